@@ -1,0 +1,147 @@
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { z } from 'zod';
+import { Places, Story, Theme, formatIssues } from '../src/data/schema.ts';
+import { COUNTRY_IDS, adminRegions, basemapFeatures, buildBasemap, recognisedCountries } from './data/basemap.ts';
+import { DataError, anchorOf, derivePlaces } from './data/derive.ts';
+import { area as turfArea } from '@turf/area';
+import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
+import type { CountryProps } from './data/basemap.ts';
+
+/** Countries smaller than this (km²) get no label. */
+const LABEL_MIN_KM2 = 20_000;
+
+/** Adds a label anchor and a size rank to every country large enough to be labelled. */
+function labelCountries(countries: FeatureCollection<Polygon | MultiPolygon, CountryProps>): void {
+  const sized = countries.features.map((f) => ({ f, km2: turfArea(f) / 1e6 })).filter((x) => x.km2 >= LABEL_MIN_KM2);
+  sized.sort((a, b) => b.km2 - a.km2);
+  sized.forEach(({ f }, i) => {
+    const [lx, ly] = anchorOf(f);
+    Object.assign(f.properties, { lx: Number(lx.toFixed(2)), ly: Number(ly.toFixed(2)), rank: i });
+  });
+}
+
+const ROOT = resolve(import.meta.dirname, '..');
+
+/** Returns a JSON file parsed and validated, or throws a DataError naming the file and field path. */
+export function readValidated<T extends z.ZodType>(file: string, schema: T, label = file): z.infer<T> {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (e) {
+    throw new DataError(`${label}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'file not found' : `not valid JSON (${(e as Error).message})`}`);
+  }
+  const r = schema.safeParse(raw);
+  if (!r.success) throw new DataError(formatIssues(label, r.error));
+  return r.data;
+}
+
+function roundCoords(value: unknown): unknown {
+  if (typeof value === 'number') return Math.round(value * 1e4) / 1e4;
+  if (Array.isArray(value)) return value.map(roundCoords);
+  return value;
+}
+
+export interface BuildOptions {
+  dataDir: string;
+  outDir: string;
+  /** Where the JSON Schemas for editors are written; none when undefined. */
+  schemaDir?: string;
+}
+
+/** Validates every data file, derives place geometry, writes the app's data files, and returns their sizes in bytes. */
+export function buildData(opts: BuildOptions): { file: string; bytes: number; gzip: number }[] {
+  const rel = (f: string) => relative(ROOT, f) || f;
+  const storyFile = join(opts.dataDir, 'story.json');
+  const placesFile = join(opts.dataDir, 'places.geojson');
+  const themeFile = join(opts.dataDir, 'theme.json');
+  const story = readValidated(storyFile, Story, rel(storyFile));
+  const places = readValidated(placesFile, Places, rel(placesFile));
+  const theme = readValidated(themeFile, Theme, rel(themeFile));
+
+  const sourceIds = new Set(story.sources.map((s) => s.id));
+  const placeIds = new Set(places.features.map((f) => f.properties.id));
+  const problems: string[] = [];
+  places.features.forEach((f, i) => {
+    f.properties.sources.forEach((s, j) => {
+      if (!sourceIds.has(s)) problems.push(`${rel(placesFile)}: features[${i}].properties.sources[${j}]: unknown source "${s}" (not in story.json sources)`);
+    });
+    if (f.properties.heldShare && !sourceIds.has(f.properties.heldShare.source))
+      problems.push(`${rel(placesFile)}: features[${i}].properties.heldShare.source: unknown source "${f.properties.heldShare.source}"`);
+    f.properties.claims?.forEach((c, j) =>
+      c.sources.forEach((s, k) => {
+        const src = story.sources.find((x) => x.id === s.source);
+        if (!src || src.kind !== 'article')
+          problems.push(`${rel(placesFile)}: features[${i}].properties.claims[${j}].sources[${k}].source: "${s.source}" is not an article source`);
+      }),
+    );
+  });
+  story.events.forEach((ev, i) => {
+    ev.places.forEach((p, j) => {
+      if (!placeIds.has(p)) problems.push(`${rel(storyFile)}: events[${i}].places[${j}]: unknown place "${p}"`);
+    });
+    ev.statuses?.forEach((s, j) => {
+      if (!ev.places.includes(s.place)) problems.push(`${rel(storyFile)}: events[${i}].statuses[${j}].place: "${s.place}" is not in this event's places`);
+    });
+  });
+  const themeIds = new Set(theme.categories.map((c) => c.id));
+  for (const needed of ['venue', 'struck', 'attack-reported', 'buildup', 'buffer-zone', 'claimed-region', 'threatened-region', 'context'])
+    if (!themeIds.has(needed)) problems.push(`${rel(themeFile)}: categories: missing category "${needed}"`);
+  if (problems.length) throw new DataError(problems.join('\n'));
+
+  const countries = recognisedCountries();
+  labelCountries(countries);
+  const regions = adminRegions();
+  const basemap = buildBasemap(countries, regions);
+  const builtPlaces = derivePlaces(rel(placesFile), places.features, {
+    countries: basemapFeatures(basemap, 'countries'),
+    regions: basemapFeatures(basemap, 'regions'),
+    countryByIso: COUNTRY_IDS,
+  });
+  for (const p of builtPlaces) p.geometry.coordinates = roundCoords(p.geometry.coordinates) as never;
+
+  mkdirSync(opts.outDir, { recursive: true });
+  const outputs: [string, unknown][] = [
+    ['basemap.topo.json', basemap],
+    ['places.json', { type: 'FeatureCollection', features: builtPlaces }],
+    ['story.json', story],
+    ['theme.json', theme],
+  ];
+  const sizes = outputs.map(([name, value]) => {
+    const text = JSON.stringify(value);
+    writeFileSync(join(opts.outDir, name), text);
+    return { file: rel(join(opts.outDir, name)), bytes: Buffer.byteLength(text), gzip: gzipSync(text, { level: 9 }).length };
+  });
+  if (opts.schemaDir) {
+    for (const [name, schema] of [
+      ['story.schema.json', Story],
+      ['places.schema.json', Places],
+    ] as const) {
+      writeFileSync(join(opts.schemaDir, name), `${JSON.stringify(z.toJSONSchema(schema, { unrepresentable: 'any' }), null, 2)}\n`);
+    }
+  }
+  return sizes;
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const args = process.argv.slice(2);
+  const arg = (name: string, fallback: string) => {
+    const i = args.indexOf(name);
+    return i >= 0 && args[i + 1] ? resolve(args[i + 1]) : fallback;
+  };
+  const dataDir = arg('--data', join(ROOT, 'data'));
+  try {
+    const sizes = buildData({ dataDir, outDir: arg('--out', join(ROOT, 'public', 'data')), schemaDir: args.includes('--data') ? undefined : dataDir });
+    for (const s of sizes) console.log(`${s.file.padEnd(32)} ${String(s.bytes).padStart(9)} B  ${String(s.gzip).padStart(8)} B gzip`);
+    const total = sizes.reduce((a, s) => ({ bytes: a.bytes + s.bytes, gzip: a.gzip + s.gzip }), { bytes: 0, gzip: 0 });
+    console.log(`${'total'.padEnd(32)} ${String(total.bytes).padStart(9)} B  ${String(total.gzip).padStart(8)} B gzip`);
+  } catch (e) {
+    if (e instanceof DataError) {
+      console.error(`data build failed:\n${e.message}`);
+      process.exit(1);
+    }
+    throw e;
+  }
+}

@@ -1,0 +1,264 @@
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+/** An entry of the shared sources.json (the registry of articles). */
+export interface RegistryEntry {
+  id: string;
+  file: string;
+  headline: string | null;
+  lede: string | null;
+  credit: string | null;
+  agency?: string | null;
+  date: string | null;
+}
+
+/** A parsed project data file and the name it is reported under (e.g. `data/story.json`). */
+export interface ProjectFile {
+  name: string;
+  data: unknown;
+}
+
+/** One `{ source, quote }` pointer found in a project file, with its JSON path. */
+export interface QuoteRef {
+  path: string;
+  source: string;
+  quote: string;
+}
+
+/** One failed check: the file, the JSON path of the bad field, and what is wrong. */
+export interface Problem {
+  file: string;
+  path: string;
+  message: string;
+}
+
+export interface CheckResult {
+  /** Number of quotes checked. */
+  quotes: number;
+  /** Number of quotes that failed. */
+  failedQuotes: number;
+  problems: Problem[];
+}
+
+/** Metadata fields of an article source that must equal the registry entry. */
+export const META_FIELDS = ['file', 'headline', 'lede', 'credit', 'agency', 'date'] as const;
+
+type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Returns a JSON path in the form `events[3].claims[1].sources[0]` for a list of keys and indexes. */
+export function formatPath(segments: readonly (string | number)[]): string {
+  return segments.map((s) => (typeof s === 'number' ? `[${s}]` : `.${s}`)).join('').replace(/^\./, '');
+}
+
+/** Returns every object in a JSON value that has string fields `source` and `quote`, depth first, with its path. */
+export function findQuoteRefs(value: unknown, segments: (string | number)[] = []): QuoteRef[] {
+  if (Array.isArray(value)) return value.flatMap((v, i) => findQuoteRefs(v, [...segments, i]));
+  if (!isRecord(value)) return [];
+  if (typeof value.source === 'string' && typeof value.quote === 'string')
+    return [{ path: formatPath([...segments, 'quote']), source: value.source, quote: value.quote }];
+  return Object.entries(value).flatMap(([k, v]) => findQuoteRefs(v, [...segments, k]));
+}
+
+function describeChar(c: string | undefined): string {
+  if (c === undefined) return 'the end of the text';
+  const code = c.codePointAt(0) ?? 0;
+  const shown = c === '\n' ? '\\n' : c;
+  return `'${shown}' (U+${code.toString(16).toUpperCase().padStart(4, '0')})`;
+}
+
+/**
+ * Returns a hint for a quote that is not in the text: the alignment where most characters agree
+ * (1-based line and column) and the first character that differs there.
+ */
+export function nearMatchHint(quote: string, text: string): string {
+  let bestAt = -1;
+  let bestScore = 0;
+  for (let p = 0; p < text.length; p++) {
+    let score = 0;
+    for (let i = 0; i < quote.length && p + i < text.length; i++) if (text[p + i] === quote[i]) score++;
+    if (score > bestScore) {
+      bestScore = score;
+      bestAt = p;
+    }
+  }
+  if (bestAt < 0 || bestScore < Math.min(8, Math.ceil(quote.length / 2))) return 'no close match';
+  let i = 0;
+  while (i < quote.length && text[bestAt + i] === quote[i]) i++;
+  const before = text.slice(0, bestAt);
+  const line = before.split('\n').length;
+  const col = bestAt - before.lastIndexOf('\n');
+  return `closest match at line ${line}, col ${col}: quote char ${i + 1} is ${describeChar(quote[i])}, article has ${describeChar(text[bestAt + i])}`;
+}
+
+function asRegistryEntry(value: unknown): Partial<RegistryEntry> & { id?: unknown; kind?: unknown } {
+  return isRecord(value) ? (value as Partial<RegistryEntry>) : {};
+}
+
+/**
+ * Returns the article metadata problems of a story: each `kind: "article"` source must match the
+ * registry entry with the same id in file, headline, lede, credit, agency (when given) and date.
+ */
+export function checkArticleMetadata(file: ProjectFile, registry: readonly RegistryEntry[]): Problem[] {
+  if (!isRecord(file.data) || !Array.isArray(file.data.sources)) return [];
+  const byId = new Map(registry.map((r) => [r.id, r]));
+  const problems: Problem[] = [];
+  file.data.sources.forEach((raw, i) => {
+    const s = asRegistryEntry(raw);
+    if (s.kind !== 'article' || typeof s.id !== 'string') return;
+    const entry = byId.get(s.id);
+    if (!entry) {
+      problems.push({ file: file.name, path: formatPath(['sources', i, 'id']), message: `article "${s.id}" is not in sources.json` });
+      return;
+    }
+    for (const field of META_FIELDS) {
+      if (field === 'agency' && !(field in s)) continue;
+      const ours = s[field] === undefined ? null : s[field];
+      const theirs = entry[field] === undefined ? null : entry[field];
+      if (ours !== theirs)
+        problems.push({
+          file: file.name,
+          path: formatPath(['sources', i, field]),
+          message: `differs from sources.json (${JSON.stringify(ours)} ≠ ${JSON.stringify(theirs)})`,
+        });
+    }
+  });
+  return problems;
+}
+
+/** Returns a map from source id to the kind and article file it names, from every project file's top-level `sources`. */
+function sourcesOf(projectFiles: readonly ProjectFile[]): Map<string, { kind: unknown; file: unknown }> {
+  const map = new Map<string, { kind: unknown; file: unknown }>();
+  for (const f of projectFiles) {
+    if (!isRecord(f.data) || !Array.isArray(f.data.sources)) continue;
+    for (const raw of f.data.sources) {
+      const s = asRegistryEntry(raw);
+      if (typeof s.id === 'string' && !map.has(s.id)) map.set(s.id, { kind: s.kind, file: s.file });
+    }
+  }
+  return map;
+}
+
+/**
+ * Checks every `{ source, quote }` in the project files against the article texts, and every
+ * article source's metadata against the registry. Article files are resolved from the project's
+ * `sources` (the story) first, then from the registry. Returns the counts and the problems found.
+ */
+export function checkQuotes(
+  projectFiles: readonly ProjectFile[],
+  registry: readonly RegistryEntry[],
+  articlesByFile: ReadonlyMap<string, string>,
+): CheckResult {
+  const declared = sourcesOf(projectFiles);
+  const registered = new Map(registry.map((r) => [r.id, r]));
+  const problems: Problem[] = projectFiles.flatMap((f) => checkArticleMetadata(f, registry));
+  let quotes = 0;
+  let failedQuotes = 0;
+  for (const f of projectFiles) {
+    for (const ref of findQuoteRefs(f.data)) {
+      quotes++;
+      const fail = (message: string) => {
+        failedQuotes++;
+        problems.push({ file: f.name, path: ref.path, message });
+      };
+      const ours = declared.get(ref.source);
+      if (ours && ours.kind !== undefined && ours.kind !== 'article') {
+        fail(`source "${ref.source}" is a ${String(ours.kind)}, not an article; quotes come from articles`);
+        continue;
+      }
+      const fileName = typeof ours?.file === 'string' ? ours.file : registered.get(ref.source)?.file;
+      if (!ours && !registered.has(ref.source)) {
+        fail(`unknown source "${ref.source}"`);
+        continue;
+      }
+      if (!fileName) {
+        fail(`source "${ref.source}" names no article file`);
+        continue;
+      }
+      const text = articlesByFile.get(fileName);
+      if (text === undefined) {
+        fail(`article file ${fileName} not found in the sources folder`);
+        continue;
+      }
+      if (!text.includes(ref.quote)) fail(`not found verbatim in ${fileName} (${nearMatchHint(ref.quote, text)})`);
+    }
+  }
+  return { quotes, failedQuotes, problems };
+}
+
+/** Returns one report line for a problem, e.g. `data/story.json: events[3].claims[1].sources[0].quote: not found verbatim in x.txt`. */
+export function formatProblem(p: Problem): string {
+  return `${p.file}: ${p.path || '(root)'}: ${p.message}`;
+}
+
+/** An error whose message is a one-line reason for the CLI to print. */
+export class CheckError extends Error {}
+
+function readJson(file: string, label: string): Json {
+  if (!existsSync(file)) throw new CheckError(`${label}: file not found (${file})`);
+  try {
+    return JSON.parse(readFileSync(file, 'utf8')) as Json;
+  } catch (e) {
+    throw new CheckError(`${label}: not valid JSON (${(e as Error).message})`);
+  }
+}
+
+function parseRegistry(value: Json, label: string): RegistryEntry[] {
+  if (!Array.isArray(value) || !value.every((e) => isRecord(e) && typeof e.id === 'string' && typeof e.file === 'string'))
+    throw new CheckError(`${label}: expected an array of { id, file, … } entries`);
+  return value as unknown as RegistryEntry[];
+}
+
+/**
+ * Reads the sources folder and the project's data/story.json and data/places.geojson, runs the
+ * checks, and returns the result and the number of project files. Throws CheckError with a
+ * one-line reason when a folder or file is missing or unreadable.
+ */
+export function runCheck(sourcesDir: string, projectDir: string): CheckResult & { files: number } {
+  if (!existsSync(sourcesDir) || !statSync(sourcesDir).isDirectory()) throw new CheckError(`sources folder not found: ${sourcesDir}`);
+  const registry = parseRegistry(readJson(join(sourcesDir, 'sources.json'), join(sourcesDir, 'sources.json')), 'sources.json');
+  const projectFiles: ProjectFile[] = ['data/story.json', 'data/places.geojson'].map((name) => ({
+    name,
+    data: readJson(join(projectDir, name), name),
+  }));
+  const fileNames = new Set(registry.map((r) => r.file));
+  for (const [, s] of sourcesOf(projectFiles)) if (s.kind === 'article' && typeof s.file === 'string') fileNames.add(s.file);
+  const articles = new Map<string, string>();
+  for (const name of fileNames) {
+    const path = join(sourcesDir, name);
+    if (existsSync(path)) articles.set(name, readFileSync(path, 'utf8'));
+  }
+  return { ...checkQuotes(projectFiles, registry, articles), files: projectFiles.length };
+}
+
+/** Runs the CLI: `check-sources <sources-dir> [--project <dir>]`; prints a line per problem and a summary, and returns the exit code. */
+export function main(args: readonly string[]): number {
+  const rest = [...args];
+  const at = rest.indexOf('--project');
+  const projectDir = at >= 0 ? resolve(rest.splice(at, 2)[1] ?? '.') : resolve(fileURLToPath(new URL('..', import.meta.url)));
+  const sourcesDir = rest[0];
+  if (!sourcesDir) {
+    console.error('usage: check-sources <sources-dir> [--project <dir>]');
+    return 1;
+  }
+  try {
+    const r = runCheck(resolve(sourcesDir), projectDir);
+    for (const p of r.problems) console.log(formatProblem(p));
+    console.log(`checked ${r.quotes} quotes in ${r.files} files: ${r.quotes - r.failedQuotes} ok, ${r.failedQuotes} failed`);
+    const metaProblems = r.problems.length - r.failedQuotes;
+    if (metaProblems) console.log(`${metaProblems} source metadata ${metaProblems === 1 ? 'problem' : 'problems'}`);
+    return r.problems.length ? 1 : 0;
+  } catch (e) {
+    if (e instanceof CheckError) {
+      console.error(`check-sources: ${e.message}`);
+      return 1;
+    }
+    throw e;
+  }
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) process.exitCode = main(process.argv.slice(2));

@@ -1,0 +1,319 @@
+import type { LngLatBoundsLike } from 'maplibre-gl';
+import type { Topology } from 'topojson-specification';
+import { currentEventIndex, toHours, type PreparedStory } from './data/prepare.ts';
+import type { Camera } from './data/schema.ts';
+import { basemapGeo, basemapStyle } from './map/basemap-style.ts';
+import { drawIconAtlas, iconMapping } from './map/icons.ts';
+import { buildLayers, layerIds, prepareLayerData, type Atlases, type LayerState } from './map/layers.ts';
+import { createMapView, type MapView } from './map/map-view.ts';
+import { drawPatternAtlas, patternMapping } from './map/patterns.ts';
+import { createPlayer } from './player.ts';
+import { createAppStore, type AppState, type Store } from './state/store.ts';
+import { createUrlSync } from './state/url-sync.ts';
+import { parseUrl } from './state/url-state.ts';
+import { createTimeScale } from './time/time-scale.ts';
+import { el, listen } from './ui/dom.ts';
+import { createEventCard } from './ui/event-card.ts';
+import { createEventList } from './ui/event-list.ts';
+import { createLegend } from './ui/legend.ts';
+import { createPlacePanel } from './ui/place-panel.ts';
+import { createSourcesPanel } from './ui/sources-panel.ts';
+import { createTimeline } from './ui/timeline.ts';
+import { setReady } from './readiness.ts';
+
+const FADE_MS = 320;
+
+export interface App {
+  store: Store;
+  mapView: MapView;
+  destroy(): void;
+}
+
+/** Returns whether the reader asked for reduced motion. */
+export const prefersReducedMotion = () => window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+
+/** Returns the camera that frames every place of the story within the given padding (px). */
+export function storyBounds(prep: PreparedStory): LngLatBoundsLike {
+  const xs = prep.places.map((p) => p.props.anchor[0]);
+  const ys = prep.places.map((p) => p.props.anchor[1]);
+  return [
+    [Math.min(...xs) - 2, Math.min(...ys) - 2],
+    [Math.max(...xs) + 2, Math.max(...ys) + 2],
+  ];
+}
+
+/** Builds the whole app into `root` from loaded data and returns handles for tools and tests. */
+export function createApp(root: HTMLElement, prep: PreparedStory, basemap: Topology, fontFamily: string): App {
+  const ids = layerIds(prep.theme);
+  const defaults: AppState = {
+    mode: 'explore',
+    t: prep.start,
+    playing: false,
+    speed: 1,
+    loop: false,
+    follow: false,
+    place: null,
+    hover: null,
+    view: null,
+    layers: ids,
+    embed: false,
+    idle: 60,
+  };
+  const urlCtx = {
+    start: prep.start,
+    end: prep.end,
+    events: prep.events,
+    placeIds: prep.places.map((p) => p.id),
+    layerIds: ids,
+    eventAt: (t: number) => {
+      const i = currentEventIndex(prep.events, t);
+      return i >= 0 ? prep.events[i].id : null;
+    },
+    defaults,
+  };
+  const fromUrl = parseUrl(window.location.search, urlCtx);
+  const store = createAppStore(defaults, fromUrl);
+  const mode = store.getState().mode;
+  document.documentElement.dataset.mode = mode;
+  document.documentElement.toggleAttribute('data-embed', store.getState().embed);
+  const scale = createTimeScale(
+    prep.start,
+    prep.end,
+    prep.story.focus.map((f) => ({ start: Date.parse(f.start), end: Date.parse(f.end), share: f.share })),
+  );
+  const urlSync = createUrlSync(store, urlCtx);
+  const commit = () => urlSync.push();
+  const offs: (() => void)[] = [];
+
+  const stepEvent = (dir: 1 | -1) => {
+    const s = store.getState();
+    const i = currentEventIndex(prep.events, s.t);
+    const atStart = i >= 0 && prep.events[i].t0 === s.t;
+    const target = dir > 0 ? i + 1 : atStart ? i - 1 : i;
+    if (target < 0) s.set({ t: prep.start, playing: false });
+    else if (target < prep.events.length) s.set({ t: prep.events[target].t0, playing: false });
+    commit();
+  };
+  const togglePlay = () => {
+    const s = store.getState();
+    s.set({ playing: !s.playing });
+    if (s.playing) commit();
+  };
+
+  const mapEl = el('div', { class: 'map', role: 'region', 'aria-label': 'Map of the story; the event list is its text alternative' });
+  const timeline = createTimeline(prep, scale, store, { commit, stepEvent, togglePlay });
+  const card = createEventCard(prep, store);
+  const list = createEventList(prep, store, commit);
+  const placePanel = createPlacePanel(prep, store, commit);
+  const legend = createLegend(prep.theme, store, commit);
+  const goEvent = (id: string) => {
+    const e = prep.events.find((x) => x.id === id);
+    if (e) store.getState().set({ t: e.t0, playing: false });
+    commit();
+  };
+  const sourcesDialog = el('dialog', { class: 'sources-dialog', 'aria-label': 'Sources' });
+  const closeSources = el('button', { type: 'button', class: 'btn close', 'aria-label': 'Close sources' }, '✕');
+  sourcesDialog.append(closeSources, createSourcesPanel(prep, (id) => {
+    sourcesDialog.close();
+    goEvent(id);
+  }));
+  offs.push(listen(closeSources, 'click', () => sourcesDialog.close()));
+
+  const btn = (label: string, onClick: () => void, extra: Record<string, string> = {}) => {
+    const b = el('button', { type: 'button', class: 'btn text', ...extra }, label);
+    offs.push(listen(b, 'click', onClick));
+    return b;
+  };
+  const reduced = prefersReducedMotion();
+  let mapView: MapView;
+  const fitStory = (instant = reduced) => {
+    store.getState().set({ view: null });
+    const legendOpen = mode === 'explore' && !!root.querySelector('details.legend[open]') && mapEl.clientWidth > 700;
+    mapView.map.fitBounds(storyBounds(prep), {
+      padding: { top: 40, bottom: 30, right: 80, left: legendOpen ? 260 : 40 },
+      animate: !instant,
+      duration: instant ? 0 : 1200,
+    });
+  };
+  const shareStatus = el('span', { class: 'share-status', role: 'status' });
+  const header = el(
+    'header',
+    { class: 'masthead' },
+    el('div', { class: 'titles' }, el('h1', {}, prep.story.title), el('p', { class: 'subtitle' }, prep.story.subtitle)),
+    el(
+      'div',
+      { class: 'actions' },
+      btn('Fit story', () => {
+        fitStory();
+        commit();
+      }),
+      btn('Reset', () => {
+        store.getState().set({ ...defaults, mode: store.getState().mode, embed: store.getState().embed });
+        fitStory();
+        commit();
+      }),
+      btn('Sources', () => sourcesDialog.showModal(), { 'aria-haspopup': 'dialog' }),
+      btn('Copy link', async () => {
+        urlSync.push();
+        try {
+          await navigator.clipboard.writeText(window.location.href);
+          shareStatus.textContent = 'Link copied';
+        } catch {
+          shareStatus.textContent = 'Copy the address bar to share this view';
+        }
+      }),
+      shareStatus,
+    ),
+  );
+  const side = el('div', { class: 'side' }, card.root, list.root);
+  const stage = el('div', { class: 'stage' }, mapEl, placePanel.root, el('div', { class: 'legend-wrap' }, legend.root));
+  root.replaceChildren(header, el('main', { class: 'layout' }, stage, side), timeline.root, sourcesDialog, card.announcer);
+
+  mapView = createMapView({
+    container: mapEl,
+    style: basemapStyle(basemapGeo(basemap), prep.theme, prep.story.credit),
+    camera: prep.story.camera,
+    preserveDrawingBuffer: true,
+    interactive: mode !== 'screenshot',
+    onHover: (p) => {
+      if (store.getState().hover !== (p?.id ?? null)) store.getState().set({ hover: p?.id ?? null });
+    },
+    onClick: (p) => {
+      store.getState().set({ place: p?.id ?? null });
+      commit();
+    },
+    onUserMove: (view) => {
+      lastUserView = view;
+      store.getState().set({ view });
+    },
+    onContextLost: () => setReady(false, 'webgl-context-lost'),
+    onContextRestored: () => redraw(),
+  });
+  let lastUserView: AppState['view'] = null;
+  const v0 = store.getState().view;
+  if (v0) mapView.map.jumpTo({ center: [v0.lon, v0.lat], zoom: v0.zoom });
+  else fitStory(true);
+
+  const atlases: Atlases = { pattern: drawPatternAtlas(), patternMapping: patternMapping(), icon: drawIconAtlas(), iconMapping: iconMapping() };
+  const layerData = prepareLayerData(prep);
+  const fade = { in: 0, out: 0, since: 0, raf: 0 };
+  let h = toHours(store.getState().t, prep.start);
+  const layerState = (): LayerState => {
+    const s = store.getState();
+    const i = currentEventIndex(prep.events, s.t);
+    const k = fade.since ? Math.max(0, 1 - (performance.now() - fade.since) / FADE_MS) : 0;
+    return {
+      h,
+      fadeIn: fade.in * k,
+      fadeOut: fade.out * k,
+      layers: s.layers,
+      current: i >= 0 ? prep.events[i].places : [],
+      selected: s.place,
+      zoom: Math.round(mapView.map.getZoom() * 2) / 2,
+      font: fontFamily,
+      scale: s.mode === 'kiosk' ? 1.4 : 1,
+    };
+  };
+  const redraw = () => {
+    setReady(false);
+    mapView.overlay.setProps({ layers: buildLayers(layerData, layerState(), prep.theme, atlases) });
+    mapView.map.triggerRepaint();
+  };
+  const animateFade = () => {
+    cancelAnimationFrame(fade.raf);
+    const tick = () => {
+      redraw();
+      if (performance.now() - fade.since < FADE_MS) fade.raf = requestAnimationFrame(tick);
+      else {
+        fade.in = fade.out = 0;
+        fade.since = 0;
+        redraw();
+      }
+    };
+    fade.raf = requestAnimationFrame(tick);
+  };
+  offs.push(() => cancelAnimationFrame(fade.raf));
+  let lastZoomStep = layerState().zoom;
+  const onZoom = () => {
+    const z = Math.round(mapView.map.getZoom() * 2) / 2;
+    if (z !== lastZoomStep) {
+      lastZoomStep = z;
+      redraw();
+    }
+  };
+  mapView.map.on('zoomend', onZoom);
+  offs.push(() => mapView.map.off('zoomend', onZoom));
+  const noFade = reduced || mode === 'screenshot';
+  offs.push(
+    store.subscribe((s, p) => {
+      if (s.t !== p.t) {
+        const nh = toHours(s.t, prep.start);
+        const k = fade.since ? Math.max(0, 1 - (performance.now() - fade.since) / FADE_MS) : 0;
+        if (!noFade) {
+          fade.in = nh > h ? nh - h + fade.in * k : 0;
+          fade.out = nh < h ? h - nh + fade.out * k : 0;
+          fade.since = performance.now();
+        }
+        h = nh;
+        if (!noFade) animateFade();
+        else redraw();
+        const i = currentEventIndex(prep.events, s.t);
+        const j = currentEventIndex(prep.events, p.t);
+        const cam = prep.events[i]?.camera;
+        if (i !== j && s.follow && cam) mapView.goTo(cam as Camera, reduced || !s.playing && Math.abs(i - j) > 1);
+      } else if (s.layers !== p.layers || s.mode !== p.mode) redraw();
+      if (s.view !== p.view && s.view && s.view !== lastUserView) mapView.map.jumpTo({ center: [s.view.lon, s.view.lat], zoom: s.view.zoom });
+      if (s.view !== p.view && !s.view && p.view && !s.follow) fitStory();
+    }),
+  );
+  const player = createPlayer(store, {
+    scale,
+    events: prep.events,
+    trackSeconds: 90,
+    dwell: (e) => (e.dwell ?? prep.story.defaultDwell) * (store.getState().mode === 'kiosk' ? 1 : 0.35),
+  });
+
+  const onKey = (e: KeyboardEvent) => {
+    const target = e.target as HTMLElement;
+    if (target.closest('input, select, textarea, dialog, .maplibregl-canvas-container') || e.altKey || e.ctrlKey || e.metaKey) return;
+    const isButton = target.closest('button');
+    const s = store.getState();
+    let handled = true;
+    if (e.key === 'ArrowRight' && !e.shiftKey) stepEvent(1);
+    else if (e.key === 'ArrowLeft' && !e.shiftKey) stepEvent(-1);
+    else if (e.key === 'ArrowRight' || e.key === 'ArrowLeft') {
+      const step = e.key === 'ArrowRight' ? 1 : -1;
+      s.set({ t: Math.min(prep.end, Math.max(prep.start, s.t + step * 3_600_000)), playing: false });
+    } else if (e.key === ' ' && !isButton) togglePlay();
+    else if (e.key === 'Home') {
+      s.set({ t: prep.start, playing: false });
+      commit();
+    } else if (e.key === 'End') {
+      s.set({ t: prep.end, playing: false });
+      commit();
+    } else handled = false;
+    if (handled) e.preventDefault();
+  };
+  offs.push(listen(document, 'keydown', onKey));
+
+  const onIdle = () => setReady(true);
+  mapView.map.on('idle', onIdle);
+  offs.push(() => mapView.map.off('idle', onIdle));
+  mapView.map.once('load', () => redraw());
+
+  return {
+    store,
+    mapView,
+    destroy() {
+      offs.forEach((f) => f());
+      player.destroy();
+      urlSync.destroy();
+      timeline.destroy();
+      card.destroy();
+      list.destroy();
+      placePanel.destroy();
+      legend.destroy();
+      mapView.destroy();
+    },
+  };
+}

@@ -1,0 +1,231 @@
+import { z } from 'zod';
+
+/** ISO 8601 instant in UTC, written with a trailing `Z` (seconds optional), e.g. `2025-06-01T11:35Z`. */
+export const UtcInstant = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?Z$/, 'must be an ISO 8601 UTC instant ending in Z')
+  .refine((s) => !Number.isNaN(Date.parse(s)), 'is not a real date');
+
+const Id = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be a lower-case kebab-case id');
+
+/** A pointer into a source with the exact words it says. */
+export const SourceRef = z.strictObject({
+  source: Id,
+  quote: z.string().min(3).describe('An exact substring of the source article, typographic characters included.'),
+});
+
+/** Someone's claim, with the sources that report it. */
+export const Claim = z.strictObject({
+  claimant: z.string().min(1).describe('Who makes the claim: "SBU", "Russia\'s defence ministry", "Zelensky", …'),
+  text: z.string().min(1).describe('The claim in our words, short.'),
+  topic: z
+    .string()
+    .min(1)
+    .optional()
+    .describe('Claims on one topic in one event are shown side by side as a disagreement.'),
+  sources: z.array(SourceRef).min(1),
+});
+
+export const Camera = z.strictObject({
+  center: z.tuple([z.number().min(-180).max(180), z.number().min(-85).max(85)]),
+  zoom: z.number().min(0).max(18),
+  bearing: z.number().min(-360).max(360).optional(),
+  pitch: z.number().min(0).max(60).optional(),
+});
+
+export const PlaceStatus = z.enum(['struck', 'attack-reported', 'talks-on', 'shown']);
+
+export const StoryEvent = z.strictObject({
+  id: Id,
+  start: UtcInstant,
+  end: UtcInstant.optional(),
+  precision: z.enum(['day', 'hour', 'minute']),
+  title: z.string().min(1),
+  body: z.string().min(1),
+  places: z.array(Id).describe('Ids of places (data/places.geojson) the event concerns.'),
+  statuses: z
+    .array(z.strictObject({ place: Id, status: PlaceStatus }))
+    .optional()
+    .describe('Places whose status changes at this event.'),
+  camera: Camera.optional(),
+  dwell: z.number().positive().max(120).optional().describe('Kiosk dwell on this event, in seconds.'),
+  sources: z.array(Id).min(1).describe('Source ids behind the title and body.'),
+  claims: z.array(Claim),
+});
+
+export const Source = z.strictObject({
+  id: Id,
+  kind: z.enum(['article', 'reference']),
+  file: z.string().optional().describe('Article file name in the shared sources folder.'),
+  headline: z.string().nullable(),
+  lede: z.string().nullable(),
+  credit: z.string().nullable(),
+  agency: z.string().nullable().optional(),
+  date: z.string().nullable(),
+  url: z.string().url().optional().describe('Reference pages only.'),
+  language: z.string().optional(),
+});
+
+export const FocusBand = z.strictObject({
+  start: UtcInstant,
+  end: UtcInstant,
+  share: z.number().gt(0).lt(1).describe('Share of the slider width given to this band (0–1).'),
+});
+
+export const Story = z
+  .strictObject({
+    $schema: z.string().optional(),
+    title: z.string().min(1),
+    subtitle: z.string().min(1),
+    start: UtcInstant,
+    end: UtcInstant,
+    displayZone: z.strictObject({
+      label: z.string().min(1),
+      offsetMinutes: z.number().int().min(-720).max(840),
+      places: z.string().min(1),
+    }),
+    focus: z.array(FocusBand).describe('Stretches of the slider opened up to hour resolution.'),
+    defaultDwell: z.number().positive().max(120),
+    camera: Camera.describe('The "fit story" view.'),
+    credit: z.string().min(1).describe('Basemap data credit line.'),
+    sources: z.array(Source).min(1),
+    events: z.array(StoryEvent).min(1),
+  })
+  .superRefine((story, ctx) => {
+    const sourceIds = new Set(story.sources.map((s) => s.id));
+    const articleIds = new Set(story.sources.filter((s) => s.kind === 'article').map((s) => s.id));
+    const eventIds = new Set<string>();
+    story.events.forEach((ev, i) => {
+      if (eventIds.has(ev.id)) ctx.addIssue({ code: 'custom', path: ['events', i, 'id'], message: `duplicate event id "${ev.id}"` });
+      eventIds.add(ev.id);
+      if (Date.parse(ev.start) < Date.parse(story.start) || Date.parse(ev.start) > Date.parse(story.end))
+        ctx.addIssue({ code: 'custom', path: ['events', i, 'start'], message: 'is outside the story range' });
+      if (ev.end && Date.parse(ev.end) > Date.parse(story.end))
+        ctx.addIssue({ code: 'custom', path: ['events', i, 'end'], message: 'is outside the story range' });
+      if (ev.end && Date.parse(ev.end) < Date.parse(ev.start))
+        ctx.addIssue({ code: 'custom', path: ['events', i, 'end'], message: 'is before start' });
+      if (i > 0 && Date.parse(ev.start) <= Date.parse(story.events[i - 1].start))
+        ctx.addIssue({ code: 'custom', path: ['events', i, 'start'], message: 'events must be in strictly increasing time order (two events at one instant cannot both be reached)' });
+      ev.sources.forEach((s, j) => {
+        if (!sourceIds.has(s)) ctx.addIssue({ code: 'custom', path: ['events', i, 'sources', j], message: `unknown source "${s}"` });
+      });
+      ev.claims.forEach((c, j) =>
+        c.sources.forEach((s, k) => {
+          if (!articleIds.has(s.source))
+            ctx.addIssue({
+              code: 'custom',
+              path: ['events', i, 'claims', j, 'sources', k, 'source'],
+              message: sourceIds.has(s.source) ? `"${s.source}" is a reference page; quotes come from articles` : `unknown source "${s.source}"`,
+            });
+        }),
+      );
+    });
+    story.focus.forEach((f, i) => {
+      if (Date.parse(f.end) <= Date.parse(f.start))
+        ctx.addIssue({ code: 'custom', path: ['focus', i, 'end'], message: 'must be after start' });
+    });
+    if (story.focus.reduce((a, f) => a + f.share, 0) >= 1)
+      ctx.addIssue({ code: 'custom', path: ['focus'], message: 'shares must add up to less than 1' });
+  });
+
+export const PlaceKind = z.enum([
+  'venue',
+  'airbase',
+  'buildup',
+  'buffer-zone',
+  'claimed-region',
+  'threatened-region',
+  'city',
+  'border-region',
+  'landmark',
+]);
+
+/** How a place's geometry is derived at build time instead of being drawn by hand. */
+export const Derive = z.discriminatedUnion('from', [
+  z.strictObject({ from: z.literal('admin1'), regions: z.array(Id).min(1) }),
+  z.strictObject({
+    from: z.literal('border-strip'),
+    region: Id.describe('Admin-1 region the strip lies in.'),
+    neighbour: z.string().describe('ISO alpha-3 of the country across the border.'),
+    depthKm: z.number().positive().max(100),
+    around: z.tuple([z.number(), z.number()]).optional().describe('[lon, lat] the strip is centred on.'),
+    alongKm: z.number().positive().optional().describe('Length of border covered, centred on `around`.'),
+  }),
+]);
+
+export const PlaceProperties = z.strictObject({
+  id: Id,
+  kind: PlaceKind,
+  name: z.string().min(1),
+  description: z.string().min(1),
+  sources: z.array(Id).min(1),
+  region: Id.optional().describe('Admin-1 region id the place lies in (checked at build).'),
+  country: z.enum(['UKR', 'RUS', 'TUR', 'LTU']).optional(),
+  heldShare: z
+    .strictObject({ text: z.string().min(1), source: Id })
+    .optional()
+    .describe('Share of the region held by Russia, with the reference it comes from.'),
+  claims: z.array(Claim).optional(),
+  derive: Derive.optional(),
+  distanceFrom: z.literal('UKR').optional().describe('Compute the great-circle distance from this border.'),
+  labelRank: z.number().int().min(0).max(9).optional(),
+});
+
+const Position = z.tuple([z.number().min(-180).max(180), z.number().min(-90).max(90)]);
+
+export const PlaceFeature = z
+  .strictObject({
+    type: z.literal('Feature'),
+    geometry: z.union([z.strictObject({ type: z.literal('Point'), coordinates: Position }), z.null()]),
+    properties: PlaceProperties,
+  })
+  .superRefine((f, ctx) => {
+    if (f.geometry === null && !f.properties.derive)
+      ctx.addIssue({ code: 'custom', path: ['geometry'], message: 'is null, so properties.derive is required' });
+    if (f.geometry !== null && f.properties.derive)
+      ctx.addIssue({ code: 'custom', path: ['properties', 'derive'], message: 'cannot be combined with a geometry' });
+  });
+
+export const Places = z
+  .strictObject({ type: z.literal('FeatureCollection'), features: z.array(PlaceFeature).min(1) })
+  .superRefine((fc, ctx) => {
+    const seen = new Set<string>();
+    fc.features.forEach((f, i) => {
+      if (seen.has(f.properties.id))
+        ctx.addIssue({ code: 'custom', path: ['features', i, 'properties', 'id'], message: `duplicate place id "${f.properties.id}"` });
+      seen.add(f.properties.id);
+    });
+  });
+
+export const Theme = z.strictObject({
+  font: z.string().min(1),
+  colors: z.record(z.string(), z.string().regex(/^#[0-9a-f]{6}$/i)),
+  categories: z.array(
+    z.strictObject({
+      id: Id,
+      label: z.string().min(1),
+      color: z.string().regex(/^#[0-9a-f]{6}$/i),
+      symbol: z.enum(['hatch', 'cross-hatch', 'dots', 'solid', 'outline', 'circle', 'diamond', 'star', 'square']),
+      description: z.string().min(1),
+    }),
+  ),
+});
+
+export type SourceRef = z.infer<typeof SourceRef>;
+export type Claim = z.infer<typeof Claim>;
+export type Camera = z.infer<typeof Camera>;
+export type StoryEvent = z.infer<typeof StoryEvent>;
+export type Source = z.infer<typeof Source>;
+export type Story = z.infer<typeof Story>;
+export type PlaceKind = z.infer<typeof PlaceKind>;
+export type PlaceProperties = z.infer<typeof PlaceProperties>;
+export type PlaceStatus = z.infer<typeof PlaceStatus>;
+export type Places = z.infer<typeof Places>;
+export type Theme = z.infer<typeof Theme>;
+
+/** Returns a readable one-line-per-problem report of a zod error, each line prefixed with the file and field path. */
+export function formatIssues(file: string, error: z.ZodError): string {
+  return error.issues
+    .map((i) => `${file}: ${i.path.length ? i.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('').replace(/^\./, '') : '(root)'}: ${i.message}`)
+    .join('\n');
+}

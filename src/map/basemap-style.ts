@@ -1,0 +1,82 @@
+import type { StyleSpecification } from 'maplibre-gl';
+import type { FeatureCollection, MultiLineString, MultiPolygon, Polygon } from 'geojson';
+import { feature, mesh } from 'topojson-client';
+import type { GeometryCollection, Topology } from 'topojson-specification';
+import type { Theme } from '../data/schema.ts';
+
+export interface BasemapGeo {
+  countries: FeatureCollection<Polygon | MultiPolygon, { id: string; name: string; lx?: number; ly?: number; rank?: number }>;
+  borders: MultiLineString;
+  regionLines: MultiLineString;
+  labels: FeatureCollection;
+}
+
+/** Returns the basemap's GeoJSON pieces from the built TopoJSON: areas, international borders, internal region lines, country labels. */
+export function basemapGeo(topo: Topology): BasemapGeo {
+  const countriesObj = topo.objects.countries as GeometryCollection;
+  const regionsObj = topo.objects.regions as GeometryCollection<{ country: string }>;
+  const countries = feature(topo, countriesObj) as unknown as BasemapGeo['countries'];
+  const labels: FeatureCollection = {
+    type: 'FeatureCollection',
+    features: countries.features
+      .filter((f) => f.properties.lx !== undefined)
+      .map((f) => ({
+        type: 'Feature',
+        properties: { name: f.properties.name, rank: f.properties.rank ?? 9 },
+        geometry: { type: 'Point', coordinates: [f.properties.lx!, f.properties.ly!] },
+      })),
+  };
+  return {
+    countries,
+    borders: mesh(topo, countriesObj, (a, b) => a !== b),
+    regionLines: mesh(topo, regionsObj, (a, b) => a !== b && (a.properties as { country?: string } | undefined)?.country === (b.properties as { country?: string } | undefined)?.country),
+    labels,
+  };
+}
+
+/** Returns a self-contained maplibre style (no tiles, no glyph or sprite URLs) drawing the basemap in the theme. */
+export function basemapStyle(geo: BasemapGeo, theme: Theme, credit: string): StyleSpecification {
+  const c = theme.colors;
+  return {
+    version: 8,
+    sources: {
+      countries: { type: 'geojson', data: geo.countries, attribution: credit },
+      borders: { type: 'geojson', data: { type: 'Feature', properties: {}, geometry: geo.borders } },
+      regionLines: { type: 'geojson', data: { type: 'Feature', properties: {}, geometry: geo.regionLines } },
+      countryLabels: { type: 'geojson', data: geo.labels },
+    },
+    layers: [
+      { id: 'ocean', type: 'background', paint: { 'background-color': c.ocean } },
+      { id: 'land', type: 'fill', source: 'countries', paint: { 'fill-color': c.land, 'fill-antialias': true } },
+      {
+        id: 'region-lines',
+        type: 'line',
+        source: 'regionLines',
+        minzoom: 3,
+        paint: { 'line-color': c.regionBorder, 'line-width': ['interpolate', ['linear'], ['zoom'], 3, 0.4, 8, 1] },
+      },
+      {
+        id: 'borders',
+        type: 'line',
+        source: 'borders',
+        layout: { 'line-join': 'round' },
+        paint: { 'line-color': c.countryBorder, 'line-width': ['interpolate', ['linear'], ['zoom'], 1, 0.5, 6, 1.4, 10, 2] },
+      },
+      {
+        id: 'country-labels',
+        type: 'symbol',
+        source: 'countryLabels',
+        layout: {
+          'text-field': ['get', 'name'],
+          'text-font': [theme.font],
+          'text-size': ['interpolate', ['linear'], ['zoom'], 1, 10, 6, 14],
+          'text-transform': 'uppercase',
+          'text-letter-spacing': 0.12,
+          'text-max-width': 8,
+          'symbol-sort-key': ['get', 'rank'],
+        },
+        paint: { 'text-color': c.countryLabel, 'text-halo-color': c.land, 'text-halo-width': 1.2 },
+      },
+    ],
+  };
+}

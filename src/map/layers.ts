@@ -1,0 +1,304 @@
+import type { Layer } from '@deck.gl/core';
+import {
+  DataFilterExtension,
+  FillStyleExtension,
+  type DataFilterExtensionProps,
+  type FillStyleExtensionProps,
+} from '@deck.gl/extensions';
+import { ArcLayer, GeoJsonLayer, IconLayer, ScatterplotLayer, TextLayer } from '@deck.gl/layers';
+import type { PreparedPlace, PreparedStory } from '../data/prepare.ts';
+import type { Theme } from '../data/schema.ts';
+import type { IconName } from './icons.ts';
+import type { PatternName } from './patterns.ts';
+
+type RGBA = [number, number, number, number];
+type Ext<D> = DataFilterExtensionProps<D> & FillStyleExtensionProps<D>;
+
+/** Returns [r, g, b, a] from "#rrggbb" and an alpha (0–255). */
+export function rgba(hex: string, a = 255): RGBA {
+  const n = parseInt(hex.slice(1), 16);
+  return [(n >> 16) & 255, (n >> 8) & 255, n & 255, a];
+}
+
+/** Toggleable layer ids beyond the theme's categories. */
+export const EXTRA_LAYERS = [
+  { id: 'distances', label: 'Distance from Ukraine', description: 'Great-circle line from Ukraine’s nearest border point, with its length.' },
+  { id: 'labels', label: 'Labels', description: 'Names of the places in the story.' },
+] as const;
+
+/** Returns the ids of every toggleable layer, in legend order. */
+export function layerIds(theme: Theme): string[] {
+  return [...theme.categories.map((c) => c.id), ...EXTRA_LAYERS.map((l) => l.id)];
+}
+
+export interface LayerState {
+  /** Current time in hours from the story's start. */
+  h: number;
+  /** Hours behind `h` over which newly shown places fade in (animated towards 0). */
+  fadeIn: number;
+  /** Hours ahead of `h` over which just-hidden places fade out (animated towards 0). */
+  fadeOut: number;
+  /** Visible toggleable layer ids. */
+  layers: string[];
+  /** Ids of the current event's places. */
+  current: string[];
+  /** Selected place id. */
+  selected: string | null;
+  /** Zoom, to keep pattern density steady. */
+  zoom: number;
+  /** Theme font family, loaded. */
+  font: string;
+  /** Multiplier for sizes (kiosk and large screenshots use > 1). */
+  scale: number;
+}
+
+export interface Atlases {
+  pattern: HTMLCanvasElement;
+  patternMapping: Record<PatternName, object>;
+  icon: HTMLCanvasElement;
+  iconMapping: Record<IconName, object>;
+}
+
+const timeFilter = new DataFilterExtension({ filterSize: 1, categorySize: 1 });
+const rangeFilter = new DataFilterExtension({ filterSize: 2, categorySize: 1 });
+const emphasisFilter = new DataFilterExtension({ filterSize: 1, categorySize: 1 });
+
+/** Zoom from which a label of each rank (0–9) is shown; lower ranks are the story's main places. */
+export const LABEL_MIN_ZOOM = [0, 0, 3.5, 4.5, 5.5, 8, 9, 10, 11, 12];
+
+/** Returns the zoom from which a place's label shows. */
+export const labelMinZoom = (p: PreparedPlace) => LABEL_MIN_ZOOM[p.props.labelRank ?? 5] ?? 8;
+
+/** Distances shorter than this (km) are labelled only from zoom 4, where they no longer crowd the map. */
+const SHORT_ARC_KM = 1000;
+const fillStyle = new FillStyleExtension({ pattern: true });
+
+const NEVER = 1e6;
+const PATTERN_OF: Record<string, PatternName> = {
+  'claimed-region': 'hatch',
+  'threatened-region': 'dots',
+  buildup: 'cross-hatch',
+  'buffer-zone': 'solid',
+  context: 'solid',
+};
+const ICON_OF: Record<string, IconName> = { venue: 'star', struck: 'diamond', 'attack-reported': 'square', context: 'circle' };
+
+/** Returns the hour value deck.gl filters a place on (32-bit safe). */
+const appear = (p: PreparedPlace) => (Number.isFinite(p.appearH) ? p.appearH : NEVER);
+
+/** The prepared, per-load inputs of the layers: built once, reused every frame. */
+export interface LayerData {
+  areas: PreparedPlace[];
+  points: PreparedPlace[];
+  arcs: PreparedPlace[];
+  active: { place: PreparedPlace; range: [number, number] }[];
+  labels: PreparedPlace[];
+  colorOf: Map<string, RGBA>;
+}
+
+/** Returns the layer inputs prepared once per load (sorted, filtered, coloured). */
+export function prepareLayerData(prep: PreparedStory): LayerData {
+  const order = ['border-region', 'threatened-region', 'claimed-region', 'buffer-zone', 'buildup'];
+  const areas = prep.places.filter((p) => p.isArea).sort((a, b) => order.indexOf(a.props.kind) - order.indexOf(b.props.kind));
+  const points = prep.places.filter((p) => !p.isArea);
+  return {
+    areas,
+    points,
+    arcs: points.filter((p) => p.props.borderPoint && p.props.distanceKm !== undefined),
+    active: prep.places.flatMap((place) => place.activeRanges.map((range) => ({ place, range }))),
+    labels: [...prep.places].sort((a, b) => (a.props.labelRank ?? 5) - (b.props.labelRank ?? 5)),
+    colorOf: new Map(prep.theme.categories.map((c) => [c.id, rgba(c.color)])),
+  };
+}
+
+/** Returns the label text of a place: its name, plus the held share for claimed regions. */
+export function labelText(p: PreparedPlace): string {
+  if (p.props.heldShare) return `${p.props.name}\n${p.props.heldShare.text.replace(/ \(.*\)$/, '')}`;
+  return p.props.name;
+}
+
+/** Returns the distance label of an airbase, e.g. "1,760 km from Ukraine". */
+export function distanceText(km: number): string {
+  return `${km.toLocaleString('en-GB')} km from Ukraine`;
+}
+
+/** Returns the midpoint of a great circle between two [lon, lat] points. */
+export function greatCircleMidpoint(a: [number, number], b: [number, number]): [number, number] {
+  const rad = Math.PI / 180;
+  const [l1, p1] = [a[0] * rad, a[1] * rad];
+  const [l2, p2] = [b[0] * rad, b[1] * rad];
+  const bx = Math.cos(p2) * Math.cos(l2 - l1);
+  const by = Math.cos(p2) * Math.sin(l2 - l1);
+  const lat = Math.atan2(Math.sin(p1) + Math.sin(p2), Math.sqrt((Math.cos(p1) + bx) ** 2 + by ** 2));
+  const lon = l1 + Math.atan2(by, Math.cos(p1) + bx);
+  return [lon / rad, lat / rad];
+}
+
+/**
+ * Returns the deck.gl layers for the story at a moment. Pure: same inputs, same descriptors.
+ * Time and layer toggles act through GPU filters only (no data is rebuilt per step); layer ids are stable.
+ */
+export function buildLayers(data: LayerData, s: LayerState, theme: Theme, atlases: Atlases): Layer[] {
+  const color = (cat: string, a = 255): RGBA => {
+    const c = data.colorOf.get(cat) ?? rgba(theme.colors.text);
+    return [c[0], c[1], c[2], a];
+  };
+  const range: [number, number] = [-1e4, s.h + s.fadeOut];
+  const soft: [number, number] = [-1e4, s.h - s.fadeIn];
+  const filterProps = {
+    filterRange: range,
+    filterSoftRange: soft,
+    filterCategories: s.layers,
+  };
+  const visible = (id: string) => s.layers.includes(id);
+  const patternScale = Math.pow(2, 4 - Math.round(s.zoom * 2) / 2);
+  const textBase = {
+    fontFamily: s.font,
+    characterSet: 'auto' as const,
+    fontSettings: { sdf: true, fontSize: 48, buffer: 6 },
+    outlineWidth: 3,
+    outlineColor: rgba(theme.colors.halo, 235),
+    getColor: rgba(theme.colors.text),
+  };
+  const areaLineWidth = (p: PreparedPlace) => (p.props.kind === 'buffer-zone' ? 2 : p.props.kind === 'border-region' ? 1 : 1.5);
+
+  return [
+    new GeoJsonLayer<PreparedPlace>({
+      id: 'areas',
+      data: data.areas as never,
+      dataTransform: ((places: PreparedPlace[]) => places.map((p) => ({ ...p.feature, place: p }))) as never,
+      stroked: true,
+      filled: true,
+      pickable: true,
+      autoHighlight: true,
+      highlightColor: [255, 255, 255, 70],
+      getFillColor: ((f: { place: PreparedPlace }) =>
+        color(f.place.category, f.place.props.kind === 'buffer-zone' ? 50 : f.place.category === 'context' ? 40 : 150)) as never,
+      getLineColor: ((f: { place: PreparedPlace }) => color(f.place.category, 220)) as never,
+      getLineWidth: ((f: { place: PreparedPlace }) => areaLineWidth(f.place)) as never,
+      lineWidthUnits: 'pixels',
+      fillPatternAtlas: atlases.pattern,
+      fillPatternMapping: atlases.patternMapping,
+      fillPatternMask: true,
+      getFillPattern: ((f: { place: PreparedPlace }) => PATTERN_OF[f.place.category] ?? 'solid') as never,
+      getFillPatternScale: patternScale,
+      getFillPatternOffset: [0, 0],
+      getFilterValue: ((f: { place: PreparedPlace }) => appear(f.place)) as never,
+      getFilterCategory: ((f: { place: PreparedPlace }) => f.place.category) as never,
+      ...filterProps,
+      extensions: [fillStyle, timeFilter],
+      updateTriggers: { getFillPatternScale: patternScale },
+    } as never),
+    new ArcLayer<PreparedPlace, Ext<PreparedPlace>>({
+      id: 'distance-arcs',
+      data: data.arcs,
+      visible: visible('distances'),
+      greatCircle: true,
+      getSourcePosition: (p) => p.props.borderPoint!,
+      getTargetPosition: (p) => p.feature.geometry.coordinates as [number, number],
+      getSourceColor: rgba(theme.colors.arc, 170),
+      getTargetColor: rgba(theme.colors.arc, 230),
+      getWidth: 1.5 * s.scale,
+      getHeight: 0,
+      getFilterValue: appear,
+      getFilterCategory: (p) => p.category,
+      ...filterProps,
+      extensions: [timeFilter],
+    }),
+    new ScatterplotLayer<{ place: PreparedPlace; range: [number, number] }, Ext<{ place: PreparedPlace; range: [number, number] }>>({
+      id: 'talks-on',
+      data: data.active,
+      stroked: true,
+      filled: true,
+      getPosition: (d) => d.place.feature.geometry.coordinates as [number, number],
+      getRadius: 22 * s.scale,
+      radiusUnits: 'pixels',
+      getFillColor: color('venue', 40),
+      getLineColor: color('venue', 255),
+      getLineWidth: 3 * s.scale,
+      lineWidthUnits: 'pixels',
+      getFilterValue: (d) => d.range,
+      getFilterCategory: (d) => d.place.category,
+      filterRange: [
+        [-1e4, s.h],
+        [s.h, 1e4],
+      ],
+      filterCategories: s.layers,
+      extensions: [rangeFilter],
+    }),
+    new ScatterplotLayer<PreparedPlace, Ext<PreparedPlace>>({
+      id: 'emphasis',
+      data: data.points,
+      stroked: true,
+      filled: false,
+      getPosition: (p) => p.feature.geometry.coordinates as [number, number],
+      getRadius: 14 * s.scale,
+      radiusUnits: 'pixels',
+      getLineColor: rgba(theme.colors.text, 230),
+      getLineWidth: 2 * s.scale,
+      lineWidthUnits: 'pixels',
+      getFilterValue: appear,
+      getFilterCategory: (p) => p.id,
+      filterRange: range,
+      filterCategories: s.current.length ? s.current : ['__none__'],
+      extensions: [emphasisFilter],
+    }),
+    new IconLayer<PreparedPlace, Ext<PreparedPlace>>({
+      id: 'points',
+      data: data.points,
+      pickable: true,
+      autoHighlight: true,
+      highlightColor: [255, 255, 255, 110],
+      iconAtlas: atlases.icon as never,
+      iconMapping: atlases.iconMapping as never,
+      getIcon: (p) => ICON_OF[p.category] ?? 'circle',
+      getPosition: (p) => p.feature.geometry.coordinates as [number, number],
+      getSize: (p) => (p.category === 'context' ? 13 : 19) * s.scale,
+      sizeUnits: 'pixels',
+      getColor: (p) => color(p.category),
+      getFilterValue: appear,
+      getFilterCategory: (p) => p.category,
+      ...filterProps,
+      extensions: [timeFilter],
+    }),
+    new TextLayer<PreparedPlace, Ext<PreparedPlace>>({
+      id: 'distance-labels',
+      data: data.arcs,
+      visible: visible('distances'),
+      ...textBase,
+      getText: (p) => distanceText(p.props.distanceKm!),
+      background: true,
+      getBackgroundColor: rgba(theme.colors.halo, 225),
+      backgroundPadding: [4, 2],
+      outlineWidth: 0,
+      getPosition: (p) => greatCircleMidpoint(p.props.borderPoint!, p.feature.geometry.coordinates as [number, number]),
+      getSize: 12 * s.scale,
+      getColor: rgba(theme.colors.arc),
+      getFilterValue: (p) => [appear(p), p.props.distanceKm! < SHORT_ARC_KM ? 4 : 0],
+      getFilterCategory: (p) => p.category,
+      filterRange: [range, [-1, s.zoom]],
+      filterSoftRange: [soft, [-1, s.zoom]],
+      filterCategories: s.layers,
+      extensions: [rangeFilter],
+    }),
+    new TextLayer<PreparedPlace, Ext<PreparedPlace>>({
+      id: 'labels',
+      data: data.labels,
+      visible: visible('labels'),
+      ...textBase,
+      getText: labelText,
+      getPosition: (p) => p.props.anchor,
+      getSize: (p) => ((p.props.labelRank ?? 5) <= 1 ? 15 : 13) * s.scale,
+      getPixelOffset: (p) => (p.isArea ? [0, 0] : [0, -16 * s.scale]),
+      getTextAnchor: 'middle',
+      getAlignmentBaseline: (p) => (p.isArea ? 'center' : 'bottom'),
+      fontWeight: 600,
+      getFilterValue: (p) => [appear(p), labelMinZoom(p)],
+      getFilterCategory: (p) => p.category,
+      filterRange: [range, [-1, s.zoom]],
+      filterSoftRange: [soft, [-1, s.zoom]],
+      filterCategories: s.layers,
+      extensions: [rangeFilter],
+    }),
+  ];
+}

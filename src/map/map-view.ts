@@ -1,0 +1,107 @@
+import { MapLibreOverlay } from '@deck.gl/maplibre';
+import type { PickingInfo } from '@deck.gl/core';
+import { AttributionControl, Map as MapLibreMap, setWorkerUrl, type StyleSpecification } from 'maplibre-gl';
+import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?worker&url';
+import 'maplibre-gl/dist/maplibre-gl.css';
+import type { PreparedPlace } from '../data/prepare.ts';
+import type { Camera } from '../data/schema.ts';
+import type { View } from '../state/store.ts';
+
+setWorkerUrl(workerUrl);
+
+export interface MapViewOptions {
+  container: HTMLElement;
+  style: StyleSpecification;
+  camera: Camera;
+  /** Keep the drawing buffer so the canvas can be exported as PNG. */
+  preserveDrawingBuffer: boolean;
+  interactive: boolean;
+  onHover(place: PreparedPlace | null): void;
+  onClick(place: PreparedPlace | null): void;
+  /** Called after a move the user made (not one the app made), with the new view. */
+  onUserMove(view: View): void;
+  onContextLost(): void;
+  onContextRestored(): void;
+}
+
+export interface MapView {
+  map: MapLibreMap;
+  overlay: MapLibreOverlay;
+  /** Returns the map's current view. */
+  view(): View;
+  /** Moves the camera: a flight unless `instant` (reduced motion, links, screenshots). */
+  goTo(camera: Camera, instant: boolean): void;
+  destroy(): void;
+}
+
+type Pickable = { object?: PreparedPlace | { place?: PreparedPlace } };
+
+function placeOf(info: PickingInfo | null): PreparedPlace | null {
+  const o = (info as Pickable | null)?.object;
+  if (!o) return null;
+  if ('place' in o && o.place) return o.place;
+  if ('props' in o) return o as PreparedPlace;
+  return null;
+}
+
+/** Returns a maplibre map with the deck.gl overlay interleaved in its WebGL context (one canvas, one context). */
+export function createMapView(o: MapViewOptions): MapView {
+  const map = new MapLibreMap({
+    container: o.container,
+    style: o.style,
+    center: o.camera.center,
+    zoom: o.camera.zoom,
+    minZoom: 1,
+    maxZoom: 13,
+    attributionControl: false,
+    renderWorldCopies: true,
+    fadeDuration: 0,
+    interactive: o.interactive,
+    canvasContextAttributes: { preserveDrawingBuffer: o.preserveDrawingBuffer, antialias: true },
+  });
+  map.addControl(new AttributionControl({ compact: false }), 'bottom-right');
+  const overlay = new MapLibreOverlay({
+    interleaved: true,
+    layers: [],
+    onHover: (info) => o.onHover(placeOf(info)),
+    onClick: (info) => o.onClick(placeOf(info)),
+    getCursor: ({ isHovering }) => (isHovering ? 'pointer' : ''),
+  });
+  map.addControl(overlay);
+  let appMove = 0;
+  const onMoveEnd = (e: { originalEvent?: unknown }) => {
+    if (e.originalEvent) o.onUserMove(view());
+    else if (appMove > 0) appMove--;
+  };
+  map.on('moveend', onMoveEnd);
+  const canvas = map.getCanvas();
+  const lost = (e: Event) => {
+    e.preventDefault();
+    o.onContextLost();
+  };
+  const restored = () => o.onContextRestored();
+  canvas.addEventListener('webglcontextlost', lost);
+  canvas.addEventListener('webglcontextrestored', restored);
+
+  const view = (): View => {
+    const c = map.getCenter().wrap();
+    return { zoom: map.getZoom(), lat: c.lat, lon: c.lng };
+  };
+  return {
+    map,
+    overlay,
+    view,
+    goTo(camera, instant) {
+      appMove++;
+      const target = { center: camera.center, zoom: camera.zoom, bearing: camera.bearing ?? 0, pitch: camera.pitch ?? 0 };
+      if (instant) map.jumpTo(target);
+      else map.flyTo({ ...target, speed: 1.4, curve: 1.4 });
+    },
+    destroy() {
+      canvas.removeEventListener('webglcontextlost', lost);
+      canvas.removeEventListener('webglcontextrestored', restored);
+      map.off('moveend', onMoveEnd);
+      map.remove();
+    },
+  };
+}

@@ -1,0 +1,11 @@
+/**
+ * Sets `<html data-ready>`: "true" once fonts are loaded and the map and every layer have drawn a
+ * complete frame, "false" while a change is rendering. `reason` is kept in `data-ready-reason` for tools.
+ */
+export function setReady(ready: boolean, reason = ''): void {
+  const root = document.documentElement;
+  const value = ready ? 'true' : 'false';
+  if (root.dataset.ready !== value) root.dataset.ready = value;
+  if (reason) root.dataset.readyReason = reason;
+  else delete root.dataset.readyReason;
+}

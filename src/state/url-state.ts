@@ -1,0 +1,104 @@
+import { isoMinute } from '../time/format.ts';
+import { MODES, type AppState, type Mode, type View } from './store.ts';
+
+/** What a URL may set; everything is validated against these. */
+export interface UrlContext {
+  start: number;
+  end: number;
+  events: { id: string; t0: number }[];
+  placeIds: string[];
+  layerIds: string[];
+}
+
+export type UrlState = Partial<Pick<AppState, 't' | 'place' | 'view' | 'layers' | 'mode' | 'embed' | 'idle' | 'follow'>>;
+
+const ISO_UTC = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,3})?)?Z$/;
+
+/** Returns epoch ms for a strict ISO 8601 UTC instant (trailing Z), or null. */
+export function parseInstant(s: string): number | null {
+  if (!ISO_UTC.test(s)) return null;
+  const t = Date.parse(s);
+  return Number.isFinite(t) ? t : null;
+}
+
+/** Returns a View from "zoom/lat/lon", or null when any part is missing, not a number or out of range. */
+export function parseView(s: string): View | null {
+  const parts = s.split('/');
+  if (parts.length !== 3 || parts.some((p) => !/^-?\d+(\.\d+)?$/.test(p))) return null;
+  const [zoom, lat, lon] = parts.map(Number);
+  if (zoom < 0 || zoom > 18 || lat < -85 || lat > 85 || lon < -180 || lon > 180) return null;
+  return { zoom, lat, lon };
+}
+
+/** Returns "zoom/lat/lon" rounded as maplibre's hash does (zoom 2 dp, degrees 4 dp). */
+export function formatView(v: View): string {
+  const r = (n: number, d: number) => String(Number(n.toFixed(d)));
+  return `${r(v.zoom, 2)}/${r(v.lat, 4)}/${r(v.lon, 4)}`;
+}
+
+/**
+ * Returns the state a query string asks for, keeping only valid values: unknown ids, bad types,
+ * out-of-range numbers and times outside the story are dropped so defaults apply. Never throws.
+ */
+export function parseUrl(search: string, ctx: UrlContext): UrlState {
+  const out: UrlState = {};
+  let q: URLSearchParams;
+  try {
+    q = new URLSearchParams(search);
+  } catch {
+    return out;
+  }
+  const get = (k: string) => {
+    const v = q.get(k);
+    return v === null || v.length > 200 ? null : v;
+  };
+  const t = get('t');
+  const tt = t === null ? null : parseInstant(t);
+  if (tt !== null && tt >= ctx.start && tt <= ctx.end) out.t = tt;
+  const ev = get('event');
+  if (out.t === undefined && ev !== null) {
+    const e = ctx.events.find((x) => x.id === ev);
+    if (e) out.t = e.t0;
+  }
+  const place = get('place');
+  if (place !== null && ctx.placeIds.includes(place)) out.place = place;
+  const view = get('view');
+  const v = view === null ? null : parseView(view);
+  if (v) out.view = v;
+  const layers = get('layers');
+  if (layers !== null) {
+    const ids = layers === '' ? [] : layers.split(',');
+    if (ids.every((id) => ctx.layerIds.includes(id))) out.layers = ctx.layerIds.filter((id) => ids.includes(id));
+  }
+  const mode = get('mode');
+  if (mode !== null && (MODES as readonly string[]).includes(mode)) out.mode = mode as Mode;
+  if (get('embed') === '1') out.embed = true;
+  const follow = get('follow');
+  if (follow === '1') out.follow = true;
+  if (follow === '0') out.follow = false;
+  const idle = get('idle');
+  if (idle !== null && /^\d{1,4}$/.test(idle) && Number(idle) >= 1 && Number(idle) <= 3600) out.idle = Number(idle);
+  return out;
+}
+
+/**
+ * Returns the query string (with leading "?") for a state. Only what differs from the defaults is
+ * written, except `t`, which is always written so a link pins the moment.
+ */
+export function serializeUrl(
+  s: Pick<AppState, 't' | 'place' | 'view' | 'layers' | 'mode' | 'embed' | 'idle' | 'follow'>,
+  ctx: UrlContext & { eventAt: (t: number) => string | null; defaults: Pick<AppState, 'layers' | 'idle' | 'follow'> },
+): string {
+  const parts: string[] = [`t=${isoMinute(s.t)}`];
+  const ev = ctx.eventAt(s.t);
+  if (ev) parts.push(`event=${encodeURIComponent(ev)}`);
+  if (s.place) parts.push(`place=${encodeURIComponent(s.place)}`);
+  if (s.view) parts.push(`view=${formatView(s.view)}`);
+  const layers = ctx.layerIds.filter((id) => s.layers.includes(id));
+  if (layers.join(',') !== ctx.layerIds.filter((id) => ctx.defaults.layers.includes(id)).join(',')) parts.push(`layers=${layers.join(',')}`);
+  if (s.mode !== 'explore') parts.push(`mode=${s.mode}`);
+  if (s.embed) parts.push('embed=1');
+  if (s.follow !== ctx.defaults.follow) parts.push(`follow=${s.follow ? 1 : 0}`);
+  if (s.idle !== ctx.defaults.idle) parts.push(`idle=${s.idle}`);
+  return `?${parts.join('&')}`;
+}

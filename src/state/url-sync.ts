@@ -1,0 +1,45 @@
+import type { Store } from './store.ts';
+import { parseUrl, serializeUrl, type UrlContext } from './url-state.ts';
+
+/** Minimum gap between history writes, in ms (browsers rate-limit replaceState). */
+export const URL_THROTTLE_MS = 600;
+
+/**
+ * Keeps the URL in step with the store: continuous changes replace the entry at most every
+ * URL_THROTTLE_MS, `push()` adds an entry for a discrete action, and back/forward restore state.
+ */
+export function createUrlSync(store: Store, ctx: Parameters<typeof serializeUrl>[1] & UrlContext, win: Window = window) {
+  let timer = 0;
+  let lastWrite = 0;
+  const current = () => serializeUrl(store.getState(), ctx);
+  const write = (kind: 'push' | 'replace') => {
+    clearTimeout(timer);
+    timer = 0;
+    lastWrite = Date.now();
+    const q = current();
+    if (q === win.location.search) return;
+    const url = `${win.location.pathname}${q}${win.location.hash}`;
+    if (kind === 'push') win.history.pushState(null, '', url);
+    else win.history.replaceState(null, '', url);
+  };
+  const schedule = () => {
+    if (timer) return;
+    timer = win.setTimeout(() => write('replace'), Math.max(0, URL_THROTTLE_MS - (Date.now() - lastWrite)));
+  };
+  const off = store.subscribe((s, p) => {
+    if (s.t !== p.t || s.place !== p.place || s.view !== p.view || s.layers !== p.layers || s.follow !== p.follow) schedule();
+  });
+  const onPop = () => {
+    const parsed = parseUrl(win.location.search, ctx);
+    store.getState().set({ place: null, view: null, layers: ctx.defaults.layers, ...parsed, playing: false });
+  };
+  win.addEventListener('popstate', onPop);
+  return {
+    push: () => write('push'),
+    destroy() {
+      clearTimeout(timer);
+      off();
+      win.removeEventListener('popstate', onPop);
+    },
+  };
+}

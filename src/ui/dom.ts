@@ -1,0 +1,38 @@
+type Attrs = Record<string, string | number | boolean | undefined | null>;
+type Child = Node | string | null | undefined | false;
+
+/**
+ * Returns a new element with attributes and children. Strings become text nodes, so data text is
+ * never parsed as markup. `class`, `aria-*`, `data-*` and other attributes are set as given; a
+ * boolean true sets an empty attribute, false/null/undefined omits it. `style` goes through the
+ * CSSOM, which a strict Content-Security-Policy allows.
+ */
+export function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Attrs = {}, ...children: Child[]): HTMLElementTagNameMap[K] {
+  const node = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) {
+    if (v === undefined || v === null || v === false) continue;
+    if (k === 'style') {
+      node.style.cssText = String(v);
+      continue;
+    }
+    node.setAttribute(k, v === true ? '' : String(v));
+  }
+  for (const c of children) if (c !== null && c !== undefined && c !== false) node.append(c);
+  return node;
+}
+
+/** Replaces an element's children. */
+export function fill(node: Element, ...children: Child[]): void {
+  node.replaceChildren(...children.filter((c): c is Node | string => c !== null && c !== undefined && c !== false));
+}
+
+/** Adds an event listener and returns the function that removes it. */
+export function listen<K extends keyof HTMLElementEventMap>(
+  target: HTMLElement | Document | Window,
+  type: K,
+  fn: (e: HTMLElementEventMap[K]) => void,
+  opts?: AddEventListenerOptions,
+): () => void {
+  target.addEventListener(type, fn as EventListener, opts);
+  return () => target.removeEventListener(type, fn as EventListener, opts);
+}

@@ -1,0 +1,52 @@
+import { currentEventIndex, type PreparedStory } from '../data/prepare.ts';
+import type { Store } from '../state/store.ts';
+import { formatMoment, formatSpan } from '../time/format.ts';
+import { el, fill } from './dom.ts';
+import { citation, claimsView } from './sources.ts';
+
+/** Returns the card for the current event (time, title, text, claims, sources), re-rendered only when the event changes. */
+export function createEventCard(prep: PreparedStory, store: Store) {
+  const root = el('article', { class: 'event-card', 'aria-labelledby': 'event-title' });
+  const announcer = el('div', { class: 'sr-only', 'aria-live': 'polite', 'aria-atomic': 'true' });
+  let shown = -2;
+  const render = () => {
+    const i = currentEventIndex(prep.events, store.getState().t);
+    if (i === shown) return;
+    shown = i;
+    if (i < 0) {
+      fill(
+        root,
+        el('p', { class: 'kicker' }, 'Before the story begins'),
+        el('h2', { id: 'event-title' }, prep.story.title),
+        el('p', { class: 'body' }, prep.story.subtitle),
+        el('p', { class: 'hint' }, 'Press play, drag the timeline, or pick an event from the list.'),
+      );
+      announcer.textContent = '';
+      return;
+    }
+    const e = prep.events[i];
+    const m = formatMoment(e.t0, e.precision, prep.story.displayZone);
+    fill(
+      root,
+      el(
+        'p',
+        { class: 'kicker' },
+        el('time', { datetime: e.start }, formatSpan(e.t0, e.end ? e.t1 : undefined, e.precision)),
+        m.local ? el('span', { class: 'local' }, ` · ${m.local}`) : null,
+      ),
+      el('h2', { id: 'event-title' }, e.title),
+      el('p', { class: 'body' }, e.body),
+      claimsView(prep, e.claims),
+      el(
+        'footer',
+        { class: 'event-sources' },
+        el('h3', {}, 'Sources'),
+        el('ul', {}, ...e.sources.map((s) => el('li', {}, citation(prep, s)))),
+      ),
+    );
+    announcer.textContent = `${formatSpan(e.t0, e.end ? e.t1 : undefined, e.precision)}: ${e.title}`;
+  };
+  const off = store.subscribe(render);
+  render();
+  return { root, announcer, destroy: off };
+}

@@ -1,0 +1,54 @@
+import { currentEventIndex, type PreparedStory } from '../data/prepare.ts';
+import type { Store } from '../state/store.ts';
+import { formatSpan } from '../time/format.ts';
+import { el, listen } from './dom.ts';
+
+/**
+ * Returns the chronological list of events, the text alternative of the map at time t: each item is
+ * marked past, current or future and jumps to its event when activated.
+ */
+export function createEventList(prep: PreparedStory, store: Store, commit: () => void) {
+  const items = prep.events.map((e) => {
+    const btn = el(
+      'button',
+      { type: 'button', class: 'event-link', 'data-event': e.id },
+      el('time', { datetime: e.start }, formatSpan(e.t0, e.end ? e.t1 : undefined, e.precision)),
+      el('span', { class: 'title' }, e.title),
+      el('span', { class: 'state sr-only' }),
+      el(
+        'span',
+        { class: 'places' },
+        e.places
+          .map((id) => prep.placeById.get(id)?.props.name)
+          .filter(Boolean)
+          .join(' · '),
+      ),
+    );
+    return { li: el('li', { 'data-event': e.id }, btn), btn };
+  });
+  const root = el('nav', { class: 'event-list', 'aria-label': 'Events' }, el('h2', {}, 'Timeline of events'), el('ol', {}, ...items.map((x) => x.li)));
+  const offs = items.map(({ btn }, i) =>
+    listen(btn, 'click', () => {
+      store.getState().set({ t: prep.events[i].t0, playing: false });
+      commit();
+    }),
+  );
+  let shown = -2;
+  const render = () => {
+    const cur = currentEventIndex(prep.events, store.getState().t);
+    if (cur === shown) return;
+    shown = cur;
+    items.forEach(({ li, btn }, i) => {
+      const state = i < cur ? 'past' : i === cur ? 'current' : 'future';
+      li.className = state;
+      btn.toggleAttribute('aria-current', i === cur);
+      if (i === cur) btn.setAttribute('aria-current', 'step');
+      (btn.querySelector('.state') as HTMLElement).textContent = state === 'current' ? ' (now)' : state === 'past' ? ' (happened)' : ' (upcoming)';
+    });
+    const current = items[cur]?.li;
+    if (current && store.getState().mode !== 'screenshot') current.scrollIntoView({ block: 'nearest' });
+  };
+  offs.push(store.subscribe(render));
+  render();
+  return { root, destroy: () => offs.forEach((f) => f()) };
+}

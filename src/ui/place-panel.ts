@@ -1,0 +1,56 @@
+import type { PreparedStory } from '../data/prepare.ts';
+import type { Store } from '../state/store.ts';
+import { distanceText } from '../map/layers.ts';
+import { el, fill, listen } from './dom.ts';
+import { citation, claimsView } from './sources.ts';
+
+/** Returns the details panel of the selected place: name, kind, description, claims with claimants, and sources. */
+export function createPlacePanel(prep: PreparedStory, store: Store, commit: () => void) {
+  const body = el('div', { class: 'place-body' });
+  const close = el('button', { type: 'button', class: 'btn close', 'aria-label': 'Close details' }, '✕');
+  const root = el('aside', { class: 'place-panel', 'aria-label': 'Place details', hidden: true, tabindex: -1 }, close, body);
+  const categoryLabel = new Map(prep.theme.categories.map((c) => [c.id, c.label]));
+  const offs = [
+    listen(close, 'click', () => {
+      store.getState().set({ place: null });
+      commit();
+    }),
+    listen(root, 'keydown', (e) => {
+      if (e.key === 'Escape') {
+        store.getState().set({ place: null });
+        commit();
+      }
+    }),
+  ];
+  let shown: string | null | undefined;
+  const render = () => {
+    const id = store.getState().place;
+    if (id === shown) return;
+    const opening = !shown && !!id;
+    shown = id;
+    const p = id ? prep.placeById.get(id) : undefined;
+    root.hidden = !p;
+    if (!p) return;
+    const pr = p.props;
+    const facts: (HTMLElement | null)[] = [
+      pr.region ? el('li', {}, `Region: ${prep.places.find((x) => x.props.derive?.from === 'admin1' && x.props.derive.regions.includes(pr.region!))?.props.name ?? pr.region}`) : null,
+      pr.distanceKm !== undefined ? el('li', {}, `${distanceText(pr.distanceKm)}’s nearest border point (great circle)`) : null,
+      pr.areaKm2 !== undefined ? el('li', {}, `Drawn area: about ${pr.areaKm2.toLocaleString('en-GB')} km² (schematic)`) : null,
+      pr.heldShare ? el('li', {}, `${pr.heldShare.text} — `, citation(prep, pr.heldShare.source)) : null,
+      p.firstEvent >= 0 ? el('li', {}, `Enters the story: ${prep.events[p.firstEvent].title}`) : null,
+    ];
+    fill(
+      body,
+      el('p', { class: 'kicker' }, categoryLabel.get(p.category) ?? pr.kind),
+      el('h2', {}, pr.name),
+      el('p', { class: 'body' }, pr.description),
+      el('ul', { class: 'facts' }, ...facts),
+      pr.claims ? claimsView(prep, pr.claims) : null,
+      el('footer', { class: 'event-sources' }, el('h3', {}, 'Sources'), el('ul', {}, ...pr.sources.map((s) => el('li', {}, citation(prep, s))))),
+    );
+    if (opening && store.getState().mode === 'explore') root.focus({ preventScroll: true });
+  };
+  offs.push(store.subscribe(render));
+  render();
+  return { root, destroy: () => offs.forEach((f) => f()) };
+}

@@ -1,0 +1,192 @@
+import type { PreparedStory } from '../data/prepare.ts';
+import { currentEventIndex } from '../data/prepare.ts';
+import type { Store } from '../state/store.ts';
+import { formatAt, formatMoment, type Precision } from '../time/format.ts';
+import type { TimeScale } from '../time/time-scale.ts';
+import { el, listen } from './dom.ts';
+import { icon } from './icons.ts';
+
+const DAY = 86_400_000;
+const HOUR = 3_600_000;
+
+export interface TimelineHooks {
+  /** A discrete user action that deserves its own history entry. */
+  commit(): void;
+  stepEvent(dir: 1 | -1): void;
+  togglePlay(): void;
+}
+
+/** Returns the precision to show a moment at: the event's own at its start, else minutes inside a focus band and hours outside. */
+export function displayPrecision(prep: PreparedStory, t: number): Precision {
+  const i = currentEventIndex(prep.events, t);
+  if (i >= 0 && prep.events[i].t0 === t) return prep.events[i].precision;
+  const inFocus = prep.story.focus.some((f) => t >= Date.parse(f.start) && t <= Date.parse(f.end));
+  return inFocus ? 'minute' : 'hour';
+}
+
+/** Returns the timeline (controls, readout, slider with event ticks) bound to the store; `destroy` removes its listeners. */
+export function createTimeline(prep: PreparedStory, scale: TimeScale, store: Store, hooks: TimelineHooks) {
+  const zone = prep.story.displayZone;
+  const play = el('button', { type: 'button', class: 'btn play', 'aria-label': 'Play' }, icon('play'));
+  const prev = el('button', { type: 'button', class: 'btn', 'aria-label': 'Previous event', title: 'Previous event (←)' }, icon('prev'));
+  const next = el('button', { type: 'button', class: 'btn', 'aria-label': 'Next event', title: 'Next event (→)' }, icon('next'));
+  const speed = el(
+    'select',
+    { class: 'speed', 'aria-label': 'Playback speed' },
+    ...[0.5, 1, 2, 4].map((s) => el('option', { value: s, selected: s === store.getState().speed }, `${s}×`)),
+  );
+  const loop = el('input', { type: 'checkbox', class: 'loop' });
+  const follow = el('input', { type: 'checkbox', class: 'follow' });
+  const utc = el('time', { class: 'utc' });
+  const local = el('span', { class: 'local' });
+  const playhead = el('div', { class: 'playhead', 'aria-hidden': 'true' });
+  const track = el('div', {
+    class: 'track',
+    role: 'slider',
+    tabindex: 0,
+    'aria-label': 'Story time',
+    'aria-valuemin': prep.start,
+    'aria-valuemax': prep.end,
+  });
+  const bands = prep.story.focus.map((f) => {
+    const a = scale.toPos(Date.parse(f.start));
+    const b = scale.toPos(Date.parse(f.end));
+    return el('div', { class: 'band', style: `left:${a * 100}%;width:${(b - a) * 100}%`, title: 'Hours opened up: this stretch is shown at hour resolution' });
+  });
+  const axis = el('div', { class: 'axis', 'aria-hidden': 'true' });
+  let lastLabel = -1;
+  for (let d = Math.ceil(prep.start / DAY) * DAY; d <= prep.end; d += DAY) {
+    const p = scale.toPos(d);
+    const dayWidth = scale.toPos(d + DAY) - p;
+    axis.append(el('span', { class: 'day-mark', style: `left:${p * 100}%` }));
+    if (p - lastLabel >= 0.07 || dayWidth > 0.07) {
+      axis.append(el('span', { class: 'day-label', style: `left:${p * 100}%` }, formatAt(d, 'day').replace(/ \d{4}$/, '')));
+      lastLabel = p;
+    }
+    if (dayWidth > 0.08)
+      for (const hh of [6, 12, 18]) {
+        axis.append(el('span', { class: 'hour-label', style: `left:${scale.toPos(d + hh * HOUR) * 100}%` }, `${String(hh).padStart(2, '0')}h`));
+      }
+  }
+  const ticks = prep.events.map((e) =>
+    el(
+      'button',
+      {
+        type: 'button',
+        class: 'tick',
+        style: `left:${scale.toPos(e.t0) * 100}%`,
+        'data-event': e.id,
+        'aria-label': `${formatMoment(e.t0, e.precision, zone).utc}: ${e.title}`,
+        title: `${formatMoment(e.t0, e.precision, zone).utc}: ${e.title}`,
+        tabindex: -1,
+      },
+      el('span', { class: 'tick-label' }, e.title),
+    ),
+  );
+  track.append(...bands, ...ticks, playhead);
+  const root = el(
+    'div',
+    { class: 'timeline', role: 'group', 'aria-label': 'Timeline' },
+    el(
+      'div',
+      { class: 'controls' },
+      prev,
+      play,
+      next,
+      el('label', { class: 'opt' }, 'Speed ', speed),
+      el('label', { class: 'opt' }, loop, ' Loop'),
+      el('label', { class: 'opt' }, follow, ' Follow camera'),
+      el('div', { class: 'readout', 'aria-live': 'off' }, utc, local),
+    ),
+    el('div', { class: 'track-wrap' }, track, axis),
+  );
+
+  const offs: (() => void)[] = [];
+  const set = store.getState().set;
+  offs.push(listen(play, 'click', () => hooks.togglePlay()));
+  offs.push(listen(prev, 'click', () => hooks.stepEvent(-1)));
+  offs.push(listen(next, 'click', () => hooks.stepEvent(1)));
+  offs.push(listen(speed, 'change', () => set({ speed: Number(speed.value) })));
+  offs.push(listen(loop, 'change', () => set({ loop: loop.checked })));
+  offs.push(
+    listen(follow, 'change', () => {
+      set({ follow: follow.checked });
+      hooks.commit();
+    }),
+  );
+  ticks.forEach((tick, i) =>
+    offs.push(
+      listen(tick, 'click', (e) => {
+        e.stopPropagation();
+        set({ t: prep.events[i].t0, playing: false });
+        hooks.commit();
+      }),
+    ),
+  );
+  const timeAt = (clientX: number) => {
+    const r = track.getBoundingClientRect();
+    return Math.round(scale.toTime((clientX - r.left) / r.width) / 60_000) * 60_000;
+  };
+  let dragging = false;
+  offs.push(
+    listen(track, 'pointerdown', (e) => {
+      if ((e.target as HTMLElement).closest('.tick')) return;
+      dragging = true;
+      track.setPointerCapture(e.pointerId);
+      set({ t: timeAt(e.clientX), playing: false });
+      track.focus();
+    }),
+  );
+  offs.push(
+    listen(track, 'pointermove', (e) => {
+      if (dragging) set({ t: timeAt(e.clientX) });
+    }),
+  );
+  const end = () => {
+    if (!dragging) return;
+    dragging = false;
+    hooks.commit();
+  };
+  offs.push(listen(track, 'pointerup', end));
+  offs.push(listen(track, 'pointercancel', end));
+
+  let lastEvent = -2;
+  let lastPlaying: boolean | null = null;
+  const render = () => {
+    const s = store.getState();
+    const pos = scale.toPos(s.t);
+    playhead.style.left = `${pos * 100}%`;
+    const m = formatMoment(s.t, displayPrecision(prep, s.t), zone);
+    utc.textContent = m.utc;
+    utc.dateTime = new Date(s.t).toISOString();
+    local.textContent = m.local ?? '';
+    const i = currentEventIndex(prep.events, s.t);
+    track.setAttribute('aria-valuenow', String(s.t));
+    track.setAttribute('aria-valuetext', `${m.utc}${m.local ? `, ${m.local}` : ''}${i >= 0 ? `. ${prep.events[i].title}` : '. Before the first event'}`);
+    if (s.playing !== lastPlaying) {
+      lastPlaying = s.playing;
+      play.replaceChildren(icon(s.playing ? 'pause' : 'play'));
+      play.setAttribute('aria-label', s.playing ? 'Pause' : 'Play');
+      play.setAttribute('aria-pressed', String(s.playing));
+    }
+    loop.checked = s.loop;
+    follow.checked = s.follow;
+    speed.value = String(s.speed);
+    if (i !== lastEvent) {
+      ticks.forEach((tk, k) => {
+        tk.classList.toggle('past', k < i);
+        tk.classList.toggle('current', k === i);
+      });
+      lastEvent = i;
+    }
+  };
+  offs.push(store.subscribe(render));
+  render();
+  return {
+    root,
+    track,
+    destroy() {
+      offs.forEach((f) => f());
+    },
+  };
+}
