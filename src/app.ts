@@ -187,9 +187,18 @@ export function createApp(root: HTMLElement, prep: PreparedStory, basemap: Topol
       store.getState().set({ view });
     },
     onContextLost: () => setReady(false, 'webgl-context-lost'),
+    onDeckRender: () => {
+      deckDrawn = true;
+      checkReady();
+    },
     onContextRestored: () => redraw(),
   });
   let lastUserView: AppState['view'] = null;
+  let deckDrawn = false;
+  const checkReady = () => {
+    const m = mapView?.map;
+    if (deckDrawn && m && m.loaded() && !m.isMoving() && m.areTilesLoaded()) setReady(true);
+  };
   const v0 = store.getState().view;
   if (v0) mapView.map.jumpTo({ center: [v0.lon, v0.lat], zoom: v0.zoom });
   else fitStory(true);
@@ -216,6 +225,7 @@ export function createApp(root: HTMLElement, prep: PreparedStory, basemap: Topol
   };
   const redraw = () => {
     setReady(false);
+    deckDrawn = false;
     mapView.overlay.setProps({ layers: buildLayers(layerData, layerState(), prep.theme, atlases) });
     mapView.map.triggerRepaint();
   };
@@ -296,9 +306,14 @@ export function createApp(root: HTMLElement, prep: PreparedStory, basemap: Topol
   };
   offs.push(listen(document, 'keydown', onKey));
 
-  const onIdle = () => setReady(true);
+  const onIdle = () => checkReady();
+  const onMoveStart = () => setReady(false);
   mapView.map.on('idle', onIdle);
-  offs.push(() => mapView.map.off('idle', onIdle));
+  mapView.map.on('movestart', onMoveStart);
+  offs.push(() => {
+    mapView.map.off('idle', onIdle);
+    mapView.map.off('movestart', onMoveStart);
+  });
   mapView.map.once('load', () => redraw());
 
   return {

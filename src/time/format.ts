@@ -44,8 +44,9 @@ export function formatSpan(start: number, end: number | undefined, precision: Pr
   const b = new Date(end);
   if (precision === 'day') {
     if (formatAt(start, 'day') === formatAt(end, 'day')) return formatAt(start, 'day');
-    if (a.getUTCMonth() === b.getUTCMonth()) return `${a.getUTCDate()}–${formatAt(end, 'day')}`;
-    return `${formatAt(start, 'day').replace(/ \d{4}$/, '')} – ${formatAt(end, 'day')}`;
+    const sameYear = a.getUTCFullYear() === b.getUTCFullYear();
+    if (sameYear && a.getUTCMonth() === b.getUTCMonth()) return `${a.getUTCDate()}–${formatAt(end, 'day')}`;
+    return `${sameYear ? formatAt(start, 'day').replace(/ \d{4}$/, '') : formatAt(start, 'day')} – ${formatAt(end, 'day')}`;
   }
   const sameDay = formatAt(start, 'day') === formatAt(end, 'day');
   return sameDay

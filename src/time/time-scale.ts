@@ -31,7 +31,7 @@ export function createTimeScale(start: number, end: number, bands: Band[] = []):
     .map((b) => ({ start: Math.max(start, b.start), end: Math.min(end, b.end), share: b.share }))
     .filter((b) => b.end > b.start)
     .sort((a, b) => a.start - b.start)
-    .filter((b, i, all) => i === 0 || b.start >= all[i - 1].end);
+    .reduce<Band[]>((kept, b) => (kept.length === 0 || b.start >= kept[kept.length - 1].end ? [...kept, b] : kept), []);
   const bandShare = sorted.reduce((a, b) => a + b.share, 0);
   const bandTime = sorted.reduce((a, b) => a + (b.end - b.start), 0);
   const restTime = end - start - bandTime;

@@ -73,7 +73,7 @@ describe('Story schema', () => {
   it('rejects events out of time order', () => {
     const story = createStory();
     story.events.reverse();
-    expect(issuesOf(story)).toContain('data/story.json: events[1].start: events must be in time order');
+    expect(issuesOf(story)).toContain('data/story.json: events[1].start: events must be in strictly increasing time order');
   });
 
   it('rejects a duplicate event id', () => {

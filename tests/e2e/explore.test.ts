@@ -1,0 +1,95 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { canvasColourCount, openApp, pickAt, pixelAt, project, setState, startHarness, state, waitReady, type Harness } from './harness.ts';
+
+const OLENYA: [number, number] = [33.47, 68.1517];
+const BELAYA: [number, number] = [103.575, 52.915];
+const T = (iso: string) => Date.parse(iso);
+
+let h: Harness;
+beforeAll(async () => {
+  h = await startHarness();
+});
+afterAll(async () => {
+  await h?.close();
+});
+
+describe('explore mode in Chromium', () => {
+  it('loads with no console error, no request outside its origin, and says when it is ready', async () => {
+    const { page, errors, external } = await openApp(h, '?t=2025-06-02T12:00Z');
+    expect(await page.evaluate(() => document.documentElement.dataset.ready)).toBe('true');
+    expect(errors).toEqual([]);
+    expect(external).toEqual([]);
+    expect(await page.locator('h1').first().textContent()).toMatch(/\S/);
+    await page.context().close();
+  });
+
+  it('draws a map that is not blank: land, ocean and the story’s features', async () => {
+    const { page } = await openApp(h, '?t=2025-06-02T12:00Z');
+    expect(await canvasColourCount(page)).toBeGreaterThan(30);
+    const [r, g, b] = await pixelAt(page, OLENYA);
+    // Olenya's diamond is the "struck" red (#b3261e), not land or sea.
+    expect(r).toBeGreaterThan(140);
+    expect(g).toBeLessThan(90);
+    expect(b).toBeLessThan(90);
+    expect(await pickAt(page, BELAYA)).toBe('belaya');
+    await page.context().close();
+  });
+
+  it('shows no struck airbase before 1 June and shows them after the strike', async () => {
+    const { page } = await openApp(h, '?t=2025-05-31T00:00Z');
+    expect(await pickAt(page, OLENYA)).toBeNull();
+    expect(await pickAt(page, BELAYA)).toBeNull();
+    await setState(page, { t: T('2025-06-01T12:00Z') });
+    await page.waitForTimeout(400);
+    expect(await pickAt(page, OLENYA)).toBe('olenya');
+    expect(await pickAt(page, BELAYA)).toBe('belaya');
+    await page.context().close();
+  });
+
+  it('opens an airbase’s details with its claims and sources when clicked', async () => {
+    const { page } = await openApp(h, '?t=2025-06-02T12:00Z');
+    const p = await project(page, OLENYA);
+    await page.mouse.click(p.x, p.y);
+    const panel = page.locator('.place-panel');
+    await panel.waitFor({ state: 'visible' });
+    const text = (await panel.textContent()) ?? '';
+    expect(text).toContain('Olenya air base');
+    expect(text).toContain('SBU');
+    expect(text).toContain('Russia\'s defence ministry');
+    expect(text).toMatch(/1,\d{3} km from Ukraine/);
+    expect((await state(page)).place).toBe('olenya');
+    await page.keyboard.press('Escape');
+    await panel.waitFor({ state: 'hidden' });
+    await page.context().close();
+  });
+
+  it('renders non-ASCII names in the panel and list', async () => {
+    const { page } = await openApp(h, '?t=2025-06-02T12:00Z&place=ciragan-palace');
+    expect(await page.locator('.place-panel h2').textContent()).toBe('Çırağan Palace');
+    await page.context().close();
+  });
+
+  it('falls back to defaults for bad URL parameters without an error or a blank page', async () => {
+    const { page, errors } = await openApp(h, '?t=yesterday&event=nope&place=<script>alert(1)</script>&view=99/500/x&layers=evil&mode=admin&idle=-3');
+    const s = await state(page);
+    expect(s.t).toBe(T('2025-05-15T00:00Z'));
+    expect(s.place).toBeNull();
+    expect(s.view).toBeNull();
+    expect(s.mode).toBe('explore');
+    expect(s.layers.length).toBeGreaterThan(5);
+    expect(errors).toEqual([]);
+    expect(await page.locator('script:not([src])').count()).toBe(0);
+    expect(await canvasColourCount(page)).toBeGreaterThan(10);
+    await page.context().close();
+  });
+
+  it('toggling a layer in the legend hides it from the map', async () => {
+    const { page } = await openApp(h, '?t=2025-06-02T12:00Z');
+    expect(await pickAt(page, OLENYA)).toBe('olenya');
+    await page.locator('input[data-layer="struck"]').uncheck();
+    await waitReady(page);
+    expect(await pickAt(page, OLENYA)).toBeNull();
+    expect((await state(page)).layers).not.toContain('struck');
+    await page.context().close();
+  });
+});

@@ -1,0 +1,131 @@
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from '../../scripts/lib/chromium.mjs';
+import { startServer } from '../../scripts/serve.mjs';
+
+export interface Harness {
+  url: string;
+  browser: Browser;
+  close(): Promise<void>;
+}
+
+/** Starts the built app's server and Chromium; fails with the one-line install hint when Chromium is missing. */
+export async function startHarness(): Promise<Harness> {
+  const { server, url } = (await startServer()) as { server: import('node:http').Server; url: string };
+  const browser = await launchChromium();
+  return {
+    url,
+    browser,
+    async close() {
+      await browser.close();
+      await new Promise((ok) => server.close(ok));
+    },
+  };
+}
+
+export interface OpenedPage {
+  page: Page;
+  /** Console errors and uncaught page errors seen so far. */
+  errors: string[];
+  /** Requests to anywhere but the app's origin (data: and blob: excepted). */
+  external: string[];
+}
+
+/** Opens the app with a query string at a viewport size and waits for `data-ready="true"`. */
+export async function openApp(h: Harness, query = '', size = { width: 1280, height: 760 }, opts: { reducedMotion?: boolean; wait?: boolean } = {}): Promise<OpenedPage> {
+  const context = await h.browser.newContext({ viewport: size, reducedMotion: opts.reducedMotion ? 'reduce' : 'no-preference' });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  const external: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
+  page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
+  page.on('request', (r) => {
+    const u = r.url();
+    if (!u.startsWith(h.url) && !u.startsWith('data:') && !u.startsWith('blob:')) external.push(u);
+  });
+  await page.goto(h.url + query);
+  if (opts.wait !== false) await waitReady(page);
+  return { page, errors, external };
+}
+
+/** Waits until the page says a complete frame is drawn. */
+export async function waitReady(page: Page, timeout = 30_000): Promise<void> {
+  await page.waitForFunction(() => document.documentElement.dataset.ready === 'true', null, { timeout });
+}
+
+/** Returns the store's state (serialisable part). */
+export function state(page: Page) {
+  return page.evaluate(() => {
+    const s = window.explainer!.store.getState();
+    return { t: s.t, playing: s.playing, place: s.place, view: s.view, layers: s.layers, mode: s.mode, loop: s.loop, speed: s.speed };
+  });
+}
+
+/** Sets store state in the page and waits for the frame to be drawn. */
+export async function setState(page: Page, patch: Record<string, unknown>): Promise<void> {
+  await page.evaluate((p) => window.explainer!.store.getState().set(p), patch);
+  await page.waitForTimeout(50);
+  await waitReady(page);
+}
+
+/** Returns the screen position (CSS px, page coordinates) of a lon/lat on the map. */
+export function project(page: Page, lonLat: [number, number]) {
+  return page.evaluate(([lon, lat]) => {
+    const map = window.explainer!.mapView.map;
+    const p = map.project([lon, lat]);
+    const r = map.getCanvas().getBoundingClientRect();
+    return { x: r.left + p.x, y: r.top + p.y };
+  }, lonLat);
+}
+
+/** Returns the id of the story place deck.gl picks at a lon/lat (within a few pixels), or null. */
+export function pickAt(page: Page, lonLat: [number, number]) {
+  return page.evaluate(([lon, lat]) => {
+    const { map, overlay } = window.explainer!.mapView;
+    const p = map.project([lon, lat]);
+    const info = overlay.pickObject({ x: p.x, y: p.y, radius: 4 }) as { object?: { id?: string; place?: { id: string } } } | null;
+    return info?.object?.place?.id ?? info?.object?.id ?? null;
+  }, lonLat);
+}
+
+/** Draws the map's canvases (basemap, then deck.gl layers) into one 2D canvas in the page; returns nothing. */
+const COMPOSITE = `
+  window.__composite = () => {
+    const [base, ...rest] = window.explainer.mapView.canvases();
+    const c = document.createElement('canvas');
+    c.width = base.width;
+    c.height = base.height;
+    const ctx = c.getContext('2d');
+    ctx.drawImage(base, 0, 0);
+    for (const r of rest) ctx.drawImage(r, 0, 0, base.width, base.height);
+    return { ctx, width: c.width, height: c.height, ratio: base.width / base.clientWidth };
+  };`;
+
+/** Returns [r, g, b, a] of the composited map (basemap and layers) at a lon/lat. */
+export async function pixelAt(page: Page, lonLat: [number, number]) {
+  await page.evaluate(COMPOSITE);
+  return page.evaluate(([lon, lat]) => {
+    const w = window as unknown as { __composite(): { ctx: CanvasRenderingContext2D; ratio: number } };
+    const { ctx, ratio } = w.__composite();
+    const p = window.explainer!.mapView.map.project([lon, lat]);
+    return Array.from(ctx.getImageData(Math.round(p.x * ratio), Math.round(p.y * ratio), 1, 1).data);
+  }, lonLat);
+}
+
+/** Returns the number of distinct colours in a coarse grid over the composited map (a blank canvas has one). */
+export async function canvasColourCount(page: Page) {
+  await page.evaluate(COMPOSITE);
+  return page.evaluate(() => {
+    const w = window as unknown as { __composite(): { ctx: CanvasRenderingContext2D; width: number; height: number } };
+    const { ctx, width, height } = w.__composite();
+    const data = ctx.getImageData(0, 0, width, height).data;
+    const seen = new Set<number>();
+    for (let y = 0; y < height; y += 7)
+      for (let x = 0; x < width; x += 7) {
+        const i = (y * width + x) * 4;
+        seen.add((data[i] << 16) | (data[i + 1] << 8) | data[i + 2]);
+      }
+    return seen.size;
+  });
+}

@@ -1,0 +1,305 @@
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative, resolve } from 'node:path';
+import { area } from '@turf/area';
+import { booleanPointInPolygon } from '@turf/boolean-point-in-polygon';
+import { distance } from '@turf/distance';
+import type { Feature, FeatureCollection, MultiPolygon, Point, Polygon, Position } from 'geojson';
+import { feature } from 'topojson-client';
+import type { GeometryCollection, Topology } from 'topojson-specification';
+import type { z } from 'zod';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
+import { buildData } from '../../scripts/build-data.ts';
+import { DataError } from '../../scripts/data/derive.ts';
+import type { BuiltPlace } from '../../src/data/prepare.ts';
+import type { Places, Story, Theme } from '../../src/data/schema.ts';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const DATA = join(ROOT, 'data');
+const DATA_FILES = ['story.json', 'places.geojson', 'theme.json'] as const;
+
+type Area = Feature<Polygon | MultiPolygon, { id: string; name: string }>;
+
+const readJson = <T>(file: string): T => JSON.parse(readFileSync(file, 'utf8')) as T;
+
+/** Returns the objects of a built basemap as GeoJSON features. */
+function featuresOf(topo: Topology, key: 'countries' | 'regions'): Area[] {
+  return (feature(topo, topo.objects[key] as GeometryCollection) as FeatureCollection<Polygon | MultiPolygon, Area['properties']>).features;
+}
+
+/** Returns every ring of an area. */
+function ringsOf(a: Feature<Polygon | MultiPolygon>): Position[][] {
+  return a.geometry.type === 'Polygon' ? a.geometry.coordinates : a.geometry.coordinates.flat();
+}
+
+describe('buildData on the real data', () => {
+  let outDir = '';
+  let topo: Topology;
+  let countries: Area[];
+  let regions: Area[];
+  let places: BuiltPlace[];
+  let sizes: ReturnType<typeof buildData>;
+
+  const country = (id: string) => countries.find((c) => c.properties.id === id)!;
+  const place = (id: string) => places.find((p) => p.properties.id === id)!;
+
+  beforeAll(() => {
+    outDir = mkdtempSync(join(tmpdir(), 'build-data-out-'));
+    sizes = buildData({ dataDir: DATA, outDir });
+    topo = readJson<Topology>(join(outDir, 'basemap.topo.json'));
+    countries = featuresOf(topo, 'countries');
+    regions = featuresOf(topo, 'regions');
+    places = readJson<FeatureCollection>(join(outDir, 'places.json')).features as BuiltPlace[];
+  });
+
+  afterAll(() => {
+    if (outDir) rmSync(outDir, { recursive: true, force: true });
+  });
+
+  it('writes the four app data files and reports their sizes', () => {
+    expect(sizes.map((s) => s.file.split('/').at(-1))).toEqual(['basemap.topo.json', 'places.json', 'story.json', 'theme.json']);
+    for (const s of sizes) {
+      expect(s.bytes).toBeGreaterThan(0);
+      expect(s.gzip).toBeGreaterThan(0);
+      expect(s.gzip).toBeLessThan(s.bytes);
+    }
+  });
+
+  it('copies the validated story and theme unchanged', () => {
+    expect(readJson(join(outDir, 'story.json'))).toEqual(readJson(join(DATA, 'story.json')));
+    expect(readJson(join(outDir, 'theme.json'))).toEqual(readJson(join(DATA, 'theme.json')));
+  });
+
+  it('builds a basemap with countries and Ukrainian and Russian regions', () => {
+    expect(Object.keys(topo.objects).sort()).toEqual(['countries', 'regions']);
+    expect(countries.length).toBeGreaterThan(150);
+    for (const id of ['804', '643', '792', '440']) expect(country(id), id).toBeDefined();
+    const ids = regions.map((r) => r.properties.id);
+    for (const id of ['ru-murmansk', 'ru-moskva', 'ua-sumy', 'ua-crimea', 'ua-sevastopol', 'ua-kiev-city']) expect(ids).toContain(id);
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+
+  it('gives every place a geometry and a label anchor', () => {
+    const source = readJson<FeatureCollection>(join(DATA, 'places.geojson'));
+    expect(places.map((p) => p.properties.id)).toEqual(source.features.map((f) => f.properties!.id));
+    for (const p of places) {
+      expect(p.geometry, p.properties.id).toBeTruthy();
+      expect(['Point', 'Polygon', 'MultiPolygon']).toContain(p.geometry.type);
+      const [lon, lat] = p.properties.anchor;
+      expect(Math.abs(lon), p.properties.id).toBeLessThanOrEqual(180);
+      expect(Math.abs(lat), p.properties.id).toBeLessThanOrEqual(90);
+    }
+  });
+
+  it('puts each area place label anchor on its area', () => {
+    const areas = places.filter((p) => p.geometry.type !== 'Point') as Feature<Polygon | MultiPolygon, BuiltPlace['properties']>[];
+    expect(areas.length).toBeGreaterThan(5);
+    const outside = areas.filter((p) => !booleanPointInPolygon(p.properties.anchor, p)).map((p) => p.properties.id);
+    expect(outside).toEqual([]);
+  });
+
+  it('keeps every point place inside the admin-1 region it names', () => {
+    const points = places.filter((p) => p.geometry.type === 'Point' && p.properties.region) as Feature<Point, BuiltPlace['properties']>[];
+    expect(points.length).toBeGreaterThanOrEqual(8);
+    const problems = points.flatMap((p) => {
+      const region = regions.find((r) => r.properties.id === p.properties.region);
+      if (!region) return [`${p.properties.id}: region ${p.properties.region} missing`];
+      return booleanPointInPolygon(p.geometry.coordinates, region) ? [] : [`${p.properties.id}: outside ${p.properties.region}`];
+    });
+    expect(problems).toEqual([]);
+  });
+
+  it('draws Crimea and Sevastopol as part of Ukraine, not Russia', () => {
+    const ukraine = country('804');
+    const russia = country('643');
+    for (const [name, pt] of [
+      ['Sevastopol', [33.52, 44.6]],
+      ['Simferopol', [34.1, 44.95]],
+      ['Kerch', [36.47, 45.36]],
+    ] as const) {
+      expect(booleanPointInPolygon([...pt], ukraine), `${name} in Ukraine`).toBe(true);
+      expect(booleanPointInPolygon([...pt], russia), `${name} in Russia`).toBe(false);
+    }
+  });
+
+  it('keeps Moscow in Russia and Kyiv in Ukraine', () => {
+    expect(booleanPointInPolygon([37.62, 55.75], country('643'))).toBe(true);
+    expect(booleanPointInPolygon([37.62, 55.75], country('804'))).toBe(false);
+    expect(booleanPointInPolygon([30.52, 50.45], country('804'))).toBe(true);
+  });
+
+  it('unwraps rings across the antimeridian: no step of more than 180° of longitude', () => {
+    const jumps: string[] = [];
+    for (const a of [...countries, ...regions]) {
+      for (const ring of ringsOf(a)) {
+        for (let i = 1; i < ring.length; i++) {
+          if (Math.abs(ring[i][0] - ring[i - 1][0]) > 180) {
+            jumps.push(`${a.properties.id} (${a.properties.name})`);
+            break;
+          }
+        }
+      }
+    }
+    expect([...new Set(jumps)]).toEqual([]);
+    // Russia's far east really crosses it, so the check above is not vacuous.
+    expect(Math.max(...ringsOf(country('643')).flat().map((v) => v[0]))).toBeGreaterThan(180);
+  });
+
+  it.each([
+    ['olenya', 1500, 2100],
+    ['belaya', 3900, 4700],
+    ['ukrainka', 5500, 6300],
+    ['dyagilevo', 350, 650],
+    ['ivanovo-severny', 550, 900],
+  ])('puts airbase %s between %i and %i km from Ukraine', (id, min, max) => {
+    const p = place(id).properties;
+    expect(p.distanceKm).toBeGreaterThanOrEqual(min);
+    expect(p.distanceKm).toBeLessThanOrEqual(max);
+    expect(p.distanceKm! % 10).toBe(0);
+    // The reported nearest border point is that far away, to the 10 km rounding.
+    const [lon, lat] = place(id).geometry.coordinates as Position;
+    expect(Math.abs(distance([lon, lat], p.borderPoint!, { units: 'kilometers' }) - p.distanceKm!)).toBeLessThanOrEqual(5);
+  });
+
+  it('derives Crimea (with Sevastopol) at roughly its real area', () => {
+    const crimea = place('claimed-crimea');
+    expect(crimea.geometry.type).not.toBe('Point');
+    const km2 = area(crimea) / 1e6;
+    expect(km2).toBeGreaterThan(25_000);
+    expect(km2).toBeLessThan(29_000);
+  });
+
+  it('derives a small Sumy occupied strip and reports its area', () => {
+    const strip = place('sumy-occupied-strip');
+    expect(strip.properties.areaKm2).toBeGreaterThanOrEqual(60);
+    expect(strip.properties.areaKm2).toBeLessThanOrEqual(200);
+    expect(area(strip) / 1e6).toBeCloseTo(strip.properties.areaKm2!, -1);
+  });
+
+  it('rounds place coordinates to 4 decimals', () => {
+    const coords = places.flatMap((p) => (p.geometry.type === 'Point' ? [p.geometry.coordinates] : ringsOf(p as Area).flat()));
+    const unrounded = coords.flat().filter((n) => Math.abs(n * 1e4 - Math.round(n * 1e4)) > 1e-6);
+    expect(unrounded).toEqual([]);
+  });
+});
+
+interface Edits {
+  story?: (story: z.input<typeof Story>) => void;
+  places?: (places: z.input<typeof Places>) => void;
+  theme?: (theme: z.input<typeof Theme>) => void;
+}
+
+/** Returns a temporary copy of the real data dir with edits applied, removed when the test ends. */
+function createDataDir(edits: Edits = {}): string {
+  const dir = mkdtempSync(join(tmpdir(), 'build-data-bad-'));
+  onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
+  for (const name of DATA_FILES) copyFileSync(join(DATA, name), join(dir, name));
+  for (const [name, edit] of [
+    ['story.json', edits.story],
+    ['places.geojson', edits.places],
+    ['theme.json', edits.theme],
+  ] as const) {
+    if (!edit) continue;
+    const value = readJson<unknown>(join(dir, name));
+    (edit as (v: unknown) => void)(value);
+    writeFileSync(join(dir, name), JSON.stringify(value));
+  }
+  return dir;
+}
+
+/** Returns the error a build of `dataDir` throws, checking it wrote nothing. */
+function buildError(dataDir: string): Error {
+  const outDir = join(dataDir, 'out');
+  try {
+    buildData({ dataDir, outDir });
+  } catch (e) {
+    expect(existsSync(join(outDir, 'places.json'))).toBe(false);
+    return e as Error;
+  }
+  throw new Error(`expected the build of ${dataDir} to fail`);
+}
+
+/** Returns the label the build uses for a data file: its path relative to the project root. */
+const label = (dir: string, name: string) => relative(ROOT, join(dir, name));
+
+describe('buildData on malformed data', () => {
+  it('names the file and field of an out-of-range coordinate', () => {
+    const dir = createDataDir({ places: (p) => (p.features[2].geometry = { type: 'Point', coordinates: [33.47, 95] }) });
+    const e = buildError(dir);
+    expect(e).toBeInstanceOf(DataError);
+    expect(e.message).toContain(`${label(dir, 'places.geojson')}: features[2].geometry.coordinates[1]: `);
+  });
+
+  it('names the file and field of a bad event time', () => {
+    const dir = createDataDir({ story: (s) => (s.events[0].start = 'yesterday') });
+    const e = buildError(dir);
+    expect(e).toBeInstanceOf(DataError);
+    expect(e.message).toContain(`${label(dir, 'story.json')}: events[0].start: must be an ISO 8601 UTC instant ending in Z`);
+  });
+
+  it('names the file and field of a bad theme colour', () => {
+    const dir = createDataDir({ theme: (t) => (t.colors.land = 'red') });
+    const e = buildError(dir);
+    expect(e).toBeInstanceOf(DataError);
+    expect(e.message).toContain(`${label(dir, 'theme.json')}: colors.land: `);
+  });
+
+  it('names the place whose point is not in the region it names', () => {
+    const dir = createDataDir({
+      places: (p) => {
+        expect(p.features[2].properties.id).toBe('olenya');
+        p.features[2].geometry = { type: 'Point', coordinates: [37.62, 55.75] };
+      },
+    });
+    const e = buildError(dir);
+    expect(e).toBeInstanceOf(DataError);
+    expect(e.message).toBe(`${label(dir, 'places.geojson')}: features[2].geometry: point 37.62,55.75 is not inside region "ru-murmansk"`);
+  });
+
+  it('names an unknown admin-1 region', () => {
+    const dir = createDataDir({ places: (p) => (p.features[2].properties.region = 'ru-atlantis') });
+    const e = buildError(dir);
+    expect(e).toBeInstanceOf(DataError);
+    expect(e.message).toBe(`${label(dir, 'places.geojson')}: features[2].properties.region: unknown admin-1 region "ru-atlantis"`);
+  });
+
+  it('names an event that refers to an unknown place', () => {
+    const dir = createDataDir({ story: (s) => (s.events[1].places[0] = 'atlantis') });
+    const e = buildError(dir);
+    expect(e).toBeInstanceOf(DataError);
+    expect(e.message).toContain(`${label(dir, 'story.json')}: events[1].places[0]: unknown place "atlantis"`);
+  });
+
+  it('names a missing theme category', () => {
+    const dir = createDataDir({ theme: (t) => (t.categories = t.categories.filter((c) => c.id !== 'struck')) });
+    expect(buildError(dir).message).toContain(`${label(dir, 'theme.json')}: categories: missing category "struck"`);
+  });
+
+  it('names a file that is not JSON', () => {
+    const dir = createDataDir();
+    writeFileSync(join(dir, 'story.json'), '{ "title": "oops",');
+    const e = buildError(dir);
+    expect(e).toBeInstanceOf(DataError);
+    expect(e.message).toMatch(new RegExp(`^${label(dir, 'story.json').replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: not valid JSON \\(`));
+  });
+
+  it('names a missing file', () => {
+    const dir = createDataDir();
+    unlinkSync(join(dir, 'places.geojson'));
+    const e = buildError(dir);
+    expect(e).toBeInstanceOf(DataError);
+    expect(e.message).toBe(`${label(dir, 'places.geojson')}: file not found`);
+  });
+
+  it('exits 1 from the command line with the file and field on stderr', () => {
+    const dir = createDataDir({ story: (s) => (s.events[0].start = 'yesterday') });
+    const out = join(dir, 'out');
+    const r = spawnSync('npx', ['tsx', 'scripts/build-data.ts', '--data', dir, '--out', out], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain('data build failed');
+    expect(r.stderr).toContain(`${label(dir, 'story.json')}: events[0].start`);
+    expect(existsSync(join(out, 'places.json'))).toBe(false);
+    expect(existsSync(join(dir, 'story.schema.json'))).toBe(false);
+  });
+});
