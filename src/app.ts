@@ -19,7 +19,11 @@ import { createLegend } from './ui/legend.ts';
 import { createPlacePanel } from './ui/place-panel.ts';
 import { createSourcesPanel } from './ui/sources-panel.ts';
 import { createTimeline } from './ui/timeline.ts';
-import { setReady } from './readiness.ts';
+import { setReady, whenReady } from './readiness.ts';
+import { createExportControl } from './export/export-panel.ts';
+import type { ModeContext, ModeHandle } from './modes/context.ts';
+import { startKiosk } from './modes/kiosk.ts';
+import { startScreenshot } from './modes/screenshot.ts';
 
 const FADE_MS = 320;
 
@@ -283,6 +287,22 @@ export function createApp(root: HTMLElement, prep: PreparedStory, basemap: Topol
     dwell: (e) => (e.dwell ?? prep.story.defaultDwell) * (store.getState().mode === 'kiosk' ? 1 : 0.35),
   });
 
+  const ctx: ModeContext = {
+    root,
+    prep,
+    store,
+    mapView,
+    scale,
+    commit,
+    reducedMotion: reduced,
+    fitStory,
+    whenReady,
+    redraw,
+  };
+  const modeHandle: ModeHandle | null = mode === 'kiosk' ? startKiosk(ctx) : mode === 'screenshot' ? startScreenshot(ctx) : null;
+  const exportControl = mode === 'explore' ? createExportControl(ctx) : null;
+  if (exportControl) header.querySelector('.actions')!.insertBefore(exportControl.root, shareStatus);
+
   const onKey = (e: KeyboardEvent) => {
     const target = e.target as HTMLElement;
     if (target.closest('input, select, textarea, dialog, .maplibregl-canvas-container') || e.altKey || e.ctrlKey || e.metaKey) return;
@@ -321,6 +341,8 @@ export function createApp(root: HTMLElement, prep: PreparedStory, basemap: Topol
     mapView,
     destroy() {
       offs.forEach((f) => f());
+      modeHandle?.destroy();
+      exportControl?.destroy();
       player.destroy();
       urlSync.destroy();
       timeline.destroy();
