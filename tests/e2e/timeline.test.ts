@@ -1,0 +1,142 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openApp, setState, startHarness, state, waitReady, type Harness } from './harness.ts';
+
+const T = (iso: string) => Date.parse(iso);
+const END = T('2025-06-17T00:00Z');
+const START = T('2025-05-15T00:00Z');
+
+let h: Harness;
+beforeAll(async () => {
+  h = await startHarness();
+});
+afterAll(async () => {
+  await h?.close();
+});
+
+describe('timeline in Chromium', () => {
+  it('plays forward, and stops at the end unless looping', async () => {
+    const { page } = await openApp(h, '?t=2025-06-16T00:00Z');
+    await page.locator('.timeline button[aria-label="Play"]').click();
+    const t0 = (await state(page)).t;
+    await page.waitForTimeout(400);
+    expect((await state(page)).t).toBeGreaterThan(t0);
+    await setState(page, { speed: 4 });
+    await page.waitForFunction(() => !window.explainer!.store.getState().playing, null, { timeout: 20_000 });
+    expect((await state(page)).t).toBe(END);
+
+    await setState(page, { t: T('2025-06-16T20:00Z'), loop: true, speed: 4 });
+    await page.evaluate(() => window.explainer!.store.getState().set({ playing: true }));
+    await page.waitForFunction((end) => window.explainer!.store.getState().t < end - 86_400_000 * 10, END, { timeout: 20_000 });
+    const s = await state(page);
+    expect(s.playing).toBe(true);
+    expect(s.t).toBeLessThan(T('2025-05-20T00:00Z'));
+    await page.context().close();
+  });
+
+  it('steps events with ←/→, time with Shift, and jumps with Home/End; Space plays and pauses', async () => {
+    const { page } = await openApp(h, '');
+    const events = await page.$$eval('.event-list li', (lis) => lis.map((li) => li.getAttribute('data-event')));
+    await page.locator('.track').focus();
+    await page.keyboard.press('ArrowRight');
+    expect(await page.locator('.event-list li.current').getAttribute('data-event')).toBe(events[0]);
+    await page.keyboard.press('ArrowRight');
+    expect(await page.locator('.event-list li.current').getAttribute('data-event')).toBe(events[1]);
+    await page.keyboard.press('ArrowLeft');
+    expect(await page.locator('.event-list li.current').getAttribute('data-event')).toBe(events[0]);
+    const before = (await state(page)).t;
+    await page.keyboard.press('Shift+ArrowRight');
+    expect((await state(page)).t).toBe(before + 3_600_000);
+    await page.keyboard.press('End');
+    expect((await state(page)).t).toBe(END);
+    await page.keyboard.press('Home');
+    expect((await state(page)).t).toBe(START);
+    await page.keyboard.press('Space');
+    expect((await state(page)).playing).toBe(true);
+    await page.keyboard.press('Space');
+    expect((await state(page)).playing).toBe(false);
+    await page.context().close();
+  });
+
+  it('exposes an ARIA slider whose value text names the moment and event', async () => {
+    const { page } = await openApp(h, '?event=operation-spiderweb');
+    const track = page.locator('[role="slider"]');
+    expect(await track.getAttribute('aria-valuenow')).toBe(String(T('2025-06-01T11:35Z')));
+    const text = (await track.getAttribute('aria-valuetext')) ?? '';
+    expect(text).toContain('1 Jun 2025, 11:35 UTC');
+    expect(text).toContain('14:35 UTC+3');
+    await page.context().close();
+  });
+
+  it('scrubbing the track moves time and the event list follows', async () => {
+    const { page } = await openApp(h, '');
+    const box = (await page.locator('.track').boundingBox())!;
+    await page.mouse.move(box.x + 5, box.y + box.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(box.x + box.width * 0.55, box.y + box.height / 2, { steps: 5 });
+    await page.mouse.up();
+    const s = await state(page);
+    expect(s.t).toBeGreaterThan(START);
+    const current = await page.locator('.event-list li.current').getAttribute('data-event');
+    const expected = await page.evaluate((t) => {
+      const starts = [...document.querySelectorAll<HTMLElement>('.event-list li time')].map((el) => Date.parse(el.getAttribute('datetime')!));
+      const ids = [...document.querySelectorAll('.event-list li')].map((li) => li.getAttribute('data-event'));
+      let k = -1;
+      starts.forEach((s, i) => {
+        if (s <= t) k = i;
+      });
+      return ids[k];
+    }, s.t);
+    expect(current).toBe(expected);
+    expect(await page.locator('.event-list li.past').count()).toBeGreaterThan(0);
+    expect(await page.locator('.event-list li.future').count()).toBeGreaterThan(0);
+    await page.context().close();
+  });
+
+  it('clicking an event in the list moves the slider to it', async () => {
+    const { page } = await openApp(h, '');
+    await page.locator('.event-list button[data-event="kerch-bridge-attack"]').click();
+    expect((await state(page)).t).toBe(T('2025-06-03T01:44Z'));
+    expect(await page.locator('.event-card h2').textContent()).toMatch(/Kerch/i);
+    await page.context().close();
+  });
+
+  it('a copied link reopens the same time, event, place, view and layers; back and forward work', async () => {
+    const { page } = await openApp(h, '');
+    await page.locator('.event-list button[data-event="operation-spiderweb"]').click();
+    await setState(page, { view: { zoom: 4.25, lat: 55.5, lon: 45.25 }, place: 'belaya' });
+    await page.locator('input[data-layer="labels"]').uncheck();
+    await page.waitForTimeout(800);
+    const href = page.url();
+    expect(href).toContain('t=2025-06-01T11:35Z');
+    expect(href).toContain('event=operation-spiderweb');
+    expect(href).toContain('view=4.25/55.5/45.25');
+    expect(href).toContain('place=belaya');
+    expect(href).toMatch(/layers=[a-z,-]+/);
+
+    const again = await h.browser.newPage({ viewport: { width: 1280, height: 760 } });
+    await again.goto(href);
+    await waitReady(again);
+    const a = await state(page);
+    const b = await state(again);
+    expect(b.t).toBe(a.t);
+    expect(b.place).toBe('belaya');
+    expect(b.layers).toEqual(a.layers);
+    expect(b.view).toEqual({ zoom: 4.25, lat: 55.5, lon: 45.25 });
+    const center = await again.evaluate(() => {
+      const m = window.explainer!.mapView.map;
+      return { zoom: m.getZoom(), lat: m.getCenter().lat, lon: m.getCenter().lng };
+    });
+    expect(center.zoom).toBeCloseTo(4.25, 2);
+    expect(center.lat).toBeCloseTo(55.5, 2);
+    expect(center.lon).toBeCloseTo(45.25, 2);
+    await again.close();
+
+    await page.locator('.event-list button[data-event="kerch-bridge-attack"]').click();
+    await page.waitForTimeout(100);
+    await page.goBack();
+    await page.waitForFunction((t) => window.explainer!.store.getState().t === t, T('2025-06-01T11:35Z'));
+    await page.goForward();
+    await page.waitForFunction((t) => window.explainer!.store.getState().t === t, T('2025-06-03T01:44Z'));
+    await page.context().close();
+  });
+});
