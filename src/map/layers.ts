@@ -44,7 +44,7 @@ export interface LayerState {
   current: string[];
   /** Selected place id. */
   selected: string | null;
-  /** Zoom, to keep pattern density steady. */
+  /** Zoom, for labels that show only from some zoom on. */
   zoom: number;
   /** Theme font family, loaded. */
   font: string;
@@ -151,7 +151,6 @@ export function buildLayers(data: LayerData, s: LayerState, theme: Theme, atlase
     filterCategories: s.layers,
   };
   const visible = (id: string) => s.layers.includes(id);
-  const patternScale = Math.pow(2, 4 - Math.round(s.zoom * 2) / 2);
   const textBase = {
     fontFamily: s.font,
     characterSet: 'auto' as const,
@@ -181,13 +180,13 @@ export function buildLayers(data: LayerData, s: LayerState, theme: Theme, atlase
       fillPatternMapping: atlases.patternMapping,
       fillPatternMask: true,
       getFillPattern: ((f: { place: PreparedPlace }) => PATTERN_OF[f.place.category] ?? 'solid') as never,
-      getFillPatternScale: patternScale,
+      fillPatternSizeUnits: 'pixels',
+      getFillPatternScale: 1,
       getFillPatternOffset: [0, 0],
       getFilterValue: ((f: { place: PreparedPlace }) => appear(f.place)) as never,
       getFilterCategory: ((f: { place: PreparedPlace }) => f.place.category) as never,
       ...filterProps,
       extensions: [fillStyle, timeFilter],
-      updateTriggers: { getFillPatternScale: patternScale },
     } as never),
     new ArcLayer<PreparedPlace, Ext<PreparedPlace>>({
       id: 'distance-arcs',

@@ -2,18 +2,21 @@
 export type PatternName = 'hatch' | 'cross-hatch' | 'dots' | 'solid';
 
 export const PATTERN_SIZE = 16;
+/** Transparent gutter between tiles, so texture filtering never blends one tile into the next. */
+const GUTTER = 4;
+const STRIDE = PATTERN_SIZE + GUTTER;
 
 /** Returns the atlas mapping for deck.gl's FillStyleExtension (each pattern a mask tile). */
 export function patternMapping(): Record<PatternName, { x: number; y: number; width: number; height: number; mask: boolean }> {
-  const tile = (i: number) => ({ x: i * PATTERN_SIZE, y: 0, width: PATTERN_SIZE, height: PATTERN_SIZE, mask: true });
-  return { hatch: tile(0), 'cross-hatch': tile(1), dots: tile(2), solid: tile(3) };
+  const tile = (i: number, inset = 0) => ({ x: i * STRIDE + inset, y: inset, width: PATTERN_SIZE - 2 * inset, height: PATTERN_SIZE - 2 * inset, mask: true });
+  return { hatch: tile(0), 'cross-hatch': tile(1), dots: tile(2), solid: tile(3, 4) };
 }
 
 /** Returns a canvas holding the pattern tiles side by side (white on transparent). */
 export function drawPatternAtlas(doc: Document = document): HTMLCanvasElement {
   const s = PATTERN_SIZE;
   const canvas = doc.createElement('canvas');
-  canvas.width = s * 4;
+  canvas.width = STRIDE * 4;
   canvas.height = s;
   const ctx = canvas.getContext('2d');
   if (!ctx) throw new Error('2D canvas unavailable for pattern atlas');
@@ -39,11 +42,11 @@ export function drawPatternAtlas(doc: Document = document): HTMLCanvasElement {
     ctx.restore();
   };
   diagonal(0, false);
-  diagonal(s, false);
-  diagonal(s, true);
+  diagonal(STRIDE, false);
+  diagonal(STRIDE, true);
   ctx.beginPath();
-  ctx.arc(2 * s + s / 2, s / 2, s / 5, 0, Math.PI * 2);
+  ctx.arc(2 * STRIDE + s / 2, s / 2, s / 5, 0, Math.PI * 2);
   ctx.fill();
-  ctx.fillRect(3 * s, 0, s, s);
+  ctx.fillRect(3 * STRIDE, 0, s, s);
   return canvas;
 }
