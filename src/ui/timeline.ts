@@ -83,7 +83,8 @@ export function createTimeline(prep: PreparedStory, scale: TimeScale, store: Sto
       el('span', { class: 'tick-label' }, e.title),
     ),
   );
-  track.append(...bands, ...ticks, playhead);
+  track.append(...bands, playhead);
+  const tickLayer = el('div', { class: 'ticks', role: 'group', 'aria-label': 'Events on the timeline' }, ...ticks);
   const root = el(
     'div',
     { class: 'timeline', role: 'group', 'aria-label': 'Timeline' },
@@ -98,7 +99,7 @@ export function createTimeline(prep: PreparedStory, scale: TimeScale, store: Sto
       el('label', { class: 'opt' }, follow, ' Follow camera'),
       el('div', { class: 'readout', 'aria-live': 'off' }, utc, local),
     ),
-    el('div', { class: 'track-wrap' }, track, axis),
+    el('div', { class: 'track-wrap' }, track, tickLayer, axis),
   );
 
   const offs: (() => void)[] = [];
@@ -130,7 +131,6 @@ export function createTimeline(prep: PreparedStory, scale: TimeScale, store: Sto
   let dragging = false;
   offs.push(
     listen(track, 'pointerdown', (e) => {
-      if ((e.target as HTMLElement).closest('.tick')) return;
       dragging = true;
       track.setPointerCapture(e.pointerId);
       set({ t: timeAt(e.clientX), playing: false });

@@ -50,7 +50,7 @@ export async function openApp(h: Harness, query = '', size = { width: 1280, heig
 }
 
 /** Waits until the page says a complete frame is drawn. */
-export async function waitReady(page: Page, timeout = 30_000): Promise<void> {
+export async function waitReady(page: Page, timeout = 60_000): Promise<void> {
   await page.waitForFunction(() => document.documentElement.dataset.ready === 'true', null, { timeout });
 }
 
