@@ -1,67 +1,163 @@
-// Benchmark (not a test): main-thread cost of one slider time step against a plain redraw of the
-// same map, median over many steps, in headless Chromium at 1280×720. Prints a table; writes JSON.
-import { mkdirSync, writeFileSync } from 'node:fs';
+// Benchmark (not a test). In headless Chromium at 1280×720, alternating app and floor, medians of
+// several runs: first-load bytes (gzip, as transferred) and time to the first complete frame
+// (data-ready); main-thread ms of a slider step against a plain redraw of the floor; and, when the
+// app offers them, PNG export times. Prints a table and writes bench-results/bench.json.
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { launchChromium } from './lib/chromium.mjs';
 import { startServer } from './serve.mjs';
 
+const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const arg = (name, fallback) => {
   const i = process.argv.indexOf(name);
   return i >= 0 ? Number(process.argv[i + 1]) : fallback;
 };
+const RUNS = arg('--runs', 5);
 const STEPS = arg('--steps', 200);
-const ROUNDS = arg('--rounds', 3);
+const VIEWPORT = { width: 1280, height: 720 };
 
 const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 };
+const fmt = (n, d = 1) => (typeof n === 'number' ? n.toFixed(d) : String(n));
 
-const { server, url } = await startServer();
+if (!existsSync(join(ROOT, 'dist', 'index.html'))) {
+  console.error('bench: dist/ not found: run `npm run build` first');
+  process.exit(1);
+}
+execFileSync('npx', ['vite', 'build', '--config', 'tests/bench/vite.config.ts', '--logLevel', 'error'], { cwd: ROOT, stdio: 'inherit' });
+
+const app = await startServer({ root: join(ROOT, 'dist') });
+const floor = await startServer({ root: join(ROOT, 'dist-bench') });
 const browser = await launchChromium();
-try {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 720 }, reducedMotion: 'reduce' });
+
+/** Loads a page cold and returns gzip bytes transferred, request count and ms to data-ready. */
+async function firstLoad(url) {
+  const context = await browser.newContext({ viewport: VIEWPORT, reducedMotion: 'reduce' });
   const page = await context.newPage();
-  await page.goto(`${url}?t=2025-05-31T00:00Z`);
-  await page.waitForFunction(() => document.documentElement.dataset.ready === 'true', null, { timeout: 60_000 });
-  const rows = [];
-  for (let round = 0; round < ROUNDS; round++) {
-    // Alternate: plain redraws, then time steps, in the same page and round.
-    const r = await page.evaluate((steps) => {
-      const { store, mapView } = window.explainer;
-      const deck = mapView.overlay._deck;
-      const map = mapView.map;
-      const plain = [];
-      const step = [];
-      const s0 = store.getState();
-      const start = Date.parse('2025-05-31T00:00Z');
-      for (let i = 0; i < steps; i++) {
-        let a = performance.now();
-        map.redraw();
-        deck.redraw('bench');
-        plain.push(performance.now() - a);
-        a = performance.now();
-        // Sweep across 1–2 June in 15-minute steps, crossing events (places appear, arcs show).
-        s0.set({ t: start + ((i % 192) + 1) * 900_000 });
-        map.redraw();
-        deck.redraw('bench');
-        step.push(performance.now() - a);
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Network.enable');
+  await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+  let bytes = 0;
+  let requests = 0;
+  cdp.on('Network.loadingFinished', (e) => {
+    bytes += e.encodedDataLength;
+    requests++;
+  });
+  await page.addInitScript(() => {
+    new MutationObserver(() => {
+      if (document.documentElement?.dataset.ready === 'true' && !window.__readyAt) window.__readyAt = performance.now();
+    }).observe(document, { subtree: true, attributes: true, attributeFilter: ['data-ready'] });
+  });
+  await page.goto(url);
+  await page.waitForFunction(() => window.__readyAt, null, { timeout: 120_000 });
+  const ms = await page.evaluate(() => window.__readyAt);
+  await page.waitForTimeout(300);
+  await context.close();
+  return { bytes, requests, ms };
+}
+
+/** Returns median main-thread ms of `STEPS` iterations of a page-side function, after a warm-up. */
+async function stepTimes(page, kind) {
+  return page.evaluate(
+    ({ kind, steps }) => {
+      const times = [];
+      if (kind === 'floor') {
+        const { map, overlay } = window.floor;
+        const deck = overlay._deck;
+        for (let i = 0; i < steps; i++) {
+          const a = performance.now();
+          map.redraw();
+          deck.redraw('bench');
+          times.push(performance.now() - a);
+        }
+      } else {
+        const { store, mapView } = window.explainer;
+        const deck = mapView.overlay._deck;
+        const start = Date.parse('2025-05-31T18:00Z');
+        for (let i = 0; i < steps; i++) {
+          const a = performance.now();
+          store.getState().set({ t: start + ((i % 96) + 1) * 900_000 });
+          mapView.map.redraw();
+          deck.redraw('bench');
+          times.push(performance.now() - a);
+        }
       }
-      s0.set({ t: start });
-      return { plain, step };
-    }, STEPS);
-    rows.push({ round, plainMs: median(r.plain), stepMs: median(r.step) });
+      times.sort((x, y) => x - y);
+      return times[Math.floor(times.length / 2)];
+    },
+    { kind, steps: STEPS },
+  );
+}
+
+const results = { date: new Date().toISOString(), viewport: '1280x720', runs: RUNS, steps: STEPS, machine: 'headless Chromium, SwiftShader software WebGL' };
+try {
+  const loads = { app: [], floor: [] };
+  for (let i = 0; i < RUNS; i++) {
+    loads.floor.push(await firstLoad(`${floor.url}floor.html`));
+    loads.app.push(await firstLoad(`${app.url}?t=2025-06-02T12:00Z`));
   }
-  const plainMs = median(rows.map((r) => r.plainMs));
-  const stepMs = median(rows.map((r) => r.stepMs));
-  const result = { date: new Date().toISOString(), viewport: '1280x720', steps: STEPS, rounds: ROUNDS, plainRedrawMs: plainMs, timeStepMs: stepMs, ratio: stepMs / plainMs, perRound: rows };
-  console.log('time step vs plain redraw (main thread, median ms)');
-  console.log('round  plain redraw  time step  ratio');
-  for (const r of rows) console.log(`${String(r.round).padEnd(6)} ${r.plainMs.toFixed(2).padStart(12)} ${r.stepMs.toFixed(2).padStart(10)} ${(r.stepMs / r.plainMs).toFixed(2).padStart(6)}`);
-  console.log(`median ${plainMs.toFixed(2).padStart(12)} ${stepMs.toFixed(2).padStart(10)} ${(stepMs / plainMs).toFixed(2).padStart(6)}`);
-  mkdirSync('bench-results', { recursive: true });
-  writeFileSync('bench-results/time-step.json', `${JSON.stringify(result, null, 2)}\n`);
-  console.log('wrote bench-results/time-step.json');
+  results.firstLoad = Object.fromEntries(
+    Object.entries(loads).map(([k, v]) => [k, { bytesGzip: median(v.map((x) => x.bytes)), requests: median(v.map((x) => x.requests)), readyMs: median(v.map((x) => x.ms)) }]),
+  );
+
+  const ctxApp = await browser.newContext({ viewport: VIEWPORT, reducedMotion: 'reduce' });
+  const ctxFloor = await browser.newContext({ viewport: VIEWPORT, reducedMotion: 'reduce' });
+  const pApp = await ctxApp.newPage();
+  const pFloor = await ctxFloor.newPage();
+  await pApp.goto(`${app.url}?t=2025-05-31T18:00Z`);
+  await pFloor.goto(`${floor.url}floor.html`);
+  for (const p of [pApp, pFloor]) await p.waitForFunction(() => document.documentElement.dataset.ready === 'true', null, { timeout: 120_000 });
+  const steps = { app: [], floor: [] };
+  for (let i = 0; i < RUNS; i++) {
+    steps.floor.push(await stepTimes(pFloor, 'floor'));
+    steps.app.push(await stepTimes(pApp, 'app'));
+  }
+  results.timeStep = { appStepMs: median(steps.app), floorRedrawMs: median(steps.floor), perRun: steps };
+
+  const hasExport = await pApp.evaluate(() => typeof window.explainerExport === 'function');
+  if (hasExport) {
+    const exportMs = async (width, height) =>
+      pApp.evaluate(async ({ width, height }) => {
+        const a = performance.now();
+        const r = await window.explainerExport({ width, height, scale: 1 });
+        return { ms: performance.now() - a, bytes: Math.round((r.base64?.length ?? r.data?.length ?? 0) * 0.75) };
+      }, { width, height });
+    const small = [];
+    const large = [];
+    for (let i = 0; i < Math.min(RUNS, 3); i++) {
+      small.push(await exportMs(1280, 720));
+      large.push(await exportMs(3840, 2160));
+    }
+    results.export = { ms1280x720: median(small.map((x) => x.ms)), ms3840x2160: median(large.map((x) => x.ms)), bytes1280x720: median(small.map((x) => x.bytes)), bytes3840x2160: median(large.map((x) => x.bytes)) };
+  }
+  await ctxApp.close();
+  await ctxFloor.close();
 } finally {
   await browser.close();
-  server.close();
+  app.server.close();
+  floor.server.close();
 }
+
+const fl = results.firstLoad;
+const rows = [
+  ['first load, bytes (gzip)', fl.app.bytesGzip, fl.floor.bytesGzip, 1.25, 0],
+  ['first load, requests', fl.app.requests, fl.floor.requests, null, 0],
+  ['time to data-ready, ms', fl.app.readyMs, fl.floor.readyMs, 1.2, 0],
+  ['slider step vs plain redraw, ms', results.timeStep.appStepMs, results.timeStep.floorRedrawMs, 1.1, 2],
+];
+if (results.export) rows.push(['export 3840×2160 vs 1280×720, ms', results.export.ms3840x2160, results.export.ms1280x720, null, 0]);
+console.log(`\nbenchmark: app against the bare-library floor (${RUNS} runs, medians, ${results.machine})\n`);
+console.log(`${'measure'.padEnd(36)} ${'app'.padStart(10)} ${'floor/base'.padStart(11)} ${'ratio'.padStart(7)} ${'target'.padStart(7)}`);
+results.ratios = {};
+for (const [name, a, b, target, d] of rows) {
+  const ratio = a / b;
+  results.ratios[name] = ratio;
+  console.log(`${name.padEnd(36)} ${fmt(a, d).padStart(10)} ${fmt(b, d).padStart(11)} ${ratio.toFixed(2).padStart(7)} ${(target ? `≤${target}` : '').padStart(7)}`);
+}
+mkdirSync(join(ROOT, 'bench-results'), { recursive: true });
+writeFileSync(join(ROOT, 'bench-results', 'bench.json'), `${JSON.stringify(results, null, 2)}\n`);
+console.log('\nwrote bench-results/bench.json');

@@ -1,7 +1,8 @@
-import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { extname, join, normalize, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { gzipSync } from 'node:zlib';
 
 const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)), 'dist');
 
@@ -17,6 +18,8 @@ const TYPES = {
   '.svg': 'image/svg+xml',
   '.ico': 'image/x-icon',
 };
+
+const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.json', '.svg']);
 
 /** The production Content-Security-Policy: everything from this origin, nothing inline, no eval. */
 export const CSP = [
@@ -37,7 +40,16 @@ export const CSP = [
  * Port 0 picks a free port.
  */
 export function startServer({ root = ROOT, port = 0, host = '127.0.0.1' } = {}) {
-  if (!existsSync(join(root, 'index.html'))) throw new Error(`${root}/index.html not found: run \`npm run build\` first`);
+  if (!existsSync(root)) throw new Error(`${root} not found: run \`npm run build\` first`);
+  const gzipCache = new Map();
+  const gzipped = (file) => {
+    const mtime = statSync(file).mtimeMs;
+    const hit = gzipCache.get(file);
+    if (hit && hit.mtime === mtime) return hit.body;
+    const body = gzipSync(readFileSync(file), { level: 9 });
+    gzipCache.set(file, { mtime, body });
+    return body;
+  };
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://x');
     let path = normalize(decodeURIComponent(url.pathname)).replace(/^(\.\.[/\\])+/, '');
@@ -48,12 +60,20 @@ export function startServer({ root = ROOT, port = 0, host = '127.0.0.1' } = {}) 
       res.end('not found');
       return;
     }
-    res.writeHead(200, {
+    const headers = {
       'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
       'content-security-policy': CSP,
       'x-content-type-options': 'nosniff',
       'cache-control': 'no-cache',
-    });
+      vary: 'accept-encoding',
+    };
+    if (COMPRESSIBLE.has(extname(file)) && /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''))) {
+      const body = gzipped(file);
+      res.writeHead(200, { ...headers, 'content-encoding': 'gzip', 'content-length': body.length });
+      res.end(body);
+      return;
+    }
+    res.writeHead(200, headers);
     createReadStream(file).pipe(res);
   });
   return new Promise((ok, ko) => {

@@ -192,6 +192,7 @@ export function createApp(root: HTMLElement, prep: PreparedStory, basemap: Topol
     },
     onContextLost: () => setReady(false, 'webgl-context-lost'),
     onDeckRender: () => {
+      if (!layersSet) return;
       deckDrawn = true;
       checkReady();
     },
@@ -199,6 +200,7 @@ export function createApp(root: HTMLElement, prep: PreparedStory, basemap: Topol
   });
   let lastUserView: AppState['view'] = null;
   let deckDrawn = false;
+  let layersSet = false;
   const checkReady = () => {
     const m = mapView?.map;
     if (deckDrawn && m && m.loaded() && !m.isMoving() && m.areTilesLoaded()) setReady(true);
@@ -231,6 +233,7 @@ export function createApp(root: HTMLElement, prep: PreparedStory, basemap: Topol
     setReady(false);
     deckDrawn = false;
     mapView.overlay.setProps({ layers: buildLayers(layerData, layerState(), prep.theme, atlases) });
+    layersSet = true;
     mapView.map.triggerRepaint();
   };
   const animateFade = () => {

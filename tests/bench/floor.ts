@@ -1,0 +1,60 @@
+// The benchmark floor: the same basemap and place geometry in maplibre with one deck.gl layer and no
+// UI, store, time filter or fonts beyond the one the basemap labels use. The app is measured against it.
+import '@fontsource/noto-sans/400.css';
+import { GeoJsonLayer } from '@deck.gl/layers';
+import { MapLibreOverlay } from '@deck.gl/maplibre';
+import { Map as MapLibreMap, setWorkerUrl } from 'maplibre-gl';
+import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?worker&url';
+import 'maplibre-gl/dist/maplibre-gl.css';
+import type { Topology } from 'topojson-specification';
+import type { Theme } from '../../src/data/schema.ts';
+import { basemapGeo, basemapStyle } from '../../src/map/basemap-style.ts';
+import './floor.css';
+
+setWorkerUrl(workerUrl);
+
+async function main() {
+  const [basemap, places, theme] = await Promise.all(
+    ['basemap.topo.json', 'places.json', 'theme.json'].map((f) => fetch(`./data/${f}`).then((r) => r.json())),
+  );
+  await document.fonts.load('400 16px "Noto Sans"');
+  const map = new MapLibreMap({
+    container: 'map',
+    style: basemapStyle(basemapGeo(basemap as Topology), theme as Theme, 'Natural Earth'),
+    bounds: [
+      [27, 39],
+      [131, 70],
+    ],
+    fadeDuration: 0,
+    attributionControl: false,
+    canvasContextAttributes: { preserveDrawingBuffer: true },
+  });
+  let deckDrawn = false;
+  const check = () => {
+    if (deckDrawn && map.loaded() && !map.isMoving()) document.documentElement.dataset.ready = 'true';
+  };
+  const overlay = new MapLibreOverlay({
+    interleaved: false,
+    layers: [
+      new GeoJsonLayer({
+        id: 'places',
+        data: places,
+        filled: true,
+        stroked: true,
+        getFillColor: [160, 40, 30, 120],
+        getLineColor: [160, 40, 30, 255],
+        getPointRadius: 8,
+        pointRadiusUnits: 'pixels',
+        lineWidthUnits: 'pixels',
+      }),
+    ],
+    onAfterRender: () => {
+      deckDrawn = true;
+      check();
+    },
+  });
+  map.addControl(overlay);
+  map.on('idle', check);
+  (window as unknown as { floor: unknown }).floor = { map, overlay };
+}
+void main();
