@@ -160,6 +160,7 @@ export const PlaceProperties = z.strictObject({
   description: z.string().min(1),
   sources: z.array(Id).min(1),
   region: Id.optional().describe('Admin-1 region id the place lies in (checked at build).'),
+  regionName: z.string().min(1).optional().describe('Display name of that region, e.g. "Murmansk Oblast".'),
   country: z.enum(['UKR', 'RUS', 'TUR', 'LTU']).optional(),
   heldShare: z
     .strictObject({ text: z.string().min(1), source: Id })

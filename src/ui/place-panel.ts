@@ -33,7 +33,7 @@ export function createPlacePanel(prep: PreparedStory, store: Store, commit: () =
     if (!p) return;
     const pr = p.props;
     const facts: (HTMLElement | null)[] = [
-      pr.region ? el('li', {}, `Region: ${prep.places.find((x) => x.props.derive?.from === 'admin1' && x.props.derive.regions.includes(pr.region!))?.props.name ?? pr.region}`) : null,
+      pr.regionName ? el('li', {}, `Region: ${pr.regionName}`) : null,
       pr.distanceKm !== undefined ? el('li', {}, `${distanceText(pr.distanceKm)}’s nearest border point (great circle)`) : null,
       pr.areaKm2 !== undefined ? el('li', {}, `Drawn area: about ${pr.areaKm2.toLocaleString('en-GB')} km² (schematic)`) : null,
       pr.heldShare ? el('li', {}, `${pr.heldShare.text} — `, citation(prep, pr.heldShare.source)) : null,

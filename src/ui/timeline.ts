@@ -54,20 +54,34 @@ export function createTimeline(prep: PreparedStory, scale: TimeScale, store: Sto
     return el('div', { class: 'band', style: `left:${a * 100}%;width:${(b - a) * 100}%`, title: 'Hours opened up: this stretch is shown at hour resolution' });
   });
   const axis = el('div', { class: 'axis', 'aria-hidden': 'true' });
-  let lastLabel = -1;
-  for (let d = Math.ceil(prep.start / DAY) * DAY; d <= prep.end; d += DAY) {
-    const p = scale.toPos(d);
-    const dayWidth = scale.toPos(d + DAY) - p;
-    axis.append(el('span', { class: 'day-mark', style: `left:${p * 100}%` }));
-    if (p - lastLabel >= 0.07 || dayWidth > 0.07) {
-      axis.append(el('span', { class: 'day-label', style: `left:${p * 100}%` }, formatAt(d, 'day').replace(/ \d{4}$/, '')));
-      lastLabel = p;
-    }
-    if (dayWidth > 0.08)
-      for (const hh of [6, 12, 18]) {
-        axis.append(el('span', { class: 'hour-label', style: `left:${scale.toPos(d + hh * HOUR) * 100}%` }, `${String(hh).padStart(2, '0')}h`));
+  /** Lays out day and hour labels for the track's width in px, keeping labels at least `gap` px apart. */
+  const layoutAxis = (width: number) => {
+    const gap = 46;
+    const marks: HTMLElement[] = [];
+    let lastLabel = -Infinity;
+    for (let d = Math.ceil(prep.start / DAY) * DAY; d <= prep.end; d += DAY) {
+      const p = scale.toPos(d);
+      const dayPx = (scale.toPos(d + DAY) - p) * width;
+      marks.push(el('span', { class: 'day-mark', style: `left:${p * 100}%` }));
+      if (p * width - lastLabel >= gap) {
+        marks.push(el('span', { class: 'day-label', style: `left:${p * 100}%` }, formatAt(d, 'day').replace(/ \d{4}$/, '')));
+        lastLabel = p * width;
       }
-  }
+      if (dayPx > gap * 4)
+        for (const hh of [6, 12, 18])
+          marks.push(el('span', { class: 'hour-label', style: `left:${scale.toPos(d + hh * HOUR) * 100}%` }, `${String(hh).padStart(2, '0')}h`));
+    }
+    axis.replaceChildren(...marks);
+  };
+  let axisWidth = 0;
+  const resize = new ResizeObserver((entries) => {
+    const w = Math.round(entries[0].contentRect.width);
+    if (w && w !== axisWidth) {
+      axisWidth = w;
+      layoutAxis(w);
+    }
+  });
+  resize.observe(axis);
   const ticks = prep.events.map((e) =>
     el(
       'button',
@@ -186,6 +200,7 @@ export function createTimeline(prep: PreparedStory, scale: TimeScale, store: Sto
     root,
     track,
     destroy() {
+      resize.disconnect();
       offs.forEach((f) => f());
     },
   };
