@@ -169,6 +169,17 @@ export function createApp(root: HTMLElement, prep: PreparedStory, basemap: Topol
       shareStatus,
     ),
   );
+  if (store.getState().embed) {
+    const full = el('a', { class: 'btn text full-link', target: '_blank', rel: 'noopener' }, 'Open the full explorer ↗');
+    const syncHref = () => {
+      const q = new URLSearchParams(window.location.search);
+      q.delete('embed');
+      full.href = `${window.location.pathname}?${q.toString()}`;
+    };
+    syncHref();
+    offs.push(store.subscribe(syncHref));
+    header.querySelector('.actions')!.prepend(full);
+  }
   const side = el('div', { class: 'side' }, card.root, list.root);
   const stage = el('div', { class: 'stage' }, mapEl, placePanel.root, el('div', { class: 'legend-wrap' }, legend.root));
   root.replaceChildren(header, el('main', { class: 'layout' }, stage, side), timeline.root, sourcesDialog, card.announcer);
@@ -179,6 +190,7 @@ export function createApp(root: HTMLElement, prep: PreparedStory, basemap: Topol
     camera: prep.story.camera,
     preserveDrawingBuffer: true,
     interactive: mode !== 'screenshot',
+    cooperativeGestures: store.getState().embed,
     onHover: (p) => {
       if (store.getState().hover !== (p?.id ?? null)) store.getState().set({ hover: p?.id ?? null });
     },

@@ -16,6 +16,8 @@ export interface MapViewOptions {
   /** Keep the drawing buffer so the canvas can be exported as PNG. */
   preserveDrawingBuffer: boolean;
   interactive: boolean;
+  /** Embedded in a page: wheel and one-finger drags scroll the page unless Ctrl/two fingers are used. */
+  cooperativeGestures: boolean;
   onHover(place: PreparedPlace | null): void;
   onClick(place: PreparedPlace | null): void;
   /** Called after a move the user made (not one the app made), with the new view. */
@@ -65,9 +67,10 @@ export function createMapView(o: MapViewOptions): MapView {
     renderWorldCopies: true,
     fadeDuration: 0,
     interactive: o.interactive,
+    cooperativeGestures: o.cooperativeGestures,
     canvasContextAttributes: { preserveDrawingBuffer: o.preserveDrawingBuffer, antialias: true },
   });
-  map.addControl(new AttributionControl({ compact: false }), 'bottom-right');
+  map.addControl(new AttributionControl({ compact: o.cooperativeGestures }), 'bottom-right');
   const overlay = new MapLibreOverlay({
     interleaved: false,
     onAfterRender: () => o.onDeckRender(),

@@ -25,7 +25,7 @@ export function createLegend(theme: Theme, store: Store, commit: () => void, com
   const boxes = rows.map((r) => el('input', { type: 'checkbox', 'data-layer': r.id, disabled: compact }));
   const root = el(
     compact ? 'section' : 'details',
-    { class: 'legend', 'aria-label': 'Legend and layers', open: !compact && window.innerWidth > 760 },
+    { class: 'legend', 'aria-label': 'Legend and layers', open: !compact && window.innerWidth > 760 && !document.documentElement.hasAttribute('data-embed') },
     compact ? el('h2', {}, 'Key') : el('summary', {}, 'Legend and layers'),
     el(
       'ul',

@@ -122,6 +122,20 @@ describe('hardening in Chromium', () => {
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
     await page.context().close();
   });
+
+  it('embed layout: compact controls, a link to the full explorer, and page scrolling not trapped by the map', async () => {
+    const { page, errors } = await openApp(h, '?t=2025-06-01T11:35Z&embed=1', { width: 800, height: 500 });
+    expect(errors).toEqual([]);
+    const link = page.locator('a.full-link');
+    expect(await link.isVisible()).toBe(true);
+    const href = (await link.getAttribute('href')) ?? '';
+    expect(href).toContain('t=2025-06-01T11%3A35Z');
+    expect(href).not.toContain('embed');
+    expect(await page.locator('.event-list').isVisible()).toBe(false);
+    expect(await page.locator('.timeline .opt').first().isVisible()).toBe(false);
+    expect(await page.evaluate(() => window.explainer!.mapView.map.cooperativeGestures.isEnabled())).toBe(true);
+    await page.context().close();
+  });
 });
 
 export { axeViolations };
