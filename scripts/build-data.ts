@@ -4,7 +4,7 @@ import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { z } from 'zod';
 import { Places, Story, Theme, formatIssues } from '../src/data/schema.ts';
-import { COUNTRY_IDS, adminRegions, basemapFeatures, buildBasemap, recognisedCountries } from './data/basemap.ts';
+import { COUNTRY_IDS, adminRegions, basemapFeatures, buildBasemap, detailAreas, recognisedCountries } from './data/basemap.ts';
 import { DataError, anchorOf, derivePlaces } from './data/derive.ts';
 import { area as turfArea } from '@turf/area';
 import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
@@ -95,6 +95,8 @@ export function buildData(opts: BuildOptions): { file: string; bytes: number; gz
   labelCountries(countries);
   const regions = adminRegions();
   const basemap = buildBasemap(countries, regions);
+  const detail = detailAreas(story.detail ?? []);
+  for (const f of detail.features) f.geometry.coordinates = roundCoords(f.geometry.coordinates) as never;
   const builtPlaces = derivePlaces(rel(placesFile), places.features, {
     countries: basemapFeatures(basemap, 'countries'),
     regions: basemapFeatures(basemap, 'regions'),
@@ -105,6 +107,7 @@ export function buildData(opts: BuildOptions): { file: string; bytes: number; gz
   mkdirSync(opts.outDir, { recursive: true });
   const outputs: [string, unknown][] = [
     ['basemap.topo.json', basemap],
+    ['detail.json', detail],
     ['places.json', { type: 'FeatureCollection', features: builtPlaces }],
     ['story.json', story],
     ['theme.json', theme],

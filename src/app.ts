@@ -1,3 +1,4 @@
+import type { FeatureCollection } from 'geojson';
 import type { LngLatBoundsLike } from 'maplibre-gl';
 import type { Topology } from 'topojson-specification';
 import { currentEventIndex, toHours, type PreparedStory } from './data/prepare.ts';
@@ -47,7 +48,7 @@ export function storyBounds(prep: PreparedStory): LngLatBoundsLike {
 }
 
 /** Builds the whole app into `root` from loaded data and returns handles for tools and tests. */
-export function createApp(root: HTMLElement, prep: PreparedStory, basemap: Topology, fontFamily: string): App {
+export function createApp(root: HTMLElement, prep: PreparedStory, basemap: Topology, detail: FeatureCollection, fontFamily: string): App {
   const ids = layerIds(prep.theme);
   const defaults: AppState = {
     mode: 'explore',
@@ -186,7 +187,7 @@ export function createApp(root: HTMLElement, prep: PreparedStory, basemap: Topol
 
   mapView = createMapView({
     container: mapEl,
-    style: basemapStyle(basemapGeo(basemap), prep.theme, prep.story.credit),
+    style: basemapStyle(basemapGeo(basemap, detail), prep.theme, prep.story.credit),
     camera: prep.story.camera,
     preserveDrawingBuffer: true,
     interactive: mode !== 'screenshot',

@@ -43,8 +43,8 @@ async function boot(): Promise<void> {
       document.fonts.load(`600 16px "${font}"`, 'Çırağan Dolmabahçe'),
       document.fonts.load(`700 16px "${font}"`, 'Çırağan'),
     ]);
-    const { prep, basemap } = await data;
-    window.explainer = createApp(root, prep, basemap, font);
+    const { prep, basemap, detail } = await data;
+    window.explainer = createApp(root, prep, basemap, detail, font);
   } catch (e) {
     fail(e instanceof Error ? e.message : String(e));
   }

@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
-import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
+import type { Feature, FeatureCollection, MultiPolygon, Polygon, Position } from 'geojson';
+import { bboxClip } from '@turf/bbox-clip';
 import { feature, quantize } from 'topojson-client';
 import { topology } from 'topojson-server';
 import { presimplify, simplify, quantile } from 'topojson-simplify';
@@ -139,6 +140,35 @@ export interface BasemapTopology extends Topology<{
   countries: GeometryCollection<CountryProps>;
   regions: GeometryCollection<RegionProps>;
 }> {}
+
+export interface DetailProps {
+  id: string;
+  minZoom: number;
+  /** The box itself (kind "box") or the 1:10m land inside it (kind "land"). */
+  kind: 'box' | 'land';
+}
+
+/** Returns Natural Earth 1:10m land clipped to each box, plus the box, for city-scale views. */
+export function detailAreas(boxes: { id: string; bbox: [number, number, number, number]; minZoom: number }[]): FeatureCollection<Polygon | MultiPolygon, DetailProps> {
+  const topo = require('world-atlas/land-10m.json') as Topology<{ land: GeometryCollection }>;
+  const land = feature(topo, topo.objects.land) as FeatureCollection<Polygon | MultiPolygon>;
+  const features: Feature<Polygon | MultiPolygon, DetailProps>[] = [];
+  for (const b of boxes) {
+    const [w, s, e, n] = b.bbox;
+    features.push({
+      type: 'Feature',
+      properties: { id: b.id, minZoom: b.minZoom, kind: 'box' },
+      geometry: { type: 'Polygon', coordinates: [[[w, s], [e, s], [e, n], [w, n], [w, s]]] },
+    });
+    for (const f of land.features) {
+      const clipped = bboxClip(f, b.bbox) as Feature<Polygon | MultiPolygon>;
+      const polys: Position[][][] = clipped.geometry.type === 'Polygon' ? [clipped.geometry.coordinates] : clipped.geometry.coordinates;
+      const kept = polys.filter((p) => p.length && p[0].length >= 4);
+      if (kept.length) features.push({ type: 'Feature', properties: { id: b.id, minZoom: b.minZoom, kind: 'land' }, geometry: { type: 'MultiPolygon', coordinates: kept } });
+    }
+  }
+  return { type: 'FeatureCollection', features };
+}
 
 /**
  * Returns one quantized, simplified TopoJSON with `countries` and `regions`, sharing arcs so

@@ -1,3 +1,4 @@
+import type { FeatureCollection } from 'geojson';
 import type { Topology } from 'topojson-specification';
 import { prepareStory, type BuiltPlace, type PreparedStory } from './prepare.ts';
 import type { Story, Theme } from './schema.ts';
@@ -30,17 +31,21 @@ async function getJson<T>(base: string, file: string, onProgress: (file: string)
 }
 
 /** Returns the story, theme, places and basemap loaded in parallel and prepared for the app. */
-export async function loadAll(base: string, onProgress: (file: string, done: number, total: number) => void): Promise<{ prep: PreparedStory; basemap: Topology }> {
-  const files = ['story.json', 'theme.json', 'places.json', 'basemap.topo.json'];
+export async function loadAll(
+  base: string,
+  onProgress: (file: string, done: number, total: number) => void,
+): Promise<{ prep: PreparedStory; basemap: Topology; detail: FeatureCollection }> {
+  const files = ['story.json', 'theme.json', 'places.json', 'basemap.topo.json', 'detail.json'];
   let done = 0;
   const tick = (f: string) => onProgress(f, ++done, files.length);
-  const [story, theme, places, basemap] = await Promise.all([
+  const [story, theme, places, basemap, detail] = await Promise.all([
     getJson<Story>(base, files[0], tick),
     getJson<Theme>(base, files[1], tick),
     getJson<{ features: BuiltPlace[] }>(base, files[2], tick),
     getJson<Topology>(base, files[3], tick),
+    getJson<FeatureCollection>(base, files[4], tick),
   ]);
   if (!Array.isArray(story?.events) || !Array.isArray(theme?.categories) || !Array.isArray(places?.features) || !basemap?.objects?.countries)
     throw new LoadError('data', 'files are not in the expected shape; run `npm run data`');
-  return { prep: prepareStory(story, theme, places.features), basemap };
+  return { prep: prepareStory(story, theme, places.features), basemap, detail };
 }

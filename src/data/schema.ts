@@ -88,6 +88,16 @@ export const Story = z
     defaultDwell: z.number().positive().max(120),
     camera: Camera.describe('The "fit story" view.'),
     credit: z.string().min(1).describe('Basemap data credit line.'),
+    detail: z
+      .array(
+        z.strictObject({
+          id: Id,
+          bbox: z.tuple([z.number().min(-180).max(180), z.number().min(-85).max(85), z.number().min(-180).max(180), z.number().min(-85).max(85)]),
+          minZoom: z.number().min(0).max(18),
+        }),
+      )
+      .optional()
+      .describe('Boxes where the basemap adds Natural Earth 1:10m coastline from minZoom on (e.g. the Bosphorus).'),
     sources: z.array(Source).min(1),
     events: z.array(StoryEvent).min(1),
   })

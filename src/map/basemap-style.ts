@@ -9,10 +9,12 @@ export interface BasemapGeo {
   borders: MultiLineString;
   regionLines: MultiLineString;
   labels: FeatureCollection;
+  /** City-scale coastline: boxes (kind "box") and 1:10m land inside them (kind "land"), each with a minZoom. */
+  detail: FeatureCollection;
 }
 
 /** Returns the basemap's GeoJSON pieces from the built TopoJSON: areas, international borders, internal region lines, country labels. */
-export function basemapGeo(topo: Topology): BasemapGeo {
+export function basemapGeo(topo: Topology, detail: FeatureCollection = { type: 'FeatureCollection', features: [] }): BasemapGeo {
   const countriesObj = topo.objects.countries as GeometryCollection;
   const regionsObj = topo.objects.regions as GeometryCollection<{ country: string }>;
   const countries = feature(topo, countriesObj) as unknown as BasemapGeo['countries'];
@@ -31,12 +33,14 @@ export function basemapGeo(topo: Topology): BasemapGeo {
     borders: mesh(topo, countriesObj, (a, b) => a !== b),
     regionLines: mesh(topo, regionsObj, (a, b) => a !== b && (a.properties as { country?: string } | undefined)?.country === (b.properties as { country?: string } | undefined)?.country),
     labels,
+    detail,
   };
 }
 
 /** Returns a self-contained maplibre style (no tiles, no glyph or sprite URLs) drawing the basemap in the theme. */
 export function basemapStyle(geo: BasemapGeo, theme: Theme, credit: string): StyleSpecification {
   const c = theme.colors;
+  const detailMinZoom = Math.min(24, ...geo.detail.features.map((f) => Number(f.properties?.minZoom ?? 24)));
   return {
     version: 8,
     sources: {
@@ -44,10 +48,27 @@ export function basemapStyle(geo: BasemapGeo, theme: Theme, credit: string): Sty
       borders: { type: 'geojson', data: { type: 'Feature', properties: {}, geometry: geo.borders } },
       regionLines: { type: 'geojson', data: { type: 'Feature', properties: {}, geometry: geo.regionLines } },
       countryLabels: { type: 'geojson', data: geo.labels },
+      detail: { type: 'geojson', data: geo.detail },
     },
     layers: [
       { id: 'ocean', type: 'background', paint: { 'background-color': c.ocean } },
       { id: 'land', type: 'fill', source: 'countries', paint: { 'fill-color': c.land, 'fill-antialias': true } },
+      {
+        id: 'detail-water',
+        type: 'fill',
+        source: 'detail',
+        minzoom: detailMinZoom,
+        filter: ['==', ['get', 'kind'], 'box'],
+        paint: { 'fill-color': c.ocean, 'fill-antialias': false },
+      },
+      {
+        id: 'detail-land',
+        type: 'fill',
+        source: 'detail',
+        minzoom: detailMinZoom,
+        filter: ['==', ['get', 'kind'], 'land'],
+        paint: { 'fill-color': c.land },
+      },
       {
         id: 'region-lines',
         type: 'line',
