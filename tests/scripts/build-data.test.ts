@@ -57,12 +57,28 @@ describe('buildData on the real data', () => {
     if (outDir) rmSync(outDir, { recursive: true, force: true });
   });
 
-  it('writes the four app data files and reports their sizes', () => {
-    expect(sizes.map((s) => s.file.split('/').at(-1))).toEqual(['basemap.topo.json', 'places.json', 'story.json', 'theme.json']);
+  it('writes the app data files and reports their sizes', () => {
+    expect(sizes.map((s) => s.file.split('/').at(-1))).toEqual(['basemap.topo.json', 'detail.json', 'places.json', 'story.json', 'theme.json']);
     for (const s of sizes) {
       expect(s.bytes).toBeGreaterThan(0);
       expect(s.gzip).toBeGreaterThan(0);
       expect(s.gzip).toBeLessThan(s.bytes);
+    }
+  });
+
+  it('adds 1:10m land inside each detail box, and the box itself', () => {
+    const detail = readJson(join(outDir, 'detail.json')) as { features: { properties: { id: string; kind: string }; geometry: { coordinates: number[][][][] } }[] };
+    const box = detail.features.find((f) => f.properties.kind === 'box');
+    const land = detail.features.filter((f) => f.properties.kind === 'land');
+    expect(box?.properties.id).toBe('bosphorus');
+    expect(land.length).toBeGreaterThan(0);
+    const points = land.flatMap((f) => f.geometry.coordinates.flat(2));
+    expect(points.length).toBeGreaterThan(100);
+    for (const [lon, lat] of points) {
+      expect(lon).toBeGreaterThanOrEqual(28.2);
+      expect(lon).toBeLessThanOrEqual(29.7);
+      expect(lat).toBeGreaterThanOrEqual(40.75);
+      expect(lat).toBeLessThanOrEqual(41.45);
     }
   });
 
