@@ -1,9 +1,9 @@
 import type { FeatureCollection } from 'geojson';
-import type { LngLatBoundsLike } from 'maplibre-gl';
 import type { Topology } from 'topojson-specification';
 import { currentEventIndex, toHours, type PreparedStory } from './data/prepare.ts';
 import type { Camera } from './data/schema.ts';
 import { basemapGeo, basemapStyle } from './map/basemap-style.ts';
+import { storyBounds } from './map/bounds.ts';
 import { drawIconAtlas, iconMapping } from './map/icons.ts';
 import { buildLayers, layerIds, prepareLayerData, type Atlases, type LayerState } from './map/layers.ts';
 import { createMapView, type MapView } from './map/map-view.ts';
@@ -36,16 +36,6 @@ export interface App {
 
 /** Returns whether the reader asked for reduced motion. */
 export const prefersReducedMotion = () => window.matchMedia('(prefers-reduced-motion: reduce)').matches;
-
-/** Returns the camera that frames every place of the story within the given padding (px). */
-export function storyBounds(prep: PreparedStory): LngLatBoundsLike {
-  const xs = prep.places.map((p) => p.props.anchor[0]);
-  const ys = prep.places.map((p) => p.props.anchor[1]);
-  return [
-    [Math.min(...xs) - 2, Math.min(...ys) - 2],
-    [Math.max(...xs) + 2, Math.max(...ys) + 2],
-  ];
-}
 
 /** Builds the whole app into `root` from loaded data and returns handles for tools and tests. */
 export function createApp(root: HTMLElement, prep: PreparedStory, basemap: Topology, detail: FeatureCollection, fontFamily: string): App {

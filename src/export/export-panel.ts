@@ -1,6 +1,135 @@
 import type { ModeContext } from '../modes/context.ts';
+import { el, listen } from '../ui/dom.ts';
+import { exportPng, registerExportApi } from './export-png.ts';
+import { exportFileName } from './naming.ts';
+import { MAX_PIXELS, MIN_SIDE, PRESETS, SCALES, sizeProblem, type ExportSize } from './presets.ts';
+import './export.css';
 
-/** Returns the "Export PNG" control for the explorer's toolbar, or null where it does not apply. */
-export function createExportControl(_ctx: ModeContext): { root: HTMLElement; destroy(): void } | null {
-  return null;
+const CUSTOM = 'custom';
+
+/** Returns "1.2 MB" style text for a byte count. */
+function bytesText(n: number): string {
+  return n >= 1e6 ? `${(n / 1e6).toFixed(1)} MB` : `${Math.max(1, Math.round(n / 1e3))} kB`;
+}
+
+/**
+ * Returns the explorer's "Export PNG" control: a button opening a dialog with the size presets, a
+ * custom size and the scale, which renders the current moment and downloads the PNG. Also
+ * registers `window.explainerExport` for tools. `destroy` removes both.
+ */
+export function createExportControl(ctx: ModeContext): { root: HTMLElement; destroy(): void } | null {
+  const offs: (() => void)[] = [];
+  const open = el('button', { type: 'button', class: 'btn text', 'aria-haspopup': 'dialog' }, 'Export PNG');
+  const sizeRadios = [...PRESETS.map((p) => ({ id: p.id, label: p.label, width: p.width, height: p.height })), { id: CUSTOM, label: 'Custom', width: 0, height: 0 }].map(
+    (p, i) => ({ ...p, input: el('input', { type: 'radio', name: 'export-size', value: p.id, checked: i === 0 }) }),
+  );
+  const num = (label: string, value: number) =>
+    el('input', { type: 'number', class: 'export-num', min: MIN_SIDE, max: MAX_PIXELS, step: 1, value, 'aria-label': label, inputmode: 'numeric' });
+  const customW = num('Custom width in pixels', 1600);
+  const customH = num('Custom height in pixels', 900);
+  const scaleRadios = SCALES.map((k, i) => ({ k, input: el('input', { type: 'radio', name: 'export-scale', value: k, checked: i === 0 }) }));
+  const output = el('p', { class: 'export-output' });
+  const status = el('p', { class: 'export-status', role: 'status' });
+  const go = el('button', { type: 'button', class: 'btn text primary' }, 'Export');
+  const cancel = el('button', { type: 'button', class: 'btn text' }, 'Close');
+  const dialog = el(
+    'dialog',
+    { class: 'export-dialog', 'aria-labelledby': 'export-dialog-title' },
+    el('h2', { id: 'export-dialog-title' }, 'Export PNG'),
+    el('p', { class: 'export-hint' }, 'The map at this moment, with a caption: title, time, legend, sources and credit.'),
+    el(
+      'fieldset',
+      { class: 'export-sizes' },
+      el('legend', {}, 'Size'),
+      ...sizeRadios.map((r) =>
+        el(
+          'label',
+          { class: 'export-choice' },
+          r.input,
+          r.id === CUSTOM
+            ? el('span', { class: 'export-custom' }, el('span', { class: 'export-label' }, r.label), customW, el('span', { 'aria-hidden': 'true' }, '×'), customH)
+            : el('span', {}, el('strong', {}, `${r.width} × ${r.height}`), ' ', el('span', { class: 'export-label' }, r.label)),
+        ),
+      ),
+    ),
+    el('fieldset', { class: 'export-scales' }, el('legend', {}, 'Scale'), ...scaleRadios.map((r) => el('label', { class: 'export-scale' }, r.input, el('span', {}, `${r.k}×`)))),
+    output,
+    status,
+    el('div', { class: 'export-actions' }, cancel, go),
+  );
+  const root = el('span', { class: 'export-control' }, open, dialog);
+
+  const selected = (): ExportSize => {
+    const r = sizeRadios.find((x) => x.input.checked) ?? sizeRadios[0];
+    const scale = scaleRadios.find((x) => x.input.checked)?.k ?? 1;
+    if (r.id === CUSTOM) return { width: Number(customW.value), height: Number(customH.value), scale };
+    return { width: r.width, height: r.height, scale };
+  };
+  let busy = false;
+  const update = () => {
+    const o = selected();
+    const problem = sizeProblem(o);
+    output.textContent = problem
+      ? `Cannot export: ${problem}.`
+      : `${o.width * o.scale} × ${o.height * o.scale} px · ${exportFileName(ctx.prep.story.title, ctx.store.getState().t, o.width, o.height, o.scale)}`;
+    output.classList.toggle('invalid', !!problem);
+    go.disabled = busy || !!problem;
+  };
+  const setBusy = (b: boolean) => {
+    busy = b;
+    for (const x of [...sizeRadios.map((r) => r.input), ...scaleRadios.map((r) => r.input), customW, customH, cancel]) x.disabled = b;
+    update();
+  };
+  const edited = () => {
+    if (!busy) status.textContent = '';
+    update();
+  };
+  let revoke = 0;
+  const download = (blob: Blob, name: string) => {
+    const url = URL.createObjectURL(blob);
+    const a = el('a', { href: url, download: name, class: 'export-link' });
+    document.body.append(a);
+    a.click();
+    a.remove();
+    revoke = window.setTimeout(() => URL.revokeObjectURL(url), 30_000);
+  };
+  const run = async () => {
+    const o = selected();
+    if (sizeProblem(o)) return;
+    setBusy(true);
+    status.textContent = `Rendering ${o.width * o.scale} × ${o.height * o.scale} px…`;
+    try {
+      const r = await exportPng(ctx, o);
+      download(r.blob, r.fileName);
+      status.textContent = `Saved ${r.fileName} (${bytesText(r.blob.size)}, ${(r.ms / 1000).toFixed(1)} s).`;
+    } catch (e) {
+      status.textContent = `Export failed: ${e instanceof Error ? e.message : String(e)}`;
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  offs.push(
+    listen(open, 'click', () => {
+      status.textContent = '';
+      update();
+      dialog.showModal();
+    }),
+    listen(cancel, 'click', () => dialog.close()),
+    listen(go, 'click', () => void run()),
+    listen(dialog, 'cancel', (e) => {
+      if (busy) e.preventDefault();
+    }),
+    listen(dialog, 'change', edited),
+    listen(dialog, 'input', edited),
+    ...[customW, customH].map((input) =>
+      listen(input, 'focus', () => {
+        sizeRadios[sizeRadios.length - 1].input.checked = true;
+        update();
+      }),
+    ),
+    registerExportApi(ctx),
+    () => clearTimeout(revoke),
+  );
+  return { root, destroy: () => offs.forEach((f) => f()) };
 }

@@ -66,6 +66,7 @@ export function createMapView(o: MapViewOptions): MapView {
     attributionControl: false,
     renderWorldCopies: true,
     fadeDuration: 0,
+    maxCanvasSize: [8192, 8192],
     interactive: o.interactive,
     cooperativeGestures: o.cooperativeGestures,
     canvasContextAttributes: { preserveDrawingBuffer: o.preserveDrawingBuffer, antialias: true },

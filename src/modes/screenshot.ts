@@ -1,6 +1,95 @@
+import { captionContent, type CaptionContent } from '../export/caption.ts';
+import { canvasMeasure, captionPalette, drawCaption } from '../export/caption-draw.ts';
+import { layoutCaption, type Frame } from '../export/caption-layout.ts';
+import { registerExportApi } from '../export/export-png.ts';
+import { applyFraming, inFrameOf, screenshotFraming } from '../export/framing.ts';
+import { el, fill } from '../ui/dom.ts';
 import type { ModeContext, ModeHandle } from './context.ts';
+import './screenshot.css';
 
-/** Starts screenshot mode: a clean, captioned frame with no controls. */
-export function startScreenshot(_ctx: ModeContext): ModeHandle {
-  return { destroy() {} };
+/** Returns the caption as text for screen readers and tools (the drawn caption is an image). */
+function captionText(c: CaptionContent): (HTMLElement | null)[] {
+  return [
+    el('h2', { class: 'shot-title' }, c.title),
+    el('p', { class: 'shot-moment' }, c.moment),
+    c.event ? el('p', { class: 'shot-event' }, c.event) : null,
+    c.legend.length ? el('ul', { class: 'shot-legend' }, ...c.legend.map((e) => el('li', {}, e.label))) : null,
+    c.sources.length ? el('p', { class: 'shot-sources' }, `Sources: ${c.sources.join('; ')}`) : null,
+    el('p', { class: 'shot-credit' }, c.credit),
+  ];
+}
+
+/**
+ * Starts screenshot mode: a clean frame for publication. Controls are hidden (screenshot.css); the
+ * map is framed between a burned-in caption's bands (title, moment, event, legend, sources,
+ * credit), drawn with the same layout and code as the PNG export; `window.explainerExport` is registered.
+ */
+export function startScreenshot(ctx: ModeContext): ModeHandle {
+  const { prep, store } = ctx;
+  const { map } = ctx.mapView;
+  const container = map.getContainer();
+  const stage = container.parentElement ?? ctx.root;
+  const canvas = el('canvas', { class: 'shot-caption', 'aria-hidden': 'true' });
+  const text = el('section', { class: 'shot-caption-text', 'aria-label': 'Caption' });
+  stage.append(canvas, text);
+  const measure = canvasMeasure(prep.theme.font);
+  const palette = captionPalette(prep.theme);
+  const frameOf = (): Frame => ({ width: container.clientWidth, height: container.clientHeight });
+
+  const frameMap = () => {
+    const frame = frameOf();
+    if (!frame.width || !frame.height) return;
+    const s = store.getState();
+    const layout = layoutCaption(captionContent(prep, s), frame, measure);
+    applyFraming(map, prep, screenshotFraming(prep, s), frame, { top: layout.top, bottom: layout.bottom });
+  };
+  const draw = () => {
+    const frame = frameOf();
+    if (!frame.width || !frame.height) return;
+    const content = captionContent(prep, store.getState(), inFrameOf(map));
+    const layout = layoutCaption(content, frame, measure);
+    const ratio = window.devicePixelRatio || 1;
+    canvas.width = Math.round(frame.width * ratio);
+    canvas.height = Math.round(frame.height * ratio);
+    canvas.style.width = `${frame.width}px`;
+    canvas.style.height = `${frame.height}px`;
+    const g = canvas.getContext('2d');
+    if (!g) return;
+    g.setTransform(ratio, 0, 0, ratio, 0, 0);
+    drawCaption(g, layout, palette, prep.theme.font);
+    fill(text, ...captionText(content));
+  };
+
+  let last = frameOf();
+  const resized = new ResizeObserver(() => {
+    const now = frameOf();
+    if (now.width === last.width && now.height === last.height) return;
+    if (stage.classList.contains('exporting')) return;
+    last = now;
+    frameMap();
+    draw();
+  });
+  resized.observe(stage);
+  const onMoveEnd = () => {
+    if (!stage.classList.contains('exporting')) draw();
+  };
+  map.on('moveend', onMoveEnd);
+  const unsubscribe = store.subscribe((s, p) => {
+    if (s.t !== p.t && s.follow) frameMap();
+    if (s.t !== p.t || s.layers !== p.layers) draw();
+  });
+  const unregister = registerExportApi(ctx);
+  frameMap();
+  draw();
+
+  return {
+    destroy() {
+      unregister();
+      unsubscribe();
+      map.off('moveend', onMoveEnd);
+      resized.disconnect();
+      canvas.remove();
+      text.remove();
+    },
+  };
 }

@@ -1,0 +1,150 @@
+import type { ModeContext } from '../modes/context.ts';
+import { captionContent } from './caption.ts';
+import { canvasMeasure, captionPalette, drawCaption } from './caption-draw.ts';
+import { layoutCaption, type Frame } from './caption-layout.ts';
+import { applyFraming, exploreFraming, inFrameOf, screenshotFraming, type Bands } from './framing.ts';
+import { exportFileName } from './naming.ts';
+import { sizeProblem, type ExportSize } from './presets.ts';
+
+/** A rendered export. */
+export interface ExportResult {
+  blob: Blob;
+  fileName: string;
+  /** PNG size in px (frame size × scale). */
+  width: number;
+  height: number;
+  /** Caption band heights in PNG px. */
+  bands: Bands;
+  /** Time taken, ms. */
+  ms: number;
+}
+
+/** What `window.explainerExport` resolves to: the PNG as base64 and its name, for tools. */
+export interface ExportedPng extends Omit<ExportResult, 'blob'> {
+  base64: string;
+}
+
+declare global {
+  interface Window {
+    /** For tools (npm run shots): renders a PNG export of the current state and returns it as base64. */
+    explainerExport?: (opts: ExportSize) => Promise<ExportedPng>;
+  }
+}
+
+const SETTLE_MS = 60_000;
+let queue: Promise<unknown> = Promise.resolve();
+
+/**
+ * Renders the current moment as a PNG of exactly (width × scale) × (height × scale) px: the map and
+ * its layers at that size, with the caption burned in. The map is resized for the render and put
+ * back after; exports run one at a time; playback pauses. Rejects with the reason when the size is
+ * not allowed or the map cannot render at that size.
+ */
+export function exportPng(ctx: ModeContext, opts: ExportSize): Promise<ExportResult> {
+  const problem = sizeProblem(opts);
+  if (problem) return Promise.reject(new Error(problem));
+  const run = queue.then(() => render(ctx, opts));
+  queue = run.catch(() => undefined);
+  return run;
+}
+
+async function render(ctx: ModeContext, { width, height, scale }: ExportSize): Promise<ExportResult> {
+  const started = performance.now();
+  const { prep, store, mapView } = ctx;
+  const { map, overlay } = mapView;
+  if (store.getState().playing) store.getState().set({ playing: false });
+  const s = store.getState();
+  const container = map.getContainer();
+  const stage = container.parentElement;
+  const frame: Frame = { width, height };
+  const from: Frame = { width: container.clientWidth, height: container.clientHeight };
+  const measure = canvasMeasure(prep.theme.font);
+  const firstLayout = layoutCaption(captionContent(prep, s), frame, measure);
+  const bands: Bands = { top: firstLayout.top, bottom: firstLayout.bottom };
+  const framing = s.mode === 'screenshot' ? screenshotFraming(prep, s) : exploreFraming(map, s, from, frame, bands);
+  const saved = { css: container.style.cssText, center: map.getCenter(), zoom: map.getZoom(), bearing: map.getBearing(), pitch: map.getPitch() };
+  const pxW = width * scale;
+  const pxH = height * scale;
+  stage?.classList.add('exporting');
+  try {
+    Object.assign(container.style, { left: '0', top: '0', right: 'auto', bottom: 'auto', width: `${width}px`, height: `${height}px` });
+    map.setPixelRatio(scale);
+    overlay.setProps({ useDevicePixels: scale });
+    const base = map.getCanvas();
+    if (base.width !== pxW || base.height !== pxH)
+      throw new Error(`the map can draw at most ${base.width}×${base.height} px for this frame (maplibre maxCanvasSize), not ${pxW}×${pxH}`);
+    applyFraming(map, prep, framing, frame, bands);
+    await settle(ctx, pxW, pxH);
+
+    const layout = layoutCaption(captionContent(prep, s, inFrameOf(map)), frame, measure);
+    const out = document.createElement('canvas');
+    out.width = pxW;
+    out.height = pxH;
+    const g = out.getContext('2d');
+    if (!g) throw new Error('2D canvas unavailable for the export');
+    const palette = captionPalette(prep.theme);
+    g.fillStyle = palette.panel;
+    g.fillRect(0, 0, pxW, pxH);
+    for (const c of mapView.canvases()) g.drawImage(c, 0, 0, pxW, pxH);
+    g.scale(scale, scale);
+    drawCaption(g, layout, palette, prep.theme.font);
+    const blob = await new Promise<Blob>((ok, ko) => out.toBlob((b) => (b ? ok(b) : ko(new Error('PNG encoding failed'))), 'image/png'));
+    out.width = out.height = 0;
+    return {
+      blob,
+      fileName: exportFileName(prep.story.title, s.t, width, height, scale),
+      width: pxW,
+      height: pxH,
+      bands: { top: layout.top * scale, bottom: layout.bottom * scale },
+      ms: Math.round(performance.now() - started),
+    };
+  } finally {
+    container.style.cssText = saved.css;
+    map.setPixelRatio(null as unknown as number);
+    overlay.setProps({ useDevicePixels: true });
+    map.jumpTo({ center: saved.center, zoom: saved.zoom, bearing: saved.bearing, pitch: saved.pitch });
+    stage?.classList.remove('exporting');
+    ctx.redraw();
+  }
+}
+
+/** Resolves once a complete frame is drawn with both canvases at the export's pixel size; rejects after a minute. */
+async function settle(ctx: ModeContext, pxW: number, pxH: number): Promise<void> {
+  const deadline = performance.now() + SETTLE_MS;
+  for (;;) {
+    ctx.redraw();
+    let timer = 0;
+    const late = new Promise<never>((_, ko) => {
+      timer = window.setTimeout(() => ko(new Error('the map did not finish drawing within a minute')), Math.max(0, deadline - performance.now()));
+    });
+    try {
+      await Promise.race([ctx.whenReady(), late]);
+    } finally {
+      clearTimeout(timer);
+    }
+    const canvases = ctx.mapView.canvases();
+    if (canvases.length === 2 && canvases.every((c) => c.width === pxW && c.height === pxH)) return;
+    if (performance.now() > deadline) throw new Error(`the layers canvas did not reach ${pxW}×${pxH} px`);
+    await new Promise((r) => requestAnimationFrame(r));
+  }
+}
+
+/** Returns base64 text of a blob. */
+async function toBase64(blob: Blob): Promise<string> {
+  const bytes = new Uint8Array(await blob.arrayBuffer());
+  let bin = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) bin += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(bin);
+}
+
+/** Registers `window.explainerExport` for tools and returns the function that removes it. */
+export function registerExportApi(ctx: ModeContext): () => void {
+  const fn = async (opts: ExportSize): Promise<ExportedPng> => {
+    const { blob, ...rest } = await exportPng(ctx, opts);
+    return { ...rest, base64: await toBase64(blob) };
+  };
+  window.explainerExport = fn;
+  return () => {
+    if (window.explainerExport === fn) delete window.explainerExport;
+  };
+}

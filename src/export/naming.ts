@@ -1,0 +1,25 @@
+import { isoMinute } from '../time/format.ts';
+
+/** Returns a lower-case ASCII kebab-case slug of a title, cut at a word to at most `max` characters. */
+export function slugify(title: string, max = 40): string {
+  const slug = title
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/ı/g, 'i')
+    .toLowerCase()
+    .replace(/[’'`]/g, '')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+  if (slug.length <= max) return slug || 'map';
+  const cut = slug.slice(0, max + 1);
+  const at = cut.lastIndexOf('-');
+  return (at > 0 ? cut.slice(0, at) : slug.slice(0, max)) || 'map';
+}
+
+/**
+ * Returns the PNG file name for a story moment and frame: what (story slug), when (UTC minute,
+ * no colons) and how big, e.g. `talks-in-the-shadow-of-spiderweb_2025-06-01T1135Z_1080x1350@2x.png`.
+ */
+export function exportFileName(title: string, t: number, width: number, height: number, scale: number): string {
+  return `${slugify(title)}_${isoMinute(t).replace(/:/g, '')}_${width}x${height}@${scale}x.png`;
+}

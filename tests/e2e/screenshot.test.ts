@@ -1,0 +1,218 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openApp, startHarness, state, type Harness } from './harness.ts';
+
+const SPIDERWEB = '?mode=screenshot&event=operation-spiderweb';
+/** The theme's "struck" red (#b3261e), drawn by deck.gl for the airbases hit on 1 June. */
+const STRUCK = [0xb3, 0x26, 0x1e];
+
+let h: Harness;
+beforeAll(async () => {
+  h = await startHarness();
+});
+afterAll(async () => {
+  await h?.close();
+});
+
+/** Returns [width, height] read from a PNG's IHDR chunk (bytes 16–23). */
+function ihdrSize(png: Buffer): [number, number] {
+  expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
+  expect(png.subarray(12, 16).toString('latin1')).toBe('IHDR');
+  return [png.readUInt32BE(16), png.readUInt32BE(20)];
+}
+
+interface ExportCheck {
+  png: Buffer;
+  fileName: string;
+  bands: { top: number; bottom: number };
+  /** Distinct colours on a coarse grid over the whole image. */
+  colours: number;
+  /** In each band: share of panel-white pixels and count of dark (text) pixels. */
+  top: { panel: number; dark: number };
+  bottom: { panel: number; dark: number };
+  /** Pixels of the struck-airbase red between the bands (deck.gl layers). */
+  struck: number;
+}
+
+/** Runs window.explainerExport in the page and probes the decoded PNG there (caption bands, map, layers). */
+async function exportAndProbe(page: Page, width: number, height: number, scale: number): Promise<ExportCheck> {
+  const r = await page.evaluate(
+    async ({ o, struck }) => {
+      const res = await window.explainerExport!(o);
+      const bytes = Uint8Array.from(atob(res.base64), (c) => c.charCodeAt(0));
+      const bmp = await createImageBitmap(new Blob([bytes], { type: 'image/png' }));
+      const c = new OffscreenCanvas(bmp.width, bmp.height);
+      const g = c.getContext('2d')!;
+      g.drawImage(bmp, 0, 0);
+      const { data } = g.getImageData(0, 0, bmp.width, bmp.height);
+      const px = (x: number, y: number) => {
+        const i = (y * bmp.width + x) * 4;
+        return [data[i], data[i + 1], data[i + 2]];
+      };
+      const step = Math.max(1, Math.round(bmp.width / 400));
+      const seen = new Set<number>();
+      for (let y = 0; y < bmp.height; y += step) for (let x = 0; x < bmp.width; x += step) seen.add(px(x, y).reduce((a, v) => a * 256 + v, 0));
+      const band = (y0: number, y1: number) => {
+        let n = 0;
+        let panel = 0;
+        let dark = 0;
+        for (let y = Math.round(y0); y < y1; y += 1)
+          for (let x = 0; x < bmp.width; x += 2) {
+            const [r, gg, b] = px(x, y);
+            n++;
+            if (r > 245 && gg > 245 && b > 245) panel++;
+            if (0.2126 * r + 0.7152 * gg + 0.0722 * b < 90) dark++;
+          }
+        return { panel: panel / n, dark };
+      };
+      let red = 0;
+      for (let y = Math.round(res.bands.top); y < bmp.height - res.bands.bottom; y += 1)
+        for (let x = 0; x < bmp.width; x += 1) {
+          const [r, gg, b] = px(x, y);
+          if (Math.abs(r - struck[0]) < 14 && Math.abs(gg - struck[1]) < 14 && Math.abs(b - struck[2]) < 14) red++;
+        }
+      return {
+        base64: res.base64,
+        fileName: res.fileName,
+        bands: res.bands,
+        colours: seen.size,
+        top: band(res.bands.top * 0.15, res.bands.top * 0.9),
+        bottom: band(bmp.height - res.bands.bottom * 0.9, bmp.height - res.bands.bottom * 0.1),
+        struck: red,
+      };
+    },
+    { o: { width, height, scale }, struck: STRUCK },
+  );
+  const { base64, ...rest } = r;
+  return { ...rest, png: Buffer.from(base64, 'base64') };
+}
+
+describe('screenshot mode in Chromium', () => {
+  it('shows no controls, and a caption with the title, the moment and the event', async () => {
+    const { page, errors, external } = await openApp(h, SPIDERWEB, { width: 1200, height: 675 });
+    expect(await page.evaluate(() => document.documentElement.dataset.mode)).toBe('screenshot');
+    expect(await page.locator('button:visible').count()).toBe(0);
+    expect(await page.locator('input:visible, select:visible').count()).toBe(0);
+    for (const sel of ['.timeline', '.masthead', '.side', '.legend-wrap', '.maplibregl-ctrl-attrib']) expect(await page.locator(sel).first().isVisible(), sel).toBe(false);
+
+    const caption = (await page.locator('.shot-caption-text').textContent()) ?? '';
+    expect(caption).toContain('Talks in the shadow of Spiderweb');
+    expect(caption).toContain('1 Jun 2025, 11:35 UTC');
+    expect(caption).toContain('14:35 UTC+3');
+    expect(caption).toContain('Operation Spiderweb hits bomber bases across Russia');
+    expect(caption).toContain('Airbase struck (SBU)');
+    expect(caption).toMatch(/Sources: “/);
+    expect(caption).toContain('Natural Earth');
+
+    // The drawn caption: a white top band with dark title text, over the map.
+    const probe = await page.evaluate(() => {
+      const c = document.querySelector<HTMLCanvasElement>('canvas.shot-caption')!;
+      const { data, width } = c.getContext('2d')!.getImageData(0, 0, c.width, Math.round(c.height * 0.1));
+      let dark = 0;
+      for (let i = 0; i < data.length; i += 4) if (data[i + 3] > 200 && data[i] < 80 && data[i + 1] < 80 && data[i + 2] < 80) dark++;
+      return { dark, width };
+    });
+    expect(probe.width).toBe(1200);
+    expect(probe.dark).toBeGreaterThan(500);
+    expect(errors).toEqual([]);
+    expect(external).toEqual([]);
+    await page.context().close();
+  });
+
+  it('shows a day-precision event as its date only', async () => {
+    const { page } = await openApp(h, '?mode=screenshot&event=fidan-in-moscow', { width: 1080, height: 1080 });
+    const moment = await page.locator('.shot-caption-text .shot-moment').textContent();
+    expect(moment).toBe('26 May 2025');
+    await page.context().close();
+  });
+
+  it('exports each preset at 1× and 2× at exactly that size, with map, layers and caption in the image', async () => {
+    const { page, errors } = await openApp(h, SPIDERWEB, { width: 1200, height: 675 });
+    const runs: [number, number, number][] = [
+      [1920, 1080, 1],
+      [1200, 675, 1],
+      [1080, 1080, 1],
+      [1080, 1350, 1],
+      [1080, 1920, 1],
+      [1920, 1080, 2],
+      [1200, 675, 2],
+      [1080, 1080, 2],
+      [1080, 1350, 2],
+      [1080, 1920, 2],
+    ];
+    for (const [w, hh, scale] of runs) {
+      const label = `${w}x${hh}@${scale}x`;
+      const r = await exportAndProbe(page, w, hh, scale);
+      expect(ihdrSize(r.png), label).toEqual([w * scale, hh * scale]);
+      expect(r.fileName, label).toMatch(new RegExp(`^[a-z0-9-]+_2025-06-01T1135Z_${w}x${hh}@${scale}x\\.png$`));
+      expect(r.colours, label).toBeGreaterThan(60);
+      expect(r.top.panel, label).toBeGreaterThan(0.6);
+      expect(r.top.dark, label).toBeGreaterThan(200 * scale * scale);
+      expect(r.bottom.panel, label).toBeGreaterThan(0.6);
+      expect(r.bottom.dark, label).toBeGreaterThan(200 * scale * scale);
+      expect(r.struck, label).toBeGreaterThan(20 * scale * scale);
+      expect(r.bands.top + r.bands.bottom, label).toBeLessThan(hh * scale * 0.5);
+    }
+    // The page is put back as it was.
+    expect(await page.evaluate(() => window.explainer!.mapView.canvases().map((c) => [c.width, c.height]))).toEqual([
+      [1200, 675],
+      [1200, 675],
+    ]);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  }, 240_000);
+
+  it('refuses a size it cannot draw, naming the reason, and leaves the page as it was', async () => {
+    const { page } = await openApp(h, SPIDERWEB, { width: 800, height: 600 });
+    const msg = await page.evaluate(() => window.explainerExport!({ width: 100, height: 100, scale: 1 }).then(() => 'resolved', (e: Error) => e.message));
+    expect(msg).toMatch(/at least 320×320/);
+    const msg2 = await page.evaluate(() => window.explainerExport!({ width: 1080, height: 1080, scale: 4 }).then(() => 'resolved', (e: Error) => e.message));
+    expect(msg2).toMatch(/scale must be/);
+    await page.context().close();
+  });
+});
+
+describe('PNG export from the explorer', () => {
+  it('downloads the PNG from the Export dialog and puts the map back', async () => {
+    const { page, errors } = await openApp(h, '?t=2025-06-02T12:00Z');
+    const before = await page.evaluate(() => {
+      const { map } = window.explainer!.mapView;
+      return { canvas: [map.getCanvas().width, map.getCanvas().height], center: map.getCenter().toArray(), zoom: map.getZoom() };
+    });
+    await page.getByRole('button', { name: 'Export PNG' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Export PNG' });
+    await dialog.waitFor({ state: 'visible' });
+    await dialog.getByLabel(/1200 × 675/).check();
+    await expect.poll(() => dialog.locator('.export-output').textContent()).toMatch(/1200 × 675 px · [a-z0-9-]+_2025-06-02T1200Z_1200x675@1x\.png/);
+    const [download] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), dialog.getByRole('button', { name: 'Export', exact: true }).click()]);
+    expect(download.suggestedFilename()).toMatch(/^[a-z0-9-]+_2025-06-02T1200Z_1200x675@1x\.png$/);
+    const path = await download.path();
+    const { readFileSync } = await import('node:fs');
+    expect(ihdrSize(readFileSync(path))).toEqual([1200, 675]);
+    await expect.poll(() => dialog.locator('.export-status').textContent()).toMatch(/^Saved /);
+
+    const after = await page.evaluate(() => {
+      const { map } = window.explainer!.mapView;
+      return { canvas: [map.getCanvas().width, map.getCanvas().height], center: map.getCenter().toArray(), zoom: map.getZoom() };
+    });
+    expect(after.canvas).toEqual(before.canvas);
+    expect(after.zoom).toBeCloseTo(before.zoom, 6);
+    expect(after.center[0]).toBeCloseTo(before.center[0], 6);
+    expect((await state(page)).view).toBeNull();
+    expect(errors).toEqual([]);
+    await page.context().close();
+  }, 90_000);
+
+  it('says why a custom size cannot be exported and disables the button', async () => {
+    const { page } = await openApp(h, '?t=2025-06-02T12:00Z');
+    await page.getByRole('button', { name: 'Export PNG' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Export PNG' });
+    await dialog.getByLabel('Custom width in pixels').fill('5000');
+    await dialog.getByLabel('3×').check();
+    expect(await dialog.locator('.export-output').textContent()).toMatch(/Cannot export: .*15000×2700 px; each side must be at most 8192 px/);
+    expect(await dialog.getByRole('button', { name: 'Export', exact: true }).isDisabled()).toBe(true);
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'hidden' });
+    await page.context().close();
+  });
+});
