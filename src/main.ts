@@ -1,5 +1,4 @@
 import '@fontsource/noto-sans/400.css';
-import '@fontsource/noto-sans/600.css';
 import '@fontsource/noto-sans/700.css';
 import './styles.css';
 import { createApp, type App } from './app.ts';
@@ -40,7 +39,6 @@ async function boot(): Promise<void> {
     });
     await Promise.all([
       document.fonts.load(`400 16px "${font}"`, 'Çırağan Zaporizhzhia'),
-      document.fonts.load(`600 16px "${font}"`, 'Çırağan Dolmabahçe'),
       document.fonts.load(`700 16px "${font}"`, 'Çırağan'),
     ]);
     const { prep, basemap, detail } = await data;

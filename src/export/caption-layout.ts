@@ -8,7 +8,7 @@ export interface Frame {
 
 /** A font weight and size (CSS px); the family is the theme's. */
 export interface Font {
-  weight: 400 | 600 | 700;
+  weight: 400 | 700;
   size: number;
 }
 
@@ -173,8 +173,8 @@ function layoutWith(c: CaptionContent, frame: Frame, measure: Measure, s: Settin
   const px = (size: number, min: number) => Math.max(min, Math.round(size * u * 2) / 2);
   const F = {
     title: { weight: 700, size: px(38, 16) } as Font,
-    moment: { weight: 600, size: px(21, 12) } as Font,
-    event: { weight: 600, size: px(24, 13) } as Font,
+    moment: { weight: 700, size: px(21, 12) } as Font,
+    event: { weight: 700, size: px(24, 13) } as Font,
     legend: { weight: 400, size: px(17, 11) } as Font,
     sources: { weight: 400, size: px(15, 11) } as Font,
     credit: { weight: 400, size: px(13.5, 10) } as Font,

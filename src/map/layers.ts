@@ -291,7 +291,7 @@ export function buildLayers(data: LayerData, s: LayerState, theme: Theme, atlase
       getPixelOffset: (p) => (p.isArea ? [0, 0] : [0, -16 * s.scale]),
       getTextAnchor: 'middle',
       getAlignmentBaseline: (p) => (p.isArea ? 'center' : 'bottom'),
-      fontWeight: 600,
+      fontWeight: 700,
       getFilterValue: (p) => [appear(p), labelMinZoom(p)],
       getFilterCategory: (p) => p.category,
       filterRange: [range, [-1, s.zoom]],
