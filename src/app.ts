@@ -4,6 +4,7 @@ import { currentEventIndex, toHours, type PreparedStory } from './data/prepare.t
 import type { Camera } from './data/schema.ts';
 import { basemapGeo, basemapStyle } from './map/basemap-style.ts';
 import { storyBounds } from './map/bounds.ts';
+import { recoverDeckContext } from './map/context-recovery.ts';
 import { drawIconAtlas, iconMapping } from './map/icons.ts';
 import { buildLayers, layerIds, prepareLayerData, type Atlases, type LayerState } from './map/layers.ts';
 import { createMapView, type MapView } from './map/map-view.ts';
@@ -143,7 +144,7 @@ export function createApp(root: HTMLElement, prep: PreparedStory, basemap: Topol
         commit();
       }),
       btn('Reset', () => {
-        store.getState().set({ ...defaults, mode: store.getState().mode, embed: store.getState().embed });
+        store.getState().set({ ...defaults, mode: store.getState().mode, embed: store.getState().embed, idle: store.getState().idle });
         fitStory();
         commit();
       }),
@@ -305,6 +306,7 @@ export function createApp(root: HTMLElement, prep: PreparedStory, basemap: Topol
     whenReady,
     redraw,
   };
+  offs.push(recoverDeckContext(mapView, redraw));
   const modeHandle: ModeHandle | null = mode === 'kiosk' ? startKiosk(ctx) : mode === 'screenshot' ? startScreenshot(ctx) : null;
   const exportControl = mode === 'explore' ? createExportControl(ctx) : null;
   if (exportControl) header.querySelector('.actions')!.insertBefore(exportControl.root, shareStatus);

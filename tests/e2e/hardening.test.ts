@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { canvasColourCount, openApp, startHarness, state, type Harness } from './harness.ts';
+import { canvasColourCount, openApp, pickAt, startHarness, state, waitReady, type Harness } from './harness.ts';
 
 const require = createRequire(import.meta.url);
 const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
@@ -120,6 +120,23 @@ describe('hardening in Chromium', () => {
     const map = await page.locator('.map').boundingBox();
     expect(map!.height).toBeGreaterThan(740 * 0.35);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    await page.context().close();
+  });
+
+  it('recovers from a lost WebGL context in explore mode: the map and the layers draw again and stay pickable', async () => {
+    const { page, errors } = await openApp(h, '?t=2025-06-02T12:00Z');
+    await page.evaluate(() => {
+      const w = window as unknown as { __lose: WEBGL_lose_context[] };
+      w.__lose = window.explainer!.mapView.canvases().map((c) => (c.getContext('webgl2') ?? c.getContext('webgl'))!.getExtension('WEBGL_lose_context')!);
+      w.__lose.forEach((x) => x.loseContext());
+    });
+    await page.waitForFunction(() => document.documentElement.dataset.readyReason === 'webgl-context-lost');
+    await page.waitForTimeout(300);
+    await page.evaluate(() => (window as unknown as { __lose: WEBGL_lose_context[] }).__lose.forEach((x) => x.restoreContext()));
+    await expect.poll(() => pickAt(page, [103.575, 52.915]), { timeout: 20_000 }).toBe('belaya');
+    await waitReady(page);
+    expect(await canvasColourCount(page)).toBeGreaterThan(30);
+    expect(errors).toEqual([]);
     await page.context().close();
   });
 

@@ -1,0 +1,229 @@
+// Soak benchmark for kiosk mode (not a test): runs the attract loop in accelerated time for many loops
+// and prints JS heap, DOM nodes, event listeners and WebGL contexts after the first loop and at the end.
+//   npm run soak -- [--loops 200] [--speed 512] [--visit-every 25] [--size 1280x720]
+// Time is accelerated only through the store's playback speed (page side: store.set({ speed })); the
+// story's dwell times and the player are left as they are. The player clamps a frame to 100 ms, so a
+// frame moves the tour by up to speed × 100 ms: at 512× that is 51 s of a 274 s loop, and the events
+// held in between are passed within the frame (the report counts the event changes a loop shows).
+// Lower --speed for more of them (every event needs speed × frame time under the shortest dwell, 8 s).
+// Every --visit-every loops a visitor clicks the map and the tour comes back after idle=2 s.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { launchChromium } from './lib/chromium.mjs';
+import { startServer } from './serve.mjs';
+
+const OUT = resolve(dirname(fileURLToPath(import.meta.url)), '..', 'bench-results', 'soak.json');
+const USAGE = 'usage: npm run soak -- [--loops N] [--speed S] [--visit-every N] [--size WxH]';
+
+/** Returns the options from the command line, or throws a one-line reason. */
+function parseArgs(argv) {
+  const o = { loops: 200, speed: 512, visitEvery: 25, width: 1280, height: 720 };
+  for (let i = 0; i < argv.length; i += 2) {
+    const [k, v] = [argv[i], argv[i + 1]];
+    if (v === undefined) throw new Error(`${k} needs a value`);
+    const n = Number(v);
+    if (k === '--loops' && Number.isInteger(n) && n >= 2) o.loops = n;
+    else if (k === '--speed' && n > 0 && n <= 1024) o.speed = n;
+    else if (k === '--visit-every' && Number.isInteger(n) && n >= 0) o.visitEvery = n;
+    else if (k === '--size' && /^\d{3,4}x\d{3,4}$/.test(v)) [o.width, o.height] = v.split('x').map(Number);
+    else throw new Error(`bad argument ${k} ${v}`);
+  }
+  return o;
+}
+
+/** Counts every WebGL context the page creates (held weakly, so counting keeps none alive). Runs before the app. */
+function countContexts() {
+  const getContext = HTMLCanvasElement.prototype.getContext;
+  const refs = [];
+  const seen = new WeakSet();
+  HTMLCanvasElement.prototype.getContext = function (type, ...rest) {
+    const ctx = getContext.call(this, type, ...rest);
+    if (ctx && /webgl/.test(type) && !seen.has(ctx)) {
+      seen.add(ctx);
+      refs.push(new WeakRef(ctx));
+    }
+    return ctx;
+  };
+  window.__soakContexts = () => {
+    const c = { created: refs.length, alive: 0, live: 0, onPage: 0 };
+    for (const r of refs) {
+      const gl = r.deref();
+      if (!gl) continue;
+      c.alive++;
+      if (!gl.isContextLost()) c.live++;
+      if (!gl.isContextLost() && gl.canvas.isConnected) c.onPage++;
+    }
+    return c;
+  };
+}
+
+/**
+ * Returns the measurements, taken at the same place every time (the tour held at the story's start,
+ * so the same card is in the DOM) and after a forced garbage collection; then lets the tour go on.
+ */
+async function measure(page, cdp, speed) {
+  await page.evaluate(async () => {
+    const s = window.explainer.store.getState();
+    s.set({ speed: 0 });
+    s.set({ t: Number(document.querySelector('.timeline .track').getAttribute('aria-valuemin')) });
+    await new Promise((ok) => setTimeout(ok, 500));
+    window.gc();
+    window.gc();
+  });
+  await cdp.send('HeapProfiler.collectGarbage');
+  const { metrics } = await cdp.send('Performance.getMetrics');
+  const m = Object.fromEntries(metrics.map((x) => [x.name, x.value]));
+  const listenersOn = async (expression) => {
+    const { result } = await cdp.send('Runtime.evaluate', { expression });
+    const { listeners } = await cdp.send('DOMDebugger.getEventListeners', { objectId: result.objectId });
+    await cdp.send('Runtime.releaseObject', { objectId: result.objectId });
+    return listeners.length;
+  };
+  const page_ = await page.evaluate(() => ({
+    heap: performance.memory.usedJSHeapSize,
+    domNodes: document.getElementsByTagName('*').length,
+    contexts: window.__soakContexts(),
+  }));
+  await page.evaluate((v) => window.explainer.store.getState().set({ speed: v }), speed);
+  return {
+    heapMB: +(page_.heap / 1048576).toFixed(2),
+    domNodes: page_.domNodes,
+    listenersWindow: await listenersOn('window'),
+    listenersDocument: await listenersOn('document'),
+    listenersAll: m.JSEventListeners,
+    cdpNodes: m.Nodes,
+    documents: m.Documents,
+    webglLive: page_.contexts.live,
+    webglOnPage: page_.contexts.onPage,
+    webglCreated: page_.contexts.created,
+  };
+}
+
+/** Returns a table of start, end, difference and ratio for each measurement. */
+function table(start, end) {
+  const rows = Object.keys(start).map((k) => {
+    const d = end[k] - start[k];
+    return [k, start[k], end[k], `${d >= 0 ? '+' : ''}${+d.toFixed(2)}`, start[k] ? (end[k] / start[k]).toFixed(3) : '–'];
+  });
+  const all = [['measure', 'after loop 1', 'at the end', 'growth', 'ratio'], ...rows].map((r) => r.map(String));
+  const w = all[0].map((_, i) => Math.max(...all.map((r) => r[i].length)));
+  return all.map((r) => r.map((c, i) => (i ? c.padStart(w[i]) : c.padEnd(w[i]))).join('  ')).join('\n');
+}
+
+/** Returns the samples as rows: loop, heap, DOM nodes, listeners, live WebGL contexts. */
+function series(samples) {
+  const head = 'loop   heap MB   DOM nodes   listeners   WebGL live';
+  const rows = samples.map((x) =>
+    [String(x.loop).padStart(4), x.heapMB.toFixed(2).padStart(9), String(x.domNodes).padStart(11), String(x.listenersAll).padStart(11), String(x.webglLive).padStart(12)].join(' '),
+  );
+  return [head, ...rows].join('\n');
+}
+
+async function main() {
+  let o;
+  try {
+    o = parseArgs(process.argv.slice(2));
+  } catch (e) {
+    console.error(`soak: ${e.message}\n${USAGE}`);
+    process.exit(2);
+  }
+  const { server, url } = await startServer();
+  const browser = await launchChromium({ args: ['--js-flags=--expose-gc', '--enable-precise-memory-info'] });
+  const context = await browser.newContext({ viewport: { width: o.width, height: o.height } });
+  const page = await context.newPage();
+  const problems = [];
+  page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
+  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+  await page.addInitScript(countContexts);
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Performance.enable');
+  await page.goto(`${url}?mode=kiosk&idle=2`);
+  await page.waitForFunction(() => document.documentElement.dataset.kioskState === 'touring', null, { timeout: 60_000 });
+  await page.evaluate((speed) => {
+    const soak = { loops: 0, eventChanges: 0 };
+    window.__soak = soak;
+    const { store } = window.explainer;
+    store.subscribe((s, p) => {
+      if (s.t < p.t && s.speed > 0) soak.loops++;
+    });
+    new MutationObserver(() => soak.eventChanges++).observe(document.querySelector('.kiosk-progress-text'), { childList: true, characterData: true, subtree: true });
+    store.getState().set({ speed });
+  }, o.speed);
+  const progress = () => page.evaluate(() => ({ ...window.__soak }));
+  const waitLoops = (n) => page.waitForFunction((k) => window.__soak.loops >= k, n, { timeout: 0, polling: 500 });
+
+  console.log(`soak: ${o.loops} loops of the kiosk tour at ${o.speed}× (${o.width}×${o.height}), a visitor every ${o.visitEvery || '–'} loops`);
+  await waitLoops(1);
+  const t0 = Date.now();
+  const first = await progress();
+  const start = await measure(page, cdp, o.speed);
+  console.log(`after loop 1: heap ${start.heapMB} MB, ${start.domNodes} DOM nodes, ${start.webglLive} live WebGL contexts`);
+  const samples = [{ loop: first.loops, ...start }];
+  const sampleAt = new Set([1, 2, 3].map((k) => Math.round((o.loops * k) / 4)).filter((n) => n > first.loops && n < o.loops));
+  const visitAt = new Set();
+  for (let n = o.visitEvery; o.visitEvery && n < o.loops; n += o.visitEvery) visitAt.add(n);
+  const stops = [...new Set([...sampleAt, ...visitAt, o.loops])].sort((x, y) => x - y);
+  const tick = setInterval(async () => {
+    const p = await progress().catch(() => null);
+    if (!p) return;
+    const per = (Date.now() - t0) / Math.max(1, p.loops - first.loops);
+    console.log(`  loop ${p.loops}/${o.loops}  ${(per / 1000).toFixed(2)} s a loop, about ${Math.round(((o.loops - p.loops) * per) / 1000)} s left`);
+  }, 30_000);
+  let visits = 0;
+  for (const stop of stops) {
+    await waitLoops(stop);
+    if (sampleAt.has(stop)) samples.push({ loop: (await progress()).loops, ...(await measure(page, cdp, o.speed)) });
+    if (visitAt.has(stop)) {
+      const box = await page.locator('.map').boundingBox();
+      await page.mouse.click(box.x + box.width * (0.3 + 0.4 * Math.random()), box.y + box.height * (0.3 + 0.4 * Math.random()));
+      await page.waitForFunction(() => document.documentElement.dataset.kioskState === 'touring', null, { timeout: 60_000 });
+      visits++;
+    }
+  }
+  clearInterval(tick);
+  const wallMs = Date.now() - t0;
+  const last = await progress();
+  const end = await measure(page, cdp, o.speed);
+  samples.push({ loop: last.loops, ...end });
+  const loopsMeasured = last.loops - first.loops;
+  const growth = Object.fromEntries(Object.keys(start).map((k) => [k, { diff: +(end[k] - start[k]).toFixed(2), ratio: start[k] ? +(end[k] / start[k]).toFixed(4) : null }]));
+  const result = {
+    command: `node scripts/soak.mjs ${process.argv.slice(2).join(' ')}`.trim(),
+    date: new Date().toISOString(),
+    chromium: browser.version(),
+    viewport: `${o.width}x${o.height}`,
+    speed: o.speed,
+    acceleration: 'store.speed only; story dwell times and the player unchanged',
+    loops: last.loops,
+    loopsBetweenMeasurements: loopsMeasured,
+    visitorTakeovers: visits,
+    eventChangesPerLoop: +((last.eventChanges - first.eventChanges) / loopsMeasured).toFixed(2),
+    secondsPerLoop: +(wallMs / 1000 / loopsMeasured).toFixed(3),
+    wallSeconds: Math.round(wallMs / 1000),
+    start,
+    end,
+    growth,
+    samples,
+    consoleErrors: problems,
+  };
+  console.log(`\n${table(start, end)}\n`);
+  console.log(series(samples));
+  console.log(
+    `${loopsMeasured} loops in ${result.wallSeconds} s (${result.secondsPerLoop} s a loop, ${result.eventChangesPerLoop} event changes a loop), ${visits} visitor takeovers, ${problems.length} console errors`,
+  );
+  mkdirSync(dirname(OUT), { recursive: true });
+  writeFileSync(OUT, `${JSON.stringify(result, null, 2)}\n`);
+  console.log(`written ${OUT}`);
+  await browser.close();
+  server.close();
+  if (problems.length) {
+    console.error(`soak: console errors:\n  ${problems.slice(0, 5).join('\n  ')}`);
+    process.exitCode = 1;
+  }
+}
+
+main().catch((e) => {
+  console.error(`soak: ${e instanceof Error ? e.message : e}`);
+  process.exit(1);
+});

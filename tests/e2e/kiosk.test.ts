@@ -1,0 +1,201 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openApp, startHarness, state, waitReady, type Harness } from './harness.ts';
+
+const T = (iso: string) => Date.parse(iso);
+const SPIDERWEB = { t0: T('2025-06-01T11:35Z'), center: [80, 59], zoom: 2.2 };
+
+let h: Harness;
+beforeAll(async () => {
+  h = await startHarness();
+});
+afterAll(async () => {
+  await h?.close();
+});
+
+/**
+ * Opens kiosk mode and waits until the tour has started. It does not wait for data-ready: while the
+ * tour moves, every step redraws, so "ready" flickers; tests that probe pixels wait for a hold.
+ */
+async function openKiosk(query: string, opts: { reducedMotion?: boolean } = {}) {
+  const opened = await openApp(h, `?mode=kiosk&${query}`, undefined, { ...opts, wait: false });
+  await opened.page.waitForFunction(() => !!window.explainer && document.documentElement.dataset.kioskState === 'touring', null, { timeout: 30_000 });
+  return opened;
+}
+
+/** Returns the index of the event the timeline marks as current (-1 before the first). */
+function currentIndex(page: Page) {
+  return page.evaluate(() => Array.from(document.querySelectorAll('.timeline .tick')).findIndex((t) => t.classList.contains('current')));
+}
+
+function kioskState(page: Page) {
+  return page.evaluate(() => document.documentElement.dataset.kioskState);
+}
+
+function setSpeed(page: Page, speed: number) {
+  return page.evaluate((v) => window.explainer!.store.getState().set({ speed: v }), speed);
+}
+
+/** Returns the number of distinct colours on each of the map's canvases (basemap, deck.gl layers); a blank canvas has one. */
+function coloursPerCanvas(page: Page) {
+  return page.evaluate(() =>
+    window.explainer!.mapView.canvases().map((c) => {
+      const copy = document.createElement('canvas');
+      copy.width = c.width;
+      copy.height = c.height;
+      const ctx = copy.getContext('2d')!;
+      ctx.drawImage(c, 0, 0);
+      const data = ctx.getImageData(0, 0, copy.width, copy.height).data;
+      const seen = new Set<number>();
+      for (let i = 0; i < data.length; i += 4 * 53) seen.add(((data[i] << 24) | (data[i + 1] << 16) | (data[i + 2] << 8) | data[i + 3]) >>> 0);
+      return seen.size;
+    }),
+  );
+}
+
+/** Loses the WebGL context of the given canvases (indexes into mapView.canvases()) and keeps their extensions for restoring. */
+function loseContexts(page: Page, which: number[]) {
+  return page.evaluate((idx) => {
+    const w = window as unknown as { __lose: WEBGL_lose_context[] };
+    const canvases = window.explainer!.mapView.canvases();
+    w.__lose = idx.map((i) => (canvases[i].getContext('webgl2') ?? canvases[i].getContext('webgl'))!.getExtension('WEBGL_lose_context')!);
+    w.__lose.forEach((x) => x.loseContext());
+  }, which);
+}
+
+describe('kiosk mode in Chromium', () => {
+  it('tours by itself: events advance without input, with large type, no controls and no cursor', { timeout: 120_000 }, async () => {
+    const { page, errors } = await openKiosk('idle=2');
+    const s = await page.evaluate(() => window.explainer!.store.getState());
+    expect([s.playing, s.loop, s.follow, s.place]).toEqual([true, true, true, null]);
+    await setSpeed(page, 8);
+    const first = await currentIndex(page);
+    await page.waitForFunction(
+      (i) => Array.from(document.querySelectorAll('.timeline .tick')).findIndex((t) => t.classList.contains('current')) >= i + 2,
+      first,
+      { timeout: 30_000 },
+    );
+    const shown = await page.evaluate(() => ({
+      index: Array.from(document.querySelectorAll('.timeline .tick')).findIndex((t) => t.classList.contains('current')),
+      text: document.querySelector('.kiosk-progress-text')!.textContent,
+    }));
+    expect(shown.text).toBe(`Event ${shown.index + 1} of 20`);
+    for (const hidden of [page.getByRole('button', { name: 'Sources', exact: true }), page.getByRole('button', { name: 'Copy link', exact: true }), page.locator('.timeline .opt').first(), page.locator('.event-list')])
+      expect(await hidden.isVisible()).toBe(false);
+    const look = await page.evaluate(() => ({
+      cursor: getComputedStyle(document.querySelector('.map canvas')!).cursor,
+      title: parseFloat(getComputedStyle(document.querySelector('.event-card h2')!).fontSize),
+      body: parseFloat(getComputedStyle(document.querySelector('.event-card .body')!).fontSize),
+    }));
+    expect(look.cursor).toBe('none');
+    expect(look.title).toBeGreaterThanOrEqual(2.2 * 16);
+    expect(look.body).toBeGreaterThanOrEqual(1.3 * 16);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('loops: after the last event the tour goes back to the start and carries on', { timeout: 120_000 }, async () => {
+    const { page, errors } = await openKiosk('idle=2&t=2025-06-16T00:00Z');
+    await setSpeed(page, 8);
+    await page.waitForFunction((t) => window.explainer!.store.getState().t < t, T('2025-05-20T00:00Z'), { timeout: 30_000 });
+    const s = await state(page);
+    expect([s.playing, s.loop]).toEqual([true, true]);
+    expect(await kioskState(page)).toBe('touring');
+    await page.waitForFunction(() => document.querySelector('.timeline .tick.current') !== null, null, { timeout: 30_000 });
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('pauses for a visitor’s click, shows a countdown that input cancels, and resumes after the idle timeout', { timeout: 120_000 }, async () => {
+    // idle=5 rather than 2: on a loaded two-core machine a round trip to the page can take a second or more.
+    const { page, errors } = await openKiosk('idle=5');
+    await setSpeed(page, 8);
+    const box = (await page.locator('.map').boundingBox())!;
+    await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+    expect(await page.evaluate(() => [window.explainer!.store.getState().playing, document.documentElement.dataset.kioskState])).toEqual([false, 'visitor']);
+    expect(await page.getByRole('button', { name: 'Sources', exact: true }).isVisible()).toBe(true);
+    expect(await page.locator('.timeline .opt').first().isVisible()).toBe(true);
+    const paused = (await state(page)).t;
+    await page.waitForTimeout(300);
+    expect((await state(page)).t).toBe(paused);
+
+    const countdown = page.locator('.kiosk-countdown');
+    await countdown.waitFor({ state: 'visible', timeout: 5000 });
+    expect(await countdown.textContent()).toMatch(/Returning to the tour in [1-3]…/);
+    await page.mouse.move(box.x + 40, box.y + 40);
+    await countdown.waitFor({ state: 'hidden', timeout: 1000 });
+    expect(await kioskState(page)).toBe('visitor');
+
+    await page.waitForFunction(() => document.documentElement.dataset.kioskState === 'touring', null, { timeout: 15_000 });
+    const s = await page.evaluate(() => window.explainer!.store.getState());
+    expect([s.playing, s.follow, s.loop, s.speed, s.place]).toEqual([true, true, true, 8, null]);
+    expect(s.t).toBeGreaterThanOrEqual(paused);
+    expect(await countdown.isVisible()).toBe(false);
+    await page.waitForFunction((t) => window.explainer!.store.getState().t > t, s.t, { timeout: 10_000 });
+
+    // A key wakes the kiosk without doing anything else: Space must not start the paused tour again.
+    await page.keyboard.press('Space');
+    expect(await page.evaluate(() => [window.explainer!.store.getState().playing, document.documentElement.dataset.kioskState])).toEqual([false, 'visitor']);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('cuts to camera stops under prefers-reduced-motion and flies otherwise', { timeout: 120_000 }, async () => {
+    for (const reducedMotion of [true, false]) {
+      const { page, errors } = await openKiosk('t=2025-06-01T11:00Z', { reducedMotion });
+      // The camera as it is in the same tick as the tour reaches the event: already there after a cut, still far away at a flight's start.
+      const arrival = await page.evaluate(
+        (t0) =>
+          new Promise<{ lon: number; lat: number; zoom: number }>((ok) => {
+            const { store, mapView } = window.explainer!;
+            const off = store.subscribe((s) => {
+              if (s.t < t0) return;
+              off();
+              const c = mapView.map.getCenter();
+              ok({ lon: c.lng, lat: c.lat, zoom: mapView.map.getZoom() });
+            });
+            store.getState().set({ speed: 4 });
+          }),
+        SPIDERWEB.t0,
+      );
+      if (reducedMotion) {
+        expect(arrival.lon).toBeCloseTo(SPIDERWEB.center[0], 3);
+        expect(arrival.lat).toBeCloseTo(SPIDERWEB.center[1], 3);
+        expect(arrival.zoom).toBeCloseTo(SPIDERWEB.zoom, 3);
+      } else expect(Math.abs(arrival.lon - SPIDERWEB.center[0])).toBeGreaterThan(10);
+      expect(errors).toEqual([]);
+      await page.context().close();
+    }
+  });
+
+  it('draws again and carries on touring after its WebGL contexts are lost and restored', { timeout: 120_000 }, async () => {
+    const { page, errors } = await openApp(h, '?mode=kiosk&idle=2&t=2025-06-01T11:33Z');
+    const [base, deck] = await coloursPerCanvas(page);
+    expect(base).toBeGreaterThan(20);
+    expect(deck).toBeGreaterThan(5);
+
+    await loseContexts(page, [0, 1]);
+    await page.waitForFunction(() => document.documentElement.dataset.readyReason === 'webgl-context-lost');
+    expect(await coloursPerCanvas(page)).toEqual([1, 1]);
+    await page.waitForTimeout(300);
+    await page.evaluate(() => (window as unknown as { __lose: WEBGL_lose_context[] }).__lose.forEach((x) => x.restoreContext()));
+    await waitReady(page);
+    await expect
+      .poll(async () => {
+        const [b, d] = await coloursPerCanvas(page);
+        return b > 20 && d > 5;
+      }, { timeout: 10_000 })
+      .toBe(true);
+    await setSpeed(page, 4);
+    const t = (await state(page)).t;
+    await page.waitForFunction((t0) => window.explainer!.store.getState().t > t0, t, { timeout: 15_000 });
+    expect(await kioskState(page)).toBe('touring');
+
+    // Only the layers' context lost, and never restored: the overlay is rebuilt on its own.
+    await loseContexts(page, [1]);
+    await expect.poll(async () => (await coloursPerCanvas(page))[1], { timeout: 10_000 }).toBe(1);
+    await expect.poll(async () => (await coloursPerCanvas(page))[1], { timeout: 10_000 }).toBeGreaterThan(5);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+});

@@ -1,0 +1,85 @@
+import { describe, expect, it } from 'vitest';
+import { countdownSeconds, countdownText, dwellSeconds, idlePhase, progressText, scrollFraction, tourCamera } from '../../src/modes/kiosk.ts';
+
+function createEvents(...cams: (number | null)[]) {
+  return cams.map((zoom) => ({ camera: zoom === null ? undefined : { center: [30, 50] as [number, number], zoom } }));
+}
+
+describe('countdownSeconds', () => {
+  it('is 5 s for the usual timeouts and half the timeout when that is shorter', () => {
+    expect(countdownSeconds(60)).toBe(5);
+    expect(countdownSeconds(10)).toBe(5);
+    expect(countdownSeconds(6)).toBe(3);
+    expect(countdownSeconds(2)).toBe(1);
+    expect(countdownSeconds(1)).toBe(0.5);
+  });
+});
+
+describe('idlePhase', () => {
+  it('waits until the countdown is due, then counts whole seconds down, then resumes at the timeout', () => {
+    expect(idlePhase(0, 60)).toEqual({ kind: 'wait', nextMs: 55_000 });
+    expect(idlePhase(54_000, 60)).toEqual({ kind: 'wait', nextMs: 1000 });
+    expect(idlePhase(55_000, 60)).toEqual({ kind: 'countdown', secondsLeft: 5, nextMs: 1000 });
+    expect(idlePhase(55_400, 60)).toEqual({ kind: 'countdown', secondsLeft: 5, nextMs: 600 });
+    expect(idlePhase(59_999, 60)).toEqual({ kind: 'countdown', secondsLeft: 1, nextMs: 1 });
+    expect(idlePhase(60_000, 60)).toEqual({ kind: 'resume' });
+    expect(idlePhase(3_600_000, 60)).toEqual({ kind: 'resume' });
+  });
+
+  it('resumes the tour exactly `idle` seconds after the last input, short timeouts included', () => {
+    expect(idlePhase(999, 2)).toEqual({ kind: 'wait', nextMs: 1 });
+    expect(idlePhase(1000, 2)).toEqual({ kind: 'countdown', secondsLeft: 1, nextMs: 1000 });
+    expect(idlePhase(2000, 2)).toEqual({ kind: 'resume' });
+    expect(idlePhase(1750, 3)).toEqual({ kind: 'countdown', secondsLeft: 2, nextMs: 250 });
+  });
+
+  it('always asks to be checked again later than now', () => {
+    for (const idle of [1, 2, 3, 7, 60, 3600])
+      for (let ms = 0; ms < idle * 1000; ms += 37 * idle) {
+        const p = idlePhase(ms, idle);
+        expect(p.kind).not.toBe('resume');
+        if (p.kind !== 'resume') expect(p.nextMs).toBeGreaterThan(0);
+      }
+  });
+});
+
+describe('progress and countdown text', () => {
+  it('counts events from one, and names the total before the first', () => {
+    expect(progressText(6, 20)).toBe('Event 7 of 20');
+    expect(progressText(19, 20)).toBe('Event 20 of 20');
+    expect(progressText(-1, 20)).toBe('20 events');
+  });
+
+  it('says how many seconds are left', () => {
+    expect(countdownText(5)).toBe('Returning to the tour in 5…');
+  });
+});
+
+describe('dwellSeconds', () => {
+  it('uses the event’s own dwell, else the story’s default', () => {
+    expect(dwellSeconds({ dwell: 14 }, { defaultDwell: 8 })).toBe(14);
+    expect(dwellSeconds({}, { defaultDwell: 8 })).toBe(8);
+  });
+});
+
+describe('tourCamera', () => {
+  it('returns the latest camera stop at or before the event, or null before any', () => {
+    const events = createEvents(4, null, 6, null);
+    expect(tourCamera(events, -1)).toBeNull();
+    expect(tourCamera(events, 0)?.zoom).toBe(4);
+    expect(tourCamera(events, 1)?.zoom).toBe(4);
+    expect(tourCamera(events, 3)?.zoom).toBe(6);
+    expect(tourCamera(createEvents(null, 5), 0)).toBeNull();
+  });
+});
+
+describe('scrollFraction', () => {
+  it('rests at the top, eases down and rests at the bottom of an overflowing card', () => {
+    expect(scrollFraction(0)).toBe(0);
+    expect(scrollFraction(0.3)).toBe(0);
+    expect(scrollFraction(0.575)).toBeCloseTo(0.5);
+    expect(scrollFraction(0.85)).toBe(1);
+    expect(scrollFraction(1)).toBe(1);
+    for (let p = 0; p < 1; p += 0.01) expect(scrollFraction(p + 0.01)).toBeGreaterThanOrEqual(scrollFraction(p));
+  });
+});
