@@ -180,6 +180,7 @@ export const PlaceProperties = z.strictObject({
   derive: Derive.optional(),
   distanceFrom: z.literal('UKR').optional().describe('Compute the great-circle distance from this border.'),
   labelRank: z.number().int().min(0).max(9).optional(),
+  labelPlacement: z.enum(['above', 'below']).optional().describe('Where a point\'s label sits; default above.'),
 });
 
 const Position = z.tuple([z.number().min(-180).max(180), z.number().min(-90).max(90)]);

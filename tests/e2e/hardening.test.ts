@@ -113,6 +113,21 @@ describe('hardening in Chromium', () => {
     await page.context().close();
   });
 
+  it('has no serious or critical axe-core violations in kiosk mode (touring and with a visitor)', async () => {
+    const { page } = await openApp(h, '?mode=kiosk&idle=30', { width: 1920, height: 1080 });
+    expect(await axeViolations(page)).toEqual([]);
+    await page.mouse.click(400, 400);
+    await page.waitForFunction(() => !window.explainer!.store.getState().playing);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.context().close();
+  });
+
+  it('has no serious or critical axe-core violations in screenshot mode', async () => {
+    const { page } = await openApp(h, '?mode=screenshot&event=operation-spiderweb', { width: 1200, height: 675 });
+    expect(await axeViolations(page)).toEqual([]);
+    await page.context().close();
+  });
+
   it('keeps drawing on a phone-sized screen', async () => {
     const { page, errors } = await openApp(h, '?t=2025-06-02T12:00Z', { width: 360, height: 740 });
     expect(errors).toEqual([]);
