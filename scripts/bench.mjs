@@ -3,7 +3,7 @@
 // (data-ready); main-thread ms of a slider step against a plain redraw of the floor; and, when the
 // app offers them, PNG export times. Prints a table and writes bench-results/bench.json.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { launchChromium } from './lib/chromium.mjs';
@@ -15,6 +15,7 @@ const arg = (name, fallback) => {
   return i >= 0 ? Number(process.argv[i + 1]) : fallback;
 };
 const RUNS = arg('--runs', 5);
+const SOAK_LOOPS = arg('--soak-loops', 200);
 const STEPS = arg('--steps', 200);
 const VIEWPORT = { width: 1280, height: 720 };
 
@@ -142,6 +143,13 @@ try {
   floor.server.close();
 }
 
+if (SOAK_LOOPS > 0) {
+  console.log(`running the kiosk soak (${SOAK_LOOPS} loops; a few minutes)…`);
+  execFileSync('node', [join(ROOT, 'scripts', 'soak.mjs'), '--loops', String(SOAK_LOOPS)], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+  const soak = JSON.parse(readFileSync(join(ROOT, 'bench-results', 'soak.json'), 'utf8'));
+  results.soak = { loops: soak.loops, speed: soak.speed, start: soak.start, end: soak.end };
+}
+
 const fl = results.firstLoad;
 const rows = [
   ['first load, bytes (gzip)', fl.app.bytesGzip, fl.floor.bytesGzip, 1.25, 0],
@@ -157,6 +165,18 @@ for (const [name, a, b, target, d] of rows) {
   const ratio = a / b;
   results.ratios[name] = ratio;
   console.log(`${name.padEnd(36)} ${fmt(a, d).padStart(10)} ${fmt(b, d).padStart(11)} ${ratio.toFixed(2).padStart(7)} ${(target ? `≤${target}` : '').padStart(7)}`);
+}
+if (results.soak) {
+  const { start, end, loops } = results.soak;
+  console.log(`\nkiosk soak: after loop 1 and after loop ${loops} (target: heap growth < 2 MB, DOM nodes and contexts unchanged)`);
+  for (const [name, key, d] of [
+    ['JS heap, MB (after GC)', 'heapMB', 2],
+    ['DOM nodes', 'domNodes', 0],
+    ['event listeners', 'listenersAll', 0],
+    ['WebGL contexts live', 'webglLive', 0],
+  ]) {
+    console.log(`${name.padEnd(36)} ${fmt(start[key], d).padStart(10)} ${fmt(end[key], d).padStart(11)} ${`${end[key] - start[key] >= 0 ? '+' : ''}${fmt(end[key] - start[key], d)}`.padStart(8)}`);
+  }
 }
 mkdirSync(join(ROOT, 'bench-results'), { recursive: true });
 writeFileSync(join(ROOT, 'bench-results', 'bench.json'), `${JSON.stringify(results, null, 2)}\n`);
