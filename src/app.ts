@@ -121,6 +121,7 @@ export function createApp(root: HTMLElement, prep: PreparedStory, basemap: Topol
     return b;
   };
   const reduced = prefersReducedMotion();
+  const categoryLabel = new Map(prep.theme.categories.map((c) => [c.id, c.label]));
   let mapView: MapView;
   const fitStory = (instant = reduced) => {
     store.getState().set({ view: null });
@@ -186,6 +187,7 @@ export function createApp(root: HTMLElement, prep: PreparedStory, basemap: Topol
     onHover: (p) => {
       if (store.getState().hover !== (p?.id ?? null)) store.getState().set({ hover: p?.id ?? null });
     },
+    tooltip: (p) => `${p.props.name}\n${categoryLabel.get(p.category) ?? p.props.kind} · click for sources`,
     onClick: (p) => {
       store.getState().set({ place: p?.id ?? null });
       commit();

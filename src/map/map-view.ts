@@ -19,6 +19,8 @@ export interface MapViewOptions {
   /** Embedded in a page: wheel and one-finger drags scroll the page unless Ctrl/two fingers are used. */
   cooperativeGestures: boolean;
   onHover(place: PreparedPlace | null): void;
+  /** Returns the hover label of a place (plain text). */
+  tooltip(place: PreparedPlace): string;
   onClick(place: PreparedPlace | null): void;
   /** Called after a move the user made (not one the app made), with the new view. */
   onUserMove(view: View): void;
@@ -79,6 +81,10 @@ export function createMapView(o: MapViewOptions): MapView {
     onHover: (info) => o.onHover(placeOf(info)),
     onClick: (info) => o.onClick(placeOf(info)),
     getCursor: ({ isHovering }) => (isHovering ? 'pointer' : ''),
+    getTooltip: (info) => {
+      const place = placeOf(info);
+      return place ? { text: o.tooltip(place), className: 'map-tooltip' } : null;
+    },
   });
   map.addControl(overlay);
   let appMove = 0;

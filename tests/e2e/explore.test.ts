@@ -63,6 +63,31 @@ describe('explore mode in Chromium', () => {
     await page.context().close();
   });
 
+  it('names a place on hover', async () => {
+    const { page } = await openApp(h, '?t=2025-06-02T12:00Z');
+    const p = await project(page, BELAYA);
+    await page.mouse.move(p.x, p.y);
+    const tip = page.locator('.map-tooltip');
+    await tip.waitFor({ state: 'visible' });
+    expect(await tip.textContent()).toContain('Belaya air base');
+    await page.context().close();
+  });
+
+  it('lists every source with what cites it in the sources panel', async () => {
+    const { page } = await openApp(h, '');
+    const count = await page.evaluate(async () => (await (await fetch('data/story.json')).json()).sources.length);
+    await page.getByRole('button', { name: 'Sources' }).click();
+    const dialog = page.locator('dialog.sources-dialog');
+    await dialog.waitFor({ state: 'visible' });
+    expect(await dialog.locator('li[id^="source-"]').count()).toBe(count);
+    const afp = dialog.locator('#source-afp-second-summit');
+    expect(await afp.textContent()).toContain('Cited by');
+    await afp.locator('button').first().click();
+    await dialog.waitFor({ state: 'hidden' });
+    expect((await state(page)).t).toBeGreaterThan(Date.parse('2025-05-15T00:00Z'));
+    await page.context().close();
+  });
+
   it('renders non-ASCII names in the panel and list', async () => {
     const { page } = await openApp(h, '?t=2025-06-02T12:00Z&place=ciragan-palace');
     expect(await page.locator('.place-panel h2').textContent()).toBe('Çırağan Palace');

@@ -1,0 +1,90 @@
+import { describe, expect, it } from 'vitest';
+import { prepareStory, type BuiltPlace } from '../../src/data/prepare.ts';
+import type { Story, Theme } from '../../src/data/schema.ts';
+import { buildLayers, greatCircleMidpoint, labelText, layerIds, prepareLayerData, rgba, type Atlases, type LayerState } from '../../src/map/layers.ts';
+
+const theme: Theme = {
+  font: 'Noto Sans',
+  colors: { text: '#111111', halo: '#ffffff', arc: '#7a1f1f' },
+  categories: [
+    { id: 'struck', label: 'Struck', color: '#b3261e', symbol: 'diamond', description: 'd' },
+    { id: 'claimed-region', label: 'Claimed', color: '#a23b2a', symbol: 'hatch', description: 'd' },
+  ],
+};
+
+function createPrep() {
+  const story = {
+    title: 't',
+    subtitle: 's',
+    start: '2025-05-15T00:00Z',
+    end: '2025-06-17T00:00Z',
+    displayZone: { label: 'UTC+3', offsetMinutes: 180, places: 'Istanbul' },
+    focus: [],
+    defaultDwell: 8,
+    camera: { center: [60, 55], zoom: 2 },
+    credit: 'c',
+    sources: [],
+    events: [
+      { id: 'strike', start: '2025-06-01T11:35Z', precision: 'minute', title: 'x', body: 'y', places: ['olenya'], statuses: [{ place: 'olenya', status: 'struck' }], sources: ['a'], claims: [] },
+    ],
+  } as unknown as Story;
+  const places: BuiltPlace[] = [
+    {
+      type: 'Feature',
+      geometry: { type: 'Point', coordinates: [33.47, 68.15] },
+      properties: { id: 'olenya', kind: 'airbase', name: 'Olenya', description: 'd', sources: ['a'], anchor: [33.47, 68.15], distanceKm: 1760, borderPoint: [33.2, 52.3] },
+    },
+    {
+      type: 'Feature',
+      geometry: { type: 'Polygon', coordinates: [[[37, 47], [39, 47], [39, 49], [37, 47]]] },
+      properties: { id: 'claimed-donetsk', kind: 'claimed-region', name: 'Donetsk Oblast', description: 'd', sources: ['a'], anchor: [38, 48], heldShare: { text: 'about 67% held by Russia (June 2025)', source: 'r' } },
+    },
+  ];
+  return prepareStory(story, theme, places);
+}
+
+const atlases = {} as Atlases;
+const state = (h: number): LayerState => ({ h, fadeIn: 0, fadeOut: 0, layers: layerIds(theme), current: [], selected: null, zoom: 3, font: 'Noto Sans', scale: 1 });
+
+describe('buildLayers', () => {
+  it('moves only the GPU filter on a time step: same ids, same data objects, new filter range', () => {
+    const data = prepareLayerData(createPrep());
+    const a = buildLayers(data, state(10), theme, atlases);
+    const b = buildLayers(data, state(420), theme, atlases);
+    expect(b.map((l) => l.id)).toEqual(a.map((l) => l.id));
+    a.forEach((layer, i) => expect(b[i].props.data).toBe(layer.props.data));
+    const areasA = a.find((l) => l.id === 'areas')!.props as unknown as { filterRange: number[] };
+    const areasB = b.find((l) => l.id === 'areas')!.props as unknown as { filterRange: number[] };
+    expect(areasA.filterRange[1]).toBe(10);
+    expect(areasB.filterRange[1]).toBe(420);
+  });
+
+  it('hides a toggled-off layer through its visibility or filter categories, not by dropping data', () => {
+    const data = prepareLayerData(createPrep());
+    const s = { ...state(420), layers: layerIds(theme).filter((id) => id !== 'distances' && id !== 'struck') };
+    const layers = buildLayers(data, s, theme, atlases);
+    expect(layers.find((l) => l.id === 'distance-arcs')!.props.visible).toBe(false);
+    const points = layers.find((l) => l.id === 'points')!.props as unknown as { filterCategories: string[]; data: unknown[] };
+    expect(points.filterCategories).not.toContain('struck');
+    expect(points.data).toHaveLength(1);
+  });
+
+  it('labels claimed regions with the share held, and gives distances in km', () => {
+    const prep = createPrep();
+    expect(labelText(prep.placeById.get('claimed-donetsk')!)).toBe('Donetsk Oblast\nabout 67% held by Russia');
+    expect(labelText(prep.placeById.get('olenya')!)).toBe('Olenya');
+  });
+});
+
+describe('helpers', () => {
+  it('parses hex colours', () => {
+    expect(rgba('#b3261e', 10)).toEqual([179, 38, 30, 10]);
+  });
+  it('finds the great-circle midpoint', () => {
+    const [lon, lat] = greatCircleMidpoint([0, 0], [90, 0]);
+    expect(lon).toBeCloseTo(45, 6);
+    expect(lat).toBeCloseTo(0, 6);
+    const [, northLat] = greatCircleMidpoint([-45, 60], [135, 60]);
+    expect(northLat).toBeCloseTo(90, 6);
+  });
+});
