@@ -81,11 +81,9 @@ async function stepTimes(page, kind) {
         const start = Date.parse('2025-05-31T18:00Z');
         for (let i = 0; i < steps; i++) {
           const a = performance.now();
-          if (kind !== 'app-redraw') store.getState().set({ t: start + ((i % 96) + 1) * 900_000 });
-          if (kind !== 'app-js') {
-            mapView.map.redraw();
-            deck.redraw('bench');
-          } else deck.redraw('bench');
+          if (kind === 'app-step') store.getState().set({ t: start + ((i % 96) + 1) * 900_000 });
+          mapView.map.redraw();
+          deck.redraw('bench');
           times.push(performance.now() - a);
         }
       }
@@ -114,14 +112,13 @@ try {
   await pApp.goto(`${app.url}?t=2025-05-31T18:00Z`);
   await pFloor.goto(`${floor.url}floor.html`);
   for (const p of [pApp, pFloor]) await p.waitForFunction(() => document.documentElement.dataset.ready === 'true', null, { timeout: 120_000 });
-  const steps = { app: [], appRedraw: [], appJs: [], floor: [] };
+  const steps = { app: [], appRedraw: [], floor: [] };
   for (let i = 0; i < RUNS; i++) {
-    steps.appJs.push(await stepTimes(pApp, 'app-js'));
     steps.floor.push(await stepTimes(pFloor, 'floor'));
     steps.appRedraw.push(await stepTimes(pApp, 'app-redraw'));
     steps.app.push(await stepTimes(pApp, 'app-step'));
   }
-  results.timeStep = { appStepMs: median(steps.app), appRedrawMs: median(steps.appRedraw), appStepDeckOnlyMs: median(steps.appJs), floorRedrawMs: median(steps.floor), perRun: steps };
+  results.timeStep = { appStepMs: median(steps.app), appRedrawMs: median(steps.appRedraw), floorRedrawMs: median(steps.floor), perRun: steps };
 
   const hasExport = await pApp.evaluate(() => typeof window.explainerExport === 'function');
   if (hasExport) {
@@ -161,7 +158,6 @@ const rows = [
   ['time to data-ready, ms', fl.app.readyMs, fl.floor.readyMs, 1.2, 0],
   ['slider step vs app plain redraw, ms', results.timeStep.appStepMs, results.timeStep.appRedrawMs, 1.1, 2],
   ['slider step vs floor plain redraw, ms', results.timeStep.appStepMs, results.timeStep.floorRedrawMs, 1.1, 2],
-  ['step without basemap redraw vs floor, ms', results.timeStep.appStepDeckOnlyMs, results.timeStep.floorRedrawMs, null, 2],
 ];
 if (results.export) rows.push(['export 3840×2160 vs 1280×720, ms', results.export.ms3840x2160, results.export.ms1280x720, null, 0]);
 console.log(`\nbenchmark: app against the bare-library floor (${RUNS} runs, medians, ${results.machine})\n`);
