@@ -64,7 +64,8 @@ export function createTimeline(prep: PreparedStory, scale: TimeScale, store: Sto
       const dayPx = (scale.toPos(d + DAY) - p) * width;
       marks.push(el('span', { class: 'day-mark', style: `left:${p * 100}%` }));
       if (p * width - lastLabel >= gap) {
-        marks.push(el('span', { class: 'day-label', style: `left:${p * 100}%` }, formatAt(d, 'day').replace(/ \d{4}$/, '')));
+        const edge = p * width < gap / 2 ? ' at-start' : (1 - p) * width < gap / 2 ? ' at-end' : '';
+        marks.push(el('span', { class: `day-label${edge}`, style: `left:${p * 100}%` }, formatAt(d, 'day').replace(/ \d{4}$/, '')));
         lastLabel = p * width;
       }
       if (dayPx > gap * 4)
