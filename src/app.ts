@@ -240,7 +240,6 @@ export function createApp(root: HTMLElement, prep: PreparedStory, basemap: Topol
     deckDrawn = false;
     mapView.overlay.setProps({ layers: buildLayers(layerData, layerState(), prep.theme, atlases) });
     layersSet = true;
-    mapView.map.triggerRepaint();
   };
   const animateFade = () => {
     cancelAnimationFrame(fade.raf);
