@@ -155,6 +155,29 @@ describe('hardening in Chromium', () => {
     await page.context().close();
   });
 
+  it('scrubs by touch on a phone', async () => {
+    const context = await h.browser.newContext({ viewport: { width: 390, height: 800 }, hasTouch: true, isMobile: true });
+    const page = await context.newPage();
+    await page.goto(h.url);
+    await waitReady(page);
+    const box = (await page.locator('.track').boundingBox())!;
+    await page.touchscreen.tap(box.x + box.width * 0.6, box.y + box.height / 2);
+    const t = (await state(page)).t;
+    expect(t).toBeGreaterThan(Date.parse('2025-05-31T00:00Z'));
+    expect(await page.locator('.event-list li.current').count()).toBe(1);
+    await context.close();
+  });
+
+  it('lays out on a 4K wall screen with the map taking most of it', async () => {
+    const { page, errors } = await openApp(h, '?t=2025-06-02T12:00Z', { width: 3840, height: 2160 });
+    expect(errors).toEqual([]);
+    const map = (await page.locator('.map').boundingBox())!;
+    expect(map.width * map.height).toBeGreaterThan(3840 * 2160 * 0.6);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(3840);
+    expect(await pickAt(page, [103.575, 52.915])).toBe('belaya');
+    await page.context().close();
+  });
+
   it('embed layout: compact controls, a link to the full explorer, and page scrolling not trapped by the map', async () => {
     const { page, errors } = await openApp(h, '?t=2025-06-01T11:35Z&embed=1', { width: 800, height: 500 });
     expect(errors).toEqual([]);
