@@ -49,7 +49,6 @@ export function createApp(root: HTMLElement, prep: PreparedStory, basemap: Topol
     loop: false,
     follow: false,
     place: null,
-    hover: null,
     view: null,
     layers: ids,
     embed: false,
@@ -184,9 +183,6 @@ export function createApp(root: HTMLElement, prep: PreparedStory, basemap: Topol
     preserveDrawingBuffer: true,
     interactive: mode !== 'screenshot',
     cooperativeGestures: store.getState().embed,
-    onHover: (p) => {
-      if (store.getState().hover !== (p?.id ?? null)) store.getState().set({ hover: p?.id ?? null });
-    },
     tooltip: (p) => `${p.props.name}\n${categoryLabel.get(p.category) ?? p.props.kind} · click for sources`,
     onClick: (p) => {
       store.getState().set({ place: p?.id ?? null });
@@ -218,18 +214,19 @@ export function createApp(root: HTMLElement, prep: PreparedStory, basemap: Topol
   const atlases: Atlases = { pattern: drawPatternAtlas(), patternMapping: patternMapping(), icon: drawIconAtlas(), iconMapping: iconMapping() };
   const layerData = prepareLayerData(prep);
   const fade = { in: 0, out: 0, since: 0, raf: 0 };
+  /** Returns the share (1 → 0) of the current fade still to run. */
+  const fadeLeft = () => (fade.since ? Math.max(0, 1 - (performance.now() - fade.since) / FADE_MS) : 0);
   let h = toHours(store.getState().t, prep.start);
   const layerState = (): LayerState => {
     const s = store.getState();
     const i = currentEventIndex(prep.events, s.t);
-    const k = fade.since ? Math.max(0, 1 - (performance.now() - fade.since) / FADE_MS) : 0;
+    const k = fadeLeft();
     return {
       h,
       fadeIn: fade.in * k,
       fadeOut: fade.out * k,
       layers: s.layers,
       current: i >= 0 ? prep.events[i].places : [],
-      selected: s.place,
       zoom: Math.round(mapView.map.getZoom() * 2) / 2,
       font: fontFamily,
       scale: s.mode === 'kiosk' ? 1.4 : 1,
@@ -270,7 +267,7 @@ export function createApp(root: HTMLElement, prep: PreparedStory, basemap: Topol
     store.subscribe((s, p) => {
       if (s.t !== p.t) {
         const nh = toHours(s.t, prep.start);
-        const k = fade.since ? Math.max(0, 1 - (performance.now() - fade.since) / FADE_MS) : 0;
+        const k = fadeLeft();
         if (!noFade) {
           fade.in = nh > h ? nh - h + fade.in * k : 0;
           fade.out = nh < h ? h - nh + fade.out * k : 0;

@@ -42,8 +42,6 @@ export interface LayerState {
   layers: string[];
   /** Ids of the current event's places. */
   current: string[];
-  /** Selected place id. */
-  selected: string | null;
   /** Zoom, for labels that show only from some zoom on. */
   zoom: number;
   /** Theme font family, loaded. */

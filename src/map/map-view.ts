@@ -18,7 +18,6 @@ export interface MapViewOptions {
   interactive: boolean;
   /** Embedded in a page: wheel and one-finger drags scroll the page unless Ctrl/two fingers are used. */
   cooperativeGestures: boolean;
-  onHover(place: PreparedPlace | null): void;
   /** Returns the hover label of a place (plain text). */
   tooltip(place: PreparedPlace): string;
   onClick(place: PreparedPlace | null): void;
@@ -78,7 +77,6 @@ export function createMapView(o: MapViewOptions): MapView {
     interleaved: false,
     onAfterRender: () => o.onDeckRender(),
     layers: [],
-    onHover: (info) => o.onHover(placeOf(info)),
     onClick: (info) => o.onClick(placeOf(info)),
     getCursor: ({ isHovering }) => (isHovering ? 'pointer' : ''),
     getTooltip: (info) => {
@@ -87,10 +85,8 @@ export function createMapView(o: MapViewOptions): MapView {
     },
   });
   map.addControl(overlay);
-  let appMove = 0;
   const onMoveEnd = (e: { originalEvent?: unknown }) => {
     if (e.originalEvent) o.onUserMove(view());
-    else if (appMove > 0) appMove--;
   };
   map.on('moveend', onMoveEnd);
   const canvas = map.getCanvas();
@@ -112,7 +108,6 @@ export function createMapView(o: MapViewOptions): MapView {
     view,
     canvases: () => [canvas, overlay.getCanvas()].filter((c): c is HTMLCanvasElement => !!c),
     goTo(camera, instant) {
-      appMove++;
       const target = { center: camera.center, zoom: camera.zoom, bearing: camera.bearing ?? 0, pitch: camera.pitch ?? 0 };
       if (instant) map.jumpTo(target);
       else map.flyTo({ ...target, speed: 1.4, curve: 1.4 });

@@ -183,7 +183,7 @@ export function startKiosk(ctx: ModeContext): ModeHandle {
     if (document.activeElement instanceof HTMLElement) document.activeElement.blur();
     setState('touring');
     const s = store.getState();
-    s.set({ ...saved, playing: true, loop: true, follow: true, place: null, hover: null, view: null });
+    s.set({ ...saved, playing: true, loop: true, follow: true, place: null, view: null });
     saved = null;
     dwellEvent = -1;
     const cam = tourCamera(events, currentEventIndex(events, s.t));

@@ -22,7 +22,6 @@ export interface AppState {
   follow: boolean;
   /** Selected place id (details panel), or null. */
   place: string | null;
-  hover: string | null;
   /** Camera, or null for the story's default view. */
   view: View | null;
   /** Ids of visible toggleable layers. */

@@ -44,7 +44,7 @@ function createPrep() {
 }
 
 const atlases = {} as Atlases;
-const state = (h: number): LayerState => ({ h, fadeIn: 0, fadeOut: 0, layers: layerIds(theme), current: [], selected: null, zoom: 3, font: 'Noto Sans', scale: 1 });
+const state = (h: number): LayerState => ({ h, fadeIn: 0, fadeOut: 0, layers: layerIds(theme), current: [], zoom: 3, font: 'Noto Sans', scale: 1 });
 
 describe('buildLayers', () => {
   it('moves only the GPU filter on a time step: same ids, same data objects, new filter range', () => {
