@@ -7,6 +7,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { launchChromium } from './lib/chromium.mjs';
+import { TRACE_CATEGORIES, median, stepCosts } from './lib/main-thread.mjs';
 import { startServer } from './serve.mjs';
 
 const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
@@ -19,10 +20,6 @@ const SOAK_LOOPS = arg('--soak-loops', 200);
 const STEPS = arg('--steps', 200);
 const VIEWPORT = { width: 1280, height: 720 };
 
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
 const fmt = (n, d = 1) => (typeof n === 'number' ? n.toFixed(d) : String(n));
 
 if (!existsSync(join(ROOT, 'dist', 'index.html'))) {
@@ -61,37 +58,50 @@ async function firstLoad(url) {
   return { bytes, requests, ms };
 }
 
-/** Returns median main-thread ms of `STEPS` iterations of a page-side function, after a warm-up. */
-async function stepTimes(page, kind) {
-  return page.evaluate(
-    ({ kind, steps }) => {
-      const times = [];
-      if (kind === 'floor') {
-        const { map, overlay } = window.floor;
-        const deck = overlay._deck;
-        for (let i = 0; i < steps; i++) {
-          const a = performance.now();
-          map.redraw();
-          deck.redraw('bench');
-          times.push(performance.now() - a);
-        }
-      } else {
-        const { store, mapView } = window.explainer;
-        const deck = mapView.overlay._deck;
-        const start = Date.parse('2025-05-31T18:00Z');
-        for (let i = 0; i < steps; i++) {
-          const a = performance.now();
-          if (kind === 'app-step') store.getState().set({ t: start + ((i % 96) + 1) * 900_000 });
-          mapView.map.redraw();
-          deck.redraw('bench');
-          times.push(performance.now() - a);
-        }
-      }
-      times.sort((x, y) => x - y);
-      return times[Math.floor(times.length / 2)];
-    },
-    { kind, steps: STEPS },
+/** Resolves after the page has drawn two more frames, marking the end of a step for the trace. */
+const settleAndMark = () =>
+  new Promise((resolve) =>
+    requestAnimationFrame(() =>
+      requestAnimationFrame(() => {
+        performance.mark('bench-step');
+        resolve();
+      }),
+    ),
   );
+
+/**
+ * Returns the median main-thread ms per step of `STEPS` steps, read from a Chromium trace of the
+ * page's renderer: all top-level tasks between the end of one step and the end of the next (input,
+ * handlers, style, layout, paint, both canvases' frames, GC). Every kind of step is driven the same
+ * way: one mouse move, one page call, two frames.
+ *  - `app-step`: a drag on the timeline track (pointer held down), 1 to 3 px a step, back and forth.
+ *  - `app-redraw`, `floor-redraw`: a plain redraw of both canvases with nothing changed.
+ *  - `idle`: the driver alone (mouse move and two frames), what every step above includes.
+ */
+async function stepTimes(page, kind) {
+  const origin = new URL(page.url()).origin;
+  let box = null;
+  if (kind === 'app-step') {
+    box = await page.locator('.track').boundingBox();
+    await page.mouse.move(box.x + box.width * 0.3, box.y + box.height / 2);
+    await page.mouse.down();
+  }
+  await browser.startTracing(page, { categories: TRACE_CATEGORIES });
+  for (let i = 0; i <= STEPS; i++) {
+    if (box) {
+      const phase = (i % 400) / 200; // 0 → 2: across and back
+      const x = box.x + box.width * (0.3 + 0.4 * (phase <= 1 ? phase : 2 - phase));
+      await page.mouse.move(x, box.y + box.height / 2);
+    } else await page.mouse.move(8, 8 + (i % 2));
+    if (kind === 'floor-redraw') await page.evaluate(() => window.floor.redraw());
+    else if (kind === 'app-redraw') await page.evaluate(() => window.explainer.repaint());
+    await page.evaluate(settleAndMark);
+  }
+  const trace = JSON.parse((await browser.stopTracing()).toString());
+  if (box) await page.mouse.up();
+  const costs = stepCosts(trace, origin, 'bench-step');
+  if (costs.length < STEPS) throw new Error(`bench: ${kind}: ${costs.length} step windows in the trace, expected ${STEPS}`);
+  return median(costs);
 }
 
 const results = { date: new Date().toISOString(), viewport: '1280x720', runs: RUNS, steps: STEPS, machine: 'headless Chromium, SwiftShader software WebGL' };
@@ -112,13 +122,23 @@ try {
   await pApp.goto(`${app.url}?t=2025-05-31T18:00Z`);
   await pFloor.goto(`${floor.url}floor.html`);
   for (const p of [pApp, pFloor]) await p.waitForFunction(() => document.documentElement.dataset.ready === 'true', null, { timeout: 120_000 });
-  const steps = { app: [], appRedraw: [], floor: [] };
+  const steps = { app: [], appRedraw: [], floor: [], appIdle: [], floorIdle: [] };
   for (let i = 0; i < RUNS; i++) {
-    steps.floor.push(await stepTimes(pFloor, 'floor'));
+    steps.floor.push(await stepTimes(pFloor, 'floor-redraw'));
+    steps.floorIdle.push(await stepTimes(pFloor, 'idle'));
     steps.appRedraw.push(await stepTimes(pApp, 'app-redraw'));
     steps.app.push(await stepTimes(pApp, 'app-step'));
+    steps.appIdle.push(await stepTimes(pApp, 'idle'));
   }
-  results.timeStep = { appStepMs: median(steps.app), appRedrawMs: median(steps.appRedraw), floorRedrawMs: median(steps.floor), perRun: steps };
+  results.timeStep = {
+    method: 'median over steps of main-thread busy ms per step (Chromium trace, top-level tasks), median over runs',
+    appStepMs: median(steps.app),
+    appRedrawMs: median(steps.appRedraw),
+    floorRedrawMs: median(steps.floor),
+    appIdleMs: median(steps.appIdle),
+    floorIdleMs: median(steps.floorIdle),
+    perRun: steps,
+  };
 
   const hasExport = await pApp.evaluate(() => typeof window.explainerExport === 'function');
   if (hasExport) {
@@ -156,8 +176,9 @@ const rows = [
   ['first load, bytes (gzip)', fl.app.bytesGzip, fl.floor.bytesGzip, 1.25, 0],
   ['first load, requests', fl.app.requests, fl.floor.requests, null, 0],
   ['time to data-ready, ms', fl.app.readyMs, fl.floor.readyMs, 1.2, 0],
-  ['slider step vs app plain redraw, ms', results.timeStep.appStepMs, results.timeStep.appRedrawMs, 1.1, 2],
   ['slider step vs floor plain redraw, ms', results.timeStep.appStepMs, results.timeStep.floorRedrawMs, 1.1, 2],
+  ['slider step vs app plain redraw, ms', results.timeStep.appStepMs, results.timeStep.appRedrawMs, null, 2],
+  ['driver alone (in each step above), ms', results.timeStep.appIdleMs, results.timeStep.floorIdleMs, null, 2],
 ];
 if (results.export) rows.push(['export 3840×2160 vs 1280×720, ms', results.export.ms3840x2160, results.export.ms1280x720, null, 0]);
 console.log(`\nbenchmark: app against the bare-library floor (${RUNS} runs, medians, ${results.machine})\n`);

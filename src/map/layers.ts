@@ -1,18 +1,14 @@
 import type { Layer } from '@deck.gl/core';
-import {
-  DataFilterExtension,
-  FillStyleExtension,
-  type DataFilterExtensionProps,
-  type FillStyleExtensionProps,
-} from '@deck.gl/extensions';
+import { FillStyleExtension, type FillStyleExtensionProps } from '@deck.gl/extensions';
 import { ArcLayer, GeoJsonLayer, IconLayer, ScatterplotLayer, TextLayer } from '@deck.gl/layers';
 import type { PreparedPlace, PreparedStory } from '../data/prepare.ts';
 import type { Theme } from '../data/schema.ts';
+import { ClockFilterExtension, type Clock, type ClockFilterProps, type FilterRanges } from './clock-filter.ts';
 import type { IconName } from './icons.ts';
 import type { PatternName } from './patterns.ts';
 
 type RGBA = [number, number, number, number];
-type Ext<D> = DataFilterExtensionProps<D> & FillStyleExtensionProps<D>;
+type Ext<D> = ClockFilterProps<D> & FillStyleExtensionProps<D>;
 
 /** Returns [r, g, b, a] from "#rrggbb" and an alpha (0–255). */
 export function rgba(hex: string, a = 255): RGBA {
@@ -48,6 +44,11 @@ export interface LayerState {
   font: string;
   /** Multiplier for sizes (kiosk and large screenshots use > 1). */
   scale: number;
+  /**
+   * A shared clock the time filters read when they draw. With it, a time step writes the clock and
+   * redraws the same layers; `h`, `fadeIn` and `fadeOut` above are then its values at build time.
+   */
+  clock?: Clock;
 }
 
 export interface Atlases {
@@ -57,9 +58,28 @@ export interface Atlases {
   iconMapping: Record<IconName, object>;
 }
 
-const timeFilter = new DataFilterExtension({ filterSize: 1, categorySize: 1 });
-const rangeFilter = new DataFilterExtension({ filterSize: 2, categorySize: 1 });
-const emphasisFilter = new DataFilterExtension({ filterSize: 1, categorySize: 1 });
+const timeFilter = new ClockFilterExtension({ filterSize: 1, categorySize: 1 });
+const rangeFilter = new ClockFilterExtension({ filterSize: 2, categorySize: 1 });
+const emphasisFilter = new ClockFilterExtension({ filterSize: 1, categorySize: 1 });
+
+/** Shown from a place's appearance on; fading in behind the moment and out ahead of it. */
+const shownRanges = (c: Clock): FilterRanges => ({ filterRange: [-1e4, c.h + c.fadeOut], filterSoftRange: [-1e4, c.h - c.fadeIn] });
+/** Shown while the moment lies inside the datum's [start, end] range. */
+const activeRanges = (c: Clock): FilterRanges => ({
+  filterRange: [
+    [-1e4, c.h],
+    [c.h, 1e4],
+  ],
+});
+/** Shown from appearance on, without a fade (the current event's ring). */
+const emphasisRanges = (c: Clock): FilterRanges => ({ filterRange: [-1e4, c.h + c.fadeOut] });
+/** Shown from appearance on and from a minimum zoom (second filter value) up to `zoom`. */
+const labelRanges =
+  (zoom: number) =>
+  (c: Clock): FilterRanges => {
+    const { filterRange, filterSoftRange } = shownRanges(c);
+    return { filterRange: [filterRange as [number, number], [-1, zoom]], filterSoftRange: [filterSoftRange as [number, number], [-1, zoom]] };
+  };
 
 /** Zoom from which a label of each rank (0–9) is shown; lower ranks are the story's main places. */
 export const LABEL_MIN_ZOOM = [0, 0, 3.5, 4.5, 5.5, 8, 9, 10, 11, 12];
@@ -141,13 +161,11 @@ export function buildLayers(data: LayerData, s: LayerState, theme: Theme, atlase
     const c = data.colorOf.get(cat) ?? rgba(theme.colors.text);
     return [c[0], c[1], c[2], a];
   };
-  const range: [number, number] = [-1e4, s.h + s.fadeOut];
-  const soft: [number, number] = [-1e4, s.h - s.fadeIn];
-  const filterProps = {
-    filterRange: range,
-    filterSoftRange: soft,
-    filterCategories: s.layers,
-  };
+  const now: Clock = s.clock ?? { h: s.h, fadeIn: s.fadeIn, fadeOut: s.fadeOut };
+  /** The time filter props: ranges for now, and the clock and rule to recompute them at draw time. */
+  const timed = (rule: (c: Clock) => FilterRanges) => ({ ...rule(now), timeClock: s.clock ?? null, timeRanges: rule });
+  const filterProps = { ...timed(shownRanges), filterCategories: s.layers };
+  const labelRule = labelRanges(s.zoom);
   const visible = (id: string) => s.layers.includes(id);
   const textBase = {
     fontFamily: s.font,
@@ -216,10 +234,7 @@ export function buildLayers(data: LayerData, s: LayerState, theme: Theme, atlase
       lineWidthUnits: 'pixels',
       getFilterValue: (d) => d.range,
       getFilterCategory: (d) => d.place.category,
-      filterRange: [
-        [-1e4, s.h],
-        [s.h, 1e4],
-      ],
+      ...timed(activeRanges),
       filterCategories: s.layers,
       extensions: [rangeFilter],
     }),
@@ -236,7 +251,7 @@ export function buildLayers(data: LayerData, s: LayerState, theme: Theme, atlase
       lineWidthUnits: 'pixels',
       getFilterValue: appear,
       getFilterCategory: (p) => p.id,
-      filterRange: range,
+      ...timed(emphasisRanges),
       filterCategories: s.current.length ? s.current : ['__none__'],
       extensions: [emphasisFilter],
     }),
@@ -273,8 +288,7 @@ export function buildLayers(data: LayerData, s: LayerState, theme: Theme, atlase
       getColor: rgba(theme.colors.arc),
       getFilterValue: (p) => [appear(p), p.props.distanceKm! < SHORT_ARC_KM ? 4 : 0],
       getFilterCategory: (p) => p.category,
-      filterRange: [range, [-1, s.zoom]],
-      filterSoftRange: [soft, [-1, s.zoom]],
+      ...timed(labelRule),
       filterCategories: s.layers,
       extensions: [rangeFilter],
     }),
@@ -292,8 +306,7 @@ export function buildLayers(data: LayerData, s: LayerState, theme: Theme, atlase
       fontWeight: 700,
       getFilterValue: (p) => [appear(p), labelMinZoom(p)],
       getFilterCategory: (p) => p.category,
-      filterRange: [range, [-1, s.zoom]],
-      filterSoftRange: [soft, [-1, s.zoom]],
+      ...timed(labelRule),
       filterCategories: s.layers,
       extensions: [rangeFilter],
     }),

@@ -75,14 +75,25 @@ export function createTimeline(prep: PreparedStory, scale: TimeScale, store: Sto
     axis.replaceChildren(...marks);
   };
   let axisWidth = 0;
+  let trackWidth = 0;
   const resize = new ResizeObserver((entries) => {
-    const w = Math.round(entries[0].contentRect.width);
-    if (w && w !== axisWidth) {
-      axisWidth = w;
-      layoutAxis(w);
+    for (const entry of entries) {
+      const w = Math.round(entry.contentRect.width);
+      if (entry.target === track) {
+        trackWidth = entry.contentRect.width;
+        placePlayhead();
+      } else if (w && w !== axisWidth) {
+        axisWidth = w;
+        layoutAxis(w);
+      }
     }
   });
   resize.observe(axis);
+  resize.observe(track);
+  /** Moves the playhead by a transform (composited: no layout, no repaint of the track). */
+  const placePlayhead = () => {
+    playhead.style.transform = `translateX(${scale.toPos(store.getState().t) * trackWidth}px)`;
+  };
   const ticks = prep.events.map((e) =>
     el(
       'button',
@@ -162,6 +173,18 @@ export function createTimeline(prep: PreparedStory, scale: TimeScale, store: Sto
     dragging = false;
     hooks.commit();
   };
+  // While scrubbing, mouse moves are the timeline's alone: keep them from the map's document-level
+  // drag handlers, which would otherwise measure the map (a forced layout) on every move.
+  offs.push(
+    listen(
+      window,
+      'mousemove',
+      (e) => {
+        if (dragging) e.stopPropagation();
+      },
+      { capture: true },
+    ),
+  );
   offs.push(listen(track, 'pointerup', end));
   offs.push(listen(track, 'pointercancel', end));
 
@@ -169,8 +192,7 @@ export function createTimeline(prep: PreparedStory, scale: TimeScale, store: Sto
   let lastPlaying: boolean | null = null;
   const render = () => {
     const s = store.getState();
-    const pos = scale.toPos(s.t);
-    playhead.style.left = `${pos * 100}%`;
+    placePlayhead();
     const m = formatMoment(s.t, displayPrecision(prep, s.t), zone);
     utc.textContent = m.utc;
     utc.dateTime = new Date(s.t).toISOString();

@@ -33,21 +33,20 @@ async function main() {
   const check = () => {
     if (deckDrawn && map.loaded() && !map.isMoving()) document.documentElement.dataset.ready = 'true';
   };
+  const layer = new GeoJsonLayer({
+    id: 'places',
+    data: places,
+    filled: true,
+    stroked: true,
+    getFillColor: [160, 40, 30, 120],
+    getLineColor: [160, 40, 30, 255],
+    getPointRadius: 8,
+    pointRadiusUnits: 'pixels',
+    lineWidthUnits: 'pixels',
+  });
   const overlay = new MapLibreOverlay({
     interleaved: false,
-    layers: [
-      new GeoJsonLayer({
-        id: 'places',
-        data: places,
-        filled: true,
-        stroked: true,
-        getFillColor: [160, 40, 30, 120],
-        getLineColor: [160, 40, 30, 255],
-        getPointRadius: 8,
-        pointRadiusUnits: 'pixels',
-        lineWidthUnits: 'pixels',
-      }),
-    ],
+    layers: [layer],
     onAfterRender: () => {
       deckDrawn = true;
       check();
@@ -55,6 +54,11 @@ async function main() {
   });
   map.addControl(overlay);
   map.on('idle', check);
-  (window as unknown as { floor: unknown }).floor = { map, overlay };
+  /** A plain redraw: both canvases draw again on the next frame, nothing changed. */
+  const redraw = () => {
+    map.triggerRepaint();
+    layer.setNeedsRedraw();
+  };
+  (window as unknown as { floor: unknown }).floor = { map, overlay, redraw };
 }
 void main();

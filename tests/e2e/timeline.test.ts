@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openApp, setState, startHarness, state, waitReady, type Harness } from './harness.ts';
+import { openApp, project, setState, startHarness, state, waitReady, type Harness } from './harness.ts';
 
 const T = (iso: string) => Date.parse(iso);
 const END = T('2025-06-17T00:00Z');
@@ -137,6 +137,57 @@ describe('timeline in Chromium', () => {
     await page.waitForFunction((t) => window.explainer!.store.getState().t === t, T('2025-06-01T11:35Z'));
     await page.goForward();
     await page.waitForFunction((t) => window.explainer!.store.getState().t === t, T('2025-06-03T01:44Z'));
+    await page.context().close();
+  });
+  it('a step inside one event redraws the same layers at the new time: the talks ring goes when the talks end', async () => {
+    // 2 June: the Çırağan talks run 11:44–12:50 UTC, inside the event that starts at 12:00 and ends at 13:00.
+    const CIRAGAN: [number, number] = [29.0158, 41.0445];
+    const { page, errors } = await openApp(h, '?t=2025-06-02T12:30Z&view=11/41.04/29.02', undefined, { reducedMotion: true });
+    const ringPixels = async () => {
+      const c = await project(page, CIRAGAN);
+      return page.evaluate(({ x, y }) => {
+        const deckCanvas = window.explainer!.mapView.canvases()[1];
+        const r = deckCanvas.getBoundingClientRect();
+        const ratio = deckCanvas.width / r.width;
+        const g = document.createElement('canvas');
+        g.width = deckCanvas.width;
+        g.height = deckCanvas.height;
+        const ctx = g.getContext('2d')!;
+        ctx.drawImage(deckCanvas, 0, 0);
+        const data = ctx.getImageData(0, 0, g.width, g.height).data;
+        let n = 0;
+        // the ring is 22 px from the venue, 3 px wide, in the venue blue (#0b5cad)
+        for (let a = 0; a < 360; a += 3) {
+          const px = Math.round((x - r.left + 22 * Math.cos((a * Math.PI) / 180)) * ratio);
+          const py = Math.round((y - r.top + 22 * Math.sin((a * Math.PI) / 180)) * ratio);
+          const i = (py * g.width + px) * 4;
+          if (data[i + 3] > 150 && Math.abs(data[i] - 0x0b) < 40 && Math.abs(data[i + 1] - 0x5c) < 40 && Math.abs(data[i + 2] - 0xad) < 40) n++;
+        }
+        return n;
+      }, c);
+    };
+    // Deck's own layer list: a rebuild would replace it (private in deck.gl; read here only to prove no rebuild).
+    const layersNow = () =>
+      page.evaluate(() => {
+        const w = window as unknown as { __layers?: unknown };
+        const deck = (window.explainer!.mapView.overlay as unknown as { _deck: { props: { layers: unknown } } })._deck;
+        const same = w.__layers === deck.props.layers;
+        w.__layers = deck.props.layers;
+        return same;
+      });
+    const during = await ringPixels();
+    expect(during).toBeGreaterThan(60);
+    await layersNow();
+    await setState(page, { t: T('2025-06-02T12:55Z') });
+    expect(await page.locator('.event-list li.current').getAttribute('data-event')).toBe('terms-on-the-table');
+    expect(await layersNow()).toBe(true);
+    expect(await ringPixels()).toBeLessThan(5);
+    await setState(page, { t: T('2025-06-02T12:40Z') });
+    expect(await ringPixels()).toBeGreaterThan(60);
+    // A new event rebuilds (its places are ringed as the current ones).
+    await setState(page, { t: T('2025-06-02T13:05Z') });
+    expect(await layersNow()).toBe(false);
+    expect(errors).toEqual([]);
     await page.context().close();
   });
 });

@@ -59,6 +59,45 @@ describe('buildLayers', () => {
     expect(areasB.filterRange[1]).toBe(420);
   });
 
+  it('with a clock, every time-filtered layer recomputes its ranges from the clock when it draws', () => {
+    const data = prepareLayerData(createPrep());
+    const clock = { h: 10, fadeIn: 0, fadeOut: 0 };
+    const layers = buildLayers(data, { ...state(10), clock, zoom: 4 }, theme, atlases);
+    type Timed = { timeClock: unknown; timeRanges: (c: typeof clock) => { filterRange: unknown; filterSoftRange?: unknown }; filterRange: unknown };
+    const timed = layers.map((l) => [l.id, l.props as unknown as Timed] as const);
+    expect(timed.map(([id]) => id)).toEqual(['areas', 'distance-arcs', 'talks-on', 'emphasis', 'points', 'distance-labels', 'labels']);
+    for (const [id, p] of timed) {
+      expect(p.timeClock, id).toBe(clock);
+      // Built at the clock's reading: the static props equal what the rule gives now.
+      expect(p.timeRanges(clock).filterRange, id).toEqual(p.filterRange);
+    }
+    const rule = (id: string) => timed.find(([x]) => x === id)![1].timeRanges;
+    // A time step with a fade in progress: only the clock changes, and the ranges follow it.
+    Object.assign(clock, { h: 30, fadeIn: 2, fadeOut: 1 });
+    expect(rule('areas')(clock)).toEqual({ filterRange: [-1e4, 31], filterSoftRange: [-1e4, 28] });
+    expect(rule('talks-on')(clock).filterRange).toEqual([
+      [-1e4, 30],
+      [30, 1e4],
+    ]);
+    expect(rule('emphasis')(clock)).toEqual({ filterRange: [-1e4, 31] });
+    // Labels keep their zoom dimension from the build.
+    expect(rule('labels')(clock)).toEqual({
+      filterRange: [
+        [-1e4, 31],
+        [-1, 4],
+      ],
+      filterSoftRange: [
+        [-1e4, 28],
+        [-1, 4],
+      ],
+    });
+  });
+
+  it('without a clock, layers filter on their own ranges only', () => {
+    const layers = buildLayers(prepareLayerData(createPrep()), state(10), theme, atlases);
+    for (const l of layers) expect((l.props as unknown as { timeClock: unknown }).timeClock, l.id).toBeNull();
+  });
+
   it('hides a toggled-off layer through its visibility or filter categories, not by dropping data', () => {
     const data = prepareLayerData(createPrep());
     const s = { ...state(420), layers: layerIds(theme).filter((id) => id !== 'distances' && id !== 'struck') };
