@@ -67,6 +67,10 @@ export function createMapView(o: MapViewOptions): MapView {
     attributionControl: false,
     renderWorldCopies: true,
     fadeDuration: 0,
+    // One zoom level's screenful of out-of-view tiles per source, not five: the kiosk tour visits every
+    // stop, and the default cache held ~1.4 MB more after it (heap snapshots, session 2). Re-tiling the
+    // story's GeoJSON on a return is cheap.
+    maxTileCacheZoomLevels: 1,
     maxCanvasSize: [8192, 8192],
     interactive: o.interactive,
     cooperativeGestures: o.cooperativeGestures,
