@@ -128,9 +128,12 @@ export function createApp(root: HTMLElement, prep: PreparedStory, basemap: Topol
   let mapView: MapView;
   const fitStory = (instant = reduced) => {
     store.getState().set({ view: null });
-    const legendOpen = mode === 'explore' && !!root.querySelector('details.legend[open]') && mapEl.clientWidth > 700;
+    // An open legend covers the map's left edge (its size follows the root font): keep the story and
+    // the labels centred on its westernmost places (about 70 px each side) clear of it.
+    const legend = mode === 'explore' && mapEl.clientWidth > 700 ? root.querySelector('details.legend[open]')?.getBoundingClientRect() : undefined;
+    const left = legend ? Math.max(40, legend.right - mapEl.getBoundingClientRect().left + 70) : 40;
     mapView.map.fitBounds(storyBounds(prep), {
-      padding: { top: 40, bottom: 30, right: 80, left: legendOpen ? 260 : 40 },
+      padding: { top: 40, bottom: 30, right: 80, left },
       animate: !instant,
       duration: instant ? 0 : 1200,
     });

@@ -54,24 +54,39 @@ export function createTimeline(prep: PreparedStory, scale: TimeScale, store: Sto
     return el('div', { class: 'band', style: `left:${a * 100}%;width:${(b - a) * 100}%`, title: 'Hours opened up: this stretch is shown at hour resolution' });
   });
   const axis = el('div', { class: 'axis', 'aria-hidden': 'true' });
-  /** Lays out day and hour labels for the track's width in px, keeping labels at least `gap` px apart. */
+  /**
+   * Lays out day and hour labels for the track's width in px: day labels at least `gap` apart, then
+   * hour labels of labelled days wherever they keep `hourGap` from every label already placed (inside
+   * the focus bands, where a day is wide). Gaps follow the root font size, which grows on wall screens.
+   */
   const layoutAxis = (width: number) => {
-    const gap = 46;
+    const em = parseFloat(getComputedStyle(document.documentElement).fontSize) / 16 || 1;
+    const gap = 46 * em;
+    const hourGap = 40 * em;
     const marks: HTMLElement[] = [];
-    let lastLabel = -Infinity;
-    for (let d = Math.ceil(prep.start / DAY) * DAY; d <= prep.end; d += DAY) {
+    const placed: number[] = [];
+    const days: number[] = [];
+    const labelled: number[] = [];
+    for (let d = Math.ceil(prep.start / DAY) * DAY; d <= prep.end; d += DAY) days.push(d);
+    for (const d of days) {
       const p = scale.toPos(d);
-      const dayPx = (scale.toPos(d + DAY) - p) * width;
       marks.push(el('span', { class: 'day-mark', style: `left:${p * 100}%` }));
-      if (p * width - lastLabel >= gap) {
+      if (p * width - (placed[placed.length - 1] ?? -Infinity) >= gap) {
         const edge = p * width < gap / 2 ? ' at-start' : (1 - p) * width < gap / 2 ? ' at-end' : '';
         marks.push(el('span', { class: `day-label${edge}`, style: `left:${p * 100}%` }, formatAt(d, 'day').replace(/ \d{4}$/, '')));
-        lastLabel = p * width;
+        // where the label's middle is: labels at the track's ends are aligned to the end, not centred
+        placed.push(p * width + (edge === ' at-start' ? gap / 2 : edge === ' at-end' ? -gap / 2 : 0));
+        labelled.push(d);
       }
-      if (dayPx > gap * 4)
-        for (const hh of [6, 12, 18])
-          marks.push(el('span', { class: 'hour-label', style: `left:${scale.toPos(d + hh * HOUR) * 100}%` }, `${String(hh).padStart(2, '0')}h`));
     }
+    // hours only after their day's own label, so "12h" never reads as another day's
+    for (const d of labelled)
+      for (const hh of [6, 12, 18]) {
+        const p = scale.toPos(d + hh * HOUR);
+        if (d + hh * HOUR > prep.end || placed.some((x) => Math.abs(x - p * width) < hourGap)) continue;
+        marks.push(el('span', { class: 'hour-label', style: `left:${p * 100}%` }, `${String(hh).padStart(2, '0')}h`));
+        placed.push(p * width);
+      }
     axis.replaceChildren(...marks);
   };
   let axisWidth = 0;

@@ -25,6 +25,35 @@ async function axeViolations(page: import('playwright-core').Page): Promise<stri
   return result.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.targets.join(', ')}`);
 }
 
+/**
+ * Returns what a reader's eye meets, in CSS px: font sizes of the root, the event card's body and
+ * title and the timeline readout; heights of the track, an event tick and a timeline button; a
+ * legend swatch's width; the page's scroll size; how far the side column's content overflows it;
+ * and the right edge of the rightmost masthead or timeline control.
+ */
+function readerSizes(page: import('playwright-core').Page) {
+  return page.evaluate(() => {
+    const q = (s: string) => document.querySelector<HTMLElement>(s)!;
+    const font = (s: string) => parseFloat(getComputedStyle(q(s)).fontSize);
+    const side = q('.side');
+    const controls = [...document.querySelectorAll('.masthead .btn, .timeline .btn, .readout, .track')];
+    return {
+      root: font('html'),
+      body: font('.event-card .body'),
+      title: font('.event-card h2'),
+      readout: font('.readout'),
+      track: q('.track').getBoundingClientRect().height,
+      tick: q('.tick').getBoundingClientRect().height,
+      swatch: q('.legend .swatch').getBoundingClientRect().width,
+      button: q('.timeline .btn').getBoundingClientRect().height,
+      pageWidth: document.documentElement.scrollWidth,
+      pageHeight: document.documentElement.scrollHeight,
+      sideOverflow: side.scrollWidth - side.clientWidth,
+      rightmost: Math.max(...controls.map((c) => c.getBoundingClientRect().right)),
+    };
+  });
+}
+
 const HOSTILE = [
   '<img src=x onerror="window.__pwned=1">',
   '"><script>window.__pwned=1</script>',
@@ -168,12 +197,23 @@ describe('hardening in Chromium', () => {
     await context.close();
   });
 
-  it('lays out on a 4K wall screen with the map taking most of it', async () => {
+  it('lays out on a 4K wall screen with the map taking most of it and the explorer scaled up to be read', async () => {
+    const desk = await openApp(h, '?t=2025-06-02T12:00Z', { width: 1280, height: 760 });
+    const base = await readerSizes(desk.page);
+    expect(base).toMatchObject({ root: 16, body: 15, title: 19.2, readout: 14.4, track: 30, tick: 22, swatch: 16 });
+    expect(base.pageHeight).toBeLessThanOrEqual(760);
+    await desk.page.context().close();
+
     const { page, errors } = await openApp(h, '?t=2025-06-02T12:00Z', { width: 3840, height: 2160 });
     expect(errors).toEqual([]);
+    const wall = await readerSizes(page);
+    for (const k of ['body', 'title', 'readout', 'track', 'tick', 'swatch', 'button'] as const) expect(wall[k], k).toBeGreaterThanOrEqual(base[k] * 1.7);
     const map = (await page.locator('.map').boundingBox())!;
     expect(map.width * map.height).toBeGreaterThan(3840 * 2160 * 0.6);
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(3840);
+    expect(wall.pageWidth).toBeLessThanOrEqual(3840);
+    expect(wall.pageHeight).toBeLessThanOrEqual(2160);
+    expect(wall.sideOverflow).toBeLessThanOrEqual(0);
+    expect(wall.rightmost).toBeLessThanOrEqual(3840);
     expect(await pickAt(page, [103.575, 52.915])).toBe('belaya');
     await page.context().close();
   });
