@@ -30,7 +30,8 @@ export function createPlacePanel(prep: PreparedStory, store: Store, commit: () =
     shown = id;
     const p = id ? prep.placeById.get(id) : undefined;
     root.hidden = !p;
-    if (!p) return;
+    // A closed panel keeps no content: a kiosk shows places to visitors for days, and the DOM must not grow.
+    if (!p) return body.replaceChildren();
     const pr = p.props;
     const facts: (HTMLElement | null)[] = [
       pr.regionName ? el('li', {}, `Region: ${pr.regionName}`) : null,

@@ -48,6 +48,8 @@ describe('explore mode in Chromium', () => {
 
   it('opens an airbase’s details with its claims and sources when clicked', async () => {
     const { page } = await openApp(h, '?t=2025-06-02T12:00Z');
+    const nodes = () => page.evaluate(() => document.querySelectorAll('.place-panel *').length);
+    const before = await nodes();
     const p = await project(page, OLENYA);
     await page.mouse.click(p.x, p.y);
     const panel = page.locator('.place-panel');
@@ -60,6 +62,9 @@ describe('explore mode in Chromium', () => {
     expect((await state(page)).place).toBe('olenya');
     await page.keyboard.press('Escape');
     await panel.waitFor({ state: 'hidden' });
+    // a closed panel keeps none of its content (an unattended kiosk opens places for days)
+    expect(before).toBeGreaterThan(0);
+    expect(await nodes()).toBe(before);
     await page.context().close();
   });
 
