@@ -73,32 +73,50 @@ const settleAndMark = () =>
  * Returns the median main-thread ms per step of `STEPS` steps, read from a Chromium trace of the
  * page's renderer: all top-level tasks between the end of one step and the end of the next (input,
  * handlers, style, layout, paint, both canvases' frames, GC). Every kind of step is driven the same
- * way: one mouse move, one page call, two frames.
- *  - `app-step`: a drag on the timeline track (pointer held down), 1 to 3 px a step, back and forth.
+ * way: one mouse event sent through CDP, one page call, two frames.
+ *  - `app-step`: a drag on the timeline track (button held down), 1 to 3 px a step, back and forth.
  *  - `app-redraw`, `floor-redraw`: a plain redraw of both canvases with nothing changed.
  *  - `idle`: the driver alone (mouse move and two frames), what every step above includes.
+ * The mouse events go through CDP's Input.dispatchMouseEvent (what Playwright's `page.mouse` sends)
+ * rather than `page.mouse`: with a button held, Playwright's drag detection runs a script in the
+ * page and sets a timer on every move (about 5 ms a step here), which a reader's drag never pays
+ * and the floor's steps, made without a button held, would not have paid either.
  */
 async function stepTimes(page, kind) {
   const origin = new URL(page.url()).origin;
+  const cdp = await page.context().newCDPSession(page);
+  const mouse = (type, x, y, held) =>
+    cdp.send('Input.dispatchMouseEvent', { type, x, y, button: held || type !== 'mouseMoved' ? 'left' : 'none', buttons: held ? 1 : 0, clickCount: type === 'mouseMoved' ? 0 : 1 });
   let box = null;
   if (kind === 'app-step') {
     box = await page.locator('.track').boundingBox();
-    await page.mouse.move(box.x + box.width * 0.3, box.y + box.height / 2);
-    await page.mouse.down();
+    await mouse('mouseMoved', box.x + box.width * 0.3, box.y + box.height / 2, false);
+    await mouse('mousePressed', box.x + box.width * 0.3, box.y + box.height / 2, true);
+    // count the moments the drag shows, to prove every step moved the slider
+    await page.evaluate(() => {
+      window.__benchMoves = 0;
+      window.__benchOff?.();
+      window.__benchOff = window.explainer.store.subscribe((s, p) => s.t !== p.t && window.__benchMoves++);
+    });
   }
   await browser.startTracing(page, { categories: TRACE_CATEGORIES });
   for (let i = 0; i <= STEPS; i++) {
     if (box) {
       const phase = (i % 400) / 200; // 0 → 2: across and back
       const x = box.x + box.width * (0.3 + 0.4 * (phase <= 1 ? phase : 2 - phase));
-      await page.mouse.move(x, box.y + box.height / 2);
-    } else await page.mouse.move(8, 8 + (i % 2));
+      await mouse('mouseMoved', x, box.y + box.height / 2, true);
+    } else await mouse('mouseMoved', 8, 8 + (i % 2), false);
     if (kind === 'floor-redraw') await page.evaluate(() => window.floor.redraw());
     else if (kind === 'app-redraw') await page.evaluate(() => window.explainer.repaint());
     await page.evaluate(settleAndMark);
   }
   const trace = JSON.parse((await browser.stopTracing()).toString());
-  if (box) await page.mouse.up();
+  if (box) {
+    await mouse('mouseReleased', box.x + box.width * 0.3, box.y + box.height / 2, false);
+    const moves = await page.evaluate(() => window.__benchMoves);
+    if (moves < STEPS * 0.95) throw new Error(`bench: app-step: the slider moved on ${moves} of ${STEPS + 1} steps`);
+  }
+  await cdp.detach();
   const costs = stepCosts(trace, origin, 'bench-step');
   if (costs.length < STEPS) throw new Error(`bench: ${kind}: ${costs.length} step windows in the trace, expected ${STEPS}`);
   return median(costs);

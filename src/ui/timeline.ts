@@ -37,8 +37,11 @@ export function createTimeline(prep: PreparedStory, scale: TimeScale, store: Sto
   );
   const loop = el('input', { type: 'checkbox', class: 'loop' });
   const follow = el('input', { type: 'checkbox', class: 'follow' });
-  const utc = el('time', { class: 'utc' });
-  const local = el('span', { class: 'local' });
+  // the readout changes on every step of a drag: its text nodes are updated in place, not replaced
+  const utcText = document.createTextNode('');
+  const localText = document.createTextNode('');
+  const utc = el('time', { class: 'utc' }, utcText);
+  const local = el('span', { class: 'local' }, localText);
   const playhead = el('div', { class: 'playhead', 'aria-hidden': 'true' });
   const track = el('div', {
     class: 'track',
@@ -209,9 +212,11 @@ export function createTimeline(prep: PreparedStory, scale: TimeScale, store: Sto
     const s = store.getState();
     placePlayhead();
     const m = formatMoment(s.t, displayPrecision(prep, s.t), zone);
-    utc.textContent = m.utc;
-    utc.dateTime = new Date(s.t).toISOString();
-    local.textContent = m.local ?? '';
+    if (utcText.data !== m.utc) {
+      utcText.data = m.utc;
+      utc.dateTime = new Date(s.t).toISOString();
+    }
+    if (localText.data !== (m.local ?? '')) localText.data = m.local ?? '';
     const i = currentEventIndex(prep.events, s.t);
     track.setAttribute('aria-valuenow', String(s.t));
     track.setAttribute('aria-valuetext', `${m.utc}${m.local ? `, ${m.local}` : ''}${i >= 0 ? `. ${prep.events[i].title}` : '. Before the first event'}`);
@@ -221,9 +226,10 @@ export function createTimeline(prep: PreparedStory, scale: TimeScale, store: Sto
       play.setAttribute('aria-label', s.playing ? 'Pause' : 'Play');
       play.setAttribute('aria-pressed', String(s.playing));
     }
-    loop.checked = s.loop;
-    follow.checked = s.follow;
-    speed.value = String(s.speed);
+    // written only on change: a drag renders here on every pointer move
+    if (loop.checked !== s.loop) loop.checked = s.loop;
+    if (follow.checked !== s.follow) follow.checked = s.follow;
+    if (speed.value !== String(s.speed)) speed.value = String(s.speed);
     if (i !== lastEvent) {
       ticks.forEach((tk, k) => {
         tk.classList.toggle('past', k < i);
