@@ -89,6 +89,22 @@ export function pickAt(page: Page, lonLat: [number, number]) {
   }, lonLat);
 }
 
+/** The page-side helper `installPixels` adds: a canvas's RGBA pixels (WebGL canvases need preserveDrawingBuffer). */
+export type PixelsWindow = { __pixels(canvas: HTMLCanvasElement): { data: Uint8ClampedArray; width: number; height: number } };
+
+/** Adds `window.__pixels(canvas)` to the page: copies a canvas into a 2D canvas and returns its pixels and size. */
+export function installPixels(page: Page) {
+  return page.evaluate(`
+    window.__pixels = (canvas) => {
+      const c = document.createElement('canvas');
+      c.width = canvas.width;
+      c.height = canvas.height;
+      const ctx = c.getContext('2d');
+      ctx.drawImage(canvas, 0, 0);
+      return { data: ctx.getImageData(0, 0, c.width, c.height).data, width: c.width, height: c.height };
+    };`);
+}
+
 /** Draws the map's canvases (basemap, then deck.gl layers) into one 2D canvas in the page; returns nothing. */
 const COMPOSITE = `
   window.__composite = () => {

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openApp, startHarness, state, waitReady, type Harness } from './harness.ts';
+import { installPixels, openApp, startHarness, state, waitReady, type Harness, type PixelsWindow } from './harness.ts';
 
 const T = (iso: string) => Date.parse(iso);
 const SPIDERWEB = { t0: T('2025-06-01T11:35Z'), center: [80, 59], zoom: 2.2 };
@@ -37,15 +37,11 @@ function setSpeed(page: Page, speed: number) {
 }
 
 /** Returns the number of distinct colours on each of the map's canvases (basemap, deck.gl layers); a blank canvas has one. */
-function coloursPerCanvas(page: Page) {
+async function coloursPerCanvas(page: Page) {
+  await installPixels(page);
   return page.evaluate(() =>
     window.explainer!.mapView.canvases().map((c) => {
-      const copy = document.createElement('canvas');
-      copy.width = c.width;
-      copy.height = c.height;
-      const ctx = copy.getContext('2d')!;
-      ctx.drawImage(c, 0, 0);
-      const data = ctx.getImageData(0, 0, copy.width, copy.height).data;
+      const { data } = (window as unknown as PixelsWindow).__pixels(c);
       const seen = new Set<number>();
       for (let i = 0; i < data.length; i += 4 * 53) seen.add(((data[i] << 24) | (data[i + 1] << 16) | (data[i + 2] << 8) | data[i + 3]) >>> 0);
       return seen.size;

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openApp, project, setState, startHarness, state, waitReady, type Harness } from './harness.ts';
+import { installPixels, openApp, project, setState, startHarness, state, waitReady, type Harness, type PixelsWindow } from './harness.ts';
 
 const T = (iso: string) => Date.parse(iso);
 const END = T('2025-06-17T00:00Z');
@@ -145,23 +145,19 @@ describe('timeline in Chromium', () => {
     const { page, errors } = await openApp(h, '?t=2025-06-02T12:30Z&view=11/41.04/29.02', undefined, { reducedMotion: true });
     const ringPixels = async () => {
       const c = await project(page, CIRAGAN);
+      await installPixels(page);
       return page.evaluate(({ x, y }) => {
         const deckCanvas = window.explainer!.mapView.canvases()[1];
         const r = deckCanvas.getBoundingClientRect();
         const ratio = deckCanvas.width / r.width;
-        const g = document.createElement('canvas');
-        g.width = deckCanvas.width;
-        g.height = deckCanvas.height;
-        const ctx = g.getContext('2d')!;
-        ctx.drawImage(deckCanvas, 0, 0);
-        const data = ctx.getImageData(0, 0, g.width, g.height).data;
+        const g = (window as unknown as PixelsWindow).__pixels(deckCanvas);
         let n = 0;
         // the ring is 22 px from the venue, 3 px wide, in the venue blue (#0b5cad)
         for (let a = 0; a < 360; a += 3) {
           const px = Math.round((x - r.left + 22 * Math.cos((a * Math.PI) / 180)) * ratio);
           const py = Math.round((y - r.top + 22 * Math.sin((a * Math.PI) / 180)) * ratio);
           const i = (py * g.width + px) * 4;
-          if (data[i + 3] > 150 && Math.abs(data[i] - 0x0b) < 40 && Math.abs(data[i + 1] - 0x5c) < 40 && Math.abs(data[i + 2] - 0xad) < 40) n++;
+          if (g.data[i + 3] > 150 && Math.abs(g.data[i] - 0x0b) < 40 && Math.abs(g.data[i + 1] - 0x5c) < 40 && Math.abs(g.data[i + 2] - 0xad) < 40) n++;
         }
         return n;
       }, c);
