@@ -30,6 +30,8 @@ import { startKiosk } from './modes/kiosk.ts';
 import { startScreenshot } from './modes/screenshot.ts';
 
 const FADE_MS = 320;
+/** Maps up to this wide (CSS px: phones, narrow embeds) show fewer labels when zoomed out. */
+const NARROW_MAP_PX = 600;
 
 export interface App {
   store: Store;
@@ -131,9 +133,11 @@ export function createApp(root: HTMLElement, prep: PreparedStory, basemap: Topol
     // An open legend covers the map's left edge (its size follows the root font): keep the story and
     // the labels centred on its westernmost places (about 70 px each side) clear of it.
     const legend = mode === 'explore' && mapEl.clientWidth > 700 ? root.querySelector('details.legend[open]')?.getBoundingClientRect() : undefined;
-    const left = legend ? Math.max(40, legend.right - mapEl.getBoundingClientRect().left + 70) : 40;
+    // On a narrow map the labels of the westernmost and easternmost places (about 60 px each side of them) need the room.
+    const narrow = mapEl.clientWidth <= 700;
+    const left = legend ? Math.max(40, legend.right - mapEl.getBoundingClientRect().left + 70) : narrow ? 64 : 40;
     mapView.map.fitBounds(storyBounds(prep), {
-      padding: { top: 40, bottom: 30, right: 80, left },
+      padding: { top: 40, bottom: 30, right: narrow ? 64 : 80, left },
       animate: !instant,
       duration: instant ? 0 : 1200,
     });
@@ -242,6 +246,7 @@ export function createApp(root: HTMLElement, prep: PreparedStory, basemap: Topol
       layers: s.layers,
       current: i >= 0 ? prep.events[i].places : [],
       zoom: Math.round(mapView.map.getZoom() * 2) / 2,
+      narrow: mode === 'explore' && mapEl.clientWidth <= NARROW_MAP_PX,
       font: fontFamily,
       scale: s.mode === 'kiosk' ? 1.4 : 1,
     };

@@ -40,6 +40,11 @@ export interface LayerState {
   current: string[];
   /** Zoom, for labels that show only from some zoom on. */
   zoom: number;
+  /**
+   * A phone-sized map: distance labels show only from zoom 4 (zoomed out, they run over the airbases'
+   * names; the distances stay in each airbase's details). Exports and the kiosk are never narrow.
+   */
+  narrow?: boolean;
   /** Theme font family, loaded. */
   font: string;
   /** Multiplier for sizes (kiosk and large screenshots use > 1). */
@@ -89,6 +94,7 @@ export const labelMinZoom = (p: PreparedPlace) => LABEL_MIN_ZOOM[p.props.labelRa
 
 /** Distances shorter than this (km) are labelled only from zoom 4, where they no longer crowd the map. */
 const SHORT_ARC_KM = 1000;
+const SHORT_ARC_MIN_ZOOM = 4;
 const fillStyle = new FillStyleExtension({ pattern: true });
 
 const NEVER = 1e6;
@@ -276,7 +282,7 @@ export function buildLayers(data: LayerData, s: LayerState, theme: Theme, atlase
     new TextLayer<PreparedPlace, Ext<PreparedPlace>>({
       id: 'distance-labels',
       data: data.arcs,
-      visible: visible('distances'),
+      visible: visible('distances') && !(s.narrow && s.zoom < SHORT_ARC_MIN_ZOOM),
       ...textBase,
       getText: (p) => distanceText(p.props.distanceKm!),
       background: true,
@@ -286,7 +292,7 @@ export function buildLayers(data: LayerData, s: LayerState, theme: Theme, atlase
       getPosition: (p) => greatCircleMidpoint(p.props.borderPoint!, p.feature.geometry.coordinates as [number, number]),
       getSize: 12 * s.scale,
       getColor: rgba(theme.colors.arc),
-      getFilterValue: (p) => [appear(p), p.props.distanceKm! < SHORT_ARC_KM ? 4 : 0],
+      getFilterValue: (p) => [appear(p), p.props.distanceKm! < SHORT_ARC_KM ? SHORT_ARC_MIN_ZOOM : 0],
       getFilterCategory: (p) => p.category,
       ...timed(labelRule),
       filterCategories: s.layers,

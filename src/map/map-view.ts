@@ -62,7 +62,8 @@ export function createMapView(o: MapViewOptions): MapView {
     style: o.style,
     center: o.camera.center,
     zoom: o.camera.zoom,
-    minZoom: 1,
+    // 0, not 1: on a 360 px phone the whole story (Istanbul to the Amur) fits only below zoom 1
+    minZoom: 0,
     maxZoom: 13,
     attributionControl: false,
     renderWorldCopies: true,

@@ -74,11 +74,12 @@ export function createTimeline(prep: PreparedStory, scale: TimeScale, store: Sto
     for (const d of days) {
       const p = scale.toPos(d);
       marks.push(el('span', { class: 'day-mark', style: `left:${p * 100}%` }));
-      if (p * width - (placed[placed.length - 1] ?? -Infinity) >= gap) {
-        const edge = p * width < gap / 2 ? ' at-start' : (1 - p) * width < gap / 2 ? ' at-end' : '';
+      // where the label's middle would be: labels at the track's ends are aligned to the end, not centred
+      const edge = p * width < gap / 2 ? ' at-start' : (1 - p) * width < gap / 2 ? ' at-end' : '';
+      const middle = p * width + (edge === ' at-start' ? gap / 2 : edge === ' at-end' ? -gap / 2 : 0);
+      if (middle - (placed[placed.length - 1] ?? -Infinity) >= gap) {
         marks.push(el('span', { class: `day-label${edge}`, style: `left:${p * 100}%` }, formatAt(d, 'day').replace(/ \d{4}$/, '')));
-        // where the label's middle is: labels at the track's ends are aligned to the end, not centred
-        placed.push(p * width + (edge === ' at-start' ? gap / 2 : edge === ' at-end' ? -gap / 2 : 0));
+        placed.push(middle);
         labelled.push(d);
       }
     }

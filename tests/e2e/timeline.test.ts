@@ -186,12 +186,15 @@ describe('timeline in Chromium', () => {
     expect(errors).toEqual([]);
     await page.context().close();
   });
-  it('axis labels never overlap, from a laptop to a wall screen', async () => {
+  it('axis labels never overlap, from a phone to a wall screen', async () => {
     for (const size of [
+      { width: 360, height: 740 },
+      { width: 412, height: 900 },
       { width: 1280, height: 760 },
       { width: 1920, height: 1080 },
       { width: 3840, height: 2160 },
     ]) {
+      const phone = size.width < 700;
       const { page } = await openApp(h, '', size, { reducedMotion: true });
       const boxes = await page.evaluate(() =>
         [...document.querySelectorAll('.axis .day-label, .axis .hour-label')].map((e) => {
@@ -200,8 +203,8 @@ describe('timeline in Chromium', () => {
         }),
       );
       const track = (await page.locator('.track').boundingBox())!;
-      expect(boxes.filter((b) => /^\d+ \w+$/.test(b.text ?? '')).length, `${size.width}: day labels`).toBeGreaterThan(6);
-      expect(boxes.some((b) => /h$/.test(b.text ?? '')), `${size.width}: hour labels in the focus band`).toBe(true);
+      expect(boxes.filter((b) => /^\d+ \w+$/.test(b.text ?? '')).length, `${size.width}: day labels`).toBeGreaterThan(phone ? 3 : 6);
+      if (!phone) expect(boxes.some((b) => /h$/.test(b.text ?? '')), `${size.width}: hour labels in the focus band`).toBe(true);
       const sorted = boxes.sort((a, b) => a.left - b.left);
       for (let i = 1; i < sorted.length; i++) expect(sorted[i].left, `${size.width}: ${sorted[i - 1].text} | ${sorted[i].text}`).toBeGreaterThanOrEqual(sorted[i - 1].right + 2);
       expect(sorted[0].left).toBeGreaterThanOrEqual(track.x - 1);
