@@ -95,19 +95,16 @@ export function createTimeline(prep: PreparedStory, scale: TimeScale, store: Sto
   };
   let axisWidth = 0;
   let trackWidth = 0;
-  const resize = new ResizeObserver((entries) => {
-    for (const entry of entries) {
-      const w = Math.round(entry.contentRect.width);
-      if (entry.target === track) {
-        trackWidth = entry.contentRect.width;
-        placePlayhead();
-      } else if (w && w !== axisWidth) {
-        axisWidth = w;
-        layoutAxis(w);
-      }
+  // The axis spans the track: one observer places the playhead and lays out the axis labels.
+  const resize = new ResizeObserver(([entry]) => {
+    trackWidth = entry.contentRect.width;
+    placePlayhead();
+    const w = Math.round(trackWidth);
+    if (w && w !== axisWidth) {
+      axisWidth = w;
+      layoutAxis(w);
     }
   });
-  resize.observe(axis);
   resize.observe(track);
   /** Moves the playhead by a transform (composited: no layout, no repaint of the track). */
   const placePlayhead = () => {

@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { canvasColourCount, openApp, pickAt, startHarness, state, waitReady, type Harness } from './harness.ts';
+import { canvasColourCount, openApp, pickAt, project, startHarness, state, waitReady, type Harness } from './harness.ts';
 
 const require = createRequire(import.meta.url);
 const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
@@ -164,6 +164,19 @@ describe('hardening in Chromium', () => {
     const map = await page.locator('.map').boundingBox();
     expect(map!.height).toBeGreaterThan(740 * 0.35);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    // The whole story fits, with room for the labels centred on its westernmost and easternmost marks
+    // (about 60 px each side): Çırağan Palace, Olenya and Ukrainka.
+    for (const [name, lonLat] of [
+      ['Çırağan Palace', [29.0158, 41.0445]],
+      ['Olenya', [33.47, 68.1517]],
+      ['Ukrainka', [128.445, 51.17]],
+    ] as [string, [number, number]][]) {
+      const p = await project(page, lonLat);
+      expect(p.x, name).toBeGreaterThanOrEqual(map!.x + 56);
+      expect(p.x, name).toBeLessThanOrEqual(map!.x + map!.width - 56);
+      expect(p.y, name).toBeGreaterThanOrEqual(map!.y + 30);
+      expect(p.y, name).toBeLessThanOrEqual(map!.y + map!.height - 30);
+    }
     await page.context().close();
   });
 

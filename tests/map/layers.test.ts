@@ -108,6 +108,18 @@ describe('buildLayers', () => {
     expect(points.data).toHaveLength(1);
   });
 
+  it('on a narrow map shows distance labels only from zoom 4; the arcs stay', () => {
+    const data = prepareLayerData(createPrep());
+    const visible = (s: Partial<LayerState>) => {
+      const layers = buildLayers(data, { ...state(420), ...s }, theme, atlases);
+      return ['distance-arcs', 'distance-labels'].map((id) => layers.find((l) => l.id === id)!.props.visible);
+    };
+    expect(visible({ narrow: true, zoom: 1.5 })).toEqual([true, false]);
+    expect(visible({ narrow: true, zoom: 4 })).toEqual([true, true]);
+    expect(visible({ narrow: false, zoom: 1.5 })).toEqual([true, true]);
+    expect(visible({ zoom: 1.5 })).toEqual([true, true]);
+  });
+
   it('labels claimed regions with the share held, and gives distances in km', () => {
     const prep = createPrep();
     expect(labelText(prep.placeById.get('claimed-donetsk')!)).toBe('Donetsk Oblast\nabout 67% held by Russia');
