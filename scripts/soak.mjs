@@ -1,7 +1,7 @@
 // Soak benchmark for kiosk mode (not a test): runs the attract loop in accelerated time for many loops
 // and prints JS heap, DOM nodes, event listeners and WebGL contexts after the first loop and at the end.
 //   npm run soak -- [--loops 200] [--speed 512] [--first-speed 1] [--visit-every 25] [--size 1280x720]
-// Loop 1 plays at --first-speed (1 = real time, about 4.5 minutes), as a kiosk's first loop does: the
+// Loop 1 plays at --first-speed (1 = real time, about 5 minutes here), as a kiosk's first loop does: the
 // first reading then follows as many frames as a kiosk has drawn by then. An accelerated loop draws
 // about 100 frames, a real-time one about 16,000, and V8 compiles and optimises by frames drawn, not
 // by story time: measured from an accelerated loop 1, the JIT's warm-up (about 2–3 MB of code and
