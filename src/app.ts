@@ -246,7 +246,8 @@ export function createApp(root: HTMLElement, prep: PreparedStory, basemap: Topol
       layers: s.layers,
       current: i >= 0 ? prep.events[i].places : [],
       zoom: Math.round(mapView.map.getZoom() * 2) / 2,
-      narrow: mode === 'explore' && mapEl.clientWidth <= NARROW_MAP_PX,
+      // the canvas's size attribute, not the element's: reading layout here would force it on every event change
+      narrow: mode === 'explore' && mapView.map.getCanvas().width / mapView.map.getPixelRatio() <= NARROW_MAP_PX,
       font: fontFamily,
       scale: s.mode === 'kiosk' ? 1.4 : 1,
     };
