@@ -32,6 +32,8 @@ import { startScreenshot } from './modes/screenshot.ts';
 const FADE_MS = 320;
 /** Maps up to this wide (CSS px: phones, narrow embeds) show fewer labels when zoomed out. */
 const NARROW_MAP_PX = 600;
+/** Maps narrower than this start with the legend closed: the open legend and the fitted story do not both fit. */
+const LEGEND_BESIDE_STORY_PX = 860;
 
 export interface App {
   store: Store;
@@ -218,6 +220,10 @@ export function createApp(root: HTMLElement, prep: PreparedStory, basemap: Topol
     const m = mapView?.map;
     if (deckDrawn && m && m.loaded() && !m.isMoving() && m.areTilesLoaded()) setReady(true);
   };
+  // The legend starts open only where the story still fits beside it; on a narrower map (a 1024 px
+  // laptop's is 644 px) it would cover the story's west, Istanbul included. A click opens it.
+  const legendDetails = legend.root as HTMLDetailsElement;
+  if (legendDetails.open && mapEl.clientWidth < LEGEND_BESIDE_STORY_PX) legendDetails.open = false;
   const v0 = store.getState().view;
   if (v0) mapView.map.jumpTo({ center: [v0.lon, v0.lat], zoom: v0.zoom });
   else fitStory(true);

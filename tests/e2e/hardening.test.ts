@@ -180,6 +180,32 @@ describe('hardening in Chromium', () => {
     await page.context().close();
   });
 
+  it('fits the story clear of the legend on a laptop: closed where both do not fit, open beside it where they do', async () => {
+    for (const [size, open] of [
+      [{ width: 1024, height: 700 }, false],
+      [{ width: 1280, height: 760 }, true],
+    ] as const) {
+      const { page, errors } = await openApp(h, '?t=2025-06-02T12:00Z', size);
+      const legend = page.locator('details.legend');
+      expect(await legend.evaluate((d) => (d as HTMLDetailsElement).open), `${size.width}: legend open`).toBe(open);
+      const box = (await legend.boundingBox())!;
+      const map = (await page.locator('.map').boundingBox())!;
+      for (const [name, lonLat] of [
+        ['Çırağan Palace', [29.0158, 41.0445]],
+        ['Olenya', [33.47, 68.1517]],
+        ['Ukrainka', [128.445, 51.17]],
+      ] as [string, [number, number]][]) {
+        const p = await project(page, lonLat);
+        const under = p.x >= box.x && p.x <= box.x + box.width && p.y >= box.y && p.y <= box.y + box.height;
+        expect(under, `${size.width}: ${name} under the legend`).toBe(false);
+        expect(p.x, `${size.width}: ${name}`).toBeGreaterThanOrEqual(map.x + 40);
+        expect(p.x, `${size.width}: ${name}`).toBeLessThanOrEqual(map.x + map.width - 40);
+      }
+      expect(errors).toEqual([]);
+      await page.context().close();
+    }
+  });
+
   it('recovers from a lost WebGL context in explore mode: the map and the layers draw again and stay pickable', async () => {
     const { page, errors } = await openApp(h, '?t=2025-06-02T12:00Z');
     await page.evaluate(() => {
