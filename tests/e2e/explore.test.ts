@@ -40,8 +40,7 @@ describe('explore mode in Chromium', () => {
     expect(await pickAt(page, OLENYA)).toBeNull();
     expect(await pickAt(page, BELAYA)).toBeNull();
     await setState(page, { t: T('2025-06-01T12:00Z') });
-    await page.waitForTimeout(400);
-    expect(await pickAt(page, OLENYA)).toBe('olenya');
+    await expect.poll(() => pickAt(page, OLENYA), { timeout: 10_000 }).toBe('olenya');
     expect(await pickAt(page, BELAYA)).toBe('belaya');
     await page.context().close();
   });

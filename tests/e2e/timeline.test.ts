@@ -18,8 +18,10 @@ describe('timeline in Chromium', () => {
     const { page } = await openApp(h, '?t=2025-06-16T00:00Z');
     await page.locator('.timeline button[aria-label="Play"]').click();
     const t0 = (await state(page)).t;
-    await page.waitForTimeout(400);
-    expect((await state(page)).t).toBeGreaterThan(t0);
+    // Waits for the playhead to move rather than for a fixed 400 ms: on a loaded two-core CI machine a
+    // software-GL frame once took longer than that, and the test failed with the time unchanged.
+    await page.waitForFunction((t) => window.explainer!.store.getState().t > t, t0, { timeout: 10_000 });
+    expect((await state(page)).playing).toBe(true);
     await setState(page, { speed: 4 });
     await page.waitForFunction(() => !window.explainer!.store.getState().playing, null, { timeout: 20_000 });
     expect((await state(page)).t).toBe(END);
@@ -105,7 +107,8 @@ describe('timeline in Chromium', () => {
     await page.locator('.event-list button[data-event="operation-spiderweb"]').click();
     await setState(page, { view: { zoom: 4.25, lat: 55.5, lon: 45.25 }, place: 'belaya' });
     await page.locator('input[data-layer="labels"]').uncheck();
-    await page.waitForTimeout(800);
+    // The URL is replaced at most every 600 ms: wait for it to carry the last change.
+    await page.waitForFunction(() => ['place=belaya', 'view=4.25/55.5/45.25', 'layers='].every((k) => location.search.includes(k)), null, { timeout: 10_000 });
     const href = page.url();
     expect(href).toContain('t=2025-06-01T11:35Z');
     expect(href).toContain('event=operation-spiderweb');
