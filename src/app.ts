@@ -34,6 +34,8 @@ const FADE_MS = 320;
 const NARROW_MAP_PX = 600;
 /** Maps narrower than this start with the legend closed: the open legend and the fitted story do not both fit. */
 const LEGEND_BESIDE_STORY_PX = 860;
+/** Maps up to this wide fit the story with room for the end labels and never beside the legend. */
+const FIT_NARROW_PX = 700;
 
 export interface App {
   store: Store;
@@ -134,9 +136,9 @@ export function createApp(root: HTMLElement, prep: PreparedStory, basemap: Topol
     store.getState().set({ view: null });
     // An open legend covers the map's left edge (its size follows the root font): keep the story and
     // the labels centred on its westernmost places (about 70 px each side) clear of it.
-    const legend = mode === 'explore' && mapEl.clientWidth > 700 ? root.querySelector('details.legend[open]')?.getBoundingClientRect() : undefined;
+    const legend = mode === 'explore' && mapEl.clientWidth > FIT_NARROW_PX ? root.querySelector('details.legend[open]')?.getBoundingClientRect() : undefined;
     // On a narrow map the labels of the westernmost and easternmost places (about 60 px each side of them) need the room.
-    const narrow = mapEl.clientWidth <= 700;
+    const narrow = mapEl.clientWidth <= FIT_NARROW_PX;
     const left = legend ? Math.max(40, legend.right - mapEl.getBoundingClientRect().left + 70) : narrow ? 64 : 40;
     mapView.map.fitBounds(storyBounds(prep), {
       padding: { top: 40, bottom: 30, right: narrow ? 64 : 80, left },
@@ -240,6 +242,8 @@ export function createApp(root: HTMLElement, prep: PreparedStory, basemap: Topol
     clock.fadeIn = fade.in * k;
     clock.fadeOut = fade.out * k;
   };
+  // the canvas's size attribute, not the element's: reading layout here would force it on every rebuild
+  const narrowMap = () => mode === 'explore' && mapView.map.getCanvas().width / mapView.map.getPixelRatio() <= NARROW_MAP_PX;
   const layerState = (): LayerState => {
     const s = store.getState();
     const i = currentEventIndex(prep.events, s.t);
@@ -252,8 +256,7 @@ export function createApp(root: HTMLElement, prep: PreparedStory, basemap: Topol
       layers: s.layers,
       current: i >= 0 ? prep.events[i].places : [],
       zoom: Math.round(mapView.map.getZoom() * 2) / 2,
-      // the canvas's size attribute, not the element's: reading layout here would force it on every event change
-      narrow: mode === 'explore' && mapView.map.getCanvas().width / mapView.map.getPixelRatio() <= NARROW_MAP_PX,
+      narrow: narrowMap(),
       font: fontFamily,
       scale: s.mode === 'kiosk' ? 1.4 : 1,
     };
@@ -299,6 +302,15 @@ export function createApp(root: HTMLElement, prep: PreparedStory, basemap: Topol
   };
   mapView.map.on('zoomend', onZoom);
   offs.push(() => mapView.map.off('zoomend', onZoom));
+  // A phone turned to landscape (or a resized window) can cross the narrow-map width: the label rule follows.
+  let lastNarrow = narrowMap();
+  const onResize = () => {
+    if (narrowMap() === lastNarrow) return;
+    lastNarrow = !lastNarrow;
+    redraw();
+  };
+  mapView.map.on('resize', onResize);
+  offs.push(() => mapView.map.off('resize', onResize));
   const noFade = reduced || mode === 'screenshot';
   offs.push(
     store.subscribe((s, p) => {

@@ -177,6 +177,20 @@ describe('hardening in Chromium', () => {
       expect(p.y, name).toBeGreaterThanOrEqual(map!.y + 30);
       expect(p.y, name).toBeLessThanOrEqual(map!.y + map!.height - 30);
     }
+    // Zoomed out on a narrow map the distance labels wait for zoom 4; a wider window (a rotated tablet,
+    // a resized browser) shows them at once, and narrowing it again hides them (deck's layer list is
+    // private in deck.gl: read here only to see the rule applied).
+    const distanceLabels = () =>
+      page.evaluate(() => {
+        const deck = (window.explainer!.mapView.overlay as unknown as { _deck: { props: { layers: { id: string; props: { visible: boolean } }[] } } })._deck;
+        return [window.explainer!.mapView.map.getZoom() < 4, deck.props.layers.find((l) => l.id === 'distance-labels')?.props.visible];
+      });
+    expect(await distanceLabels()).toEqual([true, false]);
+    await page.setViewportSize({ width: 1280, height: 760 });
+    await expect.poll(distanceLabels, { timeout: 10_000 }).toEqual([true, true]);
+    await page.setViewportSize({ width: 360, height: 740 });
+    await expect.poll(distanceLabels, { timeout: 10_000 }).toEqual([true, false]);
+    expect(errors).toEqual([]);
     await page.context().close();
   });
 
