@@ -51,8 +51,16 @@ export function startServer({ root = ROOT, port = 0, host = '127.0.0.1' } = {}) 
     return body;
   };
   const server = createServer((req, res) => {
-    const url = new URL(req.url ?? '/', 'http://x');
-    let path = normalize(decodeURIComponent(url.pathname)).replace(/^(\.\.[/\\])+/, '');
+    let path;
+    try {
+      // Prefixed, not resolved against a base: a request for "//…" would otherwise be read as a host.
+      path = normalize(decodeURIComponent(new URL(`http://x${req.url ?? '/'}`).pathname)).replace(/^(\.\.[/\\])+/, '');
+    } catch {
+      // A malformed path (bad percent-encoding) is the client's error; it must not stop a server left running for days.
+      res.writeHead(400, { 'content-type': 'text/plain' });
+      res.end('bad request');
+      return;
+    }
     if (path.endsWith('/')) path += 'index.html';
     const file = join(root, path);
     if (!file.startsWith(root) || !existsSync(file) || !statSync(file).isFile()) {
