@@ -4,7 +4,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-// @ts-expect-error: a plain ES module script, typed by its JSDoc only
 import { CSP, startServer } from '../../scripts/serve.mjs';
 
 let dir: string;
