@@ -139,12 +139,22 @@ export function createApp(root: HTMLElement, prep: PreparedStory, basemap: Topol
     const legend = mode === 'explore' && mapEl.clientWidth > FIT_NARROW_PX ? root.querySelector('details.legend[open]')?.getBoundingClientRect() : undefined;
     // On a narrow map the labels of the westernmost and easternmost places (about 60 px each side of them) need the room.
     const narrow = mapEl.clientWidth <= FIT_NARROW_PX;
-    const left = legend ? Math.max(40, legend.right - mapEl.getBoundingClientRect().left + 70) : narrow ? 64 : 40;
+    const mapBox = mapEl.getBoundingClientRect();
+    const left = legend ? Math.max(40, legend.right - mapBox.left + 70) : narrow ? 64 : 40;
+    // A closed legend is a button at the bottom-left, where the story's south-west corner (Istanbul and
+    // its 22 px ring) would otherwise land on a short or narrow map.
+    const closed = mode === 'explore' ? root.querySelector('details.legend:not([open])')?.getBoundingClientRect() : undefined;
+    const bottom = closed?.height ? Math.max(30, mapBox.bottom - closed.top + 30) : 30;
     mapView.map.fitBounds(storyBounds(prep), {
-      padding: { top: 40, bottom: 30, right: narrow ? 64 : 80, left },
+      padding: { top: 40, bottom, right: narrow ? 64 : 80, left },
       animate: !instant,
       duration: instant ? 0 : 1200,
     });
+  };
+  /** Fits the story again, at once, if the map still shows it fitted (the reader has not moved it and the camera does not follow events). */
+  const refitStory = () => {
+    const s = store.getState();
+    if (mode === 'explore' && !s.view && !s.follow && mapView && !mapView.map.isMoving()) fitStory(true);
   };
   const shareStatus = el('span', { class: 'share-status', role: 'status' });
   const header = el(
@@ -225,6 +235,26 @@ export function createApp(root: HTMLElement, prep: PreparedStory, basemap: Topol
   // The legend starts open only where the story still fits beside it; on a narrower map (a 1024 px
   // laptop's is 644 px) it would cover the story's west, Istanbul included. A click opens it.
   const legendDetails = legend.root as HTMLDetailsElement;
+  // The legend sits above the attribution, which wraps to two or three lines on a narrow map.
+  const attribution = mapEl.querySelector<HTMLElement>('.maplibregl-ctrl-bottom-right');
+  if (attribution) {
+    let h = -1;
+    const place = () => {
+      if (attribution.offsetHeight === h) return;
+      h = attribution.offsetHeight;
+      stage.style.setProperty('--attribution-h', `${h}px`);
+    };
+    place(); // now, so that fitting the story below measures the legend where it is
+    // The attribution fills in when the style's sources load, and the legend above it moves: a story
+    // still fitted is fitted again.
+    const ro = new ResizeObserver(() => {
+      const before = h;
+      place();
+      if (before !== h) refitStory();
+    });
+    ro.observe(attribution);
+    offs.push(() => ro.disconnect());
+  }
   if (legendDetails.open && mapEl.clientWidth < LEGEND_BESIDE_STORY_PX) legendDetails.open = false;
   const v0 = store.getState().view;
   if (v0) mapView.map.jumpTo({ center: [v0.lon, v0.lat], zoom: v0.zoom });
@@ -302,9 +332,11 @@ export function createApp(root: HTMLElement, prep: PreparedStory, basemap: Topol
   };
   mapView.map.on('zoomend', onZoom);
   offs.push(() => mapView.map.off('zoomend', onZoom));
-  // A phone turned to landscape (or a resized window) can cross the narrow-map width: the label rule follows.
+  // A phone turned to landscape (or a resized window): a fitted story stays fitted, and the map can
+  // cross the narrow-map width, which the label rule follows.
   let lastNarrow = narrowMap();
   const onResize = () => {
+    refitStory();
     if (narrowMap() === lastNarrow) return;
     lastNarrow = !lastNarrow;
     redraw();
