@@ -68,6 +68,12 @@ const HOSTILE = [
   'javascript:alert(1)',
   '9999999999999999999999',
 ];
+/** The story's westernmost, northernmost and easternmost marks: a fitted story keeps all three in view. */
+const STORY_ENDS: [string, [number, number]][] = [
+  ['Çırağan Palace', [29.0158, 41.0445]],
+  ['Olenya', [33.47, 68.1517]],
+  ['Ukrainka', [128.445, 51.17]],
+];
 const PARAMS = ['t', 'event', 'place', 'view', 'layers', 'mode', 'embed', 'follow', 'idle'];
 
 describe('hardening in Chromium', () => {
@@ -166,11 +172,7 @@ describe('hardening in Chromium', () => {
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
     // The whole story fits, with room for the labels centred on its westernmost and easternmost marks
     // (about 60 px each side): Çırağan Palace, Olenya and Ukrainka.
-    for (const [name, lonLat] of [
-      ['Çırağan Palace', [29.0158, 41.0445]],
-      ['Olenya', [33.47, 68.1517]],
-      ['Ukrainka', [128.445, 51.17]],
-    ] as [string, [number, number]][]) {
+    for (const [name, lonLat] of STORY_ENDS) {
       const p = await project(page, lonLat);
       expect(p.x, name).toBeGreaterThanOrEqual(map!.x + 56);
       expect(p.x, name).toBeLessThanOrEqual(map!.x + map!.width - 56);
@@ -190,7 +192,7 @@ describe('hardening in Chromium', () => {
     await expect.poll(distanceLabels, { timeout: 10_000 }).toEqual([true, true]);
     // The story, still fitted (the reader has not moved the map), is fitted again to the wider map.
     const wide = (await page.locator('.map').boundingBox())!;
-    const span = (await project(page, [128.445, 51.17])).x - (await project(page, [29.0158, 41.0445])).x;
+    const span = (await project(page, STORY_ENDS[2][1])).x - (await project(page, STORY_ENDS[0][1])).x;
     expect(span / wide.width, 'Çırağan to Ukrainka across the wider map').toBeGreaterThan(0.5);
     await page.setViewportSize({ width: 360, height: 740 });
     await expect.poll(distanceLabels, { timeout: 10_000 }).toEqual([true, false]);
@@ -218,11 +220,7 @@ describe('hardening in Chromium', () => {
         const overlap = box.x < credit.x + credit.width && credit.x < box.x + box.width && box.y < credit.y + credit.height && credit.y < box.y + box.height;
         expect(overlap, `${at}: legend over the attribution`).toBe(false);
       }
-      for (const [name, lonLat] of [
-        ['Çırağan Palace', [29.0158, 41.0445]],
-        ['Olenya', [33.47, 68.1517]],
-        ['Ukrainka', [128.445, 51.17]],
-      ] as [string, [number, number]][]) {
+      for (const [name, lonLat] of STORY_ENDS) {
         const p = await project(page, lonLat);
         // at least a mark's reach (the talks ring is 22 px) away from the legend
         const dx = Math.max(box.x - p.x, 0, p.x - (box.x + box.width));
