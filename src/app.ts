@@ -32,6 +32,8 @@ import { startScreenshot } from './modes/screenshot.ts';
 const FADE_MS = 320;
 /** Maps up to this wide (CSS px: phones, narrow embeds) show fewer labels when zoomed out. */
 const NARROW_MAP_PX = 600;
+/** kiosk.css's root font size on a 1920 × 1080 screen, what the kiosk's map was designed at. */
+const KIOSK_ROOT_PX = 18;
 /** Maps narrower than this start with the legend closed: the open legend and the fitted story do not both fit. */
 const LEGEND_BESIDE_STORY_PX = 860;
 /** Maps up to this wide fit the story with room for the end labels and never beside the legend. */
@@ -81,6 +83,11 @@ export function createApp(root: HTMLElement, prep: PreparedStory, basemap: Topol
   const mode = store.getState().mode;
   document.documentElement.dataset.mode = mode;
   document.documentElement.toggleAttribute('data-embed', store.getState().embed);
+  // A kiosk screen bigger than 1080p scales up as a whole: kiosk.css grows the root font with the
+  // screen, and the map's marks, labels and camera stops follow by the same factor (read once: a kiosk
+  // screen does not change size). 1 in the other modes, so exports never depend on the screen.
+  const screenScale = mode === 'kiosk' ? Math.max(1, parseFloat(getComputedStyle(document.documentElement).fontSize) / KIOSK_ROOT_PX) : 1;
+  const zoomShift = Math.log2(screenScale);
   const scale = createTimeScale(
     prep.start,
     prep.end,
@@ -203,8 +210,9 @@ export function createApp(root: HTMLElement, prep: PreparedStory, basemap: Topol
 
   mapView = createMapView({
     container: mapEl,
-    style: basemapStyle(basemapGeo(basemap, detail), prep.theme, prep.story.credit),
+    style: basemapStyle(basemapGeo(basemap, detail), prep.theme, prep.story.credit, screenScale),
     camera: prep.story.camera,
+    zoomShift,
     preserveDrawingBuffer: true,
     interactive: mode !== 'screenshot',
     cooperativeGestures: store.getState().embed,
@@ -274,6 +282,8 @@ export function createApp(root: HTMLElement, prep: PreparedStory, basemap: Topol
   };
   // the canvas's size attribute, not the element's: reading layout here would force it on every rebuild
   const narrowMap = () => mode === 'explore' && mapView.map.getCanvas().width / mapView.map.getPixelRatio() <= NARROW_MAP_PX;
+  /** The zoom the layer rules see, in half steps: the map's, less a big kiosk screen's shift. */
+  const zoomStep = () => Math.round((mapView.map.getZoom() - zoomShift) * 2) / 2;
   const layerState = (): LayerState => {
     const s = store.getState();
     const i = currentEventIndex(prep.events, s.t);
@@ -285,10 +295,10 @@ export function createApp(root: HTMLElement, prep: PreparedStory, basemap: Topol
       clock,
       layers: s.layers,
       current: i >= 0 ? prep.events[i].places : [],
-      zoom: Math.round(mapView.map.getZoom() * 2) / 2,
+      zoom: zoomStep(),
       narrow: narrowMap(),
       font: fontFamily,
-      scale: s.mode === 'kiosk' ? 1.4 : 1,
+      scale: s.mode === 'kiosk' ? 1.4 * screenScale : 1,
     };
   };
   let layers: Layer[] = [];
@@ -324,7 +334,7 @@ export function createApp(root: HTMLElement, prep: PreparedStory, basemap: Topol
   offs.push(() => cancelAnimationFrame(fade.raf));
   let lastZoomStep = layerState().zoom;
   const onZoom = () => {
-    const z = Math.round(mapView.map.getZoom() * 2) / 2;
+    const z = zoomStep();
     if (z !== lastZoomStep) {
       lastZoomStep = z;
       redraw();

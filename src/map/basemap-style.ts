@@ -1,4 +1,4 @@
-import type { StyleSpecification } from 'maplibre-gl';
+import type { ExpressionSpecification, StyleSpecification } from 'maplibre-gl';
 import type { FeatureCollection, MultiLineString, MultiPolygon, Polygon } from 'geojson';
 import { feature, mesh } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
@@ -37,10 +37,17 @@ export function basemapGeo(topo: Topology, detail: FeatureCollection = { type: '
   };
 }
 
-/** Returns a self-contained maplibre style (no tiles, no glyph or sprite URLs) drawing the basemap in the theme. */
-export function basemapStyle(geo: BasemapGeo, theme: Theme, credit: string): StyleSpecification {
+/**
+ * Returns a self-contained maplibre style (no tiles, no glyph or sprite URLs) drawing the basemap in
+ * the theme. `scale` (a big kiosk screen's, ≥ 1) draws it as a screen `scale` times smaller would, in
+ * proportion: zoom thresholds move by log2(scale), and lines and labels grow by `scale`.
+ */
+export function basemapStyle(geo: BasemapGeo, theme: Theme, credit: string, scale = 1): StyleSpecification {
   const c = theme.colors;
-  const detailMinZoom = Math.min(24, ...geo.detail.features.map((f) => Number(f.properties?.minZoom ?? 24)));
+  const dz = Math.log2(scale);
+  /** A linear zoom ramp through [zoom, value] stops, shifted and scaled for the screen. */
+  const ramp = (...stops: [number, number][]) => ['interpolate', ['linear'], ['zoom'], ...stops.flatMap(([z, v]) => [z + dz, v * scale])] as ExpressionSpecification;
+  const detailMinZoom = Math.min(24, ...geo.detail.features.map((f) => Number(f.properties?.minZoom ?? 24) + dz));
   return {
     version: 8,
     sources: {
@@ -73,15 +80,15 @@ export function basemapStyle(geo: BasemapGeo, theme: Theme, credit: string): Sty
         id: 'region-lines',
         type: 'line',
         source: 'regionLines',
-        minzoom: 3,
-        paint: { 'line-color': c.regionBorder, 'line-width': ['interpolate', ['linear'], ['zoom'], 3, 0.4, 8, 1] },
+        minzoom: 3 + dz,
+        paint: { 'line-color': c.regionBorder, 'line-width': ramp([3, 0.4], [8, 1]) },
       },
       {
         id: 'borders',
         type: 'line',
         source: 'borders',
         layout: { 'line-join': 'round' },
-        paint: { 'line-color': c.countryBorder, 'line-width': ['interpolate', ['linear'], ['zoom'], 1, 0.5, 6, 1.4, 10, 2] },
+        paint: { 'line-color': c.countryBorder, 'line-width': ramp([1, 0.5], [6, 1.4], [10, 2]) },
       },
       {
         id: 'country-labels',
@@ -90,13 +97,13 @@ export function basemapStyle(geo: BasemapGeo, theme: Theme, credit: string): Sty
         layout: {
           'text-field': ['get', 'name'],
           'text-font': [theme.font],
-          'text-size': ['interpolate', ['linear'], ['zoom'], 1, 10, 6, 14],
+          'text-size': ramp([1, 10], [6, 14]),
           'text-transform': 'uppercase',
           'text-letter-spacing': 0.12,
           'text-max-width': 8,
           'symbol-sort-key': ['get', 'rank'],
         },
-        paint: { 'text-color': c.countryLabel, 'text-halo-color': c.land, 'text-halo-width': 1.2 },
+        paint: { 'text-color': c.countryLabel, 'text-halo-color': c.land, 'text-halo-width': 1.2 * scale },
       },
     ],
   };

@@ -13,6 +13,8 @@ export interface MapViewOptions {
   container: HTMLElement;
   style: StyleSpecification;
   camera: Camera;
+  /** Added to every camera's zoom (the initial one and goTo's): a big kiosk screen shows the same area as 1080p. */
+  zoomShift?: number;
   /** Keep the drawing buffer so the canvas can be exported as PNG. */
   preserveDrawingBuffer: boolean;
   interactive: boolean;
@@ -61,7 +63,7 @@ export function createMapView(o: MapViewOptions): MapView {
     container: o.container,
     style: o.style,
     center: o.camera.center,
-    zoom: o.camera.zoom,
+    zoom: o.camera.zoom + (o.zoomShift ?? 0),
     // 0, not 1: on a 360 px phone the whole story (Istanbul to the Amur) fits only below zoom 1
     minZoom: 0,
     maxZoom: 13,
@@ -113,7 +115,7 @@ export function createMapView(o: MapViewOptions): MapView {
     view,
     canvases: () => [canvas, overlay.getCanvas()].filter((c): c is HTMLCanvasElement => !!c),
     goTo(camera, instant) {
-      const target = { center: camera.center, zoom: camera.zoom, bearing: camera.bearing ?? 0, pitch: camera.pitch ?? 0 };
+      const target = { center: camera.center, zoom: camera.zoom + (o.zoomShift ?? 0), bearing: camera.bearing ?? 0, pitch: camera.pitch ?? 0 };
       if (instant) map.jumpTo(target);
       else map.flyTo({ ...target, speed: 1.4, curve: 1.4 });
     },

@@ -197,4 +197,40 @@ describe('kiosk mode in Chromium', () => {
     expect(errors).toEqual([]);
     await page.context().close();
   });
+
+  it('scales as a whole on a screen bigger than 1080p: type, marks and the area a camera stop shows', { timeout: 120_000 }, async () => {
+    const measure = async (size: { width: number; height: number }) => {
+      const { page, errors } = await openApp(h, '?mode=kiosk', size, { reducedMotion: true, wait: false });
+      await page.waitForFunction(() => !!window.explainer && document.documentElement.dataset.kioskState === 'touring', null, { timeout: 30_000 });
+      // Hold the tour at Spiderweb: the camera cuts to its stop (reduced motion).
+      await page.evaluate((t) => window.explainer!.store.getState().set({ t, playing: false }), SPIDERWEB.t0);
+      await waitReady(page);
+      const m = await page.evaluate(() => {
+        const map = window.explainer!.mapView.map;
+        const b = map.getBounds();
+        const deck = (window.explainer!.mapView.overlay as unknown as { _deck: { props: { layers: { id: string; props: { getSize?: unknown } }[] } } })._deck;
+        return {
+          root: parseFloat(getComputedStyle(document.documentElement).fontSize),
+          title: parseFloat(getComputedStyle(document.querySelector('.event-card h2')!).fontSize),
+          zoom: map.getZoom(),
+          bounds: [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()],
+          // deck.gl's layer list is private: read here only to see the marks' size (distance labels have a constant size)
+          label: deck.props.layers.find((l) => l.id === 'distance-labels')?.props.getSize as number,
+        };
+      });
+      expect(errors).toEqual([]);
+      await page.context().close();
+      return m;
+    };
+    const hd = await measure({ width: 1920, height: 1080 });
+    const uhd = await measure({ width: 3840, height: 2160 });
+    expect(hd.root).toBe(18);
+    expect(hd.zoom).toBeCloseTo(SPIDERWEB.zoom, 2);
+    expect(uhd.root).toBe(36);
+    expect(uhd.title / hd.title).toBeCloseTo(2, 2);
+    expect(uhd.label / hd.label).toBeCloseTo(2, 5);
+    expect(uhd.zoom - hd.zoom).toBeCloseTo(1, 2);
+    // the same stretch of the world, not four times as much
+    for (let i = 0; i < 4; i++) expect(Math.abs(uhd.bounds[i] - hd.bounds[i]), `bounds[${i}]`).toBeLessThan(0.5);
+  });
 });

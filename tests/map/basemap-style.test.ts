@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import type { FeatureCollection } from 'geojson';
+import type { LayerSpecification } from 'maplibre-gl';
+import { basemapStyle, type BasemapGeo } from '../../src/map/basemap-style.ts';
+import type { Theme } from '../../src/data/schema.ts';
+
+const theme = { font: 'Noto Sans', colors: {}, categories: [] } as unknown as Theme;
+const empty: FeatureCollection = { type: 'FeatureCollection', features: [] };
+const geo: BasemapGeo = {
+  countries: empty as BasemapGeo['countries'],
+  borders: { type: 'MultiLineString', coordinates: [] },
+  regionLines: { type: 'MultiLineString', coordinates: [] },
+  labels: empty,
+  detail: { type: 'FeatureCollection', features: [{ type: 'Feature', properties: { kind: 'box', minZoom: 7 }, geometry: { type: 'Polygon', coordinates: [] } }] },
+};
+const layer = (scale: number, id: string) => basemapStyle(geo, theme, 'credit', scale).layers.find((l) => l.id === id) as LayerSpecification & Record<string, unknown>;
+
+describe('basemapStyle on a big kiosk screen', () => {
+  it('is the designed style at scale 1', () => {
+    expect((layer(1, 'country-labels').layout as Record<string, unknown>)['text-size']).toEqual(['interpolate', ['linear'], ['zoom'], 1, 10, 6, 14]);
+    expect(layer(1, 'region-lines').minzoom).toBe(3);
+    expect(layer(1, 'detail-land').minzoom).toBe(7);
+  });
+
+  it('at scale 2 draws at zoom z + 1 what scale 1 draws at z, twice the size', () => {
+    expect((layer(2, 'country-labels').layout as Record<string, unknown>)['text-size']).toEqual(['interpolate', ['linear'], ['zoom'], 2, 20, 7, 28]);
+    expect((layer(2, 'borders').paint as Record<string, unknown>)['line-width']).toEqual(['interpolate', ['linear'], ['zoom'], 2, 1, 7, 2.8, 11, 4]);
+    expect((layer(2, 'country-labels').paint as Record<string, unknown>)['text-halo-width']).toBeCloseTo(2.4);
+    expect(layer(2, 'region-lines').minzoom).toBe(4);
+    expect(layer(2, 'detail-land').minzoom).toBe(8);
+  });
+});
