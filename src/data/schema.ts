@@ -39,6 +39,7 @@ export const StoryEvent = z.strictObject({
   id: Id,
   start: UtcInstant,
   end: UtcInstant.optional(),
+  endApprox: z.boolean().optional().describe('The end is an estimate (the reports say "just over an hour"): shown as "to about".'),
   precision: z.enum(['day', 'hour', 'minute']),
   title: z.string().min(1),
   body: z.string().min(1),
@@ -181,6 +182,12 @@ export const PlaceProperties = z.strictObject({
   distanceFrom: z.literal('UKR').optional().describe('Compute the great-circle distance from this border.'),
   labelRank: z.number().int().min(0).max(9).optional(),
   labelPlacement: z.enum(['above', 'below']).optional().describe('Where a point\'s label sits; default above.'),
+  labelBelowUnder: z
+    .number()
+    .min(0)
+    .max(24)
+    .optional()
+    .describe('Below this zoom the label sits below its mark (zoomed out, above it would cover other places).'),
 });
 
 const Position = z.tuple([z.number().min(-180).max(180), z.number().min(-90).max(90)]);

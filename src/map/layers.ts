@@ -141,6 +141,11 @@ export function labelText(p: PreparedPlace): string {
   return p.props.name;
 }
 
+/** Returns whether a point's label sits below its mark at this zoom (else above). */
+export function labelBelow(p: Pick<PreparedPlace, 'props'>, zoom: number): boolean {
+  return p.props.labelPlacement === 'below' || (p.props.labelBelowUnder !== undefined && zoom < p.props.labelBelowUnder);
+}
+
 /** Returns the distance label of an airbase, e.g. "1,760 km from Ukraine". */
 export function distanceText(km: number): string {
   return `${km.toLocaleString('en-GB')} km from Ukraine`;
@@ -306,9 +311,10 @@ export function buildLayers(data: LayerData, s: LayerState, theme: Theme, atlase
       getText: labelText,
       getPosition: (p) => p.props.anchor,
       getSize: (p) => ((p.props.labelRank ?? 5) <= 1 ? 15 : 13) * s.scale,
-      getPixelOffset: (p) => (p.isArea ? [0, 0] : [0, (p.props.labelPlacement === 'below' ? 16 : -24) * s.scale]),
+      getPixelOffset: (p) => (p.isArea ? [0, 0] : [0, (labelBelow(p, s.zoom) ? 16 : -24) * s.scale]),
       getTextAnchor: 'middle',
-      getAlignmentBaseline: (p) => (p.isArea ? 'center' : p.props.labelPlacement === 'below' ? 'top' : 'bottom'),
+      getAlignmentBaseline: (p) => (p.isArea ? 'center' : labelBelow(p, s.zoom) ? 'top' : 'bottom'),
+      updateTriggers: { getPixelOffset: [s.zoom, s.scale], getAlignmentBaseline: s.zoom },
       fontWeight: 700,
       getFilterValue: (p) => [appear(p), labelMinZoom(p)],
       getFilterCategory: (p) => p.category,

@@ -37,11 +37,19 @@ export function formatMoment(t: number, precision: Precision, zone: Zone): { utc
   };
 }
 
-/** Returns an event's time span text, e.g. "2 Jun 2025, 11:44–12:50 UTC" or "23–25 May 2025". */
-export function formatSpan(start: number, end: number | undefined, precision: Precision): string {
+/**
+ * Returns an event's time span text, e.g. "2 Jun 2025, 11:44–12:50 UTC" or "23–25 May 2025"; an
+ * estimated end reads "2 Jun 2025, 11:44 to about 12:50 UTC".
+ */
+export function formatSpan(start: number, end: number | undefined, precision: Precision, approxEnd = false): string {
   if (end === undefined) return precision === 'day' ? formatAt(start, 'day') : `${formatAt(start, precision)} UTC`;
   const a = new Date(start);
   const b = new Date(end);
+  if (approxEnd) {
+    const sameDay = formatAt(start, 'day') === formatAt(end, 'day');
+    const to = precision === 'day' ? formatAt(end, 'day') : `${sameDay ? formatAt(end, precision).split(', ')[1] : formatAt(end, precision)} UTC`;
+    return `${precision === 'day' ? formatAt(start, 'day') : formatAt(start, precision)} to about ${to}`;
+  }
   if (precision === 'day') {
     if (formatAt(start, 'day') === formatAt(end, 'day')) return formatAt(start, 'day');
     const sameYear = a.getUTCFullYear() === b.getUTCFullYear();

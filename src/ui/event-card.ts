@@ -31,7 +31,7 @@ export function createEventCard(prep: PreparedStory, store: Store) {
       el(
         'p',
         { class: 'kicker' },
-        el('time', { datetime: e.start }, formatSpan(e.t0, e.end ? e.t1 : undefined, e.precision)),
+        el('time', { datetime: e.start }, formatSpan(e.t0, e.end ? e.t1 : undefined, e.precision, e.endApprox)),
         m.local ? el('span', { class: 'local' }, ` · ${m.local}`) : null,
       ),
       el('h2', { id: 'event-title' }, e.title),
@@ -44,7 +44,7 @@ export function createEventCard(prep: PreparedStory, store: Store) {
         el('ul', {}, ...e.sources.map((s) => el('li', {}, citation(prep, s)))),
       ),
     );
-    announcer.textContent = `${formatSpan(e.t0, e.end ? e.t1 : undefined, e.precision)}: ${e.title}`;
+    announcer.textContent = `${formatSpan(e.t0, e.end ? e.t1 : undefined, e.precision, e.endApprox)}: ${e.title}`;
   };
   const off = store.subscribe(render);
   render();

@@ -12,7 +12,7 @@ export function createEventList(prep: PreparedStory, store: Store, commit: () =>
     const btn = el(
       'button',
       { type: 'button', class: 'event-link', 'data-event': e.id },
-      el('time', { datetime: e.start }, formatSpan(e.t0, e.end ? e.t1 : undefined, e.precision)),
+      el('time', { datetime: e.start }, formatSpan(e.t0, e.end ? e.t1 : undefined, e.precision, e.endApprox)),
       el('span', { class: 'title' }, e.title),
       el('span', { class: 'state sr-only' }),
       el(

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { prepareStory, type BuiltPlace } from '../../src/data/prepare.ts';
 import type { Story, Theme } from '../../src/data/schema.ts';
-import { buildLayers, greatCircleMidpoint, labelText, layerIds, prepareLayerData, rgba, type Atlases, type LayerState } from '../../src/map/layers.ts';
+import { buildLayers, greatCircleMidpoint, labelBelow, labelText, layerIds, prepareLayerData, rgba, type Atlases, type LayerState } from '../../src/map/layers.ts';
 
 const theme: Theme = {
   font: 'Noto Sans',
@@ -137,5 +137,15 @@ describe('helpers', () => {
     expect(lat).toBeCloseTo(0, 6);
     const [, northLat] = greatCircleMidpoint([-45, 60], [135, 60]);
     expect(northLat).toBeCloseTo(90, 6);
+  });
+
+  it('puts a label below its mark where asked, or only while zoomed out', () => {
+    const place = (props: Record<string, unknown>) => ({ props }) as unknown as Parameters<typeof labelBelow>[0];
+    expect(labelBelow(place({}), 2)).toBe(false);
+    expect(labelBelow(place({ labelPlacement: 'below' }), 12)).toBe(true);
+    expect(labelBelow(place({ labelBelowUnder: 5 }), 2)).toBe(true);
+    expect(labelBelow(place({ labelBelowUnder: 5 }), 4.5)).toBe(true);
+    expect(labelBelow(place({ labelBelowUnder: 5 }), 5)).toBe(false);
+    expect(labelBelow(place({ labelBelowUnder: 5 }), 11)).toBe(false);
   });
 });

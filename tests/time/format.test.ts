@@ -77,6 +77,12 @@ describe('formatSpan', () => {
     expect(formatSpan(at('2025-06-02T11:44Z'), at('2025-06-02T12:50Z'), 'minute')).toBe('2 Jun 2025, 11:44–12:50 UTC');
   });
 
+  it('says "to about" before an estimated end', () => {
+    expect(formatSpan(at('2025-06-02T11:44Z'), at('2025-06-02T12:50Z'), 'minute', true)).toBe('2 Jun 2025, 11:44 to about 12:50 UTC');
+    expect(formatSpan(at('2025-06-01T23:10Z'), at('2025-06-02T01:05Z'), 'minute', true)).toBe('1 Jun 2025, 23:10 to about 2 Jun 2025, 01:05 UTC');
+    expect(formatSpan(at('2025-05-23T12:00Z'), at('2025-05-25T12:00Z'), 'day', true)).toBe('23 May 2025 to about 25 May 2025');
+  });
+
   it('shows a minute span across midnight with both dates', () => {
     expect(formatSpan(at('2025-06-01T23:10Z'), at('2025-06-02T01:05Z'), 'minute')).toBe('1 Jun 2025, 23:10 – 2 Jun 2025, 01:05 UTC');
   });
