@@ -56,7 +56,7 @@ describe('explore mode in Chromium', () => {
     const text = (await panel.textContent()) ?? '';
     expect(text).toContain('Olenya air base');
     expect(text).toContain('SBU');
-    expect(text).toContain('Russia\'s defence ministry');
+    expect(text).toContain('Russia’s defence ministry');
     expect(text).toMatch(/1,\d{3} km from Ukraine/);
     expect((await state(page)).place).toBe('olenya');
     await page.keyboard.press('Escape');
