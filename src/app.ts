@@ -158,10 +158,14 @@ export function createApp(root: HTMLElement, prep: PreparedStory, basemap: Topol
       duration: instant ? 0 : 1200,
     });
   };
-  /** Fits the story again, at once, if the map still shows it fitted (the reader has not moved it and the camera does not follow events). */
+  /**
+   * Fits the story again, at once, if the map still shows it fitted (the reader has not moved it and
+   * the camera does not follow events). Not while a PNG export has the map at its own size and framing.
+   */
   const refitStory = () => {
     const s = store.getState();
-    if (mode === 'explore' && !s.view && !s.follow && mapView && !mapView.map.isMoving()) fitStory(true);
+    if (mode !== 'explore' || s.view || s.follow || !mapView || mapView.map.isMoving() || stage.classList.contains('exporting')) return;
+    fitStory(true);
   };
   const shareStatus = el('span', { class: 'share-status', role: 'status' });
   const header = el(

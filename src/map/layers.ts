@@ -116,6 +116,8 @@ export interface LayerData {
   points: PreparedPlace[];
   arcs: PreparedPlace[];
   active: { place: PreparedPlace; range: [number, number] }[];
+  /** Names of areas, drawn under the marks; and of points, drawn over them (both by label rank). */
+  areaLabels: PreparedPlace[];
   labels: PreparedPlace[];
   colorOf: Map<string, RGBA>;
 }
@@ -125,12 +127,14 @@ export function prepareLayerData(prep: PreparedStory): LayerData {
   const order = ['border-region', 'threatened-region', 'claimed-region', 'buffer-zone', 'buildup'];
   const areas = prep.places.filter((p) => p.isArea).sort((a, b) => order.indexOf(a.props.kind) - order.indexOf(b.props.kind));
   const points = prep.places.filter((p) => !p.isArea);
+  const byRank = [...prep.places].sort((a, b) => (a.props.labelRank ?? 5) - (b.props.labelRank ?? 5));
   return {
     areas,
     points,
     arcs: points.filter((p) => p.props.borderPoint && p.props.distanceKm !== undefined),
     active: prep.places.flatMap((place) => place.activeRanges.map((range) => ({ place, range }))),
-    labels: [...prep.places].sort((a, b) => (a.props.labelRank ?? 5) - (b.props.labelRank ?? 5)),
+    areaLabels: byRank.filter((p) => p.isArea),
+    labels: byRank.filter((p) => !p.isArea),
     colorOf: new Map(prep.theme.categories.map((c) => [c.id, rgba(c.color)])),
   };
 }
@@ -186,6 +190,27 @@ export function buildLayers(data: LayerData, s: LayerState, theme: Theme, atlase
     outlineColor: rgba(theme.colors.halo, 235),
     getColor: rgba(theme.colors.text),
   };
+  /** Place names: areas' are drawn under the marks, so a mark inside a named region stays visible; points' over them. */
+  const names = (id: string, places: PreparedPlace[]) =>
+    new TextLayer<PreparedPlace, Ext<PreparedPlace>>({
+      id,
+      data: places,
+      visible: visible('labels'),
+      ...textBase,
+      getText: labelText,
+      getPosition: (p) => p.props.anchor,
+      getSize: (p) => ((p.props.labelRank ?? 5) <= 1 ? 15 : 13) * s.scale,
+      getPixelOffset: (p) => (p.isArea ? [0, 0] : [0, (labelBelow(p, s.zoom) ? 16 : -24) * s.scale]),
+      getTextAnchor: 'middle',
+      getAlignmentBaseline: (p) => (p.isArea ? 'center' : labelBelow(p, s.zoom) ? 'top' : 'bottom'),
+      updateTriggers: { getPixelOffset: [s.zoom, s.scale], getAlignmentBaseline: s.zoom },
+      fontWeight: 700,
+      getFilterValue: (p) => [appear(p), labelMinZoom(p)],
+      getFilterCategory: (p) => p.category,
+      ...timed(labelRule),
+      filterCategories: s.layers,
+      extensions: [rangeFilter],
+    });
   const areaLineWidth = (p: PreparedPlace) => (p.props.kind === 'buffer-zone' ? 2 : p.props.kind === 'border-region' ? 1 : 1.5);
 
   return [
@@ -231,6 +256,7 @@ export function buildLayers(data: LayerData, s: LayerState, theme: Theme, atlase
       ...filterProps,
       extensions: [timeFilter],
     }),
+    names('area-labels', data.areaLabels),
     new ScatterplotLayer<{ place: PreparedPlace; range: [number, number] }, Ext<{ place: PreparedPlace; range: [number, number] }>>({
       id: 'talks-on',
       data: data.active,
@@ -303,24 +329,6 @@ export function buildLayers(data: LayerData, s: LayerState, theme: Theme, atlase
       filterCategories: s.layers,
       extensions: [rangeFilter],
     }),
-    new TextLayer<PreparedPlace, Ext<PreparedPlace>>({
-      id: 'labels',
-      data: data.labels,
-      visible: visible('labels'),
-      ...textBase,
-      getText: labelText,
-      getPosition: (p) => p.props.anchor,
-      getSize: (p) => ((p.props.labelRank ?? 5) <= 1 ? 15 : 13) * s.scale,
-      getPixelOffset: (p) => (p.isArea ? [0, 0] : [0, (labelBelow(p, s.zoom) ? 16 : -24) * s.scale]),
-      getTextAnchor: 'middle',
-      getAlignmentBaseline: (p) => (p.isArea ? 'center' : labelBelow(p, s.zoom) ? 'top' : 'bottom'),
-      updateTriggers: { getPixelOffset: [s.zoom, s.scale], getAlignmentBaseline: s.zoom },
-      fontWeight: 700,
-      getFilterValue: (p) => [appear(p), labelMinZoom(p)],
-      getFilterCategory: (p) => p.category,
-      ...timed(labelRule),
-      filterCategories: s.layers,
-      extensions: [rangeFilter],
-    }),
+    names('labels', data.labels),
   ];
 }

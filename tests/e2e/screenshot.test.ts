@@ -179,6 +179,19 @@ describe('PNG export from the explorer', () => {
       const { map } = window.explainer!.mapView;
       return { canvas: [map.getCanvas().width, map.getCanvas().height], center: map.getCenter().toArray(), zoom: map.getZoom() };
     });
+    // Every fitBounds during the export: the export's own framing only, never the explorer's refit of
+    // the story (its top padding is 40 px) when the map changes size for the export.
+    await page.evaluate(() => {
+      const { map } = window.explainer!.mapView;
+      const w = window as unknown as { __fits: { top: number; exporting: boolean }[] };
+      w.__fits = [];
+      const fit = map.fitBounds.bind(map);
+      map.fitBounds = ((b: Parameters<typeof fit>[0], o?: Parameters<typeof fit>[1]) => {
+        const top = typeof o?.padding === 'object' ? (o.padding.top ?? 0) : Number(o?.padding ?? 0);
+        w.__fits.push({ top, exporting: !!document.querySelector('.stage.exporting') });
+        return fit(b, o);
+      }) as typeof map.fitBounds;
+    });
     await page.getByRole('button', { name: 'Export PNG' }).click();
     const dialog = page.getByRole('dialog', { name: 'Export PNG' });
     await dialog.waitFor({ state: 'visible' });
@@ -190,6 +203,9 @@ describe('PNG export from the explorer', () => {
     const { readFileSync } = await import('node:fs');
     expect(ihdrSize(readFileSync(path))).toEqual([1200, 675]);
     await expect.poll(() => dialog.locator('.export-status').textContent()).toMatch(/^Saved /);
+    const fits = await page.evaluate(() => (window as unknown as { __fits: { top: number; exporting: boolean }[] }).__fits.filter((f) => f.exporting));
+    expect(fits.length, 'the export framed the story').toBeGreaterThan(0);
+    expect(fits.filter((f) => f.top === 40), 'explorer refits during the export').toEqual([]);
 
     const after = await page.evaluate(() => {
       const { map } = window.explainer!.mapView;

@@ -65,7 +65,7 @@ describe('buildLayers', () => {
     const layers = buildLayers(data, { ...state(10), clock, zoom: 4 }, theme, atlases);
     type Timed = { timeClock: unknown; timeRanges: (c: typeof clock) => { filterRange: unknown; filterSoftRange?: unknown }; filterRange: unknown };
     const timed = layers.map((l) => [l.id, l.props as unknown as Timed] as const);
-    expect(timed.map(([id]) => id)).toEqual(['areas', 'distance-arcs', 'talks-on', 'emphasis', 'points', 'distance-labels', 'labels']);
+    expect(timed.map(([id]) => id)).toEqual(['areas', 'distance-arcs', 'area-labels', 'talks-on', 'emphasis', 'points', 'distance-labels', 'labels']);
     for (const [id, p] of timed) {
       expect(p.timeClock, id).toBe(clock);
       // Built at the clock's reading: the static props equal what the rule gives now.
@@ -137,6 +137,18 @@ describe('helpers', () => {
     expect(lat).toBeCloseTo(0, 6);
     const [, northLat] = greatCircleMidpoint([-45, 60], [135, 60]);
     expect(northLat).toBeCloseTo(90, 6);
+  });
+
+  it('draws area names under the marks and point names over them', () => {
+    const data = prepareLayerData(createPrep());
+    const ids = buildLayers(data, state(10), theme, atlases).map((l) => l.id);
+    expect(ids.indexOf('area-labels')).toBeLessThan(ids.indexOf('emphasis'));
+    expect(ids.indexOf('area-labels')).toBeLessThan(ids.indexOf('points'));
+    expect(ids.indexOf('labels')).toBeGreaterThan(ids.indexOf('points'));
+    expect(data.areaLabels.length).toBeGreaterThan(0);
+    expect(data.areaLabels.every((p) => p.isArea)).toBe(true);
+    expect(data.labels.length).toBeGreaterThan(0);
+    expect(data.labels.some((p) => p.isArea)).toBe(false);
   });
 
   it('puts a label below its mark where asked, or only while zoomed out', () => {
