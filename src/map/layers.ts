@@ -200,7 +200,8 @@ export function buildLayers(data: LayerData, s: LayerState, theme: Theme, atlase
       getText: labelText,
       getPosition: (p) => p.props.anchor,
       getSize: (p) => ((p.props.labelRank ?? 5) <= 1 ? 15 : 13) * s.scale,
-      getPixelOffset: (p) => (p.isArea ? [0, 0] : [0, (labelBelow(p, s.zoom) ? 16 : -24) * s.scale]),
+      // 24 px either side: clear of the marks and of the talks ring (22 px, 3 px wide) round a venue
+      getPixelOffset: (p) => (p.isArea ? [0, 0] : [0, (labelBelow(p, s.zoom) ? 24 : -24) * s.scale]),
       getTextAnchor: 'middle',
       getAlignmentBaseline: (p) => (p.isArea ? 'center' : labelBelow(p, s.zoom) ? 'top' : 'bottom'),
       updateTriggers: { getPixelOffset: [s.zoom, s.scale], getAlignmentBaseline: s.zoom },
