@@ -43,13 +43,13 @@ export function formatMoment(t: number, precision: Precision, zone: Zone): { utc
  */
 export function formatSpan(start: number, end: number | undefined, precision: Precision, approxEnd = false): string {
   if (end === undefined) return precision === 'day' ? formatAt(start, 'day') : `${formatAt(start, precision)} UTC`;
+  if (approxEnd) {
+    if (precision === 'day') return `${formatAt(start, 'day')} to about ${formatAt(end, 'day')}`;
+    const sameDay = formatAt(start, 'day') === formatAt(end, 'day');
+    return `${formatAt(start, precision)} to about ${sameDay ? formatAt(end, precision).split(', ')[1] : formatAt(end, precision)} UTC`;
+  }
   const a = new Date(start);
   const b = new Date(end);
-  if (approxEnd) {
-    const sameDay = formatAt(start, 'day') === formatAt(end, 'day');
-    const to = precision === 'day' ? formatAt(end, 'day') : `${sameDay ? formatAt(end, precision).split(', ')[1] : formatAt(end, precision)} UTC`;
-    return `${precision === 'day' ? formatAt(start, 'day') : formatAt(start, precision)} to about ${to}`;
-  }
   if (precision === 'day') {
     if (formatAt(start, 'day') === formatAt(end, 'day')) return formatAt(start, 'day');
     const sameYear = a.getUTCFullYear() === b.getUTCFullYear();
@@ -66,4 +66,9 @@ export function formatSpan(start: number, end: number | undefined, precision: Pr
 export function isoMinute(t: number): string {
   const s = new Date(t).toISOString();
   return s.endsWith(':00.000Z') ? `${s.slice(0, 16)}Z` : `${s.slice(0, 19)}Z`;
+}
+
+/** Returns an event's span text (formatSpan of its start, its end if it has one, its precision and whether the end is an estimate). */
+export function eventSpan(e: { t0: number; t1: number; end?: string; precision: Precision; endApprox?: boolean }): string {
+  return formatSpan(e.t0, e.end ? e.t1 : undefined, e.precision, e.endApprox);
 }

@@ -1,6 +1,6 @@
 import { currentEventIndex, type PreparedStory } from '../data/prepare.ts';
 import type { Store } from '../state/store.ts';
-import { formatMoment, formatSpan } from '../time/format.ts';
+import { eventSpan, formatMoment } from '../time/format.ts';
 import { el, fill } from './dom.ts';
 import { citation, claimsView } from './sources.ts';
 
@@ -31,7 +31,7 @@ export function createEventCard(prep: PreparedStory, store: Store) {
       el(
         'p',
         { class: 'kicker' },
-        el('time', { datetime: e.start }, formatSpan(e.t0, e.end ? e.t1 : undefined, e.precision, e.endApprox)),
+        el('time', { datetime: e.start }, eventSpan(e)),
         m.local ? el('span', { class: 'local' }, ` · ${m.local}`) : null,
       ),
       el('h2', { id: 'event-title' }, e.title),
@@ -44,7 +44,7 @@ export function createEventCard(prep: PreparedStory, store: Store) {
         el('ul', {}, ...e.sources.map((s) => el('li', {}, citation(prep, s)))),
       ),
     );
-    announcer.textContent = `${formatSpan(e.t0, e.end ? e.t1 : undefined, e.precision, e.endApprox)}: ${e.title}`;
+    announcer.textContent = `${eventSpan(e)}: ${e.title}`;
   };
   const off = store.subscribe(render);
   render();

@@ -1,6 +1,6 @@
 import { currentEventIndex, type PreparedStory } from '../data/prepare.ts';
 import type { Store } from '../state/store.ts';
-import { formatSpan } from '../time/format.ts';
+import { eventSpan } from '../time/format.ts';
 import { el, listen } from './dom.ts';
 
 /**
@@ -12,7 +12,7 @@ export function createEventList(prep: PreparedStory, store: Store, commit: () =>
     const btn = el(
       'button',
       { type: 'button', class: 'event-link', 'data-event': e.id },
-      el('time', { datetime: e.start }, formatSpan(e.t0, e.end ? e.t1 : undefined, e.precision, e.endApprox)),
+      el('time', { datetime: e.start }, eventSpan(e)),
       el('span', { class: 'title' }, e.title),
       el('span', { class: 'state sr-only' }),
       el(

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatAt, formatMoment, formatSpan, isoMinute, type Zone } from '../../src/time/format.ts';
+import { eventSpan, formatAt, formatMoment, formatSpan, isoMinute, type Zone } from '../../src/time/format.ts';
 
 const at = (iso: string) => Date.parse(iso);
 
@@ -81,6 +81,13 @@ describe('formatSpan', () => {
     expect(formatSpan(at('2025-06-02T11:44Z'), at('2025-06-02T12:50Z'), 'minute', true)).toBe('2 Jun 2025, 11:44 to about 12:50 UTC');
     expect(formatSpan(at('2025-06-01T23:10Z'), at('2025-06-02T01:05Z'), 'minute', true)).toBe('1 Jun 2025, 23:10 to about 2 Jun 2025, 01:05 UTC');
     expect(formatSpan(at('2025-05-23T12:00Z'), at('2025-05-25T12:00Z'), 'day', true)).toBe('23 May 2025 to about 25 May 2025');
+  });
+
+  it('gives an event its span: the end only when the event has one, "to about" when it is an estimate', () => {
+    const e = { t0: at('2025-06-02T11:44Z'), t1: at('2025-06-02T12:50Z'), precision: 'minute' as const };
+    expect(eventSpan({ ...e, end: '2025-06-02T12:50Z', endApprox: true })).toBe('2 Jun 2025, 11:44 to about 12:50 UTC');
+    expect(eventSpan({ ...e, end: '2025-06-02T12:50Z' })).toBe('2 Jun 2025, 11:44–12:50 UTC');
+    expect(eventSpan({ ...e, t1: e.t0 })).toBe('2 Jun 2025, 11:44 UTC');
   });
 
   it('shows a minute span across midnight with both dates', () => {
