@@ -11,7 +11,7 @@ import { drawIconAtlas, iconMapping } from './map/icons.ts';
 import { buildLayers, layerIds, prepareLayerData, type Atlases, type LayerState } from './map/layers.ts';
 import { createMapView, type MapView } from './map/map-view.ts';
 import { drawPatternAtlas, patternMapping } from './map/patterns.ts';
-import { createPlayer } from './player.ts';
+import { createPlayer, TRACK_SECONDS } from './player.ts';
 import { createAppStore, type AppState, type Store } from './state/store.ts';
 import { createUrlSync } from './state/url-sync.ts';
 import { parseUrl } from './state/url-state.ts';
@@ -357,14 +357,15 @@ export function createApp(root: HTMLElement, prep: PreparedStory, basemap: Topol
   };
   mapView.map.on('resize', onResize);
   offs.push(() => mapView.map.off('resize', onResize));
-  const noFade = reduced || mode === 'screenshot';
+  // No fades in screenshot mode, under reduced motion, or while an export renders frames (they must not depend on the wall clock).
+  const noFade = () => reduced || mode === 'screenshot' || stage.classList.contains('exporting');
   offs.push(
     store.subscribe((s, p) => {
       if (s.t !== p.t) {
         const nh = toHours(s.t, prep.start);
         const h = clock.h;
         const k = fadeLeft();
-        if (!noFade) {
+        if (!noFade()) {
           fade.in = nh > h ? nh - h + fade.in * k : 0;
           fade.out = nh < h ? h - nh + fade.out * k : 0;
           fade.since = performance.now();
@@ -375,7 +376,7 @@ export function createApp(root: HTMLElement, prep: PreparedStory, basemap: Topol
         // The current event's rings are a category filter: a new event rebuilds; any other step only redraws.
         if (i !== j || s.layers !== p.layers || s.mode !== p.mode) redraw();
         else redrawTime();
-        if (!noFade) animateFade();
+        if (!noFade()) animateFade();
         const cam = prep.events[i]?.camera;
         if (i !== j && s.follow && cam) mapView.goTo(cam as Camera, reduced || !s.playing && Math.abs(i - j) > 1);
       } else if (s.layers !== p.layers || s.mode !== p.mode) redraw();
@@ -386,7 +387,7 @@ export function createApp(root: HTMLElement, prep: PreparedStory, basemap: Topol
   const player = createPlayer(store, {
     scale,
     events: prep.events,
-    trackSeconds: 90,
+    trackSeconds: TRACK_SECONDS,
     dwell: (e) => (e.dwell ?? prep.story.defaultDwell) * (store.getState().mode === 'kiosk' ? 1 : 0.35),
   });
 
