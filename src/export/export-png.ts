@@ -137,11 +137,15 @@ export function composeFrame(ctx: ModeContext, out: HTMLCanvasElement | Offscree
   drawCaption(g, layout, palette, ctx.prep.theme.font);
 }
 
-/** Resolves once a complete frame is drawn with both canvases at the export's pixel size; rejects after a minute. */
-export async function settle(ctx: ModeContext, pxW: number, pxH: number): Promise<void> {
+/**
+ * Resolves once a complete frame is drawn with both canvases at the export's pixel size; rejects
+ * after a minute. The layers are rebuilt first unless `rebuild` is false (a video's later frames,
+ * whose time and camera changes already ask for what they need).
+ */
+export async function settle(ctx: ModeContext, pxW: number, pxH: number, rebuild = true): Promise<void> {
   const deadline = performance.now() + SETTLE_MS;
-  for (;;) {
-    ctx.redraw();
+  for (let pass = 0; ; pass++) {
+    if (rebuild || pass > 0) ctx.redraw();
     let timer = 0;
     const late = new Promise<never>((_, ko) => {
       timer = window.setTimeout(() => ko(new Error('the map did not finish drawing within a minute')), Math.max(0, deadline - performance.now()));

@@ -125,7 +125,7 @@ async function render(ctx: ModeContext, o: VideoOptions): Promise<VideoResult> {
         const cam = (e: number): CameraView => cameraOf(ctx, e, frame, bands);
         const view = st.camera.k >= 1 ? cam(st.camera.to) : flyCamera(cam(st.camera.from), cam(st.camera.to), st.camera.k, area.width, area.height);
         applyFraming(map, prep, { kind: 'camera', center: view.center, zoom: view.zoom }, frame, bands);
-        await settle(ctx, o.width, o.height);
+        await settle(ctx, o.width, o.height, drawn === 0);
         composeFrame(ctx, out, layoutCaption(captionContent(prep, s, inFrameOf(map)), frame, measure), 1);
         drawn++;
         last = key;
