@@ -1,8 +1,6 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromiumPath } from './lib/chromium.mjs';
-import { openToolPage, toolExit, writeOutput } from './lib/tool-page.mjs';
+import { openToolPage, startTool, toolExit, writeOutput } from './lib/tool-page.mjs';
 import { parseArgs, planShots, USAGE } from './shots-args.mjs';
 
 const DIST = resolve(fileURLToPath(new URL('..', import.meta.url)), 'dist');
@@ -17,24 +15,9 @@ function pngSize(buf) {
 const { state, fail, watchSignals } = toolExit('shots');
 
 async function main() {
-  let opts;
-  try {
-    opts = parseArgs(process.argv.slice(2));
-  } catch (e) {
-    return fail(e.message);
-  }
-  if (opts.help) {
-    console.log(USAGE);
-    return;
-  }
-  if (!existsSync(join(DIST, 'index.html'))) return fail('dist/ not found: run npm run build first');
-  let shots;
-  try {
-    shots = planShots(opts, JSON.parse(readFileSync(join(DIST, 'data', 'story.json'), 'utf8')));
-    chromiumPath();
-  } catch (e) {
-    return fail(e.message);
-  }
+  const tool = await startTool(DIST, process.argv.slice(2), { parseArgs, plan: planShots, usage: USAGE }, fail);
+  if (!tool) return;
+  const { opts, items: shots } = tool;
   const out = resolve(opts.out);
   watchSignals();
   const { page, pageErrors, close } = await openToolPage(DIST, shots[0].query, opts);

@@ -1,15 +1,13 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromiumPath } from './lib/chromium.mjs';
-import { openToolPage, toolExit, writeOutput } from './lib/tool-page.mjs';
+import { openToolPage, startTool, toolExit, writeOutput } from './lib/tool-page.mjs';
 import { parseArgs, planVideos, USAGE } from './video-args.mjs';
 
 const DIST = resolve(fileURLToPath(new URL('..', import.meta.url)), 'dist');
 /** Bytes read from the page per call (base64 over the DevTools protocol). */
 const READ_BYTES = 4 * 1024 * 1024;
 
-/** Returns "H.264 MP4"/"VP9 WebM"-style container name of a file's first bytes, or null when it is neither an MP4 nor a WebM. */
+/** Returns "mp4" or "webm" from a file's first bytes, or null when it is neither. */
 export function containerOf(buf) {
   if (buf.length >= 12 && buf.toString('latin1', 4, 8) === 'ftyp') return 'mp4';
   if (buf.length >= 4 && buf.readUInt32BE(0) === 0x1a45dfa3) return 'webm';
@@ -19,27 +17,15 @@ export function containerOf(buf) {
 const { state, fail, watchSignals } = toolExit('video');
 
 /** Returns "1:05"-style text for a duration in ms. */
-const clock = (ms) => `${Math.floor(ms / 60_000)}:${String(Math.round((ms % 60_000) / 1000)).padStart(2, '0')}`;
+const clock = (ms) => {
+  const s = Math.round(ms / 1000);
+  return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
+};
 
 async function main() {
-  let opts;
-  try {
-    opts = parseArgs(process.argv.slice(2));
-  } catch (e) {
-    return fail(e.message);
-  }
-  if (opts.help) {
-    console.log(USAGE);
-    return;
-  }
-  if (!existsSync(join(DIST, 'index.html'))) return fail('dist/ not found: run npm run build first');
-  let videos;
-  try {
-    videos = planVideos(opts, JSON.parse(readFileSync(join(DIST, 'data', 'story.json'), 'utf8')));
-    chromiumPath();
-  } catch (e) {
-    return fail(e.message);
-  }
+  const tool = await startTool(DIST, process.argv.slice(2), { parseArgs, plan: planVideos, usage: USAGE }, fail);
+  if (!tool) return;
+  const { opts, items: videos } = tool;
   const out = resolve(opts.out);
   watchSignals();
   const { page, pageErrors, close } = await openToolPage(DIST, videos[0].query, opts);

@@ -1,7 +1,7 @@
-import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { startServer } from '../serve.mjs';
-import { launchChromium } from './chromium.mjs';
+import { chromiumPath, launchChromium } from './chromium.mjs';
 
 const PAGE_TIMEOUT_MS = 120_000;
 
@@ -79,4 +79,30 @@ export function writeOutput(state, dir, name, buf) {
   state.partial = null;
   const shown = relative(process.cwd(), file);
   return shown.startsWith('..') ? file : shown;
+}
+
+/**
+ * Returns a tool's options and work list: parses argv with `parseArgs`, prints `usage` and returns
+ * null for --help, checks that the app is built and Chromium is there, and plans the work from the
+ * built story with `plan(opts, story)`. Any problem goes to `fail` (one line, non-zero exit).
+ */
+export async function startTool(dist, argv, { parseArgs, plan, usage }, fail) {
+  let opts;
+  try {
+    opts = parseArgs(argv);
+  } catch (e) {
+    return fail(e.message);
+  }
+  if (opts.help) {
+    console.log(usage);
+    return null;
+  }
+  if (!existsSync(join(dist, 'index.html'))) return fail('dist/ not found: run npm run build first');
+  try {
+    const items = plan(opts, JSON.parse(readFileSync(join(dist, 'data', 'story.json'), 'utf8')));
+    chromiumPath();
+    return { opts, items };
+  } catch (e) {
+    return fail(e.message);
+  }
 }

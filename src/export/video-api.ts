@@ -1,4 +1,5 @@
 import type { ModeContext } from '../modes/context.ts';
+import type { VideoResult } from './video-export.ts';
 
 /** What a tool asks `window.explainerVideo` for: a span (an event id, or ISO UTC times; default the whole story), a size and a frame rate. */
 export interface VideoRequest {
@@ -10,21 +11,8 @@ export interface VideoRequest {
   fps: number;
 }
 
-/** What `window.explainerVideo` resolves to; the file's bytes are read with `window.explainerVideoBytes`. */
-export interface VideoInfo {
-  fileName: string;
-  mime: string;
-  /** "H.264 MP4" or "VP9 WebM". */
-  label: string;
-  width: number;
-  height: number;
-  fps: number;
-  frames: number;
-  seconds: number;
-  drawn: number;
-  ms: number;
-  bytes: number;
-}
+/** What `window.explainerVideo` resolves to: the video's description and its size in bytes, which are read with `window.explainerVideoBytes`. */
+export type VideoInfo = Omit<VideoResult, 'blob' | 'codec' | 'container'> & { bytes: number };
 
 declare global {
   interface Window {
