@@ -47,6 +47,7 @@ export function createVideoDialog(ctx: ModeContext, download: (blob: Blob, name:
   const output = el('p', { class: 'export-output' });
   const preview = el('canvas', { class: 'video-preview', width: 1, height: 1, 'aria-hidden': 'true' });
   const bar = el('progress', { class: 'video-progress', max: 1, value: 0, 'aria-label': 'Video export progress' });
+  const left = el('p', { class: 'video-left' });
   const status = el('p', { class: 'export-status', role: 'status' });
   const go = el('button', { type: 'button', class: 'btn text primary' }, 'Export');
   const stop = el('button', { type: 'button', class: 'btn text', hidden: true }, 'Cancel');
@@ -76,7 +77,7 @@ export function createVideoDialog(ctx: ModeContext, download: (blob: Blob, name:
       ...sizes.map((r) => choice(r.input, el('strong', {}, `${r.width} × ${r.height}`), ' ', el('span', { class: 'export-label' }, r.label))),
     ),
     output,
-    el('div', { class: 'video-run' }, preview, el('div', { class: 'video-meter' }, bar, status)),
+    el('div', { class: 'video-run' }, preview, el('div', { class: 'video-meter' }, bar, left, status)),
     el('div', { class: 'export-actions' }, close, stop, go),
   );
 
@@ -137,12 +138,15 @@ export function createVideoDialog(ctx: ModeContext, download: (blob: Blob, name:
     if (!span) return;
     abort = new AbortController();
     setBusy(true);
+    stop.focus();
     bar.value = 0;
+    left.textContent = '';
     status.textContent = `Rendering ${size.width} × ${size.height}…`;
+    // The frame count is not a live region (a screen reader would read every frame); the status says when it starts and ends.
     const shown = (p: VideoProgress) => {
       bar.max = p.frames;
       bar.value = p.frame;
-      status.textContent = `Frame ${p.frame} of ${p.frames}${p.leftMs === null ? '' : ` · about ${clock(p.leftMs / 1000)} left`}`;
+      left.textContent = `Frame ${p.frame} of ${p.frames}${p.leftMs === null ? '' : ` · about ${clock(p.leftMs / 1000)} left`}`;
     };
     try {
       const r = await exportVideo(ctx, {
@@ -164,6 +168,7 @@ export function createVideoDialog(ctx: ModeContext, download: (blob: Blob, name:
     } finally {
       abort = null;
       setBusy(false);
+      go.focus();
     }
   };
   const edited = () => {

@@ -256,7 +256,9 @@ describe('Export video (page)', () => {
     const dialog = page.getByRole('dialog', { name: 'Export video' });
     await dialog.getByLabel(/Whole story/).check();
     await dialog.getByRole('button', { name: 'Export', exact: true }).click();
-    await expect.poll(() => dialog.locator('.export-status').textContent(), { timeout: 60_000 }).toMatch(/^Frame \d+ of \d+ · about \d+:\d\d left$/);
+    await expect.poll(() => dialog.locator('.video-left').textContent(), { timeout: 60_000 }).toMatch(/^Frame \d+ of \d+ · about \d+:\d\d left$/);
+    expect(await dialog.getByRole('status').textContent()).toMatch(/^Rendering 1080 × 1920…$/);
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Cancel');
     await dialog.getByRole('button', { name: 'Cancel' }).click();
     await expect.poll(() => dialog.locator('.export-status').textContent(), { timeout: 60_000 }).toMatch(/^Cancelled/);
     expect(downloads).toBe(0);
