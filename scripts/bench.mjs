@@ -123,7 +123,7 @@ async function stepTimes(page, kind) {
   return median(costs);
 }
 
-/** The video benchmark's span: three hours of the night of 2 June with no event in it, so every frame is drawn anew (10 fps: 23 frames). */
+/** The video benchmark's span: three hours of the night of 2 June with no event in it, so every frame is drawn anew (10 fps: 22 frames). */
 const VIDEO_SPAN = { from: '2025-06-02T01:00Z', to: '2025-06-02T04:00Z', fps: 10, still: '2025-06-02T02:30Z' };
 
 /**
