@@ -163,6 +163,7 @@ export function createVideoDialog(ctx: ModeContext, download: (blob: Blob, name:
       download(r.blob, r.fileName);
       status.textContent = `Saved ${r.fileName} (${r.label}, ${r.seconds.toFixed(1)} s, ${(r.blob.size / 1e6).toFixed(1)} MB, rendered in ${clock(r.ms / 1000)}).`;
     } catch (e) {
+      left.textContent = '';
       status.textContent =
         e instanceof DOMException && e.name === 'AbortError' ? 'Cancelled: nothing was saved; the map is back as it was.' : `Export failed: ${e instanceof Error ? e.message : String(e)}`;
     } finally {

@@ -261,6 +261,7 @@ describe('Export video (page)', () => {
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Cancel');
     await dialog.getByRole('button', { name: 'Cancel' }).click();
     await expect.poll(() => dialog.locator('.export-status').textContent(), { timeout: 60_000 }).toMatch(/^Cancelled/);
+    expect(await dialog.locator('.video-left').textContent()).toBe('');
     expect(downloads).toBe(0);
     const after = await mapState(page);
     expect(after.canvas).toEqual(before.canvas);
