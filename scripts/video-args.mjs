@@ -1,7 +1,7 @@
 import { parseEventFlag, parseIsoFlag, parseSizeFlag, scanFlags, MIN_SIDE } from './shots-args.mjs';
 
 /** One-line usage of `npm run video`. */
-export const USAGE = 'usage: npm run video -- [--from <ISO time>] [--to <ISO time>] | --event <id> | --all] [--size WxH] [--fps 1-60] [--out DIR]';
+export const USAGE = 'usage: npm run video -- [[--from <ISO time>] [--to <ISO time>] | --event <id> | --all] [--size WxH] [--fps 1-60] [--out DIR]';
 
 /** Largest video side, px (4K UHD's width). */
 export const MAX_VIDEO_SIDE = 3840;
