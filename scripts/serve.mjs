@@ -72,13 +72,13 @@ function fail(req, res, err, log) {
  * @param {{ root?: string, port?: number | string, host?: string, limits?: Partial<typeof LIMITS>, log?: (line: string) => void }} [opts]
  */
 export function startServer({ root = ROOT, port = 0, host = '127.0.0.1', limits = {}, log = console.error } = {}) {
-  if (!existsSync(root)) return Promise.reject(new Error(`${root} not found: run \`npm run build\` first`));
   let portNumber;
   try {
     portNumber = checkPort(port);
   } catch (e) {
     return Promise.reject(e);
   }
+  if (!existsSync(root)) return Promise.reject(new Error(`${root} not found: run \`npm run build\` first`));
   const lim = { ...LIMITS, ...limits };
   const headers = securityHeaders(frameAncestors());
   const files = sirv(root, {
@@ -94,6 +94,7 @@ export function startServer({ root = ROOT, port = 0, host = '127.0.0.1', limits 
       const since = Date.parse(res.req.headers['if-modified-since'] ?? '');
       if (!res.req.headers['if-none-match'] && since >= Math.floor(stats.mtimeMs / 1000) * 1000) {
         res.setHeader('ETag', `W/"${stats.size}-${stats.mtime.getTime()}"`);
+        res.setHeader('Last-Modified', stats.mtime.toUTCString());
         throw NOT_MODIFIED;
       }
     },
