@@ -42,6 +42,6 @@ export function createSourcesPanel(prep: PreparedStory, onEvent: (id: string) =>
     el('h3', {}, 'Reference pages (coordinates and exact times)'),
     el('ul', {}, ...refs.map((s) => item(s.id))),
     el('p', { class: 'credit' }, prep.story.credit),
-    el('p', { class: 'credit' }, 'Software: MapLibre, deck.gl and other open-source packages, ', el('a', { href: NOTICES_FILE }, 'licences and notices'), '.'),
+    el('p', { class: 'credit' }, 'Software: MapLibre, deck.gl and other open-source packages, ', el('a', { href: NOTICES_FILE, target: '_blank', rel: 'noopener' }, 'licences and notices'), '.'),
   );
 }

@@ -54,4 +54,18 @@ describe('the built page on a host that sends no headers', () => {
       await context.close();
     });
   }
+
+  it('links the licence notices from the credit line under the sources', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 760 } });
+    await page.goto(`${url}?t=2025-06-02T12:00Z`);
+    await waitReady(page);
+    await page.getByRole('button', { name: 'Sources' }).click();
+    const link = page.getByRole('link', { name: 'licences and notices' });
+    expect(await link.isVisible()).toBe(true);
+    const href = await link.evaluate((a) => (a as HTMLAnchorElement).href);
+    expect(href).toBe(`${url}THIRD-PARTY-NOTICES.txt`);
+    const text = await page.evaluate(async (u) => (await fetch(u)).text(), href);
+    expect(text).toMatch(/^maplibre-gl@\d/m);
+    await page.close();
+  });
 });
