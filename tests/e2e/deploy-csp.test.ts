@@ -59,7 +59,7 @@ describe('the built page on a host that sends no headers', () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 760 } });
     await page.goto(`${url}?t=2025-06-02T12:00Z`);
     await waitReady(page);
-    await page.getByRole('button', { name: 'Sources' }).click();
+    await page.getByRole('button', { name: 'Sources', exact: true }).click();
     const link = page.getByRole('link', { name: 'licences and notices' });
     expect(await link.isVisible()).toBe(true);
     const href = await link.evaluate((a) => (a as HTMLAnchorElement).href);
