@@ -42,9 +42,9 @@ function expectSecurityHeaders(r: Reply, what: string) {
 }
 
 /** Resolves when `cond()` holds, polling; rejects after `ms`. */
-async function until(cond: () => boolean, ms = 20_000) {
+async function until(cond: () => boolean | Promise<boolean>, ms = 20_000) {
   const end = Date.now() + ms;
-  while (!cond()) {
+  while (!(await cond())) {
     if (Date.now() > end) throw new Error('condition not met in time');
     await new Promise((r) => setTimeout(r, 20));
   }
@@ -271,6 +271,8 @@ describe('time-outs and the connection cap', () => {
     expect(r.closed).toBe(true);
   });
 
+  const connections = () => new Promise<number>((ok, ko) => strict.getConnections((err, n) => (err ? ko(err) : ok(n))));
+
   it('refuses connections beyond the cap and serves again once they close', async () => {
     const held = await Promise.all(
       Array.from({ length: 4 }, () => new Promise<import('node:net').Socket>((ok) => {
@@ -278,11 +280,11 @@ describe('time-outs and the connection cap', () => {
         s.on('error', () => undefined);
       })),
     );
-    await until(() => (strict as unknown as { _connections: number })._connections === 4);
+    await until(async () => (await connections()) === 4);
     const over = await send('/', {}, 'GET', () => strictPort).then(() => 'served', () => 'refused');
     expect(over).toBe('refused');
     for (const s of held) s.destroy();
-    await until(() => (strict as unknown as { _connections: number })._connections === 0);
+    await until(async () => (await connections()) === 0);
     expect((await send('/', {}, 'GET', () => strictPort)).status).toBe(200);
   });
 });
