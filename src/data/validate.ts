@@ -1,11 +1,9 @@
-import { z } from 'zod';
+import './zod-jitless.ts';
+import type { z } from 'zod';
 import { Basemap, BuiltPlaces, Detail } from './built-schema.ts';
 import { label, type DataFile } from './data-files.ts';
 import { referenceProblems } from './references.ts';
 import { Story, Theme, formatIssues } from './schema.ts';
-
-// No code generation: the strict Content-Security-Policy has no 'unsafe-eval', and zod's fast path would try it.
-z.config({ jitless: true });
 
 const SCHEMAS: Record<DataFile, z.ZodType> = {
   'story.json': Story,
