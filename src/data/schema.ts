@@ -4,7 +4,7 @@ import { parseUtcInstant } from '../time/instant.ts';
 /** ISO 8601 instant in UTC, written with a trailing `Z` (seconds optional), e.g. `2025-06-01T11:35Z`. */
 export const UtcInstant = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?Z$/, 'must be an ISO 8601 UTC instant ending in Z')
+  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?Z$/, { error: 'must be an ISO 8601 UTC instant ending in Z', abort: true })
   .refine((s) => parseUtcInstant(s) !== null, 'is not a real date and time (no 30 February, 24:00 or minute 60)');
 
 /** Longest text any field may hold (characters): the longest event body is about 550. */

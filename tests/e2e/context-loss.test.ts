@@ -3,8 +3,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { countContexts } from '../../scripts/lib/webgl-contexts.mjs';
 import { canvasColourCount, pickAt, startHarness, waitReady, type Harness } from './harness.ts';
 
-/** Losses measured after the warm-up loss. */
-const LOSSES = 8;
+/**
+ * Losses measured after the warm-up loss. Before the device was released, each left a WebGL context
+ * alive, 5 listeners and about 0.7 MB of heap (8 losses: 3 → 11 contexts, 221 → 261 listeners,
+ * 14.3 → 19.9 MB); the bounds below are far from both that and the flat figures after the fix.
+ */
+const LOSSES = 6;
 
 let h: Harness;
 beforeAll(async () => {
@@ -14,7 +18,7 @@ afterAll(async () => {
   await h?.close();
 });
 
-/** Loses the deck.gl canvas's WebGL context and waits until the overlay is rebuilt on a new canvas, drawn and pickable. */
+/** Loses the deck.gl canvas's WebGL context and waits until the overlay is rebuilt on a new canvas and drawn. */
 async function loseDeckContext(page: Page): Promise<void> {
   await page.evaluate(() => {
     const w = window as unknown as { __lostCanvas?: HTMLCanvasElement };
@@ -28,7 +32,6 @@ async function loseDeckContext(page: Page): Promise<void> {
     return !!c && c !== w.__lostCanvas && c.isConnected;
   }, null, { timeout: 30_000 });
   await page.evaluate(() => delete (window as unknown as { __lostCanvas?: HTMLCanvasElement }).__lostCanvas);
-  await expect.poll(() => pickAt(page, [103.575, 52.915]), { timeout: 20_000 }).toBe('belaya');
   await waitReady(page);
 }
 
@@ -66,9 +69,10 @@ describe('WebGL context loss in Chromium', () => {
     // the basemap's and the current overlay's, and at most one old one the collector has not reached
     expect(end.contexts.alive).toBeLessThanOrEqual(3);
     expect(end.listeners - start.listeners).toBeLessThanOrEqual(4);
-    expect(end.heapMB - start.heapMB).toBeLessThan(1.5);
+    expect(end.heapMB - start.heapMB).toBeLessThan(2);
+    expect(await pickAt(page, [103.575, 52.915])).toBe('belaya');
     expect(await canvasColourCount(page)).toBeGreaterThan(30);
     expect(errors).toEqual([]);
     await context.close();
-  }, 240_000);
+  }, 400_000);
 });
