@@ -14,8 +14,9 @@ const deviceOf = (overlay: MapLibreOverlay) => (overlay as unknown as { _deck?: 
  * Releases a Deck's device after `finalize()`, which leaves it alive: its canvas context keeps a
  * ResizeObserver, an IntersectionObserver and a device-pixel-ratio media query on the old canvas
  * (visgl/deck.gl#10355), and through them the device and its WebGL context. Destroys the canvas
- * context (disconnects them), the device (the overlay creates it with `_reuseDevices: false`, so
- * this really detaches it), and loses the context if it is still live, so the browser frees it now.
+ * context (disconnects them) and the device (a no-op while deck.gl asks luma.gl for reusable
+ * devices, as 9.4 does; it detaches the device where it does not), and loses the context if it is
+ * still live, so the browser frees it now rather than at the next collection.
  */
 export function releaseDevice(device: Device | undefined): void {
   if (!device) return;

@@ -82,9 +82,6 @@ export function createMapView(o: MapViewOptions): MapView {
   map.addControl(new AttributionControl({ compact: o.cooperativeGestures }), 'bottom-right');
   const overlay = new MapLibreOverlay({
     interleaved: false,
-    // Each Deck gets a device of its own that destroy() really detaches: with luma's default (reuse),
-    // destroy() does nothing and a rebuilt overlay (after a lost context) left the old one alive.
-    deviceProps: { _reuseDevices: false },
     onAfterRender: () => o.onDeckRender(),
     layers: [],
     onClick: (info) => o.onClick(placeOf(info)),
