@@ -9,8 +9,12 @@ import { precompress } from './precompress.mjs';
 import { META_CSP, frameAncestors, headersFile } from './security-headers.mjs';
 
 
-/** Licences the bundle may ship; the build fails on any other, naming the package. */
-const ALLOWED = ['MIT', 'ISC', 'BSD-2-Clause', 'BSD-3-Clause', '0BSD', 'Apache-2.0', 'OFL-1.1'];
+/**
+ * Licences the bundle may ship; the build fails on any other, naming the package. MPL-2.0 (mediabunny,
+ * in the video export's lazily loaded chunk) is copyleft per file only: it may ship inside an MIT
+ * app, unmodified, with its notice and where its source is (the repository line in the notices file).
+ */
+const ALLOWED = ['MIT', 'ISC', 'BSD-2-Clause', 'BSD-3-Clause', '0BSD', 'Apache-2.0', 'OFL-1.1', 'MPL-2.0'];
 const ALLOWED_LICENCES = `(${ALLOWED.join(' OR ')})`;
 
 /**
