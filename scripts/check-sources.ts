@@ -1,6 +1,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { citedSourceIds, headlineProblem, urlProblem } from '../src/data/sourcing.ts';
 
 /** An entry of the shared sources.json (the registry of articles). */
 export interface RegistryEntry {
@@ -130,6 +131,63 @@ export function checkArticleMetadata(file: ProjectFile, registry: readonly Regis
   return problems;
 }
 
+/** The two kinds of source: the story's own articles, and documents reported elsewhere. */
+export const SOURCE_KINDS = ['article', 'elsewhere'] as const;
+
+/**
+ * Returns the sourcing problems of the project files: a source of an unknown kind; an outside
+ * source without an article-level URL or whose headline is our summary; an event or place that
+ * cites no source; and a source that nothing cites (rules 1, 3 and 6 of the editorial standard).
+ */
+export function checkSourcing(projectFiles: readonly ProjectFile[]): Problem[] {
+  const problems: Problem[] = [];
+  const events: Record<string, unknown>[] = [];
+  const places: Record<string, unknown>[] = [];
+  const declared: { file: string; index: number; id: string }[] = [];
+  for (const f of projectFiles) {
+    if (!isRecord(f.data)) continue;
+    const add = (path: (string | number)[], message: string) => problems.push({ file: f.name, path: formatPath(path), message });
+    if (Array.isArray(f.data.sources))
+      f.data.sources.forEach((raw, i) => {
+        if (!isRecord(raw) || typeof raw.id !== 'string') return;
+        declared.push({ file: f.name, index: i, id: raw.id });
+        if (!SOURCE_KINDS.includes(raw.kind as (typeof SOURCE_KINDS)[number])) {
+          add(['sources', i, 'kind'], `must be "article" (one of the story's articles) or "elsewhere" (reported elsewhere), not ${JSON.stringify(raw.kind)}`);
+          return;
+        }
+        if (raw.kind !== 'elsewhere') return;
+        if (typeof raw.url !== 'string') add(['sources', i, 'url'], 'is missing: a source reported elsewhere needs the address of the document itself');
+        else {
+          const bad = urlProblem(raw.url);
+          if (bad) add(['sources', i, 'url'], `${raw.url} ${bad}`);
+        }
+        if (typeof raw.headline !== 'string' || !raw.headline.trim()) add(['sources', i, 'headline'], 'is missing: give the document’s own headline');
+        else {
+          const ours = headlineProblem(raw.headline, typeof raw.outlet === 'string' ? raw.outlet : undefined, typeof raw.summary === 'string' ? raw.summary : null);
+          if (ours) add(['sources', i, 'headline'], ours);
+        }
+        if (typeof raw.outlet !== 'string' || !raw.outlet.trim()) add(['sources', i, 'outlet'], 'is missing: name who published the document');
+      });
+    if (Array.isArray(f.data.events))
+      f.data.events.forEach((ev, i) => {
+        if (!isRecord(ev)) return;
+        events.push(ev);
+        if (!Array.isArray(ev.sources) || ev.sources.length === 0) add(['events', i, 'sources'], 'cites no source: every event’s text rests on at least one');
+      });
+    if (Array.isArray(f.data.features))
+      f.data.features.forEach((feat, i) => {
+        const props = isRecord(feat) && isRecord(feat.properties) ? feat.properties : null;
+        if (!props) return;
+        places.push(props);
+        if (!Array.isArray(props.sources) || props.sources.length === 0) add(['features', i, 'properties', 'sources'], 'cites no source: every place’s facts rest on at least one');
+      });
+  }
+  const cited = citedSourceIds(events, places);
+  for (const d of declared)
+    if (!cited.has(d.id)) problems.push({ file: d.file, path: formatPath(['sources', d.index, 'id']), message: `"${d.id}" is cited by no event or place: cite it or remove it` });
+  return problems;
+}
+
 /** Returns a map from source id to the kind and article file it names, from every project file's top-level `sources`. */
 function sourcesOf(projectFiles: readonly ProjectFile[]): Map<string, { kind: unknown; file: unknown }> {
   const map = new Map<string, { kind: unknown; file: unknown }>();
@@ -144,8 +202,8 @@ function sourcesOf(projectFiles: readonly ProjectFile[]): Map<string, { kind: un
 }
 
 /**
- * Checks every `{ source, quote }` in the project files against the article texts, and every
- * article source's metadata against the registry. Article files are resolved from the project's
+ * Checks every `{ source, quote }` in the project files against the article texts, every
+ * article source's metadata against the registry, and the sourcing rules (`checkSourcing`). Article files are resolved from the project's
  * `sources` (the story) first, then from the registry. Returns the counts and the problems found.
  */
 export function checkQuotes(
@@ -155,7 +213,7 @@ export function checkQuotes(
 ): CheckResult {
   const declared = sourcesOf(projectFiles);
   const registered = new Map(registry.map((r) => [r.id, r]));
-  const problems: Problem[] = projectFiles.flatMap((f) => checkArticleMetadata(f, registry));
+  const problems: Problem[] = [...projectFiles.flatMap((f) => checkArticleMetadata(f, registry)), ...checkSourcing(projectFiles)];
   let quotes = 0;
   let failedQuotes = 0;
   for (const f of projectFiles) {
@@ -167,7 +225,7 @@ export function checkQuotes(
       };
       const ours = declared.get(ref.source);
       if (ours && ours.kind !== undefined && ours.kind !== 'article') {
-        fail(`source "${ref.source}" is a ${String(ours.kind)}, not an article; quotes come from articles`);
+        fail(`source "${ref.source}" is ${ours.kind === 'elsewhere' ? 'reported elsewhere' : `of kind ${JSON.stringify(ours.kind)}`}, not one of the articles; quotes come from articles`);
         continue;
       }
       const fileName = typeof ours?.file === 'string' ? ours.file : registered.get(ref.source)?.file;
@@ -250,7 +308,7 @@ export function main(args: readonly string[]): number {
     for (const p of r.problems) console.log(formatProblem(p));
     console.log(`checked ${r.quotes} quotes in ${r.files} files: ${r.quotes - r.failedQuotes} ok, ${r.failedQuotes} failed`);
     const metaProblems = r.problems.length - r.failedQuotes;
-    if (metaProblems) console.log(`${metaProblems} source metadata ${metaProblems === 1 ? 'problem' : 'problems'}`);
+    if (metaProblems) console.log(`${metaProblems} sourcing ${metaProblems === 1 ? 'problem' : 'problems'} (metadata, citable documents, headlines, unused sources)`);
     return r.problems.length ? 1 : 0;
   } catch (e) {
     if (e instanceof CheckError) {

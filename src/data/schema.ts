@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { headlineProblem, urlProblem } from './sourcing.ts';
 
 /** ISO 8601 instant in UTC, written with a trailing `Z` (seconds optional), e.g. `2025-06-01T11:35Z`. */
 export const UtcInstant = z
@@ -54,17 +55,59 @@ export const StoryEvent = z.strictObject({
   claims: z.array(Claim),
 });
 
-export const Source = z.strictObject({
+/** One of the story's own articles (the five in the shared sources folder); metadata as in `sources.json`. */
+export const ArticleSource = z.strictObject({
   id: Id,
-  kind: z.enum(['article', 'reference']),
-  file: z.string().optional().describe('Article file name in the shared sources folder.'),
-  headline: z.string().nullable(),
+  kind: z.literal('article'),
+  file: z.string().min(1).describe('Article file name in the shared sources folder.'),
+  headline: z.string().nullable().describe('The headline as printed, or null where the article has none (the lede is shown instead).'),
   lede: z.string().nullable(),
   credit: z.string().nullable(),
   agency: z.string().nullable().optional(),
   date: z.string().nullable(),
-  url: z.string().url().optional().describe('Reference pages only.'),
   language: z.string().optional(),
+});
+
+/**
+ * A document outside the five articles ("reported elsewhere"): a specific article, official
+ * statement or reference article, with its own headline, outlet, author, date and address.
+ */
+export const ElsewhereSource = z
+  .strictObject({
+    id: Id,
+    kind: z.literal('elsewhere'),
+    headline: z.string().min(1).describe('The document’s own headline (or a reference article’s title), verbatim: never our summary.'),
+    outlet: z.string().min(1).describe('Who published it: "Ukrainska Pravda", "Wikipedia (English)", …'),
+    author: z.string().min(1).nullable().describe('Byline where the document gives one, else null.'),
+    date: z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD')
+      .nullable()
+      .describe('Publication date; null only for reference articles, which have none.'),
+    url: z.string().url().describe('The document’s own address; its path names the document (a home page is not a citation).'),
+    summary: z.string().min(1).optional().describe('What we use it for, in our words; shown labelled as ours.'),
+    language: z.string().optional(),
+  })
+  .superRefine((s, ctx) => {
+    const bad = urlProblem(s.url);
+    if (bad) ctx.addIssue({ code: 'custom', path: ['url'], message: bad });
+    const ours = headlineProblem(s.headline, s.outlet, s.summary);
+    if (ours) ctx.addIssue({ code: 'custom', path: ['headline'], message: ours });
+  });
+
+export const Source = z.discriminatedUnion('kind', [ArticleSource, ElsewhereSource]);
+
+/** One entry of the corrections log: when, what changed and why, as a newsroom prints it. */
+export const Correction = z.strictObject({
+  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD'),
+  what: z.string().min(1),
+  why: z.string().min(1),
+});
+
+/** The "How this map was made" note: headed sections of plain text. */
+export const Methods = z.strictObject({
+  title: z.string().min(1),
+  sections: z.array(z.strictObject({ heading: z.string().min(1), text: z.string().min(1) })).min(1),
 });
 
 export const FocusBand = z.strictObject({
@@ -101,6 +144,8 @@ export const Story = z
       .describe('Boxes where the basemap adds Natural Earth 1:10m coastline from minZoom on (e.g. the Bosphorus).'),
     sources: z.array(Source).min(1),
     events: z.array(StoryEvent).min(1),
+    methods: Methods,
+    corrections: z.array(Correction).describe('Corrections log, oldest first: what changed and why.'),
   })
   .superRefine((story, ctx) => {
     const sourceIds = new Set(story.sources.map((s) => s.id));
@@ -126,7 +171,7 @@ export const Story = z
             ctx.addIssue({
               code: 'custom',
               path: ['events', i, 'claims', j, 'sources', k, 'source'],
-              message: sourceIds.has(s.source) ? `"${s.source}" is a reference page; quotes come from articles` : `unknown source "${s.source}"`,
+              message: sourceIds.has(s.source) ? `"${s.source}" is reported elsewhere, not one of the articles; quotes come from articles` : `unknown source "${s.source}"`,
             });
         }),
       );
@@ -235,6 +280,10 @@ export type Claim = z.infer<typeof Claim>;
 export type Camera = z.infer<typeof Camera>;
 export type StoryEvent = z.infer<typeof StoryEvent>;
 export type Source = z.infer<typeof Source>;
+export type ArticleSource = z.infer<typeof ArticleSource>;
+export type ElsewhereSource = z.infer<typeof ElsewhereSource>;
+export type Correction = z.infer<typeof Correction>;
+export type Methods = z.infer<typeof Methods>;
 export type Story = z.infer<typeof Story>;
 export type PlaceKind = z.infer<typeof PlaceKind>;
 export type PlaceProperties = z.infer<typeof PlaceProperties>;
