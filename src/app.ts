@@ -21,6 +21,7 @@ import { createEventCard } from './ui/event-card.ts';
 import { createEventList } from './ui/event-list.ts';
 import { createLegend } from './ui/legend.ts';
 import { createPlacePanel } from './ui/place-panel.ts';
+import { createMethodsPanel } from './ui/methods-panel.ts';
 import { createSourcesPanel } from './ui/sources-panel.ts';
 import { createTimeline } from './ui/timeline.ts';
 import { setReady, whenReady } from './readiness.ts';
@@ -130,6 +131,10 @@ export function createApp(root: HTMLElement, prep: PreparedStory, basemap: Topol
     goEvent(id);
   }));
   offs.push(listen(closeSources, 'click', () => sourcesDialog.close()));
+  const methodsDialog = el('dialog', { class: 'sources-dialog methods-dialog', 'aria-label': 'How this map was made' });
+  const closeMethods = el('button', { type: 'button', class: 'btn close', 'aria-label': 'Close methods' }, '✕');
+  methodsDialog.append(closeMethods, createMethodsPanel(prep));
+  offs.push(listen(closeMethods, 'click', () => methodsDialog.close()));
 
   const btn = (label: string, onClick: () => void, extra: Record<string, string> = {}) => {
     const b = el('button', { type: 'button', class: 'btn text', ...extra }, label);
@@ -185,6 +190,7 @@ export function createApp(root: HTMLElement, prep: PreparedStory, basemap: Topol
         commit();
       }),
       btn('Sources', () => sourcesDialog.showModal(), { 'aria-haspopup': 'dialog' }),
+      btn('Methods', () => methodsDialog.showModal(), { 'aria-haspopup': 'dialog', title: 'How this map was made, and corrections' }),
       btn('Copy link', async () => {
         urlSync.push();
         try {
@@ -210,7 +216,7 @@ export function createApp(root: HTMLElement, prep: PreparedStory, basemap: Topol
   }
   const side = el('div', { class: 'side' }, card.root, list.root);
   const stage = el('div', { class: 'stage' }, mapEl, placePanel.root, el('div', { class: 'legend-wrap' }, legend.root));
-  root.replaceChildren(header, el('main', { class: 'layout' }, stage, side), timeline.root, sourcesDialog, card.announcer);
+  root.replaceChildren(header, el('main', { class: 'layout' }, stage, side), timeline.root, sourcesDialog, methodsDialog, card.announcer);
 
   mapView = createMapView({
     container: mapEl,

@@ -34,9 +34,11 @@ function createStory(): StoryInput {
     credit: 'Basemap: Natural Earth',
     sources: [
       { id: 'report', kind: 'article', file: 'report.txt', headline: null, lede: 'A lede.', credit: null, date: '2025-06-02' },
-      { id: 'ref-page', kind: 'reference', headline: 'A page', lede: null, credit: null, date: null, url: 'https://example.org/' },
+      { id: 'ref-page', kind: 'elsewhere', headline: 'A page', outlet: 'An outlet', author: null, date: '2025-06-09', url: 'https://example.org/news/a-page' },
     ],
     events: [createEvent('first', '2025-06-01T11:35Z'), createEvent('second', '2025-06-02T11:44Z', { end: '2025-06-02T12:50Z' })],
+    methods: { title: 'How this map was made', sections: [{ heading: 'Sources', text: 'Five articles.' }] },
+    corrections: [],
   };
 }
 
@@ -91,7 +93,7 @@ describe('Story schema', () => {
   it('rejects a claim citing a reference page', () => {
     const story = createStory();
     story.events[0].claims[0].sources[0].source = 'ref-page';
-    expect(issuesOf(story)).toContain('data/story.json: events[0].claims[0].sources[0].source: "ref-page" is a reference page');
+    expect(issuesOf(story)).toContain('data/story.json: events[0].claims[0].sources[0].source: "ref-page" is reported elsewhere, not one of the articles; quotes come from articles');
   });
 
   it('rejects an event that ends before it starts', () => {

@@ -186,10 +186,10 @@ describe('buildData on the real data', () => {
     expect(km2).toBeLessThan(29_000);
   });
 
-  it('derives a small Sumy occupied strip and reports its area', () => {
-    const strip = place('sumy-occupied-strip');
-    expect(strip.properties.areaKm2).toBeGreaterThanOrEqual(60);
-    expect(strip.properties.areaKm2).toBeLessThanOrEqual(200);
+  it('derives the schematic Sumy buffer band (about 10 km deep along the oblast’s border) and reports its area', () => {
+    const strip = place('sumy-buffer-zone');
+    expect(strip.properties.areaKm2).toBeGreaterThanOrEqual(1_500);
+    expect(strip.properties.areaKm2).toBeLessThanOrEqual(8_000);
     expect(area(strip) / 1e6).toBeCloseTo(strip.properties.areaKm2!, -1);
   });
 

@@ -1,0 +1,23 @@
+import type { PreparedStory } from '../data/prepare.ts';
+import { el } from './dom.ts';
+import { formatDay } from './sources.ts';
+
+/** Returns the "How this map was made" panel: the story's methods note, then its corrections log, newest first. */
+export function createMethodsPanel(prep: PreparedStory): HTMLElement {
+  const { methods, corrections } = prep.story;
+  const log = [...corrections].reverse();
+  return el(
+    'section',
+    { class: 'methods-panel', 'aria-labelledby': 'methods-title' },
+    el('h2', { id: 'methods-title' }, methods.title),
+    ...methods.sections.flatMap((s) => [el('h3', {}, s.heading), el('p', {}, s.text)]),
+    el('h3', { id: 'corrections-title' }, 'Corrections'),
+    log.length
+      ? el(
+          'ol',
+          { class: 'corrections', 'aria-labelledby': 'corrections-title', reversed: true },
+          ...log.map((c) => el('li', {}, el('time', { datetime: c.date }, formatDay(c.date)), ' ', c.what, ' ', el('span', { class: 'why' }, `Why: ${c.why}`))),
+        )
+      : el('p', {}, 'None.'),
+  );
+}
