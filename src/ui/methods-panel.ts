@@ -2,10 +2,10 @@ import type { PreparedStory } from '../data/prepare.ts';
 import { el } from './dom.ts';
 import { formatDay } from './sources.ts';
 
-/** Returns the "How this map was made" panel: the story's methods note, then its corrections log, newest first. */
+/** Returns the "How this map was made" panel: the story's methods note, then its corrections log, newest date first (in log order within a date). */
 export function createMethodsPanel(prep: PreparedStory): HTMLElement {
   const { methods, corrections } = prep.story;
-  const log = [...corrections].reverse();
+  const log = [...corrections].sort((a, b) => b.date.localeCompare(a.date));
   return el(
     'section',
     { class: 'methods-panel', 'aria-labelledby': 'methods-title' },
@@ -14,8 +14,8 @@ export function createMethodsPanel(prep: PreparedStory): HTMLElement {
     el('h3', { id: 'corrections-title' }, 'Corrections'),
     log.length
       ? el(
-          'ol',
-          { class: 'corrections', 'aria-labelledby': 'corrections-title', reversed: true },
+          'ul',
+          { class: 'corrections', 'aria-labelledby': 'corrections-title' },
           ...log.map((c) => el('li', {}, el('time', { datetime: c.date }, formatDay(c.date)), ' ', c.what, ' ', el('span', { class: 'why' }, `Why: ${c.why}`))),
         )
       : el('p', {}, 'None.'),
