@@ -293,7 +293,7 @@ describe('hardening in Chromium', () => {
   });
 
   it('embed layout: compact controls, a link to the full explorer, and page scrolling not trapped by the map', async () => {
-    const { page, errors } = await openApp(h, '?t=2025-06-01T11:35Z&embed=1', { width: 800, height: 500 });
+    const { page, errors } = await openApp(h, '?t=2025-06-01T06:00Z&embed=1', { width: 800, height: 500 });
     expect(errors).toEqual([]);
     const link = page.locator('a.full-link');
     expect(await link.isVisible()).toBe(true);

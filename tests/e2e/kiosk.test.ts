@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { installPixels, openApp, startHarness, state, waitReady, type Harness, type PixelsWindow } from './harness.ts';
 
 const T = (iso: string) => Date.parse(iso);
-const SPIDERWEB = { t0: T('2025-06-01T11:35Z'), center: [80, 59], zoom: 2.2 };
+const SPIDERWEB = { t0: T('2025-06-01T06:00Z'), center: [80, 59], zoom: 2.2 };
 
 let h: Harness;
 beforeAll(async () => {
