@@ -14,9 +14,15 @@ export function formatDay(date: string, short = false): string {
   return new Date(`${date}T00:00Z`).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: short ? undefined : 'numeric', timeZone: 'UTC' });
 }
 
-/** Returns the credit line of a source: agency or credit and date for an article; outlet, author and date for an outside document. */
+/**
+ * Returns the credit line of a source: agency or reporting credit and date for an article (photo
+ * credits are not a byline: "No byline" then); outlet, author and date for an outside document.
+ */
 export function sourceByline(s: Source): string {
-  if (s.kind === 'article') return [s.agency ?? s.credit ?? 'Uncredited report', s.date ? formatDay(s.date) : 'undated'].join(' · ');
+  if (s.kind === 'article') {
+    const credit = s.credit && !/^photos?\b/i.test(s.credit) ? s.credit : null;
+    return [s.agency ?? credit ?? 'No byline', s.date ? formatDay(s.date) : 'undated'].join(' · ');
+  }
   return [s.author && s.author !== s.outlet ? `${s.outlet}, ${s.author}` : s.outlet, s.date ? formatDay(s.date) : 'reference article, undated'].join(' · ');
 }
 
