@@ -25,7 +25,7 @@ export interface CaptionContent {
   legend: LegendEntry[];
   /**
    * Short names of the articles behind what is shown, and one "reported elsewhere: …" entry naming
-   * the outside documents (first when the current event itself rests on them, so it is never cut).
+   * the outside documents (first when the current event itself rests on them, else second).
    */
   sources: string[];
   credit: string;
@@ -101,6 +101,7 @@ export function captionContent(
   const articles = cited.filter((x) => x.kind === 'article');
   const outside = [...new Set(cited.filter((x) => x.kind === 'elsewhere').map(elsewhereLabel))];
   const elsewhere = outside.length ? [`reported elsewhere: ${outside.join(', ')}`] : [];
+  const labels = articles.map((a) => sourceLabel(a));
   const eventRestsOutside = (ev?.sources ?? []).some((id) => prep.story.sources.find((x) => x.id === id)?.kind === 'elsewhere');
   const m = formatMoment(s.t, displayPrecision(prep, s.t), prep.story.displayZone);
   return {
@@ -108,7 +109,9 @@ export function captionContent(
     moment: m.local ? `${m.utc} · ${m.local}` : m.utc,
     event: ev?.title ?? null,
     legend,
-    sources: eventRestsOutside ? [...elsewhere, ...articles.map((a) => sourceLabel(a))] : [...articles.map((a) => sourceLabel(a)), ...elsewhere],
+    // The mark must survive a short caption's "and N more": first when the event rests on outside
+    // reporting, else right after the first article.
+    sources: eventRestsOutside ? [...elsewhere, ...labels] : [...labels.slice(0, 1), ...elsewhere, ...labels.slice(1)],
     credit: prep.story.credit,
   };
 }

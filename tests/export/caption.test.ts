@@ -109,13 +109,13 @@ describe('captionContent', () => {
     expect(c.sources.join()).not.toContain('A base far away');
   });
 
-  it('names the articles behind the event and the places shown, event first, once each, then marks outside documents as reported elsewhere', () => {
+  it('names the articles behind the event and the places shown, event first, once each, and marks outside documents (second, so a short caption keeps it)', () => {
     const c = captionContent(prep(), { t: at('2025-06-01T12:00Z'), layers: ALL });
     expect(c.sources).toEqual([
       '“The second summit of direct negotiations between Russia and…” (AFP)',
+      'reported elsewhere: Wikipedia',
       '“Talks in the shadow of military action”',
       '“A base far away”',
-      'reported elsewhere: Wikipedia',
     ]);
   });
 
