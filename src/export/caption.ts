@@ -100,7 +100,7 @@ export function captionContent(
   const cited = [...new Set(ids)].map((id) => prep.story.sources.find((x) => x.id === id)).filter((x): x is Source => !!x);
   const articles = cited.filter((x) => x.kind === 'article');
   const outside = [...new Set(cited.filter((x) => x.kind === 'elsewhere').map(elsewhereLabel))];
-  const elsewhere = outside.length ? [`reported elsewhere: ${outside.join(', ')}`] : [];
+  const elsewhere = outside.length ? [`reported elsewhere: ${outside.join(' / ')}`] : [];
   const labels = articles.map((a) => sourceLabel(a));
   const eventRestsOutside = (ev?.sources ?? []).some((id) => prep.story.sources.find((x) => x.id === id)?.kind === 'elsewhere');
   const m = formatMoment(s.t, displayPrecision(prep, s.t), prep.story.displayZone);
