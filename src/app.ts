@@ -131,7 +131,7 @@ export function createApp(root: HTMLElement, prep: PreparedStory, basemap: Topol
     goEvent(id);
   }));
   offs.push(listen(closeSources, 'click', () => sourcesDialog.close()));
-  const methodsDialog = el('dialog', { class: 'sources-dialog methods-dialog', 'aria-label': 'How this map was made' });
+  const methodsDialog = el('dialog', { class: 'methods-dialog', 'aria-label': 'How this map was made' });
   const closeMethods = el('button', { type: 'button', class: 'btn close', 'aria-label': 'Close methods' }, '✕');
   methodsDialog.append(closeMethods, createMethodsPanel(prep));
   offs.push(listen(closeMethods, 'click', () => methodsDialog.close()));

@@ -298,7 +298,7 @@ describe('hardening in Chromium', () => {
     const link = page.locator('a.full-link');
     expect(await link.isVisible()).toBe(true);
     const href = (await link.getAttribute('href')) ?? '';
-    expect(href).toContain('t=2025-06-01T11%3A35Z');
+    expect(href).toContain('t=2025-06-01T06%3A00Z');
     expect(href).not.toContain('embed');
     expect(await page.locator('.event-list').isVisible()).toBe(false);
     expect(await page.locator('.timeline .opt').first().isVisible()).toBe(false);

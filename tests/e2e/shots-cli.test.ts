@@ -35,7 +35,7 @@ describe('npm run shots', () => {
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     const files = readdirSync(out);
-    expect(files).toEqual([`${slugify(TITLE)}_2025-06-01T1135Z_1200x675@2x.png`]);
+    expect(files).toEqual([`${slugify(TITLE)}_2025-06-01T0600Z_1200x675@2x.png`]);
     const png = readFileSync(join(out, files[0]));
     expect(png.subarray(12, 16).toString('latin1')).toBe('IHDR');
     expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([2400, 1350]);

@@ -145,9 +145,10 @@ describe('timeline in Chromium', () => {
     await page.context().close();
   });
   it('a step inside one event redraws the same layers at the new time: the talks ring goes when the talks end', async () => {
-    // 2 June: the Çırağan talks run 11:44–12:50 UTC, inside the event that starts at 12:00 and ends at 13:00.
+    // 2 June: the Çırağan talks are on 12:00–13:00 UTC (a day-precision event: its span drives only the
+    // ring), and end inside the event that runs from 12:30 to 13:30.
     const CIRAGAN: [number, number] = [29.0158, 41.0445];
-    const { page, errors } = await openApp(h, '?t=2025-06-02T12:30Z&view=11/41.04/29.02', undefined, { reducedMotion: true });
+    const { page, errors } = await openApp(h, '?t=2025-06-02T12:35Z&view=11/41.04/29.02', undefined, { reducedMotion: true });
     const ringPixels = async () => {
       const c = await project(page, CIRAGAN);
       await installPixels(page);
@@ -179,14 +180,14 @@ describe('timeline in Chromium', () => {
     const during = await ringPixels();
     expect(during).toBeGreaterThan(60);
     await layersNow();
-    await setState(page, { t: T('2025-06-02T12:55Z') });
+    await setState(page, { t: T('2025-06-02T13:10Z') });
     expect(await page.locator('.event-list li.current').getAttribute('data-event')).toBe('terms-on-the-table');
     expect(await layersNow()).toBe(true);
     expect(await ringPixels()).toBeLessThan(5);
-    await setState(page, { t: T('2025-06-02T12:40Z') });
+    await setState(page, { t: T('2025-06-02T12:50Z') });
     expect(await ringPixels()).toBeGreaterThan(60);
     // A new event rebuilds (its places are ringed as the current ones).
-    await setState(page, { t: T('2025-06-02T13:05Z') });
+    await setState(page, { t: T('2025-06-02T13:35Z') });
     expect(await layersNow()).toBe(false);
     expect(errors).toEqual([]);
     await page.context().close();
