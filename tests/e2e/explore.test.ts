@@ -92,6 +92,34 @@ describe('explore mode in Chromium', () => {
     await page.context().close();
   });
 
+  it('lists the story’s articles first, then other reports marked as not among them, each with its own address', async () => {
+    const { page } = await openApp(h, '');
+    await page.getByRole('button', { name: 'Sources' }).click();
+    const dialog = page.locator('dialog.sources-dialog');
+    await dialog.waitFor({ state: 'visible' });
+    expect(await dialog.locator('h3').allTextContents()).toEqual(['The story’s five articles', 'Other reports (not among the five articles)']);
+    const kinds = await dialog.locator('li[id^="source-"]').evaluateAll((els) => els.map((e) => e.className));
+    expect(kinds.indexOf('elsewhere')).toBeGreaterThan(kinds.lastIndexOf('article'));
+    for (const href of await dialog.locator('li.elsewhere .url a').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href)))
+      expect(new URL(href).pathname, href).not.toBe('/');
+    await page.context().close();
+  });
+
+  it('opens “How this map was made” from the masthead, with the corrections log under it', async () => {
+    const { page } = await openApp(h, '');
+    const logged = await page.evaluate(async () => (await (await fetch('data/story.json')).json()).corrections.length);
+    await page.getByRole('button', { name: 'Methods' }).click();
+    const dialog = page.locator('dialog.methods-dialog');
+    await dialog.waitFor({ state: 'visible' });
+    expect(await dialog.locator('h2').textContent()).toBe('How this map was made');
+    expect(await dialog.locator('h3').allTextContents()).toContain('Corrections');
+    expect(await dialog.locator('.corrections li').count()).toBe(logged);
+    expect(logged).toBeGreaterThan(0);
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'hidden' });
+    await page.context().close();
+  });
+
   it('renders non-ASCII names in the panel and list', async () => {
     const { page } = await openApp(h, '?t=2025-06-02T12:00Z&place=ciragan-palace');
     expect(await page.locator('.place-panel h2').textContent()).toBe('Çırağan Palace');
