@@ -19,6 +19,7 @@ import { createTimeScale } from './time/time-scale.ts';
 import { el, listen } from './ui/dom.ts';
 import { createEventCard } from './ui/event-card.ts';
 import { createEventList } from './ui/event-list.ts';
+import { createFullExplorerLink } from './ui/full-explorer-link.ts';
 import { createLegend } from './ui/legend.ts';
 import { createPlacePanel } from './ui/place-panel.ts';
 import { createMethodsPanel } from './ui/methods-panel.ts';
@@ -204,15 +205,9 @@ export function createApp(root: HTMLElement, prep: PreparedStory, basemap: Topol
     ),
   );
   if (store.getState().embed) {
-    const full = el('a', { class: 'btn text full-link', target: '_blank', rel: 'noopener' }, 'Open the full explorer ↗');
-    const syncHref = () => {
-      const q = new URLSearchParams(window.location.search);
-      q.delete('embed');
-      full.href = `${window.location.pathname}?${q.toString()}`;
-    };
-    syncHref();
-    offs.push(store.subscribe(syncHref));
-    header.querySelector('.actions')!.prepend(full);
+    const full = createFullExplorerLink(store, urlCtx);
+    offs.push(full.destroy);
+    header.querySelector('.actions')!.prepend(full.root);
   }
   const side = el('div', { class: 'side' }, card.root, list.root);
   const stage = el('div', { class: 'stage' }, mapEl, placePanel.root, el('div', { class: 'legend-wrap' }, legend.root));

@@ -1,6 +1,7 @@
 import type { PreparedStory } from '../data/prepare.ts';
 import type { Source } from '../data/schema.ts';
 import { el } from './dom.ts';
+import { NOTICES_FILE } from './notices.ts';
 import { sourceByline, sourceTitle } from './sources.ts';
 
 const WORDS = ['no', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten'];
@@ -63,5 +64,6 @@ export function createSourcesPanel(prep: PreparedStory, onEvent: (id: string) =>
       : null,
     others.length ? el('ul', {}, ...others.map(item)) : null,
     el('p', { class: 'credit' }, prep.story.credit),
+    el('p', { class: 'credit' }, 'Software: MapLibre, deck.gl and other open-source packages, ', el('a', { href: NOTICES_FILE, target: '_blank', rel: 'noopener' }, 'licences and notices'), '.'),
   );
 }
