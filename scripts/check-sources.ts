@@ -188,6 +188,58 @@ export function checkSourcing(projectFiles: readonly ProjectFile[]): Problem[] {
   return problems;
 }
 
+/** Text between typographic double quotes, “…”: the words inside must be verbatim from an article. */
+const QUOTED = /“([^“”]+)”/g;
+
+/** The shown texts whose quoted words are checked, per container: an event's or a place's, a claim's, a theme category's. */
+const QUOTED_FIELDS = { event: ['title', 'body'], place: ['name', 'description'], claim: ['text'], category: ['label', 'description'] } as const;
+
+/** Returns the article ids a container cites: its `sources` ids and, for `withClaims`, its claims' sources. */
+function citedArticles(x: Record<string, unknown>, withClaims: boolean): string[] {
+  const ids = Array.isArray(x.sources) ? x.sources.filter((s): s is string => typeof s === 'string') : [];
+  if (withClaims && Array.isArray(x.claims))
+    for (const c of x.claims) if (isRecord(c)) ids.push(...citedArticles({ sources: Array.isArray(c.sources) ? c.sources.map((r) => (isRecord(r) ? r.source : r)) : [] }, false));
+  return ids;
+}
+
+/**
+ * Returns a problem for every “…” in a title, body, place name or description, claim text or theme
+ * category label whose words are not a verbatim (case-sensitive) substring of one of the articles
+ * cited there: an event's or place's own sources and its claims' for its texts, the claim's own for a
+ * claim, any article for a theme label (a legend cites none). `articleText` maps a source id to its
+ * article text, or undefined for a source that is not an article.
+ */
+export function checkInlineQuotes(projectFiles: readonly ProjectFile[], articleText: (id: string) => string | undefined, allArticles: readonly string[]): Problem[] {
+  const problems: Problem[] = [];
+  const check = (file: string, path: (string | number)[], text: unknown, sources: readonly string[], scope: string) => {
+    if (typeof text !== 'string') return;
+    const texts = sources.map(articleText).filter((t): t is string => t !== undefined);
+    for (const m of text.matchAll(QUOTED))
+      if (!texts.some((t) => t.includes(m[1])))
+        problems.push({ file, path: formatPath(path), message: `“${m[1]}” is in quote marks but not verbatim in ${scope}: quote exactly (case included) or drop the marks` });
+  };
+  for (const f of projectFiles) {
+    if (!isRecord(f.data)) continue;
+    const containers: [Record<string, unknown>, (string | number)[]][] = [];
+    if (Array.isArray(f.data.events)) f.data.events.forEach((ev, i) => isRecord(ev) && containers.push([ev, ['events', i]]));
+    if (Array.isArray(f.data.features))
+      f.data.features.forEach((ft, i) => isRecord(ft) && isRecord(ft.properties) && containers.push([ft.properties, ['features', i, 'properties']]));
+    for (const [c, at] of containers) {
+      const fields = 'title' in c || 'body' in c ? QUOTED_FIELDS.event : QUOTED_FIELDS.place;
+      for (const k of fields) check(f.name, [...at, k], c[k], citedArticles(c, true), 'the articles it cites');
+      if (Array.isArray(c.claims))
+        c.claims.forEach((cl, j) => {
+          if (isRecord(cl)) for (const k of QUOTED_FIELDS.claim) check(f.name, [...at, 'claims', j, k], cl[k], citedArticles({ sources: Array.isArray(cl.sources) ? cl.sources.map((r) => (isRecord(r) ? r.source : r)) : [] }, false), 'the articles the claim cites');
+        });
+    }
+    if (Array.isArray(f.data.categories))
+      f.data.categories.forEach((cat, i) => {
+        if (isRecord(cat)) for (const k of QUOTED_FIELDS.category) check(f.name, ['categories', i, k], cat[k], allArticles, 'any of the articles');
+      });
+  }
+  return problems;
+}
+
 /** Returns a map from source id to the kind and article file it names, from every project file's top-level `sources`. */
 function sourcesOf(projectFiles: readonly ProjectFile[]): Map<string, { kind: unknown; file: unknown }> {
   const map = new Map<string, { kind: unknown; file: unknown }>();
@@ -245,6 +297,14 @@ export function checkQuotes(
       if (!text.includes(ref.quote)) fail(`not found verbatim in ${fileName} (${nearMatchHint(ref.quote, text)})`);
     }
   }
+  const articleText = (id: string) => {
+    const ours = declared.get(id);
+    if (ours && ours.kind !== undefined && ours.kind !== 'article') return undefined;
+    const fileName = typeof ours?.file === 'string' ? ours.file : registered.get(id)?.file;
+    return fileName ? articlesByFile.get(fileName) : undefined;
+  };
+  const allArticles = [...new Set([...declared].filter(([, s]) => s.kind === 'article').map(([id]) => id).concat(registry.map((r) => r.id)))];
+  problems.push(...checkInlineQuotes(projectFiles, articleText, allArticles));
   return { quotes, failedQuotes, problems };
 }
 
@@ -272,17 +332,17 @@ function parseRegistry(value: Json, label: string): RegistryEntry[] {
 }
 
 /**
- * Reads the sources folder and the project's data/story.json and data/places.geojson, runs the
+ * Reads the sources folder and the project's data/story.json, data/places.geojson and (when there)
+ * data/theme.json, runs the
  * checks, and returns the result and the number of project files. Throws CheckError with a
  * one-line reason when a folder or file is missing or unreadable.
  */
 export function runCheck(sourcesDir: string, projectDir: string): CheckResult & { files: number } {
   if (!existsSync(sourcesDir) || !statSync(sourcesDir).isDirectory()) throw new CheckError(`sources folder not found: ${sourcesDir}`);
   const registry = parseRegistry(readJson(join(sourcesDir, 'sources.json'), join(sourcesDir, 'sources.json')), 'sources.json');
-  const projectFiles: ProjectFile[] = ['data/story.json', 'data/places.geojson'].map((name) => ({
-    name,
-    data: readJson(join(projectDir, name), name),
-  }));
+  const projectFiles: ProjectFile[] = ['data/story.json', 'data/places.geojson', 'data/theme.json']
+    .filter((name) => name !== 'data/theme.json' || existsSync(join(projectDir, name)))
+    .map((name) => ({ name, data: readJson(join(projectDir, name), name) }));
   const fileNames = new Set(registry.map((r) => r.file));
   for (const [, s] of sourcesOf(projectFiles)) if (s.kind === 'article' && typeof s.file === 'string') fileNames.add(s.file);
   const articles = new Map<string, string>();
@@ -308,7 +368,7 @@ export function main(args: readonly string[]): number {
     for (const p of r.problems) console.log(formatProblem(p));
     console.log(`checked ${r.quotes} quotes in ${r.files} files: ${r.quotes - r.failedQuotes} ok, ${r.failedQuotes} failed`);
     const metaProblems = r.problems.length - r.failedQuotes;
-    if (metaProblems) console.log(`${metaProblems} sourcing ${metaProblems === 1 ? 'problem' : 'problems'} (metadata, citable documents, headlines, unused sources)`);
+    if (metaProblems) console.log(`${metaProblems} sourcing ${metaProblems === 1 ? 'problem' : 'problems'} (metadata, citable documents, headlines, unused sources, quote marks in shown text)`);
     return r.problems.length ? 1 : 0;
   } catch (e) {
     if (e instanceof CheckError) {

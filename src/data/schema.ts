@@ -230,6 +230,12 @@ export const PlaceKind = z.enum([
   'landmark',
 ]);
 
+/**
+ * Kinds whose shape is the map's schematic drawing, not a reported outline (the build-up near Sumy,
+ * the declared "buffer zone"): no source gives their size, so they carry no area.
+ */
+export const SCHEMATIC_KINDS: readonly z.infer<typeof PlaceKind>[] = ['buildup', 'buffer-zone'];
+
 /** How a place's geometry is derived at build time instead of being drawn by hand. */
 export const Derive = z.discriminatedUnion('from', [
   z.strictObject({ from: z.literal('admin1'), regions: z.array(Id).min(1) }),

@@ -36,7 +36,7 @@ export function createPlacePanel(prep: PreparedStory, store: Store, commit: () =
     const facts: (HTMLElement | null)[] = [
       pr.regionName ? el('li', {}, `Region: ${pr.regionName}`) : null,
       pr.distanceKm !== undefined ? el('li', {}, `${distanceText(pr.distanceKm)}’s nearest border point (great circle, computed by the map)`) : null,
-      pr.areaKm2 !== undefined ? el('li', {}, `Drawn area: about ${pr.areaKm2.toLocaleString('en-GB')} km² (schematic, computed by the map)`) : null,
+      pr.areaKm2 !== undefined ? el('li', {}, `Area: about ${pr.areaKm2.toLocaleString('en-GB')} km² (computed by the map)`) : null,
       pr.heldShare ? el('li', {}, `${pr.heldShare.text} — `, citation(prep, pr.heldShare.source)) : null,
       p.firstEvent >= 0 ? el('li', {}, `Enters the story: ${prep.events[p.firstEvent].title}`) : null,
     ];

@@ -67,6 +67,22 @@ describe('explore mode in Chromium', () => {
     await page.context().close();
   });
 
+  it('prints no area for the schematic build-up and “buffer zone” shapes', async () => {
+    for (const [id, name] of [
+      ['sumy-buffer-zone', '“buffer zone”: Russia’s declared aim (schematic)'],
+      ['sumy-massing-area', 'Russian troops near Sumy (Ukrainian estimate)'],
+    ]) {
+      const { page, errors } = await openApp(h, `?t=2025-06-02T12:00Z&place=${id}`);
+      const panel = page.locator('.place-panel');
+      await panel.waitFor({ state: 'visible' });
+      const text = (await panel.textContent()) ?? '';
+      expect(text).toContain(name);
+      expect(text).not.toMatch(/km²|Area:/);
+      expect(errors).toEqual([]);
+      await page.context().close();
+    }
+  });
+
   it('names a place on hover', async () => {
     const { page } = await openApp(h, '?t=2025-06-02T12:00Z');
     const p = await project(page, BELAYA);

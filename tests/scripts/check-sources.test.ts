@@ -147,6 +147,50 @@ describe('checkSourcing', () => {
   });
 });
 
+describe('quote marks in shown text (titles, bodies, names, claim texts, legend labels)', () => {
+  /** Returns the problem lines of a story, places and theme whose shown texts are edited. */
+  function inlineLines(edit: (story: any, places: any, theme: any) => void): string[] {
+    const story = createStoryFile('not negative');
+    const places = { name: 'data/places.geojson', data: { features: [{ properties: { id: 'p', name: 'A place', description: 'Where it was.', sources: ['report'] } }] } };
+    const theme = { name: 'data/theme.json', data: { categories: [{ id: 'c', label: 'A category', description: 'What it marks.' }] } };
+    edit(story.data, places.data, theme.data);
+    return lines([story, places, theme]).filter((l) => l.includes('in quote marks'));
+  }
+
+  it('passes words in quote marks that are verbatim in a cited article', () => {
+    expect(
+      inlineLines((s, p, t) => {
+        s.events[1].body = 'The minister called them “not negative”.';
+        s.events[1].claims[0].text = 'The talks were “not negative”.';
+        p.features[0].properties.name = '“just over an hour” away';
+        t.categories[0].label = '“not negative”: a verdict';
+      }),
+    ).toEqual([]);
+  });
+
+  it('refuses a capital letter the article does not have, in a title, body, claim, place name and legend label, naming each path', () => {
+    const out = inlineLines((s, p, t) => {
+      s.events[1].title = 'Talks “Not negative”';
+      s.events[0].body = 'It was “not negative” and “Just over an hour”.';
+      s.events[1].claims[0].text = '“Not negative”, he said.';
+      p.features[0].properties.name = '“Buffer zone”';
+      t.categories[0].label = '“Not negative”: a verdict';
+    });
+    expect(out).toEqual([
+      'data/story.json: events[0].body: “Just over an hour” is in quote marks but not verbatim in the articles it cites: quote exactly (case included) or drop the marks',
+      'data/story.json: events[1].title: “Not negative” is in quote marks but not verbatim in the articles it cites: quote exactly (case included) or drop the marks',
+      'data/story.json: events[1].claims[0].text: “Not negative” is in quote marks but not verbatim in the articles the claim cites: quote exactly (case included) or drop the marks',
+      'data/places.geojson: features[0].properties.name: “Buffer zone” is in quote marks but not verbatim in the articles it cites: quote exactly (case included) or drop the marks',
+      'data/theme.json: categories[0].label: “Not negative” is in quote marks but not verbatim in any of the articles: quote exactly (case included) or drop the marks',
+    ]);
+  });
+
+  it('refuses words that are only in a source reported elsewhere (quotes come from the articles)', () => {
+    const out = inlineLines((s) => (s.events[0].body = 'It was “exchange begins”.'));
+    expect(out).toEqual(['data/story.json: events[0].body: “exchange begins” is in quote marks but not verbatim in the articles it cites: quote exactly (case included) or drop the marks']);
+  });
+});
+
 describe('check-sources CLI', () => {
   it('exits 1 and prints the path of a bad quote', () => {
     const r = runCli(resolve(FIXTURES, 'sources'), '--project', resolve(FIXTURES, 'bad-project'));
@@ -188,7 +232,7 @@ describe('check-sources CLI', () => {
     `passes on the real data against ../shared/sources${sharedExists ? '' : ' (skipped: ../shared/sources not found)'}`,
     () => {
       const r = runCli(SHARED_SOURCES);
-      expect(r.out).toMatch(/checked \d+ quotes in 2 files: \d+ ok, 0 failed/);
+      expect(r.out).toMatch(/checked \d+ quotes in 3 files: \d+ ok, 0 failed/);
       expect(r.status).toBe(0);
     },
     30_000,
