@@ -14,7 +14,8 @@ import { drawPatternAtlas, patternMapping } from './map/patterns.ts';
 import { createPlayer } from './player.ts';
 import { createAppStore, type AppState, type Store } from './state/store.ts';
 import { createUrlSync } from './state/url-sync.ts';
-import { parseUrl } from './state/url-state.ts';
+import { parseLoadTimeout, parseUrl } from './state/url-state.ts';
+import { loadMethods } from './data/load.ts';
 import { createTimeScale } from './time/time-scale.ts';
 import { el, listen } from './ui/dom.ts';
 import { createEventCard } from './ui/event-card.ts';
@@ -22,7 +23,7 @@ import { createEventList } from './ui/event-list.ts';
 import { createFullExplorerLink } from './ui/full-explorer-link.ts';
 import { createLegend } from './ui/legend.ts';
 import { createPlacePanel } from './ui/place-panel.ts';
-import { createMethodsPanel } from './ui/methods-panel.ts';
+import { createMethodsDialog } from './ui/methods-dialog.ts';
 import { createSourcesPanel } from './ui/sources-panel.ts';
 import { createTimeline } from './ui/timeline.ts';
 import { setReady, whenReady } from './readiness.ts';
@@ -132,10 +133,8 @@ export function createApp(root: HTMLElement, prep: PreparedStory, basemap: Topol
     goEvent(id);
   }));
   offs.push(listen(closeSources, 'click', () => sourcesDialog.close()));
-  const methodsDialog = el('dialog', { class: 'methods-dialog', 'aria-label': 'How this map was made' });
-  const closeMethods = el('button', { type: 'button', class: 'btn close', 'aria-label': 'Close methods' }, '✕');
-  methodsDialog.append(closeMethods, createMethodsPanel(prep));
-  offs.push(listen(closeMethods, 'click', () => methodsDialog.close()));
+  const methods = createMethodsDialog(() => loadMethods(import.meta.env.BASE_URL, parseLoadTimeout(window.location.search)));
+  offs.push(methods.destroy);
 
   const btn = (label: string, onClick: () => void, extra: Record<string, string> = {}) => {
     const b = el('button', { type: 'button', class: 'btn text', ...extra }, label);
@@ -191,7 +190,7 @@ export function createApp(root: HTMLElement, prep: PreparedStory, basemap: Topol
         commit();
       }),
       btn('Sources', () => sourcesDialog.showModal(), { 'aria-haspopup': 'dialog' }),
-      btn('Methods', () => methodsDialog.showModal(), { 'aria-haspopup': 'dialog', title: 'How this map was made, and corrections' }),
+      btn('Methods', () => methods.open(), { 'aria-haspopup': 'dialog', title: 'How this map was made, and corrections' }),
       btn('Copy link', async () => {
         urlSync.push();
         try {
@@ -211,7 +210,7 @@ export function createApp(root: HTMLElement, prep: PreparedStory, basemap: Topol
   }
   const side = el('div', { class: 'side' }, card.root, list.root);
   const stage = el('div', { class: 'stage' }, mapEl, placePanel.root, el('div', { class: 'legend-wrap' }, legend.root));
-  root.replaceChildren(header, el('main', { class: 'layout' }, stage, side), timeline.root, sourcesDialog, methodsDialog, card.announcer);
+  root.replaceChildren(header, el('main', { class: 'layout' }, stage, side), timeline.root, sourcesDialog, methods.dialog, card.announcer);
 
   mapView = createMapView({
     container: mapEl,

@@ -1,10 +1,9 @@
-import type { PreparedStory } from '../data/prepare.ts';
+import type { MethodsFile } from '../data/schema.ts';
 import { el } from './dom.ts';
 import { formatDay } from './sources.ts';
 
-/** Returns the "How this map was made" panel: the story's methods note, then its corrections log, newest date first (in log order within a date). */
-export function createMethodsPanel(prep: PreparedStory): HTMLElement {
-  const { methods, corrections } = prep.story;
+/** Returns the "How this map was made" panel: the methods note, then the corrections log, newest date first (in log order within a date). */
+export function createMethodsPanel({ methods, corrections }: MethodsFile): HTMLElement {
   const log = [...corrections].sort((a, b) => b.date.localeCompare(a.date));
   return el(
     'section',

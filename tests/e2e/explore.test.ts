@@ -122,17 +122,48 @@ describe('explore mode in Chromium', () => {
   });
 
   it('opens “How this map was made” from the masthead, with the corrections log under it', async () => {
-    const { page } = await openApp(h, '');
-    const logged = await page.evaluate(async () => (await (await fetch('data/story.json')).json()).corrections.length);
+    const { page, errors } = await openApp(h, '');
+    const requested: string[] = [];
+    page.on('request', (r) => requested.push(new URL(r.url()).pathname));
+    // the first load carries neither the note nor the log: the dialog fetches them when first opened
+    const firstLoad = await page.evaluate(async () => Object.keys(await (await fetch('data/story.json')).json()));
+    expect(firstLoad).not.toContain('methods');
+    expect(firstLoad).not.toContain('corrections');
+    expect(requested.filter((p) => p.endsWith('/methods.json'))).toEqual([]);
     await page.getByRole('button', { name: 'Methods' }).click();
     const dialog = page.locator('dialog.methods-dialog');
     await dialog.waitFor({ state: 'visible' });
+    await dialog.locator('.corrections li').first().waitFor();
+    const built = await page.evaluate(async () => (await (await fetch('data/methods.json')).json()) as { methods: { sections: { heading: string }[] }; corrections: unknown[] });
     expect(await dialog.locator('h2').textContent()).toBe('How this map was made');
-    expect(await dialog.locator('h3').allTextContents()).toContain('Corrections');
-    expect(await dialog.locator('.corrections li').count()).toBe(logged);
-    expect(logged).toBeGreaterThan(0);
+    expect(await dialog.locator('h3').allTextContents()).toEqual([...built.methods.sections.map((s) => s.heading), 'Corrections']);
+    expect(await dialog.locator('.corrections li').count()).toBe(built.corrections.length);
+    expect(built.corrections.length).toBeGreaterThan(0);
+    expect(await dialog.textContent()).toContain('The build-up area’s size and position are our choice, not reported');
     await page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'hidden' });
+    // opened again, it shows what it loaded without fetching it again
+    const fetched = requested.filter((p) => p.endsWith('/methods.json')).length;
+    await page.getByRole('button', { name: 'Methods' }).click();
+    await dialog.waitFor({ state: 'visible' });
+    expect(await dialog.locator('.corrections li').count()).toBe(built.corrections.length);
+    expect(requested.filter((p) => p.endsWith('/methods.json')).length).toBe(fetched);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it.each([
+    ['a methods file with a wrong field', { status: 200, body: '{"methods":{"title":"How this map was made","sections":[]},"corrections":[]}' }, 'data/methods.json: methods.sections'],
+    ['a missing methods file', { status: 404, body: 'Not found' }, 'data/methods.json: HTTP 404'],
+    ['a methods file that is not JSON', { status: 200, body: '{"methods": [oops' }, 'data/methods.json: is not valid JSON'],
+  ])('says what is wrong, naming the file, when the Methods dialog gets %s; the map stays', async (_, reply, message) => {
+    const { page } = await openApp(h, '');
+    await page.route('**/data/methods.json', (r) => r.fulfill({ status: reply.status, contentType: 'application/json', body: reply.body }));
+    await page.getByRole('button', { name: 'Methods' }).click();
+    const alert = page.locator('dialog.methods-dialog [role="alert"]');
+    await alert.waitFor({ state: 'visible' });
+    expect((await alert.textContent()) ?? '').toContain(message);
+    expect(await page.evaluate(() => document.documentElement.dataset.ready)).toBe('true');
     await page.context().close();
   });
 
