@@ -58,7 +58,7 @@ describe('buildData on the real data', () => {
   });
 
   it('writes the app data files and reports their sizes', () => {
-    expect(sizes.map((s) => s.file.split('/').at(-1))).toEqual(['basemap.topo.json', 'detail.json', 'places.json', 'story.json', 'theme.json']);
+    expect(sizes.map((s) => s.file.split('/').at(-1))).toEqual(['basemap.topo.json', 'detail.json', 'places.json', 'story.json', 'theme.json', 'methods.json']);
     for (const s of sizes) {
       expect(s.bytes).toBeGreaterThan(0);
       expect(s.gzip).toBeGreaterThan(0);
@@ -82,9 +82,14 @@ describe('buildData on the real data', () => {
     }
   });
 
-  it('copies the validated story and theme unchanged', () => {
-    expect(readJson(join(outDir, 'story.json'))).toEqual(readJson(join(DATA, 'story.json')));
-    expect(readJson(join(outDir, 'theme.json'))).toEqual(readJson(join(DATA, 'theme.json')));
+  it('copies the validated story and theme unchanged, the methods note and corrections log to methods.json, out of the first load', () => {
+    const { methods, corrections, ...firstLoad } = readJson(join(DATA, 'story.json')) as Record<string, unknown>;
+    expect(readJson(join(outDir, 'story.json'))).toEqual(firstLoad);
+    expect(readJson(join(outDir, 'methods.json'))).toEqual({ methods, corrections });
+    expect((corrections as unknown[]).length).toBeGreaterThan(0);
+    const manifest = readJson(join(outDir, 'manifest.json')) as { fingerprints: Record<string, string> };
+    expect(Object.keys(manifest.fingerprints)).toContain('methods.json');
+    expect(readJson(join(DATA, 'theme.json'))).toEqual(readJson(join(outDir, 'theme.json')));
   });
 
   it('builds a basemap with countries and Ukrainian and Russian regions', () => {
