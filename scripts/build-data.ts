@@ -4,9 +4,9 @@ import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { z } from 'zod';
 import { Basemap, BuiltPlaces, Detail } from '../src/data/built-schema.ts';
-import { MANIFEST_FILE, fingerprint } from '../src/data/data-files.ts';
+import { MANIFEST_FILE, METHODS_FILE, fingerprint } from '../src/data/data-files.ts';
 import { referenceProblems } from '../src/data/references.ts';
-import { Places, Story, Theme, formatIssues } from '../src/data/schema.ts';
+import { BuiltStory, MethodsFile, Places, Story, Theme, formatIssues } from '../src/data/schema.ts';
 import { COUNTRY_IDS, adminRegions, basemapFeatures, buildBasemap, detailAreas, recognisedCountries } from './data/basemap.ts';
 import { DataError, anchorOf, derivePlaces } from './data/derive.ts';
 import { area as turfArea } from '@turf/area';
@@ -81,18 +81,23 @@ export function buildData(opts: BuildOptions): { file: string; bytes: number; gz
   for (const p of builtPlaces) p.geometry.coordinates = roundCoords(p.geometry.coordinates) as never;
 
   mkdirSync(opts.outDir, { recursive: true });
+  // The first load carries the story without what only the Methods dialog shows; that goes to its own file.
+  const { methods, corrections, ...firstLoadStory } = story;
   const outputs: [string, unknown][] = [
     ['basemap.topo.json', basemap],
     ['detail.json', detail],
     ['places.json', { type: 'FeatureCollection', features: builtPlaces }],
-    ['story.json', story],
+    ['story.json', firstLoadStory],
     ['theme.json', theme],
+    [METHODS_FILE, { methods, corrections }],
   ];
   // What the app checks at runtime, checked here too, so that the build never writes a file the app refuses.
   for (const [name, schema, value] of [
     ['places.json', BuiltPlaces, outputs[2][1]],
     ['basemap.topo.json', Basemap, basemap],
     ['detail.json', Detail, detail],
+    ['story.json', BuiltStory, firstLoadStory],
+    [METHODS_FILE, MethodsFile, { methods, corrections }],
   ] as const) {
     const r = schema.safeParse(value);
     if (!r.success) throw new DataError(formatIssues(`built ${name}`, r.error));

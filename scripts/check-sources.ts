@@ -1,6 +1,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { citedSourceIds, headlineProblem, urlProblem } from '../src/data/sourcing.ts';
 
 /** An entry of the shared sources.json (the registry of articles). */
 export interface RegistryEntry {
@@ -130,6 +131,115 @@ export function checkArticleMetadata(file: ProjectFile, registry: readonly Regis
   return problems;
 }
 
+/** The two kinds of source: the story's own articles, and documents reported elsewhere. */
+export const SOURCE_KINDS = ['article', 'elsewhere'] as const;
+
+/**
+ * Returns the sourcing problems of the project files: a source of an unknown kind; an outside
+ * source without an article-level URL or whose headline is our summary; an event or place that
+ * cites no source; and a source that nothing cites (rules 1, 3 and 6 of the editorial standard).
+ */
+export function checkSourcing(projectFiles: readonly ProjectFile[]): Problem[] {
+  const problems: Problem[] = [];
+  const events: Record<string, unknown>[] = [];
+  const places: Record<string, unknown>[] = [];
+  const declared: { file: string; index: number; id: string }[] = [];
+  for (const f of projectFiles) {
+    if (!isRecord(f.data)) continue;
+    const add = (path: (string | number)[], message: string) => problems.push({ file: f.name, path: formatPath(path), message });
+    if (Array.isArray(f.data.sources))
+      f.data.sources.forEach((raw, i) => {
+        if (!isRecord(raw) || typeof raw.id !== 'string') return;
+        declared.push({ file: f.name, index: i, id: raw.id });
+        if (!SOURCE_KINDS.includes(raw.kind as (typeof SOURCE_KINDS)[number])) {
+          add(['sources', i, 'kind'], `must be "article" (one of the story's articles) or "elsewhere" (reported elsewhere), not ${JSON.stringify(raw.kind)}`);
+          return;
+        }
+        if (raw.kind !== 'elsewhere') return;
+        if (typeof raw.url !== 'string') add(['sources', i, 'url'], 'is missing: a source reported elsewhere needs the address of the document itself');
+        else {
+          const bad = urlProblem(raw.url);
+          if (bad) add(['sources', i, 'url'], `${raw.url} ${bad}`);
+        }
+        if (typeof raw.headline !== 'string' || !raw.headline.trim()) add(['sources', i, 'headline'], 'is missing: give the document’s own headline');
+        else {
+          const ours = headlineProblem(raw.headline, typeof raw.outlet === 'string' ? raw.outlet : undefined, typeof raw.summary === 'string' ? raw.summary : null);
+          if (ours) add(['sources', i, 'headline'], ours);
+        }
+        if (typeof raw.outlet !== 'string' || !raw.outlet.trim()) add(['sources', i, 'outlet'], 'is missing: name who published the document');
+      });
+    if (Array.isArray(f.data.events))
+      f.data.events.forEach((ev, i) => {
+        if (!isRecord(ev)) return;
+        events.push(ev);
+        if (!Array.isArray(ev.sources) || ev.sources.length === 0) add(['events', i, 'sources'], 'cites no source: every event’s text rests on at least one');
+      });
+    if (Array.isArray(f.data.features))
+      f.data.features.forEach((feat, i) => {
+        const props = isRecord(feat) && isRecord(feat.properties) ? feat.properties : null;
+        if (!props) return;
+        places.push(props);
+        if (!Array.isArray(props.sources) || props.sources.length === 0) add(['features', i, 'properties', 'sources'], 'cites no source: every place’s facts rest on at least one');
+      });
+  }
+  const cited = citedSourceIds(events, places);
+  for (const d of declared)
+    if (!cited.has(d.id)) problems.push({ file: d.file, path: formatPath(['sources', d.index, 'id']), message: `"${d.id}" is cited by no event or place: cite it or remove it` });
+  return problems;
+}
+
+/** Text between typographic double quotes, “…”: the words inside must be verbatim from an article. */
+const QUOTED = /“([^“”]+)”/g;
+
+/** The shown texts whose quoted words are checked, per container: an event's or a place's, a claim's, a theme category's. */
+const QUOTED_FIELDS = { event: ['title', 'body'], place: ['name', 'description'], claim: ['text'], category: ['label', 'description'] } as const;
+
+/** Returns the article ids a container cites: its `sources` ids and, for `withClaims`, its claims' sources. */
+function citedArticles(x: Record<string, unknown>, withClaims: boolean): string[] {
+  const ids = Array.isArray(x.sources) ? x.sources.filter((s): s is string => typeof s === 'string') : [];
+  if (withClaims && Array.isArray(x.claims))
+    for (const c of x.claims) if (isRecord(c)) ids.push(...citedArticles({ sources: Array.isArray(c.sources) ? c.sources.map((r) => (isRecord(r) ? r.source : r)) : [] }, false));
+  return ids;
+}
+
+/**
+ * Returns a problem for every “…” in a title, body, place name or description, claim text or theme
+ * category label whose words are not a verbatim (case-sensitive) substring of one of the articles
+ * cited there: an event's or place's own sources and its claims' for its texts, the claim's own for a
+ * claim, any article for a theme label (a legend cites none). `articleText` maps a source id to its
+ * article text, or undefined for a source that is not an article.
+ */
+export function checkInlineQuotes(projectFiles: readonly ProjectFile[], articleText: (id: string) => string | undefined, allArticles: readonly string[]): Problem[] {
+  const problems: Problem[] = [];
+  const check = (file: string, path: (string | number)[], text: unknown, sources: readonly string[], scope: string) => {
+    if (typeof text !== 'string') return;
+    const texts = sources.map(articleText).filter((t): t is string => t !== undefined);
+    for (const m of text.matchAll(QUOTED))
+      if (!texts.some((t) => t.includes(m[1])))
+        problems.push({ file, path: formatPath(path), message: `“${m[1]}” is in quote marks but not verbatim in ${scope}: quote exactly (case included) or drop the marks` });
+  };
+  for (const f of projectFiles) {
+    if (!isRecord(f.data)) continue;
+    const containers: [Record<string, unknown>, (string | number)[]][] = [];
+    if (Array.isArray(f.data.events)) f.data.events.forEach((ev, i) => isRecord(ev) && containers.push([ev, ['events', i]]));
+    if (Array.isArray(f.data.features))
+      f.data.features.forEach((ft, i) => isRecord(ft) && isRecord(ft.properties) && containers.push([ft.properties, ['features', i, 'properties']]));
+    for (const [c, at] of containers) {
+      const fields = 'title' in c || 'body' in c ? QUOTED_FIELDS.event : QUOTED_FIELDS.place;
+      for (const k of fields) check(f.name, [...at, k], c[k], citedArticles(c, true), 'the articles it cites');
+      if (Array.isArray(c.claims))
+        c.claims.forEach((cl, j) => {
+          if (isRecord(cl)) for (const k of QUOTED_FIELDS.claim) check(f.name, [...at, 'claims', j, k], cl[k], citedArticles({ sources: Array.isArray(cl.sources) ? cl.sources.map((r) => (isRecord(r) ? r.source : r)) : [] }, false), 'the articles the claim cites');
+        });
+    }
+    if (Array.isArray(f.data.categories))
+      f.data.categories.forEach((cat, i) => {
+        if (isRecord(cat)) for (const k of QUOTED_FIELDS.category) check(f.name, ['categories', i, k], cat[k], allArticles, 'any of the articles');
+      });
+  }
+  return problems;
+}
+
 /** Returns a map from source id to the kind and article file it names, from every project file's top-level `sources`. */
 function sourcesOf(projectFiles: readonly ProjectFile[]): Map<string, { kind: unknown; file: unknown }> {
   const map = new Map<string, { kind: unknown; file: unknown }>();
@@ -144,8 +254,8 @@ function sourcesOf(projectFiles: readonly ProjectFile[]): Map<string, { kind: un
 }
 
 /**
- * Checks every `{ source, quote }` in the project files against the article texts, and every
- * article source's metadata against the registry. Article files are resolved from the project's
+ * Checks every `{ source, quote }` in the project files against the article texts, every
+ * article source's metadata against the registry, and the sourcing rules (`checkSourcing`). Article files are resolved from the project's
  * `sources` (the story) first, then from the registry. Returns the counts and the problems found.
  */
 export function checkQuotes(
@@ -155,7 +265,7 @@ export function checkQuotes(
 ): CheckResult {
   const declared = sourcesOf(projectFiles);
   const registered = new Map(registry.map((r) => [r.id, r]));
-  const problems: Problem[] = projectFiles.flatMap((f) => checkArticleMetadata(f, registry));
+  const problems: Problem[] = [...projectFiles.flatMap((f) => checkArticleMetadata(f, registry)), ...checkSourcing(projectFiles)];
   let quotes = 0;
   let failedQuotes = 0;
   for (const f of projectFiles) {
@@ -167,7 +277,7 @@ export function checkQuotes(
       };
       const ours = declared.get(ref.source);
       if (ours && ours.kind !== undefined && ours.kind !== 'article') {
-        fail(`source "${ref.source}" is a ${String(ours.kind)}, not an article; quotes come from articles`);
+        fail(`source "${ref.source}" is ${ours.kind === 'elsewhere' ? 'reported elsewhere' : `of kind ${JSON.stringify(ours.kind)}`}, not one of the articles; quotes come from articles`);
         continue;
       }
       const fileName = typeof ours?.file === 'string' ? ours.file : registered.get(ref.source)?.file;
@@ -187,6 +297,14 @@ export function checkQuotes(
       if (!text.includes(ref.quote)) fail(`not found verbatim in ${fileName} (${nearMatchHint(ref.quote, text)})`);
     }
   }
+  const articleText = (id: string) => {
+    const ours = declared.get(id);
+    if (ours && ours.kind !== undefined && ours.kind !== 'article') return undefined;
+    const fileName = typeof ours?.file === 'string' ? ours.file : registered.get(id)?.file;
+    return fileName ? articlesByFile.get(fileName) : undefined;
+  };
+  const allArticles = [...new Set([...declared].filter(([, s]) => s.kind === 'article').map(([id]) => id).concat(registry.map((r) => r.id)))];
+  problems.push(...checkInlineQuotes(projectFiles, articleText, allArticles));
   return { quotes, failedQuotes, problems };
 }
 
@@ -214,17 +332,17 @@ function parseRegistry(value: Json, label: string): RegistryEntry[] {
 }
 
 /**
- * Reads the sources folder and the project's data/story.json and data/places.geojson, runs the
+ * Reads the sources folder and the project's data/story.json, data/places.geojson and (when there)
+ * data/theme.json, runs the
  * checks, and returns the result and the number of project files. Throws CheckError with a
  * one-line reason when a folder or file is missing or unreadable.
  */
 export function runCheck(sourcesDir: string, projectDir: string): CheckResult & { files: number } {
   if (!existsSync(sourcesDir) || !statSync(sourcesDir).isDirectory()) throw new CheckError(`sources folder not found: ${sourcesDir}`);
   const registry = parseRegistry(readJson(join(sourcesDir, 'sources.json'), join(sourcesDir, 'sources.json')), 'sources.json');
-  const projectFiles: ProjectFile[] = ['data/story.json', 'data/places.geojson'].map((name) => ({
-    name,
-    data: readJson(join(projectDir, name), name),
-  }));
+  const projectFiles: ProjectFile[] = ['data/story.json', 'data/places.geojson', 'data/theme.json']
+    .filter((name) => name !== 'data/theme.json' || existsSync(join(projectDir, name)))
+    .map((name) => ({ name, data: readJson(join(projectDir, name), name) }));
   const fileNames = new Set(registry.map((r) => r.file));
   for (const [, s] of sourcesOf(projectFiles)) if (s.kind === 'article' && typeof s.file === 'string') fileNames.add(s.file);
   const articles = new Map<string, string>();
@@ -250,7 +368,7 @@ export function main(args: readonly string[]): number {
     for (const p of r.problems) console.log(formatProblem(p));
     console.log(`checked ${r.quotes} quotes in ${r.files} files: ${r.quotes - r.failedQuotes} ok, ${r.failedQuotes} failed`);
     const metaProblems = r.problems.length - r.failedQuotes;
-    if (metaProblems) console.log(`${metaProblems} source metadata ${metaProblems === 1 ? 'problem' : 'problems'}`);
+    if (metaProblems) console.log(`${metaProblems} sourcing ${metaProblems === 1 ? 'problem' : 'problems'} (metadata, citable documents, headlines, unused sources, quote marks in shown text)`);
     return r.problems.length ? 1 : 0;
   } catch (e) {
     if (e instanceof CheckError) {

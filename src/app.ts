@@ -14,7 +14,8 @@ import { drawPatternAtlas, patternMapping } from './map/patterns.ts';
 import { createPlayer, TRACK_SECONDS } from './player.ts';
 import { createAppStore, type AppState, type Store } from './state/store.ts';
 import { createUrlSync } from './state/url-sync.ts';
-import { parseUrl } from './state/url-state.ts';
+import { parseLoadTimeout, parseUrl } from './state/url-state.ts';
+import { loadMethods } from './data/load.ts';
 import { createTimeScale } from './time/time-scale.ts';
 import { el, listen } from './ui/dom.ts';
 import { createEventCard } from './ui/event-card.ts';
@@ -22,6 +23,7 @@ import { createEventList } from './ui/event-list.ts';
 import { createFullExplorerLink } from './ui/full-explorer-link.ts';
 import { createLegend } from './ui/legend.ts';
 import { createPlacePanel } from './ui/place-panel.ts';
+import { createMethodsDialog } from './ui/methods-dialog.ts';
 import { createSourcesPanel } from './ui/sources-panel.ts';
 import { createTimeline } from './ui/timeline.ts';
 import { setReady, whenReady } from './readiness.ts';
@@ -131,6 +133,8 @@ export function createApp(root: HTMLElement, prep: PreparedStory, basemap: Topol
     goEvent(id);
   }));
   offs.push(listen(closeSources, 'click', () => sourcesDialog.close()));
+  const methods = createMethodsDialog(() => loadMethods(import.meta.env.BASE_URL, parseLoadTimeout(window.location.search)));
+  offs.push(methods.destroy);
 
   const btn = (label: string, onClick: () => void, extra: Record<string, string> = {}) => {
     const b = el('button', { type: 'button', class: 'btn text', ...extra }, label);
@@ -186,6 +190,7 @@ export function createApp(root: HTMLElement, prep: PreparedStory, basemap: Topol
         commit();
       }),
       btn('Sources', () => sourcesDialog.showModal(), { 'aria-haspopup': 'dialog' }),
+      btn('Methods', () => methods.open(), { 'aria-haspopup': 'dialog', title: 'How this map was made, and corrections' }),
       btn('Copy link', async () => {
         urlSync.push();
         try {
@@ -205,7 +210,7 @@ export function createApp(root: HTMLElement, prep: PreparedStory, basemap: Topol
   }
   const side = el('div', { class: 'side' }, card.root, list.root);
   const stage = el('div', { class: 'stage' }, mapEl, placePanel.root, el('div', { class: 'legend-wrap' }, legend.root));
-  root.replaceChildren(header, el('main', { class: 'layout' }, stage, side), timeline.root, sourcesDialog, card.announcer);
+  root.replaceChildren(header, el('main', { class: 'layout' }, stage, side), timeline.root, sourcesDialog, methods.dialog, card.announcer);
 
   mapView = createMapView({
     container: mapEl,

@@ -8,7 +8,7 @@ import { nearestPointOnLine } from '@turf/nearest-point-on-line';
 import { polygonToLine } from '@turf/polygon-to-line';
 import { union } from '@turf/union';
 import type { Feature, FeatureCollection, LineString, MultiLineString, MultiPolygon, Polygon, Position } from 'geojson';
-import type { PlaceProperties } from '../../src/data/schema.ts';
+import { SCHEMATIC_KINDS, type PlaceProperties } from '../../src/data/schema.ts';
 import type { Area, CountryProps, RegionProps } from './basemap.ts';
 
 /** What the build adds to a place's properties. */
@@ -186,7 +186,8 @@ export function derivePlaces(
       }
       geometry = a.geometry;
       derived.anchor = anchorOf(a);
-      derived.areaKm2 = Math.round(turfArea(a) / 1e6);
+      // A schematic shape's area would be a figure no source gives (the panel prints any area it has).
+      if (!SCHEMATIC_KINDS.includes(p.kind)) derived.areaKm2 = Math.round(turfArea(a) / 1e6);
     } else {
       throw new DataError(`${file}: features[${i}].geometry: missing, and no derive rule`);
     }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { PlaceProperties, checkTexts } from './schema.ts';
+import { PlaceProperties, SCHEMATIC_KINDS, checkTexts } from './schema.ts';
 
 /**
  * Schemas of the files `npm run data` writes for the app (public/data, dist/data) and no editor
@@ -15,16 +15,21 @@ const Polygon = z.strictObject({ type: z.literal('Polygon'), coordinates: z.arra
 const MultiPolygon = z.strictObject({ type: z.literal('MultiPolygon'), coordinates: z.array(z.array(Ring).min(1)).min(1) });
 
 /** A place as built: the editor's properties plus a label anchor and derived figures, with a real geometry. */
-export const BuiltPlaceFeature = z.strictObject({
-  type: z.literal('Feature'),
-  geometry: z.discriminatedUnion('type', [z.strictObject({ type: z.literal('Point'), coordinates: Position }), Polygon, MultiPolygon]),
-  properties: PlaceProperties.extend({
-    anchor: Position,
-    distanceKm: z.number().nonnegative().optional(),
-    borderPoint: Position.optional(),
-    areaKm2: z.number().nonnegative().optional(),
-  }),
-});
+export const BuiltPlaceFeature = z
+  .strictObject({
+    type: z.literal('Feature'),
+    geometry: z.discriminatedUnion('type', [z.strictObject({ type: z.literal('Point'), coordinates: Position }), Polygon, MultiPolygon]),
+    properties: PlaceProperties.extend({
+      anchor: Position,
+      distanceKm: z.number().nonnegative().optional(),
+      borderPoint: Position.optional(),
+      areaKm2: z.number().nonnegative().optional(),
+    }),
+  })
+  .superRefine((f, ctx) => {
+    if (f.properties.areaKm2 !== undefined && SCHEMATIC_KINDS.includes(f.properties.kind))
+      ctx.addIssue({ code: 'custom', path: ['properties', 'areaKm2'], message: `a ${f.properties.kind} shape is schematic: no source gives its size, so it carries no area` });
+  });
 
 export const BuiltPlaces = z
   .strictObject({ type: z.literal('FeatureCollection'), features: z.array(BuiltPlaceFeature).min(1) })

@@ -2,6 +2,9 @@
 export const DATA_FILES = ['story.json', 'theme.json', 'places.json', 'basemap.topo.json', 'detail.json'] as const;
 export type DataFile = (typeof DATA_FILES)[number];
 
+/** The methods note and corrections log: only the Methods dialog shows them, so it fetches this file when first opened. */
+export const METHODS_FILE = 'methods.json';
+
 /** Returns the label of a data file in messages: its path under the app, e.g. "data/story.json". */
 export const label = (file: string) => `data/${file}`;
 

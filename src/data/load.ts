@@ -1,8 +1,8 @@
 import type { FeatureCollection } from 'geojson';
 import type { Topology } from 'topojson-specification';
-import { DATA_FILES, MANIFEST_FILE, fingerprint, label, type DataFile } from './data-files.ts';
+import { DATA_FILES, MANIFEST_FILE, METHODS_FILE, fingerprint, label, type DataFile } from './data-files.ts';
 import { prepareStory, type BuiltPlace, type PreparedStory } from './prepare.ts';
-import type { Story, Theme } from './schema.ts';
+import type { BuiltStory, MethodsFile, Theme } from './schema.ts';
 
 /** A data load that failed, with one line per problem: the file, for wrong content the field path, and what is wrong. */
 export class LoadError extends Error {
@@ -89,8 +89,30 @@ export async function loadAll(base: string, o: LoadOptions): Promise<{ prep: Pre
     }
     if (problems.length) throw new LoadError(problems);
   }
-  const story = files['story.json'] as Story;
+  const story = files['story.json'] as BuiltStory;
   const theme = files['theme.json'] as Theme;
   const places = files['places.json'] as { features: BuiltPlace[] };
   return { prep: prepareStory(story, theme, places.features), basemap: files['basemap.topo.json'] as Topology, detail: files['detail.json'] as FeatureCollection };
+}
+
+/**
+ * Returns the methods note and corrections log (data/methods.json), which only the Methods dialog
+ * shows, so it is fetched when the dialog first opens. Checked as `loadAll` checks the other files:
+ * used as it is when its fingerprint matches the manifest, otherwise validated against the data
+ * build's schema; throws a LoadError naming the file (and, for wrong content, each field path).
+ */
+export async function loadMethods(base: string, timeoutMs: number): Promise<MethodsFile> {
+  const [fingerprints, text] = await Promise.all([getFingerprints(base, timeoutMs), getText(base, METHODS_FILE, timeoutMs)]);
+  const { value, problem } = parseJson(METHODS_FILE, text);
+  if (problem) throw new LoadError([problem]);
+  if (fingerprints?.[METHODS_FILE] !== fingerprint(text)) {
+    let problems: string[];
+    try {
+      problems = (await import('./validate.ts')).methodsProblems(value);
+    } catch (e) {
+      throw new LoadError([`The check of ${label(METHODS_FILE)} could not be loaded (${(e as Error).message})`]);
+    }
+    if (problems.length) throw new LoadError(problems);
+  }
+  return value as MethodsFile;
 }

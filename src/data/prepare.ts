@@ -1,5 +1,5 @@
 import type { Feature, MultiPolygon, Point, Polygon } from 'geojson';
-import type { PlaceProperties, PlaceStatus, Story, StoryEvent, Theme } from './schema.ts';
+import type { PlaceProperties, PlaceStatus, BuiltStory, StoryEvent, Theme } from './schema.ts';
 
 /** Properties the data build adds to each place. */
 export interface BuiltProps extends PlaceProperties {
@@ -38,7 +38,7 @@ export interface PreparedPlace {
 }
 
 export interface PreparedStory {
-  story: Story;
+  story: BuiltStory;
   theme: Theme;
   start: number;
   end: number;
@@ -73,7 +73,7 @@ function categoryOf(kind: PlaceProperties['kind'], status: PlaceStatus | undefin
 }
 
 /** Returns the story and places parsed once into typed, time-indexed records for the map and UI. */
-export function prepareStory(story: Story, theme: Theme, places: BuiltPlace[]): PreparedStory {
+export function prepareStory(story: BuiltStory, theme: Theme, places: BuiltPlace[]): PreparedStory {
   const start = Date.parse(story.start);
   const end = Date.parse(story.end);
   const events: PreparedEvent[] = story.events.map((e, index) => {

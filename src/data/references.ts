@@ -1,4 +1,4 @@
-import type { PlaceProperties, Story, Theme } from './schema.ts';
+import type { PlaceProperties, BuiltStory, Theme } from './schema.ts';
 
 /** Theme categories the map draws with; a theme without one of them cannot show the story. */
 export const NEEDED_CATEGORIES = ['venue', 'struck', 'attack-reported', 'buildup', 'buffer-zone', 'claimed-region', 'threatened-region', 'context'];
@@ -10,7 +10,7 @@ export const NEEDED_CATEGORIES = ['venue', 'struck', 'attack-reported', 'buildup
  * `files` are the labels used in the lines.
  */
 export function referenceProblems(
-  story: Story,
+  story: BuiltStory,
   places: { properties: PlaceProperties }[],
   theme: Theme,
   files: { story: string; places: string; theme: string },

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { parseUtcInstant } from '../time/instant.ts';
+import { headlineProblem, urlProblem } from './sourcing.ts';
 
 /** ISO 8601 instant in UTC, written with a trailing `Z` (seconds optional), e.g. `2025-06-01T11:35Z`. */
 export const UtcInstant = z
@@ -81,17 +82,59 @@ export const StoryEvent = z.strictObject({
   claims: z.array(Claim),
 });
 
-export const Source = z.strictObject({
+/** One of the story's own articles (the five in the shared sources folder); metadata as in `sources.json`. */
+export const ArticleSource = z.strictObject({
   id: Id,
-  kind: z.enum(['article', 'reference']),
-  file: z.string().optional().describe('Article file name in the shared sources folder.'),
-  headline: z.string().nullable(),
+  kind: z.literal('article'),
+  file: z.string().min(1).describe('Article file name in the shared sources folder.'),
+  headline: z.string().nullable().describe('The headline as printed, or null where the article has none (the lede is shown instead).'),
   lede: z.string().nullable(),
   credit: z.string().nullable(),
   agency: z.string().nullable().optional(),
   date: z.string().nullable(),
-  url: HttpUrl.optional().describe('Reference pages only.'),
   language: z.string().optional(),
+});
+
+/**
+ * A document outside the five articles ("reported elsewhere"): a specific article, official
+ * statement or reference article, with its own headline, outlet, author, date and address.
+ */
+export const ElsewhereSource = z
+  .strictObject({
+    id: Id,
+    kind: z.literal('elsewhere'),
+    headline: z.string().min(1).describe('The document’s own headline (or a reference article’s title), verbatim: never our summary.'),
+    outlet: z.string().min(1).describe('Who published it: "Ukrainska Pravda", "Wikipedia (English)", …'),
+    author: z.string().min(1).nullable().describe('Byline where the document gives one, else null.'),
+    date: z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD')
+      .nullable()
+      .describe('Publication date; null only for reference articles, which have none.'),
+    url: HttpUrl.describe('The document’s own address; its path names the document (a home page is not a citation).'),
+    summary: z.string().min(1).optional().describe('What we use it for, in our words; shown labelled as ours.'),
+    language: z.string().optional(),
+  })
+  .superRefine((s, ctx) => {
+    const bad = urlProblem(s.url);
+    if (bad) ctx.addIssue({ code: 'custom', path: ['url'], message: bad });
+    const ours = headlineProblem(s.headline, s.outlet, s.summary);
+    if (ours) ctx.addIssue({ code: 'custom', path: ['headline'], message: ours });
+  });
+
+export const Source = z.discriminatedUnion('kind', [ArticleSource, ElsewhereSource]);
+
+/** One entry of the corrections log: when, what changed and why, as a newsroom prints it. */
+export const Correction = z.strictObject({
+  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD'),
+  what: z.string().min(1),
+  why: z.string().min(1),
+});
+
+/** The "How this map was made" note: headed sections of plain text. */
+export const Methods = z.strictObject({
+  title: z.string().min(1),
+  sections: z.array(z.strictObject({ heading: z.string().min(1), text: z.string().min(1) })).min(1),
 });
 
 export const FocusBand = z.strictObject({
@@ -100,78 +143,95 @@ export const FocusBand = z.strictObject({
   share: z.number().gt(0).lt(1).describe('Share of the slider width given to this band (0–1).'),
 });
 
-export const Story = z
-  .strictObject({
-    $schema: z.string().optional(),
-    title: Title,
-    subtitle: Title,
-    start: UtcInstant,
-    end: UtcInstant,
-    displayZone: z.strictObject({
-      label: z.string().min(1),
-      offsetMinutes: z.number().int().min(-720).max(840),
-      places: z.string().min(1),
-    }),
-    focus: z.array(FocusBand).describe('Stretches of the slider opened up to hour resolution.'),
-    defaultDwell: z.number().positive().max(120),
-    camera: Camera.describe('The "fit story" view.'),
-    credit: Title.describe('Basemap data credit line.'),
-    detail: z
-      .array(
-        z.strictObject({
-          id: Id,
-          bbox: z.tuple([z.number().min(-180).max(180), z.number().min(-85).max(85), z.number().min(-180).max(180), z.number().min(-85).max(85)]),
-          minZoom: z.number().min(0).max(18),
-        }),
-      )
-      .optional()
-      .describe('Boxes where the basemap adds Natural Earth 1:10m coastline from minZoom on (e.g. the Bosphorus).'),
-    sources: z.array(Source).min(1),
-    events: z.array(StoryEvent).min(1),
-  })
-  .superRefine((story, ctx) => {
-    const sourceIds = new Set(story.sources.map((s) => s.id));
-    const articleIds = new Set(story.sources.filter((s) => s.kind === 'article').map((s) => s.id));
-    const eventIds = new Set<string>();
-    story.events.forEach((ev, i) => {
-      if (eventIds.has(ev.id)) ctx.addIssue({ code: 'custom', path: ['events', i, 'id'], message: `duplicate event id "${ev.id}"` });
-      eventIds.add(ev.id);
-      if (Date.parse(ev.start) < Date.parse(story.start) || Date.parse(ev.start) > Date.parse(story.end))
-        ctx.addIssue({ code: 'custom', path: ['events', i, 'start'], message: 'is outside the story range' });
-      if (ev.end && Date.parse(ev.end) > Date.parse(story.end))
-        ctx.addIssue({ code: 'custom', path: ['events', i, 'end'], message: 'is outside the story range' });
-      if (ev.end && Date.parse(ev.end) < Date.parse(ev.start))
-        ctx.addIssue({ code: 'custom', path: ['events', i, 'end'], message: 'is before start' });
-      if (i > 0 && Date.parse(ev.start) <= Date.parse(story.events[i - 1].start))
-        ctx.addIssue({ code: 'custom', path: ['events', i, 'start'], message: 'events must be in strictly increasing time order (two events at one instant cannot both be reached)' });
-      ev.sources.forEach((s, j) => {
-        if (!sourceIds.has(s)) ctx.addIssue({ code: 'custom', path: ['events', i, 'sources', j], message: `unknown source "${s}"` });
-      });
-      ev.claims.forEach((c, j) =>
-        c.sources.forEach((s, k) => {
-          if (!articleIds.has(s.source))
-            ctx.addIssue({
-              code: 'custom',
-              path: ['events', i, 'claims', j, 'sources', k, 'source'],
-              message: sourceIds.has(s.source) ? `"${s.source}" is a reference page; quotes come from articles` : `unknown source "${s.source}"`,
-            });
-        }),
-      );
+/** The story's fields the page needs on first load (everything but the methods note and corrections log). */
+const StoryFields = {
+  $schema: z.string().optional(),
+  title: Title,
+  subtitle: Title,
+  start: UtcInstant,
+  end: UtcInstant,
+  displayZone: z.strictObject({
+    label: z.string().min(1),
+    offsetMinutes: z.number().int().min(-720).max(840),
+    places: z.string().min(1),
+  }),
+  focus: z.array(FocusBand).describe('Stretches of the slider opened up to hour resolution.'),
+  defaultDwell: z.number().positive().max(120),
+  camera: Camera.describe('The "fit story" view.'),
+  credit: Title.describe('Basemap data credit line.'),
+  detail: z
+    .array(
+      z.strictObject({
+        id: Id,
+        bbox: z.tuple([z.number().min(-180).max(180), z.number().min(-85).max(85), z.number().min(-180).max(180), z.number().min(-85).max(85)]),
+        minZoom: z.number().min(0).max(18),
+      }),
+    )
+    .optional()
+    .describe('Boxes where the basemap adds Natural Earth 1:10m coastline from minZoom on (e.g. the Bosphorus).'),
+  sources: z.array(Source).min(1),
+  events: z.array(StoryEvent).min(1),
+};
+
+/** What only the Methods dialog shows: the "How this map was made" note and the corrections log. */
+const MethodsFields = {
+  methods: Methods,
+  corrections: z.array(Correction).describe('Corrections log, oldest first: what changed and why.'),
+};
+
+/** Checks across the story's fields: ids, time order and ranges, focus bands, sources cited, texts. */
+function checkStory(story: z.infer<z.ZodObject<typeof StoryFields>>, ctx: z.RefinementCtx): void {
+  const sourceIds = new Set(story.sources.map((s) => s.id));
+  const articleIds = new Set(story.sources.filter((s) => s.kind === 'article').map((s) => s.id));
+  const eventIds = new Set<string>();
+  story.events.forEach((ev, i) => {
+    if (eventIds.has(ev.id)) ctx.addIssue({ code: 'custom', path: ['events', i, 'id'], message: `duplicate event id "${ev.id}"` });
+    eventIds.add(ev.id);
+    if (Date.parse(ev.start) < Date.parse(story.start) || Date.parse(ev.start) > Date.parse(story.end))
+      ctx.addIssue({ code: 'custom', path: ['events', i, 'start'], message: 'is outside the story range' });
+    if (ev.end && Date.parse(ev.end) > Date.parse(story.end))
+      ctx.addIssue({ code: 'custom', path: ['events', i, 'end'], message: 'is outside the story range' });
+    if (ev.end && Date.parse(ev.end) < Date.parse(ev.start))
+      ctx.addIssue({ code: 'custom', path: ['events', i, 'end'], message: 'is before start' });
+    if (i > 0 && Date.parse(ev.start) <= Date.parse(story.events[i - 1].start))
+      ctx.addIssue({ code: 'custom', path: ['events', i, 'start'], message: 'events must be in strictly increasing time order (two events at one instant cannot both be reached)' });
+    ev.sources.forEach((s, j) => {
+      if (!sourceIds.has(s)) ctx.addIssue({ code: 'custom', path: ['events', i, 'sources', j], message: `unknown source "${s}"` });
     });
-    story.focus.forEach((f, i) => {
-      if (Date.parse(f.end) <= Date.parse(f.start))
-        ctx.addIssue({ code: 'custom', path: ['focus', i, 'end'], message: 'must be after start' });
-    });
-    if (story.focus.reduce((a, f) => a + f.share, 0) >= 1)
-      ctx.addIssue({ code: 'custom', path: ['focus'], message: 'shares must add up to less than 1' });
-    story.focus.forEach((f, i) => {
-      if (Date.parse(f.start) < Date.parse(story.start)) ctx.addIssue({ code: 'custom', path: ['focus', i, 'start'], message: 'is before the story starts' });
-      if (Date.parse(f.end) > Date.parse(story.end)) ctx.addIssue({ code: 'custom', path: ['focus', i, 'end'], message: 'is after the story ends' });
-      if (i > 0 && Date.parse(f.start) < Date.parse(story.focus[i - 1].end))
-        ctx.addIssue({ code: 'custom', path: ['focus', i, 'start'], message: `overlaps focus[${i - 1}]; bands must be in time order and apart` });
-    });
-    checkTexts(story, ctx);
+    ev.claims.forEach((c, j) =>
+      c.sources.forEach((s, k) => {
+        if (!articleIds.has(s.source))
+          ctx.addIssue({
+            code: 'custom',
+            path: ['events', i, 'claims', j, 'sources', k, 'source'],
+            message: sourceIds.has(s.source) ? `"${s.source}" is reported elsewhere, not one of the articles; quotes come from articles` : `unknown source "${s.source}"`,
+          });
+      }),
+    );
   });
+  story.focus.forEach((f, i) => {
+    if (Date.parse(f.end) <= Date.parse(f.start))
+      ctx.addIssue({ code: 'custom', path: ['focus', i, 'end'], message: 'must be after start' });
+  });
+  if (story.focus.reduce((a, f) => a + f.share, 0) >= 1)
+    ctx.addIssue({ code: 'custom', path: ['focus'], message: 'shares must add up to less than 1' });
+  story.focus.forEach((f, i) => {
+    if (Date.parse(f.start) < Date.parse(story.start)) ctx.addIssue({ code: 'custom', path: ['focus', i, 'start'], message: 'is before the story starts' });
+    if (Date.parse(f.end) > Date.parse(story.end)) ctx.addIssue({ code: 'custom', path: ['focus', i, 'end'], message: 'is after the story ends' });
+    if (i > 0 && Date.parse(f.start) < Date.parse(story.focus[i - 1].end))
+      ctx.addIssue({ code: 'custom', path: ['focus', i, 'start'], message: `overlaps focus[${i - 1}]; bands must be in time order and apart` });
+  });
+  checkTexts(story, ctx);
+}
+
+/** The editor's data/story.json: the story, its methods note and its corrections log. */
+export const Story = z.strictObject({ ...StoryFields, ...MethodsFields }).superRefine(checkStory);
+
+/** The story as built for the page's first load (public/data/story.json): no methods note or corrections log. */
+export const BuiltStory = z.strictObject(StoryFields).superRefine(checkStory);
+
+/** The built methods file (public/data/methods.json), fetched when the Methods dialog first opens. */
+export const MethodsFile = z.strictObject(MethodsFields).superRefine((m, ctx) => checkTexts(m, ctx));
 
 export const PlaceKind = z.enum([
   'venue',
@@ -184,6 +244,12 @@ export const PlaceKind = z.enum([
   'border-region',
   'landmark',
 ]);
+
+/**
+ * Kinds whose shape is the map's schematic drawing, not a reported outline (the build-up near Sumy,
+ * the declared "buffer zone"): no source gives their size, so they carry no area.
+ */
+export const SCHEMATIC_KINDS: readonly z.infer<typeof PlaceKind>[] = ['buildup', 'buffer-zone'];
 
 /** How a place's geometry is derived at build time instead of being drawn by hand. */
 export const Derive = z.discriminatedUnion('from', [
@@ -272,7 +338,13 @@ export type Claim = z.infer<typeof Claim>;
 export type Camera = z.infer<typeof Camera>;
 export type StoryEvent = z.infer<typeof StoryEvent>;
 export type Source = z.infer<typeof Source>;
+export type ArticleSource = z.infer<typeof ArticleSource>;
+export type ElsewhereSource = z.infer<typeof ElsewhereSource>;
+export type Correction = z.infer<typeof Correction>;
+export type Methods = z.infer<typeof Methods>;
 export type Story = z.infer<typeof Story>;
+export type BuiltStory = z.infer<typeof BuiltStory>;
+export type MethodsFile = z.infer<typeof MethodsFile>;
 export type PlaceKind = z.infer<typeof PlaceKind>;
 export type PlaceProperties = z.infer<typeof PlaceProperties>;
 export type PlaceStatus = z.infer<typeof PlaceStatus>;

@@ -1,12 +1,12 @@
 import './zod-jitless.ts';
 import type { z } from 'zod';
 import { Basemap, BuiltPlaces, Detail } from './built-schema.ts';
-import { label, type DataFile } from './data-files.ts';
+import { METHODS_FILE, label, type DataFile } from './data-files.ts';
 import { referenceProblems } from './references.ts';
-import { Story, Theme, formatIssues } from './schema.ts';
+import { BuiltStory, MethodsFile, Theme, formatIssues } from './schema.ts';
 
 const SCHEMAS: Record<DataFile, z.ZodType> = {
-  'story.json': Story,
+  'story.json': BuiltStory,
   'theme.json': Theme,
   'places.json': BuiltPlaces,
   'basemap.topo.json': Basemap,
@@ -26,9 +26,15 @@ export function dataProblems(files: Record<DataFile, unknown>): string[] {
   }
   if (problems.length) return problems;
   return referenceProblems(
-    files['story.json'] as Story,
+    files['story.json'] as BuiltStory,
     (files['places.json'] as z.infer<typeof BuiltPlaces>).features,
     files['theme.json'] as Theme,
     { story: label('story.json'), places: label('places.json'), theme: label('theme.json') },
   );
+}
+
+/** Returns one line per problem in a loaded methods file ("data/methods.json: corrections[2].date: …"), empty when it is sound. */
+export function methodsProblems(value: unknown): string[] {
+  const r = MethodsFile.safeParse(value);
+  return r.success ? [] : formatIssues(label(METHODS_FILE), r.error).split('\n');
 }

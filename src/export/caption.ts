@@ -3,6 +3,7 @@ import type { Source } from '../data/schema.ts';
 import { EXTRA_LAYERS } from '../map/layers.ts';
 import type { AppState } from '../state/store.ts';
 import { formatMoment } from '../time/format.ts';
+import { elsewhereLabel } from '../ui/sources.ts';
 import { displayPrecision } from '../ui/timeline.ts';
 
 /** One legend row of the caption: a category (or the distance lines) that is on the map. */
@@ -22,7 +23,10 @@ export interface CaptionContent {
   /** The current event's title, or null before the first event. */
   event: string | null;
   legend: LegendEntry[];
-  /** Short names of the articles behind what is shown. */
+  /**
+   * Short names of the articles behind what is shown, and one "reported elsewhere: …" entry naming
+   * the outside documents (first when the current event itself rests on them, else second).
+   */
   sources: string[];
   credit: string;
 }
@@ -65,8 +69,9 @@ export function shorten(text: string, max: number): string {
 
 /** Returns how the caption names an article: its headline or lede, shortened, quoted, with its agency. */
 export function sourceLabel(s: Source, max = 64): string {
-  const text = shorten((s.headline ?? s.lede ?? s.id).replace(/[.\s]+$/, ''), max);
-  return `“${text}”${s.agency ? ` (${s.agency})` : ''}`;
+  const text = shorten((s.headline ?? (s.kind === 'article' ? s.lede : null) ?? s.id).replace(/[.\s]+$/, ''), max);
+  const agency = s.kind === 'article' ? s.agency : s.outlet;
+  return `“${text}”${agency ? ` (${agency})` : ''}`;
 }
 
 /**
@@ -92,16 +97,21 @@ export function captionContent(
     legend.push({ id: distances.id, label: distances.label, symbol: 'line', color: prep.theme.colors.arc ?? prep.theme.colors.text });
 
   const ids = [...(ev?.sources ?? []), ...shown.flatMap((p) => p.props.sources)];
-  const articles = [...new Set(ids)]
-    .map((id) => prep.story.sources.find((x) => x.id === id))
-    .filter((x): x is Source => !!x && x.kind === 'article');
+  const cited = [...new Set(ids)].map((id) => prep.story.sources.find((x) => x.id === id)).filter((x): x is Source => !!x);
+  const articles = cited.filter((x) => x.kind === 'article');
+  const outside = [...new Set(cited.filter((x) => x.kind === 'elsewhere').map(elsewhereLabel))];
+  const elsewhere = outside.length ? [`reported elsewhere: ${outside.join(' / ')}`] : [];
+  const labels = articles.map((a) => sourceLabel(a));
+  const eventRestsOutside = (ev?.sources ?? []).some((id) => prep.story.sources.find((x) => x.id === id)?.kind === 'elsewhere');
   const m = formatMoment(s.t, displayPrecision(prep, s.t), prep.story.displayZone);
   return {
     title: prep.story.title,
     moment: m.local ? `${m.utc} · ${m.local}` : m.utc,
     event: ev?.title ?? null,
     legend,
-    sources: articles.map((a) => sourceLabel(a)),
+    // The mark must survive a short caption's "and N more": first when the event rests on outside
+    // reporting, else right after the first article.
+    sources: eventRestsOutside ? [...elsewhere, ...labels] : [...labels.slice(0, 1), ...elsewhere, ...labels.slice(1)],
     credit: prep.story.credit,
   };
 }

@@ -2,7 +2,7 @@ import { currentEventIndex, type PreparedStory } from '../data/prepare.ts';
 import type { Store } from '../state/store.ts';
 import { eventSpan, formatMoment } from '../time/format.ts';
 import { el, fill } from './dom.ts';
-import { citation, claimsView } from './sources.ts';
+import { claimsView, elsewhereMark, sourceItems } from './sources.ts';
 
 /** Returns the card for the current event (time, title, text, claims, sources), re-rendered only when the event changes. */
 export function createEventCard(prep: PreparedStory, store: Store) {
@@ -36,13 +36,9 @@ export function createEventCard(prep: PreparedStory, store: Store) {
       ),
       el('h2', { id: 'event-title' }, e.title),
       el('p', { class: 'body' }, e.body),
+      elsewhereMark(prep, e.sources),
       claimsView(prep, e.claims),
-      el(
-        'footer',
-        { class: 'event-sources' },
-        el('h3', {}, 'Sources'),
-        el('ul', {}, ...e.sources.map((s) => el('li', {}, citation(prep, s)))),
-      ),
+      el('footer', { class: 'event-sources' }, el('h3', {}, 'Sources'), el('ul', {}, ...sourceItems(prep, e.sources))),
     );
     announcer.textContent = `${eventSpan(e)}: ${e.title}`;
   };

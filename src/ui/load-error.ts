@@ -9,13 +9,19 @@ function problemItem(line: string): HTMLLIElement {
   return m ? el('li', {}, el('code', {}, m[1].trimEnd()), ` ${m[2]}`) : el('li', {}, line);
 }
 
+/** Returns the list of problem lines: the first MAX_SHOWN, each with its place set apart, and how many more. */
+export function problemList(problems: readonly string[]): HTMLUListElement {
+  const list = el('ul', { class: 'problems' }, ...problems.slice(0, MAX_SHOWN).map(problemItem));
+  if (problems.length > MAX_SHOWN) list.append(el('li', {}, `and ${problems.length - MAX_SHOWN} more`));
+  return list;
+}
+
 /**
  * Shows in place of the app why the map could not be loaded: one line per problem (the file, the
  * field path for wrong content, what is wrong; the first MAX_SHOWN and how many more) and `next`,
  * what happens now. The page never goes blank without saying why.
  */
 export function showLoadError(root: HTMLElement, problems: string[], next: string): void {
-  const list = el('ul', { class: 'problems' }, ...problems.slice(0, MAX_SHOWN).map(problemItem));
-  if (problems.length > MAX_SHOWN) list.append(el('li', {}, `and ${problems.length - MAX_SHOWN} more`));
+  const list = problemList(problems);
   root.replaceChildren(el('div', { class: 'load-error', role: 'alert' }, el('h1', {}, 'The map could not be loaded'), list, el('p', { class: 'next' }, next)));
 }

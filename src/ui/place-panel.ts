@@ -2,7 +2,7 @@ import type { PreparedStory } from '../data/prepare.ts';
 import type { Store } from '../state/store.ts';
 import { distanceText } from '../map/layers.ts';
 import { el, fill, listen } from './dom.ts';
-import { citation, claimsView } from './sources.ts';
+import { citation, claimsView, elsewhereMark, sourceItems } from './sources.ts';
 
 /** Returns the details panel of the selected place: name, kind, description, claims with claimants, and sources. */
 export function createPlacePanel(prep: PreparedStory, store: Store, commit: () => void) {
@@ -35,8 +35,8 @@ export function createPlacePanel(prep: PreparedStory, store: Store, commit: () =
     const pr = p.props;
     const facts: (HTMLElement | null)[] = [
       pr.regionName ? el('li', {}, `Region: ${pr.regionName}`) : null,
-      pr.distanceKm !== undefined ? el('li', {}, `${distanceText(pr.distanceKm)}’s nearest border point (great circle)`) : null,
-      pr.areaKm2 !== undefined ? el('li', {}, `Drawn area: about ${pr.areaKm2.toLocaleString('en-GB')} km² (schematic)`) : null,
+      pr.distanceKm !== undefined ? el('li', {}, `${distanceText(pr.distanceKm)}’s nearest border point (great circle, computed by the map)`) : null,
+      pr.areaKm2 !== undefined ? el('li', {}, `Area: about ${pr.areaKm2.toLocaleString('en-GB')} km² (computed by the map)`) : null,
       pr.heldShare ? el('li', {}, `${pr.heldShare.text} — `, citation(prep, pr.heldShare.source)) : null,
       p.firstEvent >= 0 ? el('li', {}, `Enters the story: ${prep.events[p.firstEvent].title}`) : null,
     ];
@@ -45,9 +45,10 @@ export function createPlacePanel(prep: PreparedStory, store: Store, commit: () =
       el('p', { class: 'kicker' }, categoryLabel.get(p.category) ?? pr.kind),
       el('h2', {}, pr.name),
       el('p', { class: 'body' }, pr.description),
+      elsewhereMark(prep, pr.sources),
       el('ul', { class: 'facts' }, ...facts),
       pr.claims ? claimsView(prep, pr.claims) : null,
-      el('footer', { class: 'event-sources' }, el('h3', {}, 'Sources'), el('ul', {}, ...pr.sources.map((s) => el('li', {}, citation(prep, s))))),
+      el('footer', { class: 'event-sources' }, el('h3', {}, 'Sources'), el('ul', {}, ...sourceItems(prep, pr.sources))),
     );
     if (opening && store.getState().mode === 'explore') root.focus({ preventScroll: true });
   };

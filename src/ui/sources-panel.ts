@@ -1,21 +1,34 @@
 import type { PreparedStory } from '../data/prepare.ts';
+import type { Source } from '../data/schema.ts';
 import { el } from './dom.ts';
 import { NOTICES_FILE } from './notices.ts';
 import { sourceByline, sourceTitle } from './sources.ts';
 
-/** Returns the sources panel: every source with its credit and date and the events and places that cite it. */
+const WORDS = ['no', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten'];
+
+/** Returns a small count in words ("five"), larger ones as digits. */
+export function countWord(n: number): string {
+  return WORDS[n] ?? String(n);
+}
+
+/**
+ * Returns the sources panel: the story's articles first, then "Other reports (not among the …
+ * articles)", each with its byline, address, our note where there is one, and the events and
+ * places that cite it.
+ */
 export function createSourcesPanel(prep: PreparedStory, onEvent: (id: string) => void): HTMLElement {
   const eventTitle = new Map(prep.events.map((e) => [e.id, e.title]));
   const placeName = new Map(prep.places.map((p) => [p.id, p.props.name]));
-  const item = (id: string) => {
-    const s = prep.story.sources.find((x) => x.id === id)!;
-    const cites = prep.citations.get(id) ?? { events: [], places: [] };
+  const item = (s: Source) => {
+    const cites = prep.citations.get(s.id) ?? { events: [], places: [] };
     return el(
       'li',
-      { id: `source-${s.id}` },
+      { id: `source-${s.id}`, class: s.kind === 'elsewhere' ? 'elsewhere' : 'article' },
       el('cite', {}, sourceTitle(s)),
-      el('p', { class: 'byline' }, sourceByline(s), s.credit && s.kind === 'article' ? ` · ${s.credit}` : ''),
-      s.url ? el('p', { class: 'url' }, el('a', { href: s.url, rel: 'noopener noreferrer', target: '_blank' }, s.url.replace(/^https:\/\//, ''))) : null,
+      s.kind === 'article' && !s.headline ? el('span', { class: 'byline' }, ' (its first sentence: the article has no headline)') : null,
+      el('p', { class: 'byline' }, sourceByline(s), s.kind === 'article' && s.credit && !sourceByline(s).startsWith(s.credit) ? ` · ${s.credit}` : ''),
+      s.kind === 'elsewhere' ? el('p', { class: 'url' }, el('a', { href: s.url, rel: 'noopener noreferrer', target: '_blank' }, decodeURI(s.url).replace(/^https?:\/\/(www\.)?/, ''))) : null,
+      s.kind === 'elsewhere' && s.summary ? el('p', { class: 'our-note' }, el('span', { class: 'tag' }, 'Our note'), ` ${s.summary}`) : null,
       cites.events.length
         ? el(
             'p',
@@ -32,15 +45,24 @@ export function createSourcesPanel(prep: PreparedStory, onEvent: (id: string) =>
     );
   };
   const articles = prep.story.sources.filter((s) => s.kind === 'article');
-  const refs = prep.story.sources.filter((s) => s.kind === 'reference');
+  const others = prep.story.sources.filter((s) => s.kind === 'elsewhere');
+  const n = countWord(articles.length);
   return el(
     'section',
     { class: 'sources-panel', 'aria-labelledby': 'sources-title' },
     el('h2', { id: 'sources-title' }, 'Sources'),
-    el('h3', {}, 'News reports (all quotes are verbatim)'),
-    el('ul', {}, ...articles.map((s) => item(s.id))),
-    el('h3', {}, 'Reference pages (coordinates and exact times)'),
-    el('ul', {}, ...refs.map((s) => item(s.id))),
+    el('h3', {}, `The story’s ${n} articles`),
+    el('p', { class: 'panel-note' }, 'Every quote on the map is an exact extract from one of these; each claim names who made it and which article reports it.'),
+    el('ul', {}, ...articles.map(item)),
+    others.length ? el('h3', {}, `Other reports (not among the ${n} articles)`) : null,
+    others.length
+      ? el(
+          'p',
+          { class: 'panel-note' },
+          'Specific documents behind facts the articles do not give, each with its own headline, outlet, date and address, and our note on what it supports. Facts resting on them are marked “reported elsewhere” on the map, in the cards and in screenshot captions.',
+        )
+      : null,
+    others.length ? el('ul', {}, ...others.map(item)) : null,
     el('p', { class: 'credit' }, prep.story.credit),
     el('p', { class: 'credit' }, 'Software: MapLibre, deck.gl and other open-source packages, ', el('a', { href: NOTICES_FILE, target: '_blank', rel: 'noopener' }, 'licences and notices'), '.'),
   );

@@ -2,30 +2,68 @@ import type { PreparedStory } from '../data/prepare.ts';
 import type { Claim, Source } from '../data/schema.ts';
 import { el } from './dom.ts';
 
-/** Returns the short name of a source: its headline, else its lede (cut at a word), for citations. */
+/** Returns the short name of a source: its own headline, else (an article without one) its lede cut at a word. */
 export function sourceTitle(s: Source): string {
-  const text = s.headline ?? s.lede ?? s.id;
+  const text = s.headline ?? (s.kind === 'article' ? s.lede : null) ?? s.id;
   if (text.length <= 90) return text;
   return `${text.slice(0, 88).replace(/\s+\S*$/, '')}…`;
 }
 
-/** Returns the credit line of a source: agency or credit, and date, for display. */
-export function sourceByline(s: Source): string {
-  const parts = [s.kind === 'reference' ? 'Reference page' : (s.agency ?? s.credit ?? 'Uncredited report'), s.date ?? 'undated'];
-  return parts.join(' · ');
+/** Returns a YYYY-MM-DD date as "9 June 2025" (or "9 June" with `short`), read in UTC. */
+export function formatDay(date: string, short = false): string {
+  return new Date(`${date}T00:00Z`).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: short ? undefined : 'numeric', timeZone: 'UTC' });
 }
 
-/** Returns a citation element for a source id: headline or lede, credit, date. */
+/**
+ * Returns the credit line of a source: agency or reporting credit and date for an article (photo
+ * credits are not a byline: "No byline" then); outlet, author and date for an outside document.
+ */
+export function sourceByline(s: Source): string {
+  if (s.kind === 'article') {
+    const credit = s.credit && !/^photos?\b/i.test(s.credit) ? s.credit : null;
+    return [s.agency ?? credit ?? 'No byline', s.date ? formatDay(s.date) : 'undated'].join(' · ');
+  }
+  return [s.author && s.author !== s.outlet ? `${s.outlet}, ${s.author}` : s.outlet, s.date ? formatDay(s.date) : 'reference article, undated'].join(' · ');
+}
+
+/** Returns how a source reported elsewhere is named in a mark: "Ukrainska Pravda, 9 June", or "Wikipedia" for an undated reference article. */
+export function elsewhereLabel(s: Source): string {
+  if (s.kind === 'article') return sourceTitle(s);
+  return s.date ? `${s.outlet}, ${formatDay(s.date, true)}` : s.outlet.replace(/\s*\(.*\)$/, '');
+}
+
+/** Returns the sources reported elsewhere among `ids`, in order, without repeats. */
+export function elsewhereSources(prep: PreparedStory, ids: readonly string[]): Source[] {
+  return [...new Set(ids)].map((id) => prep.story.sources.find((x) => x.id === id)).filter((s): s is Source => !!s && s.kind === 'elsewhere');
+}
+
+/** Returns the "Reported elsewhere: …" mark for facts resting on sources outside the articles, or null when there are none. */
+export function elsewhereMark(prep: PreparedStory, ids: readonly string[]): HTMLElement | null {
+  const labels = [...new Set(elsewhereSources(prep, ids).map(elsewhereLabel))];
+  if (!labels.length) return null;
+  return el('p', { class: 'elsewhere-mark' }, el('span', { class: 'tag' }, 'Reported elsewhere'), ` ${labels.join('; ')} (not among the story’s articles)`);
+}
+
+/** Returns a citation element for a source id: the outlet's headline (or the article's lede) and its byline; outside documents are tagged. */
 export function citation(prep: PreparedStory, id: string): HTMLElement {
   const s = prep.story.sources.find((x) => x.id === id);
   if (!s) return el('span', { class: 'cite' }, id);
   return el(
     'span',
-    { class: 'cite' },
+    { class: s.kind === 'elsewhere' ? 'cite elsewhere' : 'cite' },
+    s.kind === 'elsewhere' ? el('span', { class: 'tag' }, 'Reported elsewhere') : null,
+    s.kind === 'elsewhere' ? ' ' : null,
     el('cite', {}, sourceTitle(s)),
     ' ',
     el('span', { class: 'byline' }, `(${sourceByline(s)})`),
   );
+}
+
+/** Returns the list items citing `ids`: the story's articles first, then the documents reported elsewhere. */
+export function sourceItems(prep: PreparedStory, ids: readonly string[]): HTMLElement[] {
+  const kindOf = (id: string) => prep.story.sources.find((x) => x.id === id)?.kind;
+  const ordered = [...ids.filter((id) => kindOf(id) !== 'elsewhere'), ...ids.filter((id) => kindOf(id) === 'elsewhere')];
+  return ordered.map((id) => el('li', {}, citation(prep, id)));
 }
 
 /** Returns a rendered claim: who claims what, the verbatim quote, and where it was reported. */

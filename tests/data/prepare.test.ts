@@ -33,10 +33,12 @@ function createStory(events?: StoryEvent[]): Story {
     defaultDwell: 8,
     camera: { center: [40, 50], zoom: 3 },
     credit: 'Basemap: Natural Earth',
+    methods: { title: 'How this map was made', sections: [{ heading: 'Sources', text: 'Five articles.' }] },
+    corrections: [],
     sources: [
-      { id: 'report', kind: 'article', headline: null, lede: null, credit: null, date: null },
-      { id: 'wire', kind: 'article', headline: null, lede: null, credit: null, date: null },
-      { id: 'ref-page', kind: 'reference', headline: null, lede: null, credit: null, date: null, url: 'https://example.org/' },
+      { id: 'report', kind: 'article', file: 'report.txt', headline: null, lede: null, credit: null, date: null },
+      { id: 'wire', kind: 'article', file: 'wire.txt', headline: null, lede: null, credit: null, date: null },
+      { id: 'ref-page', kind: 'elsewhere', headline: 'A page', outlet: 'An outlet', author: null, date: '2025-06-09', url: 'https://example.org/news/a-page' },
     ],
     events: events ?? [
       createEvent('first-round', '2025-05-16T12:00Z', {

@@ -34,9 +34,11 @@ function createStory(): StoryInput {
     credit: 'Basemap: Natural Earth',
     sources: [
       { id: 'report', kind: 'article', file: 'report.txt', headline: null, lede: 'A lede.', credit: null, date: '2025-06-02' },
-      { id: 'ref-page', kind: 'reference', headline: 'A page', lede: null, credit: null, date: null, url: 'https://example.org/' },
+      { id: 'ref-page', kind: 'elsewhere', headline: 'A page', outlet: 'An outlet', author: null, date: '2025-06-09', url: 'https://example.org/news/a-page' },
     ],
     events: [createEvent('first', '2025-06-01T11:35Z'), createEvent('second', '2025-06-02T11:44Z', { end: '2025-06-02T12:50Z' })],
+    methods: { title: 'How this map was made', sections: [{ heading: 'Sources', text: 'Five articles.' }] },
+    corrections: [],
   };
 }
 
@@ -91,7 +93,7 @@ describe('Story schema', () => {
   it('rejects a claim citing a reference page', () => {
     const story = createStory();
     story.events[0].claims[0].sources[0].source = 'ref-page';
-    expect(issuesOf(story)).toContain('data/story.json: events[0].claims[0].sources[0].source: "ref-page" is a reference page');
+    expect(issuesOf(story)).toContain('data/story.json: events[0].claims[0].sources[0].source: "ref-page" is reported elsewhere, not one of the articles; quotes come from articles');
   });
 
   it('rejects an event that ends before it starts', () => {
@@ -118,14 +120,14 @@ describe('Story schema refuses what would be shown wrong or link elsewhere', () 
     'refuses the source URL %s with its path',
     (url) => {
       const story = createStory();
-      story.sources[1].url = url;
+      (story.sources[1] as { url: string }).url = url;
       expect(issuesOf(story)).toContain('data/story.json: sources[1].url: must be an http:// or https:// URL');
     },
   );
 
   it('accepts http and https source URLs', () => {
     const story = createStory();
-    story.sources[1].url = 'http://example.org/a/page';
+    (story.sources[1] as { url: string }).url = 'http://example.org/a/page';
     expect(Story.safeParse(story).success).toBe(true);
   });
 
@@ -184,7 +186,7 @@ describe('Story schema refuses what would be shown wrong or link elsewhere', () 
     ['the story title', (s: StoryInput) => (s.title = 'Talks <b>in</b> Istanbul'), 'title', '<b'],
     ['an event title', (s: StoryInput) => (s.events[1].title = '<img src=x onerror=alert(1)>'), 'events[1].title', '<i'],
     ['the credit', (s: StoryInput) => (s.credit = 'Basemap: <a href="https://x">Natural Earth</a>'), 'credit', '<a'],
-    ['a source credit', (s: StoryInput) => (s.sources[0].credit = 'Reuters</p>'), 'sources[0].credit', '</'],
+    ['a source credit', (s: StoryInput) => ((s.sources[0] as { credit: string | null }).credit = 'Reuters</p>'), 'sources[0].credit', '</'],
     ['a claim', (s: StoryInput) => (s.events[0].claims[0].text = 'Said &quot;so&quot;.'), 'events[0].claims[0].text', '&quot;'],
     ['a comment in a body', (s: StoryInput) => (s.events[0].body = 'A body <!-- note -->'), 'events[0].body', '<!'],
   ])('refuses HTML in %s with its path', (_, edit, path, markup) => {

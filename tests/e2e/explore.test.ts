@@ -67,6 +67,22 @@ describe('explore mode in Chromium', () => {
     await page.context().close();
   });
 
+  it('prints no area for the schematic build-up and “buffer zone” shapes', async () => {
+    for (const [id, name] of [
+      ['sumy-buffer-zone', '“buffer zone”: Russia’s declared aim (schematic)'],
+      ['sumy-massing-area', 'Russian troops near Sumy (Ukrainian estimate)'],
+    ]) {
+      const { page, errors } = await openApp(h, `?t=2025-06-02T12:00Z&place=${id}`);
+      const panel = page.locator('.place-panel');
+      await panel.waitFor({ state: 'visible' });
+      const text = (await panel.textContent()) ?? '';
+      expect(text).toContain(name);
+      expect(text).not.toMatch(/km²|Area:/);
+      expect(errors).toEqual([]);
+      await page.context().close();
+    }
+  });
+
   it('names a place on hover', async () => {
     const { page } = await openApp(h, '?t=2025-06-02T12:00Z');
     const p = await project(page, BELAYA);
@@ -89,6 +105,65 @@ describe('explore mode in Chromium', () => {
     await afp.locator('button').first().click();
     await dialog.waitFor({ state: 'hidden' });
     expect((await state(page)).t).toBeGreaterThan(Date.parse('2025-05-15T00:00Z'));
+    await page.context().close();
+  });
+
+  it('lists the story’s articles first, then other reports marked as not among them, each with its own address', async () => {
+    const { page } = await openApp(h, '');
+    await page.getByRole('button', { name: 'Sources' }).click();
+    const dialog = page.locator('dialog.sources-dialog');
+    await dialog.waitFor({ state: 'visible' });
+    expect(await dialog.locator('h3').allTextContents()).toEqual(['The story’s five articles', 'Other reports (not among the five articles)']);
+    const kinds = await dialog.locator('li[id^="source-"]').evaluateAll((els) => els.map((e) => e.className));
+    expect(kinds.indexOf('elsewhere')).toBeGreaterThan(kinds.lastIndexOf('article'));
+    for (const href of await dialog.locator('li.elsewhere .url a').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href)))
+      expect(new URL(href).pathname, href).not.toBe('/');
+    await page.context().close();
+  });
+
+  it('opens “How this map was made” from the masthead, with the corrections log under it', async () => {
+    const { page, errors } = await openApp(h, '');
+    const requested: string[] = [];
+    page.on('request', (r) => requested.push(new URL(r.url()).pathname));
+    // the first load carries neither the note nor the log: the dialog fetches them when first opened
+    const firstLoad = await page.evaluate(async () => Object.keys(await (await fetch('data/story.json')).json()));
+    expect(firstLoad).not.toContain('methods');
+    expect(firstLoad).not.toContain('corrections');
+    expect(requested.filter((p) => p.endsWith('/methods.json'))).toEqual([]);
+    await page.getByRole('button', { name: 'Methods' }).click();
+    const dialog = page.locator('dialog.methods-dialog');
+    await dialog.waitFor({ state: 'visible' });
+    await dialog.locator('.corrections li').first().waitFor();
+    const built = await page.evaluate(async () => (await (await fetch('data/methods.json')).json()) as { methods: { sections: { heading: string }[] }; corrections: unknown[] });
+    expect(await dialog.locator('h2').textContent()).toBe('How this map was made');
+    expect(await dialog.locator('h3').allTextContents()).toEqual([...built.methods.sections.map((s) => s.heading), 'Corrections']);
+    expect(await dialog.locator('.corrections li').count()).toBe(built.corrections.length);
+    expect(built.corrections.length).toBeGreaterThan(0);
+    expect(await dialog.textContent()).toContain('The build-up area’s size and position are our choice, not reported');
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'hidden' });
+    // opened again, it shows what it loaded without fetching it again
+    const fetched = requested.filter((p) => p.endsWith('/methods.json')).length;
+    await page.getByRole('button', { name: 'Methods' }).click();
+    await dialog.waitFor({ state: 'visible' });
+    expect(await dialog.locator('.corrections li').count()).toBe(built.corrections.length);
+    expect(requested.filter((p) => p.endsWith('/methods.json')).length).toBe(fetched);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it.each([
+    ['a methods file with a wrong field', { status: 200, body: '{"methods":{"title":"How this map was made","sections":[]},"corrections":[]}' }, 'data/methods.json: methods.sections'],
+    ['a missing methods file', { status: 404, body: 'Not found' }, 'data/methods.json: HTTP 404'],
+    ['a methods file that is not JSON', { status: 200, body: '{"methods": [oops' }, 'data/methods.json: is not valid JSON'],
+  ])('says what is wrong, naming the file, when the Methods dialog gets %s; the map stays', async (_, reply, message) => {
+    const { page } = await openApp(h, '');
+    await page.route('**/data/methods.json', (r) => r.fulfill({ status: reply.status, contentType: 'application/json', body: reply.body }));
+    await page.getByRole('button', { name: 'Methods' }).click();
+    const alert = page.locator('dialog.methods-dialog [role="alert"]');
+    await alert.waitFor({ state: 'visible' });
+    expect((await alert.textContent()) ?? '').toContain(message);
+    expect(await page.evaluate(() => document.documentElement.dataset.ready)).toBe('true');
     await page.context().close();
   });
 

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { installPixels, openApp, startHarness, state, waitReady, type Harness, type PixelsWindow } from './harness.ts';
 
 const T = (iso: string) => Date.parse(iso);
-const SPIDERWEB = { t0: T('2025-06-01T11:35Z'), center: [80, 59], zoom: 2.2 };
+const SPIDERWEB = { t0: T('2025-06-01T06:00Z'), center: [80, 59], zoom: 2.2 };
 
 let h: Harness;
 beforeAll(async () => {
@@ -75,7 +75,7 @@ describe('kiosk mode in Chromium', () => {
       index: Array.from(document.querySelectorAll('.timeline .tick')).findIndex((t) => t.classList.contains('current')),
       text: document.querySelector('.kiosk-progress-text')!.textContent,
     }));
-    expect(shown.text).toBe(`Event ${shown.index + 1} of 20`);
+    expect(shown.text).toBe(`Event ${shown.index + 1} of 24`);
     for (const hidden of [page.getByRole('button', { name: 'Sources', exact: true }), page.getByRole('button', { name: 'Copy link', exact: true }), page.locator('.timeline .opt').first(), page.locator('.event-list')])
       expect(await hidden.isVisible()).toBe(false);
     const look = await page.evaluate(() => ({
@@ -141,7 +141,7 @@ describe('kiosk mode in Chromium', () => {
 
   it('cuts to camera stops under prefers-reduced-motion and flies otherwise', { timeout: 120_000 }, async () => {
     for (const reducedMotion of [true, false]) {
-      const { page, errors } = await openKiosk('t=2025-06-01T11:00Z', { reducedMotion });
+      const { page, errors } = await openKiosk('t=2025-06-01T05:00Z', { reducedMotion });
       // The camera as it is in the same tick as the tour reaches the event: already there after a cut, still far away at a flight's start.
       const arrival = await page.evaluate(
         (t0) =>

@@ -97,11 +97,13 @@ describe('screenshot mode in Chromium', () => {
 
     const caption = (await page.locator('.shot-caption-text').textContent()) ?? '';
     expect(caption).toContain('Talks in the shadow of Spiderweb');
-    expect(caption).toContain('1 Jun 2025, 11:35 UTC');
-    expect(caption).toContain('14:35 UTC+3');
-    expect(caption).toContain('Operation Spiderweb hits bomber bases across Russia');
-    expect(caption).toContain('Airbase struck (SBU)');
+    // Spiderweb is a day-precision event: the sources give no time of day for it.
+    expect(await page.locator('.shot-caption-text .shot-moment').textContent()).toBe('1 Jun 2025');
+    expect(caption).toContain('Operation Spiderweb: Ukrainian drone strikes on Russian airbases');
+    expect(caption).toContain('Air base in a region Russia named');
     expect(caption).toMatch(/Sources: “/);
+    // The bases' positions come from reference articles outside the five: marked as reported elsewhere.
+    expect(caption).toMatch(/reported elsewhere: [^;]*Wikipedia/);
     expect(caption).toContain('Natural Earth');
 
     // The drawn caption: a white top band with dark title text, over the map.
@@ -116,6 +118,13 @@ describe('screenshot mode in Chromium', () => {
     expect(probe.dark).toBeGreaterThan(500);
     expect(errors).toEqual([]);
     expect(external).toEqual([]);
+    await page.context().close();
+  });
+
+  it('marks, first in the source line, an event resting on a report outside the articles', async () => {
+    const { page } = await openApp(h, '?mode=screenshot&event=exchanges-begin', { width: 1200, height: 675 });
+    const sources = (await page.locator('.shot-caption-text .shot-sources').textContent()) ?? '';
+    expect(sources).toMatch(/^Sources: reported elsewhere: Ukrainska Pravda, 9 June/);
     await page.context().close();
   });
 
@@ -144,7 +153,7 @@ describe('screenshot mode in Chromium', () => {
       const label = `${w}x${hh}@${scale}x`;
       const r = await exportAndProbe(page, w, hh, scale);
       expect(ihdrSize(r.png), label).toEqual([w * scale, hh * scale]);
-      expect(r.fileName, label).toMatch(new RegExp(`^[a-z0-9-]+_2025-06-01T1135Z_${w}x${hh}@${scale}x\\.png$`));
+      expect(r.fileName, label).toMatch(new RegExp(`^[a-z0-9-]+_2025-06-01T0600Z_${w}x${hh}@${scale}x\\.png$`));
       expect(r.colours, label).toBeGreaterThan(60);
       expect(r.top.panel, label).toBeGreaterThan(0.6);
       expect(r.top.dark, label).toBeGreaterThan(200 * scale * scale);

@@ -35,7 +35,7 @@ describe('npm run shots', () => {
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     const files = readdirSync(out);
-    expect(files).toEqual([`${slugify(TITLE)}_2025-06-01T1135Z_1200x675@2x.png`]);
+    expect(files).toEqual([`${slugify(TITLE)}_2025-06-01T0600Z_1200x675@2x.png`]);
     const png = readFileSync(join(out, files[0]));
     expect(png.subarray(12, 16).toString('latin1')).toBe('IHDR');
     expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([2400, 1350]);
@@ -49,7 +49,7 @@ describe('npm run shots', () => {
     [['--size', '12x'], /^shots: --size must be WIDTHxHEIGHT/],
     [['--event', 'nope'], /^shots: unknown event "nope"/],
     [['--scale', '5'], /^shots: --scale must be 1, 2 or 3/],
-    [['--at', '2025-06-01T11:35Z', '--all-events'], /^shots: --at and --all-events cannot be combined/],
+    [['--at', '2025-06-01T06:00Z', '--all-events'], /^shots: --at and --all-events cannot be combined/],
     [['--size', '8000x4000', '--scale', '2'], /^shots: .*each side must be at most 8192/],
   ])('exits non-zero with one line and writes nothing for %j', async (args, reason) => {
     const out = createOutDir();

@@ -62,10 +62,12 @@ describe('timeline in Chromium', () => {
   it('exposes an ARIA slider whose value text names the moment and event', async () => {
     const { page } = await openApp(h, '?event=operation-spiderweb');
     const track = page.locator('[role="slider"]');
-    expect(await track.getAttribute('aria-valuenow')).toBe(String(T('2025-06-01T11:35Z')));
+    expect(await track.getAttribute('aria-valuenow')).toBe(String(T('2025-06-01T06:00Z')));
     const text = (await track.getAttribute('aria-valuetext')) ?? '';
-    expect(text).toContain('1 Jun 2025, 11:35 UTC');
-    expect(text).toContain('14:35 UTC+3');
+    // A day-precision event: its date, no invented time of day.
+    expect(text).toContain('1 Jun 2025');
+    expect(text).toContain('Operation Spiderweb');
+    expect(text).not.toMatch(/\d{2}:\d{2} UTC/);
     await page.context().close();
   });
 
@@ -97,7 +99,7 @@ describe('timeline in Chromium', () => {
   it('clicking an event in the list moves the slider to it', async () => {
     const { page } = await openApp(h, '');
     await page.locator('.event-list button[data-event="kerch-bridge-attack"]').click();
-    expect((await state(page)).t).toBe(T('2025-06-03T01:44Z'));
+    expect((await state(page)).t).toBe(T('2025-06-03T12:00Z'));
     expect(await page.locator('.event-card h2').textContent()).toMatch(/Kerch/i);
     await page.context().close();
   });
@@ -110,7 +112,7 @@ describe('timeline in Chromium', () => {
     // The URL is replaced at most every 600 ms: wait for it to carry the last change.
     await page.waitForFunction(() => ['place=belaya', 'view=4.25/55.5/45.25', 'layers='].every((k) => location.search.includes(k)), null, { timeout: 10_000 });
     const href = page.url();
-    expect(href).toContain('t=2025-06-01T11:35Z');
+    expect(href).toContain('t=2025-06-01T06:00Z');
     expect(href).toContain('event=operation-spiderweb');
     expect(href).toContain('view=4.25/55.5/45.25');
     expect(href).toContain('place=belaya');
@@ -137,15 +139,16 @@ describe('timeline in Chromium', () => {
     await page.locator('.event-list button[data-event="kerch-bridge-attack"]').click();
     await page.waitForTimeout(100);
     await page.goBack();
-    await page.waitForFunction((t) => window.explainer!.store.getState().t === t, T('2025-06-01T11:35Z'));
+    await page.waitForFunction((t) => window.explainer!.store.getState().t === t, T('2025-06-01T06:00Z'));
     await page.goForward();
-    await page.waitForFunction((t) => window.explainer!.store.getState().t === t, T('2025-06-03T01:44Z'));
+    await page.waitForFunction((t) => window.explainer!.store.getState().t === t, T('2025-06-03T12:00Z'));
     await page.context().close();
   });
   it('a step inside one event redraws the same layers at the new time: the talks ring goes when the talks end', async () => {
-    // 2 June: the Çırağan talks run 11:44–12:50 UTC, inside the event that starts at 12:00 and ends at 13:00.
+    // 2 June: the Çırağan talks are on 12:00–13:00 UTC (a day-precision event: its span drives only the
+    // ring), and end inside the event that runs from 12:30 to 13:30.
     const CIRAGAN: [number, number] = [29.0158, 41.0445];
-    const { page, errors } = await openApp(h, '?t=2025-06-02T12:30Z&view=11/41.04/29.02', undefined, { reducedMotion: true });
+    const { page, errors } = await openApp(h, '?t=2025-06-02T12:35Z&view=11/41.04/29.02', undefined, { reducedMotion: true });
     const ringPixels = async () => {
       const c = await project(page, CIRAGAN);
       await installPixels(page);
@@ -177,14 +180,14 @@ describe('timeline in Chromium', () => {
     const during = await ringPixels();
     expect(during).toBeGreaterThan(60);
     await layersNow();
-    await setState(page, { t: T('2025-06-02T12:55Z') });
+    await setState(page, { t: T('2025-06-02T13:10Z') });
     expect(await page.locator('.event-list li.current').getAttribute('data-event')).toBe('terms-on-the-table');
     expect(await layersNow()).toBe(true);
     expect(await ringPixels()).toBeLessThan(5);
-    await setState(page, { t: T('2025-06-02T12:40Z') });
+    await setState(page, { t: T('2025-06-02T12:50Z') });
     expect(await ringPixels()).toBeGreaterThan(60);
     // A new event rebuilds (its places are ringed as the current ones).
-    await setState(page, { t: T('2025-06-02T13:05Z') });
+    await setState(page, { t: T('2025-06-02T13:35Z') });
     expect(await layersNow()).toBe(false);
     expect(errors).toEqual([]);
     await page.context().close();

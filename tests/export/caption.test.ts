@@ -9,8 +9,8 @@ function createEvent(id: string, start: string, overrides: Partial<StoryEvent> =
   return { id, start, precision: 'minute', title: `Event ${id}`, body: 'Body.', places: [], sources: ['wire'], claims: [], ...overrides };
 }
 
-function createSource(id: string, overrides: Partial<Source> = {}): Source {
-  return { id, kind: 'article', headline: null, lede: null, credit: null, date: null, ...overrides };
+function createSource(id: string, overrides: Partial<Extract<Source, { kind: 'article' }>> = {}): Source {
+  return { id, kind: 'article', file: `${id}.txt`, headline: null, lede: null, credit: null, date: null, ...overrides };
 }
 
 /** Returns a story: a day-precision first round at a venue, a minute-precision strike on a base, talks naming a region. */
@@ -29,13 +29,15 @@ function createStory(): Story {
       createSource('wire', { lede: 'The second summit of direct negotiations between Russia and Ukraine concluded in Istanbul.', agency: 'AFP' }),
       createSource('paper', { headline: 'Talks in the shadow of military action' }),
       createSource('base-paper', { headline: 'A base far away' }),
-      createSource('ref-page', { kind: 'reference', headline: 'A reference page', url: 'https://example.org/' }),
+      { id: 'ref-page', kind: 'elsewhere', headline: 'A reference page', outlet: 'Wikipedia (English)', author: null, date: null, url: 'https://example.org/wiki/Page' },
     ],
     events: [
       createEvent('first-round', '2025-05-16T12:00Z', { precision: 'day', title: 'First round', places: ['venue'], sources: ['paper', 'ref-page'] }),
       createEvent('strike', '2025-06-01T11:35Z', { title: 'The strike', places: ['base'], statuses: [{ place: 'base', status: 'struck' }] }),
       createEvent('talks', '2025-06-02T11:44Z', { title: 'Second round', places: ['venue', 'region'] }),
     ],
+    methods: { title: 'How this map was made', sections: [{ heading: 'Sources', text: 'Five articles.' }] },
+    corrections: [],
   };
 }
 
@@ -107,9 +109,20 @@ describe('captionContent', () => {
     expect(c.sources.join()).not.toContain('A base far away');
   });
 
-  it('names the articles behind the event and the places shown, event first, once each, no reference pages', () => {
+  it('names the articles behind the event and the places shown, event first, once each, and marks outside documents (second, so a short caption keeps it)', () => {
     const c = captionContent(prep(), { t: at('2025-06-01T12:00Z'), layers: ALL });
-    expect(c.sources).toEqual(['“The second summit of direct negotiations between Russia and…” (AFP)', '“Talks in the shadow of military action”', '“A base far away”']);
+    expect(c.sources).toEqual([
+      '“The second summit of direct negotiations between Russia and…” (AFP)',
+      'reported elsewhere: Wikipedia',
+      '“Talks in the shadow of military action”',
+      '“A base far away”',
+    ]);
+  });
+
+  it('puts the reported-elsewhere mark first when the current event itself rests on an outside document', () => {
+    const c = captionContent(prep(), { t: at('2025-05-16T13:00Z'), layers: ALL });
+    expect(c.sources[0]).toBe('reported elsewhere: Wikipedia');
+    expect(c.sources).toContain('“Talks in the shadow of military action”');
   });
 });
 
