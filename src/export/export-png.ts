@@ -2,7 +2,7 @@ import type { ModeContext } from '../modes/context.ts';
 import { captionContent } from './caption.ts';
 import { canvasMeasure, captionPalette, drawCaption } from './caption-draw.ts';
 import { layoutCaption, type Frame } from './caption-layout.ts';
-import { applyFraming, exploreFraming, inFrameOf, screenshotFraming, type Bands } from './framing.ts';
+import { applyFraming, exploreFraming, inFrameOf, mapTypeScale, screenshotFraming, type Bands } from './framing.ts';
 import { exportFileName } from './naming.ts';
 import { sizeProblem, type ExportSize } from './presets.ts';
 
@@ -61,7 +61,8 @@ async function render(ctx: ModeContext, { width, height, scale }: ExportSize): P
   const measure = canvasMeasure(prep.theme.font);
   const firstLayout = layoutCaption(captionContent(prep, s), frame, measure);
   const bands: Bands = { top: firstLayout.top, bottom: firstLayout.bottom };
-  const framing = s.mode === 'screenshot' ? screenshotFraming(prep, s) : exploreFraming(map, s, from, frame, bands);
+  const framing = s.mode === 'screenshot' ? screenshotFraming(prep, s) : exploreFraming(map, prep, s, ctx.framed(), from, frame, bands);
+  const typeScale = mapTypeScale(firstLayout.unit);
   const saved = { css: container.style.cssText, center: map.getCenter(), zoom: map.getZoom(), bearing: map.getBearing(), pitch: map.getPitch() };
   const pxW = width * scale;
   const pxH = height * scale;
@@ -73,7 +74,8 @@ async function render(ctx: ModeContext, { width, height, scale }: ExportSize): P
     const base = map.getCanvas();
     if (base.width !== pxW || base.height !== pxH)
       throw new Error(`the map can draw at most ${base.width}×${base.height} px for this frame (maplibre maxCanvasSize), not ${pxW}×${pxH}`);
-    applyFraming(map, prep, framing, frame, bands);
+    ctx.setTypeScale(typeScale, bands);
+    applyFraming(map, prep, framing, frame, bands, typeScale);
     await settle(ctx, pxW, pxH);
 
     const layout = layoutCaption(captionContent(prep, s, inFrameOf(map)), frame, measure);
@@ -104,6 +106,7 @@ async function render(ctx: ModeContext, { width, height, scale }: ExportSize): P
     overlay.setProps({ useDevicePixels: true });
     map.jumpTo({ center: saved.center, zoom: saved.zoom, bearing: saved.bearing, pitch: saved.pitch });
     stage?.classList.remove('exporting');
+    if (s.mode !== 'screenshot') ctx.setTypeScale(1);
     ctx.redraw();
   }
 }
