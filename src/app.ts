@@ -46,6 +46,8 @@ export interface App {
   mapView: MapView;
   /** Draws both canvases again on the next frame with nothing changed (what benchmarks compare a step to). */
   repaint(): void;
+  /** Returns the story's labels drawn now, each with its text, size (px) and box (CSS px on the map), for tools and tests. */
+  labelBoxes(): { id: string; kind: string; text: string; size: number; box: [number, number, number, number] }[];
   destroy(): void;
 }
 
@@ -543,6 +545,17 @@ export function createApp(root: HTMLElement, prep: PreparedStory, basemap: Topol
     repaint() {
       mapView.map.triggerRepaint();
       layers[0]?.setNeedsRedraw();
+    },
+    labelBoxes() {
+      if (!plan || !store.getState().layers.includes('labels')) return [];
+      const kinds = { areas: plan.areas, points: plan.points, distances: store.getState().layers.includes('distances') ? plan.distances : [], notes: plan.notes };
+      return Object.entries(kinds).flatMap(([kind, list]) =>
+        list.map((l) => {
+          const p = mapView.map.project(l.position);
+          const [x, y] = [p.x + l.dx, p.y + l.dy];
+          return { id: l.id, kind, text: l.text, size: l.size, box: [x - l.w / 2, y - l.h / 2, x + l.w / 2, y + l.h / 2] as [number, number, number, number] };
+        }),
+      );
     },
     destroy() {
       offs.forEach((f) => f());

@@ -51,6 +51,7 @@ export function startScreenshot(ctx: ModeContext): ModeHandle {
     if (!frame.width || !frame.height) return;
     const content = captionContent(prep, store.getState(), inFrameOf(map));
     const layout = layoutCaption(content, frame, measure);
+    canvas.dataset.unit = String(layout.unit);
     const ratio = window.devicePixelRatio || 1;
     canvas.width = Math.round(frame.width * ratio);
     canvas.height = Math.round(frame.height * ratio);
