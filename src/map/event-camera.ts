@@ -21,7 +21,7 @@ export interface EventFrame {
 /** Closest zoom for an event whose subject is one point (a city: the place with its region around it). */
 export const POINT_MAX_ZOOM = 6;
 /** Closest zoom for any other event, unless its data camera says otherwise (closer, and the schematic Sumy strips fill the frame with no border or name around them). */
-export const AREA_MAX_ZOOM = 7;
+export const AREA_MAX_ZOOM = 6.5;
 
 function eachPosition(g: Geometry, f: (p: Position) => void): void {
   if (g.type === 'Point') f(g.coordinates);

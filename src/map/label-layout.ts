@@ -71,8 +71,13 @@ export function layoutLabels(requests: LabelRequest[], obstacles: Box[] = [], bo
   for (const r of requests) {
     let best: PlacedLabel | null = null;
     let bestCost = Infinity;
-    for (const side of r.sides) {
-      const [dx, dy] = sideOffset(side, r.w, r.h, r.gap);
+    // A forced label that collides everywhere tries its sides again further out (a line, then two lines, further).
+    const tries = r.sides.map((side) => ({ side, gap: r.gap }));
+    if (r.forced)
+      for (const k of [1, 2])
+        for (const side of r.sides) if (side !== 'center') tries.push({ side, gap: r.gap + k * (side === 'left' || side === 'right' ? r.w / 2 : r.h) });
+    for (const { side, gap } of tries) {
+      const [dx, dy] = sideOffset(side, r.w, r.h, gap);
       const cx = r.at[0] + dx;
       const cy = r.at[1] + dy;
       const box: Box = [cx - r.w / 2, cy - r.h / 2, cx + r.w / 2, cy + r.h / 2];

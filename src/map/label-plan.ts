@@ -111,7 +111,7 @@ export function planLabels(o: PlanInput): LabelPlan {
   const shown = (p: PreparedPlace) => p.appearH <= o.h && o.layers.includes(p.category);
   const currentIds = new Set(e?.places ?? []);
   const requests: (LabelRequest & { label: PlannedLabel; kind: 'areas' | 'points' | 'distances' | 'notes' })[] = [];
-  const sidesOf = (p: PreparedPlace): LabelSide[] => (p.isArea ? ['center', 'above', 'below'] : o.labelBelow(p) ? ['below', 'above', 'right', 'left'] : ['above', 'below', 'right', 'left']);
+  const sidesOf = (p: PreparedPlace): LabelSide[] => (p.isArea ? ['center', 'above', 'below', 'right', 'left'] : o.labelBelow(p) ? ['below', 'above', 'right', 'left'] : ['above', 'below', 'right', 'left']);
   const addPlace = (p: PreparedPlace, forced: boolean) => {
     const text = o.labelText(p);
     const size = ((p.props.labelRank ?? 5) <= 1 ? 15 : 13) * s;

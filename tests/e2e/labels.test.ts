@@ -75,7 +75,7 @@ describe('labels as a layout problem', () => {
       expect(problems).toEqual([]);
       expect(errors).toEqual([]);
       await page.context().close();
-    });
+    }, 400_000);
 
   it('scales map type with an export frame: a 1080 × 1350 export draws labels at least as large as its caption body text', async () => {
     const { page } = await openApp(h, '?event=operation-spiderweb', { width: 1280, height: 800 });
@@ -106,7 +106,7 @@ describe('labels as a layout problem', () => {
     await setState(page, {});
     expect(await page.evaluate(() => Math.min(...window.explainer!.labelBoxes().map((l) => l.size)))).toBe(onScreen);
     await page.context().close();
-  });
+  }, 120_000);
 
   it('in screenshot mode at 1080 × 1350 the smallest map label is as large as the caption body text', async () => {
     const { page } = await openApp(h, '?mode=screenshot&event=terms-on-the-table', { width: 1080, height: 1350 });
