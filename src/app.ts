@@ -164,6 +164,8 @@ export function createApp(root: HTMLElement, prep: PreparedStory, basemap: Topol
   };
   /** What the camera last framed by itself: the whole story or the current event (refits keep to it). */
   let framed: 'story' | 'event' = 'story';
+  /** The event index the camera last framed (-1: none). */
+  let framedEvent = -1;
   const fitStoryFramed = (instant = reduced) => {
     framed = 'story';
     fitStory(instant);
@@ -173,7 +175,8 @@ export function createApp(root: HTMLElement, prep: PreparedStory, basemap: Topol
    * legend and of the map's edges, measured now; the whole story before the first event.
    */
   const frameEvent = (instant = reduced) => {
-    const f = eventFrame(prep, currentEventIndex(prep.events, store.getState().t));
+    framedEvent = currentEventIndex(prep.events, store.getState().t);
+    const f = eventFrame(prep, framedEvent);
     if (!f) return fitStoryFramed(instant);
     framed = 'event';
     const m = 40 * screenScale;
@@ -445,6 +448,26 @@ export function createApp(root: HTMLElement, prep: PreparedStory, basemap: Topol
   mapView.map.on('resize', onResize);
   offs.push(() => mapView.map.off('resize', onResize));
   const noFade = reduced || mode === 'screenshot';
+  let scrubbing = false;
+  const track = timeline.root.querySelector<HTMLElement>('.track');
+  if (track) {
+    const scrubEnd = () => {
+      if (!scrubbing) return;
+      scrubbing = false;
+      const s = store.getState();
+      if (s.follow && mode !== 'screenshot' && currentEventIndex(prep.events, s.t) !== framedEvent) {
+        if (s.view) s.set({ view: null });
+        frameEvent();
+      }
+    };
+    offs.push(
+      listen(track, 'pointerdown', () => {
+        scrubbing = true;
+      }),
+      listen(track, 'pointerup', scrubEnd),
+      listen(track, 'pointercancel', scrubEnd),
+    );
+  }
   offs.push(
     store.subscribe((s, p) => {
       if (s.t !== p.t) {
@@ -463,8 +486,9 @@ export function createApp(root: HTMLElement, prep: PreparedStory, basemap: Topol
         if (i !== j || s.layers !== p.layers || s.mode !== p.mode) redraw();
         else redrawTime();
         if (!noFade) animateFade();
-        // Following: a new event is framed, and the reader's own pan or zoom (view) gives way to it.
-        if (i !== j && s.follow && mode !== 'screenshot') {
+        // Following: a new event is framed, and the reader's own pan or zoom (view) gives way to it;
+        // while the reader scrubs, once the scrub ends (a flight per event crossed would chase the playhead).
+        if (i !== j && s.follow && mode !== 'screenshot' && !scrubbing) {
           if (s.view) s.set({ view: null });
           frameEvent(reduced || (!s.playing && Math.abs(i - j) > 1));
         }
