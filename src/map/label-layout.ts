@@ -75,7 +75,7 @@ export function layoutLabels(requests: LabelRequest[], obstacles: Box[] = [], bo
     const tries = r.sides.map((side) => ({ side, gap: r.gap }));
     if (r.forced)
       for (const k of [1, 2])
-        for (const side of r.sides) if (side !== 'center') tries.push({ side, gap: r.gap + k * (side === 'left' || side === 'right' ? r.w / 2 : r.h) });
+        for (const side of r.sides) if (side !== 'center') tries.push({ side, gap: r.gap + k * r.h });
     for (const { side, gap } of tries) {
       const [dx, dy] = sideOffset(side, r.w, r.h, gap);
       const cx = r.at[0] + dx;
