@@ -1,4 +1,5 @@
 import { defineConfig } from 'vite';
+import { noticesPlugin, precompressPlugin, securityHeadersPlugin } from './scripts/lib/build-plugins.ts';
 
 export default defineConfig({
   base: './',
@@ -8,4 +9,5 @@ export default defineConfig({
     chunkSizeWarningLimit: 2000,
   },
   worker: { format: 'es' },
+  plugins: [securityHeadersPlugin(), noticesPlugin(), precompressPlugin()],
 });

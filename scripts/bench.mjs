@@ -1,7 +1,8 @@
 // Benchmark (not a test). In headless Chromium at 1280×720, alternating app and floor, medians of
 // several runs: first-load bytes (gzip, as transferred) and time to the first complete frame
 // (data-ready); main-thread ms of a slider step against a plain redraw of the floor; and, when the
-// app offers them, PNG export times. Prints a table and writes bench-results/bench.json.
+// app offers them, PNG export times, and a video export's frames per second at 1080×1920 against
+// PNG exports per second of one of its frames. Prints a table and writes bench-results/bench.json.
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -122,6 +123,34 @@ async function stepTimes(page, kind) {
   return median(costs);
 }
 
+/** The video benchmark's span: three hours of the night of 2 June with no event in it, so every frame is drawn anew (10 fps: 22 frames). */
+const VIDEO_SPAN = { from: '2025-06-02T01:00Z', to: '2025-06-02T04:00Z', fps: 10, still: '2025-06-02T02:30Z' };
+
+/**
+ * Returns frames rendered per second by a video export at 1080×1920 (the whole export: drawing,
+ * compositing, encoding, muxing) and PNG exports per second of one frame of that span at the same
+ * size and framing (screenshot mode following the events' cameras), medians of up to 2 runs each,
+ * alternating; null when the app has no video export.
+ */
+async function videoRate() {
+  const context = await browser.newContext({ viewport: { width: 1080, height: 1920 }, reducedMotion: 'reduce' });
+  const page = await context.newPage();
+  await page.goto(`${app.url}?mode=screenshot&follow=1&t=${VIDEO_SPAN.still}`);
+  await page.waitForFunction(() => document.documentElement.dataset.ready === 'true', null, { timeout: 120_000 });
+  if (!(await page.evaluate(() => typeof window.explainerVideo === 'function'))) return null;
+  const video = [];
+  const png = [];
+  for (let i = 0; i < Math.min(RUNS, 2); i++) {
+    const v = await page.evaluate((span) => window.explainerVideo({ from: span.from, to: span.to, width: 1080, height: 1920, fps: span.fps }), VIDEO_SPAN);
+    if (v.drawn !== v.frames) throw new Error(`bench: video: ${v.drawn} of ${v.frames} frames drawn; the span should have no held frames`);
+    video.push({ fps: v.frames / (v.ms / 1000), frames: v.frames, ms: v.ms, codec: v.label });
+    png.push(await page.evaluate(() => window.explainerExport({ width: 1080, height: 1920, scale: 1 }).then((r) => r.ms)));
+  }
+  await context.close();
+  const pngMs = median(png);
+  return { span: VIDEO_SPAN, codec: video[0].codec, frames: video[0].frames, framesPerSecond: median(video.map((v) => v.fps)), pngMs, pngPerSecond: 1000 / pngMs, perRun: { video, pngMs: png } };
+}
+
 const results = { date: new Date().toISOString(), viewport: '1280x720', runs: RUNS, steps: STEPS, machine: 'headless Chromium, SwiftShader software WebGL' };
 try {
   const loads = { app: [], floor: [] };
@@ -176,6 +205,7 @@ try {
   }
   await ctxApp.close();
   await ctxFloor.close();
+  results.video = await videoRate();
 } finally {
   await browser.close();
   app.server.close();
@@ -199,6 +229,7 @@ const rows = [
   ['driver alone (in each step above), ms', results.timeStep.appIdleMs, results.timeStep.floorIdleMs, null, 2],
 ];
 if (results.export) rows.push(['export 3840×2160 vs 1280×720, ms', results.export.ms3840x2160, results.export.ms1280x720, null, 0]);
+if (results.video) rows.push([`video 1080×1920 frames/s vs PNG/s`, results.video.framesPerSecond, results.video.pngPerSecond, null, 2]);
 console.log(`\nbenchmark: app against the bare-library floor (${RUNS} runs, medians, ${results.machine})\n`);
 console.log(`${'measure'.padEnd(36)} ${'app'.padStart(10)} ${'floor/base'.padStart(11)} ${'ratio'.padStart(7)} ${'target'.padStart(7)}`);
 results.ratios = {};

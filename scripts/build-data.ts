@@ -3,6 +3,9 @@ import { join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { z } from 'zod';
+import { Basemap, BuiltPlaces, Detail } from '../src/data/built-schema.ts';
+import { MANIFEST_FILE, fingerprint } from '../src/data/data-files.ts';
+import { referenceProblems } from '../src/data/references.ts';
 import { Places, Story, Theme, formatIssues } from '../src/data/schema.ts';
 import { COUNTRY_IDS, adminRegions, basemapFeatures, buildBasemap, detailAreas, recognisedCountries } from './data/basemap.ts';
 import { DataError, anchorOf, derivePlaces } from './data/derive.ts';
@@ -61,34 +64,7 @@ export function buildData(opts: BuildOptions): { file: string; bytes: number; gz
   const places = readValidated(placesFile, Places, rel(placesFile));
   const theme = readValidated(themeFile, Theme, rel(themeFile));
 
-  const sourceIds = new Set(story.sources.map((s) => s.id));
-  const placeIds = new Set(places.features.map((f) => f.properties.id));
-  const problems: string[] = [];
-  places.features.forEach((f, i) => {
-    f.properties.sources.forEach((s, j) => {
-      if (!sourceIds.has(s)) problems.push(`${rel(placesFile)}: features[${i}].properties.sources[${j}]: unknown source "${s}" (not in story.json sources)`);
-    });
-    if (f.properties.heldShare && !sourceIds.has(f.properties.heldShare.source))
-      problems.push(`${rel(placesFile)}: features[${i}].properties.heldShare.source: unknown source "${f.properties.heldShare.source}"`);
-    f.properties.claims?.forEach((c, j) =>
-      c.sources.forEach((s, k) => {
-        const src = story.sources.find((x) => x.id === s.source);
-        if (!src || src.kind !== 'article')
-          problems.push(`${rel(placesFile)}: features[${i}].properties.claims[${j}].sources[${k}].source: "${s.source}" is not an article source`);
-      }),
-    );
-  });
-  story.events.forEach((ev, i) => {
-    ev.places.forEach((p, j) => {
-      if (!placeIds.has(p)) problems.push(`${rel(storyFile)}: events[${i}].places[${j}]: unknown place "${p}"`);
-    });
-    ev.statuses?.forEach((s, j) => {
-      if (!ev.places.includes(s.place)) problems.push(`${rel(storyFile)}: events[${i}].statuses[${j}].place: "${s.place}" is not in this event's places`);
-    });
-  });
-  const themeIds = new Set(theme.categories.map((c) => c.id));
-  for (const needed of ['venue', 'struck', 'attack-reported', 'buildup', 'buffer-zone', 'claimed-region', 'threatened-region', 'context'])
-    if (!themeIds.has(needed)) problems.push(`${rel(themeFile)}: categories: missing category "${needed}"`);
+  const problems = referenceProblems(story, places.features, theme, { story: rel(storyFile), places: rel(placesFile), theme: rel(themeFile) });
   if (problems.length) throw new DataError(problems.join('\n'));
 
   const countries = recognisedCountries();
@@ -112,11 +88,23 @@ export function buildData(opts: BuildOptions): { file: string; bytes: number; gz
     ['story.json', story],
     ['theme.json', theme],
   ];
+  // What the app checks at runtime, checked here too, so that the build never writes a file the app refuses.
+  for (const [name, schema, value] of [
+    ['places.json', BuiltPlaces, outputs[2][1]],
+    ['basemap.topo.json', Basemap, basemap],
+    ['detail.json', Detail, detail],
+  ] as const) {
+    const r = schema.safeParse(value);
+    if (!r.success) throw new DataError(formatIssues(`built ${name}`, r.error));
+  }
+  const fingerprints: Record<string, string> = {};
   const sizes = outputs.map(([name, value]) => {
     const text = JSON.stringify(value);
     writeFileSync(join(opts.outDir, name), text);
+    fingerprints[name] = fingerprint(text);
     return { file: rel(join(opts.outDir, name)), bytes: Buffer.byteLength(text), gzip: gzipSync(text, { level: 9 }).length };
   });
+  writeFileSync(join(opts.outDir, MANIFEST_FILE), JSON.stringify({ fingerprints }));
   if (opts.schemaDir) {
     for (const [name, schema] of [
       ['story.schema.json', Story],

@@ -30,3 +30,8 @@ export declare function planShots(
   opts: ShotsOptions,
   story: { start: string; end: string; events: { id: string; start: string }[] },
 ): PlannedShot[];
+
+export declare function scanFlags(argv: string[], valueFlags: string[], boolFlags: string[]): Map<string, string | true>;
+export declare function parseIsoFlag(flag: string, value: string): number;
+export declare function parseEventFlag(flag: string, value: string): string;
+export declare function parseSizeFlag(value: string, example?: string): [number, number];

@@ -11,14 +11,11 @@ const BOOL_FLAGS = ['--all-events', '--follow', '--no-follow', '--help'];
 const ISO_UTC = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,3})?)?Z$/;
 
 /**
- * Returns the options of `npm run shots` parsed and checked from argv (without node and the
- * script): { at, event, allEvents, width, height, scale, view, follow, out, help }. The camera
- * follows the story (frames each event) unless `--no-follow` (the whole story) or `--view`;
- * `--follow` says the default explicitly. Throws an
- * Error with a one-line reason for an unknown or repeated flag, a missing or malformed value,
- * or flags that exclude each other. Pure: it reads no files.
+ * Returns the flags given in argv as a Map (flag → value, or true for a boolean flag; `-h` counts as
+ * --help). Accepts `--flag value` and `--flag=value`. Throws a one-line reason for an unexpected
+ * argument, an unknown or repeated flag, a missing value, or a value given to a boolean flag.
  */
-export function parseArgs(argv) {
+export function scanFlags(argv, valueFlags, boolFlags) {
   const seen = new Map();
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
@@ -30,15 +27,48 @@ export function parseArgs(argv) {
     const eq = arg.indexOf('=');
     const flag = eq > 0 ? arg.slice(0, eq) : arg;
     if (seen.has(flag)) throw new Error(`${flag} given twice`);
-    if (BOOL_FLAGS.includes(flag)) {
+    if (boolFlags.includes(flag)) {
       if (eq > 0) throw new Error(`${flag} takes no value`);
       seen.set(flag, true);
-    } else if (VALUE_FLAGS.includes(flag)) {
+    } else if (valueFlags.includes(flag)) {
       const value = eq > 0 ? arg.slice(eq + 1) : argv[++i];
       if (value === undefined || value === '' || (eq < 0 && value.startsWith('--'))) throw new Error(`${flag} needs a value`);
       seen.set(flag, value);
     } else throw new Error(`unknown option "${flag}"`);
   }
+  return seen;
+}
+
+/** Returns epoch ms of an ISO 8601 UTC time given to `flag` (e.g. 2025-06-01T11:35Z), or throws a one-line reason. */
+export function parseIsoFlag(flag, value) {
+  const t = ISO_UTC.test(value) ? Date.parse(value) : NaN;
+  if (!Number.isFinite(t) || new Date(t).toISOString().slice(0, 16) !== value.slice(0, 16)) throw new Error(`${flag} must be an ISO 8601 UTC time such as 2025-06-01T11:35Z (got "${value}")`);
+  return t;
+}
+
+/** Returns an event id given to `flag` (lower-case kebab-case), or throws a one-line reason. */
+export function parseEventFlag(flag, value) {
+  if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(value)) throw new Error(`${flag} must be an event id such as operation-spiderweb (got "${value}")`);
+  return value;
+}
+
+/** Returns [width, height] from a `--size WIDTHxHEIGHT` value, or throws a one-line reason. */
+export function parseSizeFlag(value, example = '1200x675') {
+  const m = /^(\d{1,5})x(\d{1,5})$/.exec(value);
+  if (!m) throw new Error(`--size must be WIDTHxHEIGHT in pixels such as ${example} (got "${value}")`);
+  return [Number(m[1]), Number(m[2])];
+}
+
+/**
+ * Returns the options of `npm run shots` parsed and checked from argv (without node and the
+ * script): { at, event, allEvents, width, height, scale, view, follow, out, help }. The camera
+ * follows the story (frames each event) unless `--no-follow` (the whole story) or `--view`;
+ * `--follow` says the default explicitly. Throws an
+ * Error with a one-line reason for an unknown or repeated flag, a missing or malformed value,
+ * or flags that exclude each other. Pure: it reads no files.
+ */
+export function parseArgs(argv) {
+  const seen = scanFlags(argv, VALUE_FLAGS, BOOL_FLAGS);
   const opts = {
     at: null,
     event: null,
@@ -56,29 +86,14 @@ export function parseArgs(argv) {
   if (picked.length > 1) throw new Error(`${picked.join(' and ')} cannot be combined: choose one`);
   if (seen.has('--view') && seen.has('--follow')) throw new Error('--view and --follow cannot be combined: choose one');
   if (seen.has('--no-follow') && seen.has('--follow')) throw new Error('--follow and --no-follow cannot be combined: choose one');
-  if (seen.has('--at')) {
-    const at = seen.get('--at');
-    const t = ISO_UTC.test(at) ? Date.parse(at) : NaN;
-    if (!Number.isFinite(t) || new Date(t).toISOString().slice(0, 16) !== at.slice(0, 16)) throw new Error(`--at must be an ISO 8601 UTC time such as 2025-06-01T11:35Z (got "${at}")`);
-    opts.at = t;
-  }
-  if (seen.has('--event')) {
-    const id = seen.get('--event');
-    if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(id)) throw new Error(`--event must be an event id such as operation-spiderweb (got "${id}")`);
-    opts.event = id;
-  }
+  if (seen.has('--at')) opts.at = parseIsoFlag('--at', seen.get('--at'));
+  if (seen.has('--event')) opts.event = parseEventFlag('--event', seen.get('--event'));
   if (seen.has('--scale')) {
     const s = seen.get('--scale');
     if (!/^[123]$/.test(s)) throw new Error(`--scale must be 1, 2 or 3 (got "${s}")`);
     opts.scale = Number(s);
   }
-  if (seen.has('--size')) {
-    const s = seen.get('--size');
-    const m = /^(\d{1,5})x(\d{1,5})$/.exec(s);
-    if (!m) throw new Error(`--size must be WIDTHxHEIGHT in pixels such as 1200x675 (got "${s}")`);
-    opts.width = Number(m[1]);
-    opts.height = Number(m[2]);
-  }
+  if (seen.has('--size')) [opts.width, opts.height] = parseSizeFlag(seen.get('--size'));
   if (opts.width < MIN_SIDE || opts.height < MIN_SIDE) throw new Error(`--size must be at least ${MIN_SIDE}x${MIN_SIDE} (got ${opts.width}x${opts.height})`);
   if (opts.width * opts.scale > MAX_PIXELS || opts.height * opts.scale > MAX_PIXELS)
     throw new Error(

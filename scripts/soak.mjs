@@ -16,6 +16,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { launchChromium } from './lib/chromium.mjs';
+import { countContexts } from './lib/webgl-contexts.mjs';
 import { startServer } from './serve.mjs';
 
 const OUT = resolve(dirname(fileURLToPath(import.meta.url)), '..', 'bench-results', 'soak.json');
@@ -36,32 +37,6 @@ function parseArgs(argv) {
     else throw new Error(`bad argument ${k} ${v}`);
   }
   return o;
-}
-
-/** Counts every WebGL context the page creates (held weakly, so counting keeps none alive). Runs before the app. */
-function countContexts() {
-  const getContext = HTMLCanvasElement.prototype.getContext;
-  const refs = [];
-  const seen = new WeakSet();
-  HTMLCanvasElement.prototype.getContext = function (type, ...rest) {
-    const ctx = getContext.call(this, type, ...rest);
-    if (ctx && /webgl/.test(type) && !seen.has(ctx)) {
-      seen.add(ctx);
-      refs.push(new WeakRef(ctx));
-    }
-    return ctx;
-  };
-  window.__soakContexts = () => {
-    const c = { created: refs.length, alive: 0, live: 0, onPage: 0 };
-    for (const r of refs) {
-      const gl = r.deref();
-      if (!gl) continue;
-      c.alive++;
-      if (!gl.isContextLost()) c.live++;
-      if (!gl.isContextLost() && gl.canvas.isConnected) c.onPage++;
-    }
-    return c;
-  };
 }
 
 /**

@@ -13,7 +13,7 @@ import { planLabels, type LabelPlan } from './map/label-plan.ts';
 import { showLabelSpace } from './map/basemap-style.ts';
 import { createMapView, type MapView } from './map/map-view.ts';
 import { drawPatternAtlas, patternMapping } from './map/patterns.ts';
-import { createPlayer } from './player.ts';
+import { createPlayer, TRACK_SECONDS } from './player.ts';
 import { createAppStore, type AppState, type Store } from './state/store.ts';
 import { createUrlSync } from './state/url-sync.ts';
 import { parseUrl } from './state/url-state.ts';
@@ -21,6 +21,7 @@ import { createTimeScale } from './time/time-scale.ts';
 import { el, listen } from './ui/dom.ts';
 import { createEventCard } from './ui/event-card.ts';
 import { createEventList } from './ui/event-list.ts';
+import { createFullExplorerLink } from './ui/full-explorer-link.ts';
 import { createLegend } from './ui/legend.ts';
 import { createPlacePanel } from './ui/place-panel.ts';
 import { createSourcesPanel } from './ui/sources-panel.ts';
@@ -232,15 +233,9 @@ export function createApp(root: HTMLElement, prep: PreparedStory, basemap: Topol
     ),
   );
   if (store.getState().embed) {
-    const full = el('a', { class: 'btn text full-link', target: '_blank', rel: 'noopener' }, 'Open the full explorer ↗');
-    const syncHref = () => {
-      const q = new URLSearchParams(window.location.search);
-      q.delete('embed');
-      full.href = `${window.location.pathname}?${q.toString()}`;
-    };
-    syncHref();
-    offs.push(store.subscribe(syncHref));
-    header.querySelector('.actions')!.prepend(full);
+    const full = createFullExplorerLink(store, urlCtx);
+    offs.push(full.destroy);
+    header.querySelector('.actions')!.prepend(full.root);
   }
   const side = el('div', { class: 'side' }, card.root, list.root);
   const stage = el('div', { class: 'stage' }, mapEl, placePanel.root, el('div', { class: 'legend-wrap' }, legend.root));
@@ -447,7 +442,10 @@ export function createApp(root: HTMLElement, prep: PreparedStory, basemap: Topol
   };
   mapView.map.on('resize', onResize);
   offs.push(() => mapView.map.off('resize', onResize));
-  const noFade = reduced || mode === 'screenshot';
+  /** True while an export (PNG or video) has the map: it sets the time and the camera itself. */
+  const exporting = () => stage.classList.contains('exporting');
+  // No fades in screenshot mode, under reduced motion, or while an export renders frames (they must not depend on the wall clock).
+  const noFade = () => reduced || mode === 'screenshot' || exporting();
   let scrubbing = false;
   const track = timeline.root.querySelector<HTMLElement>('.track');
   if (track) {
@@ -474,7 +472,7 @@ export function createApp(root: HTMLElement, prep: PreparedStory, basemap: Topol
         const nh = toHours(s.t, prep.start);
         const h = clock.h;
         const k = fadeLeft();
-        if (!noFade) {
+        if (!noFade()) {
           fade.in = nh > h ? nh - h + fade.in * k : 0;
           fade.out = nh < h ? h - nh + fade.out * k : 0;
           fade.since = performance.now();
@@ -485,10 +483,11 @@ export function createApp(root: HTMLElement, prep: PreparedStory, basemap: Topol
         // The current event's rings are a category filter: a new event rebuilds; any other step only redraws.
         if (i !== j || s.layers !== p.layers || s.mode !== p.mode) redraw();
         else redrawTime();
-        if (!noFade) animateFade();
+        if (!noFade()) animateFade();
         // Following: a new event is framed, and the reader's own pan or zoom (view) gives way to it;
-        // while the reader scrubs, once the scrub ends (a flight per event crossed would chase the playhead).
-        if (i !== j && s.follow && mode !== 'screenshot' && !scrubbing) {
+        // while the reader scrubs, once the scrub ends (a flight per event crossed would chase the playhead);
+        // not while an export renders (it frames each moment itself and puts the camera back).
+        if (i !== j && s.follow && mode !== 'screenshot' && !scrubbing && !exporting()) {
           if (s.view) s.set({ view: null });
           frameEvent(reduced || (!s.playing && Math.abs(i - j) > 1));
         }
@@ -501,7 +500,7 @@ export function createApp(root: HTMLElement, prep: PreparedStory, basemap: Topol
   const player = createPlayer(store, {
     scale,
     events: prep.events,
-    trackSeconds: 90,
+    trackSeconds: TRACK_SECONDS,
     dwell: (e) => (e.dwell ?? prep.story.defaultDwell) * (store.getState().mode === 'kiosk' ? 1 : 0.35),
   });
 

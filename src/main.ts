@@ -2,8 +2,10 @@ import '@fontsource/noto-sans/400.css';
 import '@fontsource/noto-sans/700.css';
 import './styles.css';
 import { createApp, type App } from './app.ts';
-import { loadAll } from './data/load.ts';
+import { LoadError, loadAll } from './data/load.ts';
 import { setReady } from './readiness.ts';
+import { parseLoadTimeout } from './state/url-state.ts';
+import { showLoadError } from './ui/load-error.ts';
 
 declare global {
   interface Window {
@@ -12,43 +14,54 @@ declare global {
   }
 }
 
+/** A kiosk that cannot load tries again after these pauses (s), then reloads the page. */
+const KIOSK_RETRY_S = [5, 15, 45];
+
 const root = document.getElementById('app')!;
 const status = document.getElementById('status')!;
+const kiosk = new URLSearchParams(window.location.search).get('mode') === 'kiosk';
+let attempt = 0;
 
-/** Shows a failure in place of the app, naming what failed; the page never goes blank silently. */
-function fail(message: string): void {
+/** Shows a failure in place of the app, naming what failed; a kiosk tries again, then reloads. */
+function fail(problems: string[]): void {
   setReady(false, 'error');
   document.documentElement.dataset.error = 'true';
-  const box = document.createElement('div');
-  box.className = 'load-error';
-  box.setAttribute('role', 'alert');
-  const h = document.createElement('h1');
-  h.textContent = 'The map could not be loaded';
-  const p = document.createElement('p');
-  p.textContent = message;
-  box.append(h, p);
-  root.replaceChildren(box);
+  if (!kiosk) {
+    showLoadError(root, problems, 'Reload the page to try again. If this keeps happening, the data files on the server need to be built again (npm run build).');
+    return;
+  }
+  const wait = KIOSK_RETRY_S[attempt++];
+  showLoadError(root, problems, wait === undefined ? 'Reloading the page…' : `Trying again in ${wait} s.`);
+  if (wait === undefined) window.location.reload();
+  else window.setTimeout(() => void boot(), wait * 1000);
 }
 
 async function boot(): Promise<void> {
   setReady(false, 'loading');
+  delete document.documentElement.dataset.error;
+  status.textContent = 'Loading map…';
+  root.replaceChildren(status);
   const font = 'Noto Sans';
   try {
-    const data = loadAll(import.meta.env.BASE_URL, (file, done, total) => {
-      status.textContent = `Loading map data… ${done} of ${total} (${file})`;
-    });
-    await Promise.all([
+    // One await for the data and the fonts: a data failure while the fonts load is handled here,
+    // never left as an unhandled rejection.
+    const [{ prep, basemap, detail }] = await Promise.all([
+      loadAll(import.meta.env.BASE_URL, {
+        timeoutMs: parseLoadTimeout(window.location.search),
+        onProgress: (file, done, total) => {
+          status.textContent = `Loading map data… ${done} of ${total} (${file})`;
+        },
+      }),
       document.fonts.load(`400 16px "${font}"`, 'Çırağan Zaporizhzhia'),
       document.fonts.load(`700 16px "${font}"`, 'Çırağan'),
     ]);
-    const { prep, basemap, detail } = await data;
     window.explainer = createApp(root, prep, basemap, detail, font);
   } catch (e) {
-    fail(e instanceof Error ? e.message : String(e));
+    fail(e instanceof LoadError ? e.problems : [`The map could not be drawn: ${e instanceof Error ? e.message : String(e)}`]);
   }
 }
 
 window.addEventListener('error', (e) => {
-  if (!window.explainer) fail(e.message);
+  if (!window.explainer) fail([e.message]);
 });
 void boot();

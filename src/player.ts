@@ -2,6 +2,9 @@ import type { PreparedEvent } from './data/prepare.ts';
 import type { Store } from './state/store.ts';
 import type { TimeScale } from './time/time-scale.ts';
 
+/** Seconds to cross the whole track at 1×: the explorer's player and a video export move at this pace. */
+export const TRACK_SECONDS = 90;
+
 export interface PlayContext {
   scale: TimeScale;
   events: PreparedEvent[];

@@ -1,51 +1,96 @@
 import type { FeatureCollection } from 'geojson';
 import type { Topology } from 'topojson-specification';
+import { DATA_FILES, MANIFEST_FILE, fingerprint, label, type DataFile } from './data-files.ts';
 import { prepareStory, type BuiltPlace, type PreparedStory } from './prepare.ts';
 import type { Story, Theme } from './schema.ts';
 
+/** A data load that failed, with one line per problem: the file, for wrong content the field path, and what is wrong. */
 export class LoadError extends Error {
-  constructor(
-    readonly file: string,
-    message: string,
-  ) {
-    super(`${file}: ${message}`);
+  constructor(readonly problems: string[]) {
+    super(problems.join('\n'));
   }
 }
 
-/** Returns a JSON file fetched from the app's own origin, or throws a LoadError naming the file and what failed. */
-async function getJson<T>(base: string, file: string, onProgress: (file: string) => void): Promise<T> {
+/** Returns a file's text, fetched from the app's own origin within `timeoutMs`, or throws a LoadError naming the file and what failed. */
+async function getText(base: string, file: string, timeoutMs: number): Promise<string> {
+  const signal = AbortSignal.timeout(timeoutMs);
+  const failed = (e: unknown) =>
+    new LoadError([
+      `${label(file)}: ${(e as Error).name === 'TimeoutError' ? `did not arrive within ${Math.round(timeoutMs / 1000)} s` : `could not be fetched (${(e as Error).message})`}`,
+    ]);
   let res: Response;
   try {
-    res = await fetch(`${base}data/${file}`);
+    res = await fetch(`${base}data/${file}`, { signal });
   } catch (e) {
-    throw new LoadError(file, `could not be fetched (${(e as Error).message})`);
+    throw failed(e);
   }
-  if (!res.ok) throw new LoadError(file, `HTTP ${res.status} ${res.statusText}`.trim());
+  if (!res.ok) throw new LoadError([`${label(file)}: HTTP ${res.status} ${res.statusText}`.trim()]);
   try {
-    const json = (await res.json()) as T;
-    onProgress(file);
-    return json;
-  } catch {
-    throw new LoadError(file, 'is not valid JSON');
+    return await res.text();
+  } catch (e) {
+    throw failed(e);
   }
 }
 
-/** Returns the story, theme, places and basemap loaded in parallel and prepared for the app. */
-export async function loadAll(
-  base: string,
-  onProgress: (file: string, done: number, total: number) => void,
-): Promise<{ prep: PreparedStory; basemap: Topology; detail: FeatureCollection }> {
-  const files = ['story.json', 'theme.json', 'places.json', 'basemap.topo.json', 'detail.json'];
+/** Returns the data build's fingerprints, or null when the manifest is missing or unreadable (every file is then checked). */
+async function getFingerprints(base: string, timeoutMs: number): Promise<Record<string, string> | null> {
+  try {
+    const fp = (JSON.parse(await getText(base, MANIFEST_FILE, timeoutMs)) as { fingerprints?: unknown }).fingerprints;
+    return fp && typeof fp === 'object' ? (fp as Record<string, string>) : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Returns a file's text parsed as JSON, or a problem line naming the file. */
+function parseJson(file: string, text: string): { value?: unknown; problem?: string } {
+  if (!text.trim()) return { problem: `${label(file)}: is empty` };
+  try {
+    return { value: JSON.parse(text) };
+  } catch (e) {
+    return { problem: `${label(file)}: is not valid JSON (${(e as Error).message})` };
+  }
+}
+
+export interface LoadOptions {
+  /** Time-out of each request, ms. */
+  timeoutMs: number;
+  onProgress(file: string, done: number, total: number): void;
+}
+
+/**
+ * Returns the story, theme, places and basemap loaded in parallel, checked and prepared for the app,
+ * or throws a LoadError naming the file (and, for wrong content, each field path). A file identical
+ * to what the data build validated and wrote (same fingerprint as its manifest) is used as it is;
+ * otherwise every file is validated against the data build's schemas, loaded on demand so that a
+ * healthy page does not download them.
+ */
+export async function loadAll(base: string, o: LoadOptions): Promise<{ prep: PreparedStory; basemap: Topology; detail: FeatureCollection }> {
   let done = 0;
-  const tick = (f: string) => onProgress(f, ++done, files.length);
-  const [story, theme, places, basemap, detail] = await Promise.all([
-    getJson<Story>(base, files[0], tick),
-    getJson<Theme>(base, files[1], tick),
-    getJson<{ features: BuiltPlace[] }>(base, files[2], tick),
-    getJson<Topology>(base, files[3], tick),
-    getJson<FeatureCollection>(base, files[4], tick),
+  const [fingerprints, ...texts] = await Promise.all([
+    getFingerprints(base, o.timeoutMs),
+    ...DATA_FILES.map((f) =>
+      getText(base, f, o.timeoutMs).then((text) => {
+        o.onProgress(f, ++done, DATA_FILES.length);
+        return text;
+      }),
+    ),
   ]);
-  if (!Array.isArray(story?.events) || !Array.isArray(theme?.categories) || !Array.isArray(places?.features) || !basemap?.objects?.countries)
-    throw new LoadError('data', 'files are not in the expected shape; run `npm run data`');
-  return { prep: prepareStory(story, theme, places.features), basemap, detail };
+  const parsed = DATA_FILES.map((f, i) => parseJson(f, texts[i]));
+  const unreadable = parsed.flatMap((p) => (p.problem ? [p.problem] : []));
+  if (unreadable.length) throw new LoadError(unreadable);
+  const files = Object.fromEntries(DATA_FILES.map((f, i) => [f, parsed[i].value])) as Record<DataFile, unknown>;
+  if (!fingerprints || DATA_FILES.some((f, i) => fingerprints[f] !== fingerprint(texts[i]))) {
+    let problems: string[];
+    try {
+      problems = (await import('./validate.ts')).dataProblems(files);
+    } catch (e) {
+      throw new LoadError([`The check of the data files could not be loaded (${(e as Error).message})`]);
+    }
+    if (problems.length) throw new LoadError(problems);
+  }
+  const story = files['story.json'] as Story;
+  const theme = files['theme.json'] as Theme;
+  const places = files['places.json'] as { features: BuiltPlace[] };
+  return { prep: prepareStory(story, theme, places.features), basemap: files['basemap.topo.json'] as Topology, detail: files['detail.json'] as FeatureCollection };
 }

@@ -1,10 +1,37 @@
 import { z } from 'zod';
+import { parseUtcInstant } from '../time/instant.ts';
 
 /** ISO 8601 instant in UTC, written with a trailing `Z` (seconds optional), e.g. `2025-06-01T11:35Z`. */
 export const UtcInstant = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?Z$/, 'must be an ISO 8601 UTC instant ending in Z')
-  .refine((s) => !Number.isNaN(Date.parse(s)), 'is not a real date');
+  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?Z$/, { error: 'must be an ISO 8601 UTC instant ending in Z', abort: true })
+  .refine((s) => parseUtcInstant(s) !== null, 'is not a real date and time (no 30 February, 24:00 or minute 60)');
+
+/** Longest text any field may hold (characters): the longest event body is about 550. */
+export const MAX_TEXT = 2000;
+/** Longest title or credit (characters). */
+export const MAX_TITLE = 200;
+/** Markup in a text: a tag (`<b`, `</`, `<!--`, `<?`) or a character entity (`&amp;`, `&#60;`). */
+const MARKUP = /<[a-z!/?]|&(#\d+|#x[0-9a-f]+|[a-z]+\d*);/i;
+
+/** A title or credit line: plain text, one line, at most MAX_TITLE characters. */
+const Title = z.string().min(1).max(MAX_TITLE);
+
+/** An http(s) URL: a `javascript:`, `data:` or any other scheme would become a link to something else. */
+export const HttpUrl = z.url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' });
+
+/**
+ * Adds an issue, at its path, for every string in `value` (walked through arrays and objects) that is
+ * longer than MAX_TEXT characters or carries HTML markup: data text is shown as text, so a tag would
+ * be shown as written, and a text that long is a paste gone wrong.
+ */
+export function checkTexts(value: unknown, ctx: z.RefinementCtx, path: (string | number)[] = []): void {
+  if (typeof value === 'string') {
+    if (value.length > MAX_TEXT) ctx.addIssue({ code: 'custom', path, message: `is ${value.length} characters long; at most ${MAX_TEXT}` });
+    else if (MARKUP.test(value)) ctx.addIssue({ code: 'custom', path, message: `contains HTML markup ("${MARKUP.exec(value)![0]}…"); write plain text` });
+  } else if (Array.isArray(value)) value.forEach((v, i) => checkTexts(v, ctx, [...path, i]));
+  else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) checkTexts(v, ctx, [...path, k]);
+}
 
 const Id = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be a lower-case kebab-case id');
 
@@ -56,7 +83,7 @@ export const StoryEvent = z.strictObject({
   end: UtcInstant.optional(),
   endApprox: z.boolean().optional().describe('The end is an estimate (the reports say "just over an hour"): shown as "to about".'),
   precision: z.enum(['day', 'hour', 'minute']),
-  title: z.string().min(1),
+  title: Title,
   body: z.string().min(1),
   places: z.array(Id).describe('Ids of places (data/places.geojson) the event concerns.'),
   statuses: z
@@ -80,7 +107,7 @@ export const Source = z.strictObject({
   credit: z.string().nullable(),
   agency: z.string().nullable().optional(),
   date: z.string().nullable(),
-  url: z.string().url().optional().describe('Reference pages only.'),
+  url: HttpUrl.optional().describe('Reference pages only.'),
   language: z.string().optional(),
 });
 
@@ -93,8 +120,8 @@ export const FocusBand = z.strictObject({
 export const Story = z
   .strictObject({
     $schema: z.string().optional(),
-    title: z.string().min(1),
-    subtitle: z.string().min(1),
+    title: Title,
+    subtitle: Title,
     start: UtcInstant,
     end: UtcInstant,
     displayZone: z.strictObject({
@@ -105,7 +132,7 @@ export const Story = z
     focus: z.array(FocusBand).describe('Stretches of the slider opened up to hour resolution.'),
     defaultDwell: z.number().positive().max(120),
     camera: Camera.describe('The "fit story" view.'),
-    credit: z.string().min(1).describe('Basemap data credit line.'),
+    credit: Title.describe('Basemap data credit line.'),
     detail: z
       .array(
         z.strictObject({
@@ -165,6 +192,13 @@ export const Story = z
     });
     if (story.focus.reduce((a, f) => a + f.share, 0) >= 1)
       ctx.addIssue({ code: 'custom', path: ['focus'], message: 'shares must add up to less than 1' });
+    story.focus.forEach((f, i) => {
+      if (Date.parse(f.start) < Date.parse(story.start)) ctx.addIssue({ code: 'custom', path: ['focus', i, 'start'], message: 'is before the story starts' });
+      if (Date.parse(f.end) > Date.parse(story.end)) ctx.addIssue({ code: 'custom', path: ['focus', i, 'end'], message: 'is after the story ends' });
+      if (i > 0 && Date.parse(f.start) < Date.parse(story.focus[i - 1].end))
+        ctx.addIssue({ code: 'custom', path: ['focus', i, 'start'], message: `overlaps focus[${i - 1}]; bands must be in time order and apart` });
+    });
+    checkTexts(story, ctx);
   });
 
 export const PlaceKind = z.enum([
@@ -236,6 +270,7 @@ export const PlaceFeature = z
 export const Places = z
   .strictObject({ type: z.literal('FeatureCollection'), features: z.array(PlaceFeature).min(1) })
   .superRefine((fc, ctx) => {
+    checkTexts(fc, ctx);
     const seen = new Set<string>();
     fc.features.forEach((f, i) => {
       if (seen.has(f.properties.id))
@@ -244,19 +279,21 @@ export const Places = z
     });
   });
 
-export const Theme = z.strictObject({
-  font: z.string().min(1),
-  colors: z.record(z.string(), z.string().regex(/^#[0-9a-f]{6}$/i)),
-  categories: z.array(
-    z.strictObject({
-      id: Id,
-      label: z.string().min(1),
-      color: z.string().regex(/^#[0-9a-f]{6}$/i),
-      symbol: z.enum(['hatch', 'cross-hatch', 'dots', 'solid', 'outline', 'circle', 'diamond', 'star', 'square']),
-      description: z.string().min(1),
-    }),
-  ),
-});
+export const Theme = z
+  .strictObject({
+    font: z.string().min(1),
+    colors: z.record(z.string(), z.string().regex(/^#[0-9a-f]{6}$/i)),
+    categories: z.array(
+      z.strictObject({
+        id: Id,
+        label: z.string().min(1),
+        color: z.string().regex(/^#[0-9a-f]{6}$/i),
+        symbol: z.enum(['hatch', 'cross-hatch', 'dots', 'solid', 'outline', 'circle', 'diamond', 'star', 'square']),
+        description: z.string().min(1),
+      }),
+    ),
+  })
+  .superRefine((theme, ctx) => checkTexts(theme, ctx));
 
 export type SourceRef = z.infer<typeof SourceRef>;
 export type Claim = z.infer<typeof Claim>;

@@ -14,9 +14,10 @@ function bytesText(n: number): string {
 }
 
 /**
- * Returns the explorer's "Export PNG" control: a button opening a dialog with the size presets, a
- * custom size and the scale, which renders the current moment and downloads the PNG. Also
- * registers `window.explainerExport` for tools. `destroy` removes both.
+ * Returns the explorer's export controls: "Export PNG", a button opening a dialog with the size
+ * presets, a custom size and the scale, which renders the current moment and downloads the PNG;
+ * and "Export video", whose dialog (`video-panel.ts`) loads on first use. Also registers
+ * `window.explainerExport` for tools. `destroy` removes them all.
  */
 export function createExportControl(ctx: ModeContext): { root: HTMLElement; destroy(): void } | null {
   const offs: (() => void)[] = [];
@@ -60,7 +61,8 @@ export function createExportControl(ctx: ModeContext): { root: HTMLElement; dest
     status,
     el('div', { class: 'export-actions' }, cancel, go),
   );
-  const root = el('span', { class: 'export-control' }, open, dialog);
+  const openVideo = el('button', { type: 'button', class: 'btn text', 'aria-haspopup': 'dialog' }, 'Export video');
+  const root = el('span', { class: 'export-control' }, open, openVideo, dialog);
 
   const selected = (): ExportSize => {
     const r = sizeRadios.find((x) => x.input.checked) ?? sizeRadios[0];
@@ -113,7 +115,24 @@ export function createExportControl(ctx: ModeContext): { root: HTMLElement; dest
     }
   };
 
+  // The video dialog, the encoder and the muxer load on the first click, so the page's first load does not carry them.
+  let video: Promise<{ open(): void; destroy(): void }> | null = null;
+  const showVideo = async () => {
+    video ??= import('./video-panel.ts').then(({ createVideoDialog }) => {
+      const v = createVideoDialog(ctx, download);
+      root.append(v.dialog);
+      return v;
+    });
+    try {
+      (await video).open();
+    } catch (e) {
+      video = null;
+      openVideo.title = `The video export could not load: ${e instanceof Error ? e.message : String(e)}`;
+    }
+  };
   offs.push(
+    listen(openVideo, 'click', () => void showVideo()),
+    () => void video?.then((v) => v.destroy()),
     listen(open, 'click', () => {
       status.textContent = '';
       editor.reset();

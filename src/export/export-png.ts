@@ -2,10 +2,11 @@ import type { ModeContext } from '../modes/context.ts';
 import { captionContent } from './caption.ts';
 import { withCaptionText, type CaptionText } from './caption-editor.ts';
 import { canvasMeasure, captionPalette, drawCaption } from './caption-draw.ts';
-import { layoutCaption, type Frame } from './caption-layout.ts';
+import { layoutCaption, type CaptionLayout, type Frame } from './caption-layout.ts';
 import { applyFraming, exploreFraming, inFrameOf, mapTypeScale, screenshotFraming, type Bands } from './framing.ts';
 import { exportFileName } from './naming.ts';
 import { sizeProblem, type ExportSize } from './presets.ts';
+import { registerVideoApi } from './video-api.ts';
 
 /** A rendered export. */
 export interface ExportResult {
@@ -44,7 +45,12 @@ let queue: Promise<unknown> = Promise.resolve();
 export function exportPng(ctx: ModeContext, opts: ExportSize, text?: CaptionText): Promise<ExportResult> {
   const problem = sizeProblem(opts);
   if (problem) return Promise.reject(new Error(problem));
-  const run = queue.then(() => render(ctx, opts, text));
+  return runExclusive(() => render(ctx, opts, text));
+}
+
+/** Runs an export after those already queued (PNG and video exports share the one map), and returns its result. */
+export function runExclusive<T>(job: () => Promise<T>): Promise<T> {
+  const run = queue.then(job);
   queue = run.catch(() => undefined);
   return run;
 }
@@ -52,11 +58,10 @@ export function exportPng(ctx: ModeContext, opts: ExportSize, text?: CaptionText
 async function render(ctx: ModeContext, { width, height, scale }: ExportSize, text?: CaptionText): Promise<ExportResult> {
   const started = performance.now();
   const { prep, store, mapView } = ctx;
-  const { map, overlay } = mapView;
+  const { map } = mapView;
   if (store.getState().playing) store.getState().set({ playing: false });
   const s = store.getState();
   const container = map.getContainer();
-  const stage = container.parentElement;
   const frame: Frame = { width, height };
   const from: Frame = { width: container.clientWidth, height: container.clientHeight };
   const measure = canvasMeasure(prep.theme.font);
@@ -64,17 +69,10 @@ async function render(ctx: ModeContext, { width, height, scale }: ExportSize, te
   const bands: Bands = { top: firstLayout.top, bottom: firstLayout.bottom };
   const framing = s.mode === 'screenshot' ? screenshotFraming(prep, s) : exploreFraming(map, prep, s, ctx.framed(), from, frame, bands);
   const typeScale = mapTypeScale(firstLayout.unit);
-  const saved = { css: container.style.cssText, center: map.getCenter(), zoom: map.getZoom(), bearing: map.getBearing(), pitch: map.getPitch() };
   const pxW = width * scale;
   const pxH = height * scale;
-  stage?.classList.add('exporting');
+  const restore = enterExportSize(ctx, { width, height, scale });
   try {
-    Object.assign(container.style, { left: '0', top: '0', right: 'auto', bottom: 'auto', width: `${width}px`, height: `${height}px` });
-    map.setPixelRatio(scale);
-    overlay.setProps({ useDevicePixels: scale });
-    const base = map.getCanvas();
-    if (base.width !== pxW || base.height !== pxH)
-      throw new Error(`the map can draw at most ${base.width}×${base.height} px for this frame (maplibre maxCanvasSize), not ${pxW}×${pxH}`);
     ctx.setTypeScale(typeScale, bands);
     applyFraming(map, prep, framing, frame, bands, typeScale);
     await settle(ctx, pxW, pxH);
@@ -83,14 +81,7 @@ async function render(ctx: ModeContext, { width, height, scale }: ExportSize, te
     const out = document.createElement('canvas');
     out.width = pxW;
     out.height = pxH;
-    const g = out.getContext('2d');
-    if (!g) throw new Error('2D canvas unavailable for the export');
-    const palette = captionPalette(prep.theme);
-    g.fillStyle = palette.panel;
-    g.fillRect(0, 0, pxW, pxH);
-    for (const c of mapView.canvases()) g.drawImage(c, 0, 0, pxW, pxH);
-    g.scale(scale, scale);
-    drawCaption(g, layout, palette, prep.theme.font);
+    composeFrame(ctx, out, layout, scale);
     const blob = await new Promise<Blob>((ok, ko) => out.toBlob((b) => (b ? ok(b) : ko(new Error('PNG encoding failed'))), 'image/png'));
     out.width = out.height = 0;
     return {
@@ -102,21 +93,63 @@ async function render(ctx: ModeContext, { width, height, scale }: ExportSize, te
       ms: Math.round(performance.now() - started),
     };
   } finally {
+    restore();
+  }
+}
+
+/**
+ * Sets the map to an export's frame: its container at width × height CSS px at pixel ratio `scale`,
+ * the stage marked `exporting`. Returns the function that puts the map, its size and its camera
+ * back. Throws (after putting it back) when maplibre cannot draw at that size.
+ */
+export function enterExportSize(ctx: ModeContext, { width, height, scale }: ExportSize): () => void {
+  const { map, overlay } = ctx.mapView;
+  const container = map.getContainer();
+  const stage = container.parentElement;
+  const saved = { css: container.style.cssText, center: map.getCenter(), zoom: map.getZoom(), bearing: map.getBearing(), pitch: map.getPitch() };
+  const restore = () => {
     container.style.cssText = saved.css;
     map.setPixelRatio(null as unknown as number);
     overlay.setProps({ useDevicePixels: true });
     map.jumpTo({ center: saved.center, zoom: saved.zoom, bearing: saved.bearing, pitch: saved.pitch });
     stage?.classList.remove('exporting');
-    if (s.mode !== 'screenshot') ctx.setTypeScale(1);
+    if (ctx.store.getState().mode !== 'screenshot') ctx.setTypeScale(1);
     ctx.redraw();
+  };
+  stage?.classList.add('exporting');
+  Object.assign(container.style, { left: '0', top: '0', right: 'auto', bottom: 'auto', width: `${width}px`, height: `${height}px` });
+  map.setPixelRatio(scale);
+  overlay.setProps({ useDevicePixels: scale });
+  const base = map.getCanvas();
+  if (base.width !== width * scale || base.height !== height * scale) {
+    restore();
+    throw new Error(`the map can draw at most ${base.width}×${base.height} px for this frame (maplibre maxCanvasSize), not ${width * scale}×${height * scale}`);
   }
+  return restore;
 }
 
-/** Resolves once a complete frame is drawn with both canvases at the export's pixel size; rejects after a minute. */
-async function settle(ctx: ModeContext, pxW: number, pxH: number): Promise<void> {
+/** Paints a frame into `out` (sized frame × scale px): the caption panel colour, both map canvases, then the laid-out caption. */
+export function composeFrame(ctx: ModeContext, out: HTMLCanvasElement | OffscreenCanvas, layout: CaptionLayout, scale: number): void {
+  const g = out.getContext('2d') as CanvasRenderingContext2D | null;
+  if (!g) throw new Error('2D canvas unavailable for the export');
+  const palette = captionPalette(ctx.prep.theme);
+  g.setTransform(1, 0, 0, 1, 0, 0);
+  g.fillStyle = palette.panel;
+  g.fillRect(0, 0, out.width, out.height);
+  for (const c of ctx.mapView.canvases()) g.drawImage(c, 0, 0, out.width, out.height);
+  g.scale(scale, scale);
+  drawCaption(g, layout, palette, ctx.prep.theme.font);
+}
+
+/**
+ * Resolves once a complete frame is drawn with both canvases at the export's pixel size; rejects
+ * after a minute. The layers are rebuilt first unless `rebuild` is false (a video's later frames,
+ * whose time and camera changes already ask for what they need).
+ */
+export async function settle(ctx: ModeContext, pxW: number, pxH: number, rebuild = true): Promise<void> {
   const deadline = performance.now() + SETTLE_MS;
-  for (;;) {
-    ctx.redraw();
+  for (let pass = 0; ; pass++) {
+    if (rebuild || pass > 0) ctx.redraw();
     let timer = 0;
     const late = new Promise<never>((_, ko) => {
       timer = window.setTimeout(() => ko(new Error('the map did not finish drawing within a minute')), Math.max(0, deadline - performance.now()));
@@ -134,21 +167,23 @@ async function settle(ctx: ModeContext, pxW: number, pxH: number): Promise<void>
 }
 
 /** Returns base64 text of a blob. */
-async function toBase64(blob: Blob): Promise<string> {
+export async function toBase64(blob: Blob): Promise<string> {
   const bytes = new Uint8Array(await blob.arrayBuffer());
   let bin = '';
   for (let i = 0; i < bytes.length; i += 0x8000) bin += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
   return btoa(bin);
 }
 
-/** Registers `window.explainerExport` for tools and returns the function that removes it. */
+/** Registers `window.explainerExport` (and the video API, `registerVideoApi`) for tools and returns the function that removes it. */
 export function registerExportApi(ctx: ModeContext): () => void {
   const fn = async (opts: ExportSize): Promise<ExportedPng> => {
     const { blob, ...rest } = await exportPng(ctx, opts);
     return { ...rest, base64: await toBase64(blob) };
   };
   window.explainerExport = fn;
+  const offVideo = registerVideoApi(ctx);
   return () => {
+    offVideo();
     if (window.explainerExport === fn) delete window.explainerExport;
   };
 }

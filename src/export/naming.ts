@@ -23,3 +23,12 @@ export function slugify(title: string, max = 40): string {
 export function exportFileName(title: string, t: number, width: number, height: number, scale: number): string {
   return `${slugify(title)}_${isoMinute(t).replace(/:/g, '')}_${width}x${height}@${scale}x.png`;
 }
+
+/**
+ * Returns a video's file name: what (story slug), which span (an event id, or its UTC start and end
+ * minutes) and how big, e.g. `talks-in-the-shadow-of-spiderweb_operation-spiderweb_1080x1920.mp4`.
+ */
+export function videoFileName(title: string, label: string | null, from: number, to: number, width: number, height: number, ext: string): string {
+  const span = label ?? `${isoMinute(from)}-${isoMinute(to)}`.replace(/:/g, '');
+  return `${slugify(title)}_${span}_${width}x${height}.${ext}`;
+}

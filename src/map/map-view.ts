@@ -6,6 +6,7 @@ import 'maplibre-gl/dist/maplibre-gl.css';
 import type { PreparedPlace } from '../data/prepare.ts';
 import type { Camera } from '../data/schema.ts';
 import type { View } from '../state/store.ts';
+import { MAX_ZOOM, MIN_ZOOM } from './zoom-limits.ts';
 
 setWorkerUrl(workerUrl);
 
@@ -62,9 +63,8 @@ export function createMapView(o: MapViewOptions): MapView {
     style: o.style,
     center: o.camera.center,
     zoom: o.camera.zoom + (o.zoomShift ?? 0),
-    // 0, not 1: on a 360 px phone the whole story (Istanbul to the Amur) fits only below zoom 1
-    minZoom: 0,
-    maxZoom: 13,
+    minZoom: MIN_ZOOM,
+    maxZoom: MAX_ZOOM,
     attributionControl: false,
     renderWorldCopies: true,
     fadeDuration: 0,

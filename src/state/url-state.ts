@@ -1,4 +1,6 @@
+import { MAX_ZOOM, MIN_ZOOM } from '../map/zoom-limits.ts';
 import { isoMinute } from '../time/format.ts';
+import { parseUtcInstant } from '../time/instant.ts';
 import { MODES, type AppState, type Mode, type View } from './store.ts';
 
 /** What a URL may set; everything is validated against these. */
@@ -12,22 +14,25 @@ export interface UrlContext {
 
 export type UrlState = Partial<Pick<AppState, 't' | 'place' | 'view' | 'layers' | 'mode' | 'embed' | 'idle' | 'follow'>>;
 
-const ISO_UTC = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,3})?)?Z$/;
+/** Returns epoch ms for a strict ISO 8601 UTC instant (trailing Z) that exists in the calendar, or null. */
+export const parseInstant = parseUtcInstant;
 
-/** Returns epoch ms for a strict ISO 8601 UTC instant (trailing Z), or null. */
-export function parseInstant(s: string): number | null {
-  if (!ISO_UTC.test(s)) return null;
-  const t = Date.parse(s);
-  return Number.isFinite(t) ? t : null;
-}
-
-/** Returns a View from "zoom/lat/lon", or null when any part is missing, not a number or out of range. */
+/**
+ * Returns a View from "zoom/lat/lon", or null when any part is missing, not a number or out of range.
+ * A zoom beyond the map's limits (up to 18, as other maps write) is clamped to them: the map cannot
+ * show it, and the URL then says what the map shows.
+ */
 export function parseView(s: string): View | null {
   const parts = s.split('/');
   if (parts.length !== 3 || parts.some((p) => !/^-?\d+(\.\d+)?$/.test(p))) return null;
   const [zoom, lat, lon] = parts.map(Number);
   if (zoom < 0 || zoom > 18 || lat < -85 || lat > 85 || lon < -180 || lon > 180) return null;
-  return { zoom, lat, lon };
+  return { zoom: clampZoom(zoom), lat, lon };
+}
+
+/** Returns a zoom level clamped to the map's limits. */
+export function clampZoom(zoom: number): number {
+  return Math.min(MAX_ZOOM, Math.max(MIN_ZOOM, zoom));
 }
 
 /** Returns "zoom/lat/lon" rounded as maplibre's hash does (zoom 2 dp, degrees 4 dp). */
@@ -93,7 +98,7 @@ export function serializeUrl(
   const ev = ctx.eventAt(s.t);
   if (ev) parts.push(`event=${encodeURIComponent(ev)}`);
   if (s.place) parts.push(`place=${encodeURIComponent(s.place)}`);
-  if (s.view) parts.push(`view=${formatView(s.view)}`);
+  if (s.view) parts.push(`view=${formatView({ ...s.view, zoom: clampZoom(s.view.zoom) })}`);
   const layers = ctx.layerIds.filter((id) => s.layers.includes(id));
   if (layers.join(',') !== ctx.layerIds.filter((id) => ctx.defaults.layers.includes(id)).join(',')) parts.push(`layers=${layers.join(',')}`);
   if (s.mode !== 'explore') parts.push(`mode=${s.mode}`);
@@ -101,4 +106,31 @@ export function serializeUrl(
   if (s.follow !== ctx.defaults.follow) parts.push(`follow=${s.follow ? 1 : 0}`);
   if (s.idle !== ctx.defaults.idle) parts.push(`idle=${s.idle}`);
   return `?${parts.join('&')}`;
+}
+
+/**
+ * Returns the query string (with leading "?") of the full explorer showing the same state: the
+ * moment, event, place, view, layers and follow. The mode, the embed flag, the kiosk's idle time and
+ * any other parameter of the embedding URL are left behind.
+ */
+export function explorerQuery(s: Parameters<typeof serializeUrl>[0], ctx: Parameters<typeof serializeUrl>[1]): string {
+  return serializeUrl({ ...s, mode: 'explore', embed: false, idle: ctx.defaults.idle }, ctx);
+}
+
+/** Default time-out of each data request, in seconds. */
+export const LOAD_TIMEOUT_S = 30;
+
+/**
+ * Returns the time-out of each data request in ms: `loadtimeout` seconds (1–300) from the query
+ * string, else LOAD_TIMEOUT_S. A missing, malformed or out-of-range value gives the default.
+ */
+export function parseLoadTimeout(search: string): number {
+  let v: string | null = null;
+  try {
+    v = new URLSearchParams(search).get('loadtimeout');
+  } catch {
+    v = null;
+  }
+  const n = v !== null && /^\d{1,3}$/.test(v) ? Number(v) : NaN;
+  return (n >= 1 && n <= 300 ? n : LOAD_TIMEOUT_S) * 1000;
 }

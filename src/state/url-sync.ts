@@ -4,18 +4,23 @@ import { parseUrl, serializeUrl, type UrlContext } from './url-state.ts';
 /** Minimum gap between history writes, in ms (browsers rate-limit replaceState). */
 export const URL_THROTTLE_MS = 600;
 
+/** What the sync uses of the window (a test passes a fake). */
+export type UrlSyncWindow = Pick<Window, 'location' | 'history' | 'setTimeout' | 'clearTimeout' | 'addEventListener' | 'removeEventListener' | 'performance'>;
+
 /**
  * Keeps the URL in step with the store: continuous changes replace the entry at most every
  * URL_THROTTLE_MS, `push()` adds an entry for a discrete action, and back/forward restore state.
+ * The throttle runs on the monotonic clock (`performance.now()`): a wall clock set back (NTP, a
+ * kiosk's time zone or daylight change) would otherwise hold every write back by the jump.
  */
-export function createUrlSync(store: Store, ctx: Parameters<typeof serializeUrl>[1] & UrlContext, win: Window = window) {
+export function createUrlSync(store: Store, ctx: Parameters<typeof serializeUrl>[1] & UrlContext, win: UrlSyncWindow = window) {
   let timer = 0;
-  let lastWrite = 0;
+  let lastWrite = -Infinity;
   const current = () => serializeUrl(store.getState(), ctx);
   const write = (kind: 'push' | 'replace') => {
-    clearTimeout(timer);
+    win.clearTimeout(timer);
     timer = 0;
-    lastWrite = Date.now();
+    lastWrite = win.performance.now();
     const q = current();
     if (q === win.location.search) return;
     const url = `${win.location.pathname}${q}${win.location.hash}`;
@@ -24,7 +29,7 @@ export function createUrlSync(store: Store, ctx: Parameters<typeof serializeUrl>
   };
   const schedule = () => {
     if (timer) return;
-    timer = win.setTimeout(() => write('replace'), Math.max(0, URL_THROTTLE_MS - (Date.now() - lastWrite)));
+    timer = win.setTimeout(() => write('replace'), Math.max(0, URL_THROTTLE_MS - (win.performance.now() - lastWrite)));
   };
   const off = store.subscribe((s, p) => {
     if (s.t !== p.t || s.place !== p.place || s.view !== p.view || s.layers !== p.layers || s.follow !== p.follow) schedule();
@@ -37,7 +42,7 @@ export function createUrlSync(store: Store, ctx: Parameters<typeof serializeUrl>
   return {
     push: () => write('push'),
     destroy() {
-      clearTimeout(timer);
+      win.clearTimeout(timer);
       off();
       win.removeEventListener('popstate', onPop);
     },

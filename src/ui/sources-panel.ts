@@ -1,5 +1,6 @@
 import type { PreparedStory } from '../data/prepare.ts';
 import { el } from './dom.ts';
+import { NOTICES_FILE } from './notices.ts';
 import { sourceByline, sourceTitle } from './sources.ts';
 
 /** Returns the sources panel: every source with its credit and date and the events and places that cite it. */
@@ -41,5 +42,6 @@ export function createSourcesPanel(prep: PreparedStory, onEvent: (id: string) =>
     el('h3', {}, 'Reference pages (coordinates and exact times)'),
     el('ul', {}, ...refs.map((s) => item(s.id))),
     el('p', { class: 'credit' }, prep.story.credit),
+    el('p', { class: 'credit' }, 'Software: MapLibre, deck.gl and other open-source packages, ', el('a', { href: NOTICES_FILE, target: '_blank', rel: 'noopener' }, 'licences and notices'), '.'),
   );
 }

@@ -1,7 +1,8 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'vite';
+import { precompressPlugin } from '../../scripts/lib/build-plugins.ts';
 
-/** Builds the benchmark floor page into dist-bench/, with the app's public/ data. */
+/** Builds the benchmark floor page into dist-bench/, with the app's public/ data and precompressed copies. */
 export default defineConfig({
   root: import.meta.dirname,
   base: './',
@@ -13,4 +14,6 @@ export default defineConfig({
     chunkSizeWarningLimit: 2000,
   },
   worker: { format: 'es' },
+  // The same brotli/gzip copies as the app's build, so both are served alike.
+  plugins: [precompressPlugin()],
 });

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
-import { Story, formatIssues } from '../../src/data/schema.ts';
+import { MAX_TEXT, Places, Story, Theme, formatIssues } from '../../src/data/schema.ts';
 
 type StoryInput = z.input<typeof Story>;
 type EventInput = StoryInput['events'][number];
@@ -129,5 +129,136 @@ describe('Story schema', () => {
     const story = createStory();
     story.focus.push({ start: '2025-05-16T06:00Z', end: '2025-05-16T18:00Z', share: 0.5 });
     expect(issuesOf(story)).toContain('data/story.json: focus: shares must add up to less than 1');
+  });
+});
+
+describe('Story schema refuses what would be shown wrong or link elsewhere', () => {
+  it.each(['javascript:alert(1)', 'JavaScript:alert(1)', 'data:text/html,<b>x</b>', 'ftp://example.org/file', 'file:///etc/passwd', 'mailto:desk@example.org'])(
+    'refuses the source URL %s with its path',
+    (url) => {
+      const story = createStory();
+      story.sources[1].url = url;
+      expect(issuesOf(story)).toContain('data/story.json: sources[1].url: must be an http:// or https:// URL');
+    },
+  );
+
+  it('accepts http and https source URLs', () => {
+    const story = createStory();
+    story.sources[1].url = 'http://example.org/a/page';
+    expect(Story.safeParse(story).success).toBe(true);
+  });
+
+  it.each([
+    ['30 February', '2025-02-30T00:00Z'],
+    ['29 February in a common year', '2025-02-29T12:00Z'],
+    ['31 April', '2025-04-31T00:00Z'],
+    ['24:00', '2025-06-01T24:00Z'],
+    ['minute 60', '2025-06-01T11:60Z'],
+  ])('refuses an event start on %s instead of rolling it over', (_, start) => {
+    const story = createStory();
+    story.events[0].start = start;
+    expect(issuesOf(story)).toContain('data/story.json: events[0].start: is not a real date and time');
+  });
+
+  it('refuses an impossible story end and focus band end', () => {
+    const story = createStory();
+    story.focus[0].end = '2025-06-31T06:00Z';
+    expect(issuesOf(story)).toContain('data/story.json: focus[0].end: is not a real date and time');
+  });
+
+  it('refuses focus bands outside the story', () => {
+    const early = createStory();
+    early.focus = [{ start: '2025-05-14T18:00Z', end: '2025-05-16T06:00Z', share: 0.2 }];
+    expect(issuesOf(early)).toContain('data/story.json: focus[0].start: is before the story starts');
+    const late = createStory();
+    late.focus = [{ start: '2025-06-16T18:00Z', end: '2025-06-17T06:00Z', share: 0.2 }];
+    expect(issuesOf(late)).toContain('data/story.json: focus[0].end: is after the story ends');
+  });
+
+  it('refuses overlapping focus bands, and bands out of time order', () => {
+    const overlap = createStory();
+    overlap.focus = [
+      { start: '2025-05-31T18:00Z', end: '2025-06-02T06:00Z', share: 0.3 },
+      { start: '2025-06-01T18:00Z', end: '2025-06-03T06:00Z', share: 0.3 },
+    ];
+    expect(issuesOf(overlap)).toContain('data/story.json: focus[1].start: overlaps focus[0]');
+    const reversed = createStory();
+    reversed.focus = [
+      { start: '2025-06-01T18:00Z', end: '2025-06-03T06:00Z', share: 0.3 },
+      { start: '2025-05-16T06:00Z', end: '2025-05-16T18:00Z', share: 0.1 },
+    ];
+    expect(issuesOf(reversed)).toContain('data/story.json: focus[1].start: overlaps focus[0]');
+  });
+
+  it('accepts bands that touch end to start', () => {
+    const story = createStory();
+    story.focus = [
+      { start: '2025-05-31T18:00Z', end: '2025-06-01T18:00Z', share: 0.3 },
+      { start: '2025-06-01T18:00Z', end: '2025-06-03T06:00Z', share: 0.3 },
+    ];
+    expect(Story.safeParse(story).success).toBe(true);
+  });
+
+  it.each([
+    ['the story title', (s: StoryInput) => (s.title = 'Talks <b>in</b> Istanbul'), 'title', '<b'],
+    ['an event title', (s: StoryInput) => (s.events[1].title = '<img src=x onerror=alert(1)>'), 'events[1].title', '<i'],
+    ['the credit', (s: StoryInput) => (s.credit = 'Basemap: <a href="https://x">Natural Earth</a>'), 'credit', '<a'],
+    ['a source credit', (s: StoryInput) => (s.sources[0].credit = 'Reuters</p>'), 'sources[0].credit', '</'],
+    ['a claim', (s: StoryInput) => (s.events[0].claims[0].text = 'Said &quot;so&quot;.'), 'events[0].claims[0].text', '&quot;'],
+    ['a comment in a body', (s: StoryInput) => (s.events[0].body = 'A body <!-- note -->'), 'events[0].body', '<!'],
+  ])('refuses HTML in %s with its path', (_, edit, path, markup) => {
+    const story = createStory();
+    edit(story);
+    expect(issuesOf(story)).toContain(`data/story.json: ${path}: contains HTML markup ("${markup}`);
+  });
+
+  it('accepts a "<" or "&" that is not markup', () => {
+    const story = createStory();
+    story.events[0].body = 'Fewer than < 5 km from the border, Smith & Jones said; 3<4.';
+    expect(Story.safeParse(story).success).toBe(true);
+  });
+
+  it('refuses a megabyte-long body, and a title over 200 characters, with their paths', () => {
+    const story = createStory();
+    story.events[0].body = 'x'.repeat(1_000_000);
+    story.events[1].title = 'y'.repeat(201);
+    const issues = issuesOf(story);
+    expect(issues).toContain('data/story.json: events[1].title: Too big');
+    const long = createStory();
+    long.events[0].body = 'x'.repeat(1_000_000);
+    expect(issuesOf(long)).toContain(`data/story.json: events[0].body: is 1000000 characters long; at most ${MAX_TEXT}`);
+  });
+});
+
+describe('Places and Theme schemas refuse markup and megabyte texts', () => {
+  const places = () => JSON.parse(readFileSync(resolve(__dirname, '../../data/places.geojson'), 'utf8')) as { features: { properties: Record<string, unknown> }[] };
+  const theme = () => JSON.parse(readFileSync(resolve(__dirname, '../../data/theme.json'), 'utf8')) as { categories: Record<string, unknown>[] };
+  const issues = (schema: typeof Places | typeof Theme, file: string, value: unknown) => {
+    const r = schema.safeParse(value);
+    if (r.success) throw new Error('expected a failure');
+    return formatIssues(file, r.error);
+  };
+
+  it('accepts the real places and theme', () => {
+    expect(Places.safeParse(places()).success).toBe(true);
+    expect(Theme.safeParse(theme()).success).toBe(true);
+  });
+
+  it('names the place whose name carries markup', () => {
+    const p = places();
+    p.features[3].properties.name = 'Olenya<script>';
+    expect(issues(Places, 'data/places.geojson', p)).toContain('data/places.geojson: features[3].properties.name: contains HTML markup');
+  });
+
+  it('names the place whose description is megabytes long', () => {
+    const p = places();
+    p.features[0].properties.description = 'z'.repeat(2_000_000);
+    expect(issues(Places, 'data/places.geojson', p)).toContain('data/places.geojson: features[0].properties.description: is 2000000 characters long');
+  });
+
+  it('names the theme category label with markup', () => {
+    const t = theme();
+    t.categories[2].label = '<em>Struck</em>';
+    expect(issues(Theme, 'data/theme.json', t)).toContain('data/theme.json: categories[2].label: contains HTML markup');
   });
 });

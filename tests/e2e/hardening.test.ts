@@ -293,13 +293,12 @@ describe('hardening in Chromium', () => {
   });
 
   it('embed layout: compact controls, a link to the full explorer, and page scrolling not trapped by the map', async () => {
-    const { page, errors } = await openApp(h, '?t=2025-06-01T11:35Z&embed=1', { width: 800, height: 500 });
+    const { page, errors } = await openApp(h, '?t=2025-06-01T11:35Z&embed=1&idle=30&utm_source=junk&view=18/41/29', { width: 800, height: 500 });
     expect(errors).toEqual([]);
     const link = page.locator('a.full-link');
     expect(await link.isVisible()).toBe(true);
-    const href = (await link.getAttribute('href')) ?? '';
-    expect(href).toContain('t=2025-06-01T11%3A35Z');
-    expect(href).not.toContain('embed');
+    // only the state goes to the full explorer: no embed flag, kiosk idle time or foreign parameter; the zoom clamped to the map's 13
+    expect(await link.getAttribute('href')).toMatch(/^\/\?t=2025-06-01T11:35Z&event=[a-z0-9-]+&view=13\/41\/29$/);
     expect(await page.locator('.event-list').isVisible()).toBe(false);
     expect(await page.locator('.timeline .opt').first().isVisible()).toBe(false);
     expect(await page.evaluate(() => window.explainer!.mapView.map.cooperativeGestures.isEnabled())).toBe(true);

@@ -1,18 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { parseArgs, planShots } from '../../scripts/shots-args.mjs';
+import { createToolStory } from '../fixtures/tool-story.ts';
 
-/** Returns a story with three events, deliberately listed out of time order. */
-function createStory() {
-  return {
-    start: '2025-05-15T00:00Z',
-    end: '2025-06-17T00:00Z',
-    events: [
-      { id: 'talks', start: '2025-06-02T11:44Z' },
-      { id: 'strike', start: '2025-06-01T11:35Z' },
-      { id: 'first-round', start: '2025-05-16T12:00Z' },
-    ],
-  };
-}
+const createStory = createToolStory;
 
 const fails = (argv: string[]) => {
   try {

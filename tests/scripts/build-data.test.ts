@@ -319,3 +319,19 @@ describe('buildData on malformed data', () => {
     expect(existsSync(join(dir, 'story.schema.json'))).toBe(false);
   });
 });
+
+describe('buildData stops on each schema hole, naming the file and field', () => {
+  it.each<[string, Edits, string, string]>([
+    ['a javascript: source URL', { story: (s) => (s.sources.find((x) => x.url)!.url = 'javascript:alert(1)') }, 'story.json', 'url: must be an http:// or https:// URL'],
+    ['an impossible date', { story: (s) => (s.events[2].start = '2025-02-30T00:00Z') }, 'story.json', 'events[2].start: is not a real date and time'],
+    ['a focus band outside the story', { story: (s) => (s.focus[0].start = '2025-05-01T00:00Z') }, 'story.json', 'focus[0].start: is before the story starts'],
+    ['overlapping focus bands', { story: (s) => (s.focus[1].start = s.focus[0].start) }, 'story.json', 'focus[1].start: overlaps focus[0]'],
+    ['HTML in a title', { story: (s) => (s.events[0].title = '<b>Talks</b>') }, 'story.json', 'events[0].title: contains HTML markup'],
+    ['a megabyte-long text', { places: (p) => (p.features[1].properties.description = 'x'.repeat(1 << 20)) }, 'places.geojson', 'features[1].properties.description: is 1048576 characters long'],
+  ])('%s', (_, edits, file, message) => {
+    const dir = createDataDir(edits);
+    const e = buildError(dir);
+    expect(e).toBeInstanceOf(DataError);
+    expect(e.message).toMatch(new RegExp(`^${label(dir, file).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: .*${message.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`, 'm'));
+  });
+});

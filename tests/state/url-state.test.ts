@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatView, parseInstant, parseUrl, parseView, serializeUrl, type UrlContext } from '../../src/state/url-state.ts';
+import { LOAD_TIMEOUT_S, explorerQuery, formatView, parseInstant, parseLoadTimeout, parseUrl, parseView, serializeUrl, type UrlContext } from '../../src/state/url-state.ts';
 
 const at = (iso: string) => Date.parse(iso);
 
@@ -240,7 +240,16 @@ describe('parseUrl', () => {
 
   it('accepts a view at its limits', () => {
     expect(parseUrl(query({ view: '0/-85/-180' }), createCtx()).view).toEqual({ zoom: 0, lat: -85, lon: -180 });
-    expect(parseUrl(query({ view: '18/85/180' }), createCtx()).view).toEqual({ zoom: 18, lat: 85, lon: 180 });
+    expect(parseUrl(query({ view: '13/85/180' }), createCtx()).view).toEqual({ zoom: 13, lat: 85, lon: 180 });
+  });
+
+  it('clamps a zoom beyond the map (up to 18, as other maps write) to its limit of 13, and writes 13 back', () => {
+    const ctx = createCtx();
+    const view = parseUrl(query({ view: '18/41/29' }), ctx).view;
+    expect(view).toEqual({ zoom: 13, lat: 41, lon: 29 });
+    expect(serializeUrl(createState({ view: view! }), ctx)).toContain('view=13/41/29');
+    expect(serializeUrl(createState({ view: { zoom: 16.5, lat: 41, lon: 29 } }), ctx)).toContain('view=13/41/29');
+    expect(parseUrl(query({ view: '18.01/41/29' }), ctx)).not.toHaveProperty('view');
   });
 
   it('drops the whole layers value when one id is unknown', () => {
@@ -306,6 +315,43 @@ describe('parseInstant', () => {
     expect(parseInstant('2025-06-01T11:35:20.1234Z')).toBeNull();
     expect(parseInstant('+002025-06-01T11:35Z')).toBeNull();
   });
+
+  it.each(['2025-02-30T00:00Z', '2025-02-29T12:00Z', '2025-04-31T00:00Z', '2025-06-01T24:00Z', '2025-06-01T23:60Z', '2025-06-01T23:59:60Z', '2025-13-01T00:00Z'])(
+    'refuses %s, which does not exist, instead of rolling it over',
+    (s) => {
+      expect(parseInstant(s)).toBeNull();
+    },
+  );
+
+  it('accepts 29 February in a leap year', () => {
+    expect(parseInstant('2024-02-29T12:00Z')).toBe(at('2024-02-29T12:00Z'));
+  });
+});
+
+describe('explorerQuery', () => {
+  it('forwards only the state, leaving the mode, the embed flag and the idle time behind', () => {
+    const ctx = createCtx();
+    const s = createState({ t: at('2025-06-01T14:35Z'), place: 'olenya', view: { zoom: 5, lat: 55, lon: 40 }, layers: ['venue'], mode: 'screenshot', embed: true, idle: 30, follow: true });
+    expect(explorerQuery(s, ctx)).toBe('?t=2025-06-01T14:35Z&event=operation-spiderweb&place=olenya&view=5/55/40&layers=venue&follow=1');
+  });
+
+  it('gives the explorer the embed\'s moment when nothing else is set', () => {
+    expect(explorerQuery(createState({ embed: true }), createCtx())).toBe('?t=2025-05-15T00:00Z');
+  });
+});
+
+describe('parseLoadTimeout', () => {
+  it('reads loadtimeout in seconds', () => {
+    expect(parseLoadTimeout('?loadtimeout=2')).toBe(2000);
+    expect(parseLoadTimeout('?t=2025-06-01T11:35Z&loadtimeout=300')).toBe(300_000);
+  });
+
+  it.each(['', '?loadtimeout=', '?loadtimeout=0', '?loadtimeout=301', '?loadtimeout=-5', '?loadtimeout=1.5', '?loadtimeout=abc', '?loadtimeout=1e3', '?loadtimeout=%00'])(
+    'falls back to the default for %j',
+    (q) => {
+      expect(parseLoadTimeout(q)).toBe(LOAD_TIMEOUT_S * 1000);
+    },
+  );
 });
 
 describe('parseView / formatView', () => {

@@ -1,0 +1,10 @@
+export declare const DEFAULT_FRAME_ANCESTORS: string;
+export declare function frameAncestors(value?: string): string;
+export declare const META_CSP: string;
+export declare function contentSecurityPolicy(ancestors?: string): string;
+export declare function securityHeaders(ancestors?: string): Record<string, string>;
+export declare const IMMUTABLE: string;
+export declare const REVALIDATE: string;
+export declare function cacheControl(path: string): string;
+export declare function headersFile(ancestors?: string): string;
+export declare function nginxSnippet(ancestors?: string, prefix?: string): string;

@@ -1,0 +1,83 @@
+import { z } from 'zod';
+import { PlaceProperties, checkTexts } from './schema.ts';
+
+/**
+ * Schemas of the files `npm run data` writes for the app (public/data, dist/data) and no editor
+ * writes: the places with their derived geometry, the basemap TopoJSON and the detail coastline.
+ * The story and theme are written as validated, so their schemas are those of schema.ts.
+ */
+
+const Lon = z.number().min(-540).max(540);
+const Lat = z.number().min(-90).max(90);
+const Position = z.tuple([Lon, Lat]);
+const Ring = z.array(Position).min(4);
+const Polygon = z.strictObject({ type: z.literal('Polygon'), coordinates: z.array(Ring).min(1) });
+const MultiPolygon = z.strictObject({ type: z.literal('MultiPolygon'), coordinates: z.array(z.array(Ring).min(1)).min(1) });
+
+/** A place as built: the editor's properties plus a label anchor and derived figures, with a real geometry. */
+export const BuiltPlaceFeature = z.strictObject({
+  type: z.literal('Feature'),
+  geometry: z.discriminatedUnion('type', [z.strictObject({ type: z.literal('Point'), coordinates: Position }), Polygon, MultiPolygon]),
+  properties: PlaceProperties.extend({
+    anchor: Position,
+    distanceKm: z.number().nonnegative().optional(),
+    borderPoint: Position.optional(),
+    areaKm2: z.number().nonnegative().optional(),
+  }),
+});
+
+export const BuiltPlaces = z
+  .strictObject({ type: z.literal('FeatureCollection'), features: z.array(BuiltPlaceFeature).min(1) })
+  .superRefine((fc, ctx) => checkTexts(fc, ctx));
+
+const ArcIndex = z.number().int();
+
+/** Returns the schema of a TopoJSON collection of polygons whose properties follow `properties`. */
+function polygonCollection<P extends z.ZodType>(properties: P) {
+  return z.object({
+    type: z.literal('GeometryCollection'),
+    geometries: z
+      .array(
+        z.discriminatedUnion('type', [
+          z.object({ type: z.literal('Polygon'), arcs: z.array(z.array(ArcIndex).min(1)), properties }),
+          z.object({ type: z.literal('MultiPolygon'), arcs: z.array(z.array(z.array(ArcIndex).min(1))), properties }),
+        ]),
+      )
+      .min(1),
+  });
+}
+
+/** The basemap: a quantised TopoJSON topology with the countries (and their label anchors) and the admin-1 regions. */
+export const Basemap = z
+  .object({
+    type: z.literal('Topology'),
+    transform: z.strictObject({ scale: z.tuple([z.number().positive(), z.number().positive()]), translate: z.tuple([z.number(), z.number()]) }),
+    arcs: z.array(z.array(z.tuple([z.number().int(), z.number().int()])).min(2)).min(1),
+    objects: z.object({
+      countries: polygonCollection(
+        z.looseObject({ id: z.string(), name: z.string().min(1), lx: Lon.optional(), ly: Lat.optional(), rank: z.number().int().nonnegative().optional() }),
+      ),
+      regions: polygonCollection(z.looseObject({ id: z.string(), name: z.string(), country: z.string() })),
+    }),
+  })
+  .superRefine((topo, ctx) => {
+    const n = topo.arcs.length;
+    for (const key of ['countries', 'regions'] as const)
+      topo.objects[key].geometries.forEach((g, i) => {
+        const refs = (g.arcs as unknown[]).flat(2) as number[];
+        const bad = refs.find((a) => (a < 0 ? ~a : a) >= n);
+        if (bad !== undefined) ctx.addIssue({ code: 'custom', path: ['objects', key, 'geometries', i, 'arcs'], message: `refers to arc ${bad}; there are ${n}` });
+      });
+  });
+
+/** City-scale coastline: boxes and the 1:10m land inside them, each with the zoom it shows from. */
+export const Detail = z.strictObject({
+  type: z.literal('FeatureCollection'),
+  features: z.array(
+    z.strictObject({
+      type: z.literal('Feature'),
+      geometry: z.discriminatedUnion('type', [Polygon, MultiPolygon]),
+      properties: z.strictObject({ id: z.string().min(1), minZoom: z.number().min(0).max(24), kind: z.enum(['box', 'land']) }),
+    }),
+  ),
+});

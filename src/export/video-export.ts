@@ -1,0 +1,198 @@
+import { BufferTarget, CanvasSource, canEncodeVideo, Mp4OutputFormat, Output, QUALITY_HIGH, WebMOutputFormat } from 'mediabunny';
+import { LngLat } from 'maplibre-gl';
+import type { ModeContext } from '../modes/context.ts';
+import { storyBounds } from '../map/bounds.ts';
+import { TRACK_SECONDS } from '../player.ts';
+import { captionContent } from './caption.ts';
+import { canvasMeasure } from './caption-draw.ts';
+import { layoutCaption, type Frame } from './caption-layout.ts';
+import { composeFrame, enterExportSize, runExclusive, settle } from './export-png.ts';
+
+export { toBase64 } from './export-png.ts';
+import { applyFraming, framePadding, inFrameOf, type Bands } from './framing.ts';
+import { videoFileName } from './naming.ts';
+import { flyCamera, type CameraView } from './video-camera.ts';
+import { eventSpan, frameState, planVideo, type VideoPlan } from './video-timeline.ts';
+
+/** How a video is encoded: H.264 in MP4 where the browser offers an encoder, else VP9 in WebM. */
+export interface VideoFormat {
+  codec: 'avc' | 'vp9';
+  container: 'mp4' | 'webm';
+  mime: string;
+  /** "H.264 MP4" or "VP9 WebM". */
+  label: string;
+}
+
+/** What a video export renders. */
+export interface VideoOptions {
+  /** The span, epoch ms UTC. */
+  from: number;
+  to: number;
+  /** Frame size, px (even numbers). */
+  width: number;
+  height: number;
+  fps: number;
+  /** File-name label for the span (an event id), else the span's times are used. */
+  label?: string;
+  signal?: AbortSignal;
+  /** Called after each frame is handed to the encoder. */
+  onProgress?(p: VideoProgress): void;
+  /** Called with the output canvas each time a new picture is drawn (for a preview). */
+  onPicture?(canvas: HTMLCanvasElement, frame: number): void;
+}
+
+/** Progress of a video export. */
+export interface VideoProgress {
+  frame: number;
+  frames: number;
+  elapsedMs: number;
+  /** Estimated ms left (from the pace so far), or null before the first frame. */
+  leftMs: number | null;
+}
+
+/** A finished video. */
+export interface VideoResult extends VideoFormat {
+  blob: Blob;
+  fileName: string;
+  width: number;
+  height: number;
+  fps: number;
+  frames: number;
+  /** Length, seconds (frames / fps). */
+  seconds: number;
+  /** Frames actually drawn (the others repeat the picture before them: a held, landed camera). */
+  drawn: number;
+  ms: number;
+}
+
+/** Returns the format this browser can encode at this size: H.264 MP4 first, VP9 WebM otherwise; throws if neither. */
+export async function pickFormat(width: number, height: number): Promise<VideoFormat> {
+  if (await canEncodeVideo('avc', { width, height, bitrate: QUALITY_HIGH })) return { codec: 'avc', container: 'mp4', mime: 'video/mp4', label: 'H.264 MP4' };
+  if (await canEncodeVideo('vp9', { width, height, bitrate: QUALITY_HIGH })) return { codec: 'vp9', container: 'webm', mime: 'video/webm', label: 'VP9 WebM' };
+  throw new Error(`this browser cannot encode H.264 or VP9 video at ${width}×${height} (WebCodecs)`);
+}
+
+/** Returns the clip's plan for a span at the video pace: the player's track pace, each event held for its dwell in seconds of video. */
+export function planFor(ctx: ModeContext, from: number, to: number, fps: number): VideoPlan {
+  const { prep } = ctx;
+  return planVideo({ scale: ctx.scale, events: prep.events, trackSeconds: TRACK_SECONDS, dwell: (e) => e.dwell ?? prep.story.defaultDwell }, from, to, fps);
+}
+
+/**
+ * Renders a span of the story as a video, frame by frame (not a screen capture): the slider moves
+ * at the player's pace and holds on each event for its dwell, the camera flies to each event's
+ * camera, and the caption is burned into every frame. The map is at the video's size during the
+ * render and put back after, with the time it showed; exports run one at a time. Rejects with an
+ * AbortError when `signal` aborts.
+ */
+export function exportVideo(ctx: ModeContext, o: VideoOptions): Promise<VideoResult> {
+  if (o.width % 2 || o.height % 2) return Promise.reject(new Error(`video sides must be even (got ${o.width}×${o.height})`));
+  return runExclusive(() => render(ctx, o));
+}
+
+async function render(ctx: ModeContext, o: VideoOptions): Promise<VideoResult> {
+  const started = performance.now();
+  const { prep, store, mapView } = ctx;
+  const { map } = mapView;
+  const plan = planFor(ctx, o.from, o.to, o.fps);
+  const format = await pickFormat(o.width, o.height);
+  const saved = { t: store.getState().t };
+  if (store.getState().playing) store.getState().set({ playing: false });
+  const frame: Frame = { width: o.width, height: o.height };
+  const measure = canvasMeasure(prep.theme.font);
+  const out = document.createElement('canvas');
+  out.width = o.width;
+  out.height = o.height;
+  const target = new BufferTarget();
+  const output = new Output({ format: format.container === 'mp4' ? new Mp4OutputFormat({ fastStart: 'in-memory' }) : new WebMOutputFormat(), target });
+  const source = new CanvasSource(out, { codec: format.codec, bitrate: QUALITY_HIGH, keyFrameInterval: 2 });
+  output.addVideoTrack(source, { frameRate: o.fps });
+  const restore = enterExportSize(ctx, { width: o.width, height: o.height, scale: 1 });
+  let drawn = 0;
+  try {
+    await output.start();
+    let last = '';
+    for (let i = 0; i < plan.frames; i++) {
+      if (o.signal?.aborted) throw new DOMException('The video export was cancelled', 'AbortError');
+      const st = frameState(plan, i, ctx.scale);
+      const key = `${st.t}|${st.camera.from}|${st.camera.to}|${st.camera.k}`;
+      if (key !== last) {
+        if (store.getState().t !== st.t) store.getState().set({ t: st.t });
+        const s = store.getState();
+        const first = layoutCaption(captionContent(prep, s), frame, measure);
+        const bands: Bands = { top: first.top, bottom: first.bottom };
+        const area = { width: o.width, height: Math.max(1, o.height - bands.top - bands.bottom) };
+        const cam = (e: number): CameraView => cameraOf(ctx, e, frame, bands);
+        const view = st.camera.k >= 1 ? cam(st.camera.to) : flyCamera(cam(st.camera.from), cam(st.camera.to), st.camera.k, area.width, area.height);
+        applyFraming(map, prep, { kind: 'camera', center: view.center, zoom: view.zoom }, frame, bands);
+        await settle(ctx, o.width, o.height, drawn === 0);
+        composeFrame(ctx, out, layoutCaption(captionContent(prep, s, inFrameOf(map)), frame, measure), 1);
+        drawn++;
+        last = key;
+        o.onPicture?.(out, i);
+      }
+      await source.add(i / o.fps, 1 / o.fps);
+      const elapsedMs = performance.now() - started;
+      o.onProgress?.({ frame: i + 1, frames: plan.frames, elapsedMs, leftMs: (elapsedMs / (i + 1)) * (plan.frames - i - 1) });
+    }
+    source.close();
+    await output.finalize();
+  } catch (e) {
+    await output.cancel().catch(() => undefined);
+    throw e;
+  } finally {
+    out.width = out.height = 0;
+    store.getState().set({ t: saved.t });
+    restore();
+  }
+  const blob = new Blob([target.buffer ?? new ArrayBuffer(0)], { type: format.mime });
+  return {
+    ...format,
+    blob,
+    fileName: videoFileName(prep.story.title, o.label ?? null, o.from, o.to, o.width, o.height, format.container),
+    width: o.width,
+    height: o.height,
+    fps: o.fps,
+    frames: plan.frames,
+    seconds: plan.seconds,
+    drawn,
+    ms: Math.round(performance.now() - started),
+  };
+}
+
+/** Returns the camera of event `i` (as screenshot mode's follow frames it), or for -1 the whole story fitted between the bands. */
+function cameraOf(ctx: ModeContext, i: number, frame: Frame, bands: Bands): CameraView {
+  const cam = ctx.prep.events[i]?.camera;
+  if (cam) return { center: [cam.center[0], cam.center[1]], zoom: cam.zoom };
+  const pad = framePadding(frame, bands);
+  const mid = (pad.top + pad.bottom) / 2;
+  const fit = ctx.mapView.map.cameraForBounds(storyBounds(ctx.prep), { padding: { ...pad, top: mid, bottom: mid } });
+  if (!fit?.center || fit.zoom === undefined) return { center: [...ctx.prep.story.camera.center] as [number, number], zoom: ctx.prep.story.camera.zoom };
+  const c = LngLat.convert(fit.center);
+  return { center: [c.lng, c.lat], zoom: fit.zoom };
+}
+
+/**
+ * Returns the span a tool asked for, epoch ms UTC, with its file-name label: an event's (see
+ * `eventSpan`), ISO UTC `from`/`to` (each defaulting to the story's start and end), or the whole
+ * story. Throws a one-line reason for an unknown event, a malformed time or a span outside the story.
+ */
+export function resolveSpan(ctx: ModeContext, req: { event?: string; from?: string; to?: string }): { from: number; to: number; label?: string } {
+  const { prep } = ctx;
+  if (req.event) {
+    const i = prep.events.findIndex((e) => e.id === req.event);
+    if (i < 0) throw new Error(`unknown event "${req.event}"`);
+    return { ...eventSpan(prep.events, i, prep.end), label: req.event };
+  }
+  const time = (v: string | undefined, fallback: number, name: string) => {
+    if (v === undefined) return fallback;
+    const t = /Z$/.test(v) ? Date.parse(v) : NaN;
+    if (!Number.isFinite(t)) throw new Error(`${name} must be an ISO 8601 UTC time (got "${v}")`);
+    if (t < prep.start || t > prep.end) throw new Error(`${name} ${v} is outside the story`);
+    return t;
+  };
+  const from = time(req.from, prep.start, 'from');
+  const to = time(req.to, prep.end, 'to');
+  if (!(to > from)) throw new Error('the span is empty: to must come after from');
+  return { from, to, label: req.from === undefined && req.to === undefined ? 'story' : undefined };
+}

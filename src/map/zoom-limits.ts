@@ -1,0 +1,3 @@
+/** The map's zoom limits. 0, not 1, at the bottom: on a 360 px phone the whole story (Istanbul to the Amur) fits only below zoom 1. */
+export const MIN_ZOOM = 0;
+export const MAX_ZOOM = 13;
