@@ -10,7 +10,7 @@ import { layoutCaption, type Frame } from './caption-layout.ts';
 import { composeFrame, enterExportSize, runExclusive, settle } from './export-png.ts';
 
 export { toBase64 } from './export-png.ts';
-import { applyFraming, eventPadding, framePadding, inFrameOf, mapTypeScale, type Bands } from './framing.ts';
+import { applyFraming, eventPadding, framePadding, inFrameOf, mapTypeScale, type Bands, type Framing } from './framing.ts';
 import { videoFileName } from './naming.ts';
 import { flyCamera, type CameraView } from './video-camera.ts';
 import { eventSpan, frameState, planVideo, type VideoPlan } from './video-timeline.ts';
@@ -137,8 +137,11 @@ async function render(ctx: ModeContext, o: VideoOptions): Promise<VideoResult> {
         ctx.setTypeScale(typeScale, bands);
         const area = { width: o.width, height: Math.max(1, o.height - bands.top - bands.bottom) };
         const cam = (e: number): CameraView => cameraOf(ctx, e, frame, bands, typeScale);
-        const view = st.camera.k >= 1 ? cam(st.camera.to) : flyCamera(cam(st.camera.from), cam(st.camera.to), st.camera.k, area.width, area.height);
-        applyFraming(map, prep, { kind: 'camera', center: view.center, zoom: view.zoom }, frame, bands);
+        if (st.camera.k >= 1) applyFraming(map, prep, restingFraming(ctx, st.camera.to), frame, bands, typeScale);
+        else {
+          const view = flyCamera(cam(st.camera.from), cam(st.camera.to), st.camera.k, area.width, area.height);
+          applyFraming(map, prep, { kind: 'camera', center: view.center, zoom: view.zoom }, frame, bands);
+        }
         await settle(ctx, o.width, o.height, drawn === 0 || scaleKey !== lastScale);
         lastScale = scaleKey;
         composeFrame(ctx, out, layoutCaption(captionContent(prep, s, inFrameOf(map)), frame, measure), 1);
@@ -173,6 +176,12 @@ async function render(ctx: ModeContext, o: VideoOptions): Promise<VideoResult> {
     drawn,
     ms: Math.round(performance.now() - started),
   };
+}
+
+/** Returns the framing of a landed camera on event `i`: its event frame, as a PNG export of that moment applies it, or the whole story. */
+function restingFraming(ctx: ModeContext, i: number): Framing {
+  const f = i >= 0 ? eventFrame(ctx.prep, i) : null;
+  return f ? { kind: 'event', ...f } : { kind: 'story' };
 }
 
 /**
