@@ -134,7 +134,7 @@ const VIDEO_SPAN = { from: '2025-06-02T01:00Z', to: '2025-06-02T04:00Z', fps: 10
 /**
  * Returns frames rendered per second by a video export at 1080×1920 (the whole export: drawing,
  * compositing, encoding, muxing) and PNG exports per second of one frame of that span at the same
- * size and framing (screenshot mode following the events' cameras), medians of up to 2 runs each,
+ * size and framing (screenshot mode framing the events as it follows them), medians of up to 2 runs each,
  * alternating; null when the app has no video export.
  */
 async function videoRate() {
@@ -177,7 +177,9 @@ try {
   const ctxFloor = await browser.newContext({ viewport: VIEWPORT, reducedMotion: 'reduce' });
   const pApp = await ctxApp.newPage();
   const pFloor = await ctxFloor.newPage();
-  await pApp.goto(`${app.url}?t=2025-05-31T18:00Z`);
+  // follow=0: the camera stays on the whole story, as the floor's does; following would frame the
+  // event at load and again when each drag ends, so later runs would measure another camera.
+  await pApp.goto(`${app.url}?t=2025-05-31T18:00Z&follow=0`);
   await pFloor.goto(`${floor.url}floor.html`);
   for (const p of [pApp, pFloor]) await p.waitForFunction(() => document.documentElement.dataset.ready === 'true', null, { timeout: 120_000 });
   const steps = { app: [], appRedraw: [], floor: [], appIdle: [], floorIdle: [] };

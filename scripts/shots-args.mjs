@@ -1,13 +1,13 @@
 /** One-line usage of `npm run shots`. */
 export const USAGE =
-  'usage: npm run shots -- [--at <ISO time> | --event <id> | --all-events] [--size WxH] [--scale 1|2|3] [--view zoom/lat/lon | --follow] [--out DIR]';
+  'usage: npm run shots -- [--at <ISO time> | --event <id> | --all-events] [--size WxH] [--scale 1|2|3] [--view zoom/lat/lon | --follow | --no-follow] [--out DIR]';
 
 /** Smallest frame side (CSS px) and largest PNG side (px, after scale); as in src/export/presets.ts. */
 export const MIN_SIDE = 320;
 export const MAX_PIXELS = 8192;
 
 const VALUE_FLAGS = ['--at', '--event', '--size', '--scale', '--view', '--out'];
-const BOOL_FLAGS = ['--all-events', '--follow', '--help'];
+const BOOL_FLAGS = ['--all-events', '--follow', '--no-follow', '--help'];
 const ISO_UTC = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,3})?)?Z$/;
 
 /**
@@ -61,7 +61,9 @@ export function parseSizeFlag(value, example = '1200x675') {
 
 /**
  * Returns the options of `npm run shots` parsed and checked from argv (without node and the
- * script): { at, event, allEvents, width, height, scale, view, follow, out, help }. Throws an
+ * script): { at, event, allEvents, width, height, scale, view, follow, out, help }. The camera
+ * follows the story (frames each event) unless `--no-follow` (the whole story) or `--view`;
+ * `--follow` says the default explicitly. Throws an
  * Error with a one-line reason for an unknown or repeated flag, a missing or malformed value,
  * or flags that exclude each other. Pure: it reads no files.
  */
@@ -75,14 +77,15 @@ export function parseArgs(argv) {
     height: 675,
     scale: 1,
     view: null,
-    follow: seen.has('--follow'),
+    follow: !seen.has('--no-follow') && !seen.has('--view'),
     out: seen.get('--out') ?? 'shots',
     help: seen.has('--help'),
   };
   if (opts.help) return opts;
   const picked = ['--at', '--event', '--all-events'].filter((f) => seen.has(f));
   if (picked.length > 1) throw new Error(`${picked.join(' and ')} cannot be combined: choose one`);
-  if (seen.has('--view') && opts.follow) throw new Error('--view and --follow cannot be combined: choose one');
+  if (seen.has('--view') && seen.has('--follow')) throw new Error('--view and --follow cannot be combined: choose one');
+  if (seen.has('--no-follow') && seen.has('--follow')) throw new Error('--follow and --no-follow cannot be combined: choose one');
   if (seen.has('--at')) opts.at = parseIsoFlag('--at', seen.get('--at'));
   if (seen.has('--event')) opts.event = parseEventFlag('--event', seen.get('--event'));
   if (seen.has('--scale')) {
@@ -119,7 +122,7 @@ export function planShots(opts, story) {
   const start = Date.parse(story.start);
   const end = Date.parse(story.end);
   const events = [...story.events].map((e) => ({ id: e.id, t: Date.parse(e.start) })).sort((a, b) => a.t - b.t);
-  const extra = `${opts.view ? `&view=${opts.view}` : ''}${opts.follow ? '&follow=1' : ''}`;
+  const extra = `${opts.view ? `&view=${opts.view}` : ''}${opts.follow || opts.view ? '' : '&follow=0'}`;
   const iso = (t) => new Date(t).toISOString().replace(':00.000Z', 'Z');
   const at = (t, label) => ({ label, t, query: `?mode=screenshot&t=${iso(t)}${extra}` });
   if (opts.event) {

@@ -2,13 +2,15 @@ import type { Layer } from '@deck.gl/core';
 import type { FeatureCollection } from 'geojson';
 import type { Topology } from 'topojson-specification';
 import { currentEventIndex, toHours, type PreparedStory } from './data/prepare.ts';
-import type { Camera } from './data/schema.ts';
 import { basemapGeo, basemapStyle } from './map/basemap-style.ts';
 import type { Clock } from './map/clock-filter.ts';
 import { storyBounds } from './map/bounds.ts';
+import { clearPadding, eventFrame } from './map/event-camera.ts';
 import { recoverDeckContext } from './map/context-recovery.ts';
 import { drawIconAtlas, iconMapping } from './map/icons.ts';
-import { buildLayers, layerIds, prepareLayerData, type Atlases, type LayerState } from './map/layers.ts';
+import { buildLayers, distanceText, greatCircleMidpoint, labelBelow, labelMinZoom, labelText, layerIds, prepareLayerData, SHORT_ARC_KM, type Atlases, type LayerState } from './map/layers.ts';
+import { planLabels, type LabelPlan } from './map/label-plan.ts';
+import { showLabelSpace } from './map/basemap-style.ts';
 import { createMapView, type MapView } from './map/map-view.ts';
 import { drawPatternAtlas, patternMapping } from './map/patterns.ts';
 import { createPlayer, TRACK_SECONDS } from './player.ts';
@@ -47,6 +49,8 @@ export interface App {
   mapView: MapView;
   /** Draws both canvases again on the next frame with nothing changed (what benchmarks compare a step to). */
   repaint(): void;
+  /** Returns the story's labels drawn now, each with its text, size (px) and box (CSS px on the map), for tools and tests. */
+  labelBoxes(): { id: string; kind: string; text: string; size: number; box: [number, number, number, number] }[];
   destroy(): void;
 }
 
@@ -62,7 +66,7 @@ export function createApp(root: HTMLElement, prep: PreparedStory, basemap: Topol
     playing: false,
     speed: 1,
     loop: false,
-    follow: false,
+    follow: true,
     place: null,
     view: null,
     layers: ids,
@@ -148,7 +152,7 @@ export function createApp(root: HTMLElement, prep: PreparedStory, basemap: Topol
     store.getState().set({ view: null });
     // An open legend covers the map's left edge (its size follows the root font): keep the story and
     // the labels centred on its westernmost places (about 70 px each side) clear of it.
-    const legend = mode === 'explore' && mapEl.clientWidth > FIT_NARROW_PX ? root.querySelector('details.legend[open]')?.getBoundingClientRect() : undefined;
+    const legend = mode !== 'screenshot' && mapEl.clientWidth > FIT_NARROW_PX ? root.querySelector('details.legend[open]')?.getBoundingClientRect() : undefined;
     // On a narrow map the labels of the westernmost and easternmost places (about 60 px each side of them) need the room.
     const narrow = mapEl.clientWidth <= FIT_NARROW_PX;
     const mapBox = mapEl.getBoundingClientRect();
@@ -163,14 +167,44 @@ export function createApp(root: HTMLElement, prep: PreparedStory, basemap: Topol
       duration: instant ? 0 : 1200,
     });
   };
+  /** What the camera last framed by itself: the whole story or the current event (refits keep to it). */
+  let framed: 'story' | 'event' = 'story';
+  /** The event index the camera last framed (-1: none). */
+  let framedEvent = -1;
+  const fitStoryFramed = (instant = reduced) => {
+    framed = 'story';
+    fitStory(instant);
+  };
   /**
-   * Fits the story again, at once, if the map still shows it fitted (the reader has not moved it and
-   * the camera does not follow events). Not while a PNG export has the map at its own size and framing.
+   * Frames the current event (its places, subject box and data camera; `eventFrame`) clear of the
+   * legend and of the map's edges, measured now; the whole story before the first event.
+   */
+  const frameEvent = (instant = reduced) => {
+    framedEvent = currentEventIndex(prep.events, store.getState().t);
+    const f = eventFrame(prep, framedEvent);
+    if (!f) return fitStoryFramed(instant);
+    framed = 'event';
+    const m = 40 * screenScale;
+    const overlays = [...root.querySelectorAll<HTMLElement>('.stage details.legend')].map((x) => x.getBoundingClientRect());
+    const padding = clearPadding(mapEl.getBoundingClientRect(), overlays, { top: m, bottom: m, left: 1.6 * m, right: 1.6 * m });
+    const [w, s, e, n] = f.box;
+    mapView.map.fitBounds(
+      [
+        [w, s],
+        [e, n],
+      ],
+      { padding, maxZoom: f.maxZoom + zoomShift, animate: !instant, duration: instant ? 0 : 1400, linear: false },
+    );
+  };
+  /**
+   * Frames again, at once, what the camera framed (the story or the current event) if the reader has
+   * not moved the map. Not while a PNG export has the map at its own size and framing.
    */
   const refitStory = () => {
     const s = store.getState();
-    if (mode !== 'explore' || s.view || s.follow || !mapView || mapView.map.isMoving() || stage.classList.contains('exporting')) return;
-    fitStory(true);
+    if (mode === 'screenshot' || s.view || !mapView || mapView.map.isMoving() || stage.classList.contains('exporting')) return;
+    if (framed === 'event' && s.follow) frameEvent(true);
+    else if (!s.follow || framed === 'story') fitStoryFramed(true);
   };
   const shareStatus = el('span', { class: 'share-status', role: 'status' });
   const header = el(
@@ -181,12 +215,12 @@ export function createApp(root: HTMLElement, prep: PreparedStory, basemap: Topol
       'div',
       { class: 'actions' },
       btn('Fit story', () => {
-        fitStory();
+        fitStoryFramed();
         commit();
       }),
       btn('Reset', () => {
         store.getState().set({ ...defaults, mode: store.getState().mode, embed: store.getState().embed, idle: store.getState().idle });
-        fitStory();
+        fitStoryFramed();
         commit();
       }),
       btn('Sources', () => sourcesDialog.showModal(), { 'aria-haspopup': 'dialog' }),
@@ -212,9 +246,10 @@ export function createApp(root: HTMLElement, prep: PreparedStory, basemap: Topol
   const stage = el('div', { class: 'stage' }, mapEl, placePanel.root, el('div', { class: 'legend-wrap' }, legend.root));
   root.replaceChildren(header, el('main', { class: 'layout' }, stage, side), timeline.root, sourcesDialog, methods.dialog, card.announcer);
 
+  const geo = basemapGeo(basemap, detail);
   mapView = createMapView({
     container: mapEl,
-    style: basemapStyle(basemapGeo(basemap, detail), prep.theme, prep.story.credit, screenScale),
+    style: basemapStyle(geo, prep.theme, prep.story.credit, screenScale),
     camera: prep.story.camera,
     zoomShift,
     preserveDrawingBuffer: true,
@@ -238,6 +273,10 @@ export function createApp(root: HTMLElement, prep: PreparedStory, basemap: Topol
     onContextRestored: () => redraw(),
   });
   let lastUserView: AppState['view'] = null;
+  /** Export type scale (1 on screen): map labels, marks and lines grow with an export frame as its caption does. */
+  let typeScale = 1;
+  /** Bands (CSS px) at the top and bottom of the map that a caption covers (exports, screenshots): labels keep clear. */
+  let labelInsets = { top: 0, bottom: 0 };
   let deckDrawn = false;
   let layersSet = false;
   const checkReady = () => {
@@ -269,8 +308,10 @@ export function createApp(root: HTMLElement, prep: PreparedStory, basemap: Topol
   }
   if (legendDetails.open && mapEl.clientWidth < LEGEND_BESIDE_STORY_PX) legendDetails.open = false;
   const v0 = store.getState().view;
+  // A link to a moment (t= or event=) opens on that event's frame when following; a bare link on the story.
   if (v0) mapView.map.jumpTo({ center: [v0.lon, v0.lat], zoom: v0.zoom });
-  else fitStory(true);
+  else if (fromUrl.t !== undefined && store.getState().follow && mode !== 'screenshot') frameEvent(true);
+  else fitStoryFramed(true);
 
   const atlases: Atlases = { pattern: drawPatternAtlas(), patternMapping: patternMapping(), icon: drawIconAtlas(), iconMapping: iconMapping() };
   const layerData = prepareLayerData(prep);
@@ -286,13 +327,62 @@ export function createApp(root: HTMLElement, prep: PreparedStory, basemap: Topol
   };
   // the canvas's size attribute, not the element's: reading layout here would force it on every rebuild
   const narrowMap = () => mode === 'explore' && mapView.map.getCanvas().width / mapView.map.getPixelRatio() <= NARROW_MAP_PX;
-  /** The zoom the layer rules see, in half steps: the map's, less a big kiosk screen's shift. */
-  const zoomStep = () => Math.round((mapView.map.getZoom() - zoomShift) * 2) / 2;
+  /** The zoom the layer rules see, in half steps: the map's, less a big kiosk screen's (or an export's type) shift. */
+  const zoomStep = () => Math.round((mapView.map.getZoom() - zoomShift - Math.log2(typeScale)) * 2) / 2;
+  const measureCtx = document.createElement('canvas').getContext('2d');
+  /** Returns the width (px) of a line of bold label text at `size` px, as deck.gl draws it (within a pixel or two). */
+  const measure = (text: string, size: number) => {
+    if (!measureCtx) return text.length * size * 0.6;
+    measureCtx.font = `700 ${size}px ${fontFamily}`;
+    return measureCtx.measureText(text).width;
+  };
+  let plan: LabelPlan | null = null;
+  /** Lays out the labels for the current event and zoom step (`planLabels`), and tells the basemap where they are so its names give way. */
+  const planFor = (i: number, h: number, layersOn: string[], sizeScale: number): LabelPlan => {
+    const map = mapView.map;
+    const step = zoomStep();
+    const p = planLabels({
+      prep,
+      current: i,
+      h,
+      layers: layersOn,
+      zoomStep: step,
+      zoom: map.getZoom(),
+      // the lowest zoom this step is shown at: zooming in from there only moves labels apart
+      layoutZoom: (step - 0.25) + zoomShift + Math.log2(typeScale),
+      narrow: narrowMap(),
+      scale: sizeScale,
+      view: [0, labelInsets.top, map.getCanvas().width / map.getPixelRatio(), map.getCanvas().height / map.getPixelRatio() - labelInsets.bottom],
+      project: (ll) => {
+        const q = map.project(ll);
+        return [q.x, q.y];
+      },
+      unproject: ([x, y]) => {
+        const q = map.unproject([x, y]);
+        return [q.lng, q.lat];
+      },
+      measure,
+      areaPlaces: layerData.areaLabels,
+      pointPlaces: layerData.labels,
+      arcs: layerData.arcs,
+      labelText,
+      labelMinZoom,
+      labelBelow: (pl) => labelBelow(pl, step),
+      distanceText: (pl) => distanceText(pl.props.distanceKm!),
+      distanceAt: (pl) => greatCircleMidpoint(pl.props.borderPoint!, pl.feature.geometry.coordinates as [number, number]),
+      shortArc: (pl) => pl.props.distanceKm! < SHORT_ARC_KM,
+    });
+    showLabelSpace(map, [...p.areas, ...p.points, ...p.distances, ...p.notes]);
+    return p;
+  };
   const layerState = (): LayerState => {
     const s = store.getState();
     const i = currentEventIndex(prep.events, s.t);
     syncClock();
+    const sizeScale = (s.mode === 'kiosk' ? 1.4 * screenScale : 1) * typeScale;
+    plan = planFor(i, clock.h, s.layers, sizeScale);
     return {
+      labels: plan,
       h: clock.h,
       fadeIn: clock.fadeIn,
       fadeOut: clock.fadeOut,
@@ -302,7 +392,7 @@ export function createApp(root: HTMLElement, prep: PreparedStory, basemap: Topol
       zoom: zoomStep(),
       narrow: narrowMap(),
       font: fontFamily,
-      scale: s.mode === 'kiosk' ? 1.4 * screenScale : 1,
+      scale: sizeScale,
     };
   };
   let layers: Layer[] = [];
@@ -357,8 +447,30 @@ export function createApp(root: HTMLElement, prep: PreparedStory, basemap: Topol
   };
   mapView.map.on('resize', onResize);
   offs.push(() => mapView.map.off('resize', onResize));
+  /** True while an export (PNG or video) has the map: it sets the time and the camera itself. */
+  const exporting = () => stage.classList.contains('exporting');
   // No fades in screenshot mode, under reduced motion, or while an export renders frames (they must not depend on the wall clock).
-  const noFade = () => reduced || mode === 'screenshot' || stage.classList.contains('exporting');
+  const noFade = () => reduced || mode === 'screenshot' || exporting();
+  let scrubbing = false;
+  const track = timeline.root.querySelector<HTMLElement>('.track');
+  if (track) {
+    const scrubEnd = () => {
+      if (!scrubbing) return;
+      scrubbing = false;
+      const s = store.getState();
+      if (s.follow && mode !== 'screenshot' && currentEventIndex(prep.events, s.t) !== framedEvent) {
+        if (s.view) s.set({ view: null });
+        frameEvent();
+      }
+    };
+    offs.push(
+      listen(track, 'pointerdown', () => {
+        scrubbing = true;
+      }),
+      listen(track, 'pointerup', scrubEnd),
+      listen(track, 'pointercancel', scrubEnd),
+    );
+  }
   offs.push(
     store.subscribe((s, p) => {
       if (s.t !== p.t) {
@@ -377,11 +489,17 @@ export function createApp(root: HTMLElement, prep: PreparedStory, basemap: Topol
         if (i !== j || s.layers !== p.layers || s.mode !== p.mode) redraw();
         else redrawTime();
         if (!noFade()) animateFade();
-        const cam = prep.events[i]?.camera;
-        if (i !== j && s.follow && cam) mapView.goTo(cam as Camera, reduced || !s.playing && Math.abs(i - j) > 1);
+        // Following: a new event is framed, and the reader's own pan or zoom (view) gives way to it;
+        // while the reader scrubs, once the scrub ends (a flight per event crossed would chase the playhead);
+        // not while an export renders (it frames each moment itself and puts the camera back).
+        if (i !== j && s.follow && mode !== 'screenshot' && !scrubbing && !exporting()) {
+          if (s.view) s.set({ view: null });
+          frameEvent(reduced || (!s.playing && Math.abs(i - j) > 1));
+        }
       } else if (s.layers !== p.layers || s.mode !== p.mode) redraw();
       if (s.view !== p.view && s.view && s.view !== lastUserView) mapView.map.jumpTo({ center: [s.view.lon, s.view.lat], zoom: s.view.zoom });
-      if (s.view !== p.view && !s.view && p.view && !s.follow) fitStory();
+      if (s.view !== p.view && !s.view && p.view && !s.follow) fitStoryFramed();
+      if (s.follow && !p.follow && !s.view) frameEvent();
     }),
   );
   const player = createPlayer(store, {
@@ -399,7 +517,15 @@ export function createApp(root: HTMLElement, prep: PreparedStory, basemap: Topol
     scale,
     commit,
     reducedMotion: reduced,
-    fitStory,
+    fitStory: fitStoryFramed,
+    frameEvent,
+    framed: () => framed,
+    setTypeScale: (k, bands = { top: 0, bottom: 0 }) => {
+      labelInsets = bands;
+      if (k === typeScale) return;
+      typeScale = k;
+      mapView.map.setStyle(basemapStyle(geo, prep.theme, prep.story.credit, screenScale * k), { diff: true });
+    },
     whenReady,
     redraw,
   };
@@ -447,6 +573,17 @@ export function createApp(root: HTMLElement, prep: PreparedStory, basemap: Topol
     repaint() {
       mapView.map.triggerRepaint();
       layers[0]?.setNeedsRedraw();
+    },
+    labelBoxes() {
+      if (!plan || !store.getState().layers.includes('labels')) return [];
+      const kinds = { areas: plan.areas, points: plan.points, distances: store.getState().layers.includes('distances') ? plan.distances : [], notes: plan.notes };
+      return Object.entries(kinds).flatMap(([kind, list]) =>
+        list.map((l) => {
+          const p = mapView.map.project(l.position);
+          const [x, y] = [p.x + l.dx, p.y + l.dy];
+          return { id: l.id, kind, text: l.text, size: l.size, box: [x - l.w / 2, y - l.h / 2, x + l.w / 2, y + l.h / 2] as [number, number, number, number] };
+        }),
+      );
     },
     destroy() {
       offs.forEach((f) => f());

@@ -61,6 +61,21 @@ export const Camera = z.strictObject({
   pitch: z.number().min(0).max(60).optional(),
 });
 
+const LonLatBox = z.tuple([z.number().min(-180).max(180), z.number().min(-85).max(85), z.number().min(-180).max(180), z.number().min(-85).max(85)]);
+
+/** The area an event is about when it names no place (or more than its places): framed by the camera and named on the map. */
+export const EventSubject = z.strictObject({
+  bbox: LonLatBox.describe('[west, south, east, north] in degrees: the area the camera frames for this event.'),
+  label: z.string().min(1).describe('Drawn on the map at the box centre: what the area is, and if the sources do not say where, that they do not.'),
+});
+
+/** The event's key figure, drawn on the map beside its place with the name of who gives it. */
+export const EventCallout = z.strictObject({
+  place: Id.optional().describe("One of the event's places; without it the callout sits at the subject box's centre."),
+  text: z.string().min(1).describe("The figure, copied exactly from the event's body or one of its claims, e.g. \"6,057 people\"."),
+  by: z.string().min(1).describe('Who gives the figure (a claimant or the reporting outlet), shown after it.'),
+});
+
 export const PlaceStatus = z.enum(['struck', 'attack-reported', 'talks-on', 'shown']);
 
 export const StoryEvent = z.strictObject({
@@ -76,7 +91,9 @@ export const StoryEvent = z.strictObject({
     .array(z.strictObject({ place: Id, status: PlaceStatus }))
     .optional()
     .describe('Places whose status changes at this event.'),
-  camera: Camera.optional(),
+  camera: Camera.optional().describe('Explicit camera: its zoom is the closest the event is framed at (default 6 for one point, 9 otherwise); its centre is kept in frame.'),
+  subject: EventSubject.optional(),
+  callout: EventCallout.optional(),
   dwell: z.number().positive().max(120).optional().describe('Kiosk dwell on this event, in seconds.'),
   sources: z.array(Id).min(1).describe('Source ids behind the title and body.'),
   claims: z.array(Claim),
@@ -195,6 +212,17 @@ function checkStory(story: z.infer<z.ZodObject<typeof StoryFields>>, ctx: z.Refi
       ctx.addIssue({ code: 'custom', path: ['events', i, 'end'], message: 'is before start' });
     if (i > 0 && Date.parse(ev.start) <= Date.parse(story.events[i - 1].start))
       ctx.addIssue({ code: 'custom', path: ['events', i, 'start'], message: 'events must be in strictly increasing time order (two events at one instant cannot both be reached)' });
+    if (!ev.places.length && !ev.subject)
+      ctx.addIssue({ code: 'custom', path: ['events', i, 'subject'], message: 'is required when the event names no place (the camera needs an area to frame)' });
+    if (ev.callout) {
+      const texts = [ev.body, ...ev.claims.map((c) => c.text)];
+      if (!texts.some((t) => t.includes(ev.callout!.text)))
+        ctx.addIssue({ code: 'custom', path: ['events', i, 'callout', 'text'], message: "must be copied exactly from the event's body or one of its claims" });
+      if (ev.callout.place && !ev.places.includes(ev.callout.place))
+        ctx.addIssue({ code: 'custom', path: ['events', i, 'callout', 'place'], message: `"${ev.callout.place}" is not in this event's places` });
+      if (!ev.callout.place && !ev.subject)
+        ctx.addIssue({ code: 'custom', path: ['events', i, 'callout', 'place'], message: 'is required when the event has no subject box' });
+    }
     ev.sources.forEach((s, j) => {
       if (!sourceIds.has(s)) ctx.addIssue({ code: 'custom', path: ['events', i, 'sources', j], message: `unknown source "${s}"` });
     });
@@ -336,6 +364,8 @@ export const Theme = z
 export type SourceRef = z.infer<typeof SourceRef>;
 export type Claim = z.infer<typeof Claim>;
 export type Camera = z.infer<typeof Camera>;
+export type EventSubject = z.infer<typeof EventSubject>;
+export type EventCallout = z.infer<typeof EventCallout>;
 export type StoryEvent = z.infer<typeof StoryEvent>;
 export type Source = z.infer<typeof Source>;
 export type ArticleSource = z.infer<typeof ArticleSource>;

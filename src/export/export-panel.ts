@@ -1,5 +1,6 @@
 import type { ModeContext } from '../modes/context.ts';
 import { el, listen } from '../ui/dom.ts';
+import { createCaptionEditor } from './caption-editor.ts';
 import { exportPng, registerExportApi } from './export-png.ts';
 import { exportFileName } from './naming.ts';
 import { MAX_PIXELS, MIN_SIDE, PRESETS, SCALES, sizeProblem, type ExportSize } from './presets.ts';
@@ -29,6 +30,7 @@ export function createExportControl(ctx: ModeContext): { root: HTMLElement; dest
   const customW = num('Custom width in pixels', 1600);
   const customH = num('Custom height in pixels', 900);
   const scaleRadios = SCALES.map((k, i) => ({ k, input: el('input', { type: 'radio', name: 'export-scale', value: k, checked: i === 0 }) }));
+  const editor = createCaptionEditor(ctx);
   const output = el('p', { class: 'export-output' });
   const status = el('p', { class: 'export-status', role: 'status' });
   const go = el('button', { type: 'button', class: 'btn text primary' }, 'Export');
@@ -54,6 +56,7 @@ export function createExportControl(ctx: ModeContext): { root: HTMLElement; dest
       ),
     ),
     el('fieldset', { class: 'export-scales' }, el('legend', {}, 'Scale'), ...scaleRadios.map((r) => el('label', { class: 'export-scale' }, r.input, el('span', {}, `${r.k}×`)))),
+    editor.root,
     output,
     status,
     el('div', { class: 'export-actions' }, cancel, go),
@@ -76,10 +79,11 @@ export function createExportControl(ctx: ModeContext): { root: HTMLElement; dest
       : `${o.width * o.scale} × ${o.height * o.scale} px · ${exportFileName(ctx.prep.story.title, ctx.store.getState().t, o.width, o.height, o.scale)}`;
     output.classList.toggle('invalid', !!problem);
     go.disabled = busy || !!problem;
+    if (!problem) editor.render({ width: o.width, height: o.height });
   };
   const setBusy = (b: boolean) => {
     busy = b;
-    for (const x of [...sizeRadios.map((r) => r.input), ...scaleRadios.map((r) => r.input), customW, customH, cancel]) x.disabled = b;
+    for (const x of [...sizeRadios.map((r) => r.input), ...scaleRadios.map((r) => r.input), customW, customH, cancel, ...editor.root.querySelectorAll('input')]) x.disabled = b;
     update();
   };
   const edited = () => {
@@ -101,7 +105,7 @@ export function createExportControl(ctx: ModeContext): { root: HTMLElement; dest
     setBusy(true);
     status.textContent = `Rendering ${o.width * o.scale} × ${o.height * o.scale} px…`;
     try {
-      const r = await exportPng(ctx, o);
+      const r = await exportPng(ctx, o, editor.text());
       download(r.blob, r.fileName);
       status.textContent = `Saved ${r.fileName} (${bytesText(r.blob.size)}, ${(r.ms / 1000).toFixed(1)} s).`;
     } catch (e) {
@@ -131,6 +135,7 @@ export function createExportControl(ctx: ModeContext): { root: HTMLElement; dest
     () => void video?.then((v) => v.destroy()),
     listen(open, 'click', () => {
       status.textContent = '';
+      editor.reset();
       update();
       dialog.showModal();
     }),
@@ -148,6 +153,7 @@ export function createExportControl(ctx: ModeContext): { root: HTMLElement; dest
       }),
     ),
     registerExportApi(ctx),
+    editor.destroy,
     () => clearTimeout(revoke),
   );
   return { root, destroy: () => offs.forEach((f) => f()) };

@@ -1,8 +1,9 @@
 import type { ModeContext } from '../modes/context.ts';
 import { captionContent } from './caption.ts';
+import { withCaptionText, type CaptionText } from './caption-editor.ts';
 import { canvasMeasure, captionPalette, drawCaption } from './caption-draw.ts';
 import { layoutCaption, type CaptionLayout, type Frame } from './caption-layout.ts';
-import { applyFraming, exploreFraming, inFrameOf, screenshotFraming, type Bands } from './framing.ts';
+import { applyFraming, exploreFraming, inFrameOf, mapTypeScale, screenshotFraming, type Bands } from './framing.ts';
 import { exportFileName } from './naming.ts';
 import { sizeProblem, type ExportSize } from './presets.ts';
 import { registerVideoApi } from './video-api.ts';
@@ -38,13 +39,13 @@ let queue: Promise<unknown> = Promise.resolve();
 /**
  * Renders the current moment as a PNG of exactly (width × scale) × (height × scale) px: the map and
  * its layers at that size, with the caption burned in. The map is resized for the render and put
- * back after; exports run one at a time; playback pauses. Rejects with the reason when the size is
+ * back after; exports run one at a time; playback pauses. `text` is the desk's own caption wording, if any. Rejects with the reason when the size is
  * not allowed or the map cannot render at that size.
  */
-export function exportPng(ctx: ModeContext, opts: ExportSize): Promise<ExportResult> {
+export function exportPng(ctx: ModeContext, opts: ExportSize, text?: CaptionText): Promise<ExportResult> {
   const problem = sizeProblem(opts);
   if (problem) return Promise.reject(new Error(problem));
-  return runExclusive(() => render(ctx, opts));
+  return runExclusive(() => render(ctx, opts, text));
 }
 
 /** Runs an export after those already queued (PNG and video exports share the one map), and returns its result. */
@@ -54,7 +55,7 @@ export function runExclusive<T>(job: () => Promise<T>): Promise<T> {
   return run;
 }
 
-async function render(ctx: ModeContext, { width, height, scale }: ExportSize): Promise<ExportResult> {
+async function render(ctx: ModeContext, { width, height, scale }: ExportSize, text?: CaptionText): Promise<ExportResult> {
   const started = performance.now();
   const { prep, store, mapView } = ctx;
   const { map } = mapView;
@@ -64,17 +65,19 @@ async function render(ctx: ModeContext, { width, height, scale }: ExportSize): P
   const frame: Frame = { width, height };
   const from: Frame = { width: container.clientWidth, height: container.clientHeight };
   const measure = canvasMeasure(prep.theme.font);
-  const firstLayout = layoutCaption(captionContent(prep, s), frame, measure);
+  const firstLayout = layoutCaption(withCaptionText(captionContent(prep, s), text), frame, measure);
   const bands: Bands = { top: firstLayout.top, bottom: firstLayout.bottom };
-  const framing = s.mode === 'screenshot' ? screenshotFraming(prep, s) : exploreFraming(map, s, from, frame, bands);
+  const framing = s.mode === 'screenshot' ? screenshotFraming(prep, s) : exploreFraming(map, prep, s, ctx.framed(), from, frame, bands);
+  const typeScale = mapTypeScale(firstLayout.unit);
   const pxW = width * scale;
   const pxH = height * scale;
   const restore = enterExportSize(ctx, { width, height, scale });
   try {
-    applyFraming(map, prep, framing, frame, bands);
+    ctx.setTypeScale(typeScale, bands);
+    applyFraming(map, prep, framing, frame, bands, typeScale);
     await settle(ctx, pxW, pxH);
 
-    const layout = layoutCaption(captionContent(prep, s, inFrameOf(map)), frame, measure);
+    const layout = layoutCaption(withCaptionText(captionContent(prep, s, inFrameOf(map)), text), frame, measure);
     const out = document.createElement('canvas');
     out.width = pxW;
     out.height = pxH;
@@ -110,6 +113,7 @@ export function enterExportSize(ctx: ModeContext, { width, height, scale }: Expo
     overlay.setProps({ useDevicePixels: true });
     map.jumpTo({ center: saved.center, zoom: saved.zoom, bearing: saved.bearing, pitch: saved.pitch });
     stage?.classList.remove('exporting');
+    if (ctx.store.getState().mode !== 'screenshot') ctx.setTypeScale(1);
     ctx.redraw();
   };
   stage?.classList.add('exporting');

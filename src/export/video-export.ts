@@ -2,6 +2,7 @@ import { BufferTarget, CanvasSource, canEncodeVideo, Mp4OutputFormat, Output, QU
 import { LngLat } from 'maplibre-gl';
 import type { ModeContext } from '../modes/context.ts';
 import { storyBounds } from '../map/bounds.ts';
+import { eventFrame } from '../map/event-camera.ts';
 import { TRACK_SECONDS } from '../player.ts';
 import { captionContent } from './caption.ts';
 import { canvasMeasure } from './caption-draw.ts';
@@ -9,7 +10,7 @@ import { layoutCaption, type Frame } from './caption-layout.ts';
 import { composeFrame, enterExportSize, runExclusive, settle } from './export-png.ts';
 
 export { toBase64 } from './export-png.ts';
-import { applyFraming, framePadding, inFrameOf, type Bands } from './framing.ts';
+import { applyFraming, eventPadding, framePadding, inFrameOf, mapTypeScale, type Bands, type Framing } from './framing.ts';
 import { videoFileName } from './naming.ts';
 import { flyCamera, type CameraView } from './video-camera.ts';
 import { eventSpan, frameState, planVideo, type VideoPlan } from './video-timeline.ts';
@@ -72,16 +73,25 @@ export async function pickFormat(width: number, height: number): Promise<VideoFo
   throw new Error(`this browser cannot encode H.264 or VP9 video at ${width}×${height} (WebCodecs)`);
 }
 
-/** Returns the clip's plan for a span at the video pace: the player's track pace, each event held for its dwell in seconds of video. */
+/**
+ * Returns the clip's plan for a span at the video pace: the player's track pace, each event held for
+ * its dwell in seconds of video. When the camera follows the story (the default) it frames each
+ * event as the page does (`eventFrame`); with `follow=0` it shows the whole story throughout.
+ */
 export function planFor(ctx: ModeContext, from: number, to: number, fps: number): VideoPlan {
   const { prep } = ctx;
-  return planVideo({ scale: ctx.scale, events: prep.events, trackSeconds: TRACK_SECONDS, dwell: (e) => e.dwell ?? prep.story.defaultDwell }, from, to, fps);
+  const follow = ctx.store.getState().follow;
+  const frameKey = (i: number): string | null => {
+    const f = follow ? eventFrame(prep, i) : null;
+    return f ? `${f.box.join(',')}|${f.maxZoom}` : null;
+  };
+  return planVideo({ scale: ctx.scale, events: prep.events, trackSeconds: TRACK_SECONDS, dwell: (e) => e.dwell ?? prep.story.defaultDwell, frameKey }, from, to, fps);
 }
 
 /**
  * Renders a span of the story as a video, frame by frame (not a screen capture): the slider moves
  * at the player's pace and holds on each event for its dwell, the camera flies to each event's
- * camera, and the caption is burned into every frame. The map is at the video's size during the
+ * frame (as PNG exports frame it, map type scaled to the caption alike), and the caption is burned into every frame. The map is at the video's size during the
  * render and put back after, with the time it showed; exports run one at a time. Rejects with an
  * AbortError when `signal` aborts.
  */
@@ -112,6 +122,7 @@ async function render(ctx: ModeContext, o: VideoOptions): Promise<VideoResult> {
   try {
     await output.start();
     let last = '';
+    let lastScale = '';
     for (let i = 0; i < plan.frames; i++) {
       if (o.signal?.aborted) throw new DOMException('The video export was cancelled', 'AbortError');
       const st = frameState(plan, i, ctx.scale);
@@ -121,11 +132,18 @@ async function render(ctx: ModeContext, o: VideoOptions): Promise<VideoResult> {
         const s = store.getState();
         const first = layoutCaption(captionContent(prep, s), frame, measure);
         const bands: Bands = { top: first.top, bottom: first.bottom };
+        const typeScale = mapTypeScale(first.unit);
+        const scaleKey = `${typeScale}|${bands.top}|${bands.bottom}`;
+        ctx.setTypeScale(typeScale, bands);
         const area = { width: o.width, height: Math.max(1, o.height - bands.top - bands.bottom) };
-        const cam = (e: number): CameraView => cameraOf(ctx, e, frame, bands);
-        const view = st.camera.k >= 1 ? cam(st.camera.to) : flyCamera(cam(st.camera.from), cam(st.camera.to), st.camera.k, area.width, area.height);
-        applyFraming(map, prep, { kind: 'camera', center: view.center, zoom: view.zoom }, frame, bands);
-        await settle(ctx, o.width, o.height, drawn === 0);
+        const cam = (e: number): CameraView => cameraOf(ctx, e, frame, bands, typeScale);
+        if (st.camera.k >= 1) applyFraming(map, prep, restingFraming(ctx, st.camera.to), frame, bands, typeScale);
+        else {
+          const view = flyCamera(cam(st.camera.from), cam(st.camera.to), st.camera.k, area.width, area.height);
+          applyFraming(map, prep, { kind: 'camera', center: view.center, zoom: view.zoom }, frame, bands);
+        }
+        await settle(ctx, o.width, o.height, drawn === 0 || scaleKey !== lastScale);
+        lastScale = scaleKey;
         composeFrame(ctx, out, layoutCaption(captionContent(prep, s, inFrameOf(map)), frame, measure), 1);
         drawn++;
         last = key;
@@ -160,13 +178,33 @@ async function render(ctx: ModeContext, o: VideoOptions): Promise<VideoResult> {
   };
 }
 
-/** Returns the camera of event `i` (as screenshot mode's follow frames it), or for -1 the whole story fitted between the bands. */
-function cameraOf(ctx: ModeContext, i: number, frame: Frame, bands: Bands): CameraView {
-  const cam = ctx.prep.events[i]?.camera;
-  if (cam) return { center: [cam.center[0], cam.center[1]], zoom: cam.zoom };
-  const pad = framePadding(frame, bands);
+/** Returns the framing of a landed camera on event `i`: its event frame, as a PNG export of that moment applies it, or the whole story. */
+function restingFraming(ctx: ModeContext, i: number): Framing {
+  const f = i >= 0 ? eventFrame(ctx.prep, i) : null;
+  return f ? { kind: 'event', ...f } : { kind: 'story' };
+}
+
+/**
+ * Returns the camera that frames event `i` as a PNG export frames it (`applyFraming` of its
+ * `eventFrame`, coming closer in proportion to the type scale `k`), or, for -1 or an event with
+ * nothing to frame, the whole story; fitted into the map area between the bands, as a centre that
+ * `applyFraming`'s camera framing shifts into that area.
+ */
+function cameraOf(ctx: ModeContext, i: number, frame: Frame, bands: Bands, k: number): CameraView {
+  const { map } = ctx.mapView;
+  const f = i >= 0 ? eventFrame(ctx.prep, i) : null;
+  const pad = f ? eventPadding(frame, bands, k) : framePadding(frame, bands);
   const mid = (pad.top + pad.bottom) / 2;
-  const fit = ctx.mapView.map.cameraForBounds(storyBounds(ctx.prep), { padding: { ...pad, top: mid, bottom: mid } });
+  const padding = { ...pad, top: mid, bottom: mid };
+  const fit = f
+    ? map.cameraForBounds(
+        [
+          [f.box[0], f.box[1]],
+          [f.box[2], f.box[3]],
+        ],
+        { padding, maxZoom: f.maxZoom + Math.log2(k) },
+      )
+    : map.cameraForBounds(storyBounds(ctx.prep), { padding });
   if (!fit?.center || fit.zoom === undefined) return { center: [...ctx.prep.story.camera.center] as [number, number], zoom: ctx.prep.story.camera.zoom };
   const c = LngLat.convert(fit.center);
   return { center: [c.lng, c.lat], zoom: fit.zoom };

@@ -16,6 +16,12 @@ export interface VideoPacing {
   trackSeconds: number;
   /** Seconds of video an event is held for once the slider reaches it. */
   dwell(event: PreparedEvent): number;
+  /**
+   * Returns a key of what the camera frames for event index `i` (equal keys: the same frame), or
+   * null when the event has no frame of its own (the camera stays where it was). By default the
+   * event's data camera.
+   */
+  frameKey?(i: number): string | null;
 }
 
 /** A stretch of the clip: the slider held on an event, or moving between two instants. */
@@ -29,7 +35,7 @@ export interface Flight {
   seconds: number;
   /** Index of the event flown from, or -1 for the whole story. */
   from: number;
-  /** Index of the event flown to (it has a camera). */
+  /** Index of the event flown to (it has a frame). */
   to: number;
 }
 
@@ -60,7 +66,7 @@ export interface FrameState {
 /**
  * Returns the timetable of a clip of [from, to): the slider moves along the track at the player's
  * pace and holds on each event it reaches (one at `from` included, one at `to` not) for the event's
- * dwell; the camera flies to each held event's camera at its start. Throws when the span is empty or
+ * dwell; the camera flies to each held event's frame (`frameKey`) at its start. Throws when the span is empty or
  * the frame rate is out of range.
  */
 export function planVideo(p: VideoPacing, from: number, to: number, fps: number): VideoPlan {
@@ -69,7 +75,8 @@ export function planVideo(p: VideoPacing, from: number, to: number, fps: number)
   const stops = [...new Set(p.events.filter((e) => e.t0 >= from && e.t0 < to).map((e) => e.t0))];
   const segments: Segment[] = [];
   const flights: Flight[] = [];
-  const firstCamera = cameraEvent(p.events, currentEventIndex(p.events, from));
+  const key = p.frameKey ?? ((i: number) => dataCameraKey(p.events[i]));
+  const firstCamera = cameraEvent(p.events.length, key, currentEventIndex(p.events, from));
   let camera = firstCamera;
   let clock = 0;
   let t = from;
@@ -83,9 +90,9 @@ export function planVideo(p: VideoPacing, from: number, to: number, fps: number)
     if (stop === to) break;
     const event = currentEventIndex(p.events, stop);
     const seconds = p.dwell(p.events[event]);
-    const target = cameraEvent(p.events, event);
+    const target = cameraEvent(p.events.length, key, event);
     if (seconds > 0) segments.push({ kind: 'hold', start: clock, seconds, t: stop, event });
-    if (target !== camera && target >= 0 && !sameCamera(p.events, target, camera)) {
+    if (target !== camera && target >= 0 && key(target) !== (camera >= 0 ? key(camera) : null)) {
       flights.push({ start: clock, seconds: Math.min(FLIGHT_SECONDS, seconds / 2), from: camera, to: target });
       camera = target;
     }
@@ -95,16 +102,14 @@ export function planVideo(p: VideoPacing, from: number, to: number, fps: number)
   return { from, to, fps, segments, flights, firstCamera, frames, seconds: frames / fps };
 }
 
-/** Returns the index of the event whose camera frames event `i` (itself if it has one, else the nearest earlier one with a camera), or -1. */
-function cameraEvent(events: PreparedEvent[], i: number): number {
-  for (let j = i; j >= 0; j--) if (events[j].camera) return j;
+/** Returns the index of the event whose frame the camera shows at event `i` (itself if it has one, else the nearest earlier one with a frame), or -1. */
+function cameraEvent(count: number, key: (i: number) => string | null, i: number): number {
+  for (let j = Math.min(i, count - 1); j >= 0; j--) if (key(j) !== null) return j;
   return -1;
 }
 
-function sameCamera(events: PreparedEvent[], a: number, b: number): boolean {
-  const x = events[a]?.camera;
-  const y = events[b]?.camera;
-  return !!x && !!y && x.zoom === y.zoom && x.center[0] === y.center[0] && x.center[1] === y.center[1];
+function dataCameraKey(e: PreparedEvent | undefined): string | null {
+  return e?.camera ? `${e.camera.center[0]},${e.camera.center[1]},${e.camera.zoom}` : null;
 }
 
 /** Returns the slider time and camera of frame `i` (0-based; frame i is shown from i / fps s). */

@@ -1,4 +1,4 @@
-import type { ExpressionSpecification, StyleSpecification } from 'maplibre-gl';
+import type { ExpressionSpecification, GeoJSONSource, Map as MapLibreMap, StyleSpecification } from 'maplibre-gl';
 import type { FeatureCollection, MultiLineString, MultiPolygon, Polygon } from 'geojson';
 import { feature, mesh } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
@@ -37,6 +37,22 @@ export function basemapGeo(topo: Topology, detail: FeatureCollection = { type: '
   };
 }
 
+/** Id of the source and layer that hold the story labels' room in the basemap. */
+export const LABEL_SPACE = 'story-label-space';
+
+/** Tells the basemap where the story's labels are (text, size px, offset px from their point) so that its own names give way. */
+export function showLabelSpace(map: MapLibreMap, labels: { text: string; position: [number, number]; size: number; dx: number; dy: number }[]): void {
+  const source = map.getSource(LABEL_SPACE) as GeoJSONSource | undefined;
+  source?.setData({
+    type: 'FeatureCollection',
+    features: labels.map((l) => ({
+      type: 'Feature',
+      properties: { text: l.text, size: l.size, offset: [l.dx / l.size, l.dy / l.size] },
+      geometry: { type: 'Point', coordinates: l.position },
+    })),
+  });
+}
+
 /**
  * Returns a self-contained maplibre style (no tiles, no glyph or sprite URLs) drawing the basemap in
  * the theme. `scale` (a big kiosk screen's, ≥ 1) draws it as a screen `scale` times smaller would, in
@@ -56,6 +72,7 @@ export function basemapStyle(geo: BasemapGeo, theme: Theme, credit: string, scal
       regionLines: { type: 'geojson', data: { type: 'Feature', properties: {}, geometry: geo.regionLines } },
       countryLabels: { type: 'geojson', data: geo.labels },
       detail: { type: 'geojson', data: geo.detail },
+      [LABEL_SPACE]: { type: 'geojson', data: { type: 'FeatureCollection', features: [] } },
     },
     layers: [
       { id: 'ocean', type: 'background', paint: { 'background-color': c.ocean } },
@@ -104,6 +121,27 @@ export function basemapStyle(geo: BasemapGeo, theme: Theme, credit: string, scal
           'symbol-sort-key': ['get', 'rank'],
         },
         paint: { 'text-color': c.countryLabel, 'text-halo-color': c.land, 'text-halo-width': 1.2 * scale },
+      },
+      {
+        // The story's labels (drawn by deck.gl) as invisible text at the same place and size: placed
+        // first (top layer) and always, they take their room in maplibre's collision index, so the
+        // basemap's names give way to them.
+        id: LABEL_SPACE,
+        type: 'symbol',
+        source: LABEL_SPACE,
+        layout: {
+          'text-field': ['get', 'text'],
+          'text-font': [theme.font],
+          'text-size': ['get', 'size'],
+          'text-offset': ['get', 'offset'],
+          'text-anchor': 'center',
+          'text-line-height': 1,
+          'text-max-width': 100,
+          'text-allow-overlap': true,
+          'text-ignore-placement': false,
+          'text-padding': 4,
+        },
+        paint: { 'text-opacity': 0 },
       },
     ],
   };

@@ -1,10 +1,11 @@
 import type { Layer } from '@deck.gl/core';
 import { FillStyleExtension, type FillStyleExtensionProps } from '@deck.gl/extensions';
-import { ArcLayer, GeoJsonLayer, IconLayer, ScatterplotLayer, TextLayer } from '@deck.gl/layers';
+import { ArcLayer, GeoJsonLayer, IconLayer, LineLayer, ScatterplotLayer, TextLayer } from '@deck.gl/layers';
 import type { PreparedPlace, PreparedStory } from '../data/prepare.ts';
 import type { Theme } from '../data/schema.ts';
 import { ClockFilterExtension, type Clock, type ClockFilterProps, type FilterRanges } from './clock-filter.ts';
 import type { IconName } from './icons.ts';
+import type { LabelPlan, PlannedLabel } from './label-plan.ts';
 import type { PatternName } from './patterns.ts';
 
 type RGBA = [number, number, number, number];
@@ -49,6 +50,8 @@ export interface LayerState {
   font: string;
   /** Multiplier for sizes (kiosk and large screenshots use > 1). */
   scale: number;
+  /** Where each label goes (`planLabels`): the layers draw exactly these, so no two overlap. */
+  labels: LabelPlan;
   /**
    * A shared clock the time filters read when they draw. With it, a time step writes the clock and
    * redraws the same layers; `h`, `fadeIn` and `fadeOut` above are then its values at build time.
@@ -78,14 +81,6 @@ const activeRanges = (c: Clock): FilterRanges => ({
 });
 /** Shown from appearance on, without a fade (the current event's ring). */
 const emphasisRanges = (c: Clock): FilterRanges => ({ filterRange: [-1e4, c.h + c.fadeOut] });
-/** Shown from appearance on and from a minimum zoom (second filter value) up to `zoom`. */
-const labelRanges =
-  (zoom: number) =>
-  (c: Clock): FilterRanges => {
-    const { filterRange, filterSoftRange } = shownRanges(c);
-    return { filterRange: [filterRange as [number, number], [-1, zoom]], filterSoftRange: [filterSoftRange as [number, number], [-1, zoom]] };
-  };
-
 /** Zoom from which a label of each rank (0–9) is shown; lower ranks are the story's main places. */
 export const LABEL_MIN_ZOOM = [0, 0, 3.5, 4.5, 5.5, 8, 9, 10, 11, 12];
 
@@ -93,7 +88,7 @@ export const LABEL_MIN_ZOOM = [0, 0, 3.5, 4.5, 5.5, 8, 9, 10, 11, 12];
 export const labelMinZoom = (p: PreparedPlace) => LABEL_MIN_ZOOM[p.props.labelRank ?? 5] ?? 8;
 
 /** Distances shorter than this (km) are labelled only from zoom 4, where they no longer crowd the map. */
-const SHORT_ARC_KM = 1000;
+export const SHORT_ARC_KM = 1000;
 const SHORT_ARC_MIN_ZOOM = 4;
 const fillStyle = new FillStyleExtension({ pattern: true });
 
@@ -180,7 +175,6 @@ export function buildLayers(data: LayerData, s: LayerState, theme: Theme, atlase
   /** The time filter props: ranges for now, and the clock and rule to recompute them at draw time. */
   const timed = (rule: (c: Clock) => FilterRanges) => ({ ...rule(now), timeClock: s.clock ?? null, timeRanges: rule });
   const filterProps = { ...timed(shownRanges), filterCategories: s.layers };
-  const labelRule = labelRanges(s.zoom);
   const visible = (id: string) => s.layers.includes(id);
   const textBase = {
     fontFamily: s.font,
@@ -190,27 +184,29 @@ export function buildLayers(data: LayerData, s: LayerState, theme: Theme, atlase
     outlineColor: rgba(theme.colors.halo, 235),
     getColor: rgba(theme.colors.text),
   };
+  /** Labels where the plan put them (centred on anchor + offset), fading in with their place. */
+  const planned = {
+    ...textBase,
+    getText: (l: PlannedLabel) => l.text,
+    getPosition: (l: PlannedLabel) => l.position,
+    getSize: (l: PlannedLabel) => l.size,
+    getPixelOffset: (l: PlannedLabel) => [l.dx, l.dy] as [number, number],
+    getTextAnchor: 'middle' as const,
+    getAlignmentBaseline: 'center' as const,
+    lineHeight: 1,
+    fontWeight: 700,
+  };
   /** Place names: areas' are drawn under the marks, so a mark inside a named region stays visible; points' over them. */
-  const names = (id: string, places: PreparedPlace[]) =>
-    new TextLayer<PreparedPlace, Ext<PreparedPlace>>({
+  const names = (id: string, labels: PlannedLabel[]) =>
+    new TextLayer<PlannedLabel, Ext<PlannedLabel>>({
       id,
-      data: places,
+      data: labels,
       visible: visible('labels'),
-      ...textBase,
-      getText: labelText,
-      getPosition: (p) => p.props.anchor,
-      getSize: (p) => ((p.props.labelRank ?? 5) <= 1 ? 15 : 13) * s.scale,
-      // 24 px either side: clear of the marks and of the talks ring (22 px, 3 px wide) round a venue
-      getPixelOffset: (p) => (p.isArea ? [0, 0] : [0, (labelBelow(p, s.zoom) ? 24 : -24) * s.scale]),
-      getTextAnchor: 'middle',
-      getAlignmentBaseline: (p) => (p.isArea ? 'center' : labelBelow(p, s.zoom) ? 'top' : 'bottom'),
-      updateTriggers: { getPixelOffset: [s.zoom, s.scale], getAlignmentBaseline: s.zoom },
-      fontWeight: 700,
-      getFilterValue: (p) => [appear(p), labelMinZoom(p)],
-      getFilterCategory: (p) => p.category,
-      ...timed(labelRule),
-      filterCategories: s.layers,
-      extensions: [rangeFilter],
+      ...planned,
+      getFilterValue: (l) => appear(l.place!),
+      getFilterCategory: (l) => l.place!.category,
+      ...filterProps,
+      extensions: [timeFilter],
     });
   const areaLineWidth = (p: PreparedPlace) => (p.props.kind === 'buffer-zone' ? 2 : p.props.kind === 'border-region' ? 1 : 1.5);
 
@@ -257,7 +253,7 @@ export function buildLayers(data: LayerData, s: LayerState, theme: Theme, atlase
       ...filterProps,
       extensions: [timeFilter],
     }),
-    names('area-labels', data.areaLabels),
+    names('area-labels', s.labels.areas),
     new ScatterplotLayer<{ place: PreparedPlace; range: [number, number] }, Ext<{ place: PreparedPlace; range: [number, number] }>>({
       id: 'talks-on',
       data: data.active,
@@ -311,25 +307,42 @@ export function buildLayers(data: LayerData, s: LayerState, theme: Theme, atlase
       ...filterProps,
       extensions: [timeFilter],
     }),
-    new TextLayer<PreparedPlace, Ext<PreparedPlace>>({
+    new TextLayer<PlannedLabel, Ext<PlannedLabel>>({
       id: 'distance-labels',
-      data: data.arcs,
+      data: s.labels.distances,
       visible: visible('distances') && !(s.narrow && s.zoom < SHORT_ARC_MIN_ZOOM),
-      ...textBase,
-      getText: (p) => distanceText(p.props.distanceKm!),
+      ...planned,
+      fontWeight: 400,
       background: true,
       getBackgroundColor: rgba(theme.colors.halo, 225),
-      backgroundPadding: [4, 2],
+      backgroundPadding: [4 * s.scale, 2 * s.scale],
       outlineWidth: 0,
-      getPosition: (p) => greatCircleMidpoint(p.props.borderPoint!, p.feature.geometry.coordinates as [number, number]),
-      getSize: 12 * s.scale,
       getColor: rgba(theme.colors.arc),
-      getFilterValue: (p) => [appear(p), p.props.distanceKm! < SHORT_ARC_KM ? SHORT_ARC_MIN_ZOOM : 0],
-      getFilterCategory: (p) => p.category,
-      ...timed(labelRule),
-      filterCategories: s.layers,
-      extensions: [rangeFilter],
+      getFilterValue: (l) => appear(l.place!),
+      getFilterCategory: (l) => l.place!.category,
+      ...filterProps,
+      extensions: [timeFilter],
     }),
-    names('labels', data.labels),
+    names('labels', s.labels.points),
+    new LineLayer<{ from: [number, number]; to: [number, number] }>({
+      id: 'leaders',
+      data: s.labels.leaders,
+      getSourcePosition: (d) => d.from,
+      getTargetPosition: (d) => d.to,
+      getColor: rgba(theme.colors.text, 220),
+      getWidth: 1.5 * s.scale,
+      widthUnits: 'pixels',
+    }),
+    new TextLayer<PlannedLabel>({
+      id: 'notes',
+      data: s.labels.notes,
+      ...planned,
+      background: true,
+      getBackgroundColor: rgba(theme.colors.halo, 240),
+      getBorderColor: rgba(theme.colors.text, 200),
+      getBorderWidth: 1,
+      backgroundPadding: [5 * s.scale, 3 * s.scale],
+      outlineWidth: 0,
+    }),
   ];
 }

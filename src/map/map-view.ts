@@ -14,7 +14,7 @@ export interface MapViewOptions {
   container: HTMLElement;
   style: StyleSpecification;
   camera: Camera;
-  /** Added to every camera's zoom (the initial one and goTo's): a big kiosk screen shows the same area as 1080p. */
+  /** Added to the initial camera's zoom: a big kiosk screen shows the same area as 1080p. */
   zoomShift?: number;
   /** Keep the drawing buffer so the canvas can be exported as PNG. */
   preserveDrawingBuffer: boolean;
@@ -39,8 +39,6 @@ export interface MapView {
   view(): View;
   /** Returns the canvases to composite for an image, bottom first (basemap, then deck.gl layers). */
   canvases(): HTMLCanvasElement[];
-  /** Moves the camera: a flight unless `instant` (reduced motion, links, screenshots). */
-  goTo(camera: Camera, instant: boolean): void;
   destroy(): void;
 }
 
@@ -114,11 +112,6 @@ export function createMapView(o: MapViewOptions): MapView {
     overlay,
     view,
     canvases: () => [canvas, overlay.getCanvas()].filter((c): c is HTMLCanvasElement => !!c),
-    goTo(camera, instant) {
-      const target = { center: camera.center, zoom: camera.zoom + (o.zoomShift ?? 0), bearing: camera.bearing ?? 0, pitch: camera.pitch ?? 0 };
-      if (instant) map.jumpTo(target);
-      else map.flyTo({ ...target, speed: 1.4, curve: 1.4 });
-    },
     destroy() {
       canvas.removeEventListener('webglcontextlost', lost);
       canvas.removeEventListener('webglcontextrestored', restored);

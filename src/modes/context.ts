@@ -17,6 +17,16 @@ export interface ModeContext {
   reducedMotion: boolean;
   /** Frames every place of the story. */
   fitStory(instant: boolean): void;
+  /** Frames the current event (its places or subject, clear of overlays); the story before the first event. */
+  frameEvent(instant: boolean): void;
+  /** Returns what the camera last framed by itself: the whole story or the current event. */
+  framed(): 'story' | 'event';
+  /**
+   * Sets the map's type scale (1 on screen; an export's or a screenshot frame's `mapTypeScale`):
+   * labels, marks, lines and the basemap's names grow by it; labels keep clear of the caption's
+   * `bands` (CSS px). Takes effect on the next redraw.
+   */
+  setTypeScale(k: number, bands?: { top: number; bottom: number }): void;
   /** Resolves once fonts are loaded, the map is idle and every layer has drawn (data-ready). */
   whenReady(): Promise<void>;
   /** Forces the layers to be rebuilt and the map repainted. */

@@ -1,5 +1,5 @@
 import { currentEventIndex, type PreparedEvent } from '../data/prepare.ts';
-import type { Camera, Story } from '../data/schema.ts';
+import type { Story } from '../data/schema.ts';
 import type { AppState } from '../state/store.ts';
 import { el, listen } from '../ui/dom.ts';
 import type { ModeContext, ModeHandle } from './context.ts';
@@ -47,15 +47,6 @@ export function countdownText(secondsLeft: number): string {
 /** Returns how long the tour holds on an event (s at 1×): the event's own dwell, else the story's default. */
 export function dwellSeconds(event: Pick<PreparedEvent, 'dwell'>, story: Pick<Story, 'defaultDwell'>): number {
   return event.dwell ?? story.defaultDwell;
-}
-
-/** Returns the camera the tour shows at event index `i`: the latest camera stop at or before it, or null before any. */
-export function tourCamera(events: Pick<PreparedEvent, 'camera'>[], i: number): Camera | null {
-  for (let k = Math.min(i, events.length - 1); k >= 0; k--) {
-    const cam = events[k].camera;
-    if (cam) return cam;
-  }
-  return null;
 }
 
 /**
@@ -153,7 +144,7 @@ function keepScreenAwake(): () => void {
  * without input a short countdown brings the tour back from where they left it.
  */
 export function startKiosk(ctx: ModeContext): ModeHandle {
-  const { store, prep, mapView } = ctx;
+  const { store, prep } = ctx;
   const html = document.documentElement;
   const events = prep.events;
   const side = ctx.root.querySelector<HTMLElement>('.side');
@@ -186,9 +177,7 @@ export function startKiosk(ctx: ModeContext): ModeHandle {
     s.set({ ...saved, playing: true, loop: true, follow: true, place: null, view: null });
     saved = null;
     dwellEvent = -1;
-    const cam = tourCamera(events, currentEventIndex(events, s.t));
-    if (cam) mapView.goTo(cam, instant || ctx.reducedMotion);
-    else ctx.fitStory(instant || ctx.reducedMotion);
+    ctx.frameEvent(instant || ctx.reducedMotion);
   };
   const checkIdle = () => {
     clearTimeout(idleTimer);

@@ -2,7 +2,7 @@ import { captionContent, type CaptionContent } from '../export/caption.ts';
 import { canvasMeasure, captionPalette, drawCaption } from '../export/caption-draw.ts';
 import { layoutCaption, type Frame } from '../export/caption-layout.ts';
 import { registerExportApi } from '../export/export-png.ts';
-import { applyFraming, inFrameOf, screenshotFraming } from '../export/framing.ts';
+import { applyFraming, inFrameOf, mapTypeScale, screenshotFraming } from '../export/framing.ts';
 import { el, fill } from '../ui/dom.ts';
 import type { ModeContext, ModeHandle } from './context.ts';
 import './screenshot.css';
@@ -41,13 +41,17 @@ export function startScreenshot(ctx: ModeContext): ModeHandle {
     if (!frame.width || !frame.height) return;
     const s = store.getState();
     const layout = layoutCaption(captionContent(prep, s), frame, measure);
-    applyFraming(map, prep, screenshotFraming(prep, s), frame, { top: layout.top, bottom: layout.bottom });
+    const k = mapTypeScale(layout.unit);
+    ctx.setTypeScale(k, { top: layout.top, bottom: layout.bottom });
+    applyFraming(map, prep, screenshotFraming(prep, s), frame, { top: layout.top, bottom: layout.bottom }, k);
+    ctx.redraw();
   };
   const draw = () => {
     const frame = frameOf();
     if (!frame.width || !frame.height) return;
     const content = captionContent(prep, store.getState(), inFrameOf(map));
     const layout = layoutCaption(content, frame, measure);
+    canvas.dataset.unit = String(layout.unit);
     const ratio = window.devicePixelRatio || 1;
     canvas.width = Math.round(frame.width * ratio);
     canvas.height = Math.round(frame.height * ratio);

@@ -4,6 +4,19 @@ import { eventSpan } from '../time/format.ts';
 import { el, listen } from './dom.ts';
 
 /**
+ * Scrolls `box` (the list's own scroll box) just enough to show `item`, and nothing else: unlike
+ * `scrollIntoView`, which also scrolls every scrolling ancestor (the side column, the phone's page),
+ * so the event card above the list left the screen on each step.
+ */
+export function revealInBox(box: HTMLElement, item: HTMLElement): void {
+  if (box.scrollHeight <= box.clientHeight) return;
+  const b = box.getBoundingClientRect();
+  const r = item.getBoundingClientRect();
+  if (r.top < b.top) box.scrollTop += r.top - b.top;
+  else if (r.bottom > b.bottom) box.scrollTop += Math.min(r.bottom - b.bottom, r.top - b.top);
+}
+
+/**
  * Returns the chronological list of events, the text alternative of the map at time t: each item is
  * marked past, current or future and jumps to its event when activated.
  */
@@ -26,7 +39,8 @@ export function createEventList(prep: PreparedStory, store: Store, commit: () =>
     );
     return { li: el('li', { 'data-event': e.id }, btn), btn };
   });
-  const root = el('nav', { class: 'event-list', 'aria-label': 'Events' }, el('h2', {}, 'Timeline of events'), el('ol', {}, ...items.map((x) => x.li)));
+  const list = el('ol', {}, ...items.map((x) => x.li));
+  const root = el('nav', { class: 'event-list', 'aria-label': 'Events' }, el('h2', {}, 'Timeline of events'), list);
   const offs = items.map(({ btn }, i) =>
     listen(btn, 'click', () => {
       store.getState().set({ t: prep.events[i].t0, playing: false });
@@ -46,7 +60,7 @@ export function createEventList(prep: PreparedStory, store: Store, commit: () =>
       (btn.querySelector('.state') as HTMLElement).textContent = state === 'current' ? ' (now)' : state === 'past' ? ' (happened)' : ' (upcoming)';
     });
     const current = items[cur]?.li;
-    if (current && store.getState().mode !== 'screenshot') current.scrollIntoView({ block: 'nearest' });
+    if (current && store.getState().mode !== 'screenshot') revealInBox(list, current);
   };
   offs.push(store.subscribe(render));
   render();

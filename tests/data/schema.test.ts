@@ -14,7 +14,7 @@ function createEvent(id: string, start: string, overrides: Partial<EventInput> =
     precision: 'minute',
     title: `Event ${id}`,
     body: 'Something happened, according to a report.',
-    places: [],
+    places: ['a-place'],
     sources: ['report'],
     claims: [{ claimant: 'A minister', text: 'Said so.', sources: [{ source: 'report', quote: 'said so' }] }],
     ...overrides,
@@ -58,6 +58,25 @@ describe('Story schema', () => {
 
   it('accepts the minimal story the other cases start from', () => {
     expect(Story.safeParse(createStory()).success).toBe(true);
+  });
+
+  it('requires a subject area for an event with no place, and callouts copied verbatim from the event', () => {
+    const noPlace = createStory();
+    noPlace.events[0] = createEvent('first', '2025-06-01T11:35Z', { places: [] });
+    const r1 = Story.safeParse(noPlace);
+    expect(r1.success).toBe(false);
+    expect(formatIssues('story.json', r1.error!)).toMatch(/events\[0\]\.subject: is required when the event names no place/);
+    noPlace.events[0] = createEvent('first', '2025-06-01T11:35Z', { places: [], subject: { bbox: [30, 46, 40, 52], label: 'Ukraine–Russia border: where is not reported' } });
+    expect(Story.safeParse(noPlace).success).toBe(true);
+
+    const callout = createStory();
+    callout.events[0] = createEvent('first', '2025-06-01T11:35Z', { callout: { place: 'a-place', text: 'Something happened', by: 'a report' } });
+    expect(Story.safeParse(callout).success).toBe(true);
+    callout.events[0] = createEvent('first', '2025-06-01T11:35Z', { callout: { place: 'a-place', text: 'Something big happened', by: 'a report' } });
+    const r2 = Story.safeParse(callout);
+    expect(formatIssues('story.json', r2.error!)).toMatch(/events\[0\]\.callout\.text: must be copied exactly/);
+    callout.events[0] = createEvent('first', '2025-06-01T11:35Z', { callout: { place: 'elsewhere', text: 'Said so.', by: 'A minister' } });
+    expect(formatIssues('story.json', Story.safeParse(callout).error!)).toMatch(/events\[0\]\.callout\.place: "elsewhere" is not in this event's places/);
   });
 
   it('rejects a time with an offset instead of Z', () => {

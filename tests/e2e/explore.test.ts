@@ -24,7 +24,7 @@ describe('explore mode in Chromium', () => {
   });
 
   it('draws a map that is not blank: land, ocean and the story’s features', async () => {
-    const { page } = await openApp(h, '?t=2025-06-02T12:00Z');
+    const { page } = await openApp(h, '?t=2025-06-02T12:00Z&follow=0');
     expect(await canvasColourCount(page)).toBeGreaterThan(30);
     const [r, g, b] = await pixelAt(page, OLENYA);
     // Olenya's diamond is the "struck" red (#b3261e), not land or sea.
@@ -46,7 +46,7 @@ describe('explore mode in Chromium', () => {
   });
 
   it('opens an airbase’s details with its claims and sources when clicked', async () => {
-    const { page } = await openApp(h, '?t=2025-06-02T12:00Z');
+    const { page } = await openApp(h, '?t=2025-06-02T12:00Z&follow=0');
     const nodes = () => page.evaluate(() => document.querySelectorAll('.place-panel *').length);
     const before = await nodes();
     const p = await project(page, OLENYA);
@@ -84,7 +84,7 @@ describe('explore mode in Chromium', () => {
   });
 
   it('names a place on hover', async () => {
-    const { page } = await openApp(h, '?t=2025-06-02T12:00Z');
+    const { page } = await openApp(h, '?t=2025-06-02T12:00Z&follow=0');
     const p = await project(page, BELAYA);
     await page.mouse.move(p.x, p.y);
     const tip = page.locator('.map-tooltip');
@@ -188,7 +188,7 @@ describe('explore mode in Chromium', () => {
   });
 
   it('toggling a layer in the legend hides it from the map', async () => {
-    const { page } = await openApp(h, '?t=2025-06-02T12:00Z');
+    const { page } = await openApp(h, '?t=2025-06-02T12:00Z&follow=0');
     expect(await pickAt(page, OLENYA)).toBe('olenya');
     await page.locator('input[data-layer="struck"]').uncheck();
     await waitReady(page);

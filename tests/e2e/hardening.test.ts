@@ -164,7 +164,7 @@ describe('hardening in Chromium', () => {
   });
 
   it('keeps drawing on a phone-sized screen', async () => {
-    const { page, errors } = await openApp(h, '?t=2025-06-02T12:00Z', { width: 360, height: 740 });
+    const { page, errors } = await openApp(h, '?t=2025-06-02T12:00Z&follow=0', { width: 360, height: 740 });
     expect(errors).toEqual([]);
     expect(await canvasColourCount(page)).toBeGreaterThan(10);
     const map = await page.locator('.map').boundingBox();
@@ -209,7 +209,7 @@ describe('hardening in Chromium', () => {
       [{ width: 820, height: 1180 }, '', false],
     ] as const) {
       const at = `${size.width}×${size.height}${query}`;
-      const { page, errors } = await openApp(h, `?t=2025-06-02T12:00Z${query}`, size);
+      const { page, errors } = await openApp(h, `?t=2025-06-02T12:00Z&follow=0${query}`, size);
       const legend = page.locator('details.legend');
       expect(await legend.evaluate((d) => (d as HTMLDetailsElement).open), `${at}: legend open`).toBe(open);
       const box = (await legend.boundingBox())!;
@@ -242,7 +242,7 @@ describe('hardening in Chromium', () => {
   });
 
   it('recovers from a lost WebGL context in explore mode: the map and the layers draw again and stay pickable', async () => {
-    const { page, errors } = await openApp(h, '?t=2025-06-02T12:00Z');
+    const { page, errors } = await openApp(h, '?t=2025-06-02T12:00Z&follow=0');
     await page.evaluate(() => {
       const w = window as unknown as { __lose: WEBGL_lose_context[] };
       w.__lose = window.explainer!.mapView.canvases().map((c) => (c.getContext('webgl2') ?? c.getContext('webgl'))!.getExtension('WEBGL_lose_context')!);
@@ -278,7 +278,7 @@ describe('hardening in Chromium', () => {
     expect(base.pageHeight).toBeLessThanOrEqual(760);
     await desk.page.context().close();
 
-    const { page, errors } = await openApp(h, '?t=2025-06-02T12:00Z', { width: 3840, height: 2160 });
+    const { page, errors } = await openApp(h, '?t=2025-06-02T12:00Z&follow=0', { width: 3840, height: 2160 });
     expect(errors).toEqual([]);
     const wall = await readerSizes(page);
     for (const k of ['body', 'title', 'readout', 'track', 'tick', 'swatch', 'button'] as const) expect(wall[k], k).toBeGreaterThanOrEqual(base[k] * 1.7);

@@ -15,7 +15,7 @@ const fails = (argv: string[]) => {
 
 describe('parseArgs', () => {
   it('defaults to 1200×675 at 1× into ./shots', () => {
-    expect(parseArgs([])).toMatchObject({ width: 1200, height: 675, scale: 1, out: 'shots', at: null, event: null, allEvents: false, view: null, follow: false });
+    expect(parseArgs([])).toMatchObject({ width: 1200, height: 675, scale: 1, out: 'shots', at: null, event: null, allEvents: false, view: null, follow: true });
   });
 
   it('reads every option, as "--flag value" or "--flag=value"', () => {
@@ -75,7 +75,10 @@ describe('planShots', () => {
     expect(planShots(parseArgs(['--at', '2025-06-01T12:00Z', '--view', '4/50/30']), createStory())[0].query).toBe(
       '?mode=screenshot&t=2025-06-01T12:00Z&view=4/50/30',
     );
-    expect(planShots(parseArgs(['--event', 'talks', '--follow']), createStory())[0].query).toBe('?mode=screenshot&event=talks&follow=1');
+    expect(planShots(parseArgs(['--event', 'talks', '--follow']), createStory())[0].query).toBe('?mode=screenshot&event=talks');
+    expect(planShots(parseArgs(['--event', 'talks']), createStory())[0].query).toBe('?mode=screenshot&event=talks');
+    expect(planShots(parseArgs(['--event', 'talks', '--no-follow']), createStory())[0].query).toBe('?mode=screenshot&event=talks&follow=0');
+    expect(() => parseArgs(['--follow', '--no-follow'])).toThrow(/cannot be combined/);
   });
 
   it('shoots the end of the story when no moment is given', () => {

@@ -71,6 +71,16 @@ describe('planVideo', () => {
     expect(planVideo(createPacing(), at(12), at(15), 30).firstCamera).toBe(0);
   });
 
+  it('flies to the frames `frameKey` gives (the page’s event frames), not to the data cameras; an event with no frame keeps the camera', () => {
+    const keys = ['box A', null, 'box C'];
+    const plan = planVideo({ ...createPacing(), frameKey: (i) => keys[i] }, at(5), at(40), 30);
+    expect(plan.flights).toEqual([
+      { start: 5, seconds: 2, from: -1, to: 0 },
+      { start: 37, seconds: FLIGHT_SECONDS, from: 0, to: 2 },
+    ]);
+    expect(planVideo({ ...createPacing(), frameKey: () => null }, at(5), at(40), 30).flights).toEqual([]);
+  });
+
   it('refuses an empty span and a frame rate out of range', () => {
     expect(() => planVideo(createPacing(), at(10), at(10), 30)).toThrow(/span is empty/);
     expect(() => planVideo(createPacing(), at(10), at(20), 0)).toThrow(/fps must be/);

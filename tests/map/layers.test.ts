@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { prepareStory, type BuiltPlace } from '../../src/data/prepare.ts';
 import type { Story, Theme } from '../../src/data/schema.ts';
+import { NO_LABELS } from '../../src/map/label-plan.ts';
 import { buildLayers, greatCircleMidpoint, labelBelow, labelText, layerIds, prepareLayerData, rgba, type Atlases, type LayerState } from '../../src/map/layers.ts';
 
 const theme: Theme = {
@@ -44,7 +45,7 @@ function createPrep() {
 }
 
 const atlases = {} as Atlases;
-const state = (h: number): LayerState => ({ h, fadeIn: 0, fadeOut: 0, layers: layerIds(theme), current: [], zoom: 3, font: 'Noto Sans', scale: 1 });
+const state = (h: number): LayerState => ({ h, fadeIn: 0, fadeOut: 0, layers: layerIds(theme), current: [], zoom: 3, font: 'Noto Sans', scale: 1, labels: NO_LABELS });
 
 describe('buildLayers', () => {
   it('moves only the GPU filter on a time step: same ids, same data objects, new filter range', () => {
@@ -65,8 +66,9 @@ describe('buildLayers', () => {
     const layers = buildLayers(data, { ...state(10), clock, zoom: 4 }, theme, atlases);
     type Timed = { timeClock: unknown; timeRanges: (c: typeof clock) => { filterRange: unknown; filterSoftRange?: unknown }; filterRange: unknown };
     const timed = layers.map((l) => [l.id, l.props as unknown as Timed] as const);
-    expect(timed.map(([id]) => id)).toEqual(['areas', 'distance-arcs', 'area-labels', 'talks-on', 'emphasis', 'points', 'distance-labels', 'labels']);
-    for (const [id, p] of timed) {
+    expect(timed.map(([id]) => id)).toEqual(['areas', 'distance-arcs', 'area-labels', 'talks-on', 'emphasis', 'points', 'distance-labels', 'labels', 'leaders', 'notes']);
+    // The current event's leader line and notes are rebuilt with the event and have no time filter.
+    for (const [id, p] of timed.filter(([id]) => id !== 'leaders' && id !== 'notes')) {
       expect(p.timeClock, id).toBe(clock);
       // Built at the clock's reading: the static props equal what the rule gives now.
       expect(p.timeRanges(clock).filterRange, id).toEqual(p.filterRange);
@@ -80,22 +82,13 @@ describe('buildLayers', () => {
       [30, 1e4],
     ]);
     expect(rule('emphasis')(clock)).toEqual({ filterRange: [-1e4, 31] });
-    // Labels keep their zoom dimension from the build.
-    expect(rule('labels')(clock)).toEqual({
-      filterRange: [
-        [-1e4, 31],
-        [-1, 4],
-      ],
-      filterSoftRange: [
-        [-1e4, 28],
-        [-1, 4],
-      ],
-    });
+    // Labels fade in with their place; which labels show is the label plan's decision.
+    expect(rule('labels')(clock)).toEqual({ filterRange: [-1e4, 31], filterSoftRange: [-1e4, 28] });
   });
 
   it('without a clock, layers filter on their own ranges only', () => {
     const layers = buildLayers(prepareLayerData(createPrep()), state(10), theme, atlases);
-    for (const l of layers) expect((l.props as unknown as { timeClock: unknown }).timeClock, l.id).toBeNull();
+    for (const l of layers) expect((l.props as unknown as { timeClock?: unknown }).timeClock ?? null, l.id).toBeNull();
   });
 
   it('hides a toggled-off layer through its visibility or filter categories, not by dropping data', () => {

@@ -1,9 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countdownSeconds, countdownText, dwellSeconds, idlePhase, progressText, scrollFraction, tourCamera } from '../../src/modes/kiosk.ts';
-
-function createEvents(...cams: (number | null)[]) {
-  return cams.map((zoom) => ({ camera: zoom === null ? undefined : { center: [30, 50] as [number, number], zoom } }));
-}
+import { countdownSeconds, countdownText, dwellSeconds, idlePhase, progressText, scrollFraction } from '../../src/modes/kiosk.ts';
 
 describe('countdownSeconds', () => {
   it('is 5 s for the usual timeouts and half the timeout when that is shorter', () => {
@@ -59,17 +55,6 @@ describe('dwellSeconds', () => {
   it('uses the event’s own dwell, else the story’s default', () => {
     expect(dwellSeconds({ dwell: 14 }, { defaultDwell: 8 })).toBe(14);
     expect(dwellSeconds({}, { defaultDwell: 8 })).toBe(8);
-  });
-});
-
-describe('tourCamera', () => {
-  it('returns the latest camera stop at or before the event, or null before any', () => {
-    const events = createEvents(4, null, 6, null);
-    expect(tourCamera(events, -1)).toBeNull();
-    expect(tourCamera(events, 0)?.zoom).toBe(4);
-    expect(tourCamera(events, 1)?.zoom).toBe(4);
-    expect(tourCamera(events, 3)?.zoom).toBe(6);
-    expect(tourCamera(createEvents(null, 5), 0)).toBeNull();
   });
 });
 

@@ -1,0 +1,195 @@
+import type { PreparedPlace, PreparedStory } from '../data/prepare.ts';
+import { layoutLabels, type Box, type LabelRequest, type LabelSide } from './label-layout.ts';
+
+/** A label the layers draw: the text, the point it belongs to, its size and its offset (px) from that point to its centre. */
+export interface PlannedLabel {
+  id: string;
+  text: string;
+  position: [number, number];
+  size: number;
+  dx: number;
+  dy: number;
+  /** Width and height (px) of the box it was laid out with. */
+  w: number;
+  h: number;
+  /** The place it names, if any. */
+  place?: PreparedPlace;
+}
+
+/** Where every story label goes for one event at one zoom step; the layers draw exactly these. */
+export interface LabelPlan {
+  /** Place names of areas (drawn under the marks) and of points (over them). */
+  areas: PlannedLabel[];
+  points: PlannedLabel[];
+  /** Distance labels of the airbases' arcs. */
+  distances: PlannedLabel[];
+  /** The event's subject name and key-figure callout (drawn on a panel). */
+  notes: PlannedLabel[];
+  /** Leader lines [from, to] in lon/lat from a callout's place to its panel. */
+  leaders: { from: [number, number]; to: [number, number] }[];
+}
+
+/** An empty plan (no labels). */
+export const NO_LABELS: LabelPlan = { areas: [], points: [], distances: [], notes: [], leaders: [] };
+
+/** What the planner needs besides the story: the map's projection and text metrics, and the layer rules. */
+export interface PlanInput {
+  prep: PreparedStory;
+  /** Index of the current event (-1 before the first). */
+  current: number;
+  /** Hours from the story start. */
+  h: number;
+  layers: string[];
+  /** Zoom the layer rules see (story label ranks, short arcs). */
+  zoomStep: number;
+  /** The map's zoom now, and the zoom to lay out at (the lowest the plan is shown at: labels only move apart above it). */
+  zoom: number;
+  layoutZoom: number;
+  /** A phone-sized map: short distance labels wait for zoom 4. */
+  narrow: boolean;
+  /** Size multiplier (kiosk, exports). */
+  scale: number;
+  project(lonLat: [number, number]): [number, number];
+  unproject(px: [number, number]): [number, number];
+  /** The clear map area in screen px now (inside the caption bands): labels keep inside it. */
+  view: Box;
+  /** Returns the width (px) of a line of bold text at a size (px). */
+  measure(text: string, size: number): number;
+  /** Sorted by label rank. */
+  areaPlaces: PreparedPlace[];
+  pointPlaces: PreparedPlace[];
+  arcs: PreparedPlace[];
+  labelText(p: PreparedPlace): string;
+  labelMinZoom(p: PreparedPlace): number;
+  labelBelow(p: PreparedPlace): boolean;
+  distanceText(p: PreparedPlace): string;
+  distanceAt(p: PreparedPlace): [number, number];
+  /** Distance labels shorter than this many km wait for zoom 4 on a narrow map. */
+  shortArc(p: PreparedPlace): boolean;
+}
+
+/** Mark sizes (px at scale 1): icon and the talks ring, obstacles for other labels. */
+const MARK_PX = 20;
+const LABEL_GAP = 24;
+const CALLOUT_GAP = 46;
+
+/** Returns text wrapped at spaces to lines of at most `max` characters. */
+export function wrapWords(text: string, max: number): string {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(' ')) {
+    if (line && (line + ' ' + word).length > max) {
+      lines.push(line);
+      line = word;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  if (line) lines.push(line);
+  return lines.join('\n');
+}
+
+/**
+ * Returns the labels to draw, laid out so that no two overlap and none covers a mark: the current
+ * event's places, subject and callout first (always named), then the other places on the map by
+ * label rank, then distances. Laid out at `layoutZoom`, the lowest zoom the plan is shown at, so
+ * zooming in within a step only moves labels apart.
+ */
+export function planLabels(o: PlanInput): LabelPlan {
+  const k = 2 ** (o.layoutZoom - o.zoom);
+  const origin = o.project([0, 0]);
+  const px = (ll: [number, number]): [number, number] => {
+    const [x, y] = o.project(ll);
+    return [(x - origin[0]) * k, (y - origin[1]) * k];
+  };
+  const s = o.scale;
+  const lineH = (size: number) => size;
+  const sizeOf = (text: string, size: number, pad: number) => {
+    const lines = text.split('\n');
+    return { w: Math.max(...lines.map((l) => o.measure(l, size))) + 2 * pad, h: lines.length * lineH(size) + pad };
+  };
+  const e = o.prep.events[o.current];
+  const labelsOn = o.layers.includes('labels');
+  const shown = (p: PreparedPlace) => p.appearH <= o.h && o.layers.includes(p.category);
+  const currentIds = new Set(e?.places ?? []);
+  const requests: (LabelRequest & { label: PlannedLabel; kind: 'areas' | 'points' | 'distances' | 'notes' })[] = [];
+  const sidesOf = (p: PreparedPlace): LabelSide[] => (p.isArea ? ['center', 'above', 'below', 'right', 'left'] : o.labelBelow(p) ? ['below', 'above', 'right', 'left'] : ['above', 'below', 'right', 'left']);
+  const addPlace = (p: PreparedPlace, forced: boolean) => {
+    const text = o.labelText(p);
+    const size = ((p.props.labelRank ?? 5) <= 1 ? 15 : 13) * s;
+    const { w, h } = sizeOf(text, size, 3 * s);
+    const position = p.props.anchor;
+    requests.push({
+      id: p.id,
+      at: px(position),
+      w,
+      h,
+      sides: sidesOf(p),
+      gap: (p.isArea ? 6 : LABEL_GAP) * s - (p.isArea ? 0 : 3 * s),
+      forced,
+      kind: p.isArea ? 'areas' : 'points',
+      label: { id: p.id, text, position, size, dx: 0, dy: 0, w, h, place: p },
+    });
+  };
+  const all = [...o.pointPlaces, ...o.areaPlaces].sort((a, b) => (a.props.labelRank ?? 5) - (b.props.labelRank ?? 5));
+  if (labelsOn) for (const p of all) if (currentIds.has(p.id) && shown(p)) addPlace(p, true);
+  if (e?.subject) {
+    const [w0, s0, e0, n0] = e.subject.bbox;
+    const position: [number, number] = [(w0 + e0) / 2, (s0 + n0) / 2];
+    const text = wrapWords(e.subject.label, 34);
+    const size = 13 * s;
+    const box = sizeOf(text, size, 5 * s);
+    requests.push({ id: 'subject', at: px(position), ...box, sides: ['center', 'above', 'below'], gap: 8 * s, forced: true, kind: 'notes', label: { id: 'subject', text, position, size, dx: 0, dy: 0, ...box } });
+  }
+  let calloutFrom: [number, number] | null = null;
+  if (e?.callout) {
+    const place = e.callout.place ? o.prep.placeById.get(e.callout.place) : undefined;
+    const [w0, s0, e0, n0] = e.subject?.bbox ?? [0, 0, 0, 0];
+    const position: [number, number] = place ? place.props.anchor : [(w0 + e0) / 2, (s0 + n0) / 2];
+    const text = wrapWords(`${e.callout.text} (${e.callout.by})`, 30);
+    const size = 15 * s;
+    const box = sizeOf(text, size, 6 * s);
+    calloutFrom = place ? position : null;
+    requests.push({
+      id: 'callout',
+      at: px(position),
+      ...box,
+      sides: place ? ['right', 'left', 'below', 'above'] : ['below', 'above', 'right', 'left'],
+      gap: (place ? CALLOUT_GAP : 30) * s,
+      forced: true,
+      kind: 'notes',
+      label: { id: 'callout', text, position, size, dx: 0, dy: 0, ...box },
+    });
+  }
+  if (labelsOn) for (const p of all) if (!currentIds.has(p.id) && shown(p) && o.zoomStep >= o.labelMinZoom(p)) addPlace(p, false);
+  if (o.layers.includes('distances'))
+    for (const p of o.arcs) {
+      if (!shown(p) || (o.shortArc(p) && (o.narrow || o.zoomStep < 4))) continue;
+      const text = o.distanceText(p);
+      const size = 12 * s;
+      const box = { w: o.measure(text, size) + 8 * s, h: size + 4 * s };
+      const position = o.distanceAt(p);
+      requests.push({ id: `distance:${p.id}`, at: px(position), ...box, sides: ['center', 'above', 'below'], gap: 4 * s, kind: 'distances', label: { id: p.id, text, position, size, dx: 0, dy: 0, ...box, place: p } });
+    }
+  const marks: Box[] = [...o.pointPlaces.filter(shown)].map((p) => {
+    const [x, y] = px(p.props.anchor);
+    const r = (MARK_PX / 2) * s;
+    return [x - r, y - r, x + r, y + r];
+  });
+  for (const r of requests) r.atNow = [r.at[0] / k + origin[0], r.at[1] / k + origin[1]];
+  const placed = new Map(layoutLabels(requests, marks, o.view).map((p) => [p.id, p]));
+  const plan: LabelPlan = { areas: [], points: [], distances: [], notes: [], leaders: [] };
+  for (const r of requests) {
+    const p = placed.get(r.id);
+    if (!p) continue;
+    plan[r.kind].push({ ...r.label, dx: p.dx, dy: p.dy });
+    if (r.id === 'callout' && calloutFrom) {
+      // The leader runs from the mark's edge to the panel's near edge, at the zoom shown now.
+      const [ax, ay] = o.project(calloutFrom);
+      const len = Math.hypot(p.dx, p.dy) || 1;
+      const near = Math.max(0, len - (p.side === 'left' || p.side === 'right' ? r.w / 2 : r.h / 2));
+      const from = o.unproject([ax + ((p.dx / len) * MARK_PX * s) / 2, ay + ((p.dy / len) * MARK_PX * s) / 2]);
+      const to = o.unproject([ax + (p.dx / len) * near, ay + (p.dy / len) * near]);
+      plan.leaders.push({ from, to });
+    }
+  }
+  return plan;
+}

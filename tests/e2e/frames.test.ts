@@ -1,0 +1,164 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openApp, startHarness, state, waitReady, type Harness } from './harness.ts';
+
+let h: Harness;
+beforeAll(async () => {
+  h = await startHarness();
+});
+afterAll(async () => {
+  await h?.close();
+});
+
+/** Returns the card's headline box, the page's and the side column's scroll, and whether the current list item is inside the list's box. */
+function layout(page: Page) {
+  return page.evaluate(() => {
+    const head = document.querySelector('.event-card h2')!.getBoundingClientRect();
+    const card = document.querySelector('.event-card')!.getBoundingClientRect();
+    const list = document.querySelector('.event-list ol')!.getBoundingClientRect();
+    const cur = document.querySelector('.event-list li.current')?.getBoundingClientRect();
+    const timeline = document.querySelector('.timeline')!.getBoundingClientRect();
+    return {
+      cardTop: card.top,
+      headTop: head.top,
+      headBottom: head.bottom,
+      viewport: window.innerHeight,
+      timelineTop: timeline.top,
+      pageY: window.scrollY,
+      maxY: document.scrollingElement!.scrollHeight - window.innerHeight,
+      sideTop: document.querySelector('.side')!.scrollTop,
+      currentInList: !!cur && cur.top >= list.top - 1 && cur.bottom <= list.bottom + 1,
+    };
+  });
+}
+
+async function stepAndSettle(page: Page, key: string) {
+  const before = (await state(page)).t;
+  await page.keyboard.press(key);
+  await page.waitForFunction((t) => window.explainer!.store.getState().t !== t, before);
+  await page.waitForTimeout(80);
+}
+
+describe('stepping keeps the card in view', () => {
+  it('on a 1280 × 800 desktop: the card stays put, only the list scrolls inside its box', async () => {
+    const { page } = await openApp(h, '?event=first-round-dolmabahce', { width: 1280, height: 800 }, { reducedMotion: true });
+    await page.locator('body').click({ position: { x: 5, y: 5 } });
+    const first = await layout(page);
+    expect(first.headTop).toBeGreaterThanOrEqual(0);
+    for (let i = 0; i < 19; i++) {
+      await stepAndSettle(page, 'ArrowRight');
+      const now = await layout(page);
+      expect(now.pageY).toBe(0);
+      expect(now.sideTop).toBe(0);
+      expect(now.cardTop).toBeCloseTo(first.cardTop, 0);
+      expect(now.headTop).toBeGreaterThanOrEqual(now.cardTop);
+      expect(now.headBottom).toBeLessThanOrEqual(now.viewport);
+      expect(now.currentInList, `step ${i + 1}`).toBe(true);
+    }
+    await page.context().close();
+  });
+
+  it('on a 360 × 740 phone: the page does not jump, the card headline stays on screen above the sticky timeline', async () => {
+    const { page } = await openApp(h, '?event=first-round-dolmabahce', { width: 360, height: 740 }, { reducedMotion: true });
+    // The reader scrolls down to read the card.
+    await page.evaluate(() => window.scrollTo(0, document.querySelector('.event-card')!.getBoundingClientRect().top + window.scrollY - 20));
+    await page.waitForTimeout(100);
+    const first = await layout(page);
+    expect(first.headTop).toBeGreaterThanOrEqual(0);
+    let prev = first.pageY;
+    for (let i = 0; i < 19; i++) {
+      const next = page.locator('button[aria-label="Next event"]');
+      expect(await next.isDisabled(), `step ${i + 1}: next is disabled`).toBe(false);
+      // a tap: Playwright's click would first scroll the sticky timeline's static position (the page's end) into view
+      await next.evaluate((b: HTMLButtonElement) => b.click());
+      await page.waitForTimeout(80);
+      const now = await layout(page);
+      // Still where it was, unless a shorter card made the page shorter than that (the browser clamps, upwards only).
+      const clamped = now.pageY < prev && now.pageY >= now.maxY - 1;
+      expect(Math.abs(now.pageY - prev) > 1 && !clamped, `step ${i + 1}: page moved from ${prev} to ${now.pageY}`).toBe(false);
+      prev = now.pageY;
+      expect(now.headTop).toBeGreaterThanOrEqual(0);
+      expect(now.headBottom).toBeLessThanOrEqual(now.timelineTop);
+      expect(now.currentInList, `step ${i + 1}`).toBe(true);
+    }
+    await page.context().close();
+  });
+});
+
+/** Returns the map canvas box and the legend box (CSS px, page coordinates). */
+function frameOf(page: Page) {
+  return page.evaluate(() => {
+    const canvas = window.explainer!.mapView.map.getCanvas().getBoundingClientRect();
+    const legend = document.querySelector('.stage details.legend')!.getBoundingClientRect();
+    return { canvas: [canvas.left, canvas.top, canvas.right, canvas.bottom], legend: [legend.left, legend.top, legend.right, legend.bottom] };
+  });
+}
+
+describe('a camera per event', () => {
+  it('an event= link opens on that event, framed clear of the legend, and follows by default', async () => {
+    const { page } = await openApp(h, '?event=operation-spiderweb', { width: 1280, height: 800 }, { reducedMotion: true });
+    const s = await state(page);
+    expect(s.view).toBeNull();
+    expect(await page.evaluate(() => window.explainer!.store.getState().follow)).toBe(true);
+    const airbases: [number, number][] = await page.evaluate(() =>
+      fetch('data/places.json')
+        .then((r) => r.json())
+        .then((fc: { features: { properties: { id: string; anchor: [number, number] } }[] }) =>
+          ['olenya', 'belaya', 'dyagilevo', 'ivanovo-severny', 'ukrainka'].map((id) => fc.features.find((f) => f.properties.id === id)!.properties.anchor),
+        ),
+    );
+    const f = await frameOf(page);
+    const pts = await page.evaluate((lls) => lls.map((ll) => {
+      const map = window.explainer!.mapView.map;
+      const r = map.getCanvas().getBoundingClientRect();
+      const p = map.project(ll);
+      return [r.left + p.x, r.top + p.y];
+    }), airbases);
+    const [L, T, R, B] = f.canvas;
+    for (const [x, y] of pts) {
+      expect(x).toBeGreaterThan(L);
+      expect(x).toBeLessThan(R);
+      expect(y).toBeGreaterThan(T);
+      expect(y).toBeLessThan(B);
+      const under = x > f.legend[0] - 12 && x < f.legend[2] + 12 && y > f.legend[1] - 12 && y < f.legend[3] + 12;
+      expect(under, `airbase at ${x},${y} under the legend`).toBe(false);
+    }
+    // The five bases fill a meaningful part of the map: at least half its width.
+    const xs = pts.map((p) => p[0]);
+    expect(Math.max(...xs) - Math.min(...xs)).toBeGreaterThan((R - L) * 0.5);
+    await page.context().close();
+  });
+
+  it('steps frame each event; the reader’s own zoom stops following until the next step', async () => {
+    const { page } = await openApp(h, '?event=fidan-in-kyiv', { width: 1280, height: 800 }, { reducedMotion: true });
+    await page.locator('body').click({ position: { x: 5, y: 5 } });
+    const kyiv = await page.evaluate(() => window.explainer!.mapView.map.getZoom());
+    await stepAndSettle(page, 'ArrowRight'); // Operation Spiderweb: a wider frame
+    await waitReady(page);
+    const spider = await page.evaluate(() => window.explainer!.mapView.map.getZoom());
+    expect(spider).toBeLessThan(kyiv - 1);
+    // The reader drags the map: the view is theirs.
+    const box = (await page.locator('.map canvas').first().boundingBox())!;
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(box.x + box.width / 2 - 120, box.y + box.height / 2 - 60, { steps: 8 });
+    await page.mouse.up();
+    await page.waitForFunction(() => window.explainer!.store.getState().view !== null);
+    await page.locator('body').click({ position: { x: 5, y: 5 } });
+    await stepAndSettle(page, 'ArrowRight'); // Lavrov–Rubio call: Moscow
+    await waitReady(page);
+    expect((await state(page)).view).toBeNull();
+    const moscow: [number, number] = [37.62, 55.75];
+    const at = await page.evaluate((ll) => {
+      const map = window.explainer!.mapView.map;
+      const p = map.project(ll);
+      const c = map.getCanvas();
+      return [p.x / c.clientWidth, p.y / c.clientHeight];
+    }, moscow);
+    expect(at[0]).toBeGreaterThan(0.2);
+    expect(at[0]).toBeLessThan(0.8);
+    expect(at[1]).toBeGreaterThan(0.2);
+    expect(at[1]).toBeLessThan(0.8);
+    await page.context().close();
+  });
+});

@@ -1,0 +1,121 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openApp, setState, startHarness, type Harness } from './harness.ts';
+
+type Box = [number, number, number, number];
+type Label = { id: string; kind: string; text: string; size: number; box: Box };
+
+let h: Harness;
+beforeAll(async () => {
+  h = await startHarness();
+});
+afterAll(async () => {
+  await h?.close();
+});
+
+const intersect = (a: Box, b: Box) => a[0] < b[2] && b[0] < a[2] && a[1] < b[3] && b[1] < a[3];
+
+/** Returns the story labels drawn now and the basemap's placed country names (boxes estimated from the style's size and the font's metrics). */
+function labelsNow(page: Page) {
+  return page.evaluate(() => {
+    const app = window.explainer!;
+    const map = app.mapView.map;
+    const story = app.labelBoxes();
+    const g = document.createElement('canvas').getContext('2d')!;
+    // the style's text-size ramp ['interpolate', ['linear'], ['zoom'], z0, v0, z1, v1], clamped at its ends
+    const ramp = map.getLayoutProperty('country-labels', 'text-size') as [string, unknown, unknown, number, number, number, number];
+    const [z0, v0, z1, v1] = ramp.slice(3) as number[];
+    const z = map.getZoom();
+    const px = z <= z0 ? v0 : z >= z1 ? v1 : v0 + ((z - z0) / (z1 - z0)) * (v1 - v0);
+    const basemap = map.queryRenderedFeatures({ layers: ['country-labels'] }).map((f) => {
+      const name = String(f.properties.name).toUpperCase();
+      g.font = `400 ${px}px "Noto Sans"`;
+      const w = g.measureText(name).width + name.length * 0.12 * px;
+      const p = map.project((f.geometry as GeoJSON.Point).coordinates as [number, number]);
+      // names over 8 ems wrap onto two lines; take the one-line width as a generous box
+      return { id: `basemap:${name}`, box: [p.x - w / 2, p.y - px / 2, p.x + w / 2, p.y + px / 2] as [number, number, number, number] };
+    });
+    return { story, basemap };
+  }) as Promise<{ story: Label[]; basemap: { id: string; box: Box }[] }>;
+}
+
+async function storyEvents(page: Page) {
+  return page.evaluate(() => fetch('data/story.json').then((r) => r.json())) as Promise<{ events: { id: string; start: string; places: string[]; callout?: unknown; subject?: unknown }[] }>;
+}
+
+describe('labels as a layout problem', () => {
+  for (const size of [
+    { width: 1200, height: 675 },
+    { width: 1080, height: 1350 },
+  ])
+    it(`in every event frame at ${size.width}×${size.height}, names the event's places and no two labels overlap`, async () => {
+      const { page, errors } = await openApp(h, '?mode=screenshot&event=first-round-dolmabahce', size);
+      const { events } = await storyEvents(page);
+      const problems: string[] = [];
+      for (const e of events) {
+        await setState(page, { t: Date.parse(e.start) });
+        const { story, basemap } = await labelsNow(page);
+        const ids = new Set(story.map((l) => l.id));
+        for (const id of e.places) if (!ids.has(id)) problems.push(`${e.id}: ${id} is not labelled`);
+        if (e.subject && !ids.has('subject')) problems.push(`${e.id}: its subject area is not named`);
+        if (e.callout && !ids.has('callout')) problems.push(`${e.id}: its callout is missing`);
+        const view = await page.evaluate(() => {
+          const c = window.explainer!.mapView.map.getCanvas();
+          return [c.clientWidth, c.clientHeight];
+        });
+        for (const l of story.filter((x) => e.places.includes(x.id) || x.kind === 'notes')) {
+          const [x0, y0, x1, y1] = l.box;
+          if (x0 < -1 || y0 < -1 || x1 > view[0] + 1 || y1 > view[1] + 1) problems.push(`${e.id}: label ${l.id} runs off the frame ${JSON.stringify(l.box.map(Math.round))}`);
+        }
+        for (let i = 0; i < story.length; i++)
+          for (let j = i + 1; j < story.length; j++)
+            if (intersect(story[i].box, story[j].box)) problems.push(`${e.id}: "${story[i].text}" overlaps "${story[j].text}"`);
+        for (const s of story) for (const b of basemap) if (intersect(s.box, b.box)) problems.push(`${e.id}: "${s.text}" overlaps the basemap's ${b.id}`);
+      }
+      expect(problems).toEqual([]);
+      expect(errors).toEqual([]);
+      await page.context().close();
+    }, 400_000);
+
+  it('scales map type with an export frame: a 1080 × 1350 export draws labels at least as large as its caption body text', async () => {
+    const { page } = await openApp(h, '?event=operation-spiderweb', { width: 1280, height: 800 });
+    const onScreen = await page.evaluate(() => Math.min(...window.explainer!.labelBoxes().map((l) => l.size)));
+    expect(onScreen).toBeGreaterThanOrEqual(12);
+    // Sample the label sizes while the export has the map at the export's size.
+    const sizes = await page.evaluate(async () => {
+      const seen: number[] = [];
+      const stage = document.querySelector('.stage')!;
+      let sampling = true;
+      const sample = () => {
+        if (stage.classList.contains('exporting')) {
+          const b = window.explainer!.labelBoxes();
+          if (b.length) seen.push(Math.min(...b.map((l) => l.size)));
+        }
+        if (sampling) requestAnimationFrame(sample);
+      };
+      sample();
+      await window.explainerExport!({ width: 1080, height: 1350, scale: 1 });
+      sampling = false;
+      return seen;
+    });
+    const during = Math.max(...sizes);
+    // The caption at 1080 × 1350 lays out at unit 1.2: its legend (body) text is 17 × 1.2 = 20.4 px.
+    expect(during).toBeGreaterThanOrEqual(20);
+    expect(during).toBeGreaterThan(onScreen * 1.4);
+    // and back to screen size afterwards
+    await setState(page, {});
+    expect(await page.evaluate(() => Math.min(...window.explainer!.labelBoxes().map((l) => l.size)))).toBe(onScreen);
+    await page.context().close();
+  }, 120_000);
+
+  it('in screenshot mode at 1080 × 1350 the smallest map label is as large as the caption body text', async () => {
+    const { page } = await openApp(h, '?mode=screenshot&event=terms-on-the-table', { width: 1080, height: 1350 });
+    const { min, unit } = await page.evaluate(() => ({
+      min: Math.min(...window.explainer!.labelBoxes().map((l) => l.size)),
+      unit: Number(document.querySelector<HTMLCanvasElement>('.shot-caption')!.dataset.unit),
+    }));
+    expect(unit).toBeGreaterThan(1);
+    expect(min).toBeGreaterThanOrEqual(Math.floor(17 * unit));
+    await page.context().close();
+  });
+});

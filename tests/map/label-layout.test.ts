@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { boxesIntersect, layoutLabels, type LabelRequest } from '../../src/map/label-layout.ts';
+
+const req = (id: string, at: [number, number], extra: Partial<LabelRequest> = {}): LabelRequest => ({ id, at, w: 80, h: 14, sides: ['above', 'below', 'right', 'left'], gap: 10, ...extra });
+
+describe('layoutLabels', () => {
+  it('places labels in priority order on the first side that is free, and none overlap', () => {
+    // b's label fits above it (below a's); c's collides with a's above and fits below
+    const out = layoutLabels([req('a', [0, 0]), req('b', [0, 20]), req('c', [10, 5])]);
+    expect(out.map((p) => [p.id, p.side])).toEqual([
+      ['a', 'above'],
+      ['b', 'above'],
+      ['c', 'below'],
+    ]);
+    for (let i = 0; i < out.length; i++) for (let j = i + 1; j < out.length; j++) expect(boxesIntersect(out[i].box, out[j].box)).toBe(false);
+  });
+
+  it('leaves out a label that fits nowhere, unless forced, which moves further out', () => {
+    const crowd = [req('a', [0, 0], { sides: ['center'] }), req('b', [0, 0], { sides: ['center'] })];
+    expect(layoutLabels(crowd).map((p) => p.id)).toEqual(['a']);
+    const forced = layoutLabels([req('a', [0, 0], { sides: ['center'], forced: true }), req('b', [0, 0], { sides: ['center', 'above'], forced: true })]);
+    expect(forced.map((p) => p.id)).toEqual(['a', 'b']);
+    expect(boxesIntersect(forced[0].box, forced[1].box)).toBe(false);
+  });
+
+  it('keeps clear of obstacles (marks) and inside the bounds', () => {
+    const mark: [number, number, number, number] = [-50, -40, 50, -5];
+    expect(layoutLabels([req('a', [0, 0])], [mark])[0].side).toBe('below');
+    expect(layoutLabels([req('a', [0, 0])], [], [-200, -200, 200, 20])[0].side).toBe('above');
+    expect(layoutLabels([req('a', [0, 0])], [], [-200, -5, 200, 200])[0].side).toBe('below');
+  });
+});
