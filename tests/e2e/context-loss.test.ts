@@ -55,7 +55,8 @@ describe('WebGL context loss in Chromium', () => {
     page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
     page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
     await page.addInitScript(countContexts);
-    await page.goto(`${h.url}?t=2025-06-02T12:00Z`);
+    // follow=0: the whole story, so that Belaya is on the map to pick
+    await page.goto(`${h.url}?t=2025-06-02T12:00Z&follow=0`);
     await waitReady(page);
     const cdp = await context.newCDPSession(page);
     await cdp.send('Performance.enable');

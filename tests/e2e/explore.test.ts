@@ -36,7 +36,8 @@ describe('explore mode in Chromium', () => {
   });
 
   it('shows no struck airbase before 1 June and shows them after the strike', async () => {
-    const { page } = await openApp(h, '?t=2025-05-31T00:00Z');
+    // follow=0: the whole story stays in view while time moves, so every base can be picked
+    const { page } = await openApp(h, '?t=2025-05-31T00:00Z&follow=0');
     expect(await pickAt(page, OLENYA)).toBeNull();
     expect(await pickAt(page, BELAYA)).toBeNull();
     await setState(page, { t: T('2025-06-01T12:00Z') });

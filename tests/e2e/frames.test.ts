@@ -145,20 +145,28 @@ describe('a camera per event', () => {
     await page.mouse.up();
     await page.waitForFunction(() => window.explainer!.store.getState().view !== null);
     await page.locator('body').click({ position: { x: 5, y: 5 } });
-    await stepAndSettle(page, 'ArrowRight'); // Lavrov–Rubio call: Moscow
+    await stepAndSettle(page, 'ArrowRight'); // Zelensky sets out his position: Kyiv and Moscow
     await waitReady(page);
     expect((await state(page)).view).toBeNull();
-    const moscow: [number, number] = [37.62, 55.75];
-    const at = await page.evaluate((ll) => {
-      const map = window.explainer!.mapView.map;
-      const p = map.project(ll);
-      const c = map.getCanvas();
-      return [p.x / c.clientWidth, p.y / c.clientHeight];
-    }, moscow);
-    expect(at[0]).toBeGreaterThan(0.2);
-    expect(at[0]).toBeLessThan(0.8);
-    expect(at[1]).toBeGreaterThan(0.2);
-    expect(at[1]).toBeLessThan(0.8);
+    const framed = await page.evaluate(
+      (lls) => {
+        const map = window.explainer!.mapView.map;
+        const c = map.getCanvas();
+        return { zoom: map.getZoom(), at: lls.map((ll) => map.project(ll)).map((p) => [p.x / c.clientWidth, p.y / c.clientHeight]) };
+      },
+      [
+        [30.52, 50.45],
+        [37.62, 55.75],
+      ] as [number, number][],
+    );
+    // Followed again: closer than Spiderweb's frame, with both places on the map.
+    expect(framed.zoom).toBeGreaterThan(spider + 1);
+    for (const [x, y] of framed.at) {
+      expect(x).toBeGreaterThan(0.02);
+      expect(x).toBeLessThan(0.98);
+      expect(y).toBeGreaterThan(0.02);
+      expect(y).toBeLessThan(0.98);
+    }
     await page.context().close();
   });
 });
