@@ -1,5 +1,6 @@
 import { defineConfig } from 'vite';
 import { noticesPlugin, precompressPlugin, securityHeadersPlugin } from './scripts/lib/build-plugins.ts';
+import { trimMaplibreCss } from './scripts/lib/trim-maplibre-css.ts';
 
 export default defineConfig({
   base: './',
@@ -8,6 +9,8 @@ export default defineConfig({
     sourcemap: false,
     chunkSizeWarningLimit: 2000,
   },
+  // maplibre-gl.css less the controls the app never adds (scripts/lib/trim-maplibre-css.ts).
+  css: { postcss: { plugins: [trimMaplibreCss()] } },
   worker: { format: 'es' },
   plugins: [securityHeadersPlugin(), noticesPlugin(), precompressPlugin()],
 });

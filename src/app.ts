@@ -29,10 +29,8 @@ import { createMethodsDialog } from './ui/methods-dialog.ts';
 import { createSourcesPanel } from './ui/sources-panel.ts';
 import { createTimeline } from './ui/timeline.ts';
 import { setReady, whenReady } from './readiness.ts';
-import { createExportControl } from './export/export-panel.ts';
-import type { ModeContext, ModeHandle } from './modes/context.ts';
-import { startKiosk } from './modes/kiosk.ts';
-import { startScreenshot } from './modes/screenshot.ts';
+import { createExportControl } from './export/export-control.ts';
+import type { ModeContext, ModeHandle, ModeStart } from './modes/context.ts';
 
 const FADE_MS = 320;
 /** Maps up to this wide (CSS px: phones, narrow embeds) show fewer labels when zoomed out. */
@@ -58,7 +56,7 @@ export interface App {
 export const prefersReducedMotion = () => window.matchMedia('(prefers-reduced-motion: reduce)').matches;
 
 /** Builds the whole app into `root` from loaded data and returns handles for tools and tests. */
-export function createApp(root: HTMLElement, prep: PreparedStory, basemap: Topology, detail: FeatureCollection, fontFamily: string): App {
+export function createApp(root: HTMLElement, prep: PreparedStory, basemap: Topology, detail: FeatureCollection, fontFamily: string, startMode: ModeStart | null = null): App {
   const ids = layerIds(prep.theme);
   const defaults: AppState = {
     mode: 'explore',
@@ -530,7 +528,8 @@ export function createApp(root: HTMLElement, prep: PreparedStory, basemap: Topol
     redraw,
   };
   offs.push(recoverDeckContext(mapView, redraw));
-  const modeHandle: ModeHandle | null = mode === 'kiosk' ? startKiosk(ctx) : mode === 'screenshot' ? startScreenshot(ctx) : null;
+  if (mode !== 'explore' && !startMode) throw new Error(`the ${mode} mode's code was not loaded`);
+  const modeHandle: ModeHandle | null = mode === 'explore' ? null : startMode!(ctx);
   const exportControl = mode === 'explore' ? createExportControl(ctx) : null;
   if (exportControl) header.querySelector('.actions')!.insertBefore(exportControl.root, shareStatus);
 

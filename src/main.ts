@@ -3,6 +3,7 @@ import '@fontsource/noto-sans/700.css';
 import './styles.css';
 import { createApp, type App } from './app.ts';
 import { LoadError, loadAll } from './data/load.ts';
+import type { ModeStart } from './modes/context.ts';
 import { setReady } from './readiness.ts';
 import { parseLoadTimeout } from './state/url-state.ts';
 import { showLoadError } from './ui/load-error.ts';
@@ -19,7 +20,18 @@ const KIOSK_RETRY_S = [5, 15, 45];
 
 const root = document.getElementById('app')!;
 const status = document.getElementById('status')!;
-const kiosk = new URLSearchParams(window.location.search).get('mode') === 'kiosk';
+const modeParam = new URLSearchParams(window.location.search).get('mode');
+const kiosk = modeParam === 'kiosk';
+
+/**
+ * Loads the code of the mode the URL asks for (kiosk, screenshot; with its CSS), so that the explorer's
+ * first load does not carry them; null for the explorer. Matches `parseUrl`'s reading of `mode`.
+ */
+function loadMode(): Promise<ModeStart | null> {
+  if (modeParam === 'kiosk') return import('./modes/kiosk.ts').then((m) => m.startKiosk);
+  if (modeParam === 'screenshot') return import('./modes/screenshot.ts').then((m) => m.startScreenshot);
+  return Promise.resolve(null);
+}
 let attempt = 0;
 
 /** Shows a failure in place of the app, naming what failed; a kiosk tries again, then reloads. */
@@ -45,7 +57,7 @@ async function boot(): Promise<void> {
   try {
     // One await for the data and the fonts: a data failure while the fonts load is handled here,
     // never left as an unhandled rejection.
-    const [{ prep, basemap, detail }] = await Promise.all([
+    const [{ prep, basemap, detail }, , , startMode] = await Promise.all([
       loadAll(import.meta.env.BASE_URL, {
         timeoutMs: parseLoadTimeout(window.location.search),
         onProgress: (file, done, total) => {
@@ -54,8 +66,11 @@ async function boot(): Promise<void> {
       }),
       document.fonts.load(`400 16px "${font}"`, 'Çırağan Zaporizhzhia'),
       document.fonts.load(`700 16px "${font}"`, 'Çırağan'),
+      loadMode().catch((e: unknown) => {
+        throw new LoadError([`The ${modeParam} mode's code could not be loaded: ${e instanceof Error ? e.message : String(e)}`]);
+      }),
     ]);
-    window.explainer = createApp(root, prep, basemap, detail, font);
+    window.explainer = createApp(root, prep, basemap, detail, font, startMode);
   } catch (e) {
     fail(e instanceof LoadError ? e.problems : [`The map could not be drawn: ${e instanceof Error ? e.message : String(e)}`]);
   }

@@ -1,7 +1,7 @@
 import type { ModeContext } from '../modes/context.ts';
 import { el, listen } from '../ui/dom.ts';
 import { createCaptionEditor } from './caption-editor.ts';
-import { exportPng, registerExportApi } from './export-png.ts';
+import { exportPng } from './export-png.ts';
 import { exportFileName } from './naming.ts';
 import { MAX_PIXELS, MIN_SIDE, PRESETS, SCALES, sizeProblem, type ExportSize } from './presets.ts';
 import './export.css';
@@ -14,14 +14,13 @@ function bytesText(n: number): string {
 }
 
 /**
- * Returns the explorer's export controls: "Export PNG", a button opening a dialog with the size
- * presets, a custom size and the scale, which renders the current moment and downloads the PNG;
- * and "Export video", whose dialog (`video-panel.ts`) loads on first use. Also registers
- * `window.explainerExport` for tools. `destroy` removes them all.
+ * Returns the "Export PNG" dialog: the size presets, a custom size, the scale and the caption
+ * editor; it renders the current moment and hands the PNG to `download`. Loaded on the first click
+ * of the button (`export-control.ts`). `open` resets the caption and shows the dialog; `destroy`
+ * removes its listeners and the dialog.
  */
-export function createExportControl(ctx: ModeContext): { root: HTMLElement; destroy(): void } | null {
+export function createPngDialog(ctx: ModeContext, download: (blob: Blob, name: string) => void): { dialog: HTMLDialogElement; open(): void; destroy(): void } {
   const offs: (() => void)[] = [];
-  const open = el('button', { type: 'button', class: 'btn text', 'aria-haspopup': 'dialog' }, 'Export PNG');
   const sizeRadios = [...PRESETS.map((p) => ({ id: p.id, label: p.label, width: p.width, height: p.height })), { id: CUSTOM, label: 'Custom', width: 0, height: 0 }].map(
     (p, i) => ({ ...p, input: el('input', { type: 'radio', name: 'export-size', value: p.id, checked: i === 0 }) }),
   );
@@ -61,8 +60,6 @@ export function createExportControl(ctx: ModeContext): { root: HTMLElement; dest
     status,
     el('div', { class: 'export-actions' }, cancel, go),
   );
-  const openVideo = el('button', { type: 'button', class: 'btn text', 'aria-haspopup': 'dialog' }, 'Export video');
-  const root = el('span', { class: 'export-control' }, open, openVideo, dialog);
 
   const selected = (): ExportSize => {
     const r = sizeRadios.find((x) => x.input.checked) ?? sizeRadios[0];
@@ -90,15 +87,6 @@ export function createExportControl(ctx: ModeContext): { root: HTMLElement; dest
     if (!busy) status.textContent = '';
     update();
   };
-  let revoke = 0;
-  const download = (blob: Blob, name: string) => {
-    const url = URL.createObjectURL(blob);
-    const a = el('a', { href: url, download: name, class: 'export-link' });
-    document.body.append(a);
-    a.click();
-    a.remove();
-    revoke = window.setTimeout(() => URL.revokeObjectURL(url), 30_000);
-  };
   const run = async () => {
     const o = selected();
     if (sizeProblem(o)) return;
@@ -115,30 +103,7 @@ export function createExportControl(ctx: ModeContext): { root: HTMLElement; dest
     }
   };
 
-  // The video dialog, the encoder and the muxer load on the first click, so the page's first load does not carry them.
-  let video: Promise<{ open(): void; destroy(): void }> | null = null;
-  const showVideo = async () => {
-    video ??= import('./video-panel.ts').then(({ createVideoDialog }) => {
-      const v = createVideoDialog(ctx, download);
-      root.append(v.dialog);
-      return v;
-    });
-    try {
-      (await video).open();
-    } catch (e) {
-      video = null;
-      openVideo.title = `The video export could not load: ${e instanceof Error ? e.message : String(e)}`;
-    }
-  };
   offs.push(
-    listen(openVideo, 'click', () => void showVideo()),
-    () => void video?.then((v) => v.destroy()),
-    listen(open, 'click', () => {
-      status.textContent = '';
-      editor.reset();
-      update();
-      dialog.showModal();
-    }),
     listen(cancel, 'click', () => dialog.close()),
     listen(go, 'click', () => void run()),
     listen(dialog, 'cancel', (e) => {
@@ -152,9 +117,17 @@ export function createExportControl(ctx: ModeContext): { root: HTMLElement; dest
         update();
       }),
     ),
-    registerExportApi(ctx),
     editor.destroy,
-    () => clearTimeout(revoke),
+    () => dialog.remove(),
   );
-  return { root, destroy: () => offs.forEach((f) => f()) };
+  return {
+    dialog,
+    open() {
+      status.textContent = '';
+      editor.reset();
+      update();
+      dialog.showModal();
+    },
+    destroy: () => offs.forEach((f) => f()),
+  };
 }

@@ -174,12 +174,15 @@ export async function toBase64(blob: Blob): Promise<string> {
   return btoa(bin);
 }
 
+/** Renders a PNG export of the current state for tools: `window.explainerExport`'s answer. */
+export async function exportForTools(ctx: ModeContext, opts: ExportSize): Promise<ExportedPng> {
+  const { blob, ...rest } = await exportPng(ctx, opts);
+  return { ...rest, base64: await toBase64(blob) };
+}
+
 /** Registers `window.explainerExport` (and the video API, `registerVideoApi`) for tools and returns the function that removes it. */
 export function registerExportApi(ctx: ModeContext): () => void {
-  const fn = async (opts: ExportSize): Promise<ExportedPng> => {
-    const { blob, ...rest } = await exportPng(ctx, opts);
-    return { ...rest, base64: await toBase64(blob) };
-  };
+  const fn = (opts: ExportSize) => exportForTools(ctx, opts);
   window.explainerExport = fn;
   const offVideo = registerVideoApi(ctx);
   return () => {

@@ -5,6 +5,7 @@ import { el, listen } from '../ui/dom.ts';
 import { videoFileName } from './naming.ts';
 import { exportVideo, pickFormat, planFor, type VideoFormat, type VideoProgress } from './video-export.ts';
 import { eventSpan } from './video-timeline.ts';
+import './export.css';
 import './video.css';
 
 /** Frame sizes offered for video: the formats social and broadcast take. */

@@ -37,3 +37,6 @@ export interface ModeContext {
 export interface ModeHandle {
   destroy(): void;
 }
+
+/** Starts a mode (kiosk, screenshot) on the app; loaded with its module before the app is made (`main.ts`). */
+export type ModeStart = (ctx: ModeContext) => ModeHandle;
