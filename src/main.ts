@@ -3,14 +3,14 @@ import '@fontsource/noto-sans/700.css';
 import './styles.css';
 import { createApp, type App } from './app.ts';
 import { LoadError, loadAll } from './data/load.ts';
-import type { ModeStart } from './modes/context.ts';
-import { setReady } from './readiness.ts';
+import { setReady } from './app/readiness.ts';
+import type { ModeStart } from './contracts/app-context.ts';
 import { parseLoadTimeout } from './state/url-state.ts';
 import { showLoadError } from './ui/load-error.ts';
 
 declare global {
   interface Window {
-    /** Handles for tools and tests: the store and the map. */
+    /** Handles for tools and tests: the store, the page's config (mode, embed, idle) and the map. */
     explainer?: App;
   }
 }

@@ -117,7 +117,7 @@ export function prepareStory(story: BuiltStory, theme: Theme, places: BuiltPlace
 }
 
 /** Returns the index of the current event at time t (epoch ms): the last that has started, or -1 before the first. */
-export function currentEventIndex(events: PreparedEvent[], t: number): number {
+export function currentEventIndex(events: readonly Pick<PreparedEvent, 't0'>[], t: number): number {
   let lo = 0;
   let hi = events.length - 1;
   let found = -1;

@@ -1,4 +1,4 @@
-import type { ModeContext } from '../modes/context.ts';
+import type { AppContext } from '../contracts/app-context.ts';
 import { el, listen } from '../ui/dom.ts';
 import { captionContent, type CaptionContent } from './caption.ts';
 import { canvasMeasure, captionPalette, drawCaption } from './caption-draw.ts';
@@ -26,7 +26,7 @@ const PREVIEW_W = 300;
  * wording, never written to the URL) and a preview of the frame: the map as it is now, cropped to the
  * export's shape, under the caption laid out for the export's size. `render(frame)` redraws it.
  */
-export function createCaptionEditor(ctx: ModeContext) {
+export function createCaptionEditor(ctx: AppContext) {
   const { prep, store } = ctx;
   const field = (label: string, cls: string) => {
     const input = el('input', { type: 'text', class: `export-text ${cls}`, spellcheck: 'true' });

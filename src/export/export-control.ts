@@ -1,4 +1,4 @@
-import type { ModeContext } from '../modes/context.ts';
+import type { AppContext } from '../contracts/app-context.ts';
 import { el, listen } from '../ui/dom.ts';
 import type { ExportSize } from './presets.ts';
 import { registerVideoApi } from './video-api.ts';
@@ -17,7 +17,7 @@ interface LazyDialog {
  * `window.explainerExport` and the video API for tools, loading the export code when called.
  * `destroy` removes them all.
  */
-export function createExportControl(ctx: ModeContext): { root: HTMLElement; destroy(): void } {
+export function createExportControl(ctx: AppContext): { root: HTMLElement; destroy(): void } {
   const offs: (() => void)[] = [];
   const openPng = el('button', { type: 'button', class: 'btn text', 'aria-haspopup': 'dialog' }, 'Export PNG');
   const openVideo = el('button', { type: 'button', class: 'btn text', 'aria-haspopup': 'dialog' }, 'Export video');

@@ -1,4 +1,4 @@
-import type { ModeContext } from '../modes/context.ts';
+import type { AppContext } from '../contracts/app-context.ts';
 import { el, listen } from '../ui/dom.ts';
 import { createCaptionEditor } from './caption-editor.ts';
 import { exportPng } from './export-png.ts';
@@ -19,7 +19,7 @@ function bytesText(n: number): string {
  * of the button (`export-control.ts`). `open` resets the caption and shows the dialog; `destroy`
  * removes its listeners and the dialog.
  */
-export function createPngDialog(ctx: ModeContext, download: (blob: Blob, name: string) => void): { dialog: HTMLDialogElement; open(): void; destroy(): void } {
+export function createPngDialog(ctx: AppContext, download: (blob: Blob, name: string) => void): { dialog: HTMLDialogElement; open(): void; destroy(): void } {
   const offs: (() => void)[] = [];
   const sizeRadios = [...PRESETS.map((p) => ({ id: p.id, label: p.label, width: p.width, height: p.height })), { id: CUSTOM, label: 'Custom', width: 0, height: 0 }].map(
     (p, i) => ({ ...p, input: el('input', { type: 'radio', name: 'export-size', value: p.id, checked: i === 0 }) }),

@@ -1,4 +1,4 @@
-import type { ModeContext } from '../modes/context.ts';
+import type { AppContext } from '../contracts/app-context.ts';
 import { captionContent } from './caption.ts';
 import { withCaptionText, type CaptionText } from './caption-editor.ts';
 import { canvasMeasure, captionPalette, drawCaption } from './caption-draw.ts';
@@ -42,7 +42,7 @@ let queue: Promise<unknown> = Promise.resolve();
  * back after; exports run one at a time; playback pauses. `text` is the desk's own caption wording, if any. Rejects with the reason when the size is
  * not allowed or the map cannot render at that size.
  */
-export function exportPng(ctx: ModeContext, opts: ExportSize, text?: CaptionText): Promise<ExportResult> {
+export function exportPng(ctx: AppContext, opts: ExportSize, text?: CaptionText): Promise<ExportResult> {
   const problem = sizeProblem(opts);
   if (problem) return Promise.reject(new Error(problem));
   return runExclusive(() => render(ctx, opts, text));
@@ -55,11 +55,11 @@ export function runExclusive<T>(job: () => Promise<T>): Promise<T> {
   return run;
 }
 
-async function render(ctx: ModeContext, { width, height, scale }: ExportSize, text?: CaptionText): Promise<ExportResult> {
+async function render(ctx: AppContext, { width, height, scale }: ExportSize, text?: CaptionText): Promise<ExportResult> {
   const started = performance.now();
   const { prep, store, mapView } = ctx;
   const { map } = mapView;
-  if (store.getState().playing) store.getState().set({ playing: false });
+  ctx.actions.pause();
   const s = store.getState();
   const container = map.getContainer();
   const frame: Frame = { width, height };
@@ -67,7 +67,7 @@ async function render(ctx: ModeContext, { width, height, scale }: ExportSize, te
   const measure = canvasMeasure(prep.theme.font);
   const firstLayout = layoutCaption(withCaptionText(captionContent(prep, s), text), frame, measure);
   const bands: Bands = { top: firstLayout.top, bottom: firstLayout.bottom };
-  const framing = s.mode === 'screenshot' ? screenshotFraming(prep, s) : exploreFraming(map, prep, s, ctx.framed(), from, frame, bands);
+  const framing = ctx.profile.captioned ? screenshotFraming(prep, s) : exploreFraming(map, prep, s, ctx.framed(), from, frame, bands);
   const typeScale = mapTypeScale(firstLayout.unit);
   const pxW = width * scale;
   const pxH = height * scale;
@@ -99,24 +99,23 @@ async function render(ctx: ModeContext, { width, height, scale }: ExportSize, te
 
 /**
  * Sets the map to an export's frame: its container at width × height CSS px at pixel ratio `scale`,
- * the stage marked `exporting`. Returns the function that puts the map, its size and its camera
+ * the export flag set (`ctx.exporting`). Returns the function that puts the map, its size and its camera
  * back. Throws (after putting it back) when maplibre cannot draw at that size.
  */
-export function enterExportSize(ctx: ModeContext, { width, height, scale }: ExportSize): () => void {
+export function enterExportSize(ctx: AppContext, { width, height, scale }: ExportSize): () => void {
   const { map, overlay } = ctx.mapView;
   const container = map.getContainer();
-  const stage = container.parentElement;
   const saved = { css: container.style.cssText, center: map.getCenter(), zoom: map.getZoom(), bearing: map.getBearing(), pitch: map.getPitch() };
   const restore = () => {
     container.style.cssText = saved.css;
     map.setPixelRatio(null as unknown as number);
     overlay.setProps({ useDevicePixels: true });
     map.jumpTo({ center: saved.center, zoom: saved.zoom, bearing: saved.bearing, pitch: saved.pitch });
-    stage?.classList.remove('exporting');
-    if (ctx.store.getState().mode !== 'screenshot') ctx.setTypeScale(1);
+    ctx.exporting.set(false);
+    if (!ctx.profile.captioned) ctx.setTypeScale(1);
     ctx.redraw();
   };
-  stage?.classList.add('exporting');
+  ctx.exporting.set(true);
   Object.assign(container.style, { left: '0', top: '0', right: 'auto', bottom: 'auto', width: `${width}px`, height: `${height}px` });
   map.setPixelRatio(scale);
   overlay.setProps({ useDevicePixels: scale });
@@ -129,7 +128,7 @@ export function enterExportSize(ctx: ModeContext, { width, height, scale }: Expo
 }
 
 /** Paints a frame into `out` (sized frame × scale px): the caption panel colour, both map canvases, then the laid-out caption. */
-export function composeFrame(ctx: ModeContext, out: HTMLCanvasElement | OffscreenCanvas, layout: CaptionLayout, scale: number): void {
+export function composeFrame(ctx: AppContext, out: HTMLCanvasElement | OffscreenCanvas, layout: CaptionLayout, scale: number): void {
   const g = out.getContext('2d') as CanvasRenderingContext2D | null;
   if (!g) throw new Error('2D canvas unavailable for the export');
   const palette = captionPalette(ctx.prep.theme);
@@ -146,7 +145,7 @@ export function composeFrame(ctx: ModeContext, out: HTMLCanvasElement | Offscree
  * after a minute. The layers are rebuilt first unless `rebuild` is false (a video's later frames,
  * whose time and camera changes already ask for what they need).
  */
-export async function settle(ctx: ModeContext, pxW: number, pxH: number, rebuild = true): Promise<void> {
+export async function settle(ctx: AppContext, pxW: number, pxH: number, rebuild = true): Promise<void> {
   const deadline = performance.now() + SETTLE_MS;
   for (let pass = 0; ; pass++) {
     if (rebuild || pass > 0) ctx.redraw();
@@ -175,13 +174,13 @@ export async function toBase64(blob: Blob): Promise<string> {
 }
 
 /** Renders a PNG export of the current state for tools: `window.explainerExport`'s answer. */
-export async function exportForTools(ctx: ModeContext, opts: ExportSize): Promise<ExportedPng> {
+export async function exportForTools(ctx: AppContext, opts: ExportSize): Promise<ExportedPng> {
   const { blob, ...rest } = await exportPng(ctx, opts);
   return { ...rest, base64: await toBase64(blob) };
 }
 
 /** Registers `window.explainerExport` (and the video API, `registerVideoApi`) for tools and returns the function that removes it. */
-export function registerExportApi(ctx: ModeContext): () => void {
+export function registerExportApi(ctx: AppContext): () => void {
   const fn = (opts: ExportSize) => exportForTools(ctx, opts);
   window.explainerExport = fn;
   const offVideo = registerVideoApi(ctx);

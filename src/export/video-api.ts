@@ -1,4 +1,4 @@
-import type { ModeContext } from '../modes/context.ts';
+import type { AppContext } from '../contracts/app-context.ts';
 import type { VideoResult } from './video-export.ts';
 
 /** What a tool asks `window.explainerVideo` for: a span (an event id, or ISO UTC times; default the whole story), a size and a frame rate. */
@@ -29,7 +29,7 @@ declare global {
  * Registers `window.explainerVideo` and `window.explainerVideoBytes` for tools and returns the
  * function that removes them. The video code and its muxer load only when a video is asked for.
  */
-export function registerVideoApi(ctx: ModeContext): () => void {
+export function registerVideoApi(ctx: AppContext): () => void {
   let last: Blob | null = null;
   const render = async (req: VideoRequest): Promise<VideoInfo> => {
     const { exportVideo, resolveSpan } = await import('./video-export.ts');

@@ -1,9 +1,9 @@
 import { BufferTarget, CanvasSource, canEncodeVideo, Mp4OutputFormat, Output, QUALITY_HIGH, WebMOutputFormat } from 'mediabunny';
 import { LngLat } from 'maplibre-gl';
-import type { ModeContext } from '../modes/context.ts';
+import type { AppContext } from '../contracts/app-context.ts';
 import { storyBounds } from '../map/bounds.ts';
 import { eventFrame } from '../map/event-camera.ts';
-import { TRACK_SECONDS } from '../player.ts';
+import { TRACK_SECONDS } from '../state/player.ts';
 import { captionContent } from './caption.ts';
 import { canvasMeasure } from './caption-draw.ts';
 import { layoutCaption, type Frame } from './caption-layout.ts';
@@ -78,7 +78,7 @@ export async function pickFormat(width: number, height: number): Promise<VideoFo
  * its dwell in seconds of video. When the camera follows the story (the default) it frames each
  * event as the page does (`eventFrame`); with `follow=0` it shows the whole story throughout.
  */
-export function planFor(ctx: ModeContext, from: number, to: number, fps: number): VideoPlan {
+export function planFor(ctx: AppContext, from: number, to: number, fps: number): VideoPlan {
   const { prep } = ctx;
   const follow = ctx.store.getState().follow;
   const frameKey = (i: number): string | null => {
@@ -95,19 +95,19 @@ export function planFor(ctx: ModeContext, from: number, to: number, fps: number)
  * render and put back after, with the time it showed; exports run one at a time. Rejects with an
  * AbortError when `signal` aborts.
  */
-export function exportVideo(ctx: ModeContext, o: VideoOptions): Promise<VideoResult> {
+export function exportVideo(ctx: AppContext, o: VideoOptions): Promise<VideoResult> {
   if (o.width % 2 || o.height % 2) return Promise.reject(new Error(`video sides must be even (got ${o.width}×${o.height})`));
   return runExclusive(() => render(ctx, o));
 }
 
-async function render(ctx: ModeContext, o: VideoOptions): Promise<VideoResult> {
+async function render(ctx: AppContext, o: VideoOptions): Promise<VideoResult> {
   const started = performance.now();
   const { prep, store, mapView } = ctx;
   const { map } = mapView;
   const plan = planFor(ctx, o.from, o.to, o.fps);
   const format = await pickFormat(o.width, o.height);
   const saved = { t: store.getState().t };
-  if (store.getState().playing) store.getState().set({ playing: false });
+  ctx.actions.pause();
   const frame: Frame = { width: o.width, height: o.height };
   const measure = canvasMeasure(prep.theme.font);
   const out = document.createElement('canvas');
@@ -179,7 +179,7 @@ async function render(ctx: ModeContext, o: VideoOptions): Promise<VideoResult> {
 }
 
 /** Returns the framing of a landed camera on event `i`: its event frame, as a PNG export of that moment applies it, or the whole story. */
-function restingFraming(ctx: ModeContext, i: number): Framing {
+function restingFraming(ctx: AppContext, i: number): Framing {
   const f = i >= 0 ? eventFrame(ctx.prep, i) : null;
   return f ? { kind: 'event', ...f } : { kind: 'story' };
 }
@@ -190,7 +190,7 @@ function restingFraming(ctx: ModeContext, i: number): Framing {
  * nothing to frame, the whole story; fitted into the map area between the bands, as a centre that
  * `applyFraming`'s camera framing shifts into that area.
  */
-function cameraOf(ctx: ModeContext, i: number, frame: Frame, bands: Bands, k: number): CameraView {
+function cameraOf(ctx: AppContext, i: number, frame: Frame, bands: Bands, k: number): CameraView {
   const { map } = ctx.mapView;
   const f = i >= 0 ? eventFrame(ctx.prep, i) : null;
   const pad = f ? eventPadding(frame, bands, k) : framePadding(frame, bands);
@@ -215,7 +215,7 @@ function cameraOf(ctx: ModeContext, i: number, frame: Frame, bands: Bands, k: nu
  * `eventSpan`), ISO UTC `from`/`to` (each defaulting to the story's start and end), or the whole
  * story. Throws a one-line reason for an unknown event, a malformed time or a span outside the story.
  */
-export function resolveSpan(ctx: ModeContext, req: { event?: string; from?: string; to?: string }): { from: number; to: number; label?: string } {
+export function resolveSpan(ctx: AppContext, req: { event?: string; from?: string; to?: string }): { from: number; to: number; label?: string } {
   const { prep } = ctx;
   if (req.event) {
     const i = prep.events.findIndex((e) => e.id === req.event);

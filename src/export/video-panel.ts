@@ -1,5 +1,5 @@
 import { currentEventIndex } from '../data/prepare.ts';
-import type { ModeContext } from '../modes/context.ts';
+import type { AppContext } from '../contracts/app-context.ts';
 import { isoMinute } from '../time/format.ts';
 import { el, listen } from '../ui/dom.ts';
 import { videoFileName } from './naming.ts';
@@ -34,7 +34,7 @@ const utcValue = (input: HTMLInputElement) => (input.value ? Date.parse(`${input
  * `exportVideo` and hands the file to `download`. Under reduced motion the preview shows the first
  * frame only; the file is the same either way. `destroy` removes its listeners and the dialog.
  */
-export function createVideoDialog(ctx: ModeContext, download: (blob: Blob, name: string) => void): { dialog: HTMLDialogElement; open(): void; destroy(): void } {
+export function createVideoDialog(ctx: AppContext, download: (blob: Blob, name: string) => void): { dialog: HTMLDialogElement; open(): void; destroy(): void } {
   const { prep, store } = ctx;
   const offs: (() => void)[] = [];
   const spanRadio = (value: string, checked = false) => el('input', { type: 'radio', name: 'video-span', value, checked });

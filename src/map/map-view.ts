@@ -5,8 +5,7 @@ import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?worker&url';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import type { PreparedPlace } from '../data/prepare.ts';
 import type { Camera } from '../data/schema.ts';
-import type { View } from '../state/store.ts';
-import { MAX_ZOOM, MIN_ZOOM } from './zoom-limits.ts';
+import { MAX_ZOOM, MIN_ZOOM, type View } from '../state/view.ts';
 
 setWorkerUrl(workerUrl);
 

@@ -1,9 +1,11 @@
-import { currentEventIndex, type PreparedEvent } from '../data/prepare.ts';
-import type { Story } from '../data/schema.ts';
+import { currentEventIndex } from '../data/prepare.ts';
+import { dwellSeconds } from '../state/player.ts';
 import type { AppState } from '../state/store.ts';
 import { el, listen } from '../ui/dom.ts';
-import type { ModeContext, ModeHandle } from './context.ts';
+import type { AppContext, ModeHandle } from '../contracts/app-context.ts';
 import './kiosk.css';
+
+export { dwellSeconds } from '../state/player.ts';
 
 /** Touring: the attract loop plays by itself. Visitor: someone has the explorer until they leave it idle. */
 export type KioskState = 'touring' | 'visitor';
@@ -42,11 +44,6 @@ export function progressText(i: number, n: number): string {
 /** Returns the countdown line for whole seconds left. */
 export function countdownText(secondsLeft: number): string {
   return `Returning to the tour in ${secondsLeft}…`;
-}
-
-/** Returns how long the tour holds on an event (s at 1×): the event's own dwell, else the story's default. */
-export function dwellSeconds(event: Pick<PreparedEvent, 'dwell'>, story: Pick<Story, 'defaultDwell'>): number {
-  return event.dwell ?? story.defaultDwell;
 }
 
 /**
@@ -143,7 +140,7 @@ function keepScreenAwake(): () => void {
  * visitor's touch, click, wheel or key pauses it and hands them the explorer; after `idle` seconds
  * without input a short countdown brings the tour back from where they left it.
  */
-export function startKiosk(ctx: ModeContext): ModeHandle {
+export function startKiosk(ctx: AppContext): ModeHandle {
   const { store, prep } = ctx;
   const html = document.documentElement;
   const events = prep.events;
@@ -182,7 +179,7 @@ export function startKiosk(ctx: ModeContext): ModeHandle {
   const checkIdle = () => {
     clearTimeout(idleTimer);
     if (state !== 'visitor') return;
-    const phase = idlePhase(performance.now() - lastInput, store.getState().idle);
+    const phase = idlePhase(performance.now() - lastInput, ctx.config.idle);
     if (phase.kind === 'resume') return tour(false);
     if (phase.kind === 'countdown') countdown.show(phase.secondsLeft);
     else countdown.hide();
@@ -194,7 +191,7 @@ export function startKiosk(ctx: ModeContext): ModeHandle {
     saved = { speed: s.speed, layers: s.layers };
     setState('visitor');
     if (side) side.scrollTop = 0;
-    if (s.playing) s.set({ playing: false });
+    ctx.actions.pause();
     checkIdle();
   };
   const onInput = (e: Event) => {

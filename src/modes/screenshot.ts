@@ -4,7 +4,7 @@ import { layoutCaption, type Frame } from '../export/caption-layout.ts';
 import { registerExportApi } from '../export/export-png.ts';
 import { applyFraming, inFrameOf, mapTypeScale, screenshotFraming } from '../export/framing.ts';
 import { el, fill } from '../ui/dom.ts';
-import type { ModeContext, ModeHandle } from './context.ts';
+import type { AppContext, ModeHandle } from '../contracts/app-context.ts';
 import './screenshot.css';
 
 /** Returns the caption as text for screen readers and tools (the drawn caption is an image). */
@@ -24,7 +24,7 @@ function captionText(c: CaptionContent): (HTMLElement | null)[] {
  * map is framed between a burned-in caption's bands (title, moment, event, legend, sources,
  * credit), drawn with the same layout and code as the PNG export; `window.explainerExport` is registered.
  */
-export function startScreenshot(ctx: ModeContext): ModeHandle {
+export function startScreenshot(ctx: AppContext): ModeHandle {
   const { prep, store } = ctx;
   const { map } = ctx.mapView;
   const container = map.getContainer();
@@ -68,14 +68,14 @@ export function startScreenshot(ctx: ModeContext): ModeHandle {
   const resized = new ResizeObserver(() => {
     const now = frameOf();
     if (now.width === last.width && now.height === last.height) return;
-    if (stage.classList.contains('exporting')) return;
+    if (ctx.exporting.active) return;
     last = now;
     frameMap();
     draw();
   });
   resized.observe(stage);
   const onMoveEnd = () => {
-    if (!stage.classList.contains('exporting')) draw();
+    if (!ctx.exporting.active) draw();
   };
   map.on('moveend', onMoveEnd);
   const unsubscribe = store.subscribe((s, p) => {

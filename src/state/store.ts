@@ -1,17 +1,10 @@
-import { createStore, type StoreApi } from 'zustand/vanilla';
+import { subscribeWithSelector } from 'zustand/middleware';
+import { createStore, type Mutate, type StoreApi } from 'zustand/vanilla';
+import type { View } from './view.ts';
 
-export type Mode = 'explore' | 'kiosk' | 'screenshot';
-export const MODES: readonly Mode[] = ['explore', 'kiosk', 'screenshot'];
-
-/** Map view as in maplibre's hash: zoom, latitude, longitude (degrees). */
-export interface View {
-  zoom: number;
-  lat: number;
-  lon: number;
-}
+export type { View } from './view.ts';
 
 export interface AppState {
-  mode: Mode;
   /** Current moment, epoch ms UTC. */
   t: number;
   playing: boolean;
@@ -26,28 +19,23 @@ export interface AppState {
   view: View | null;
   /** Ids of visible toggleable layers. */
   layers: string[];
-  /** Embedded in an article iframe: compact layout. */
-  embed: boolean;
-  /** Kiosk idle timeout in seconds. */
-  idle: number;
 }
 
-export interface Actions {
+export interface StoreSetters {
+  /** Applies a patch as it is. The app's verbs (`actions.ts`) are the way to change state; `set` is their tool, the player's and the URL's. */
   set(patch: Partial<AppState>): void;
-  toggleLayer(id: string): void;
 }
 
-export type Store = StoreApi<AppState & Actions>;
+/** The one app store; `subscribe(selector, listener)` calls the listener only when the selected value changes. */
+export type Store = Mutate<StoreApi<AppState & StoreSetters>, [['zustand/subscribeWithSelector', never]]>;
 
 /** Returns the one app store, seeded with defaults and any state parsed from the URL. */
 export function createAppStore(defaults: AppState, initial: Partial<AppState> = {}): Store {
-  return createStore<AppState & Actions>()((set, get) => ({
-    ...defaults,
-    ...initial,
-    set: (patch) => set(patch),
-    toggleLayer: (id) => {
-      const layers = get().layers;
-      set({ layers: layers.includes(id) ? layers.filter((l) => l !== id) : [...layers, id] });
-    },
-  }));
+  return createStore<AppState & StoreSetters>()(
+    subscribeWithSelector((set) => ({
+      ...defaults,
+      ...initial,
+      set: (patch) => set(patch),
+    })),
+  );
 }

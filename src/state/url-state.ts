@@ -1,7 +1,8 @@
-import { MAX_ZOOM, MIN_ZOOM } from '../map/zoom-limits.ts';
+import { MAX_ZOOM, MIN_ZOOM } from './view.ts';
 import { isoMinute } from '../time/format.ts';
 import { parseUtcInstant } from '../time/instant.ts';
-import { MODES, type AppState, type Mode, type View } from './store.ts';
+import { MODES, type AppConfig, type Mode } from './config.ts';
+import type { AppState, View } from './store.ts';
 
 /** What a URL may set; everything is validated against these. */
 export interface UrlContext {
@@ -12,7 +13,11 @@ export interface UrlContext {
   layerIds: string[];
 }
 
-export type UrlState = Partial<Pick<AppState, 't' | 'place' | 'view' | 'layers' | 'mode' | 'embed' | 'idle' | 'follow'>>;
+/** The state a URL holds: the moment, place, view, layers and follow, with the page's config (mode, embed, idle). */
+export type UrlFields = Pick<AppState, 't' | 'place' | 'view' | 'layers' | 'follow'> & AppConfig;
+
+/** What a query string sets, field by field: each one valid or absent. */
+export type UrlState = Partial<{ -readonly [K in keyof UrlFields]: UrlFields[K] }>;
 
 /** Returns epoch ms for a strict ISO 8601 UTC instant (trailing Z) that exists in the calendar, or null. */
 export const parseInstant = parseUtcInstant;
@@ -86,14 +91,22 @@ export function parseUrl(search: string, ctx: UrlContext): UrlState {
   return out;
 }
 
+/** What serialising needs besides the state: the valid ids, the event at a moment and the defaults left out of a link. */
+export interface SerializeContext extends UrlContext {
+  eventAt: (t: number) => string | null;
+  defaults: Pick<AppState, 'layers' | 'follow'> & Pick<AppConfig, 'idle'>;
+}
+
+/** Returns the store's part of what a URL sets (the moment, place, view, layers and follow): the fields it sets, none of the page's config. */
+export function stateFields({ t, place, view, layers, follow }: UrlState): Partial<Pick<AppState, 't' | 'place' | 'view' | 'layers' | 'follow'>> {
+  return Object.fromEntries(Object.entries({ t, place, view, layers, follow }).filter(([, v]) => v !== undefined));
+}
+
 /**
  * Returns the query string (with leading "?") for a state. Only what differs from the defaults is
  * written, except `t`, which is always written so a link pins the moment.
  */
-export function serializeUrl(
-  s: Pick<AppState, 't' | 'place' | 'view' | 'layers' | 'mode' | 'embed' | 'idle' | 'follow'>,
-  ctx: UrlContext & { eventAt: (t: number) => string | null; defaults: Pick<AppState, 'layers' | 'idle' | 'follow'> },
-): string {
+export function serializeUrl(s: UrlFields, ctx: SerializeContext): string {
   const parts: string[] = [`t=${isoMinute(s.t)}`];
   const ev = ctx.eventAt(s.t);
   if (ev) parts.push(`event=${encodeURIComponent(ev)}`);
@@ -113,7 +126,7 @@ export function serializeUrl(
  * moment, event, place, view, layers and follow. The mode, the embed flag, the kiosk's idle time and
  * any other parameter of the embedding URL are left behind.
  */
-export function explorerQuery(s: Parameters<typeof serializeUrl>[0], ctx: Parameters<typeof serializeUrl>[1]): string {
+export function explorerQuery(s: Pick<AppState, 't' | 'place' | 'view' | 'layers' | 'follow'>, ctx: SerializeContext): string {
   return serializeUrl({ ...s, mode: 'explore', embed: false, idle: ctx.defaults.idle }, ctx);
 }
 

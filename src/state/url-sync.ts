@@ -1,5 +1,6 @@
+import type { AppConfig } from './config.ts';
 import type { Store } from './store.ts';
-import { parseUrl, serializeUrl, type UrlContext } from './url-state.ts';
+import { parseUrl, serializeUrl, stateFields, type SerializeContext } from './url-state.ts';
 
 /** Minimum gap between history writes, in ms (browsers rate-limit replaceState). */
 export const URL_THROTTLE_MS = 600;
@@ -7,16 +8,24 @@ export const URL_THROTTLE_MS = 600;
 /** What the sync uses of the window (a test passes a fake). */
 export type UrlSyncWindow = Pick<Window, 'location' | 'history' | 'setTimeout' | 'clearTimeout' | 'addEventListener' | 'removeEventListener' | 'performance'>;
 
+/** The URL's side of the app: a history entry on demand; continuous changes follow by themselves. */
+export interface UrlSync {
+  /** Adds a history entry for the current state at once (a discrete action). */
+  push(): void;
+  destroy(): void;
+}
+
 /**
  * Keeps the URL in step with the store: continuous changes replace the entry at most every
- * URL_THROTTLE_MS, `push()` adds an entry for a discrete action, and back/forward restore state.
+ * URL_THROTTLE_MS, `push()` adds an entry for a discrete action, and back/forward restore state
+ * (never the page's config: mode, embed and idle stay as the page opened).
  * The throttle runs on the monotonic clock (`performance.now()`): a wall clock set back (NTP, a
  * kiosk's time zone or daylight change) would otherwise hold every write back by the jump.
  */
-export function createUrlSync(store: Store, ctx: Parameters<typeof serializeUrl>[1] & UrlContext, win: UrlSyncWindow = window) {
+export function createUrlSync(store: Store, ctx: SerializeContext & { config: AppConfig }, win: UrlSyncWindow = window): UrlSync {
   let timer = 0;
   let lastWrite = -Infinity;
-  const current = () => serializeUrl(store.getState(), ctx);
+  const current = () => serializeUrl({ ...store.getState(), ...ctx.config }, ctx);
   const write = (kind: 'push' | 'replace') => {
     win.clearTimeout(timer);
     timer = 0;
@@ -35,8 +44,7 @@ export function createUrlSync(store: Store, ctx: Parameters<typeof serializeUrl>
     if (s.t !== p.t || s.place !== p.place || s.view !== p.view || s.layers !== p.layers || s.follow !== p.follow) schedule();
   });
   const onPop = () => {
-    const parsed = parseUrl(win.location.search, ctx);
-    store.getState().set({ place: null, view: null, layers: ctx.defaults.layers, ...parsed, playing: false });
+    store.getState().set({ place: null, view: null, layers: ctx.defaults.layers, ...stateFields(parseUrl(win.location.search, ctx)), playing: false });
   };
   win.addEventListener('popstate', onPop);
   return {

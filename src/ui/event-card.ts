@@ -8,11 +8,7 @@ import { claimsView, elsewhereMark, sourceItems } from './sources.ts';
 export function createEventCard(prep: PreparedStory, store: Store) {
   const root = el('article', { class: 'event-card', 'aria-labelledby': 'event-title' });
   const announcer = el('div', { class: 'sr-only', 'aria-live': 'polite', 'aria-atomic': 'true' });
-  let shown = -2;
-  const render = () => {
-    const i = currentEventIndex(prep.events, store.getState().t);
-    if (i === shown) return;
-    shown = i;
+  const render = (i: number) => {
     if (i < 0) {
       fill(
         root,
@@ -42,7 +38,6 @@ export function createEventCard(prep: PreparedStory, store: Store) {
     );
     announcer.textContent = `${eventSpan(e)}: ${e.title}`;
   };
-  const off = store.subscribe(render);
-  render();
+  const off = store.subscribe((s) => currentEventIndex(prep.events, s.t), render, { fireImmediately: true });
   return { root, announcer, destroy: off };
 }

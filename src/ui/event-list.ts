@@ -1,4 +1,5 @@
 import { currentEventIndex, type PreparedStory } from '../data/prepare.ts';
+import type { AppActions } from '../state/actions.ts';
 import type { Store } from '../state/store.ts';
 import { eventSpan } from '../time/format.ts';
 import { el, listen } from './dom.ts';
@@ -18,9 +19,10 @@ export function revealInBox(box: HTMLElement, item: HTMLElement): void {
 
 /**
  * Returns the chronological list of events, the text alternative of the map at time t: each item is
- * marked past, current or future and jumps to its event when activated.
+ * marked past, current or future and jumps to its event when activated. With `scroll`, the list
+ * scrolls its current event into view.
  */
-export function createEventList(prep: PreparedStory, store: Store, commit: () => void) {
+export function createEventList(prep: PreparedStory, store: Store, actions: Pick<AppActions, 'goToEvent'>, { scroll }: { scroll: boolean }) {
   const items = prep.events.map((e) => {
     const btn = el(
       'button',
@@ -42,16 +44,9 @@ export function createEventList(prep: PreparedStory, store: Store, commit: () =>
   const list = el('ol', {}, ...items.map((x) => x.li));
   const root = el('nav', { class: 'event-list', 'aria-label': 'Events' }, el('h2', {}, 'Timeline of events'), list);
   const offs = items.map(({ btn }, i) =>
-    listen(btn, 'click', () => {
-      store.getState().set({ t: prep.events[i].t0, playing: false });
-      commit();
-    }),
+    listen(btn, 'click', () => actions.goToEvent(prep.events[i].id)),
   );
-  let shown = -2;
-  const render = () => {
-    const cur = currentEventIndex(prep.events, store.getState().t);
-    if (cur === shown) return;
-    shown = cur;
+  const render = (cur: number) => {
     items.forEach(({ li, btn }, i) => {
       const state = i < cur ? 'past' : i === cur ? 'current' : 'future';
       li.className = state;
@@ -60,9 +55,8 @@ export function createEventList(prep: PreparedStory, store: Store, commit: () =>
       (btn.querySelector('.state') as HTMLElement).textContent = state === 'current' ? ' (now)' : state === 'past' ? ' (happened)' : ' (upcoming)';
     });
     const current = items[cur]?.li;
-    if (current && store.getState().mode !== 'screenshot') revealInBox(list, current);
+    if (current && scroll) revealInBox(list, current);
   };
-  offs.push(store.subscribe(render));
-  render();
+  offs.push(store.subscribe((s) => currentEventIndex(prep.events, s.t), render, { fireImmediately: true }));
   return { root, destroy: () => offs.forEach((f) => f()) };
 }

@@ -1,5 +1,6 @@
 import type { Theme } from '../data/schema.ts';
 import { EXTRA_LAYERS } from '../map/layers.ts';
+import type { AppActions } from '../state/actions.ts';
 import type { Store } from '../state/store.ts';
 import { el, listen } from './dom.ts';
 
@@ -17,7 +18,7 @@ export function swatch(symbol: string, color: string): HTMLElement {
 }
 
 /** Returns the legend, generated from the theme's categories and the extra layers, with a visibility toggle for each. */
-export function createLegend(theme: Theme, store: Store, commit: () => void, compact = false) {
+export function createLegend(theme: Theme, store: Store, actions: Pick<AppActions, 'toggleLayer'>, compact = false) {
   const rows = [
     ...theme.categories.map((c) => ({ id: c.id, label: c.label, description: c.description, sw: swatch(c.symbol, c.color) })),
     ...EXTRA_LAYERS.map((l) => ({ id: l.id, label: l.label, description: l.description, sw: swatch(l.id === 'distances' ? 'line' : 'text', theme.colors.arc) })),
@@ -36,16 +37,19 @@ export function createLegend(theme: Theme, store: Store, commit: () => void, com
     ),
   );
   const offs = boxes.map((b, i) =>
-    listen(b, 'change', () => {
-      store.getState().toggleLayer(rows[i].id);
-      commit();
-    }),
+    listen(b, 'change', () => actions.toggleLayer(rows[i].id)),
   );
-  const render = () => {
-    const layers = store.getState().layers;
-    boxes.forEach((b, i) => (b.checked = layers.includes(rows[i].id)));
+  const render = (layers: string[]) => boxes.forEach((b, i) => (b.checked = layers.includes(rows[i].id)));
+  offs.push(store.subscribe((s) => s.layers, render, { fireImmediately: true }));
+  const details = root instanceof HTMLDetailsElement ? root : null;
+  return {
+    root,
+    /** Returns the legend's box on screen (CSS px) and whether it is open (a compact legend is always open). */
+    box: () => ({ rect: root.getBoundingClientRect(), open: details ? details.open : true }),
+    /** Closes the legend (it stays a button a click opens). */
+    close() {
+      if (details) details.open = false;
+    },
+    destroy: () => offs.forEach((f) => f()),
   };
-  offs.push(store.subscribe(render));
-  render();
-  return { root, destroy: () => offs.forEach((f) => f()) };
 }

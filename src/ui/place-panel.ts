@@ -1,33 +1,27 @@
 import type { PreparedStory } from '../data/prepare.ts';
+import type { AppActions } from '../state/actions.ts';
 import type { Store } from '../state/store.ts';
 import { distanceText } from '../map/layers.ts';
 import { el, fill, listen } from './dom.ts';
 import { citation, claimsView, elsewhereMark, sourceItems } from './sources.ts';
 
-/** Returns the details panel of the selected place: name, kind, description, claims with claimants, and sources. */
-export function createPlacePanel(prep: PreparedStory, store: Store, commit: () => void) {
+/**
+ * Returns the details panel of the selected place: name, kind, description, claims with claimants,
+ * and sources. With `focus`, opening it moves the focus to it.
+ */
+export function createPlacePanel(prep: PreparedStory, store: Store, actions: Pick<AppActions, 'selectPlace'>, { focus }: { focus: boolean }) {
   const body = el('div', { class: 'place-body' });
   const close = el('button', { type: 'button', class: 'btn close', 'aria-label': 'Close details' }, '✕');
   const root = el('aside', { class: 'place-panel', 'aria-label': 'Place details', hidden: true, tabindex: -1 }, close, body);
   const categoryLabel = new Map(prep.theme.categories.map((c) => [c.id, c.label]));
   const offs = [
-    listen(close, 'click', () => {
-      store.getState().set({ place: null });
-      commit();
-    }),
+    listen(close, 'click', () => actions.selectPlace(null)),
     listen(root, 'keydown', (e) => {
-      if (e.key === 'Escape') {
-        store.getState().set({ place: null });
-        commit();
-      }
+      if (e.key === 'Escape') actions.selectPlace(null);
     }),
   ];
-  let shown: string | null | undefined;
-  const render = () => {
-    const id = store.getState().place;
-    if (id === shown) return;
-    const opening = !shown && !!id;
-    shown = id;
+  const render = (id: string | null, was: string | null | undefined) => {
+    const opening = !was && !!id;
     const p = id ? prep.placeById.get(id) : undefined;
     root.hidden = !p;
     // A closed panel keeps no content: a kiosk shows places to visitors for days, and the DOM must not grow.
@@ -50,9 +44,9 @@ export function createPlacePanel(prep: PreparedStory, store: Store, commit: () =
       pr.claims ? claimsView(prep, pr.claims) : null,
       el('footer', { class: 'event-sources' }, el('h3', {}, 'Sources'), el('ul', {}, ...sourceItems(prep, pr.sources))),
     );
-    if (opening && store.getState().mode === 'explore') root.focus({ preventScroll: true });
+    if (opening && focus) root.focus({ preventScroll: true });
   };
-  offs.push(store.subscribe(render));
-  render();
+  offs.push(store.subscribe((s) => s.place, render));
+  render(store.getState().place, undefined);
   return { root, destroy: () => offs.forEach((f) => f()) };
 }

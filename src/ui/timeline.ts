@@ -1,5 +1,6 @@
 import type { PreparedStory } from '../data/prepare.ts';
 import { currentEventIndex } from '../data/prepare.ts';
+import type { AppActions } from '../state/actions.ts';
 import type { Store } from '../state/store.ts';
 import { formatAt, formatMoment, type Precision } from '../time/format.ts';
 import type { TimeScale } from '../time/time-scale.ts';
@@ -9,13 +10,6 @@ import { icon } from './icons.ts';
 const DAY = 86_400_000;
 const HOUR = 3_600_000;
 
-export interface TimelineHooks {
-  /** A discrete user action that deserves its own history entry. */
-  commit(): void;
-  stepEvent(dir: 1 | -1): void;
-  togglePlay(): void;
-}
-
 /** Returns the precision to show a moment at: the event's own at its start, else minutes inside a focus band and hours outside. */
 export function displayPrecision(prep: PreparedStory, t: number): Precision {
   const i = currentEventIndex(prep.events, t);
@@ -24,8 +18,8 @@ export function displayPrecision(prep: PreparedStory, t: number): Precision {
   return inFocus ? 'minute' : 'hour';
 }
 
-/** Returns the timeline (controls, readout, slider with event ticks) bound to the store; `destroy` removes its listeners. */
-export function createTimeline(prep: PreparedStory, scale: TimeScale, store: Store, hooks: TimelineHooks) {
+/** Returns the timeline (controls, readout, slider with event ticks): it shows the store and acts through `actions`; `destroy` removes its listeners. */
+export function createTimeline(prep: PreparedStory, scale: TimeScale, store: Store, actions: AppActions) {
   const zone = prep.story.displayZone;
   const play = el('button', { type: 'button', class: 'btn play', 'aria-label': 'Play' }, icon('play'));
   const prev = el('button', { type: 'button', class: 'btn', 'aria-label': 'Previous event', title: 'Previous event (←)' }, icon('prev'));
@@ -145,24 +139,17 @@ export function createTimeline(prep: PreparedStory, scale: TimeScale, store: Sto
   );
 
   const offs: (() => void)[] = [];
-  const set = store.getState().set;
-  offs.push(listen(play, 'click', () => hooks.togglePlay()));
-  offs.push(listen(prev, 'click', () => hooks.stepEvent(-1)));
-  offs.push(listen(next, 'click', () => hooks.stepEvent(1)));
-  offs.push(listen(speed, 'change', () => set({ speed: Number(speed.value) })));
-  offs.push(listen(loop, 'change', () => set({ loop: loop.checked })));
-  offs.push(
-    listen(follow, 'change', () => {
-      set({ follow: follow.checked });
-      hooks.commit();
-    }),
-  );
+  offs.push(listen(play, 'click', () => actions.togglePlay()));
+  offs.push(listen(prev, 'click', () => actions.stepEvent(-1)));
+  offs.push(listen(next, 'click', () => actions.stepEvent(1)));
+  offs.push(listen(speed, 'change', () => actions.setSpeed(Number(speed.value))));
+  offs.push(listen(loop, 'change', () => actions.setLoop(loop.checked)));
+  offs.push(listen(follow, 'change', () => actions.setFollow(follow.checked)));
   ticks.forEach((tick, i) =>
     offs.push(
       listen(tick, 'click', (e) => {
         e.stopPropagation();
-        set({ t: prep.events[i].t0, playing: false });
-        hooks.commit();
+        actions.goToEvent(prep.events[i].id);
       }),
     ),
   );
@@ -175,19 +162,19 @@ export function createTimeline(prep: PreparedStory, scale: TimeScale, store: Sto
     listen(track, 'pointerdown', (e) => {
       dragging = true;
       track.setPointerCapture(e.pointerId);
-      set({ t: timeAt(e.clientX), playing: false });
+      actions.seek(timeAt(e.clientX));
       track.focus();
     }),
   );
   offs.push(
     listen(track, 'pointermove', (e) => {
-      if (dragging) set({ t: timeAt(e.clientX) });
+      if (dragging) actions.seek(timeAt(e.clientX));
     }),
   );
   const end = () => {
     if (!dragging) return;
     dragging = false;
-    hooks.commit();
+    actions.commit();
   };
   // While scrubbing, mouse moves are the timeline's alone: keep them from the map's document-level
   // drag handlers, which would otherwise measure the map (a forced layout) on every move.
@@ -204,8 +191,6 @@ export function createTimeline(prep: PreparedStory, scale: TimeScale, store: Sto
   offs.push(listen(track, 'pointerup', end));
   offs.push(listen(track, 'pointercancel', end));
 
-  let lastEvent = -2;
-  let lastPlaying: boolean | null = null;
   const render = () => {
     const s = store.getState();
     placePlayhead();
@@ -218,25 +203,26 @@ export function createTimeline(prep: PreparedStory, scale: TimeScale, store: Sto
     const i = currentEventIndex(prep.events, s.t);
     track.setAttribute('aria-valuenow', String(s.t));
     track.setAttribute('aria-valuetext', `${m.utc}${m.local ? `, ${m.local}` : ''}${i >= 0 ? `. ${prep.events[i].title}` : '. Before the first event'}`);
-    if (s.playing !== lastPlaying) {
-      lastPlaying = s.playing;
-      play.replaceChildren(icon(s.playing ? 'pause' : 'play'));
-      play.setAttribute('aria-label', s.playing ? 'Pause' : 'Play');
-      play.setAttribute('aria-pressed', String(s.playing));
-    }
     // written only on change: a drag renders here on every pointer move
     if (loop.checked !== s.loop) loop.checked = s.loop;
     if (follow.checked !== s.follow) follow.checked = s.follow;
     if (speed.value !== String(s.speed)) speed.value = String(s.speed);
-    if (i !== lastEvent) {
-      ticks.forEach((tk, k) => {
-        tk.classList.toggle('past', k < i);
-        tk.classList.toggle('current', k === i);
-      });
-      lastEvent = i;
-    }
   };
-  offs.push(store.subscribe(render));
+  const showPlaying = (playing: boolean) => {
+    play.replaceChildren(icon(playing ? 'pause' : 'play'));
+    play.setAttribute('aria-label', playing ? 'Pause' : 'Play');
+    play.setAttribute('aria-pressed', String(playing));
+  };
+  const markTicks = (i: number) =>
+    ticks.forEach((tk, k) => {
+      tk.classList.toggle('past', k < i);
+      tk.classList.toggle('current', k === i);
+    });
+  offs.push(
+    store.subscribe(render),
+    store.subscribe((s) => s.playing, showPlaying, { fireImmediately: true }),
+    store.subscribe((s) => currentEventIndex(prep.events, s.t), markTicks, { fireImmediately: true }),
+  );
   render();
   return {
     root,

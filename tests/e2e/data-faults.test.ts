@@ -141,7 +141,7 @@ describe('faulty data in Chromium', () => {
     expect(text).toContain('Trying again in 5 s');
     await waitReady(page, 90_000);
     expect(calls).toBe(2);
-    expect(await page.evaluate(() => window.explainer!.store.getState().mode)).toBe('kiosk');
+    expect(await page.evaluate(() => window.explainer!.config.mode)).toBe('kiosk');
     await context.close();
   });
 });

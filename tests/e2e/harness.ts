@@ -58,7 +58,7 @@ export async function waitReady(page: Page, timeout = 60_000): Promise<void> {
 export function state(page: Page) {
   return page.evaluate(() => {
     const s = window.explainer!.store.getState();
-    return { t: s.t, playing: s.playing, place: s.place, view: s.view, layers: s.layers, mode: s.mode, loop: s.loop, speed: s.speed };
+    return { t: s.t, playing: s.playing, place: s.place, view: s.view, layers: s.layers, mode: window.explainer!.config.mode, loop: s.loop, speed: s.speed };
   });
 }
 

@@ -5,7 +5,6 @@ import { URL_THROTTLE_MS, createUrlSync, type UrlSyncWindow } from '../../src/st
 const at = (iso: string) => Date.parse(iso);
 
 const DEFAULTS: AppState = {
-  mode: 'explore',
   t: at('2025-05-15T00:00Z'),
   playing: false,
   speed: 1,
@@ -14,8 +13,6 @@ const DEFAULTS: AppState = {
   place: null,
   view: null,
   layers: ['venue', 'struck'],
-  embed: false,
-  idle: 60,
 };
 
 /** Returns a URL context like the app's, for a story from 15 May to 17 June 2025 with one event. */
@@ -27,7 +24,8 @@ function createCtx() {
     placeIds: ['olenya'],
     layerIds: ['venue', 'struck'],
     eventAt: (t: number) => (t >= at('2025-06-01T11:35Z') ? 'operation-spiderweb' : null),
-    defaults: DEFAULTS,
+    defaults: { ...DEFAULTS, idle: 60 },
+    config: { mode: 'explore' as const, embed: false, idle: 60 },
   };
 }
 

@@ -1,9 +1,15 @@
-import type { PreparedEvent } from './data/prepare.ts';
-import type { Store } from './state/store.ts';
-import type { TimeScale } from './time/time-scale.ts';
+import type { PreparedEvent } from '../data/prepare.ts';
+import type { Story } from '../data/schema.ts';
+import type { TimeScale } from '../time/time-scale.ts';
+import type { Store } from './store.ts';
 
 /** Seconds to cross the whole track at 1×: the explorer's player and a video export move at this pace. */
 export const TRACK_SECONDS = 90;
+
+/** Returns how long playback holds on an event (s at 1×): the event's own dwell, else the story's default. */
+export function dwellSeconds(event: Pick<PreparedEvent, 'dwell'>, story: Pick<Story, 'defaultDwell'>): number {
+  return event.dwell ?? story.defaultDwell;
+}
 
 export interface PlayContext {
   scale: TimeScale;

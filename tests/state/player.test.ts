@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { PreparedEvent } from '../src/data/prepare.ts';
-import { advance, type PlayContext, type PlayState } from '../src/player.ts';
-import { createTimeScale, type Band } from '../src/time/time-scale.ts';
+import type { PreparedEvent } from '../../src/data/prepare.ts';
+import { advance, type PlayContext, type PlayState } from '../../src/state/player.ts';
+import { createTimeScale, type Band } from '../../src/time/time-scale.ts';
 
 const HOUR = 3_600_000;
 const START = Date.parse('2025-05-15T00:00Z');

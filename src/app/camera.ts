@@ -1,0 +1,128 @@
+import type { ExportFlag, ModeProfile } from '../contracts/app-context.ts';
+import { currentEventIndex, type PreparedStory } from '../data/prepare.ts';
+import { storyBounds } from '../map/bounds.ts';
+import { clearPadding, eventFrame } from '../map/event-camera.ts';
+import type { MapView } from '../map/map-view.ts';
+import type { AppActions } from '../state/actions.ts';
+import type { Store } from '../state/store.ts';
+
+/** Maps up to this wide (CSS px) fit the story with room for the end labels and never beside the legend. */
+export const FIT_NARROW_PX = 700;
+/** Maps narrower than this (CSS px) start with the legend closed: the open legend and the fitted story do not both fit. */
+export const LEGEND_BESIDE_STORY_PX = 860;
+
+/** What the camera needs of the legend: its box on screen (CSS px) and whether it is open. */
+export interface LegendBox {
+  box(): { rect: DOMRect; open: boolean };
+  close(): void;
+}
+
+export interface CameraOptions {
+  prep: PreparedStory;
+  store: Store;
+  actions: Pick<AppActions, 'setView'>;
+  mapView: MapView;
+  mapEl: HTMLElement;
+  /** The stage around the map, whose `--attribution-h` places the legend above the attribution. */
+  stage: HTMLElement;
+  legend: LegendBox;
+  profile: ModeProfile;
+  exporting: ExportFlag;
+  /** A big kiosk screen's scale (1 elsewhere). */
+  screenScale: number;
+  reducedMotion: boolean;
+}
+
+/** The app's camera: frames the whole story or the current event, clear of the legend, and frames again when the map changes size. */
+export interface Camera {
+  /** Frames every place of the story (and remembers that the story is framed). */
+  fitStory(instant?: boolean): void;
+  /** Frames the current event (its places, subject box and data camera; `eventFrame`); the whole story before the first event. */
+  frameEvent(instant?: boolean): void;
+  /** Returns what the camera last framed by itself. */
+  framed(): 'story' | 'event';
+  /** Returns the index of the event the camera last framed (-1: none). */
+  framedEvent(): number;
+  /** Frames again, at once, what the camera framed, unless the reader has moved the map, the map is moving, an export has it or the mode frames it itself. */
+  refit(): void;
+  destroy(): void;
+}
+
+/** Returns the app's camera on `mapView` (see `Camera`); it refits when the map or the attribution under the legend changes size. */
+export function createCamera(o: CameraOptions): Camera {
+  const { prep, store, mapEl, legend, profile } = o;
+  const { map } = o.mapView;
+  let framed: 'story' | 'event' = 'story';
+  let framedEvent = -1;
+  const fitStory = (instant = o.reducedMotion) => {
+    framed = 'story';
+    o.actions.setView(null);
+    const mapBox = mapEl.getBoundingClientRect();
+    const narrow = mapEl.clientWidth <= FIT_NARROW_PX;
+    const l = legend.box();
+    // An open legend covers the map's left edge (its size follows the root font): keep the story and
+    // the labels centred on its westernmost places (about 70 px each side) clear of it.
+    const open = profile.fitsClearOfLegend && !narrow && l.open ? l.rect : undefined;
+    // On a narrow map the labels of the westernmost and easternmost places (about 60 px each side of them) need the room.
+    const left = open ? Math.max(40, open.right - mapBox.left + 70) : narrow ? 64 : 40;
+    // A closed legend is a button at the bottom-left, where the story's south-west corner (Istanbul and
+    // its 22 px ring) would otherwise land on a short or narrow map.
+    const closed = profile.fitsClearOfLegendButton && !l.open ? l.rect : undefined;
+    const bottom = closed?.height ? Math.max(30, mapBox.bottom - closed.top + 30) : 30;
+    map.fitBounds(storyBounds(prep), {
+      padding: { top: 40, bottom, right: narrow ? 64 : 80, left },
+      animate: !instant,
+      duration: instant ? 0 : 1200,
+    });
+  };
+  const frameEvent = (instant = o.reducedMotion) => {
+    framedEvent = currentEventIndex(prep.events, store.getState().t);
+    const f = eventFrame(prep, framedEvent);
+    if (!f) return fitStory(instant);
+    framed = 'event';
+    const m = 40 * o.screenScale;
+    const padding = clearPadding(mapEl.getBoundingClientRect(), [legend.box().rect], { top: m, bottom: m, left: 1.6 * m, right: 1.6 * m });
+    const [w, s, e, n] = f.box;
+    map.fitBounds(
+      [
+        [w, s],
+        [e, n],
+      ],
+      { padding, maxZoom: f.maxZoom + Math.log2(o.screenScale), animate: !instant, duration: instant ? 0 : 1400, linear: false },
+    );
+  };
+  const refit = () => {
+    const s = store.getState();
+    if (!profile.follows || s.view || map.isMoving() || o.exporting.active) return;
+    if (framed === 'event' && s.follow) frameEvent(true);
+    else if (!s.follow || framed === 'story') fitStory(true);
+  };
+  const offs: (() => void)[] = [];
+  // The legend sits above the attribution, which wraps to two or three lines on a narrow map.
+  const attribution = mapEl.querySelector<HTMLElement>('.maplibregl-ctrl-bottom-right');
+  if (attribution) {
+    let h = -1;
+    const place = () => {
+      if (attribution.offsetHeight === h) return;
+      h = attribution.offsetHeight;
+      o.stage.style.setProperty('--attribution-h', `${h}px`);
+    };
+    place(); // now, so that fitting the story measures the legend where it is
+    // The attribution fills in when the style's sources load, and the legend above it moves: a story
+    // still fitted is fitted again.
+    const ro = new ResizeObserver(() => {
+      const before = h;
+      place();
+      if (before !== h) refit();
+    });
+    ro.observe(attribution);
+    offs.push(() => ro.disconnect());
+  }
+  // The legend starts open only where the story still fits beside it; on a narrower map (a 1024 px
+  // laptop's is 644 px) it would cover the story's west, Istanbul included. A click opens it.
+  if (legend.box().open && mapEl.clientWidth < LEGEND_BESIDE_STORY_PX) legend.close();
+  // A phone turned to landscape (or a resized window): a fitted story stays fitted.
+  map.on('resize', refit);
+  offs.push(() => map.off('resize', refit));
+  return { fitStory, frameEvent, framed: () => framed, framedEvent: () => framedEvent, refit, destroy: () => offs.forEach((f) => f()) };
+}

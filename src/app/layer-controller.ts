@@ -1,0 +1,236 @@
+import type { Layer } from '@deck.gl/core';
+import type { ExportFlag, ModeProfile } from '../contracts/app-context.ts';
+import { currentEventIndex, toHours, type PreparedStory } from '../data/prepare.ts';
+import { basemapStyle, showLabelSpace, type basemapGeo } from '../map/basemap-style.ts';
+import type { Clock } from '../map/clock-filter.ts';
+import { drawIconAtlas, iconMapping } from '../map/icons.ts';
+import { planLabels, type LabelPlan } from '../map/label-plan.ts';
+import { buildLayers, distanceText, greatCircleMidpoint, labelBelow, labelMinZoom, labelText, prepareLayerData, SHORT_ARC_KM, type Atlases, type LayerState } from '../map/layers.ts';
+import type { MapView } from '../map/map-view.ts';
+import { drawPatternAtlas, patternMapping } from '../map/patterns.ts';
+import type { Store } from '../state/store.ts';
+import type { Readiness } from './readiness.ts';
+
+/** How long places fade in or out when time moves past them, ms of real time. */
+export const FADE_MS = 320;
+/** Maps up to this wide (CSS px: phones, narrow embeds) show fewer labels when zoomed out. */
+export const NARROW_MAP_PX = 600;
+
+/** A label drawn now, for tools and tests: its text, size (px) and box (CSS px on the map). */
+export interface LabelBox {
+  id: string;
+  kind: string;
+  text: string;
+  size: number;
+  box: [number, number, number, number];
+}
+
+export interface LayerControllerOptions {
+  prep: PreparedStory;
+  store: Store;
+  mapView: MapView;
+  profile: ModeProfile;
+  readiness: Readiness;
+  exporting: ExportFlag;
+  /** The basemap's geometry, to restyle the basemap when the type scale changes. */
+  geo: ReturnType<typeof basemapGeo>;
+  fontFamily: string;
+  /** A big kiosk screen's scale (1 elsewhere) and its zoom shift (log2 of the scale). */
+  screenScale: number;
+  reducedMotion: boolean;
+}
+
+/**
+ * Returns the store→map side of the app: builds the deck.gl layers (`buildLayers`) with the label
+ * plan for the current event and zoom step, writes each time step into the shared clock (with the
+ * fade of places time moves past) so a step only redraws, and rebuilds only when what is shown
+ * changes in kind (event, layers, zoom step, narrow map, type scale).
+ */
+export function createLayerController(o: LayerControllerOptions) {
+  const { prep, store, mapView, profile, readiness } = o;
+  const { map } = mapView;
+  const zoomShift = Math.log2(o.screenScale);
+  const atlases: Atlases = { pattern: drawPatternAtlas(), patternMapping: patternMapping(), icon: drawIconAtlas(), iconMapping: iconMapping() };
+  const layerData = prepareLayerData(prep);
+  /** Export type scale (1 on screen): map labels, marks and lines grow with an export frame as its caption does. */
+  let typeScale = 1;
+  /** Bands (CSS px) at the top and bottom of the map that a caption covers (exports, screenshots): labels keep clear. */
+  let labelInsets = { top: 0, bottom: 0 };
+  const fade = { in: 0, out: 0, since: 0, raf: 0 };
+  /** Returns the share (1 → 0) of the current fade still to run. */
+  const fadeLeft = () => (fade.since ? Math.max(0, 1 - (performance.now() - fade.since) / FADE_MS) : 0);
+  /** What the time filters show; layers read it when they draw, so a time step does not rebuild them. */
+  const clock: Clock = { h: toHours(store.getState().t, prep.start), fadeIn: 0, fadeOut: 0 };
+  const syncClock = () => {
+    const k = fadeLeft();
+    clock.fadeIn = fade.in * k;
+    clock.fadeOut = fade.out * k;
+  };
+  // the canvas's size attribute, not the element's: reading layout here would force it on every rebuild
+  const narrowMap = () => profile.narrowLabels && map.getCanvas().width / map.getPixelRatio() <= NARROW_MAP_PX;
+  /** The zoom the layer rules see, in half steps: the map's, less a big kiosk screen's (or an export's type) shift. */
+  const zoomStep = () => Math.round((map.getZoom() - zoomShift - Math.log2(typeScale)) * 2) / 2;
+  const measureCtx = document.createElement('canvas').getContext('2d');
+  /** Returns the width (px) of a line of bold label text at `size` px, as deck.gl draws it (within a pixel or two). */
+  const measure = (text: string, size: number) => {
+    if (!measureCtx) return text.length * size * 0.6;
+    measureCtx.font = `700 ${size}px ${o.fontFamily}`;
+    return measureCtx.measureText(text).width;
+  };
+  let plan: LabelPlan | null = null;
+  /** Lays out the labels for the current event and zoom step (`planLabels`), and tells the basemap where they are so its names give way. */
+  const planFor = (i: number, h: number, layersOn: string[], sizeScale: number): LabelPlan => {
+    const step = zoomStep();
+    const p = planLabels({
+      prep,
+      current: i,
+      h,
+      layers: layersOn,
+      zoomStep: step,
+      zoom: map.getZoom(),
+      // the lowest zoom this step is shown at: zooming in from there only moves labels apart
+      layoutZoom: step - 0.25 + zoomShift + Math.log2(typeScale),
+      narrow: narrowMap(),
+      scale: sizeScale,
+      view: [0, labelInsets.top, map.getCanvas().width / map.getPixelRatio(), map.getCanvas().height / map.getPixelRatio() - labelInsets.bottom],
+      project: (ll) => {
+        const q = map.project(ll);
+        return [q.x, q.y];
+      },
+      unproject: ([x, y]) => {
+        const q = map.unproject([x, y]);
+        return [q.lng, q.lat];
+      },
+      measure,
+      areaPlaces: layerData.areaLabels,
+      pointPlaces: layerData.labels,
+      arcs: layerData.arcs,
+      labelText,
+      labelMinZoom,
+      labelBelow: (pl) => labelBelow(pl, step),
+      distanceText: (pl) => distanceText(pl.props.distanceKm!),
+      distanceAt: (pl) => greatCircleMidpoint(pl.props.borderPoint!, pl.feature.geometry.coordinates as [number, number]),
+      shortArc: (pl) => pl.props.distanceKm! < SHORT_ARC_KM,
+    });
+    showLabelSpace(map, [...p.areas, ...p.points, ...p.distances, ...p.notes]);
+    return p;
+  };
+  const layerState = (): LayerState => {
+    const s = store.getState();
+    const i = currentEventIndex(prep.events, s.t);
+    syncClock();
+    const sizeScale = profile.markScale * o.screenScale * typeScale;
+    plan = planFor(i, clock.h, s.layers, sizeScale);
+    return {
+      labels: plan,
+      h: clock.h,
+      fadeIn: clock.fadeIn,
+      fadeOut: clock.fadeOut,
+      clock,
+      layers: s.layers,
+      current: i >= 0 ? prep.events[i].places : [],
+      zoom: zoomStep(),
+      narrow: narrowMap(),
+      font: o.fontFamily,
+      scale: sizeScale,
+    };
+  };
+  let layers: Layer[] = [];
+  /** Rebuilds the layers (toggles, current event, zoom step, type scale) and draws them. */
+  const redraw = () => {
+    readiness.changed();
+    layers = buildLayers(layerData, layerState(), prep.theme, atlases);
+    mapView.overlay.setProps({ layers });
+    readiness.layersSet();
+  };
+  /** Draws the same layers at the clock's new reading, on deck.gl's next frame. */
+  const redrawTime = () => {
+    syncClock();
+    if (!layers.length) return;
+    readiness.changed();
+    layers[0]?.setNeedsRedraw();
+  };
+  const animateFade = () => {
+    cancelAnimationFrame(fade.raf);
+    const tick = () => {
+      redrawTime();
+      if (performance.now() - fade.since < FADE_MS) fade.raf = requestAnimationFrame(tick);
+      else {
+        fade.in = fade.out = 0;
+        fade.since = 0;
+        redrawTime();
+      }
+    };
+    fade.raf = requestAnimationFrame(tick);
+  };
+  // No fades under reduced motion, in a mode without them, or while an export renders frames (they must not depend on the wall clock).
+  const noFade = () => o.reducedMotion || !profile.fade || o.exporting.active;
+  const offs: (() => void)[] = [() => cancelAnimationFrame(fade.raf)];
+  let lastZoomStep = layerState().zoom;
+  const onZoom = () => {
+    const z = zoomStep();
+    if (z === lastZoomStep) return;
+    lastZoomStep = z;
+    redraw();
+  };
+  map.on('zoomend', onZoom);
+  offs.push(() => map.off('zoomend', onZoom));
+  // A phone turned to landscape (or a resized window): the map can cross the narrow-map width, which the label rule follows.
+  let lastNarrow = narrowMap();
+  const onResize = () => {
+    if (narrowMap() === lastNarrow) return;
+    lastNarrow = !lastNarrow;
+    redraw();
+  };
+  map.on('resize', onResize);
+  offs.push(() => map.off('resize', onResize));
+  offs.push(
+    store.subscribe((s, p) => {
+      if (s.t !== p.t) {
+        const nh = toHours(s.t, prep.start);
+        const h = clock.h;
+        const k = fadeLeft();
+        if (!noFade()) {
+          fade.in = nh > h ? nh - h + fade.in * k : 0;
+          fade.out = nh < h ? h - nh + fade.out * k : 0;
+          fade.since = performance.now();
+        }
+        clock.h = nh;
+        // The current event's rings are a category filter: a new event rebuilds; any other step only redraws.
+        if (currentEventIndex(prep.events, s.t) !== currentEventIndex(prep.events, p.t) || s.layers !== p.layers) redraw();
+        else redrawTime();
+        if (!noFade()) animateFade();
+      } else if (s.layers !== p.layers) redraw();
+    }),
+  );
+  map.once('load', () => redraw());
+  return {
+    redraw,
+    /** Draws both canvases again on the next frame with nothing changed (what benchmarks compare a step to). */
+    repaint() {
+      map.triggerRepaint();
+      layers[0]?.setNeedsRedraw();
+    },
+    /** Sets the map's type scale and the caption's bands (`AppContext.setTypeScale`). */
+    setTypeScale(k: number, bands = { top: 0, bottom: 0 }) {
+      labelInsets = bands;
+      if (k === typeScale) return;
+      typeScale = k;
+      map.setStyle(basemapStyle(o.geo, prep.theme, prep.story.credit, o.screenScale * k), { diff: true });
+    },
+    /** Returns the story's labels drawn now, each with its text, size (px) and box (CSS px on the map). */
+    labelBoxes(): LabelBox[] {
+      const on = store.getState().layers;
+      if (!plan || !on.includes('labels')) return [];
+      const kinds = { areas: plan.areas, points: plan.points, distances: on.includes('distances') ? plan.distances : [], notes: plan.notes };
+      return Object.entries(kinds).flatMap(([kind, list]) =>
+        list.map((l) => {
+          const p = map.project(l.position);
+          const [x, y] = [p.x + l.dx, p.y + l.dy];
+          return { id: l.id, kind, text: l.text, size: l.size, box: [x - l.w / 2, y - l.h / 2, x + l.w / 2, y + l.h / 2] as LabelBox['box'] };
+        }),
+      );
+    },
+    destroy: () => offs.forEach((f) => f()),
+  };
+}

@@ -1,0 +1,89 @@
+import type { PreparedStory } from '../data/prepare.ts';
+import type { MapView } from '../map/map-view.ts';
+import type { AppActions } from '../state/actions.ts';
+import type { AppConfig } from '../state/config.ts';
+import type { Store } from '../state/store.ts';
+import type { TimeScale } from '../time/time-scale.ts';
+
+/**
+ * What a mode changes in the one app (`src/modes/profiles.ts` holds one per mode): the app's code
+ * reads these flags and never asks which mode it is in.
+ */
+export interface ModeProfile {
+  /** The map takes the reader's pan, zoom, hover and click. */
+  interactive: boolean;
+  /** The app's camera fits the story, follows the events and refits on resize; false where the mode frames the map itself (screenshot). */
+  follows: boolean;
+  /** Places fade in and out as time moves (never under reduced motion or while exporting). */
+  fade: boolean;
+  /** Size factor of the map's marks, labels and lines (before a big screen's scale). */
+  markScale: number;
+  /** Share of an event's dwell the player holds on it. */
+  dwellFactor: number;
+  /** The map's type and camera stops grow with a screen bigger than the one the mode was designed at. */
+  scalesWithScreen: boolean;
+  /** A narrow map shows fewer labels when zoomed out. */
+  narrowLabels: boolean;
+  /** Fitting the story keeps clear of the open legend. */
+  fitsClearOfLegend: boolean;
+  /** Fitting the story keeps clear of the closed legend's button at the bottom-left. */
+  fitsClearOfLegendButton: boolean;
+  /** The masthead offers Export PNG and Export video. */
+  exportControls: boolean;
+  /** Opening a place's details moves the focus to them. */
+  focusesPanel: boolean;
+  /** The event list scrolls its current event into view. */
+  scrollsList: boolean;
+  /** The screen is a captioned frame (the screenshot's): an export frames as it does and keeps its type scale. */
+  captioned: boolean;
+  /** The mode's own code (loaded on demand) starts on the app. */
+  hasModeCode: boolean;
+}
+
+/** Whether an export (PNG or video) has the map: it sets the time, the size and the camera itself meanwhile. */
+export interface ExportFlag {
+  readonly active: boolean;
+  set(active: boolean): void;
+}
+
+/** What a mode or tool gets from the app: the data, the one store and its verbs, the map, and helpers. */
+export interface AppContext {
+  /** The app's root element (#app). */
+  root: HTMLElement;
+  prep: PreparedStory;
+  store: Store;
+  actions: AppActions;
+  /** The page's mode, embed flag and idle time, fixed by its URL. */
+  config: AppConfig;
+  /** What the page's mode changes. */
+  profile: ModeProfile;
+  mapView: MapView;
+  scale: TimeScale;
+  /** Whether the reader asked for reduced motion. */
+  reducedMotion: boolean;
+  exporting: ExportFlag;
+  /** Frames every place of the story. */
+  fitStory(instant: boolean): void;
+  /** Frames the current event (its places or subject, clear of overlays); the story before the first event. */
+  frameEvent(instant: boolean): void;
+  /** Returns what the camera last framed by itself: the whole story or the current event. */
+  framed(): 'story' | 'event';
+  /**
+   * Sets the map's type scale (1 on screen; an export's or a screenshot frame's `mapTypeScale`):
+   * labels, marks, lines and the basemap's names grow by it; labels keep clear of the caption's
+   * `bands` (CSS px). Takes effect on the next redraw.
+   */
+  setTypeScale(k: number, bands?: { top: number; bottom: number }): void;
+  /** Resolves once fonts are loaded, the map is idle and every layer has drawn (data-ready). */
+  whenReady(): Promise<void>;
+  /** Forces the layers to be rebuilt and the map repainted. */
+  redraw(): void;
+}
+
+/** A mode's handle: everything it added is removed by destroy(). */
+export interface ModeHandle {
+  destroy(): void;
+}
+
+/** Starts a mode (kiosk, screenshot) on the app; loaded with its module before the app is made (`main.ts`). */
+export type ModeStart = (ctx: AppContext) => ModeHandle;

@@ -1,0 +1,25 @@
+import type { UrlState } from './url-state.ts';
+
+export type Mode = 'explore' | 'kiosk' | 'screenshot';
+export const MODES: readonly Mode[] = ['explore', 'kiosk', 'screenshot'];
+
+/** What the URL fixes for the page's life: read once at start, never changed by the reader, untouched by Reset. */
+export interface AppConfig {
+  readonly mode: Mode;
+  /** Embedded in an article iframe: compact layout. */
+  readonly embed: boolean;
+  /** Kiosk idle timeout in seconds. */
+  readonly idle: number;
+}
+
+/** The config of a URL that sets nothing. */
+export const DEFAULT_CONFIG: AppConfig = { mode: 'explore', embed: false, idle: 60 };
+
+/** Returns the page's config from what `parseUrl` read, defaults where the URL sets nothing valid. */
+export function configFrom(parsed: UrlState): AppConfig {
+  return Object.freeze({
+    mode: parsed.mode ?? DEFAULT_CONFIG.mode,
+    embed: parsed.embed ?? DEFAULT_CONFIG.embed,
+    idle: parsed.idle ?? DEFAULT_CONFIG.idle,
+  });
+}
