@@ -1,4 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createActions } from '../../src/state/actions.ts';
+import type { AppConfig } from '../../src/state/config.ts';
 import { createAppStore, type AppState } from '../../src/state/store.ts';
 import { URL_THROTTLE_MS, createUrlSync, type UrlSyncWindow } from '../../src/state/url-sync.ts';
 
@@ -16,7 +18,7 @@ const DEFAULTS: AppState = {
 };
 
 /** Returns a URL context like the app's, for a story from 15 May to 17 June 2025 with one event. */
-function createCtx() {
+function createCtx(config: AppConfig = { mode: 'explore', embed: false, idle: 60 }) {
   return {
     start: at('2025-05-15T00:00Z'),
     end: at('2025-06-17T00:00Z'),
@@ -25,7 +27,7 @@ function createCtx() {
     layerIds: ['venue', 'struck'],
     eventAt: (t: number) => (t >= at('2025-06-01T11:35Z') ? 'operation-spiderweb' : null),
     defaults: { ...DEFAULTS, idle: 60 },
-    config: { mode: 'explore' as const, embed: false, idle: 60 },
+    config,
   };
 }
 
@@ -37,6 +39,7 @@ function createWindow() {
   let mono = 1000;
   let nextId = 1;
   const timers = new Map<number, { at: number; fn: () => void }>();
+  const popListeners = new Set<() => void>();
   const writes: { kind: 'push' | 'replace'; url: string }[] = [];
   const location = { pathname: '/', search: '', hash: '' };
   const record = (kind: 'push' | 'replace') => (_: unknown, __: string, url: string) => {
@@ -52,9 +55,14 @@ function createWindow() {
       return nextId++;
     },
     clearTimeout: (id: number) => timers.delete(id),
-    addEventListener: () => {},
-    removeEventListener: () => {},
+    addEventListener: (type: string, fn: () => void) => type === 'popstate' && popListeners.add(fn),
+    removeEventListener: (type: string, fn: () => void) => popListeners.delete(fn),
   } as unknown as UrlSyncWindow;
+  /** Goes back or forward to an entry with query string `search`, as the browser does: the location changes, then popstate fires. */
+  const pop = (search: string) => {
+    location.search = search;
+    for (const fn of popListeners) fn();
+  };
   /** Moves the monotonic clock on by `ms`, firing the timers that fall due. */
   const advance = (ms: number) => {
     const end = mono + ms;
@@ -67,7 +75,7 @@ function createWindow() {
     }
     mono = end;
   };
-  return { win, writes, advance };
+  return { win, writes, advance, pop, popListeners };
 }
 
 describe('createUrlSync', () => {
@@ -141,5 +149,78 @@ describe('createUrlSync', () => {
     sync.destroy();
     advance(URL_THROTTLE_MS * 2);
     expect(writes).toEqual([]);
+  });
+
+  it('writes the page config (mode, embed, idle) into every entry, from the config and not the store', () => {
+    const { win, writes, advance } = createWindow();
+    const store = createAppStore(DEFAULTS);
+    const sync = createUrlSync(store, createCtx({ mode: 'kiosk', embed: true, idle: 30 }), win);
+    store.getState().set({ t: at('2025-05-16T00:00Z') });
+    advance(URL_THROTTLE_MS);
+    expect(writes).toEqual([{ kind: 'replace', url: '/?t=2025-05-16T00:00Z&mode=kiosk&embed=1&idle=30' }]);
+    sync.destroy();
+  });
+
+  it('restores the moment, place, view, layers and follow on back/forward, paused, with defaults for what the entry leaves out', () => {
+    const { win, pop } = createWindow();
+    const store = createAppStore(DEFAULTS, { place: 'olenya', view: { zoom: 5, lat: 50, lon: 30 }, layers: ['venue'], playing: true, speed: 2 });
+    const sync = createUrlSync(store, createCtx(), win);
+    pop('?t=2025-06-01T12:00Z&follow=1');
+    const s = store.getState();
+    expect([s.t, s.place, s.view, s.layers, s.follow, s.playing, s.speed]).toEqual([at('2025-06-01T12:00Z'), null, null, DEFAULTS.layers, true, false, 2]);
+    pop('?event=operation-spiderweb&place=olenya&view=6/41/29&layers=struck');
+    const r = store.getState();
+    expect([r.t, r.place, r.view, r.layers]).toEqual([at('2025-06-01T11:35Z'), 'olenya', { zoom: 6, lat: 41, lon: 29 }, ['struck']]);
+    sync.destroy();
+  });
+
+  it('takes nothing but state from a back/forward entry: its mode, embed and idle are not state', () => {
+    const { win, pop } = createWindow();
+    const store = createAppStore(DEFAULTS);
+    const sync = createUrlSync(store, createCtx(), win);
+    pop('?t=2025-05-20T00:00Z&mode=kiosk&embed=1&idle=5');
+    expect(Object.keys(store.getState()).sort()).toEqual([...Object.keys(DEFAULTS), 'set'].sort());
+    expect(store.getState().t).toBe(at('2025-05-20T00:00Z'));
+    sync.destroy();
+  });
+
+  it('writes a bad back/forward entry back to defaults without an error', () => {
+    const { win, pop } = createWindow();
+    const store = createAppStore(DEFAULTS, { t: at('2025-05-20T00:00Z') });
+    const sync = createUrlSync(store, createCtx(), win);
+    expect(() => pop('?t=2025-02-30T00:00Z&place=%3Cscript%3E&view=99/0/0&layers=nope')).not.toThrow();
+    const s = store.getState();
+    expect([s.t, s.place, s.view, s.layers]).toEqual([at('2025-05-20T00:00Z'), null, null, DEFAULTS.layers]);
+    sync.destroy();
+  });
+
+  it('stops listening to back/forward after destroy', () => {
+    const { win, popListeners } = createWindow();
+    const sync = createUrlSync(createAppStore(DEFAULTS), createCtx(), win);
+    expect(popListeners.size).toBe(1);
+    sync.destroy();
+    expect(popListeners.size).toBe(0);
+  });
+
+  it('with the actions: a step adds an entry at once, a scrub and an hour step replace it once the interval has passed', () => {
+    const { win, writes, advance } = createWindow();
+    const ctx = createCtx();
+    const store = createAppStore(DEFAULTS);
+    const sync = createUrlSync(store, ctx, win);
+    const actions = createActions(store, ctx, DEFAULTS, sync);
+    actions.stepEvent(1);
+    expect(writes).toEqual([{ kind: 'push', url: '/?t=2025-06-01T11:35Z&event=operation-spiderweb' }]);
+    actions.seek(at('2025-06-03T00:00Z'));
+    actions.stepHours(2);
+    expect(writes.length).toBe(1);
+    advance(URL_THROTTLE_MS);
+    expect(writes.at(-1)).toEqual({ kind: 'replace', url: '/?t=2025-06-03T02:00Z&event=operation-spiderweb' });
+    // pausing adds an entry for where playback stopped, at once (the player's steps are still waiting out the interval)
+    actions.togglePlay();
+    advance(100);
+    store.getState().set({ t: at('2025-06-05T00:00Z') });
+    actions.togglePlay();
+    expect(writes.at(-1)).toEqual({ kind: 'push', url: '/?t=2025-06-05T00:00Z&event=operation-spiderweb' });
+    sync.destroy();
   });
 });
