@@ -43,7 +43,7 @@ export interface App {
 }
 
 /** Returns whether the reader asked for reduced motion. */
-export const prefersReducedMotion = () => window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+const prefersReducedMotion = () => window.matchMedia('(prefers-reduced-motion: reduce)').matches;
 
 /** Builds the whole app into `root` from loaded data and returns handles for tools and tests. */
 export function createApp(root: HTMLElement, prep: PreparedStory, basemap: Topology, detail: FeatureCollection, fontFamily: string, startMode: ModeStart | null = null): App {

@@ -56,7 +56,7 @@ function createWindow() {
     },
     clearTimeout: (id: number) => timers.delete(id),
     addEventListener: (type: string, fn: () => void) => type === 'popstate' && popListeners.add(fn),
-    removeEventListener: (type: string, fn: () => void) => popListeners.delete(fn),
+    removeEventListener: (_type: string, fn: () => void) => popListeners.delete(fn),
   } as unknown as UrlSyncWindow;
   /** Goes back or forward to an entry with query string `search`, as the browser does: the location changes, then popstate fires. */
   const pop = (search: string) => {
