@@ -43,9 +43,7 @@ export function createEventList(prep: PreparedStory, store: Store, actions: Pick
   });
   const list = el('ol', {}, ...items.map((x) => x.li));
   const root = el('nav', { class: 'event-list', 'aria-label': 'Events' }, el('h2', {}, 'Timeline of events'), list);
-  const offs = items.map(({ btn }, i) =>
-    listen(btn, 'click', () => actions.goToEvent(prep.events[i].id)),
-  );
+  const offs = items.map(({ btn }, i) => listen(btn, 'click', () => actions.goToEvent(prep.events[i].id)));
   const render = (cur: number) => {
     items.forEach(({ li, btn }, i) => {
       const state = i < cur ? 'past' : i === cur ? 'current' : 'future';

@@ -36,9 +36,7 @@ export function createLegend(theme: Theme, store: Store, actions: Pick<AppAction
       ),
     ),
   );
-  const offs = boxes.map((b, i) =>
-    listen(b, 'change', () => actions.toggleLayer(rows[i].id)),
-  );
+  const offs = boxes.map((b, i) => listen(b, 'change', () => actions.toggleLayer(rows[i].id)));
   const render = (layers: string[]) => boxes.forEach((b, i) => (b.checked = layers.includes(rows[i].id)));
   offs.push(store.subscribe((s) => s.layers, render, { fireImmediately: true }));
   const details = root instanceof HTMLDetailsElement ? root : null;
