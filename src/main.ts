@@ -5,6 +5,8 @@ import { createApp, type App } from './app.ts';
 import { LoadError, loadAll } from './data/load.ts';
 import { setReady } from './app/readiness.ts';
 import type { ModeStart } from './contracts/app-context.ts';
+import { MODE_PROFILES } from './modes/profiles.ts';
+import { parseMode, type Mode } from './state/config.ts';
 import { parseLoadTimeout } from './state/url-state.ts';
 import { showLoadError } from './ui/load-error.ts';
 
@@ -20,25 +22,28 @@ const KIOSK_RETRY_S = [5, 15, 45];
 
 const root = document.getElementById('app')!;
 const status = document.getElementById('status')!;
-const modeParam = new URLSearchParams(window.location.search).get('mode');
-const kiosk = modeParam === 'kiosk';
+/** The mode the URL asks for, read as `parseUrl` reads it. */
+const mode = parseMode(new URLSearchParams(window.location.search).get('mode')) ?? 'explore';
+const profile = MODE_PROFILES[mode];
 
-/**
- * Loads the code of the mode the URL asks for (kiosk, screenshot; with its CSS), so that the explorer's
- * first load does not carry them; null for the explorer. Matches `parseUrl`'s reading of `mode`.
- */
+/** Loads each mode's own code (with its CSS) only in that mode, so that the explorer's first load does not carry it. */
+const MODE_CODE: Record<Mode, (() => Promise<ModeStart>) | null> = {
+  explore: null,
+  kiosk: () => import('./modes/kiosk.ts').then((m) => m.startKiosk),
+  screenshot: () => import('./modes/screenshot.ts').then((m) => m.startScreenshot),
+};
+
+/** Returns the code of the page's mode, or null for a mode without its own (the explorer). */
 function loadMode(): Promise<ModeStart | null> {
-  if (modeParam === 'kiosk') return import('./modes/kiosk.ts').then((m) => m.startKiosk);
-  if (modeParam === 'screenshot') return import('./modes/screenshot.ts').then((m) => m.startScreenshot);
-  return Promise.resolve(null);
+  return MODE_CODE[mode]?.() ?? Promise.resolve(null);
 }
 let attempt = 0;
 
-/** Shows a failure in place of the app, naming what failed; a kiosk tries again, then reloads. */
+/** Shows a failure in place of the app, naming what failed; a mode that retries (kiosk) tries again, then reloads. */
 function fail(problems: string[]): void {
   setReady(false, 'error');
   document.documentElement.dataset.error = 'true';
-  if (!kiosk) {
+  if (!profile.retriesLoad) {
     showLoadError(root, problems, 'Reload the page to try again. If this keeps happening, the data files on the server need to be built again (npm run build).');
     return;
   }
@@ -67,7 +72,7 @@ async function boot(): Promise<void> {
       document.fonts.load(`400 16px "${font}"`, 'Çırağan Zaporizhzhia'),
       document.fonts.load(`700 16px "${font}"`, 'Çırağan'),
       loadMode().catch((e: unknown) => {
-        throw new LoadError([`The ${modeParam} mode's code could not be loaded: ${e instanceof Error ? e.message : String(e)}`]);
+        throw new LoadError([`The ${mode} mode's code could not be loaded: ${e instanceof Error ? e.message : String(e)}`]);
       }),
     ]);
     window.explainer = createApp(root, prep, basemap, detail, font, startMode);

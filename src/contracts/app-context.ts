@@ -38,6 +38,8 @@ export interface ModeProfile {
   captioned: boolean;
   /** The mode's own code (loaded on demand) starts on the app. */
   hasModeCode: boolean;
+  /** A page that cannot load tries again by itself, then reloads (an unattended screen). */
+  retriesLoad: boolean;
 }
 
 /** Whether an export (PNG or video) has the map: it sets the time, the size and the camera itself meanwhile. */

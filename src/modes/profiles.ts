@@ -18,6 +18,7 @@ export const MODE_PROFILES: Readonly<Record<Mode, Readonly<ModeProfile>>> = {
     scrollsList: true,
     captioned: false,
     hasModeCode: false,
+    retriesLoad: false,
   },
   kiosk: {
     interactive: true,
@@ -34,6 +35,7 @@ export const MODE_PROFILES: Readonly<Record<Mode, Readonly<ModeProfile>>> = {
     scrollsList: true,
     captioned: false,
     hasModeCode: true,
+    retriesLoad: true,
   },
   screenshot: {
     interactive: false,
@@ -50,5 +52,6 @@ export const MODE_PROFILES: Readonly<Record<Mode, Readonly<ModeProfile>>> = {
     scrollsList: false,
     captioned: true,
     hasModeCode: true,
+    retriesLoad: false,
   },
 };

@@ -3,6 +3,11 @@ import type { UrlState } from './url-state.ts';
 export type Mode = 'explore' | 'kiosk' | 'screenshot';
 export const MODES: readonly Mode[] = ['explore', 'kiosk', 'screenshot'];
 
+/** Returns the mode a `mode` parameter names, or undefined for a missing or unknown one. */
+export function parseMode(value: string | null): Mode | undefined {
+  return (MODES as readonly (string | null)[]).includes(value) ? (value as Mode) : undefined;
+}
+
 /** What the URL fixes for the page's life: read once at start, never changed by the reader, untouched by Reset. */
 export interface AppConfig {
   readonly mode: Mode;

@@ -1,7 +1,7 @@
 import { MAX_ZOOM, MIN_ZOOM } from './view.ts';
 import { isoMinute } from '../time/format.ts';
 import { parseUtcInstant } from '../time/instant.ts';
-import { MODES, type AppConfig, type Mode } from './config.ts';
+import { parseMode, type AppConfig } from './config.ts';
 import type { AppState, View } from './store.ts';
 
 /** What a URL may set; everything is validated against these. */
@@ -80,8 +80,8 @@ export function parseUrl(search: string, ctx: UrlContext): UrlState {
     const ids = layers === '' ? [] : layers.split(',');
     if (ids.every((id) => ctx.layerIds.includes(id))) out.layers = ctx.layerIds.filter((id) => ids.includes(id));
   }
-  const mode = get('mode');
-  if (mode !== null && (MODES as readonly string[]).includes(mode)) out.mode = mode as Mode;
+  const mode = parseMode(get('mode'));
+  if (mode) out.mode = mode;
   if (get('embed') === '1') out.embed = true;
   const follow = get('follow');
   if (follow === '1') out.follow = true;
