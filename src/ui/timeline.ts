@@ -1,7 +1,8 @@
 import type { PreparedStory } from '../data/prepare.ts';
 import { currentEventIndex } from '../data/prepare.ts';
 import type { Store } from '../state/store.ts';
-import { formatAt, formatMoment, type Precision } from '../time/format.ts';
+import { formatAt, formatMoment } from '../time/format.ts';
+import { displayPrecision } from '../time/precision.ts';
 import type { TimeScale } from '../time/time-scale.ts';
 import { el, listen } from './dom.ts';
 import { icon } from './icons.ts';
@@ -14,14 +15,6 @@ export interface TimelineHooks {
   commit(): void;
   stepEvent(dir: 1 | -1): void;
   togglePlay(): void;
-}
-
-/** Returns the precision to show a moment at: the event's own at its start, else minutes inside a focus band and hours outside. */
-export function displayPrecision(prep: PreparedStory, t: number): Precision {
-  const i = currentEventIndex(prep.events, t);
-  if (i >= 0 && prep.events[i].t0 === t) return prep.events[i].precision;
-  const inFocus = prep.story.focus.some((f) => t >= Date.parse(f.start) && t <= Date.parse(f.end));
-  return inFocus ? 'minute' : 'hour';
 }
 
 /** Returns the timeline (controls, readout, slider with event ticks) bound to the store; `destroy` removes its listeners. */

@@ -295,7 +295,7 @@ describe('buildData on malformed data', () => {
 
   it('names a missing theme category', () => {
     const dir = createDataDir({ theme: (t) => (t.categories = t.categories.filter((c) => c.id !== 'struck')) });
-    expect(buildError(dir).message).toContain(`${label(dir, 'theme.json')}: categories: missing category "struck"`);
+    expect(buildError(dir).message).toContain(`${label(dir, 'theme.json')}: categories: no category draws status "struck" (${label(dir, 'story.json')}: events[`);
   });
 
   it('names a file that is not JSON', () => {
