@@ -1,4 +1,10 @@
-import { POINT_SYMBOLS, type ImpactStatus, type PlaceKind, type PlaceStatus, type ThemeCategory } from './schema.ts';
+import type { ImpactStatus, PlaceKind, PlaceStatus, ThemeCategory } from './schema.ts';
+import { IMPACT_STATUSES, POINT_SYMBOLS } from './theme-names.ts';
+
+/** Returns whether a status is one that decides how a place is drawn (struck, attack-reported). */
+export function isImpact(status: PlaceStatus | undefined): status is ImpactStatus {
+  return (IMPACT_STATUSES as readonly (string | undefined)[]).includes(status);
+}
 
 /**
  * Returns the theme category a place is drawn in, by data/theme.json's rule: the first category that
@@ -6,7 +12,7 @@ import { POINT_SYMBOLS, type ImpactStatus, type PlaceKind, type PlaceStatus, typ
  * lists its kind; undefined if none does (the data build refuses such a theme).
  */
 export function categoryFor(categories: readonly ThemeCategory[], kind: PlaceKind, status?: PlaceStatus): ThemeCategory | undefined {
-  const impact = status === 'struck' || status === 'attack-reported' ? (status as ImpactStatus) : undefined;
+  const impact = isImpact(status) ? status : undefined;
   return (impact && categories.find((c) => c.statuses?.includes(impact))) || categories.find((c) => c.kinds?.includes(kind));
 }
 

@@ -1,5 +1,5 @@
 import type { Feature, MultiPolygon, Point, Polygon } from 'geojson';
-import { categoryFor } from './categories.ts';
+import { categoryFor, isImpact } from './categories.ts';
 import type { PlaceProperties, PlaceStatus, BuiltStory, StoryEvent, Theme } from './schema.ts';
 
 /** Properties the data build adds to each place. */
@@ -77,7 +77,7 @@ export function prepareStory(story: BuiltStory, theme: Theme, places: BuiltPlace
     const id = feature.properties.id;
     const first = events.find((e) => e.places.includes(id));
     const statuses = events.flatMap((e) => (e.statuses ?? []).filter((s) => s.place === id).map((s) => ({ e, status: s.status })));
-    const impact = statuses.find((s) => s.status === 'struck' || s.status === 'attack-reported');
+    const impact = statuses.find((s) => isImpact(s.status));
     return {
       id,
       index,

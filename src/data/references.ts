@@ -1,4 +1,4 @@
-import { categoryFor, drawsPoints } from './categories.ts';
+import { categoryFor, drawsPoints, isImpact } from './categories.ts';
 import type { PlaceProperties, BuiltStory, Theme } from './schema.ts';
 
 /**
@@ -52,7 +52,7 @@ export function referenceProblems(
   story.events.forEach((ev, i) =>
     ev.statuses?.forEach((s, j) => {
       const p = byId.get(s.place);
-      if (!p || (s.status !== 'struck' && s.status !== 'attack-reported')) return;
+      if (!p || !isImpact(s.status)) return;
       const c = categoryFor(theme.categories, p.kind, s.status);
       if (!c?.statuses?.includes(s.status)) {
         if (!reported.has(s.status))

@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import { parseUtcInstant } from '../time/instant.ts';
 import { headlineProblem, urlProblem } from './sourcing.ts';
+import { AREA_SYMBOLS, IMPACT_STATUSES, POINT_SYMBOLS } from './theme-names.ts';
+
+export { AREA_SYMBOLS, IMPACT_STATUSES, POINT_SYMBOLS };
 
 /** ISO 8601 instant in UTC, written with a trailing `Z` (seconds optional), e.g. `2025-06-01T11:35Z`. */
 export const UtcInstant = z
@@ -368,15 +371,11 @@ export const ThemeColors = z.strictObject({
   halo: Color.describe('Halo around map labels.'),
 });
 
-/** Symbols of categories whose places are points: a mark from the icon atlas. */
-export const POINT_SYMBOLS = ['circle', 'diamond', 'star', 'square'] as const;
-/** Symbols of categories whose places are areas: a fill from the pattern atlas. */
-export const AREA_SYMBOLS = ['hatch', 'cross-hatch', 'dots', 'solid', 'outline'] as const;
 /** How a category is drawn (src/theme/symbols.ts gives the map's, the legend's and the caption's drawing of each). */
 export const SymbolName = z.enum([...AREA_SYMBOLS, ...POINT_SYMBOLS]);
 
 /** Statuses an event gives a place that change how it is drawn (they outrank its kind). */
-export const ImpactStatus = z.enum(['struck', 'attack-reported']);
+export const ImpactStatus = z.enum(IMPACT_STATUSES);
 
 export const ThemeCategory = z.strictObject({
   id: Id,
