@@ -1,6 +1,9 @@
 import type { AreaSymbolName, PointSymbolName, SymbolName } from '../data/schema.ts';
-import type { IconName } from '../map/icons.ts';
-import type { PatternName } from '../map/patterns.ts';
+
+/** Shapes of the icon atlas (src/map/icons.ts draws them). */
+export type IconName = 'circle' | 'diamond' | 'square' | 'star';
+/** Tiles of the pattern atlas (src/map/patterns.ts draws them), used as masks tinted by the category's colour. */
+export type PatternName = 'hatch' | 'cross-hatch' | 'dots' | 'solid';
 
 /** A category drawn as a mark: an entry of the icon atlas, tinted, `size` CSS px wide at scale 1. */
 export interface PointSymbol {
