@@ -1,6 +1,7 @@
 import { defineConfig } from 'vite';
 import { noticesPlugin, precompressPlugin, securityHeadersPlugin } from './scripts/lib/build-plugins.ts';
 import { trimMaplibreCss } from './scripts/lib/trim-maplibre-css.ts';
+import { expandCustomMedia } from './src/theme/layout.ts';
 
 export default defineConfig({
   base: './',
@@ -12,5 +13,11 @@ export default defineConfig({
   // maplibre-gl.css less the controls the app never adds (scripts/lib/trim-maplibre-css.ts).
   css: { postcss: { plugins: [trimMaplibreCss()] } },
   worker: { format: 'es' },
-  plugins: [securityHeadersPlugin(), noticesPlugin(), precompressPlugin()],
+  plugins: [
+    // The CSS names the layout's thresholds (`@media (--phone)`); src/theme/layout.ts gives their values.
+    { name: 'layout-media', enforce: 'pre', transform: (code, id) => (/\.css($|\?)/.test(id) && code.includes('(--') ? expandCustomMedia(code, id) : null) },
+    securityHeadersPlugin(),
+    noticesPlugin(),
+    precompressPlugin(),
+  ],
 });

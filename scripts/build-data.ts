@@ -114,6 +114,7 @@ export function buildData(opts: BuildOptions): { file: string; bytes: number; gz
     for (const [name, schema] of [
       ['story.schema.json', Story],
       ['places.schema.json', Places],
+      ['theme.schema.json', Theme],
     ] as const) {
       writeFileSync(join(opts.schemaDir, name), `${JSON.stringify(z.toJSONSchema(schema, { unrepresentable: 'any' }), null, 2)}\n`);
     }

@@ -7,6 +7,7 @@ import { setReady } from './app/readiness.ts';
 import type { ModeStart } from './contracts/app-context.ts';
 import { MODE_PROFILES } from './modes/profiles.ts';
 import { parseMode, type Mode } from './state/config.ts';
+import { applyTheme } from './theme/apply-theme.ts';
 import { parseLoadTimeout } from './state/url-state.ts';
 import { showLoadError } from './ui/load-error.ts';
 
@@ -58,24 +59,21 @@ async function boot(): Promise<void> {
   delete document.documentElement.dataset.error;
   status.textContent = 'Loading map…';
   root.replaceChildren(status);
-  const font = 'Noto Sans';
   try {
-    // One await for the data and the fonts: a data failure while the fonts load is handled here,
-    // never left as an unhandled rejection.
-    const [{ prep, basemap, detail }, , , startMode] = await Promise.all([
+    // One await for the data, the theme's font and the mode's code: a failure of one while another
+    // loads is handled here, never left as an unhandled rejection.
+    const [{ prep, basemap, detail }, startMode] = await Promise.all([
       loadAll(import.meta.env.BASE_URL, {
         timeoutMs: parseLoadTimeout(window.location.search),
         onProgress: (file, done, total) => {
           status.textContent = `Loading map data… ${done} of ${total} (${file})`;
         },
-      }),
-      document.fonts.load(`400 16px "${font}"`, 'Çırağan Zaporizhzhia'),
-      document.fonts.load(`700 16px "${font}"`, 'Çırağan'),
+      }).then(async (data) => (await applyTheme(data.prep.theme), data)),
       loadMode().catch((e: unknown) => {
         throw new LoadError([`The ${mode} mode's code could not be loaded: ${e instanceof Error ? e.message : String(e)}`]);
       }),
     ]);
-    window.explainer = createApp(root, prep, basemap, detail, font, startMode);
+    window.explainer = createApp(root, prep, basemap, detail, prep.theme.font, startMode);
   } catch (e) {
     fail(e instanceof LoadError ? e.problems : [`The map could not be drawn: ${e instanceof Error ? e.message : String(e)}`]);
   }

@@ -5,11 +5,8 @@ import { clearPadding, eventFrame } from '../map/event-camera.ts';
 import type { MapView } from '../map/map-view.ts';
 import type { AppActions } from '../state/actions.ts';
 import type { Store } from '../state/store.ts';
+import { FIT_NARROW_PX, LEGEND_BESIDE_STORY_PX } from '../theme/layout.ts';
 
-/** Maps up to this wide (CSS px) fit the story with room for the end labels and never beside the legend. */
-export const FIT_NARROW_PX = 700;
-/** Maps narrower than this (CSS px) start with the legend closed: the open legend and the fitted story do not both fit. */
-export const LEGEND_BESIDE_STORY_PX = 860;
 
 /** What the camera needs of the legend: its box on screen (CSS px) and whether it is open. */
 export interface LegendBox {

@@ -9,12 +9,11 @@ import { buildLayers, distanceText, greatCircleMidpoint, labelBelow, labelMinZoo
 import type { MapView } from '../map/map-view.ts';
 import { drawPatternAtlas, patternMapping } from '../map/patterns.ts';
 import type { Store } from '../state/store.ts';
+import { NARROW_MAP_PX } from '../theme/layout.ts';
 import type { Readiness } from './readiness.ts';
 
 /** How long places fade in or out when time moves past them, ms of real time. */
 export const FADE_MS = 320;
-/** Maps up to this wide (CSS px: phones, narrow embeds) show fewer labels when zoomed out. */
-export const NARROW_MAP_PX = 600;
 
 /** A label drawn now, for tools and tests: its text, size (px) and box (CSS px on the map). */
 export interface LabelBox {
@@ -108,7 +107,7 @@ export function createLayerController(o: LayerControllerOptions) {
       labelText,
       labelMinZoom,
       labelBelow: (pl) => labelBelow(pl, step),
-      distanceText: (pl) => distanceText(pl.props.distanceKm!),
+      distanceText: (pl) => distanceText(pl.props.distanceKm!, prep.theme),
       distanceAt: (pl) => greatCircleMidpoint(pl.props.borderPoint!, pl.feature.geometry.coordinates as [number, number]),
       shortArc: (pl) => pl.props.distanceKm! < SHORT_ARC_KM,
     });

@@ -1,5 +1,4 @@
-/** kiosk.css's root font size on a 1920 × 1080 screen, what the kiosk's map was designed at (CSS px). */
-export const KIOSK_ROOT_PX = 18;
+import { KIOSK_ROOT_PX } from '../theme/layout.ts';
 
 /**
  * Returns how much bigger than 1080p the screen is, for a mode that scales with the screen (kiosk):

@@ -1,4 +1,5 @@
 import type { Feature, MultiPolygon, Point, Polygon } from 'geojson';
+import { categoryFor, isImpact } from './categories.ts';
 import type { PlaceProperties, PlaceStatus, BuiltStory, StoryEvent, Theme } from './schema.ts';
 
 /** Properties the data build adds to each place. */
@@ -51,25 +52,16 @@ export interface PreparedStory {
 
 const HOUR = 3_600_000;
 
+/** Returns the id of the category a place is drawn in; throws naming the place if the theme has none for it. */
+function categoryId(theme: Theme, props: PlaceProperties, status: PlaceStatus | undefined): string {
+  const c = categoryFor(theme.categories, props.kind, status);
+  if (!c) throw new Error(`place "${props.id}": no category in theme.json draws kind "${props.kind}"${status ? ` or status "${status}"` : ''}`);
+  return c.id;
+}
+
 /** Returns hours from `origin` (epoch ms) to `t` (epoch ms). */
 export function toHours(t: number, origin: number): number {
   return (t - origin) / HOUR;
-}
-
-function categoryOf(kind: PlaceProperties['kind'], status: PlaceStatus | undefined): string {
-  if (status === 'struck' || status === 'attack-reported') return status;
-  switch (kind) {
-    case 'venue':
-    case 'buildup':
-    case 'buffer-zone':
-    case 'claimed-region':
-    case 'threatened-region':
-      return kind;
-    case 'airbase':
-      return 'attack-reported';
-    default:
-      return 'context';
-  }
 }
 
 /** Returns the story and places parsed once into typed, time-indexed records for the map and UI. */
@@ -85,14 +77,14 @@ export function prepareStory(story: BuiltStory, theme: Theme, places: BuiltPlace
     const id = feature.properties.id;
     const first = events.find((e) => e.places.includes(id));
     const statuses = events.flatMap((e) => (e.statuses ?? []).filter((s) => s.place === id).map((s) => ({ e, status: s.status })));
-    const impact = statuses.find((s) => s.status === 'struck' || s.status === 'attack-reported');
+    const impact = statuses.find((s) => isImpact(s.status));
     return {
       id,
       index,
       feature,
       props: feature.properties,
       isArea: feature.geometry.type !== 'Point',
-      category: categoryOf(feature.properties.kind, impact?.status),
+      category: categoryId(theme, feature.properties, impact?.status),
       appearH: first ? first.h0 : Number.POSITIVE_INFINITY,
       activeRanges: statuses.filter((s) => s.status === 'talks-on').map((s) => [s.e.h0, s.e.h1] as [number, number]),
       firstEvent: first ? first.index : -1,
@@ -116,20 +108,7 @@ export function prepareStory(story: BuiltStory, theme: Theme, places: BuiltPlace
   return { story, theme, start, end, events, places: prepared, placeById: new Map(prepared.map((p) => [p.id, p])), citations };
 }
 
-/** Returns the index of the current event at time t (epoch ms): the last that has started, or -1 before the first. */
-export function currentEventIndex(events: readonly Pick<PreparedEvent, 't0'>[], t: number): number {
-  let lo = 0;
-  let hi = events.length - 1;
-  let found = -1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (events[mid].t0 <= t) {
-      found = mid;
-      lo = mid + 1;
-    } else hi = mid - 1;
-  }
-  return found;
-}
+export { currentEventIndex } from '../time/precision.ts';
 
 /** Returns whether a place is on the map at time t (hours from story start). */
 export function isVisibleAt(place: PreparedPlace, h: number): boolean {

@@ -1,12 +1,11 @@
+import { categoryFor, drawsPoints, isImpact } from './categories.ts';
 import type { PlaceProperties, BuiltStory, Theme } from './schema.ts';
-
-/** Theme categories the map draws with; a theme without one of them cannot show the story. */
-export const NEEDED_CATEGORIES = ['venue', 'struck', 'attack-reported', 'buildup', 'buffer-zone', 'claimed-region', 'threatened-region', 'context'];
 
 /**
  * Returns one line per reference between the files that points nowhere ("file: field path: what is
  * wrong"): a place's source missing from the story, a claim quoting a non-article, an event naming an
- * unknown place or a status for a place it does not name, a theme without a category the map needs.
+ * unknown place or a status for a place it does not name, a place no theme category draws, or drawn
+ * with a symbol of the wrong shape (an area with a point's mark, a point with an area's fill).
  * `files` are the labels used in the lines.
  */
 export function referenceProblems(
@@ -40,7 +39,28 @@ export function referenceProblems(
       if (!ev.places.includes(s.place)) problems.push(`${files.story}: events[${i}].statuses[${j}].place: "${s.place}" is not in this event's places`);
     });
   });
-  const themeIds = new Set(theme.categories.map((c) => c.id));
-  for (const needed of NEEDED_CATEGORIES) if (!themeIds.has(needed)) problems.push(`${files.theme}: categories: missing category "${needed}"`);
+  const isArea = (p: PlaceProperties) => p.derive !== undefined;
+  const shape = (p: PlaceProperties) => (isArea(p) ? 'an area' : 'a point');
+  places.forEach((f, i) => {
+    const c = categoryFor(theme.categories, f.properties.kind);
+    if (!c) problems.push(`${files.theme}: categories: no category draws kind "${f.properties.kind}" (${files.places}: features[${i}].properties.kind)`);
+    else if (drawsPoints(c) === isArea(f.properties))
+      problems.push(`${files.theme}: categories[${theme.categories.indexOf(c)}].symbol: "${c.symbol}" cannot draw ${shape(f.properties)} (${files.places}: features[${i}], "${f.properties.id}")`);
+  });
+  const byId = new Map(places.map((f) => [f.properties.id, f.properties]));
+  const reported = new Set<string>();
+  story.events.forEach((ev, i) =>
+    ev.statuses?.forEach((s, j) => {
+      const p = byId.get(s.place);
+      if (!p || !isImpact(s.status)) return;
+      const c = categoryFor(theme.categories, p.kind, s.status);
+      if (!c?.statuses?.includes(s.status)) {
+        if (!reported.has(s.status))
+          problems.push(`${files.theme}: categories: no category draws status "${s.status}" (${files.story}: events[${i}].statuses[${j}] and any later use)`);
+        reported.add(s.status);
+      } else if (drawsPoints(c) === isArea(p))
+        problems.push(`${files.theme}: categories[${theme.categories.indexOf(c)}].symbol: "${c.symbol}" cannot draw ${shape(p)} (${files.story}: events[${i}].statuses[${j}], "${p.id}")`);
+    }),
+  );
   return problems;
 }

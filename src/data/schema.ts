@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import { parseUtcInstant } from '../time/instant.ts';
 import { headlineProblem, urlProblem } from './sourcing.ts';
+import { AREA_SYMBOLS, IMPACT_STATUSES, POINT_SYMBOLS } from './theme-names.ts';
+
+export { AREA_SYMBOLS, IMPACT_STATUSES, POINT_SYMBOLS };
 
 /** ISO 8601 instant in UTC, written with a trailing `Z` (seconds optional), e.g. `2025-06-01T11:35Z`. */
 export const UtcInstant = z
@@ -345,21 +348,80 @@ export const Places = z
     });
   });
 
+const Color = z.string().regex(/^#[0-9a-f]{6}$/i, 'must be a colour written #rrggbb');
+
+/**
+ * The theme's named colours. Each is required: code reads them by name (`theme.colors.arc`), so a
+ * missing one stops the data build at `colors.<name>` instead of drawing in a fallback colour.
+ */
+export const ThemeColors = z.strictObject({
+  ocean: Color,
+  land: Color,
+  landFocus: Color.describe('Land of the countries the story is about.'),
+  countryBorder: Color,
+  regionBorder: Color.describe('First-level region borders; also the caption\'s rules.'),
+  countryLabel: Color,
+  text: Color,
+  muted: Color.describe('Secondary text.'),
+  panel: Color.describe('Panels, cards and the caption\'s background.'),
+  page: Color.describe('The page behind the panels.'),
+  line: Color.describe('Borders of panels and controls.'),
+  accent: Color.describe('Links, focus rings, the current event.'),
+  arc: Color.describe('Distance lines and their labels.'),
+  halo: Color.describe('Halo around map labels.'),
+});
+
+/** How a category is drawn (src/theme/symbols.ts gives the map's, the legend's and the caption's drawing of each). */
+export const SymbolName = z.enum([...AREA_SYMBOLS, ...POINT_SYMBOLS]);
+
+/** Statuses an event gives a place that change how it is drawn (they outrank its kind). */
+export const ImpactStatus = z.enum(IMPACT_STATUSES);
+
+export const ThemeCategory = z.strictObject({
+  id: Id,
+  label: z.string().min(1),
+  color: Color,
+  symbol: SymbolName,
+  description: z.string().min(1),
+  kinds: z.array(PlaceKind).optional().describe('Place kinds drawn in this category (unless an event gives the place a status below).'),
+  statuses: z.array(ImpactStatus).optional().describe('Places an event gives one of these statuses are drawn in this category, whatever their kind.'),
+});
+
+/** The legend's wording for the layers that are not categories. */
+export const ThemeLayers = z.strictObject({
+  distances: z.strictObject({
+    label: z.string().min(1),
+    description: z.string().min(1),
+    text: z.string().includes('{km}', { error: 'must contain {km}, where the distance goes' }).describe('Map label of a distance, e.g. "{km} km from Ukraine".'),
+    detail: z.string().includes('{km}', { error: 'must contain {km}, where the distance goes' }).describe('The distance in a place\'s details.'),
+  }),
+  labels: z.strictObject({ label: z.string().min(1), description: z.string().min(1) }),
+});
+
 export const Theme = z
   .strictObject({
-    font: z.string().min(1),
-    colors: z.record(z.string(), z.string().regex(/^#[0-9a-f]{6}$/i)),
-    categories: z.array(
-      z.strictObject({
-        id: Id,
-        label: z.string().min(1),
-        color: z.string().regex(/^#[0-9a-f]{6}$/i),
-        symbol: z.enum(['hatch', 'cross-hatch', 'dots', 'solid', 'outline', 'circle', 'diamond', 'star', 'square']),
-        description: z.string().min(1),
-      }),
-    ),
+    font: z.string().min(1).describe('CSS font family of every text, bundled with the app.'),
+    colors: ThemeColors,
+    categories: z.array(ThemeCategory).min(1),
+    layers: ThemeLayers,
   })
-  .superRefine((theme, ctx) => checkTexts(theme, ctx));
+  .superRefine((theme, ctx) => {
+    checkTexts(theme, ctx);
+    const owner = new Map<string, string>();
+    theme.categories.forEach((c, i) => {
+      for (const [field, values] of [['kinds', c.kinds ?? []], ['statuses', c.statuses ?? []]] as const)
+        values.forEach((v, j) => {
+          const key = `${field}:${v}`;
+          if (owner.has(key)) ctx.addIssue({ code: 'custom', path: ['categories', i, field, j], message: `"${v}" is already drawn by category "${owner.get(key)}"` });
+          else owner.set(key, c.id);
+        });
+    });
+    const seen = new Set<string>();
+    theme.categories.forEach((c, i) => {
+      if (seen.has(c.id) || c.id === 'distances' || c.id === 'labels') ctx.addIssue({ code: 'custom', path: ['categories', i, 'id'], message: `duplicate layer id "${c.id}"` });
+      seen.add(c.id);
+    });
+  });
 
 export type SourceRef = z.infer<typeof SourceRef>;
 export type Claim = z.infer<typeof Claim>;
@@ -380,6 +442,12 @@ export type PlaceProperties = z.infer<typeof PlaceProperties>;
 export type PlaceStatus = z.infer<typeof PlaceStatus>;
 export type Places = z.infer<typeof Places>;
 export type Theme = z.infer<typeof Theme>;
+export type ThemeColors = z.infer<typeof ThemeColors>;
+export type ThemeCategory = z.infer<typeof ThemeCategory>;
+export type SymbolName = z.infer<typeof SymbolName>;
+export type PointSymbolName = (typeof POINT_SYMBOLS)[number];
+export type AreaSymbolName = (typeof AREA_SYMBOLS)[number];
+export type ImpactStatus = z.infer<typeof ImpactStatus>;
 
 /** Returns a readable one-line-per-problem report of a zod error, each line prefixed with the file and field path. */
 export function formatIssues(file: string, error: z.ZodError): string {

@@ -1,5 +1,6 @@
 import type { Theme } from '../data/schema.ts';
-import type { CaptionLayout, Font, Ink, Measure, SwatchOp } from './caption-layout.ts';
+import { drawSymbol } from '../theme/symbols.ts';
+import type { CaptionLayout, Font, Ink, Measure } from './caption-layout.ts';
 
 /** The caption's colours: dark text on a near-white panel. */
 export interface Palette {
@@ -10,14 +11,10 @@ export interface Palette {
   accent: string;
 }
 
-/** Returns the caption palette from the theme's colours; throws naming a missing colour. */
+/** Returns the caption palette from the theme's colours. */
 export function captionPalette(theme: Theme): Palette {
-  const need = (key: string) => {
-    const c = theme.colors[key];
-    if (!c) throw new Error(`theme.colors.${key} is missing: the caption needs it`);
-    return c;
-  };
-  return { panel: need('panel'), rule: need('regionBorder'), text: need('text'), muted: need('muted'), accent: need('accent') };
+  const c = theme.colors;
+  return { panel: c.panel, rule: c.regionBorder, text: c.text, muted: c.muted, accent: c.accent };
 }
 
 /** Returns the WCAG 2 contrast ratio (1–21) of two "#rrggbb" colours. */
@@ -56,82 +53,6 @@ export function canvasMeasure(family: string): Measure {
   };
 }
 
-/** Draws a legend swatch: the category's shape or pattern in its colour, as the HTML legend does. */
-function drawSwatch(g: CanvasRenderingContext2D, op: SwatchOp): void {
-  const { x, y, size: s, color } = op;
-  const cx = x + s / 2;
-  const cy = y + s / 2;
-  const border = Math.max(1, s / 11);
-  g.save();
-  g.fillStyle = color;
-  g.strokeStyle = color;
-  g.lineWidth = border;
-  g.beginPath();
-  switch (op.symbol) {
-    case 'circle':
-      g.arc(cx, cy, s * 0.45, 0, Math.PI * 2);
-      g.fill();
-      break;
-    case 'square':
-      g.fillRect(x + s * 0.1, y + s * 0.1, s * 0.8, s * 0.8);
-      break;
-    case 'diamond':
-      g.moveTo(cx, y);
-      g.lineTo(x + s, cy);
-      g.lineTo(cx, y + s);
-      g.lineTo(x, cy);
-      g.closePath();
-      g.fill();
-      break;
-    case 'star':
-      for (let k = 0; k < 10; k++) {
-        const a = -Math.PI / 2 + (k * Math.PI) / 5;
-        const r = k % 2 ? s * 0.22 : s * 0.52;
-        g.lineTo(cx + r * Math.cos(a), cy + 0.06 * s + r * Math.sin(a));
-      }
-      g.closePath();
-      g.fill();
-      break;
-    case 'line':
-      g.fillRect(x, cy - border, s, border * 2);
-      break;
-    default: {
-      const inset = border / 2;
-      g.rect(x + inset, y + inset, s - border, s - border);
-      g.save();
-      g.clip();
-      if (op.symbol === 'outline' || op.symbol === 'solid') {
-        g.globalAlpha = op.symbol === 'outline' ? 0.2 : 0.6;
-        g.fillRect(x, y, s, s);
-        g.globalAlpha = 1;
-      }
-      const step = s / 2.6;
-      const lines = (dir: 1 | -1) => {
-        g.beginPath();
-        for (let d = -s; d <= 2 * s; d += step) {
-          g.moveTo(x + d, dir > 0 ? y + s : y);
-          g.lineTo(x + d + s, dir > 0 ? y : y + s);
-        }
-        g.lineWidth = Math.max(1, s / 8);
-        g.stroke();
-      };
-      if (op.symbol === 'hatch' || op.symbol === 'cross-hatch') lines(1);
-      if (op.symbol === 'cross-hatch') lines(-1);
-      if (op.symbol === 'dots')
-        for (let dy = step / 2; dy < s; dy += step)
-          for (let dx = step / 2; dx < s; dx += step) {
-            g.beginPath();
-            g.arc(x + dx, y + dy, s / 11, 0, Math.PI * 2);
-            g.fill();
-          }
-      g.restore();
-      g.lineWidth = op.symbol === 'outline' ? border * 1.4 : border;
-      g.strokeRect(x + inset, y + inset, s - border, s - border);
-    }
-  }
-  g.restore();
-}
-
 /** Draws a laid-out caption into a 2D context whose units are the layout's CSS px (scale the context first for 2×, 3×). */
 export function drawCaption(g: CanvasRenderingContext2D, layout: CaptionLayout, palette: Palette, family: string): void {
   const inks: Record<Ink, string> = { text: palette.text, muted: palette.muted, accent: palette.accent };
@@ -140,7 +61,7 @@ export function drawCaption(g: CanvasRenderingContext2D, layout: CaptionLayout, 
     if (op.kind === 'rect') {
       g.fillStyle = op.fill === 'panel' ? palette.panel : op.fill === 'accent' ? palette.accent : palette.rule;
       g.fillRect(op.x, op.y, op.w, op.h);
-    } else if (op.kind === 'swatch') drawSwatch(g, op);
+    } else if (op.kind === 'swatch') drawSymbol(g, op.symbol, op.x, op.y, op.size, op.color);
     else {
       g.font = cssFont(op.font, family);
       g.fillStyle = inks[op.ink];

@@ -1,3 +1,4 @@
+import type { LegendSymbol } from '../theme/symbols.ts';
 import type { CaptionContent } from './caption.ts';
 
 /** A frame in CSS px. */
@@ -38,7 +39,7 @@ export interface SwatchOp {
   x: number;
   y: number;
   size: number;
-  symbol: string;
+  symbol: LegendSymbol;
   color: string;
 }
 

@@ -1,17 +1,17 @@
 import { currentEventIndex, isVisibleAt, toHours, type PreparedPlace, type PreparedStory } from '../data/prepare.ts';
 import type { Source } from '../data/schema.ts';
-import { EXTRA_LAYERS } from '../map/layers.ts';
 import type { AppState } from '../state/store.ts';
+import type { LegendSymbol } from '../theme/symbols.ts';
 import { formatMoment } from '../time/format.ts';
+import { displayPrecision } from '../time/precision.ts';
 import { elsewhereLabel } from '../ui/sources.ts';
-import { displayPrecision } from '../ui/timeline.ts';
 
 /** One legend row of the caption: a category (or the distance lines) that is on the map. */
 export interface LegendEntry {
   id: string;
   label: string;
   /** Swatch symbol as in the theme (star, diamond, hatch, …) or "line". */
-  symbol: string;
+  symbol: LegendSymbol;
   color: string;
 }
 
@@ -92,9 +92,8 @@ export function captionContent(
   const legend: LegendEntry[] = prep.theme.categories
     .filter((c) => cats.has(c.id))
     .map((c) => ({ id: c.id, label: c.label, symbol: c.symbol, color: c.color }));
-  const distances = EXTRA_LAYERS.find((l) => l.id === 'distances');
-  if (distances && s.layers.includes(distances.id) && shown.some((p) => p.props.borderPoint && p.props.distanceKm !== undefined))
-    legend.push({ id: distances.id, label: distances.label, symbol: 'line', color: prep.theme.colors.arc ?? prep.theme.colors.text });
+  if (s.layers.includes('distances') && shown.some((p) => p.props.borderPoint && p.props.distanceKm !== undefined))
+    legend.push({ id: 'distances', label: prep.theme.layers.distances.label, symbol: 'line', color: prep.theme.colors.arc });
 
   const ids = [...(ev?.sources ?? []), ...shown.flatMap((p) => p.props.sources)];
   const cited = [...new Set(ids)].map((id) => prep.story.sources.find((x) => x.id === id)).filter((x): x is Source => !!x);

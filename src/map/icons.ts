@@ -1,5 +1,6 @@
-/** Point symbol shapes, so categories differ by shape as well as colour. */
-export type IconName = 'circle' | 'diamond' | 'square' | 'star';
+import type { IconName } from '../theme/symbols.ts';
+
+export type { IconName };
 
 export const ICON_SIZE = 64;
 const NAMES: IconName[] = ['circle', 'diamond', 'square', 'star'];

@@ -7,6 +7,8 @@ import { ClockFilterExtension, type Clock, type ClockFilterProps, type FilterRan
 import type { IconName } from './icons.ts';
 import type { LabelPlan, PlannedLabel } from './label-plan.ts';
 import type { PatternName } from './patterns.ts';
+import { distanceWording } from '../theme/wording.ts';
+import { SYMBOLS, symbolSpec, type AreaSymbol, type PointSymbol, type SymbolSpec } from '../theme/symbols.ts';
 
 type RGBA = [number, number, number, number];
 type Ext<D> = ClockFilterProps<D> & FillStyleExtensionProps<D>;
@@ -17,15 +19,12 @@ export function rgba(hex: string, a = 255): RGBA {
   return [(n >> 16) & 255, (n >> 8) & 255, n & 255, a];
 }
 
-/** Toggleable layer ids beyond the theme's categories. */
-export const EXTRA_LAYERS = [
-  { id: 'distances', label: 'Distance from Ukraine', description: 'Great-circle line from Ukraine’s nearest border point, with its length.' },
-  { id: 'labels', label: 'Labels', description: 'Names of the places in the story.' },
-] as const;
+/** Toggleable layer ids beyond the theme's categories (their wording is the theme's `layers`), in legend order. */
+export const EXTRA_LAYER_IDS = ['distances', 'labels'] as const satisfies readonly (keyof Theme['layers'])[];
 
 /** Returns the ids of every toggleable layer, in legend order. */
 export function layerIds(theme: Theme): string[] {
-  return [...theme.categories.map((c) => c.id), ...EXTRA_LAYERS.map((l) => l.id)];
+  return [...theme.categories.map((c) => c.id), ...EXTRA_LAYER_IDS];
 }
 
 export interface LayerState {
@@ -93,14 +92,6 @@ const SHORT_ARC_MIN_ZOOM = 4;
 const fillStyle = new FillStyleExtension({ pattern: true });
 
 const NEVER = 1e6;
-const PATTERN_OF: Record<string, PatternName> = {
-  'claimed-region': 'hatch',
-  'threatened-region': 'dots',
-  buildup: 'cross-hatch',
-  'buffer-zone': 'solid',
-  context: 'solid',
-};
-const ICON_OF: Record<string, IconName> = { venue: 'star', struck: 'diamond', 'attack-reported': 'square', context: 'circle' };
 
 /** Returns the hour value deck.gl filters a place on (32-bit safe). */
 const appear = (p: PreparedPlace) => (Number.isFinite(p.appearH) ? p.appearH : NEVER);
@@ -115,12 +106,15 @@ export interface LayerData {
   areaLabels: PreparedPlace[];
   labels: PreparedPlace[];
   colorOf: Map<string, RGBA>;
+  /** Each category's symbol table entry (theme.json's `symbol`): atlas entry, mark size, fill and outline. */
+  symbolOf: Map<string, SymbolSpec>;
 }
 
 /** Returns the layer inputs prepared once per load (sorted, filtered, coloured). */
 export function prepareLayerData(prep: PreparedStory): LayerData {
-  const order = ['border-region', 'threatened-region', 'claimed-region', 'buffer-zone', 'buildup'];
-  const areas = prep.places.filter((p) => p.isArea).sort((a, b) => order.indexOf(a.props.kind) - order.indexOf(b.props.kind));
+  // Areas are drawn in the reverse of the legend's order: the legend's first categories on top.
+  const order = prep.theme.categories.map((c) => c.id).reverse();
+  const areas = prep.places.filter((p) => p.isArea).sort((a, b) => order.indexOf(a.category) - order.indexOf(b.category));
   const points = prep.places.filter((p) => !p.isArea);
   const byRank = [...prep.places].sort((a, b) => (a.props.labelRank ?? 5) - (b.props.labelRank ?? 5));
   return {
@@ -131,6 +125,7 @@ export function prepareLayerData(prep: PreparedStory): LayerData {
     areaLabels: byRank.filter((p) => p.isArea),
     labels: byRank.filter((p) => !p.isArea),
     colorOf: new Map(prep.theme.categories.map((c) => [c.id, rgba(c.color)])),
+    symbolOf: new Map(prep.theme.categories.map((c) => [c.id, symbolSpec(c.symbol)])),
   };
 }
 
@@ -145,9 +140,12 @@ export function labelBelow(p: Pick<PreparedPlace, 'props'>, zoom: number): boole
   return p.props.labelPlacement === 'below' || (p.props.labelBelowUnder !== undefined && zoom < p.props.labelBelowUnder);
 }
 
-/** Returns the distance label of an airbase, e.g. "1,760 km from Ukraine". */
-export function distanceText(km: number): string {
-  return `${km.toLocaleString('en-GB')} km from Ukraine`;
+/**
+ * Returns the distance label of an airbase in the theme's wording (`layers.distances.text`), e.g.
+ * "1,760 km from Ukraine".
+ */
+export function distanceText(km: number, theme: Pick<Theme, 'layers'>): string {
+  return distanceWording(theme, km);
 }
 
 /** Returns the midpoint of a great circle between two [lon, lat] points. */
@@ -208,7 +206,15 @@ export function buildLayers(data: LayerData, s: LayerState, theme: Theme, atlase
       ...filterProps,
       extensions: [timeFilter],
     });
-  const areaLineWidth = (p: PreparedPlace) => (p.props.kind === 'buffer-zone' ? 2 : p.props.kind === 'border-region' ? 1 : 1.5);
+  /** A category's area symbol; a point symbol (refused by the data build for an area) falls back to a plain fill. */
+  const areaOf = (cat: string): AreaSymbol => {
+    const spec = data.symbolOf.get(cat);
+    return spec?.kind === 'area' ? spec : SYMBOLS.solid;
+  };
+  const pointOf = (cat: string): PointSymbol => {
+    const spec = data.symbolOf.get(cat);
+    return spec?.kind === 'point' ? spec : SYMBOLS.circle;
+  };
 
   return [
     new GeoJsonLayer<PreparedPlace>({
@@ -220,15 +226,14 @@ export function buildLayers(data: LayerData, s: LayerState, theme: Theme, atlase
       pickable: true,
       autoHighlight: true,
       highlightColor: [255, 255, 255, 70],
-      getFillColor: ((f: { place: PreparedPlace }) =>
-        color(f.place.category, f.place.props.kind === 'buffer-zone' ? 50 : f.place.category === 'context' ? 40 : 150)) as never,
+      getFillColor: ((f: { place: PreparedPlace }) => color(f.place.category, areaOf(f.place.category).fillAlpha)) as never,
       getLineColor: ((f: { place: PreparedPlace }) => color(f.place.category, 220)) as never,
-      getLineWidth: ((f: { place: PreparedPlace }) => areaLineWidth(f.place)) as never,
+      getLineWidth: ((f: { place: PreparedPlace }) => areaOf(f.place.category).lineWidth) as never,
       lineWidthUnits: 'pixels',
       fillPatternAtlas: atlases.pattern,
       fillPatternMapping: atlases.patternMapping,
       fillPatternMask: true,
-      getFillPattern: ((f: { place: PreparedPlace }) => PATTERN_OF[f.place.category] ?? 'solid') as never,
+      getFillPattern: ((f: { place: PreparedPlace }) => areaOf(f.place.category).pattern) as never,
       fillPatternSizeUnits: 'pixels',
       getFillPatternScale: 1,
       getFillPatternOffset: [0, 0],
@@ -262,8 +267,8 @@ export function buildLayers(data: LayerData, s: LayerState, theme: Theme, atlase
       getPosition: (d) => d.place.feature.geometry.coordinates as [number, number],
       getRadius: 22 * s.scale,
       radiusUnits: 'pixels',
-      getFillColor: color('venue', 40),
-      getLineColor: color('venue', 255),
+      getFillColor: (d) => color(d.place.category, 40),
+      getLineColor: (d) => color(d.place.category, 255),
       getLineWidth: 3 * s.scale,
       lineWidthUnits: 'pixels',
       getFilterValue: (d) => d.range,
@@ -297,9 +302,9 @@ export function buildLayers(data: LayerData, s: LayerState, theme: Theme, atlase
       highlightColor: [255, 255, 255, 110],
       iconAtlas: atlases.icon as never,
       iconMapping: atlases.iconMapping as never,
-      getIcon: (p) => ICON_OF[p.category] ?? 'circle',
+      getIcon: (p) => pointOf(p.category).icon,
       getPosition: (p) => p.feature.geometry.coordinates as [number, number],
-      getSize: (p) => (p.category === 'context' ? 13 : 19) * s.scale,
+      getSize: (p) => pointOf(p.category).size * s.scale,
       sizeUnits: 'pixels',
       getColor: (p) => color(p.category),
       getFilterValue: appear,

@@ -1,5 +1,6 @@
-/** Pattern names drawn into the atlas, used as masks tinted by each category's colour. */
-export type PatternName = 'hatch' | 'cross-hatch' | 'dots' | 'solid';
+import type { PatternName } from '../theme/symbols.ts';
+
+export type { PatternName };
 
 export const PATTERN_SIZE = 16;
 /** Transparent gutter between tiles, so texture filtering never blends one tile into the next. */

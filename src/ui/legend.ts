@@ -1,19 +1,15 @@
 import type { Theme } from '../data/schema.ts';
-import { EXTRA_LAYERS } from '../map/layers.ts';
 import type { AppActions } from '../state/actions.ts';
 import type { Store } from '../state/store.ts';
+import { swatchBackground, type LegendSymbol } from '../theme/symbols.ts';
+import { PHONE_MAX_PX } from '../theme/layout.ts';
 import { el, listen } from './dom.ts';
 
-const SWATCH: Record<string, string> = {
-  hatch: 'repeating-linear-gradient(135deg, var(--c) 0 2px, transparent 2px 6px)',
-  'cross-hatch': 'repeating-linear-gradient(135deg, var(--c) 0 2px, transparent 2px 6px), repeating-linear-gradient(45deg, var(--c) 0 2px, transparent 2px 6px)',
-  dots: 'radial-gradient(var(--c) 1.6px, transparent 2px) 0 0 / 6px 6px',
-};
-
-/** Returns the swatch element of a legend entry: the category's shape or pattern in its colour. */
-export function swatch(symbol: string, color: string): HTMLElement {
+/** Returns the swatch element of a legend entry: the category's shape or pattern in its colour, from the symbol table. */
+export function swatch(symbol: LegendSymbol, color: string): HTMLElement {
   const s = el('span', { class: `swatch sym-${symbol}`, 'aria-hidden': 'true', style: `--c:${color}` });
-  if (SWATCH[symbol]) s.style.background = SWATCH[symbol];
+  const background = swatchBackground(symbol);
+  if (background) s.style.background = background;
   return s;
 }
 
@@ -21,12 +17,15 @@ export function swatch(symbol: string, color: string): HTMLElement {
 export function createLegend(theme: Theme, store: Store, actions: Pick<AppActions, 'toggleLayer'>, compact = false) {
   const rows = [
     ...theme.categories.map((c) => ({ id: c.id, label: c.label, description: c.description, sw: swatch(c.symbol, c.color) })),
-    ...EXTRA_LAYERS.map((l) => ({ id: l.id, label: l.label, description: l.description, sw: swatch(l.id === 'distances' ? 'line' : 'text', theme.colors.arc) })),
+    ...(['distances', 'labels'] as const).map((id) => {
+      const l = theme.layers[id];
+      return { id, label: l.label, description: l.description, sw: swatch(id === 'distances' ? 'line' : 'text', theme.colors.arc) };
+    }),
   ];
   const boxes = rows.map((r) => el('input', { type: 'checkbox', 'data-layer': r.id, disabled: compact }));
   const root = el(
     compact ? 'section' : 'details',
-    { class: 'legend', 'aria-label': 'Legend and layers', open: !compact && window.innerWidth > 760 && !document.documentElement.hasAttribute('data-embed') },
+    { class: 'legend', 'aria-label': 'Legend and layers', open: !compact && window.innerWidth > PHONE_MAX_PX && !document.documentElement.hasAttribute('data-embed') },
     compact ? el('h2', {}, 'Key') : el('summary', {}, 'Legend and layers'),
     el(
       'ul',

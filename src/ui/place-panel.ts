@@ -1,7 +1,7 @@
 import type { PreparedStory } from '../data/prepare.ts';
 import type { AppActions } from '../state/actions.ts';
 import type { Store } from '../state/store.ts';
-import { distanceText } from '../map/layers.ts';
+import { distanceWording } from '../theme/wording.ts';
 import { el, fill, listen } from './dom.ts';
 import { citation, claimsView, elsewhereMark, sourceItems } from './sources.ts';
 
@@ -29,7 +29,7 @@ export function createPlacePanel(prep: PreparedStory, store: Store, actions: Pic
     const pr = p.props;
     const facts: (HTMLElement | null)[] = [
       pr.regionName ? el('li', {}, `Region: ${pr.regionName}`) : null,
-      pr.distanceKm !== undefined ? el('li', {}, `${distanceText(pr.distanceKm)}’s nearest border point (great circle, computed by the map)`) : null,
+      pr.distanceKm !== undefined ? el('li', {}, distanceWording(prep.theme, pr.distanceKm, 'detail')) : null,
       pr.areaKm2 !== undefined ? el('li', {}, `Area: about ${pr.areaKm2.toLocaleString('en-GB')} km² (computed by the map)`) : null,
       pr.heldShare ? el('li', {}, `${pr.heldShare.text} — `, citation(prep, pr.heldShare.source)) : null,
       p.firstEvent >= 0 ? el('li', {}, `Enters the story: ${prep.events[p.firstEvent].title}`) : null,

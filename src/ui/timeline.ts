@@ -2,21 +2,14 @@ import type { PreparedStory } from '../data/prepare.ts';
 import { currentEventIndex } from '../data/prepare.ts';
 import type { AppActions } from '../state/actions.ts';
 import type { Store } from '../state/store.ts';
-import { formatAt, formatMoment, type Precision } from '../time/format.ts';
+import { formatAt, formatMoment } from '../time/format.ts';
+import { displayPrecision } from '../time/precision.ts';
 import type { TimeScale } from '../time/time-scale.ts';
 import { el, listen } from './dom.ts';
 import { icon } from './icons.ts';
 
 const DAY = 86_400_000;
 const HOUR = 3_600_000;
-
-/** Returns the precision to show a moment at: the event's own at its start, else minutes inside a focus band and hours outside. */
-export function displayPrecision(prep: PreparedStory, t: number): Precision {
-  const i = currentEventIndex(prep.events, t);
-  if (i >= 0 && prep.events[i].t0 === t) return prep.events[i].precision;
-  const inFocus = prep.story.focus.some((f) => t >= Date.parse(f.start) && t <= Date.parse(f.end));
-  return inFocus ? 'minute' : 'hour';
-}
 
 /** Returns the timeline (controls, readout, slider with event ticks): it shows the store and acts through `actions`; `destroy` removes its listeners. */
 export function createTimeline(prep: PreparedStory, scale: TimeScale, store: Store, actions: AppActions) {

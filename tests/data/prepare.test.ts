@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { currentEventIndex, isVisibleAt, prepareStory, toHours, type BuiltPlace } from '../../src/data/prepare.ts';
-import type { PlaceProperties, Story, StoryEvent, Theme } from '../../src/data/schema.ts';
+import type { PlaceProperties, Story, StoryEvent } from '../../src/data/schema.ts';
+import { createTheme } from '../fixtures/theme.ts';
 
 const at = (iso: string) => Date.parse(iso);
 const START = '2025-05-15T00:00Z';
@@ -100,9 +101,6 @@ function createPlaces(): BuiltPlace[] {
   ];
 }
 
-function createTheme(): Theme {
-  return { font: 'Noto Sans', colors: { land: '#eeeeee' }, categories: [] };
-}
 
 function prepare(events?: StoryEvent[]) {
   return prepareStory(createStory(events), createTheme(), createPlaces());

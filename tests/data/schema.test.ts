@@ -258,6 +258,30 @@ describe('Places and Theme schemas refuse markup and megabyte texts', () => {
     expect(issues(Places, 'data/places.geojson', p)).toContain('data/places.geojson: features[0].properties.description: is 2000000 characters long');
   });
 
+  it.each([
+    ['a named colour', (t: Record<string, any>) => delete t.colors.arc, 'data/theme.json: colors.arc: '],
+    ['the font', (t: Record<string, any>) => delete t.font, 'data/theme.json: font: '],
+    ['a category symbol', (t: Record<string, any>) => delete t.categories[1].symbol, 'data/theme.json: categories[1].symbol: '],
+    ['the distance layer label', (t: Record<string, any>) => delete t.layers.distances.label, 'data/theme.json: layers.distances.label: '],
+    ['the distance wording', (t: Record<string, any>) => delete t.layers.distances.text, 'data/theme.json: layers.distances.text: '],
+    ['the labels layer', (t: Record<string, any>) => delete t.layers.labels, 'data/theme.json: layers.labels: '],
+  ])('names the theme field when %s is missing', (_what, edit, line) => {
+    const t = theme();
+    edit(t);
+    expect(issues(Theme, 'data/theme.json', t)).toContain(line);
+  });
+
+  it('names an unknown colour, a distance wording without {km}, and a kind drawn by two categories', () => {
+    const t = theme() as Record<string, any>;
+    t.colors.sea = '#0000ff';
+    t.layers.distances.text = 'far from Ukraine';
+    t.categories[0].kinds = ['venue', 'city'];
+    const out = issues(Theme, 'data/theme.json', t);
+    expect(out).toMatch(/data\/theme\.json: colors: Unrecognized key: "sea"/);
+    expect(out).toContain('data/theme.json: layers.distances.text: must contain {km}');
+    expect(out).toMatch(/data\/theme\.json: categories\[\d+\]\.kinds\[\d+\]: "city" is already drawn by category "venue"/);
+  });
+
   it('names the theme category label with markup', () => {
     const t = theme();
     t.categories[2].label = '<em>Struck</em>';

@@ -1,3 +1,4 @@
+import type { LegendSymbol } from '../../src/theme/symbols.ts';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { CaptionContent } from '../../src/export/caption.ts';
@@ -10,7 +11,7 @@ import type { Theme } from '../../src/data/schema.ts';
 const measure = (text: string, font: Font) => text.length * font.size * (font.weight === 700 ? 0.6 : 0.55);
 
 function createContent(overrides: Partial<CaptionContent> = {}): CaptionContent {
-  const entry = (id: string, label: string, symbol = 'circle') => ({ id, label, symbol, color: '#b3261e' });
+  const entry = (id: string, label: string, symbol: LegendSymbol = 'circle') => ({ id, label, symbol, color: '#b3261e' });
   return {
     title: 'Talks in the shadow of Spiderweb',
     moment: '1 Jun 2025, 11:35 UTC · 14:35 UTC+3 (Istanbul, Kyiv, Moscow)',

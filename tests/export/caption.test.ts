@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { boxesOverlap, captionContent, placeBox, shorten, sourceLabel } from '../../src/export/caption.ts';
 import { prepareStory, type BuiltPlace } from '../../src/data/prepare.ts';
 import type { PlaceProperties, Source, Story, StoryEvent, Theme } from '../../src/data/schema.ts';
+import { createCategory, createTheme } from '../fixtures/theme.ts';
 
 const at = (iso: string) => Date.parse(iso);
 
@@ -57,16 +58,17 @@ function createPlaces(): BuiltPlace[] {
   ];
 }
 
-function createTheme(): Theme {
-  const cat = (id: string, symbol: Theme['categories'][number]['symbol']) => ({ id, label: `Label ${id}`, color: '#123456', symbol, description: 'd' });
-  return {
-    font: 'Noto Sans',
-    colors: { arc: '#7a1f1f', text: '#1d1d1b' },
-    categories: [cat('venue', 'star'), cat('struck', 'diamond'), cat('claimed-region', 'hatch'), cat('context', 'circle')],
-  };
+function createTestTheme(): Theme {
+  const t = createTheme([
+    createCategory('venue', 'star', { kinds: ['venue'] }),
+    createCategory('struck', 'diamond', { statuses: ['struck'], kinds: ['airbase'] }),
+    createCategory('claimed-region', 'hatch', { kinds: ['claimed-region'] }),
+    createCategory('context', 'circle', { kinds: ['city', 'landmark', 'border-region'] }),
+  ]);
+  return { ...t, colors: { ...t.colors, arc: '#7a1f1f', text: '#1d1d1b' } };
 }
 
-const prep = () => prepareStory(createStory(), createTheme(), createPlaces());
+const prep = () => prepareStory(createStory(), createTestTheme(), createPlaces());
 const ALL = ['venue', 'struck', 'claimed-region', 'context', 'distances', 'labels'];
 
 describe('captionContent', () => {

@@ -1,17 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { prepareStory, type BuiltPlace } from '../../src/data/prepare.ts';
 import type { Story, Theme } from '../../src/data/schema.ts';
+import { createCategory, createTheme } from '../fixtures/theme.ts';
 import { NO_LABELS } from '../../src/map/label-plan.ts';
 import { buildLayers, greatCircleMidpoint, labelBelow, labelText, layerIds, prepareLayerData, rgba, type Atlases, type LayerState } from '../../src/map/layers.ts';
 
-const theme: Theme = {
-  font: 'Noto Sans',
-  colors: { text: '#111111', halo: '#ffffff', arc: '#7a1f1f' },
-  categories: [
-    { id: 'struck', label: 'Struck', color: '#b3261e', symbol: 'diamond', description: 'd' },
-    { id: 'claimed-region', label: 'Claimed', color: '#a23b2a', symbol: 'hatch', description: 'd' },
-  ],
-};
+const base = createTheme([
+  createCategory('struck', 'diamond', { label: 'Struck', color: '#b3261e', kinds: ['airbase'], statuses: ['struck'] }),
+  createCategory('claimed-region', 'hatch', { label: 'Claimed', color: '#a23b2a', kinds: ['claimed-region'] }),
+]);
+const theme: Theme = { ...base, colors: { ...base.colors, text: '#111111', halo: '#ffffff', arc: '#7a1f1f' } };
 
 function createPrep() {
   const story = {

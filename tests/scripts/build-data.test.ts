@@ -293,9 +293,16 @@ describe('buildData on malformed data', () => {
     expect(e.message).toContain(`${label(dir, 'story.json')}: events[1].places[0]: unknown place "atlantis"`);
   });
 
+  it('stops with the file and field when the theme lacks a colour or the legend wording', () => {
+    const dir = createDataDir({ theme: (t) => (delete (t.colors as Partial<typeof t.colors>).line, delete (t.layers.distances as Partial<typeof t.layers.distances>).label) });
+    const e = buildError(dir);
+    expect(e.message).toContain(`${label(dir, 'theme.json')}: colors.line: `);
+    expect(e.message).toContain(`${label(dir, 'theme.json')}: layers.distances.label: `);
+  });
+
   it('names a missing theme category', () => {
     const dir = createDataDir({ theme: (t) => (t.categories = t.categories.filter((c) => c.id !== 'struck')) });
-    expect(buildError(dir).message).toContain(`${label(dir, 'theme.json')}: categories: missing category "struck"`);
+    expect(buildError(dir).message).toContain(`${label(dir, 'theme.json')}: categories: no category draws status "struck" (${label(dir, 'story.json')}: events[`);
   });
 
   it('names a file that is not JSON', () => {
