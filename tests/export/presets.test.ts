@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_PIXELS, MIN_SIDE, PRESETS, SCALES, sizeProblem } from '../../src/export/presets.ts';
-import * as cli from '../../scripts/shots-args.mjs';
 
 describe('export presets', () => {
   it('offers the five publication sizes and scales 1×, 2×, 3×', () => {
@@ -21,10 +20,5 @@ describe('export presets', () => {
     expect(sizeProblem({ width: 800.5, height: 800, scale: 1 })).toMatch(/whole pixels/);
     expect(sizeProblem({ width: 3000, height: 1000, scale: 3 })).toMatch(/9000×3000 px; each side must be at most 8192/);
     expect(sizeProblem({ width: MAX_PIXELS, height: 400, scale: 1 })).toBeNull();
-  });
-
-  it('uses the same limits as the shots command', () => {
-    expect(cli.MIN_SIDE).toBe(MIN_SIDE);
-    expect(cli.MAX_PIXELS).toBe(MAX_PIXELS);
   });
 });
