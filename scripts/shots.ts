@@ -2,7 +2,7 @@
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DIST, openReadyPage, startSession } from './lib/session.ts';
-import { startTool, toolExit, writeOutput } from './lib/tool-page.ts';
+import { startTool, toolExit, writeOutput } from './lib/tool.ts';
 import { parseShotsArgs, planShots, USAGE } from './shots-args.ts';
 
 /** Returns [width, height] from a PNG's IHDR chunk, or null when the bytes are not a PNG. */

@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { VideoInfo } from '../src/export/video-api.ts';
 import { DIST, openReadyPage, startSession } from './lib/session.ts';
-import { startTool, toolExit, writeOutput } from './lib/tool-page.ts';
+import { startTool, toolExit, writeOutput } from './lib/tool.ts';
 import { parseVideoArgs, planVideos, USAGE } from './video-args.ts';
 /** Bytes read from the page per call (base64 over the DevTools protocol). */
 const READ_BYTES = 4 * 1024 * 1024;
