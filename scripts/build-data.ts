@@ -9,6 +9,7 @@ import { referenceProblems } from '../src/data/references.ts';
 import { BuiltStory, MethodsFile, Places, Story, Theme, formatIssues } from '../src/data/schema.ts';
 import { COUNTRY_IDS, adminRegions, basemapFeatures, buildBasemap, detailAreas, recognisedCountries } from './data/basemap.ts';
 import { DataError, anchorOf, derivePlaces } from './data/derive.ts';
+import { commandLine, parseFlags } from './lib/args.ts';
 import { area as turfArea } from '@turf/area';
 import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import type { CountryProps } from './data/basemap.ts';
@@ -123,14 +124,13 @@ export function buildData(opts: BuildOptions): { file: string; bytes: number; gz
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  const args = process.argv.slice(2);
-  const arg = (name: string, fallback: string) => {
-    const i = args.indexOf(name);
-    return i >= 0 && args[i + 1] ? resolve(args[i + 1]) : fallback;
-  };
-  const dataDir = arg('--data', join(ROOT, 'data'));
+  const opts = commandLine('data', 'usage: npm run data -- [--data DIR] [--out DIR]   (without --data the JSON Schemas are written to data/)', (argv) =>
+    parseFlags(argv, { data: 'string', out: 'string' }),
+  );
+  if (!opts) process.exit(0);
+  const dataDir = opts.data === undefined ? join(ROOT, 'data') : resolve(opts.data);
   try {
-    const sizes = buildData({ dataDir, outDir: arg('--out', join(ROOT, 'public', 'data')), schemaDir: args.includes('--data') ? undefined : dataDir });
+    const sizes = buildData({ dataDir, outDir: opts.out === undefined ? join(ROOT, 'public', 'data') : resolve(opts.out), schemaDir: opts.data === undefined ? dataDir : undefined });
     for (const s of sizes) console.log(`${s.file.padEnd(32)} ${String(s.bytes).padStart(9)} B  ${String(s.gzip).padStart(8)} B gzip`);
     const total = sizes.reduce((a, s) => ({ bytes: a.bytes + s.bytes, gzip: a.gzip + s.gzip }), { bytes: 0, gzip: 0 });
     console.log(`${'total'.padEnd(32)} ${String(total.bytes).padStart(9)} B  ${String(total.gzip).padStart(8)} B gzip`);

@@ -2,6 +2,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { citedSourceIds, headlineProblem, urlProblem } from '../src/data/sourcing.ts';
+import { firstLine, parseFlags } from './lib/args.ts';
 
 /** An entry of the shared sources.json (the registry of articles). */
 export interface RegistryEntry {
@@ -355,13 +356,18 @@ export function runCheck(sourcesDir: string, projectDir: string): CheckResult & 
 
 /** Runs the CLI: `check-sources <sources-dir> [--project <dir>]`; prints a line per problem and a summary, and returns the exit code. */
 export function main(args: readonly string[]): number {
-  const rest = [...args];
-  const at = rest.indexOf('--project');
-  const projectDir = at >= 0 ? resolve(rest.splice(at, 2)[1] ?? '.') : resolve(fileURLToPath(new URL('..', import.meta.url)));
-  const sourcesDir = rest[0];
-  if (!sourcesDir) {
-    console.error('usage: check-sources <sources-dir> [--project <dir>]');
+  let flags;
+  try {
+    flags = parseFlags(args, { project: 'string' }, { positionals: 1 });
+  } catch (e) {
+    console.error(`check-sources: ${firstLine(e)}`);
     return 1;
+  }
+  const projectDir = resolve(flags.project ?? fileURLToPath(new URL('..', import.meta.url)));
+  const sourcesDir = flags.positionals[0];
+  if (flags.help || !sourcesDir) {
+    console[flags.help ? 'log' : 'error']('usage: check-sources <sources-dir> [--project <dir>]');
+    return flags.help ? 0 : 1;
   }
   try {
     const r = runCheck(resolve(sourcesDir), projectDir);

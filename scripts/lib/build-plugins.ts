@@ -5,8 +5,8 @@ import { dirname, join, resolve } from 'node:path';
 import license, { type Dependency } from 'rollup-plugin-license';
 import type { Plugin, ResolvedConfig } from 'vite';
 import { NOTICES_FILE } from '../../src/ui/notices.ts';
-import { precompress } from './precompress.mjs';
-import { META_CSP, frameAncestors, headersFile } from './security-headers.mjs';
+import { precompress } from './precompress.ts';
+import { META_CSP, frameAncestors, headersFile } from './security-headers.ts';
 
 
 /**

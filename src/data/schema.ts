@@ -37,7 +37,10 @@ export function checkTexts(value: unknown, ctx: z.RefinementCtx, path: (string |
   else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) checkTexts(v, ctx, [...path, k]);
 }
 
-const Id = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be a lower-case kebab-case id');
+/** What an id in the data files looks like: lower-case kebab-case (`operation-spiderweb`); the tools check their id flags with it. */
+export const ID_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+
+const Id = z.string().regex(ID_PATTERN, 'must be a lower-case kebab-case id');
 
 /** A pointer into a source with the exact words it says. */
 export const SourceRef = z.strictObject({

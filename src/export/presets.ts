@@ -41,3 +41,17 @@ export function sizeProblem({ width, height, scale }: ExportSize): string | null
     return `${width}×${height} at ${scale}× is ${width * scale}×${height * scale} px; each side must be at most ${MAX_PIXELS} px`;
   return null;
 }
+
+/** Largest side of a video frame (px): 4K UHD's width. */
+export const MAX_VIDEO_SIDE = 3840;
+
+/**
+ * Returns why a video frame size cannot be rendered, or null when it can: whole pixels, sides from
+ * MIN_SIDE to MAX_VIDEO_SIDE px, and even (H.264 and VP9 encode colour at half resolution).
+ */
+export function videoSizeProblem({ width, height }: Pick<ExportSize, 'width' | 'height'>): string | null {
+  if (!Number.isInteger(width) || !Number.isInteger(height) || width < MIN_SIDE || height < MIN_SIDE || width > MAX_VIDEO_SIDE || height > MAX_VIDEO_SIDE)
+    return `sides must be from ${MIN_SIDE} to ${MAX_VIDEO_SIDE} px (got ${width}x${height})`;
+  if (width % 2 || height % 2) return `sides must be even numbers for video encoding (got ${width}x${height})`;
+  return null;
+}

@@ -12,6 +12,7 @@ import { composeFrame, enterExportSize, runExclusive, settle } from './export-pn
 export { toBase64 } from './export-png.ts';
 import { applyFraming, eventPadding, framePadding, inFrameOf, mapTypeScale, type Bands, type Framing } from './framing.ts';
 import { videoFileName } from './naming.ts';
+import { videoSizeProblem } from './presets.ts';
 import { flyCamera, type CameraView } from './video-camera.ts';
 import { eventSpan, frameState, planVideo, type VideoPlan } from './video-timeline.ts';
 
@@ -96,7 +97,8 @@ export function planFor(ctx: AppContext, from: number, to: number, fps: number):
  * AbortError when `signal` aborts.
  */
 export function exportVideo(ctx: AppContext, o: VideoOptions): Promise<VideoResult> {
-  if (o.width % 2 || o.height % 2) return Promise.reject(new Error(`video sides must be even (got ${o.width}×${o.height})`));
+  const problem = videoSizeProblem(o);
+  if (problem) return Promise.reject(new Error(`video ${problem}`));
   return runExclusive(() => render(ctx, o));
 }
 

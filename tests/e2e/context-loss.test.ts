@@ -1,6 +1,6 @@
 import type { CDPSession, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { countContexts } from '../../scripts/lib/webgl-contexts.mjs';
+import { countContexts } from '../../scripts/lib/webgl-contexts.ts';
 import { canvasColourCount, pickAt, startHarness, waitReady, type Harness } from './harness.ts';
 
 /**

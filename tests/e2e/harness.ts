@@ -1,6 +1,5 @@
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from '../../scripts/lib/chromium.mjs';
-import { startServer } from '../../scripts/serve.mjs';
+import { startSession } from '../../scripts/lib/session.ts';
 
 export interface Harness {
   url: string;
@@ -8,18 +7,10 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-/** Starts the built app's server and Chromium; fails with the one-line install hint when Chromium is missing. */
+/** Serves the built app and starts Chromium (scripts/lib/session.ts, as the tools do); fails with the one-line install hint when Chromium is missing. */
 export async function startHarness(): Promise<Harness> {
-  const { server, url } = (await startServer()) as { server: import('node:http').Server; url: string };
-  const browser = await launchChromium();
-  return {
-    url,
-    browser,
-    async close() {
-      await browser.close();
-      await new Promise((ok) => server.close(ok));
-    },
-  };
+  const { url, browser, close } = await startSession();
+  return { url, browser, close };
 }
 
 export interface OpenedPage {

@@ -19,10 +19,10 @@ afterEach(() => {
   for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
 });
 
-/** Runs `node scripts/shots.mjs` with arguments and returns its exit code and output. */
+/** Runs `scripts/shots.ts` (through tsx) with arguments and returns its exit code and output. */
 function shots(args: string[], env: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((ok) => {
-    execFile(process.execPath, ['scripts/shots.mjs', ...args], { env: { ...process.env, ...env }, timeout: 150_000 }, (err, stdout, stderr) => {
+    execFile(process.execPath, ['--import', 'tsx', 'scripts/shots.ts', ...args], { env: { ...process.env, ...env }, timeout: 150_000 }, (err, stdout, stderr) => {
       ok({ code: err ? ((err as { code?: number }).code ?? 1) : 0, stdout, stderr });
     });
   });

@@ -43,7 +43,7 @@ function createOutDir(): string {
 /** Runs a node script with arguments and returns its exit code and output. */
 function run(script: string, args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((ok) => {
-    execFile(process.execPath, [script, ...args], { timeout: 400_000, maxBuffer: 1 << 24 }, (err, stdout, stderr) => {
+    execFile(process.execPath, ['--import', 'tsx', script, ...args], { timeout: 400_000, maxBuffer: 1 << 24 }, (err, stdout, stderr) => {
       ok({ code: err ? ((err as { code?: number }).code ?? 1) : 0, stdout, stderr });
     });
   });
@@ -156,7 +156,7 @@ describe('npm run video', () => {
   it('writes the Operation Spiderweb clip at 1080×1920 of the expected length, playable, whose middle frame matches the shots still of that moment', async () => {
     const fps = 5;
     const out = createOutDir();
-    const r = await run('scripts/video.mjs', ['--event', 'operation-spiderweb', '--size', '1080x1920', '--fps', String(fps), '--out', out]);
+    const r = await run('scripts/video.ts', ['--event', 'operation-spiderweb', '--size', '1080x1920', '--fps', String(fps), '--out', out]);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     const files = readdirSync(out);
@@ -178,8 +178,8 @@ describe('npm run video', () => {
     expect(Math.abs(info.packets / fps - expected)).toBeLessThanOrEqual(1 / fps);
 
     const shotsOut = createOutDir();
-    const same = await run('scripts/shots.mjs', ['--event', 'operation-spiderweb', '--follow', '--size', '1080x1920', '--out', shotsOut]);
-    const other = await run('scripts/shots.mjs', ['--event', 'second-round-ciragan', '--follow', '--size', '1080x1920', '--out', shotsOut]);
+    const same = await run('scripts/shots.ts', ['--event', 'operation-spiderweb', '--follow', '--size', '1080x1920', '--out', shotsOut]);
+    const other = await run('scripts/shots.ts', ['--event', 'second-round-ciragan', '--follow', '--size', '1080x1920', '--out', shotsOut]);
     expect([same.code, other.code]).toEqual([0, 0]);
     const still = (moment: string) => readFileSync(join(shotsOut, readdirSync(shotsOut).find((f) => f.includes(moment))!));
     const middle = Math.floor((info.seconds * fps) / 2) / fps + 0.5 / fps;
@@ -205,7 +205,7 @@ describe('npm run video', () => {
     [['--from', '2025-06-02T18:00Z', '--to', '2025-06-01T18:00Z'], /^video: --to .* must come after --from/],
   ])('exits non-zero with one line and writes nothing for %j', async (args, reason) => {
     const out = createOutDir();
-    const r = await run('scripts/video.mjs', [...(args as string[]), '--out', join(out, 'sub')]);
+    const r = await run('scripts/video.ts', [...(args as string[]), '--out', join(out, 'sub')]);
     expect(r.code).not.toBe(0);
     expect(r.stdout).toBe('');
     expect(r.stderr).toMatch(reason);

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_PIXELS, MIN_SIDE, PRESETS, SCALES, sizeProblem } from '../../src/export/presets.ts';
-import * as cli from '../../scripts/shots-args.mjs';
+import { MAX_PIXELS, MAX_VIDEO_SIDE, MIN_SIDE, PRESETS, SCALES, sizeProblem, videoSizeProblem } from '../../src/export/presets.ts';
 
 describe('export presets', () => {
   it('offers the five publication sizes and scales 1×, 2×, 3×', () => {
@@ -23,8 +22,11 @@ describe('export presets', () => {
     expect(sizeProblem({ width: MAX_PIXELS, height: 400, scale: 1 })).toBeNull();
   });
 
-  it('uses the same limits as the shots command', () => {
-    expect(cli.MIN_SIDE).toBe(MIN_SIDE);
-    expect(cli.MAX_PIXELS).toBe(MAX_PIXELS);
+  it('takes video frames with even sides from MIN_SIDE to MAX_VIDEO_SIDE px', () => {
+    expect(videoSizeProblem({ width: 1080, height: 1920 })).toBeNull();
+    expect(videoSizeProblem({ width: MAX_VIDEO_SIDE, height: MIN_SIDE })).toBeNull();
+    expect(videoSizeProblem({ width: 1081, height: 1920 })).toBe('sides must be even numbers for video encoding (got 1081x1920)');
+    expect(videoSizeProblem({ width: MAX_VIDEO_SIDE + 2, height: 1080 })).toBe('sides must be from 320 to 3840 px (got 3842x1080)');
+    expect(videoSizeProblem({ width: MIN_SIDE - 2, height: 1080 })).toMatch(/^sides must be from 320/);
   });
 });

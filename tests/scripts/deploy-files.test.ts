@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { META_CSP, contentSecurityPolicy, frameAncestors, headersFile, nginxSnippet } from '../../scripts/lib/security-headers.mjs';
+import { META_CSP, contentSecurityPolicy, frameAncestors, headersFile, nginxSnippet } from '../../scripts/lib/security-headers.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const DIST = join(ROOT, 'dist');

@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
-// @ts-expect-error: a plain .mjs script without type declarations
-import { busyIntervals, busyPerWindow, mainThreadOf, markTimes, median, stepCosts } from '../../scripts/lib/main-thread.mjs';
+import { busyIntervals, busyPerWindow, mainThreadOf, markTimes, median, stepCosts, type TraceEvent } from '../../scripts/lib/main-thread.ts';
 
 /** A small trace: two renderers (app on pid 2, another page on pid 3), nested tasks, marks. */
-function trace() {
+function trace(): { traceEvents: TraceEvent[] } {
   const task = (pid: number, ts: number, dur: number, name = 'ThreadControllerImpl::RunTask') => ({ ph: 'X', name, cat: 'toplevel', pid, tid: 1, ts, dur });
   return {
     traceEvents: [

@@ -6,8 +6,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { precompress } from '../../scripts/lib/precompress.mjs';
-import { CSP, startServer } from '../../scripts/serve.mjs';
+import { precompress } from '../../scripts/lib/precompress.ts';
+import { CSP, startServer } from '../../scripts/serve.ts';
 
 type Reply = { status: number; headers: import('node:http').IncomingHttpHeaders; body: Buffer };
 
@@ -290,11 +290,11 @@ describe('time-outs and the connection cap', () => {
 });
 
 describe('npm run serve from the command line', () => {
-  const serveScript = resolve(import.meta.dirname, '../../scripts/serve.mjs');
+  const serveScript = resolve(import.meta.dirname, '../../scripts/serve.ts');
   /** Runs the server script with `env` and resolves with its exit code and output once it exits. */
   const run = (env: Record<string, string>) =>
     new Promise<{ code: number | null; stderr: string }>((ok) => {
-      const child = execFile(process.execPath, [serveScript], { env: { ...process.env, ...env }, timeout: 20_000 }, (err, _out, stderr) =>
+      const child = execFile(process.execPath, ['--import', 'tsx', serveScript], { env: { ...process.env, ...env }, timeout: 20_000 }, (err, _out, stderr) =>
         ok({ code: err ? ((err as { code?: number }).code ?? 1) : 0, stderr }),
       );
       child.stdin?.end();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseArgs, planShots } from '../../scripts/shots-args.mjs';
+import { parseShotsArgs as parseArgs, planShots } from '../../scripts/shots-args.ts';
 import { createToolStory } from '../fixtures/tool-story.ts';
 
 const createStory = createToolStory;
@@ -33,10 +33,10 @@ describe('parseArgs', () => {
 
   it.each([
     [['--size', '12x'], /--size must be WIDTHxHEIGHT/],
-    [['--size', '0x10'], /at least 320x320/],
-    [['--size', '99999x400'], /99999x400 px; each side must be at most 8192/],
+    [['--size', '0x10'], /^--size must be at least 320×320/],
+    [['--size', '99999x400'], /99999×400 px; each side must be at most 8192/],
     [['--size', '123456x400'], /WIDTHxHEIGHT/],
-    [['--size', '5000x1000', '--scale', '2'], /10000x2000 px; each side must be at most 8192/],
+    [['--size', '5000x1000', '--scale', '2'], /10000×2000 px; each side must be at most 8192/],
     [['--scale', '5'], /--scale must be 1, 2 or 3 \(got "5"\)/],
     [['--scale', '1.5'], /--scale must be 1, 2 or 3/],
     [['--at', 'yesterday'], /--at must be an ISO 8601 UTC time/],

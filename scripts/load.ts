@@ -1,22 +1,33 @@
 // Load figures for the static server (a benchmark, not a test): requests per second and p99 latency
 // at 100 and 500 concurrent connections on loopback, with autocannon. Each server runs in its own
 // process; `--baseline FILE` loads another server module exporting the same startServer (e.g. an
-// older scripts/serve.mjs kept outside the repo) and measures it in the same run, alternating.
+// older scripts/serve.mjs kept outside the repo; it is loaded with tsx, so .ts or .mjs) and measures it in the same run, alternating.
 // Bounded: every case runs `--duration` seconds (default 10), at most 4 servers × cases.
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
 import autocannon from 'autocannon';
+import { commandLine, intFlag, parseFlags } from './lib/args.ts';
 
-const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
-const arg = (name, fallback) => {
-  const i = process.argv.indexOf(name);
-  return i >= 0 ? process.argv[i + 1] : fallback;
-};
-const DURATION = Math.min(60, Math.max(1, Number(arg('--duration', '10'))));
-const CONNECTIONS = String(arg('--connections', '100,500')).split(',').map(Number).filter((n) => n >= 1 && n <= 1000).slice(0, 4);
-const BASELINE = arg('--baseline', null);
+const ROOT = resolve(import.meta.dirname, '..');
+/** One-line usage of `npm run load`. */
+const USAGE = 'usage: npm run load -- [--duration 1-60] [--connections 100,500 (1-1000 each, at most 4)] [--baseline FILE]';
+const opts = commandLine('load', USAGE, (argv) => {
+  const f = parseFlags(argv, { duration: 'string', connections: 'string', baseline: 'string' });
+  const list = (f.connections ?? '100,500').split(',');
+  if (list.length > 4) throw new Error(`--connections takes at most 4 counts (got "${f.connections}")`);
+  return {
+    help: f.help,
+    duration: f.duration === undefined ? 10 : intFlag('--duration', f.duration, 1, 60),
+    connections: list.map((n) => intFlag('--connections', n, 1, 1000)),
+    baseline: f.baseline ?? null,
+  };
+});
+if (!opts) process.exit(0);
+const DURATION = opts.duration;
+const CONNECTIONS = opts.connections;
+const BASELINE = opts.baseline;
 
 if (!existsSync(join(ROOT, 'dist', 'index.html'))) {
   console.error('load: dist/ not found: run `npm run build` first');
@@ -34,19 +45,19 @@ const PATHS = [
 ];
 
 /** Starts a server module's startServer in a child process on loopback; resolves with its URL and a stop function. */
-function serveInChild(modulePath) {
+function serveInChild(modulePath: string): Promise<{ url: string; stop: () => void }> {
   const code = `import(${JSON.stringify(pathToFileURL(modulePath).href)}).then((m) => m.startServer({ root: ${JSON.stringify(join(ROOT, 'dist'))} })).then(({ url }) => console.log(url), (e) => { console.error(e.message); process.exit(1); });`;
-  const child = spawn(process.execPath, ['--input-type=module', '-e', code], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', code], { stdio: ['ignore', 'pipe', 'inherit'] });
   return new Promise((ok, ko) => {
     child.stdout.once('data', (d) => ok({ url: String(d).trim(), stop: () => child.kill('SIGTERM') }));
     child.once('exit', (c) => ko(new Error(`server ${modulePath} exited with ${c}`)));
   });
 }
 
-const servers = [['new (sirv)', join(ROOT, 'scripts', 'serve.mjs')]];
+const servers: [string, string][] = [['new (sirv)', join(ROOT, 'scripts', 'serve.ts')]];
 if (BASELINE) servers.push(['baseline', resolve(BASELINE)]);
 
-const rows = [];
+const rows: Record<string, string | number>[] = [];
 for (const connections of CONNECTIONS) {
   for (const [what, path] of PATHS) {
     for (const [name, file] of servers) {

@@ -1,4 +1,4 @@
-// One source of truth for the security and cache headers: the local server (scripts/serve.mjs), the
+// One source of truth for the security and cache headers: the local server (scripts/serve.ts), the
 // <meta> CSP and the `_headers` file written by the build (vite.config.ts) and the README's nginx
 // snippet (a test checks the README against `nginxSnippet()`).
 
@@ -70,13 +70,13 @@ export const IMMUTABLE = 'public, max-age=31536000, immutable';
 export const REVALIDATE = 'no-cache';
 
 /** Returns the Cache-Control for a URL path inside the app ("/assets/…" are hashed, the rest are not). */
-export function cacheControl(path) {
+export function cacheControl(path: string): string {
   return /^\/assets\/[^/]+$/.test(path) ? IMMUTABLE : REVALIDATE;
 }
 
 /** The `_headers` file (Netlify and Cloudflare Pages format) for `dist/`, the site's root. */
 export function headersFile(ancestors = frameAncestors()) {
-  const lines = (headers) => Object.entries(headers).map(([k, v]) => `  ${k}: ${v}`);
+  const lines = (headers: Record<string, string>) => Object.entries(headers).map(([k, v]) => `  ${k}: ${v}`);
   // Each Cache-Control lives in one block only: both hosts join the values of a header set by two matching blocks.
   return [
     '/*',
@@ -92,7 +92,7 @@ export function headersFile(ancestors = frameAncestors()) {
 export function nginxSnippet(ancestors = frameAncestors(), prefix = '/istanbul-talks/') {
   // `always` puts the headers on 404 and 400 answers too; an add_header inside a location replaces the
   // server's, so each location repeats the include. nginx's static handler answers other methods with 405.
-  const add = (headers) => Object.entries(headers).map(([k, v]) => `    add_header ${k} "${v}" always;`);
+  const add = (headers: Record<string, string>) => Object.entries(headers).map(([k, v]) => `    add_header ${k} "${v}" always;`);
   return [
     '# /etc/nginx/snippets/istanbul-talks-headers.conf',
     ...add(securityHeaders(ancestors)).map((l) => l.slice(4)),

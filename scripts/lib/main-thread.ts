@@ -7,11 +7,28 @@ export const TRACE_CATEGORIES = ['toplevel', 'disabled-by-default-devtools.timel
 
 const TASKS = new Set(['RunTask', 'ThreadControllerImpl::RunTask']);
 
+/** The fields of a Chromium trace event read here. */
+export interface TraceEvent {
+  name: string;
+  ph?: string;
+  cat?: string;
+  pid: number;
+  tid?: number;
+  /** Start, µs (metadata events have none). */
+  ts?: number;
+  /** Length, µs. */
+  dur?: number;
+  args?: { name?: string; data?: { frames?: { url: string; processId: number }[] } };
+}
+
+/** An interval [start, end] in µs. */
+export type Interval = [number, number];
+
 /**
  * Returns the renderer main thread ("pid:tid") whose process drew a frame of `origin`, or throws
  * naming what the trace held.
  */
-export function mainThreadOf(events, origin) {
+export function mainThreadOf(events: readonly TraceEvent[], origin: string): string {
   const started = events.find((e) => e.name === 'TracingStartedInBrowser');
   const frames = started?.args?.data?.frames ?? [];
   const pids = new Set(frames.filter((f) => String(f.url).startsWith(origin)).map((f) => f.processId));
@@ -21,12 +38,12 @@ export function mainThreadOf(events, origin) {
 }
 
 /** Returns the thread's top-level task intervals [start, end] in µs, sorted and merged (nested tasks count once). */
-export function busyIntervals(events, thread) {
+export function busyIntervals(events: readonly TraceEvent[], thread: string): Interval[] {
   const spans = events
     .filter((e) => e.ph === 'X' && TASKS.has(e.name) && `${e.pid}:${e.tid}` === thread)
-    .map((e) => [e.ts, e.ts + (e.dur ?? 0)])
+    .map((e): Interval => [e.ts ?? 0, (e.ts ?? 0) + (e.dur ?? 0)])
     .sort((a, b) => a[0] - b[0]);
-  const merged = [];
+  const merged: Interval[] = [];
   for (const [a, b] of spans) {
     const last = merged[merged.length - 1];
     if (last && a <= last[1]) last[1] = Math.max(last[1], b);
@@ -36,17 +53,17 @@ export function busyIntervals(events, thread) {
 }
 
 /** Returns the timestamps (µs) of the thread's `performance.mark(name)` calls, in order. */
-export function markTimes(events, thread, name) {
+export function markTimes(events: readonly TraceEvent[], thread: string, name: string): number[] {
   const pid = thread.split(':')[0];
   return events
     .filter((e) => e.name === name && String(e.cat).includes('user_timing') && String(e.pid) === pid)
-    .map((e) => e.ts)
+    .map((e) => e.ts ?? 0)
     .sort((a, b) => a - b);
 }
 
 /** Returns the busy milliseconds inside each window between consecutive marks. */
-export function busyPerWindow(intervals, marks) {
-  const out = [];
+export function busyPerWindow(intervals: readonly Interval[], marks: readonly number[]): number[] {
+  const out: number[] = [];
   for (let i = 1; i < marks.length; i++) {
     const [lo, hi] = [marks[i - 1], marks[i]];
     let busy = 0;
@@ -61,14 +78,14 @@ export function busyPerWindow(intervals, marks) {
 }
 
 /** Returns the median of a list of numbers (NaN for none). */
-export function median(xs) {
+export function median(xs: readonly number[]): number {
   if (!xs.length) return NaN;
   const s = [...xs].sort((a, b) => a - b);
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 }
 
 /** Returns the busy ms per window between the page's `mark` marks, from a parsed trace. */
-export function stepCosts(trace, origin, mark) {
+export function stepCosts(trace: TraceEvent[] | { traceEvents: TraceEvent[] }, origin: string, mark: string): number[] {
   const events = Array.isArray(trace) ? trace : trace.traceEvents;
   const thread = mainThreadOf(events, origin);
   return busyPerWindow(busyIntervals(events, thread), markTimes(events, thread, mark));

@@ -1,12 +1,12 @@
+// npm run shots: PNGs of ?mode=screenshot from the built app, one line per file (see the README).
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { openToolPage, startTool, toolExit, writeOutput } from './lib/tool-page.mjs';
-import { parseArgs, planShots, USAGE } from './shots-args.mjs';
-
-const DIST = resolve(fileURLToPath(new URL('..', import.meta.url)), 'dist');
+import { DIST, openReadyPage, startSession } from './lib/session.ts';
+import { startTool, toolExit, writeOutput } from './lib/tool.ts';
+import { parseShotsArgs, planShots, USAGE } from './shots-args.ts';
 
 /** Returns [width, height] from a PNG's IHDR chunk, or null when the bytes are not a PNG. */
-function pngSize(buf) {
+export function pngSize(buf: Buffer): [number, number] | null {
   const sig = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
   if (buf.length < 24 || sig.some((b, i) => buf[i] !== b) || buf.toString('latin1', 12, 16) !== 'IHDR') return null;
   return [buf.readUInt32BE(16), buf.readUInt32BE(20)];
@@ -14,18 +14,19 @@ function pngSize(buf) {
 
 const { state, fail, watchSignals } = toolExit('shots');
 
-async function main() {
-  const tool = await startTool(DIST, process.argv.slice(2), { parseArgs, plan: planShots, usage: USAGE }, fail);
+async function main(): Promise<void> {
+  const tool = await startTool(DIST, process.argv.slice(2), { parse: parseShotsArgs, plan: planShots, usage: USAGE }, fail);
   if (!tool) return;
   const { opts, items: shots } = tool;
   const out = resolve(opts.out);
   watchSignals();
-  const { page, pageErrors, close } = await openToolPage(DIST, shots[0].query, opts);
-  state.close = close;
+  const session = await startSession();
+  state.close = session.close;
+  const { page, pageErrors } = await openReadyPage(session, shots[0].query, opts);
 
   for (const [i, shot] of shots.entries()) {
     const started = Date.now();
-    if (i > 0) await page.evaluate((t) => window.explainer.store.getState().set({ t, playing: false }), shot.t);
+    if (i > 0) await page.evaluate((t) => window.explainer!.store.getState().set({ t, playing: false }), shot.t);
     const r = await page.evaluate((o) => {
       if (!window.explainerExport) throw new Error('window.explainerExport is missing from the page: rebuild with npm run build');
       return window.explainerExport(o);
@@ -38,9 +39,9 @@ async function main() {
     const shown = writeOutput(state, out, r.fileName, buf);
     console.log(`${shown}  ${size[0]}×${size[1]} px  (${shot.label}, ${((Date.now() - started) / 1000).toFixed(1)} s)`);
   }
-  await close();
+  await session.close();
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  main().catch((e) => fail(e instanceof Error ? e.message : String(e)));
+  main().catch((e) => fail(e));
 }

@@ -6,22 +6,45 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { launchChromium } from './lib/chromium.mjs';
-import { TRACE_CATEGORIES, median, stepCosts } from './lib/main-thread.mjs';
-import { startServer } from './serve.mjs';
+import type { Page } from 'playwright-core';
+import { commandLine, intFlag, parseFlags } from './lib/args.ts';
+import { TRACE_CATEGORIES, median, stepCosts } from './lib/main-thread.ts';
+import { startSession } from './lib/session.ts';
+import { startServer } from './serve.ts';
 
-const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
-const arg = (name, fallback) => {
-  const i = process.argv.indexOf(name);
-  return i >= 0 ? Number(process.argv[i + 1]) : fallback;
-};
-const RUNS = arg('--runs', 5);
-const SOAK_LOOPS = arg('--soak-loops', 200);
-const STEPS = arg('--steps', 200);
+declare global {
+  interface Window {
+    /** When the page first said data-ready, ms since navigation. */
+    __readyAt?: number;
+    /** Slider moves seen during an app-step run, and the unsubscribe of their counter. */
+    __benchMoves?: number;
+    __benchOff?: () => void;
+    /** The floor page's redraw (tests/bench/floor.ts). */
+    floor?: { redraw(): void };
+  }
+}
+
+const ROOT = resolve(import.meta.dirname, '..');
+/** One-line usage of `npm run bench`. */
+const USAGE = 'usage: npm run bench -- [--runs 1-100] [--steps 10-10000] [--soak-loops 0 or 2-100000]';
+const opts = commandLine('bench', USAGE, (argv) => {
+  const f = parseFlags(argv, { runs: 'string', steps: 'string', 'soak-loops': 'string' });
+  const soakLoops = f['soak-loops'] === undefined ? 200 : intFlag('--soak-loops', f['soak-loops'], 0, 100_000);
+  if (soakLoops === 1) throw new Error('--soak-loops must be 0 (no soak) or at least 2 (got "1")');
+  return {
+    help: f.help,
+    runs: f.runs === undefined ? 5 : intFlag('--runs', f.runs, 1, 100),
+    steps: f.steps === undefined ? 200 : intFlag('--steps', f.steps, 10, 10_000),
+    soakLoops,
+  };
+});
+if (!opts) process.exit(0);
+const RUNS = opts.runs;
+const SOAK_LOOPS = opts.soakLoops;
+const STEPS = opts.steps;
 const VIEWPORT = { width: 1280, height: 720 };
 
-const fmt = (n, d = 1) => (typeof n === 'number' ? n.toFixed(d) : String(n));
+const fmt = (n: unknown, d = 1) => (typeof n === 'number' ? n.toFixed(d) : String(n));
 
 if (!existsSync(join(ROOT, 'dist', 'index.html'))) {
   console.error('bench: dist/ not found: run `npm run build` first');
@@ -29,17 +52,18 @@ if (!existsSync(join(ROOT, 'dist', 'index.html'))) {
 }
 execFileSync('npx', ['vite', 'build', '--config', 'tests/bench/vite.config.ts', '--logLevel', 'error'], { cwd: ROOT, stdio: 'inherit' });
 
-const app = await startServer({ root: join(ROOT, 'dist') });
+const session = await startSession();
+const { browser } = session;
+const app = session;
 const floor = await startServer({ root: join(ROOT, 'dist-bench') });
-const browser = await launchChromium();
 
 /**
  * Loads a page cold and returns bytes transferred (headers included), request count and ms to
  * data-ready. `encoding` 'gzip' makes Chromium ask for gzip only (the measure the bytes target was set
  * on); 'br' leaves its own Accept-Encoding, so the server sends its brotli copies.
  */
-async function firstLoad(url, encoding = 'gzip') {
-  const context = await browser.newContext({ viewport: VIEWPORT, reducedMotion: 'reduce' });
+async function firstLoad(url: string, encoding: 'gzip' | 'br' = 'gzip') {
+  const context = await session.newContext({ viewport: VIEWPORT, reducedMotion: 'reduce' });
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
   await cdp.send('Network.enable');
@@ -47,7 +71,7 @@ async function firstLoad(url, encoding = 'gzip') {
   if (encoding === 'gzip') await cdp.send('Network.setExtraHTTPHeaders', { headers: { 'Accept-Encoding': 'gzip' } });
   let bytes = 0;
   let requests = 0;
-  cdp.on('Network.loadingFinished', (e) => {
+  cdp.on('Network.loadingFinished', (e: { encodedDataLength: number }) => {
     bytes += e.encodedDataLength;
     requests++;
   });
@@ -58,7 +82,7 @@ async function firstLoad(url, encoding = 'gzip') {
   });
   await page.goto(url);
   await page.waitForFunction(() => window.__readyAt, null, { timeout: 120_000 });
-  const ms = await page.evaluate(() => window.__readyAt);
+  const ms = (await page.evaluate(() => window.__readyAt)) as number;
   await page.waitForTimeout(300);
   await context.close();
   return { bytes, requests, ms };
@@ -66,7 +90,7 @@ async function firstLoad(url, encoding = 'gzip') {
 
 /** Resolves after the page has drawn two more frames, marking the end of a step for the trace. */
 const settleAndMark = () =>
-  new Promise((resolve) =>
+  new Promise<void>((resolve) =>
     requestAnimationFrame(() =>
       requestAnimationFrame(() => {
         performance.mark('bench-step');
@@ -88,21 +112,23 @@ const settleAndMark = () =>
  * page and sets a timer on every move (about 5 ms a step here), which a reader's drag never pays
  * and the floor's steps, made without a button held, would not have paid either.
  */
-async function stepTimes(page, kind) {
+async function stepTimes(page: Page, kind: 'app-step' | 'app-redraw' | 'floor-redraw' | 'idle'): Promise<number> {
   const origin = new URL(page.url()).origin;
   const cdp = await page.context().newCDPSession(page);
-  const mouse = (type, x, y, held) =>
+  const mouse = (type: 'mouseMoved' | 'mousePressed' | 'mouseReleased', x: number, y: number, held: boolean) =>
     cdp.send('Input.dispatchMouseEvent', { type, x, y, button: held || type !== 'mouseMoved' ? 'left' : 'none', buttons: held ? 1 : 0, clickCount: type === 'mouseMoved' ? 0 : 1 });
-  let box = null;
+  let box: { x: number; y: number; width: number; height: number } | null = null;
   if (kind === 'app-step') {
-    box = await page.locator('.track').boundingBox();
+    box = (await page.locator('.track').boundingBox())!;
     await mouse('mouseMoved', box.x + box.width * 0.3, box.y + box.height / 2, false);
     await mouse('mousePressed', box.x + box.width * 0.3, box.y + box.height / 2, true);
     // count the moments the drag shows, to prove every step moved the slider
     await page.evaluate(() => {
       window.__benchMoves = 0;
       window.__benchOff?.();
-      window.__benchOff = window.explainer.store.subscribe((s, p) => s.t !== p.t && window.__benchMoves++);
+      window.__benchOff = window.explainer!.store.subscribe((s, p) => {
+        if (s.t !== p.t) window.__benchMoves!++;
+      });
     });
   }
   await browser.startTracing(page, { categories: TRACE_CATEGORIES });
@@ -112,20 +138,35 @@ async function stepTimes(page, kind) {
       const x = box.x + box.width * (0.3 + 0.4 * (phase <= 1 ? phase : 2 - phase));
       await mouse('mouseMoved', x, box.y + box.height / 2, true);
     } else await mouse('mouseMoved', 8, 8 + (i % 2), false);
-    if (kind === 'floor-redraw') await page.evaluate(() => window.floor.redraw());
-    else if (kind === 'app-redraw') await page.evaluate(() => window.explainer.repaint());
+    if (kind === 'floor-redraw') await page.evaluate(() => window.floor!.redraw());
+    else if (kind === 'app-redraw') await page.evaluate(() => window.explainer!.repaint());
     await page.evaluate(settleAndMark);
   }
   const trace = JSON.parse((await browser.stopTracing()).toString());
   if (box) {
     await mouse('mouseReleased', box.x + box.width * 0.3, box.y + box.height / 2, false);
-    const moves = await page.evaluate(() => window.__benchMoves);
+    const moves = (await page.evaluate(() => window.__benchMoves)) ?? 0;
     if (moves < STEPS * 0.95) throw new Error(`bench: app-step: the slider moved on ${moves} of ${STEPS + 1} steps`);
   }
   await cdp.detach();
   const costs = stepCosts(trace, origin, 'bench-step');
   if (costs.length < STEPS) throw new Error(`bench: ${kind}: ${costs.length} step windows in the trace, expected ${STEPS}`);
   return median(costs);
+}
+
+/** What bench.json holds. */
+interface BenchResults {
+  date: string;
+  viewport: string;
+  runs: number;
+  steps: number;
+  machine: string;
+  firstLoad?: Record<'app' | 'floor', { bytesGzip: number; bytesBrotli: number; requests: number; readyMs: number }>;
+  timeStep?: { method: string; appStepMs: number; appRedrawMs: number; floorRedrawMs: number; appIdleMs: number; floorIdleMs: number; perRun: Record<string, number[]> };
+  export?: { ms1280x720: number; ms3840x2160: number; bytes1280x720: number; bytes3840x2160: number };
+  video?: Awaited<ReturnType<typeof videoRate>>;
+  soak?: { loops: number; speed: number; start: Record<string, number>; end: Record<string, number> };
+  ratios?: Record<string, number>;
 }
 
 /** The video benchmark's span: three hours of the night of 2 June with no event in it, so every frame is drawn anew (10 fps: 22 frames). */
@@ -138,43 +179,45 @@ const VIDEO_SPAN = { from: '2025-06-02T01:00Z', to: '2025-06-02T04:00Z', fps: 10
  * alternating; null when the app has no video export.
  */
 async function videoRate() {
-  const context = await browser.newContext({ viewport: { width: 1080, height: 1920 }, reducedMotion: 'reduce' });
+  const context = await session.newContext({ viewport: { width: 1080, height: 1920 }, reducedMotion: 'reduce' });
   const page = await context.newPage();
   await page.goto(`${app.url}?mode=screenshot&follow=1&t=${VIDEO_SPAN.still}`);
   await page.waitForFunction(() => document.documentElement.dataset.ready === 'true', null, { timeout: 120_000 });
   if (!(await page.evaluate(() => typeof window.explainerVideo === 'function'))) return null;
-  const video = [];
-  const png = [];
+  const video: { fps: number; frames: number; ms: number; codec: string }[] = [];
+  const png: number[] = [];
   for (let i = 0; i < Math.min(RUNS, 2); i++) {
-    const v = await page.evaluate((span) => window.explainerVideo({ from: span.from, to: span.to, width: 1080, height: 1920, fps: span.fps }), VIDEO_SPAN);
+    const v = await page.evaluate((span) => window.explainerVideo!({ from: span.from, to: span.to, width: 1080, height: 1920, fps: span.fps }), VIDEO_SPAN);
     if (v.drawn !== v.frames) throw new Error(`bench: video: ${v.drawn} of ${v.frames} frames drawn; the span should have no held frames`);
     video.push({ fps: v.frames / (v.ms / 1000), frames: v.frames, ms: v.ms, codec: v.label });
-    png.push(await page.evaluate(() => window.explainerExport({ width: 1080, height: 1920, scale: 1 }).then((r) => r.ms)));
+    png.push(await page.evaluate(() => window.explainerExport!({ width: 1080, height: 1920, scale: 1 }).then((r) => r.ms)));
   }
   await context.close();
   const pngMs = median(png);
   return { span: VIDEO_SPAN, codec: video[0].codec, frames: video[0].frames, framesPerSecond: median(video.map((v) => v.fps)), pngMs, pngPerSecond: 1000 / pngMs, perRun: { video, pngMs: png } };
 }
 
-const results = { date: new Date().toISOString(), viewport: '1280x720', runs: RUNS, steps: STEPS, machine: 'headless Chromium, SwiftShader software WebGL' };
+const results: BenchResults = { date: new Date().toISOString(), viewport: '1280x720', runs: RUNS, steps: STEPS, machine: 'headless Chromium, SwiftShader software WebGL' };
 try {
-  const loads = { app: [], floor: [] };
-  const brotli = { app: [], floor: [] };
+  type Load = { bytes: number; requests: number; ms: number };
+  const loads: Record<'app' | 'floor', Load[]> = { app: [], floor: [] };
+  const brotli: Record<'app' | 'floor', number[]> = { app: [], floor: [] };
   for (let i = 0; i < RUNS; i++) {
     loads.floor.push(await firstLoad(`${floor.url}floor.html`));
     loads.app.push(await firstLoad(`${app.url}?t=2025-06-02T12:00Z`));
     brotli.floor.push((await firstLoad(`${floor.url}floor.html`, 'br')).bytes);
     brotli.app.push((await firstLoad(`${app.url}?t=2025-06-02T12:00Z`, 'br')).bytes);
   }
-  results.firstLoad = Object.fromEntries(
-    Object.entries(loads).map(([k, v]) => [
-      k,
-      { bytesGzip: median(v.map((x) => x.bytes)), bytesBrotli: median(brotli[k]), requests: median(v.map((x) => x.requests)), readyMs: median(v.map((x) => x.ms)) },
-    ]),
-  );
+  const summary = (k: 'app' | 'floor') => ({
+    bytesGzip: median(loads[k].map((x) => x.bytes)),
+    bytesBrotli: median(brotli[k]),
+    requests: median(loads[k].map((x) => x.requests)),
+    readyMs: median(loads[k].map((x) => x.ms)),
+  });
+  results.firstLoad = { app: summary('app'), floor: summary('floor') };
 
-  const ctxApp = await browser.newContext({ viewport: VIEWPORT, reducedMotion: 'reduce' });
-  const ctxFloor = await browser.newContext({ viewport: VIEWPORT, reducedMotion: 'reduce' });
+  const ctxApp = await session.newContext({ viewport: VIEWPORT, reducedMotion: 'reduce' });
+  const ctxFloor = await session.newContext({ viewport: VIEWPORT, reducedMotion: 'reduce' });
   const pApp = await ctxApp.newPage();
   const pFloor = await ctxFloor.newPage();
   // follow=0: the camera stays on the whole story, as the floor's does; following would frame the
@@ -182,7 +225,7 @@ try {
   await pApp.goto(`${app.url}?t=2025-05-31T18:00Z&follow=0`);
   await pFloor.goto(`${floor.url}floor.html`);
   for (const p of [pApp, pFloor]) await p.waitForFunction(() => document.documentElement.dataset.ready === 'true', null, { timeout: 120_000 });
-  const steps = { app: [], appRedraw: [], floor: [], appIdle: [], floorIdle: [] };
+  const steps: Record<'app' | 'appRedraw' | 'floor' | 'appIdle' | 'floorIdle', number[]> = { app: [], appRedraw: [], floor: [], appIdle: [], floorIdle: [] };
   for (let i = 0; i < RUNS; i++) {
     steps.floor.push(await stepTimes(pFloor, 'floor-redraw'));
     steps.floorIdle.push(await stepTimes(pFloor, 'idle'));
@@ -202,11 +245,11 @@ try {
 
   const hasExport = await pApp.evaluate(() => typeof window.explainerExport === 'function');
   if (hasExport) {
-    const exportMs = async (width, height) =>
+    const exportMs = async (width: number, height: number) =>
       pApp.evaluate(async ({ width, height }) => {
         const a = performance.now();
-        const r = await window.explainerExport({ width, height, scale: 1 });
-        return { ms: performance.now() - a, bytes: Math.round((r.base64?.length ?? r.data?.length ?? 0) * 0.75) };
+        const r = await window.explainerExport!({ width, height, scale: 1 });
+        return { ms: performance.now() - a, bytes: Math.round((r.base64?.length ?? 0) * 0.75) };
       }, { width, height });
     const small = [];
     const large = [];
@@ -220,27 +263,27 @@ try {
   await ctxFloor.close();
   results.video = await videoRate();
 } finally {
-  await browser.close();
-  app.server.close();
+  await session.close();
   floor.server.close();
 }
 
 if (SOAK_LOOPS > 0) {
   console.log(`running the kiosk soak (${SOAK_LOOPS} loops; a few minutes)…`);
-  execFileSync('node', [join(ROOT, 'scripts', 'soak.mjs'), '--loops', String(SOAK_LOOPS)], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+  execFileSync(process.execPath, ['--import', 'tsx', join(ROOT, 'scripts', 'soak.ts'), '--loops', String(SOAK_LOOPS)], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
   const soak = JSON.parse(readFileSync(join(ROOT, 'bench-results', 'soak.json'), 'utf8'));
   results.soak = { loops: soak.loops, speed: soak.speed, start: soak.start, end: soak.end };
 }
 
-const fl = results.firstLoad;
-const rows = [
+const fl = results.firstLoad!;
+const ts = results.timeStep!;
+const rows: [string, number, number, number | null, number][] = [
   ['first load, bytes (gzip)', fl.app.bytesGzip, fl.floor.bytesGzip, 1.25, 0],
   ['first load, bytes (brotli, as served)', fl.app.bytesBrotli, fl.floor.bytesBrotli, null, 0],
   ['first load, requests', fl.app.requests, fl.floor.requests, null, 0],
   ['time to data-ready, ms', fl.app.readyMs, fl.floor.readyMs, 1.2, 0],
-  ['slider step vs floor plain redraw, ms', results.timeStep.appStepMs, results.timeStep.floorRedrawMs, 1.1, 2],
-  ['slider step vs app plain redraw, ms', results.timeStep.appStepMs, results.timeStep.appRedrawMs, null, 2],
-  ['driver alone (in each step above), ms', results.timeStep.appIdleMs, results.timeStep.floorIdleMs, null, 2],
+  ['slider step vs floor plain redraw, ms', ts.appStepMs, ts.floorRedrawMs, 1.1, 2],
+  ['slider step vs app plain redraw, ms', ts.appStepMs, ts.appRedrawMs, null, 2],
+  ['driver alone (in each step above), ms', ts.appIdleMs, ts.floorIdleMs, null, 2],
 ];
 if (results.export) rows.push(['export 3840×2160 vs 1280×720, ms', results.export.ms3840x2160, results.export.ms1280x720, null, 0]);
 if (results.video) rows.push([`video 1080×1920 frames/s vs PNG/s`, results.video.framesPerSecond, results.video.pngPerSecond, null, 2]);
@@ -260,7 +303,7 @@ if (results.soak) {
     ['DOM nodes', 'domNodes', 0],
     ['event listeners', 'listenersAll', 0],
     ['WebGL contexts live', 'webglLive', 0],
-  ]) {
+  ] as const) {
     console.log(`${name.padEnd(36)} ${fmt(start[key], d).padStart(10)} ${fmt(end[key], d).padStart(11)} ${`${end[key] - start[key] >= 0 ? '+' : ''}${fmt(end[key] - start[key], d)}`.padStart(8)}`);
   }
 }

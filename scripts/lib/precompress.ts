@@ -12,8 +12,8 @@ const gz = promisify(gzip);
 export const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.json', '.svg', '.txt', '.map']);
 
 /** Returns every file under `dir`, recursively. */
-async function walk(dir) {
-  const out = [];
+async function walk(dir: string): Promise<string[]> {
+  const out: string[] = [];
   for (const entry of await readdir(dir, { withFileTypes: true })) {
     const path = join(dir, entry.name);
     if (entry.isDirectory()) out.push(...(await walk(path)));
@@ -27,7 +27,7 @@ async function walk(dir) {
  * least `minBytes`, each only when it is smaller than the file. Compression runs on libuv's thread
  * pool. Returns one row per file: its path and the three sizes (0 where no copy was written).
  */
-export async function precompress(dir, { minBytes = 1024 } = {}) {
+export async function precompress(dir: string, { minBytes = 1024 } = {}): Promise<{ file: string; size: number; br: number; gz: number }[]> {
   const files = (await walk(dir)).filter((f) => COMPRESSIBLE.has(extname(f)));
   return Promise.all(
     files.map(async (file) => {

@@ -15,62 +15,89 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { launchChromium } from './lib/chromium.mjs';
-import { countContexts } from './lib/webgl-contexts.mjs';
-import { startServer } from './serve.mjs';
+import type { CDPSession, Page } from 'playwright-core';
+import { MAX_PIXELS, MIN_SIDE } from '../src/export/presets.ts';
+import { commandLine, firstLine, intFlag, numberFlag, parseFlags, sizeFlag } from './lib/args.ts';
+import { startSession } from './lib/session.ts';
+import { countContexts } from './lib/webgl-contexts.ts';
+
+declare global {
+  interface Window {
+    /** Loops and event changes counted by the soak. */
+    __soak?: { loops: number; eventChanges: number };
+    /** V8's collector, with --js-flags=--expose-gc. */
+    gc?: () => void;
+  }
+  interface Performance {
+    /** Chromium's heap figures (--enable-precise-memory-info). */
+    memory: { usedJSHeapSize: number };
+  }
+}
 
 const OUT = resolve(dirname(fileURLToPath(import.meta.url)), '..', 'bench-results', 'soak.json');
-const USAGE = 'usage: npm run soak -- [--loops N] [--speed S] [--first-speed S] [--visit-every N] [--size WxH]';
+/** One-line usage of `npm run soak`. */
+export const USAGE = 'usage: npm run soak -- [--loops 2-100000] [--speed 0-1024] [--first-speed 0-1024] [--visit-every 0-100000] [--size WxH]';
 
-/** Returns the options from the command line, or throws a one-line reason. */
-function parseArgs(argv) {
-  const o = { loops: 200, speed: 512, firstSpeed: 1, visitEvery: 25, width: 1280, height: 720 };
-  for (let i = 0; i < argv.length; i += 2) {
-    const [k, v] = [argv[i], argv[i + 1]];
-    if (v === undefined) throw new Error(`${k} needs a value`);
-    const n = Number(v);
-    if (k === '--loops' && Number.isInteger(n) && n >= 2) o.loops = n;
-    else if (k === '--speed' && n > 0 && n <= 1024) o.speed = n;
-    else if (k === '--first-speed' && n > 0 && n <= 1024) o.firstSpeed = n;
-    else if (k === '--visit-every' && Number.isInteger(n) && n >= 0) o.visitEvery = n;
-    else if (k === '--size' && /^\d{3,4}x\d{3,4}$/.test(v)) [o.width, o.height] = v.split('x').map(Number);
-    else throw new Error(`bad argument ${k} ${v}`);
-  }
+/** The options of the soak. */
+export interface SoakOptions {
+  loops: number;
+  speed: number;
+  firstSpeed: number;
+  visitEvery: number;
+  width: number;
+  height: number;
+  help: boolean;
+}
+
+/** Returns the soak's options from the command line (defaults: 200 loops at 512×, loop 1 at 1×, a visitor every 25, 1280×720), or throws a one-line reason. */
+export function parseSoakArgs(argv: readonly string[]): SoakOptions {
+  const f = parseFlags(argv, { loops: 'string', speed: 'string', 'first-speed': 'string', 'visit-every': 'string', size: 'string' });
+  const o: SoakOptions = { loops: 200, speed: 512, firstSpeed: 1, visitEvery: 25, width: 1280, height: 720, help: f.help };
+  if (f.loops !== undefined) o.loops = intFlag('--loops', f.loops, 2, 100_000);
+  if (f.speed !== undefined) o.speed = numberFlag('--speed', f.speed, 0, 1024);
+  if (f['first-speed'] !== undefined) o.firstSpeed = numberFlag('--first-speed', f['first-speed'], 0, 1024);
+  if (f['visit-every'] !== undefined) o.visitEvery = intFlag('--visit-every', f['visit-every'], 0, 100_000);
+  if (f.size !== undefined) [o.width, o.height] = sizeFlag('--size', f.size, '1280x720');
+  if (o.width < MIN_SIDE || o.height < MIN_SIDE || o.width > MAX_PIXELS || o.height > MAX_PIXELS) throw new Error(`--size sides must be from ${MIN_SIDE} to ${MAX_PIXELS} px (got ${o.width}x${o.height})`);
   return o;
 }
+
+/** One set of readings. */
+type Measures = Record<'heapMB' | 'domNodes' | 'listenersWindow' | 'listenersDocument' | 'listenersAll' | 'cdpNodes' | 'documents' | 'webglLive' | 'webglOnPage' | 'webglCreated', number>;
 
 /**
  * Returns the measurements, taken at the same place every time (the tour held at the story's start,
  * so the same card is in the DOM) and after a forced garbage collection; then lets the tour go on.
  */
-async function measure(page, cdp, speed) {
+async function measure(page: Page, cdp: CDPSession, speed: number): Promise<Measures> {
   await page.evaluate(async () => {
-    const s = window.explainer.store.getState();
+    const s = window.explainer!.store.getState();
     s.set({ speed: 0 });
-    s.set({ t: Number(document.querySelector('.timeline .track').getAttribute('aria-valuemin')) });
+    s.set({ t: Number(document.querySelector('.timeline .track')!.getAttribute('aria-valuemin')) });
     await new Promise((ok) => setTimeout(ok, 500));
     // Going back to the start fits the story with a flight: read when it has landed and drawn, or a
     // reading can catch the animation's listeners and objects (seen: +12 listeners, heap ±0.6 MB).
-    const map = window.explainer.mapView.map;
+    const map = window.explainer!.mapView.map;
     for (let i = 0; i < 100 && (map.isMoving() || document.documentElement.dataset.ready !== 'true'); i++) await new Promise((ok) => setTimeout(ok, 100));
-    window.gc();
-    window.gc();
+    window.gc!();
+    window.gc!();
   });
   await cdp.send('HeapProfiler.collectGarbage');
   const { metrics } = await cdp.send('Performance.getMetrics');
   const m = Object.fromEntries(metrics.map((x) => [x.name, x.value]));
-  const listenersOn = async (expression) => {
+  const listenersOn = async (expression: string) => {
     const { result } = await cdp.send('Runtime.evaluate', { expression });
-    const { listeners } = await cdp.send('DOMDebugger.getEventListeners', { objectId: result.objectId });
-    await cdp.send('Runtime.releaseObject', { objectId: result.objectId });
+    const objectId = result.objectId!;
+    const { listeners } = await cdp.send('DOMDebugger.getEventListeners', { objectId });
+    await cdp.send('Runtime.releaseObject', { objectId });
     return listeners.length;
   };
   const page_ = await page.evaluate(() => ({
     heap: performance.memory.usedJSHeapSize,
     domNodes: document.getElementsByTagName('*').length,
-    contexts: window.__soakContexts(),
+    contexts: window.__soakContexts!(),
   }));
-  await page.evaluate((v) => window.explainer.store.getState().set({ speed: v }), speed);
+  await page.evaluate((v) => window.explainer!.store.getState().set({ speed: v }), speed);
   return {
     heapMB: +(page_.heap / 1048576).toFixed(2),
     domNodes: page_.domNodes,
@@ -86,8 +113,8 @@ async function measure(page, cdp, speed) {
 }
 
 /** Returns a table of start, end, difference and ratio for each measurement. */
-function table(start, end) {
-  const rows = Object.keys(start).map((k) => {
+function table(start: Measures, end: Measures): string {
+  const rows = (Object.keys(start) as (keyof Measures)[]).map((k) => {
     const d = end[k] - start[k];
     return [k, start[k], end[k], `${d >= 0 ? '+' : ''}${+d.toFixed(2)}`, start[k] ? (end[k] / start[k]).toFixed(3) : '–'];
   });
@@ -97,7 +124,7 @@ function table(start, end) {
 }
 
 /** Returns the samples as rows: loop, heap, DOM nodes, listeners, live WebGL contexts. */
-function series(samples) {
+function series(samples: (Measures & { loop: number })[]): string {
   const head = 'loop   heap MB   DOM nodes   listeners   WebGL live';
   const rows = samples.map((x) =>
     [String(x.loop).padStart(4), x.heapMB.toFixed(2).padStart(9), String(x.domNodes).padStart(11), String(x.listenersAll).padStart(11), String(x.webglLive).padStart(12)].join(' '),
@@ -105,19 +132,14 @@ function series(samples) {
   return [head, ...rows].join('\n');
 }
 
-async function main() {
-  let o;
-  try {
-    o = parseArgs(process.argv.slice(2));
-  } catch (e) {
-    console.error(`soak: ${e.message}\n${USAGE}`);
-    process.exit(2);
-  }
-  const { server, url } = await startServer();
-  const browser = await launchChromium({ args: ['--js-flags=--expose-gc', '--enable-precise-memory-info'] });
-  const context = await browser.newContext({ viewport: { width: o.width, height: o.height } });
+async function main(): Promise<void> {
+  const o = commandLine('soak', USAGE, parseSoakArgs);
+  if (!o) return;
+  const session = await startSession({ args: ['--js-flags=--expose-gc', '--enable-precise-memory-info'] });
+  const { url, browser } = session;
+  const context = await session.newContext({ viewport: { width: o.width, height: o.height } });
   const page = await context.newPage();
-  const problems = [];
+  const problems: string[] = [];
   page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
   page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
   await page.addInitScript(countContexts);
@@ -128,22 +150,22 @@ async function main() {
   await page.evaluate((speed) => {
     const soak = { loops: 0, eventChanges: 0 };
     window.__soak = soak;
-    const { store } = window.explainer;
+    const { store } = window.explainer!;
     store.subscribe((s, p) => {
       if (s.t < p.t && s.speed > 0) soak.loops++;
     });
-    new MutationObserver(() => soak.eventChanges++).observe(document.querySelector('.kiosk-progress-text'), { childList: true, characterData: true, subtree: true });
+    new MutationObserver(() => soak.eventChanges++).observe(document.querySelector('.kiosk-progress-text')!, { childList: true, characterData: true, subtree: true });
     store.getState().set({ speed });
   }, o.firstSpeed);
-  const progress = () => page.evaluate(() => ({ ...window.__soak }));
-  const waitLoops = (n) => page.waitForFunction((k) => window.__soak.loops >= k, n, { timeout: 0, polling: 500 });
+  const progress = () => page.evaluate(() => ({ ...window.__soak! }));
+  const waitLoops = (n: number) => page.waitForFunction((k) => window.__soak!.loops >= k, n, { timeout: 0, polling: 500 });
 
   console.log(
     `soak: ${o.loops} loops of the kiosk tour, loop 1 at ${o.firstSpeed}× and the rest at ${o.speed}× (${o.width}×${o.height}), a visitor every ${o.visitEvery || '–'} loops`,
   );
   // Measure the app, not the harness: Playwright's first locator call injects its utility script into
   // the page (13 event listeners, about 0.7 MB of heap), so make it before the first measurement.
-  const box = await page.locator('.map').boundingBox();
+  const box = (await page.locator('.map').boundingBox())!;
   const firstLoopAt = Date.now();
   await waitLoops(1);
   const firstLoopSeconds = Math.round((Date.now() - firstLoopAt) / 1000);
@@ -151,9 +173,9 @@ async function main() {
   const first = await progress();
   const start = await measure(page, cdp, o.speed);
   console.log(`after loop 1 (${firstLoopSeconds} s): heap ${start.heapMB} MB, ${start.domNodes} DOM nodes, ${start.webglLive} live WebGL contexts`);
-  const samples = [{ loop: first.loops, ...start }];
+  const samples: (Measures & { loop: number })[] = [{ loop: first.loops, ...start }];
   const sampleAt = new Set([1, 2, 3].map((k) => Math.round((o.loops * k) / 4)).filter((n) => n > first.loops && n < o.loops));
-  const visitAt = new Set();
+  const visitAt = new Set<number>();
   for (let n = o.visitEvery; o.visitEvery && n < o.loops; n += o.visitEvery) visitAt.add(n);
   const stops = [...new Set([...sampleAt, ...visitAt, o.loops])].sort((x, y) => x - y);
   const tick = setInterval(async () => {
@@ -178,9 +200,9 @@ async function main() {
   const end = await measure(page, cdp, o.speed);
   samples.push({ loop: last.loops, ...end });
   const loopsMeasured = last.loops - first.loops;
-  const growth = Object.fromEntries(Object.keys(start).map((k) => [k, { diff: +(end[k] - start[k]).toFixed(2), ratio: start[k] ? +(end[k] / start[k]).toFixed(4) : null }]));
+  const growth = Object.fromEntries((Object.keys(start) as (keyof Measures)[]).map((k) => [k, { diff: +(end[k] - start[k]).toFixed(2), ratio: start[k] ? +(end[k] / start[k]).toFixed(4) : null }]));
   const result = {
-    command: `node scripts/soak.mjs ${process.argv.slice(2).join(' ')}`.trim(),
+    command: `npm run soak -- ${process.argv.slice(2).join(' ')}`.replace(/ -- $/, ''),
     date: new Date().toISOString(),
     chromium: browser.version(),
     viewport: `${o.width}x${o.height}`,
@@ -208,15 +230,16 @@ async function main() {
   mkdirSync(dirname(OUT), { recursive: true });
   writeFileSync(OUT, `${JSON.stringify(result, null, 2)}\n`);
   console.log(`written ${OUT}`);
-  await browser.close();
-  server.close();
+  await session.close();
   if (problems.length) {
     console.error(`soak: console errors:\n  ${problems.slice(0, 5).join('\n  ')}`);
     process.exitCode = 1;
   }
 }
 
-main().catch((e) => {
-  console.error(`soak: ${e instanceof Error ? e.message : e}`);
-  process.exit(1);
-});
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  main().catch((e) => {
+    console.error(`soak: ${firstLine(e)}`);
+    process.exit(1);
+  });
+}

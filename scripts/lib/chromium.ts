@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { chromium } from 'playwright-core';
+import { chromium, type Browser } from 'playwright-core';
 
 /** Flags every headless run here needs: software WebGL, and no traffic of Chromium's own. */
 export const CHROMIUM_FLAGS = [
@@ -15,16 +15,23 @@ export const CHROMIUM_FLAGS = [
   '--hide-scrollbars',
 ];
 
+/**
+ * An init script for every page a script drives. tsx compiles the scripts with esbuild's keepNames,
+ * which wraps named inner functions in `__name(fn, "name")`; a function handed to `page.evaluate`
+ * carries those calls into the page, where `__name` must exist.
+ */
+export const KEEP_NAMES_SHIM = 'globalThis.__name ??= (fn) => fn;';
+
 /** Returns the Chromium executable path (CHROMIUM_PATH, else /usr/bin/chromium), or throws a one-line reason saying how to install it. */
-export function chromiumPath() {
+export function chromiumPath(): string {
   const path = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
   if (!existsSync(path))
     throw new Error(`Chromium not found at ${path}: install it with \`apt-get install -y chromium\` or set CHROMIUM_PATH to a Chromium/Chrome binary`);
   return path;
 }
 
-/** Launches Chromium through playwright-core with the flags above (plus --no-sandbox when root). */
-export async function launchChromium({ headless = true, args = [] } = {}) {
+/** Launches Chromium through playwright-core with the flags above (plus --no-sandbox when root) and any `args`. */
+export async function launchChromium({ headless = true, args = [] as string[] } = {}): Promise<Browser> {
   const root = typeof process.getuid === 'function' && process.getuid() === 0;
   return chromium.launch({
     executablePath: chromiumPath(),

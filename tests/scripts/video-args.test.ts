@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseArgs, planVideos } from '../../scripts/video-args.mjs';
+import { parseVideoArgs as parseArgs, planVideos } from '../../scripts/video-args.ts';
 import { createToolStory } from '../fixtures/tool-story.ts';
 
 const createStory = createToolStory;
