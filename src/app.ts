@@ -4,7 +4,7 @@ import type { Topology } from 'topojson-specification';
 import { currentEventIndex, toHours, type PreparedStory } from './data/prepare.ts';
 import { basemapGeo, basemapStyle } from './map/basemap-style.ts';
 import type { Clock } from './map/clock-filter.ts';
-import { storyBounds } from './map/bounds.ts';
+import { storyBox } from './map/bounds.ts';
 import { clearPadding, eventFrame } from './map/event-camera.ts';
 import { recoverDeckContext } from './map/context-recovery.ts';
 import { drawIconAtlas, iconMapping } from './map/icons.ts';
@@ -158,9 +158,9 @@ export function createApp(root: HTMLElement, prep: PreparedStory, basemap: Topol
     // A closed legend is a button at the bottom-left, where the story's south-west corner (Istanbul and
     // its 22 px ring) would otherwise land on a short or narrow map.
     const closed = mode === 'explore' ? root.querySelector('details.legend:not([open])')?.getBoundingClientRect() : undefined;
-    const bottom = closed?.height ? Math.max(30, mapBox.bottom - closed.top + 30) : 30;
-    mapView.map.fitBounds(storyBounds(prep), {
-      padding: { top: 40, bottom, right: narrow ? 64 : 80, left },
+    const box = storyBox(prep, mapBox.width / Math.max(1, mapBox.height));
+    mapView.map.fitBounds(box, {
+      padding: clearPadding(mapBox, closed ? [closed] : [], { top: 40, bottom: 30, right: narrow ? 64 : 80, left }, 30, box),
       animate: !instant,
       duration: instant ? 0 : 1200,
     });
@@ -184,7 +184,7 @@ export function createApp(root: HTMLElement, prep: PreparedStory, basemap: Topol
     framed = 'event';
     const m = 40 * screenScale;
     const overlays = [...root.querySelectorAll<HTMLElement>('.stage details.legend')].map((x) => x.getBoundingClientRect());
-    const padding = clearPadding(mapEl.getBoundingClientRect(), overlays, { top: m, bottom: m, left: 1.6 * m, right: 1.6 * m });
+    const padding = clearPadding(mapEl.getBoundingClientRect(), overlays, { top: m, bottom: m, left: 1.6 * m, right: 1.6 * m }, 12, f.box);
     const [w, s, e, n] = f.box;
     mapView.map.fitBounds(
       [
