@@ -1,6 +1,6 @@
 import type { ExportFlag, ModeProfile } from '../contracts/app-context.ts';
 import { currentEventIndex, type PreparedStory } from '../data/prepare.ts';
-import { storyBounds } from '../map/bounds.ts';
+import { storyBox } from '../map/bounds.ts';
 import { clearPadding, eventFrame } from '../map/event-camera.ts';
 import type { MapView } from '../map/map-view.ts';
 import type { AppActions } from '../state/actions.ts';
@@ -65,9 +65,9 @@ export function createCamera(o: CameraOptions): Camera {
     // A closed legend is a button at the bottom-left, where the story's south-west corner (Istanbul and
     // its 22 px ring) would otherwise land on a short or narrow map.
     const closed = profile.fitsClearOfLegendButton && !l.open ? l.rect : undefined;
-    const bottom = closed?.height ? Math.max(30, mapBox.bottom - closed.top + 30) : 30;
-    map.fitBounds(storyBounds(prep), {
-      padding: { top: 40, bottom, right: narrow ? 64 : 80, left },
+    const box = storyBox(prep, mapBox.width / Math.max(1, mapBox.height));
+    map.fitBounds(box, {
+      padding: clearPadding(mapBox, closed ? [closed] : [], { top: 40, bottom: 30, right: narrow ? 64 : 80, left }, 30, box),
       animate: !instant,
       duration: instant ? 0 : 1200,
     });
@@ -78,7 +78,7 @@ export function createCamera(o: CameraOptions): Camera {
     if (!f) return fitStory(instant);
     framed = 'event';
     const m = 40 * o.screenScale;
-    const padding = clearPadding(mapEl.getBoundingClientRect(), [legend.box().rect], { top: m, bottom: m, left: 1.6 * m, right: 1.6 * m });
+    const padding = clearPadding(mapEl.getBoundingClientRect(), [legend.box().rect], { top: m, bottom: m, left: 1.6 * m, right: 1.6 * m }, 12, f.box);
     const [w, s, e, n] = f.box;
     map.fitBounds(
       [

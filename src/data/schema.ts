@@ -80,6 +80,7 @@ export const EventCallout = z.strictObject({
   place: Id.optional().describe("One of the event's places; without it the callout sits at the subject box's centre."),
   text: z.string().min(1).describe("The figure, copied exactly from the event's body or one of its claims, e.g. \"6,057 people\"."),
   by: z.string().min(1).describe('Who gives the figure (a claimant or the reporting outlet), shown after it.'),
+  source: Id.describe("The event's source the figure rests on; one reported elsewhere marks the callout so on the map."),
 });
 
 export const PlaceStatus = z.enum(['struck', 'attack-reported', 'talks-on', 'shown']);
@@ -114,6 +115,11 @@ export const ArticleSource = z.strictObject({
   lede: z.string().nullable(),
   credit: z.string().nullable(),
   agency: z.string().nullable().optional(),
+  outlet: z
+    .string()
+    .min(1)
+    .optional()
+    .describe('How a source line names the article where `agency` is null, e.g. "Reuters (contributing)"; left out when the article names no outlet.'),
   date: z.string().nullable(),
   language: z.string().optional(),
 });
@@ -182,6 +188,13 @@ const StoryFields = {
   defaultDwell: z.number().positive().max(120),
   camera: Camera.describe('The "fit story" view.'),
   credit: Title.describe('Basemap data credit line.'),
+  intro: z
+    .string()
+    .min(1)
+    .max(200)
+    .optional()
+    .describe('Drawn in the middle of the map before the first event, when nothing is on it yet: what the map will show and when it starts.'),
+  graphicCredit: Title.optional().describe('Who made the graphic, printed before the data credit in exports, e.g. "Graphic: …".'),
   detail: z
     .array(
       z.strictObject({
@@ -226,6 +239,8 @@ function checkStory(story: z.infer<z.ZodObject<typeof StoryFields>>, ctx: z.Refi
         ctx.addIssue({ code: 'custom', path: ['events', i, 'callout', 'text'], message: "must be copied exactly from the event's body or one of its claims" });
       if (ev.callout.place && !ev.places.includes(ev.callout.place))
         ctx.addIssue({ code: 'custom', path: ['events', i, 'callout', 'place'], message: `"${ev.callout.place}" is not in this event's places` });
+      if (!ev.sources.includes(ev.callout.source))
+        ctx.addIssue({ code: 'custom', path: ['events', i, 'callout', 'source'], message: `"${ev.callout.source}" is not among this event's sources` });
       if (!ev.callout.place && !ev.subject)
         ctx.addIssue({ code: 'custom', path: ['events', i, 'callout', 'place'], message: 'is required when the event has no subject box' });
     }

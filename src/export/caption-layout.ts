@@ -1,5 +1,5 @@
 import type { LegendSymbol } from '../theme/symbols.ts';
-import type { CaptionContent } from './caption.ts';
+import { sourceLine, type CaptionContent } from './caption.ts';
 
 /** A frame in CSS px. */
 export interface Frame {
@@ -105,26 +105,21 @@ function ellipsize(text: string, font: Font, width: number, measure: Measure): s
 }
 
 /**
- * Returns the "Sources: …" lines naming as many articles as fit in `maxLines`, counting the rest
- * ("; and 2 more"); when not even one fits whole, its name is shortened rather than the count dropped.
+ * Returns the source line ("Sources: AFP; Reuters (contributing). Reported elsewhere: Ukrainska
+ * Pravda.") in at most `maxLines` lines no wider than `width`. When it does not fit, the articles'
+ * outlets are counted from the end ("; and 2 more") before the outside ones are, so the
+ * "Reported elsewhere" mark stays; as a last resort the line ends with an ellipsis.
  */
-export function sourcesText(sources: string[], font: Font, width: number, maxLines: number, measure: Measure): string[] {
-  if (sources.length === 0) return [];
-  const head = sources.length === 1 ? 'Source:' : 'Sources:';
-  const compose = (names: string[], rest: number) => `${head} ${names.join('; ')}${rest ? `; and ${rest} more` : ''}`;
-  for (let k = sources.length; k >= 1; k--) {
-    const w = wrapText(compose(sources.slice(0, k), sources.length - k), font, width, maxLines, measure);
+export function sourcesText(c: Pick<CaptionContent, 'sources' | 'elsewhere'>, font: Font, width: number, maxLines: number, measure: Measure): string[] {
+  const counted = (names: string[], k: number) => (k < names.length ? [...names.slice(0, k), `and ${names.length - k} more`] : names);
+  const tries: Pick<CaptionContent, 'sources' | 'elsewhere'>[] = [];
+  for (let k = c.sources.length; k >= 1; k--) tries.push({ sources: counted(c.sources, k), elsewhere: c.elsewhere });
+  for (let k = c.elsewhere.length - 1; k >= 1; k--) tries.push({ sources: counted(c.sources, 1), elsewhere: counted(c.elsewhere, k) });
+  for (const t of tries) {
+    const w = wrapText(sourceLine(t), font, width, maxLines, measure);
     if (!w.cut) return w.lines;
   }
-  const first = sources[0];
-  const quoted = /^“(.*)”(.*)$/.exec(first);
-  const inner = quoted ? quoted[1] : first;
-  for (let n = inner.length - 1; n > 0; n--) {
-    const cut = `${inner.slice(0, n).replace(/[\s,;:–-]+$/, '')}${ELLIPSIS}`;
-    const w = wrapText(compose([quoted ? `“${cut}”${quoted[2]}` : cut], sources.length - 1), font, width, maxLines, measure);
-    if (!w.cut) return w.lines;
-  }
-  return wrapText(compose([first], sources.length - 1), font, width, maxLines, measure).lines;
+  return wrapText(sourceLine(tries[tries.length - 1] ?? c), font, width, maxLines, measure).lines;
 }
 
 interface Settings {
@@ -246,7 +241,7 @@ function layoutWith(c: CaptionContent, frame: Frame, measure: Measure, s: Settin
     y += rows * rowH + gap;
   }
   if (s.sources) {
-    const lines = sourcesText(c.sources, F.sources, inner, s.sourceLines, measure);
+    const lines = sourcesText(c, F.sources, inner, s.sourceLines, measure);
     if (lines.length) y += block(lines, padX, y, F.sources, 1.4, 'muted') + Math.round(4 * u);
   }
   y += block(wrapText(c.credit, F.credit, inner, s.lines, measure).lines, padX, y, F.credit, 1.4, 'muted');

@@ -4,7 +4,6 @@ import type { AppState } from '../state/store.ts';
 import type { LegendSymbol } from '../theme/symbols.ts';
 import { formatMoment } from '../time/format.ts';
 import { displayPrecision } from '../time/precision.ts';
-import { elsewhereLabel } from '../ui/sources.ts';
 
 /** One legend row of the caption: a category (or the distance lines) that is on the map. */
 export interface LegendEntry {
@@ -24,10 +23,12 @@ export interface CaptionContent {
   event: string | null;
   legend: LegendEntry[];
   /**
-   * Short names of the articles behind what is shown, and one "reported elsewhere: …" entry naming
-   * the outside documents (first when the current event itself rests on them, else second).
+   * The outlets of the articles behind what is shown, once each in order of citation ("AFP"), with
+   * the articles that name no outlet counted last ("2 reports without a byline").
    */
   sources: string[];
+  /** The outlets of the outside documents ("reported elsewhere") behind what is shown, once each. */
+  elsewhere: string[];
   credit: string;
 }
 
@@ -61,17 +62,26 @@ export function boxesOverlap(a: Box, view: Box): boolean {
   return [-360, 0, 360].some((k) => a[0] + k <= view[2] && a[2] + k >= view[0]);
 }
 
-/** Returns text cut at a word to at most `max` characters, with an ellipsis when cut. */
-export function shorten(text: string, max: number): string {
-  if (text.length <= max) return text;
-  return `${text.slice(0, max - 1).replace(/[\s,;:–-]+\S*$/, '')}…`;
+/** Returns the outlet a source line names for a source: an article's agency or outlet (null when it names none), an outside document's outlet (an undated reference work without its edition, "Wikipedia"). */
+export function outletName(s: Source): string | null {
+  if (s.kind === 'article') return s.agency ?? s.outlet ?? null;
+  return s.date ? s.outlet : s.outlet.replace(/\s*\(.*\)$/, '');
 }
 
-/** Returns how the caption names an article: its headline or lede, shortened, quoted, with its agency. */
-export function sourceLabel(s: Source, max = 64): string {
-  const text = shorten((s.headline ?? (s.kind === 'article' ? s.lede : null) ?? s.id).replace(/[.\s]+$/, ''), max);
-  const agency = s.kind === 'article' ? s.agency : s.outlet;
-  return `“${text}”${agency ? ` (${agency})` : ''}`;
+/** Returns the outlets naming `cited` articles, once each, and the articles without one counted ("a report without a byline"). */
+export function articleOutlets(cited: Source[]): string[] {
+  const names = [...new Set(cited.map(outletName).filter((n): n is string => !!n))];
+  const unnamed = cited.filter((s) => !outletName(s)).length;
+  if (unnamed) names.push(unnamed === 1 ? 'a report without a byline' : `${unnamed} reports without a byline`);
+  return names;
+}
+
+/** Returns the source line in full: "Sources: AFP; Reuters (contributing). Reported elsewhere: Ukrainska Pravda." */
+export function sourceLine(c: Pick<CaptionContent, 'sources' | 'elsewhere'>): string {
+  const parts: string[] = [];
+  if (c.sources.length) parts.push(`${c.sources.length === 1 ? 'Source' : 'Sources'}: ${c.sources.join('; ')}.`);
+  if (c.elsewhere.length) parts.push(`Reported elsewhere: ${c.elsewhere.join('; ')}.`);
+  return parts.join(' ');
 }
 
 /**
@@ -97,20 +107,15 @@ export function captionContent(
 
   const ids = [...(ev?.sources ?? []), ...shown.flatMap((p) => p.props.sources)];
   const cited = [...new Set(ids)].map((id) => prep.story.sources.find((x) => x.id === id)).filter((x): x is Source => !!x);
-  const articles = cited.filter((x) => x.kind === 'article');
-  const outside = [...new Set(cited.filter((x) => x.kind === 'elsewhere').map(elsewhereLabel))];
-  const elsewhere = outside.length ? [`reported elsewhere: ${outside.join(' / ')}`] : [];
-  const labels = articles.map((a) => sourceLabel(a));
-  const eventRestsOutside = (ev?.sources ?? []).some((id) => prep.story.sources.find((x) => x.id === id)?.kind === 'elsewhere');
+  const unique = (xs: (string | null)[]) => [...new Set(xs.filter((x): x is string => !!x))];
   const m = formatMoment(s.t, displayPrecision(prep, s.t), prep.story.displayZone);
   return {
     title: prep.story.title,
     moment: m.local ? `${m.utc} · ${m.local}` : m.utc,
     event: ev?.title ?? null,
     legend,
-    // The mark must survive a short caption's "and N more": first when the event rests on outside
-    // reporting, else right after the first article.
-    sources: eventRestsOutside ? [...elsewhere, ...labels] : [...labels.slice(0, 1), ...elsewhere, ...labels.slice(1)],
-    credit: prep.story.credit,
+    sources: articleOutlets(cited.filter((x) => x.kind === 'article')),
+    elsewhere: unique(cited.filter((x) => x.kind === 'elsewhere').map(outletName)),
+    credit: prep.story.graphicCredit ? `${prep.story.graphicCredit} · ${prep.story.credit}` : prep.story.credit,
   };
 }

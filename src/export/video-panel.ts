@@ -1,6 +1,7 @@
 import { currentEventIndex } from '../data/prepare.ts';
 import type { AppContext } from '../contracts/app-context.ts';
 import { isoMinute } from '../time/format.ts';
+import { parseUtcInstant } from '../time/instant.ts';
 import { el, listen } from '../ui/dom.ts';
 import { videoFileName } from './naming.ts';
 import { exportVideo, pickFormat, planFor, type VideoFormat, type VideoProgress } from './video-export.ts';
@@ -25,8 +26,10 @@ function clock(seconds: number): string {
   return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
 }
 
-/** Returns epoch ms of a datetime-local input's value read as UTC, or NaN. */
-const utcValue = (input: HTMLInputElement) => (input.value ? Date.parse(`${input.value.slice(0, 16)}Z`) : NaN);
+/** Returns epoch ms of a from/to field's "2025-06-02 12:10" (UTC; a T, a Z or " UTC" accepted), or NaN for a time that does not exist. */
+const utcValue = (input: HTMLInputElement) => parseUtcInstant(input.value.trim().replace(/\s*(Z|UTC)$/i, '').replace(/^(\S+)[ T]/, '$1T') + 'Z') ?? NaN;
+/** Returns how a from/to field shows a moment: ISO order, in UTC, never the browser's locale format. */
+const fieldValue = (t: number) => isoMinute(t).slice(0, 16).replace('T', ' ');
 
 /**
  * Returns the "Export video" dialog: the span (the whole story, the current event, or from–to in
@@ -41,7 +44,7 @@ export function createVideoDialog(ctx: AppContext, download: (blob: Blob, name: 
   const spans = { story: spanRadio('story', true), event: spanRadio('event'), custom: spanRadio('custom') };
   const spanText = { story: el('span', { class: 'export-label' }), event: el('span', { class: 'export-label' }) };
   const when = (label: string) =>
-    el('input', { type: 'datetime-local', class: 'export-when', step: 60, min: isoMinute(prep.start).slice(0, 16), max: isoMinute(prep.end).slice(0, 16), 'aria-label': label });
+    el('input', { type: 'text', class: 'export-when', size: 16, placeholder: 'YYYY-MM-DD HH:MM', spellcheck: 'false', autocomplete: 'off', 'aria-label': label });
   const fromInput = when('From, UTC');
   const toInput = when('To, UTC');
   const sizes = VIDEO_PRESETS.map((p, i) => ({ ...p, input: el('input', { type: 'radio', name: 'video-size', value: p.id, checked: i === 0 }) }));
@@ -93,7 +96,7 @@ export function createVideoDialog(ctx: AppContext, download: (blob: Blob, name: 
     else {
       const from = utcValue(fromInput);
       const to = utcValue(toInput);
-      if (!Number.isFinite(from) || !Number.isFinite(to)) problem = 'give both times';
+      if (!Number.isFinite(from) || !Number.isFinite(to)) problem = 'give both times as YYYY-MM-DD HH:MM, in UTC';
       else if (from < prep.start || to > prep.end) problem = `the span must lie within the story, ${isoMinute(prep.start)} to ${isoMinute(prep.end)}`;
       else if (to <= from) problem = '"to" must come after "from"';
       else span = { from, to };
@@ -199,8 +202,8 @@ export function createVideoDialog(ctx: AppContext, download: (blob: Blob, name: 
     open() {
       if (!busy) {
         status.textContent = '';
-        if (!fromInput.value) fromInput.value = isoMinute(store.getState().t).slice(0, 16);
-        if (!toInput.value) toInput.value = isoMinute(prep.end).slice(0, 16);
+        if (!fromInput.value) fromInput.value = fieldValue(store.getState().t);
+        if (!toInput.value) toInput.value = fieldValue(prep.end);
       }
       update();
       dialog.showModal();

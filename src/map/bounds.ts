@@ -1,12 +1,60 @@
 import type { LngLatBoundsLike } from 'maplibre-gl';
 import type { PreparedStory } from '../data/prepare.ts';
 
-/** Returns the box (lon/lat, with a 2° margin) that holds every place of the story, for fitBounds. */
-export function storyBounds(prep: PreparedStory): LngLatBoundsLike {
-  const xs = prep.places.map((p) => p.props.anchor[0]);
-  const ys = prep.places.map((p) => p.props.anchor[1]);
+/** Degrees of longitude between two groups of places beyond which a narrow map's story view leaves the smaller group to its own events' frames. */
+export const FAR_GAP_DEG = 20;
+
+/** A map this many times narrower (width / height) than the story's box is narrow: fitting the whole box would leave most of it empty. */
+const NARROW_FACTOR = 1.5;
+
+/** Degrees added around the places on every side. */
+const MARGIN_DEG = 2;
+
+/** Returns a latitude's Web Mercator y (radians; north is larger). */
+function mercatorY(lat: number): number {
+  return Math.log(Math.tan(Math.PI / 4 + (Math.max(-85, Math.min(85, lat)) * Math.PI) / 360));
+}
+
+/** Returns a box's width over its height as the map draws it (Web Mercator). */
+export function boxAspect([w, s, e, n]: [number, number, number, number]): number {
+  const h = mercatorY(n) - mercatorY(s);
+  return h > 0 ? ((e - w) * Math.PI) / 180 / h : Infinity;
+}
+
+/**
+ * Returns [west, south, east, north] (degrees) around the story's places. On a map much narrower
+ * than that box (`aspect`, the map's width / height, under a 1.5th of the box's: a phone, a tablet
+ * held upright) a group of places cut off from the rest by more than FAR_GAP_DEG of longitude (the
+ * air bases in Siberia and the Far East) is left out unless it holds most of the places: fitting
+ * them too would zoom out until Africa and Australia fill the map. Their own events frame them.
+ */
+export function storyBox(prep: PreparedStory, aspect = Infinity): [number, number, number, number] {
+  let anchors = prep.places.map((p) => p.props.anchor);
+  if (anchors.length > 1 && aspect < boxAspect(boxAround(anchors)) / NARROW_FACTOR) {
+    const lons = anchors.map((a) => a[0]).sort((a, b) => a - b);
+    const groups: number[][] = [[lons[0]]];
+    for (let i = 1; i < lons.length; i++) {
+      if (lons[i] - lons[i - 1] > FAR_GAP_DEG) groups.push([]);
+      groups[groups.length - 1].push(lons[i]);
+    }
+    const main = groups.reduce((a, b) => (b.length > a.length ? b : a));
+    anchors = anchors.filter((a) => a[0] >= main[0] && a[0] <= main[main.length - 1]);
+  }
+  return boxAround(anchors);
+}
+
+/** Returns the box around points with MARGIN_DEG on every side. */
+function boxAround(points: [number, number][]): [number, number, number, number] {
+  const xs = points.map((a) => a[0]);
+  const ys = points.map((a) => a[1]);
+  return [Math.min(...xs) - MARGIN_DEG, Math.min(...ys) - MARGIN_DEG, Math.max(...xs) + MARGIN_DEG, Math.max(...ys) + MARGIN_DEG];
+}
+
+/** Returns the story's box (`storyBox`) as fitBounds takes it; `aspect` is the map's width / height. */
+export function storyBounds(prep: PreparedStory, aspect = Infinity): LngLatBoundsLike {
+  const [w, s, e, n] = storyBox(prep, aspect);
   return [
-    [Math.min(...xs) - 2, Math.min(...ys) - 2],
-    [Math.max(...xs) + 2, Math.max(...ys) + 2],
+    [w, s],
+    [e, n],
   ];
 }

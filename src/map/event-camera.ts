@@ -1,5 +1,6 @@
 import type { Geometry, Position } from 'geojson';
 import type { PreparedPlace, PreparedStory } from '../data/prepare.ts';
+import { boxAspect } from './bounds.ts';
 
 /** [west, south, east, north] in degrees. */
 export type LonLatBox = [number, number, number, number];
@@ -69,11 +70,13 @@ export function eventFrame(prep: PreparedStory, i: number): EventFrame | null {
 /**
  * Returns the padding that keeps a fitted frame clear of overlays on the map: for each overlay box
  * (CSS px, page coordinates) that overlaps the map, the map edge it hugs is padded past it, choosing
- * the side that leaves the larger clear area. `base` is the margin kept everywhere (room for labels).
- * Each side is capped so that at least 40 % of the map's width and height stay free to frame in.
+ * the side that leaves the larger clear area, or, given the `box` to fit, the side that lets it be
+ * drawn largest (a tall box gives up width, a wide one height). `base` is the margin kept everywhere
+ * (room for labels). Each side is capped so that at least 40 % of the map's width and height stay free.
  */
-export function clearPadding(map: DOMRect, overlays: DOMRect[], base: Padding, gap = 12): Padding {
+export function clearPadding(map: DOMRect, overlays: DOMRect[], base: Padding, gap = 12, box?: LonLatBox): Padding {
   const pad = { ...base };
+  const aspect = box ? boxAspect(box) : null;
   for (const o of overlays) {
     if (!o.width || !o.height || o.right <= map.left || o.left >= map.right || o.bottom <= map.top || o.top >= map.bottom) continue;
     const options: [keyof Padding, number][] = [
@@ -86,7 +89,10 @@ export function clearPadding(map: DOMRect, overlays: DOMRect[], base: Padding, g
     let bestArea = -1;
     for (const [side, need] of options) {
       const next = { ...pad, [side]: Math.max(pad[side], need) };
-      const area = Math.max(0, map.width - next.left - next.right) * Math.max(0, map.height - next.top - next.bottom);
+      const w = Math.max(0, map.width - next.left - next.right);
+      const h = Math.max(0, map.height - next.top - next.bottom);
+      // the scale the box can be drawn at (px per unit of its height), else the clear area
+      const area = aspect === null ? w * h : aspect > 0 && aspect < Infinity ? Math.min(w / aspect, h) : Math.min(w, h);
       if (area > bestArea) {
         bestArea = area;
         best = [side, need];

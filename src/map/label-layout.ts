@@ -20,9 +20,14 @@ export interface LabelRequest {
   atNow?: [number, number];
   /** Placed even when every side collides (the current event's places): at the side that collides least. */
   forced?: boolean;
+  /**
+   * More anchors to try after `at` has failed on every side, in order of preference (points on an
+   * area's outline, nearest first), each on its `sides` (else above, below, right and left); `now` is the anchor at the zoom shown now.
+   */
+  more?: { at: [number, number]; now: [number, number]; sides?: LabelSide[] }[];
 }
 
-/** A placed label: which side, the text's offset from the anchor to its box centre, and its box. */
+/** A placed label: which anchor and side, the text's offset from that anchor to its box centre, and its box. */
 export interface PlacedLabel {
   id: string;
   side: LabelSide;
@@ -30,6 +35,8 @@ export interface PlacedLabel {
   dx: number;
   dy: number;
   box: Box;
+  /** Which anchor it sits beside: -1 for the request's own `at`, else an index into its `more`. */
+  anchor: number;
 }
 
 /** Returns whether two boxes overlap (touching edges do not). */
@@ -60,6 +67,9 @@ export function sideOffset(side: LabelSide, w: number, h: number, gap: number): 
   }
 }
 
+/** Sides tried at a request's further anchors. */
+const AROUND: LabelSide[] = ['above', 'below', 'right', 'left'];
+
 /**
  * Returns labels placed greedily in the order given (highest priority first): each takes the first
  * of its sides whose box overlaps no placed label and no obstacle (marks) and lies inside `bounds`
@@ -72,27 +82,30 @@ export function layoutLabels(requests: LabelRequest[], obstacles: Box[] = [], bo
     let best: PlacedLabel | null = null;
     let bestCost = Infinity;
     // A forced label that collides everywhere tries its sides again further out (a line, then two lines, further).
-    const tries = r.sides.map((side) => ({ side, gap: r.gap }));
+    const home = { at: r.at, now: r.atNow ?? r.at, anchor: -1 };
+    const tries = r.sides.map((side) => ({ side, gap: r.gap, ...home }));
+    (r.more ?? []).forEach((m, anchor) => {
+      for (const side of m.sides ?? AROUND) tries.push({ side, gap: r.gap, at: m.at, now: m.now, anchor });
+    });
     if (r.forced)
       for (const k of [1, 2])
-        for (const side of r.sides) if (side !== 'center') tries.push({ side, gap: r.gap + k * r.h });
-    for (const { side, gap } of tries) {
+        for (const side of r.sides) if (side !== 'center') tries.push({ side, gap: r.gap + k * r.h, ...home });
+    for (const { side, gap, at, now, anchor } of tries) {
       const [dx, dy] = sideOffset(side, r.w, r.h, gap);
-      const cx = r.at[0] + dx;
-      const cy = r.at[1] + dy;
+      const cx = at[0] + dx;
+      const cy = at[1] + dy;
       const box: Box = [cx - r.w / 2, cy - r.h / 2, cx + r.w / 2, cy + r.h / 2];
       const labelCost = placed.reduce((a, p) => a + overlapArea(box, p.box), 0);
-      const now = r.atNow ?? r.at;
       const boxNow: Box = [now[0] + dx - r.w / 2, now[1] + dy - r.h / 2, now[0] + dx + r.w / 2, now[1] + dy + r.h / 2];
       const outside = bounds ? r.w * r.h - overlapArea(boxNow, bounds) : 0;
       const cost = labelCost * 1000 + outside * 10 + obstacles.reduce((a, o) => a + overlapArea(box, o), 0);
       if (cost === 0) {
-        best = { id: r.id, side, dx, dy, box };
+        best = { id: r.id, side, dx, dy, box, anchor };
         bestCost = 0;
         break;
       }
       if (r.forced && cost < bestCost) {
-        best = { id: r.id, side, dx, dy, box };
+        best = { id: r.id, side, dx, dy, box, anchor };
         bestCost = cost;
       }
     }

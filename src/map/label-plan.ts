@@ -1,4 +1,5 @@
 import type { PreparedPlace, PreparedStory } from '../data/prepare.ts';
+import { storyBox } from './bounds.ts';
 import { layoutLabels, type Box, type LabelRequest, type LabelSide } from './label-layout.ts';
 
 /** A label the layers draw: the text, the point it belongs to, its size and its offset (px) from that point to its centre. */
@@ -87,6 +88,49 @@ export function wrapWords(text: string, max: number): string {
   return lines.join('\n');
 }
 
+/** Characters per line of an area's name. */
+const AREA_LINE = 26;
+
+/**
+ * Returns the sides a label may take beside a point of an area's outline: away from the area's
+ * anchor, so the label sits outside the shape along that edge (above a point on its top edge).
+ */
+export function outward(anchor: [number, number], point: [number, number]): LabelSide[] {
+  const dx = point[0] - anchor[0];
+  const dy = point[1] - anchor[1];
+  const h: LabelSide = dx >= 0 ? 'right' : 'left';
+  const v: LabelSide = dy >= 0 ? 'below' : 'above';
+  return Math.abs(dy) >= Math.abs(dx) * 0.5 ? [v, h] : [h, v];
+}
+
+/** Outline points an area's label may sit beside, at most this many, nearest its anchor first. */
+const OUTLINE_POINTS = 12;
+
+/**
+ * Returns points spread along an area's outer rings (every ring of a multipolygon), in layout px and
+ * lon/lat, nearest `at` first: where its label goes when it does not fit over its anchor.
+ */
+export function outlinePoints(p: PreparedPlace, at: [number, number], px: (ll: [number, number]) => [number, number]): { at: [number, number]; lonLat: [number, number] }[] {
+  const g = p.feature.geometry;
+  const rings = g.type === 'Polygon' ? [g.coordinates[0]] : g.type === 'MultiPolygon' ? g.coordinates.map((poly) => poly[0]) : [];
+  const pts = rings.flat().map((c) => ({ lonLat: [c[0], c[1]] as [number, number], at: px([c[0], c[1]]) }));
+  if (pts.length < 2) return [];
+  let length = 0;
+  for (let i = 1; i < pts.length; i++) length += Math.hypot(pts[i].at[0] - pts[i - 1].at[0], pts[i].at[1] - pts[i - 1].at[1]);
+  const step = length / (OUTLINE_POINTS * 3);
+  const picked: typeof pts = [pts[0]];
+  let run = 0;
+  for (let i = 1; i < pts.length; i++) {
+    run += Math.hypot(pts[i].at[0] - pts[i - 1].at[0], pts[i].at[1] - pts[i - 1].at[1]);
+    if (run >= step) {
+      picked.push(pts[i]);
+      run = 0;
+    }
+  }
+  const d = (q: (typeof pts)[number]) => Math.hypot(q.at[0] - at[0], q.at[1] - at[1]);
+  return picked.sort((a, b) => d(a) - d(b)).slice(0, OUTLINE_POINTS);
+}
+
 /**
  * Returns the labels to draw, laid out so that no two overlap and none covers a mark: the current
  * event's places, subject and callout first (always named), then the other places on the map by
@@ -110,20 +154,28 @@ export function planLabels(o: PlanInput): LabelPlan {
   const labelsOn = o.layers.includes('labels');
   const shown = (p: PreparedPlace) => p.appearH <= o.h && o.layers.includes(p.category);
   const currentIds = new Set(e?.places ?? []);
-  const requests: (LabelRequest & { label: PlannedLabel; kind: 'areas' | 'points' | 'distances' | 'notes' })[] = [];
-  const sidesOf = (p: PreparedPlace): LabelSide[] => (p.isArea ? ['center', 'above', 'below', 'right', 'left'] : o.labelBelow(p) ? ['below', 'above', 'right', 'left'] : ['above', 'below', 'right', 'left']);
+  const requests: (LabelRequest & { label: PlannedLabel; kind: 'areas' | 'points' | 'distances' | 'notes'; anchors?: [number, number][] })[] = [];
+  const sidesOf = (p: PreparedPlace): LabelSide[] => (p.isArea ? ['center', 'above', 'below'] : o.labelBelow(p) ? ['below', 'above', 'right', 'left'] : ['above', 'below', 'right', 'left']);
+  const toNow = ([x, y]: [number, number]): [number, number] => [x / k + origin[0], y / k + origin[1]];
   const addPlace = (p: PreparedPlace, forced: boolean) => {
-    const text = o.labelText(p);
+    const name = o.labelText(p);
+    // a long area name goes on two or three lines, to sit beside a narrow shape
+    const text = p.isArea && name.length > AREA_LINE ? wrapWords(name, AREA_LINE) : name;
     const size = ((p.props.labelRank ?? 5) <= 1 ? 15 : 13) * s;
     const { w, h } = sizeOf(text, size, 3 * s);
     const position = p.props.anchor;
+    const at = px(position);
+    // an area's label that does not fit over its anchor sits beside the nearest free point of its outline
+    const outline = p.isArea ? outlinePoints(p, at, px) : [];
     requests.push({
       id: p.id,
-      at: px(position),
+      at,
       w,
       h,
       sides: sidesOf(p),
       gap: (p.isArea ? 6 : LABEL_GAP) * s - (p.isArea ? 0 : 3 * s),
+      more: outline.map((q) => ({ at: q.at, now: toNow(q.at), sides: outward(at, q.at) })),
+      anchors: outline.map((q) => q.lonLat),
       forced,
       kind: p.isArea ? 'areas' : 'points',
       label: { id: p.id, text, position, size, dx: 0, dy: 0, w, h, place: p },
@@ -139,12 +191,26 @@ export function planLabels(o: PlanInput): LabelPlan {
     const box = sizeOf(text, size, 5 * s);
     requests.push({ id: 'subject', at: px(position), ...box, sides: ['center', 'above', 'below'], gap: 8 * s, forced: true, kind: 'notes', label: { id: 'subject', text, position, size, dx: 0, dy: 0, ...box } });
   }
+  if (!e && o.prep.story.intro) {
+    // Before the first event the map is empty: a note in the middle of the story (the story view
+    // centres it clear of the legend), or of the view when the story's middle is not in it, says why.
+    const [l, t, r, b] = o.view;
+    const [w0, s0, e0, n0] = storyBox(o.prep);
+    const [mx, my] = o.project([(w0 + e0) / 2, (s0 + n0) / 2]);
+    const inView = mx > l + (r - l) * 0.2 && mx < r - (r - l) * 0.2 && my > t + (b - t) * 0.2 && my < b - (b - t) * 0.2;
+    const position = o.unproject(inView ? [mx, my] : [(l + r) / 2, (t + b) / 2]);
+    const text = wrapWords(o.prep.story.intro, 40);
+    const size = 15 * s;
+    const box = sizeOf(text, size, 6 * s);
+    requests.push({ id: 'intro', at: px(position), ...box, sides: ['center'], gap: 0, forced: true, kind: 'notes', label: { id: 'intro', text, position, size, dx: 0, dy: 0, ...box } });
+  }
   let calloutFrom: [number, number] | null = null;
   if (e?.callout) {
     const place = e.callout.place ? o.prep.placeById.get(e.callout.place) : undefined;
     const [w0, s0, e0, n0] = e.subject?.bbox ?? [0, 0, 0, 0];
     const position: [number, number] = place ? place.props.anchor : [(w0 + e0) / 2, (s0 + n0) / 2];
-    const text = wrapWords(`${e.callout.text} (${e.callout.by})`, 30);
+    const outside = o.prep.story.sources.find((x) => x.id === e.callout!.source)?.kind === 'elsewhere';
+    const text = wrapWords(`${e.callout.text} (${e.callout.by}${outside ? ', reported elsewhere' : ''})`, 30);
     const size = 15 * s;
     const box = sizeOf(text, size, 6 * s);
     calloutFrom = place ? position : null;
@@ -174,13 +240,14 @@ export function planLabels(o: PlanInput): LabelPlan {
     const r = (MARK_PX / 2) * s;
     return [x - r, y - r, x + r, y + r];
   });
-  for (const r of requests) r.atNow = [r.at[0] / k + origin[0], r.at[1] / k + origin[1]];
+  for (const r of requests) r.atNow = toNow(r.at);
   const placed = new Map(layoutLabels(requests, marks, o.view).map((p) => [p.id, p]));
   const plan: LabelPlan = { areas: [], points: [], distances: [], notes: [], leaders: [] };
   for (const r of requests) {
     const p = placed.get(r.id);
     if (!p) continue;
-    plan[r.kind].push({ ...r.label, dx: p.dx, dy: p.dy });
+    const position = p.anchor >= 0 && r.anchors ? r.anchors[p.anchor] : r.label.position;
+    plan[r.kind].push({ ...r.label, position, dx: p.dx, dy: p.dy });
     if (r.id === 'callout' && calloutFrom) {
       // The leader runs from the mark's edge to the panel's near edge, at the zoom shown now.
       const [ax, ay] = o.project(calloutFrom);

@@ -1,4 +1,4 @@
-import { captionContent, type CaptionContent } from '../export/caption.ts';
+import { captionContent, sourceLine, type CaptionContent } from '../export/caption.ts';
 import { canvasMeasure, captionPalette, drawCaption } from '../export/caption-draw.ts';
 import { layoutCaption, type Frame } from '../export/caption-layout.ts';
 import { registerExportApi } from '../export/export-png.ts';
@@ -14,7 +14,7 @@ function captionText(c: CaptionContent): (HTMLElement | null)[] {
     el('p', { class: 'shot-moment' }, c.moment),
     c.event ? el('p', { class: 'shot-event' }, c.event) : null,
     c.legend.length ? el('ul', { class: 'shot-legend' }, ...c.legend.map((e) => el('li', {}, e.label))) : null,
-    c.sources.length ? el('p', { class: 'shot-sources' }, `Sources: ${c.sources.join('; ')}`) : null,
+    c.sources.length || c.elsewhere.length ? el('p', { class: 'shot-sources' }, sourceLine(c)) : null,
     el('p', { class: 'shot-credit' }, c.credit),
   ];
 }

@@ -1,6 +1,7 @@
 import type { PreparedStory } from '../data/prepare.ts';
 import type { Claim, Source } from '../data/schema.ts';
 import { el } from './dom.ts';
+import { quoted } from './quote.ts';
 
 /** Returns the short name of a source: its own headline, else (an article without one) its lede cut at a word. */
 export function sourceTitle(s: Source): string {
@@ -73,7 +74,7 @@ export function claimView(prep: PreparedStory, c: Claim): HTMLElement {
     { class: 'claim' },
     el('p', { class: 'claimant' }, el('strong', {}, c.claimant), ': ', c.text),
     ...c.sources.map((s) =>
-      el('figure', { class: 'quote' }, el('blockquote', {}, `“${s.quote}”`), el('figcaption', {}, 'Reported in ', citation(prep, s.source))),
+      el('figure', { class: 'quote' }, el('blockquote', {}, quoted(s.quote)), el('figcaption', {}, 'Reported in ', citation(prep, s.source))),
     ),
   );
 }

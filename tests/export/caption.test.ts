@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { boxesOverlap, captionContent, placeBox, shorten, sourceLabel } from '../../src/export/caption.ts';
+import { articleOutlets, boxesOverlap, captionContent, outletName, placeBox, sourceLine } from '../../src/export/caption.ts';
 import { prepareStory, type BuiltPlace } from '../../src/data/prepare.ts';
 import type { PlaceProperties, Source, Story, StoryEvent, Theme } from '../../src/data/schema.ts';
 import { createCategory, createTheme } from '../fixtures/theme.ts';
@@ -28,7 +28,7 @@ function createStory(): Story {
     credit: 'Basemap: Natural Earth',
     sources: [
       createSource('wire', { lede: 'The second summit of direct negotiations between Russia and Ukraine concluded in Istanbul.', agency: 'AFP' }),
-      createSource('paper', { headline: 'Talks in the shadow of military action' }),
+      createSource('paper', { headline: 'Talks in the shadow of military action', outlet: 'Reuters (contributing)' }),
       createSource('base-paper', { headline: 'A base far away' }),
       { id: 'ref-page', kind: 'elsewhere', headline: 'A reference page', outlet: 'Wikipedia (English)', author: null, date: null, url: 'https://example.org/wiki/Page' },
     ],
@@ -104,46 +104,41 @@ describe('captionContent', () => {
     expect(c.legend.map((e) => e.id)).toEqual(['venue', 'claimed-region']);
   });
 
-  it('leaves out places outside the frame', () => {
+  it('leaves out places outside the frame, and the sources only they rest on', () => {
     const p = prep();
     const c = captionContent(p, { t: at('2025-06-03T00:00Z'), layers: ALL }, (pl) => boxesOverlap(placeBox(pl), [20, 35, 45, 55]));
     expect(c.legend.map((e) => e.id)).toEqual(['venue', 'claimed-region']);
-    expect(c.sources.join()).not.toContain('A base far away');
+    expect(c.sources).toEqual(['AFP', 'Reuters (contributing)']);
   });
 
-  it('names the articles behind the event and the places shown, event first, once each, and marks outside documents (second, so a short caption keeps it)', () => {
+  it('names outlets, never titles: articles by agency or outlet in order of citation, the rest counted, outside documents apart', () => {
     const c = captionContent(prep(), { t: at('2025-06-01T12:00Z'), layers: ALL });
-    expect(c.sources).toEqual([
-      '“The second summit of direct negotiations between Russia and…” (AFP)',
-      'reported elsewhere: Wikipedia',
-      '“Talks in the shadow of military action”',
-      '“A base far away”',
-    ]);
+    expect(c.sources).toEqual(['AFP', 'Reuters (contributing)', 'a report without a byline']);
+    expect(c.elsewhere).toEqual(['Wikipedia']);
+    expect(sourceLine(c)).toBe('Sources: AFP; Reuters (contributing); a report without a byline. Reported elsewhere: Wikipedia.');
+    expect(sourceLine(c)).not.toMatch(/[“”]|shadow|summit/);
   });
 
-  it('puts the reported-elsewhere mark first when the current event itself rests on an outside document', () => {
-    const c = captionContent(prep(), { t: at('2025-05-16T13:00Z'), layers: ALL });
-    expect(c.sources[0]).toBe('reported elsewhere: Wikipedia');
-    expect(c.sources).toContain('“Talks in the shadow of military action”');
+  it('prints the graphic credit from the story before the data credit', () => {
+    const story = { ...createStory(), graphicCredit: 'Graphic: A desk' };
+    const c = captionContent(prepareStory(story, createTheme(), createPlaces()), { t: at('2025-06-01T12:00Z'), layers: ALL });
+    expect(c.credit).toBe('Graphic: A desk · Basemap: Natural Earth');
   });
 });
 
-describe('source labels', () => {
-  it('prefers the headline, else shortens the lede at a word, and adds the agency', () => {
-    expect(sourceLabel(createSource('a', { headline: 'Headline', lede: 'Lede' }))).toBe('“Headline”');
-    expect(sourceLabel(createSource('b', { lede: 'One two three four five six seven.', agency: 'AFP' }), 20)).toBe('“One two three four…” (AFP)');
+describe('outlets', () => {
+  it('names an outside document by its outlet, a dated one in full, an undated reference work without its edition', () => {
+    const ref = (outlet: string, date: string | null): Source => ({ id: 'r', kind: 'elsewhere', headline: 'H', outlet, author: null, date, url: 'https://example.org/a/b' });
+    expect(outletName(ref('Wikipedia (Ukrainian)', null))).toBe('Wikipedia');
+    expect(outletName(ref('The Irish Times (Reuters)', '2025-05-28'))).toBe('The Irish Times (Reuters)');
   });
 
-  it('shortens text only when it is too long', () => {
-    expect(shorten('short', 10)).toBe('short');
-    expect(shorten('a rather long sentence', 12).length).toBeLessThanOrEqual(12);
+  it('counts the articles that name no outlet, once, after the named ones', () => {
+    expect(articleOutlets([createSource('a'), createSource('b', { agency: 'AFP' }), createSource('c'), createSource('d', { agency: 'AFP' })])).toEqual(['AFP', '2 reports without a byline']);
   });
-});
 
-describe('boxesOverlap', () => {
-  it('counts world copies east and west of the view', () => {
-    expect(boxesOverlap([170, 50, 175, 55], [-200, 40, -150, 60])).toBe(true);
-    expect(boxesOverlap([10, 50, 20, 55], [30, 40, 60, 60])).toBe(false);
-    expect(boxesOverlap([10, 70, 20, 75], [0, 40, 60, 60])).toBe(false);
+  it('writes one source in the singular, and only the elsewhere mark when nothing else', () => {
+    expect(sourceLine({ sources: ['AFP'], elsewhere: [] })).toBe('Source: AFP.');
+    expect(sourceLine({ sources: [], elsewhere: ['LIGA.net'] })).toBe('Reported elsewhere: LIGA.net.');
   });
 });

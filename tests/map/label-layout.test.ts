@@ -29,4 +29,18 @@ describe('layoutLabels', () => {
     expect(layoutLabels([req('a', [0, 0])], [], [-200, -200, 200, 20])[0].side).toBe('above');
     expect(layoutLabels([req('a', [0, 0])], [], [-200, -5, 200, 200])[0].side).toBe('below');
   });
+
+  it('tries further anchors (an area outline) only after its own sides fail, and says which it took', () => {
+    const blocker = req('x', [0, 0], { sides: ['center'], w: 200, h: 60 });
+    const area = req('area', [0, 0], { sides: ['center', 'above', 'below'], gap: 4, more: [{ at: [150, 0], now: [150, 0], sides: ['right'] }] });
+    const [, placed] = layoutLabels([blocker, area]);
+    expect(placed.anchor).toBe(0);
+    expect(placed.side).toBe('right');
+    // the offset is from that anchor: its box starts `gap` px right of it
+    expect(placed.box[0]).toBeCloseTo(154, 6);
+    expect(placed.dx).toBeCloseTo(4 + 40, 6);
+    const free = layoutLabels([area]);
+    expect(free[0].anchor).toBe(-1);
+    expect(free[0].side).toBe('center');
+  });
 });
