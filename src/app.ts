@@ -2,7 +2,7 @@ import type { Layer } from '@deck.gl/core';
 import type { FeatureCollection } from 'geojson';
 import type { Topology } from 'topojson-specification';
 import { currentEventIndex, toHours, type PreparedStory } from './data/prepare.ts';
-import { basemapGeo, basemapStyle } from './map/basemap-style.ts';
+import { basemapGeo, basemapStyle, loadDetailOnDemand } from './map/basemap-style.ts';
 import type { Clock } from './map/clock-filter.ts';
 import { storyBounds } from './map/bounds.ts';
 import { clearPadding, eventFrame } from './map/event-camera.ts';
@@ -270,6 +270,7 @@ export function createApp(root: HTMLElement, prep: PreparedStory, basemap: Topol
     },
     onContextRestored: () => redraw(),
   });
+  offs.push(loadDetailOnDemand(mapView.map, geo.detail, new URL(import.meta.env.BASE_URL, location.href).href));
   let lastUserView: AppState['view'] = null;
   /** Export type scale (1 on screen): map labels, marks and lines grow with an export frame as its caption does. */
   let typeScale = 1;
