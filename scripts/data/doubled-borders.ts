@@ -8,13 +8,14 @@ export function toPixels([lon, lat]: Position, zoom: number): [number, number] {
 }
 
 export interface DoubledOptions {
-  /** Two lines closer than `near[1]` px but further apart than `near[0]` px (not the same line) are "doubled" there. */
+  /** Lines closer than `near[1]` px run beside each other; closer than `near[0]` px they are the same line. */
   near: [number, number];
-  /** A doubled stretch at least this long (px) is a problem. */
+  /** A stretch beside another line at least this long (px), on it for less than `sameShare` of its length, is a problem. */
   minRunPx: number;
+  sameShare: number;
 }
 
-const DEFAULTS: DoubledOptions = { near: [0.75, 4], minRunPx: 40 };
+const DEFAULTS: DoubledOptions = { near: [0.75, 8], minRunPx: 40, sameShare: 0.5 };
 
 type Segment = [number, number, number, number];
 
@@ -42,8 +43,9 @@ function distToSegment(px: number, py: number, [ax, ay, bx, by]: Segment): numbe
 }
 
 /**
- * Returns the stretches where a line of `b` runs beside a line of `a` at `zoom`: closer than
- * `near[1]` px but not on it (further than `near[0]`), for at least `minRunPx` px. Each stretch is
+ * Returns the stretches where a line of `b` runs beside a line of `a` at `zoom`: within `near[1]`
+ * px of it for at least `minRunPx` px, but on it (within `near[0]` px) for less than `sameShare` of
+ * that length: two lines that wander about each other, crossing now and then. Each stretch is
  * reported by where it starts (lon/lat) and its length in px. Such a pair reads as one border drawn twice.
  */
 export function doubledStretches(a: Position[][], b: Position[][], zoom: number, opts: DoubledOptions = DEFAULTS): { at: Position; px: number }[] {
@@ -71,10 +73,12 @@ export function doubledStretches(a: Position[][], b: Position[][], zoom: number,
   const out: { at: Position; px: number }[] = [];
   for (const line of b) {
     let run = 0;
+    let same = 0;
     let start: Position | null = null;
     const close = () => {
-      if (run >= opts.minRunPx && start) out.push({ at: start, px: Math.round(run) });
+      if (run >= opts.minRunPx && start && same < opts.sameShare * run) out.push({ at: start, px: Math.round(run) });
       run = 0;
+      same = 0;
       start = null;
     };
     for (let i = 1; i < line.length; i++) {
@@ -85,9 +89,10 @@ export function doubledStretches(a: Position[][], b: Position[][], zoom: number,
       for (let k = 0; k < steps; k++) {
         const t = (k + 0.5) / steps;
         const d = nearest(ax + t * (bx - ax), ay + t * (by - ay));
-        if (d > opts.near[0] && d < opts.near[1]) {
+        if (d < opts.near[1]) {
           if (!start) start = line[i - 1];
           run += len / steps;
+          if (d <= opts.near[0]) same += len / steps;
         } else close();
       }
     }
