@@ -8,7 +8,7 @@ const Zoom = z.number().min(0).max(16);
 /** data/basemap.json: where the basemap is detailed, which towns and waters it names. */
 export const BasemapConfig = z.strictObject({
   fine: z.strictObject({
-    bbox: BBox.describe('Where countries are drawn from Natural Earth 1:10m and the admin-1 regions are fitted to them.'),
+    boxes: z.array(BBox).min(1).describe('Where countries are drawn from Natural Earth 1:10m and the admin-1 regions are fitted to them.'),
     maxZoom: Zoom.describe('Deepest zoom the 1:10m data holds up at (it is simplified to a quarter pixel there).'),
     note: z.string().optional(),
   }),

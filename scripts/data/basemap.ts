@@ -154,7 +154,7 @@ export interface BasemapTopology extends Topology<{
 export function fitRegionsToCountries(
   regions: FeatureCollection<Polygon | MultiPolygon, RegionProps>,
   countries: FeatureCollection<Polygon | MultiPolygon, CountryProps>,
-  within: [number, number, number, number],
+  within: [number, number, number, number][],
   reachKm = 8,
 ): FeatureCollection<Polygon | MultiPolygon, RegionProps> {
   const margin = reachKm / 50;
@@ -165,7 +165,7 @@ export function fitRegionsToCountries(
   const taken: Record<string, polyclip.Geom[]> = {};
   for (const r of regions.features) {
     const rBox = boxes.get(r)!;
-    if (!meets(rBox, within)) {
+    if (!within.some((b) => meets(rBox, b))) {
       out.push(r);
       continue;
     }
@@ -206,17 +206,16 @@ function polysOf(g: Polygon | MultiPolygon): polyclip.Geom {
 }
 
 /**
- * Returns the countries at 1:10m inside `box` and at 1:50m outside it, each country one feature
- * whose two parts meet on the box's edge (a part's edge is no border: borders are drawn between
+ * Returns the countries at 1:10m inside `boxes` and at 1:50m outside them, each country one feature
+ * whose parts meet on a box's edge (a part's edge is no border: borders are drawn between
  * two countries only).
  */
 export function hybridCountries(
   fine: FeatureCollection<Polygon | MultiPolygon, CountryProps>,
   coarse: FeatureCollection<Polygon | MultiPolygon, CountryProps>,
-  box: [number, number, number, number],
+  boxes: [number, number, number, number][],
 ): FeatureCollection<Polygon | MultiPolygon, CountryProps> {
-  const [w, s, e, n] = box;
-  const boxPoly: polyclip.Geom = [[[[w, s], [e, s], [e, n], [w, n], [w, s]]]];
+  const boxPoly = boxes.map(([w, s, e, n]) => [[[w, s], [e, s], [e, n], [w, n], [w, s]]]) as polyclip.Geom;
   const fineById = new Map(fine.features.map((f) => [f.properties.id, f]));
   return {
     type: 'FeatureCollection',
@@ -239,19 +238,19 @@ export function subPixelArea(zoom: number): number {
 /**
  * Returns one topology of the countries and regions with shared arcs (a shared arc is simplified
  * once, so a border and the regions beside it keep the same points), simplified so that what it
- * drops is under a quarter of a pixel at `zoom.inside` within `box` and at `zoom.outside` elsewhere,
+ * drops is under a quarter of a pixel at `zoom.inside` within `boxes` and at `zoom.outside` elsewhere,
  * quantised to 1e5 steps.
  */
 export function buildBasemap(
   countries: FeatureCollection<Polygon | MultiPolygon, CountryProps>,
   regions: FeatureCollection<Polygon | MultiPolygon, RegionProps>,
-  box: [number, number, number, number],
+  boxes: [number, number, number, number][],
   zoom: { inside: number; outside: number },
 ): BasemapTopology {
   const pre = presimplify(topology({ countries, regions }, 1e6) as unknown as Topology<Objects<Record<string, unknown>>>) as Topology;
   const k = subPixelArea(zoom.inside) / subPixelArea(zoom.outside);
-  const [w, s, e, n] = box;
-  for (const arc of pre.arcs as unknown as number[][][]) for (const p of arc) if (p[2] && !(p[0] >= w && p[0] <= e && p[1] >= s && p[1] <= n)) p[2] *= k;
+  const inside = (p: number[]) => boxes.some(([w, s, e, n]) => p[0] >= w && p[0] <= e && p[1] >= s && p[1] <= n);
+  for (const arc of pre.arcs as unknown as number[][][]) for (const p of arc) if (p[2] && !inside(p)) p[2] *= k;
   const absolute = simplify(pre as never, subPixelArea(zoom.inside)) as Topology;
   const copy = { ...absolute } as Topology;
   delete copy.transform;

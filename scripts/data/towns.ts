@@ -55,7 +55,7 @@ export function basemapTowns(cfg: BasemapConfig, storyNames: Set<string>, file =
   for (const c of cities) {
     if (chosen.has(c.cityId) || !inBox(c.loc.coordinates, cfg.towns.bounds)) continue;
     const capital = c.featureCode === 'PPLC';
-    const fine = inBox(c.loc.coordinates, cfg.fine.bbox);
+    const fine = cfg.fine.boxes.some((b) => inBox(c.loc.coordinates, b));
     if (!capital && c.population < (fine ? cfg.towns.minPopulationFine : cfg.towns.minPopulationElsewhere)) continue;
     chosen.set(c.cityId, { name: c.name.replace(/’/g, ''), minZoom: townMinZoom(c.population, capital), pop: c.population, capital: capital || undefined, at: c.loc.coordinates });
   }
