@@ -53,7 +53,8 @@ export function basemapTowns(cfg: BasemapConfig, storyNames: Set<string>, file =
     chosen.set(c.cityId, { name: t.label ?? c.name, minZoom: t.minZoom, pop: c.population, capital: c.featureCode === 'PPLC' || undefined, at: c.loc.coordinates });
   });
   for (const c of cities) {
-    if (chosen.has(c.cityId) || !inBox(c.loc.coordinates, cfg.towns.bounds)) continue;
+    // PPLX: a section of a city (Moscow's districts), not a town
+    if (chosen.has(c.cityId) || c.featureCode === 'PPLX' || !inBox(c.loc.coordinates, cfg.towns.bounds)) continue;
     const capital = c.featureCode === 'PPLC';
     const fine = cfg.fine.boxes.some((b) => inBox(c.loc.coordinates, b));
     if (!capital && c.population < (fine ? cfg.towns.minPopulationFine : cfg.towns.minPopulationElsewhere)) continue;

@@ -82,16 +82,30 @@ const WATER_LABEL = '#5d7f99';
 /** Id of the source and layer that hold the story labels' room in the basemap. */
 export const LABEL_SPACE = 'story-label-space';
 
-/** Tells the basemap where the story's labels are (text, size px, offset px from their point) so that its own names give way. */
+/** Size (px) of the room kept for a story mark (a place's symbol, about 24 px across) at its point. */
+const MARK_ROOM_PX = 24;
+
+/**
+ * Tells the basemap where the story's labels are (text, size px, offset px from their point) and
+ * their marks (at each label's point), so that its own names give way to both.
+ */
 export function showLabelSpace(map: MapLibreMap, labels: { text: string; position: [number, number]; size: number; dx: number; dy: number }[]): void {
   const source = map.getSource(LABEL_SPACE) as GeoJSONSource | undefined;
+  const marks = new Map(labels.map((l) => [l.position.join(','), l.position]));
   source?.setData({
     type: 'FeatureCollection',
-    features: labels.map((l) => ({
-      type: 'Feature',
-      properties: { text: l.text, size: l.size, offset: [l.dx / l.size, l.dy / l.size] },
-      geometry: { type: 'Point', coordinates: l.position },
-    })),
+    features: [
+      ...labels.map((l) => ({
+        type: 'Feature' as const,
+        properties: { text: l.text, size: l.size, offset: [l.dx / l.size, l.dy / l.size] },
+        geometry: { type: 'Point' as const, coordinates: l.position },
+      })),
+      ...[...marks.values()].map((position) => ({
+        type: 'Feature' as const,
+        properties: { text: 'M', size: MARK_ROOM_PX, offset: [0, 0] },
+        geometry: { type: 'Point' as const, coordinates: position },
+      })),
+    ],
   });
 }
 
