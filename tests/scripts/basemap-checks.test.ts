@@ -72,7 +72,8 @@ describe('camera stops against the basemap data', () => {
   it('says how deep the data holds up: the Bosphorus close-up, the 1:10m box, 1:50m elsewhere', () => {
     expect(depthAt(cfg, [29.0158, 41.0445]).data).toMatch(/GSHHG/);
     expect(depthAt(cfg, [34.78, 50.92])).toEqual({ zoom: cfg.fine.maxZoom, data: 'Natural Earth 1:10m' });
-    expect(depthAt(cfg, [103.6, 52.9]).data).toBe('Natural Earth 1:50m');
+    expect(depthAt(cfg, [103.6, 52.9]).data).toBe('Natural Earth 1:10m');
+    expect(depthAt(cfg, [60, 60]).data).toBe('Natural Earth 1:50m');
   });
 
   it('accepts the story as it is', () => {
@@ -93,7 +94,8 @@ describe('camera stops against the basemap data', () => {
   it('refuses a computed event frame that comes closer than the data where it looks (a point far from the 1:10m box)', () => {
     const story = createStory();
     const i = story.events.findIndex((e) => e.id === 'fidan-in-moscow');
-    story.events[i] = { ...story.events[i], places: ['belaya'] };
+    // a place at Sheremetyevo's latitude in the Urals, outside every 1:10m box
+    story.events[i] = { ...story.events[i], places: [], camera: undefined, subject: { bbox: [59.9, 59.9, 60.1, 60.1], label: 'test' } } as never;
     const problems = cameraDepthProblems(story, places, theme, cfg, 'data/story.json');
     expect(problems.join('\n')).toMatch(/events\[\d+\] \(fidan-in-moscow\)'s frame zooms to [\d.]+ .*Natural Earth 1:50m, good to zoom 3/);
   });
