@@ -12,7 +12,7 @@ import { screenScaleFor } from './app/screen-scale.ts';
 import type { AppContext, ModeStart } from './contracts/app-context.ts';
 import type { PreparedStory } from './data/prepare.ts';
 import { createExportControl } from './export/export-control.ts';
-import { basemapGeo, basemapStyle } from './map/basemap-style.ts';
+import { basemapGeo, basemapStyle, loadDetailOnDemand } from './map/basemap-style.ts';
 import { recoverDeckContext } from './map/context-recovery.ts';
 import { createMapView, type MapView } from './map/map-view.ts';
 import { MODE_PROFILES } from './modes/profiles.ts';
@@ -90,6 +90,7 @@ export function createApp(root: HTMLElement, prep: PreparedStory, basemap: Topol
     onDeckRender: () => readiness.deckRendered(),
     onContextRestored: () => layers.redraw(),
   });
+  const offDetail = loadDetailOnDemand(mapView.map, geo.detail, new URL(import.meta.env.BASE_URL, location.href).href);
   const readiness = createReadiness(mapView.map);
   const exporting = createExportFlag(stage);
   const common = { prep, store, actions, mapView, profile, exporting, screenScale, reducedMotion };
@@ -116,7 +117,7 @@ export function createApp(root: HTMLElement, prep: PreparedStory, basemap: Topol
     repaint: layers.repaint,
     labelBoxes: layers.labelBoxes,
     destroy() {
-      for (const part of [{ destroy: offKeys }, { destroy: offContext }, modeHandle, exportControl, player, follow, layers, camera, readiness, masthead, urlSync, timeline, card, list, placePanel, legend, mapView]) part?.destroy();
+      for (const part of [{ destroy: offKeys }, { destroy: offContext }, { destroy: offDetail }, modeHandle, exportControl, player, follow, layers, camera, readiness, masthead, urlSync, timeline, card, list, placePanel, legend, mapView]) part?.destroy();
     },
   };
 }

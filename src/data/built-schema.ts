@@ -75,14 +75,34 @@ export const Basemap = z
       });
   });
 
-/** City-scale coastline: boxes and the 1:10m land inside them, each with the zoom it shows from. */
+const BoxPolygon = z.strictObject({ type: z.literal('Polygon'), coordinates: z.tuple([z.array(Position).length(5)]) });
+
+/** detail.json (first load): where the basemap has more detail, the zooms it is shown (and holds up) at, and the file that holds it, loaded when the camera goes there. */
+export const DetailIndex = z.strictObject({
+  type: z.literal('FeatureCollection'),
+  features: z.array(
+    z.strictObject({
+      type: z.literal('Feature'),
+      geometry: BoxPolygon,
+      properties: z.strictObject({
+        id: z.string().regex(/^[a-z0-9-]+$/),
+        kind: z.literal('index'),
+        minZoom: z.number().min(0).max(24),
+        maxZoom: z.number().min(0).max(24),
+        file: z.string().regex(/^detail-[a-z0-9-]+\.json$/),
+      }),
+    }),
+  ),
+});
+
+/** A detail file (detail-*.json, loaded on demand): a close-up's box (water) and GSHHG land, or rivers, each with the zoom it shows from. */
 export const Detail = z.strictObject({
   type: z.literal('FeatureCollection'),
   features: z.array(
     z.strictObject({
       type: z.literal('Feature'),
-      geometry: z.discriminatedUnion('type', [Polygon, MultiPolygon]),
-      properties: z.strictObject({ id: z.string().min(1), minZoom: z.number().min(0).max(24), kind: z.enum(['box', 'land']) }),
+      geometry: z.discriminatedUnion('type', [Polygon, MultiPolygon, z.strictObject({ type: z.literal('MultiLineString'), coordinates: z.array(z.array(Position).min(2)) })]),
+      properties: z.strictObject({ id: z.string().min(1), minZoom: z.number().min(0).max(24), kind: z.enum(['box', 'land', 'river']) }),
     }),
   ),
 });

@@ -1,6 +1,6 @@
 import './zod-jitless.ts';
 import type { z } from 'zod';
-import { Basemap, BuiltPlaces, Detail } from './built-schema.ts';
+import { Basemap, BuiltPlaces, DetailIndex } from './built-schema.ts';
 import { METHODS_FILE, label, type DataFile } from './data-files.ts';
 import { referenceProblems } from './references.ts';
 import { BuiltStory, MethodsFile, Theme, formatIssues } from './schema.ts';
@@ -10,7 +10,7 @@ const SCHEMAS: Record<DataFile, z.ZodType> = {
   'theme.json': Theme,
   'places.json': BuiltPlaces,
   'basemap.topo.json': Basemap,
-  'detail.json': Detail,
+  'detail.json': DetailIndex,
 };
 
 /**

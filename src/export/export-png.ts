@@ -4,6 +4,7 @@ import { withCaptionText, type CaptionText } from './caption-editor.ts';
 import { canvasMeasure, captionPalette, drawCaption } from './caption-draw.ts';
 import { layoutCaption, type CaptionLayout, type Frame } from './caption-layout.ts';
 import { applyFraming, exploreFraming, inFrameOf, mapTypeScale, screenshotFraming, type Bands } from './framing.ts';
+import { keepSubjectVisible, withSubjectNote } from './subject-size.ts';
 import { exportFileName } from './naming.ts';
 import { sizeProblem, type ExportSize } from './presets.ts';
 import { registerVideoApi } from './video-api.ts';
@@ -67,8 +68,8 @@ async function render(ctx: AppContext, { width, height, scale }: ExportSize, tex
   const measure = canvasMeasure(prep.theme.font);
   const firstLayout = layoutCaption(withCaptionText(captionContent(prep, s), text), frame, measure);
   const bands: Bands = { top: firstLayout.top, bottom: firstLayout.bottom };
-  const framing = ctx.profile.captioned ? screenshotFraming(prep, s) : exploreFraming(map, prep, s, ctx.framed(), from, frame, bands);
   const typeScale = mapTypeScale(firstLayout.unit);
+  const { framing, note } = keepSubjectVisible(prep, ctx.profile.captioned ? screenshotFraming(prep, s) : exploreFraming(map, prep, s, ctx.framed(), from, frame, bands), s.t, frame, bands, typeScale);
   const pxW = width * scale;
   const pxH = height * scale;
   const restore = enterExportSize(ctx, { width, height, scale });
@@ -77,7 +78,7 @@ async function render(ctx: AppContext, { width, height, scale }: ExportSize, tex
     applyFraming(map, prep, framing, frame, bands, typeScale);
     await settle(ctx, pxW, pxH);
 
-    const layout = layoutCaption(withCaptionText(captionContent(prep, s, inFrameOf(map)), text), frame, measure);
+    const layout = layoutCaption(withCaptionText(withSubjectNote(captionContent(prep, s, inFrameOf(map)), note), text), frame, measure);
     const out = document.createElement('canvas');
     out.width = pxW;
     out.height = pxH;

