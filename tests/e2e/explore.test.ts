@@ -1,17 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { canvasColourCount, openApp, pickAt, pixelAt, project, setState, startHarness, state, waitReady, type Harness } from './harness.ts';
+import { describe, expect, it } from 'vitest';
+import { canvasColourCount, openApp, pickAt, pixelAt, project, setState, state, useHarness, waitReady } from './harness.ts';
 
 const OLENYA: [number, number] = [33.47, 68.1517];
 const BELAYA: [number, number] = [103.575, 52.915];
 const T = (iso: string) => Date.parse(iso);
 
-let h: Harness;
-beforeAll(async () => {
-  h = await startHarness();
-});
-afterAll(async () => {
-  await h?.close();
-});
+const h = useHarness();
 
 describe('explore mode in Chromium', () => {
   it('loads with no console error, no request outside its origin, and says when it is ready', async () => {
@@ -41,7 +35,7 @@ describe('explore mode in Chromium', () => {
     expect(await pickAt(page, OLENYA)).toBeNull();
     expect(await pickAt(page, BELAYA)).toBeNull();
     await setState(page, { t: T('2025-06-01T12:00Z') });
-    await expect.poll(() => pickAt(page, OLENYA), { timeout: 10_000 }).toBe('olenya');
+    await expect.poll(() => pickAt(page, OLENYA)).toBe('olenya');
     expect(await pickAt(page, BELAYA)).toBe('belaya');
     await page.context().close();
   });

@@ -1,25 +1,45 @@
-import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from '../../scripts/lib/chromium.mjs';
-import { startServer } from '../../scripts/serve.mjs';
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, inject } from 'vitest';
+
+/**
+ * How long (ms) any e2e wait polls its condition before it fails: generous, so that a loaded machine
+ * makes a test slower, not red. Every wait names its condition; none relies on the test's time-out.
+ */
+export const WAIT = 120_000;
 
 export interface Harness {
+  /** The built app's URL (served by tests/e2e/global-setup.ts). */
   url: string;
+  /** This file's connection to the Chromium every e2e file shares. */
   browser: Browser;
-  close(): Promise<void>;
 }
 
-/** Starts the built app's server and Chromium; fails with the one-line install hint when Chromium is missing. */
-export async function startHarness(): Promise<Harness> {
-  const { server, url } = (await startServer()) as { server: import('node:http').Server; url: string };
-  const browser = await launchChromium();
-  return {
-    url,
-    browser,
-    async close() {
-      await browser.close();
-      await new Promise((ok) => server.close(ok));
-    },
-  };
+/**
+ * Connects this test file to the suite's server and Chromium (started once by global-setup.ts)
+ * before its tests; after each test, passed or failed, closes every browser context it opened; and
+ * disconnects after the file. Returns the harness, filled in once the file's tests start.
+ */
+export function useHarness(): Harness {
+  const h = {} as Harness;
+  beforeAll(async () => {
+    const { url, wsEndpoint } = inject('e2e');
+    h.url = url;
+    h.browser = await chromium.connect(wsEndpoint, { timeout: WAIT });
+  });
+  afterEach(async () => {
+    await Promise.all(h.browser?.contexts().map((c) => c.close()) ?? []);
+  });
+  afterAll(async () => {
+    await h.browser?.close();
+  });
+  return h;
+}
+
+/** Opens a browser context whose waits (waitForFunction, locators, events) poll for up to WAIT ms; the harness closes it after the test. */
+export async function newContext(h: Harness, options: BrowserContextOptions = {}): Promise<BrowserContext> {
+  const context = await h.browser.newContext(options);
+  context.setDefaultTimeout(WAIT);
+  return context;
 }
 
 export interface OpenedPage {
@@ -32,7 +52,7 @@ export interface OpenedPage {
 
 /** Opens the app with a query string at a viewport size and waits for `data-ready="true"`. */
 export async function openApp(h: Harness, query = '', size = { width: 1280, height: 760 }, opts: { reducedMotion?: boolean; wait?: boolean } = {}): Promise<OpenedPage> {
-  const context = await h.browser.newContext({ viewport: size, reducedMotion: opts.reducedMotion ? 'reduce' : 'no-preference' });
+  const context = await newContext(h, { viewport: size, reducedMotion: opts.reducedMotion ? 'reduce' : 'no-preference' });
   const page = await context.newPage();
   const errors: string[] = [];
   const external: string[] = [];
@@ -50,8 +70,21 @@ export async function openApp(h: Harness, query = '', size = { width: 1280, heig
 }
 
 /** Waits until the page says a complete frame is drawn. */
-export async function waitReady(page: Page, timeout = 60_000): Promise<void> {
+export async function waitReady(page: Page, timeout = WAIT): Promise<void> {
   await page.waitForFunction(() => document.documentElement.dataset.ready === 'true', null, { timeout });
+}
+
+/** Resolves after the page has drawn `n` more animation frames: a span of the page's own time, for checks that nothing changes. */
+export async function frames(page: Page, n: number): Promise<void> {
+  await page.evaluate(
+    (count) =>
+      new Promise<void>((ok) => {
+        let left = count;
+        const tick = () => (--left <= 0 ? ok() : requestAnimationFrame(tick));
+        requestAnimationFrame(tick);
+      }),
+    n,
+  );
 }
 
 /** Returns the store's state (serialisable part). */
@@ -62,10 +95,15 @@ export function state(page: Page) {
   });
 }
 
-/** Sets store state in the page and waits for the frame to be drawn. */
+/**
+ * Sets store state in the page and waits for the frame to be drawn: after the next animation frame
+ * (by which the change has marked the page not ready), until `data-ready` is "true" again.
+ */
 export async function setState(page: Page, patch: Record<string, unknown>): Promise<void> {
-  await page.evaluate((p) => window.explainer!.store.getState().set(p), patch);
-  await page.waitForTimeout(50);
+  await page.evaluate((p) => {
+    window.explainer!.store.getState().set(p);
+    return new Promise<void>((ok) => requestAnimationFrame(() => ok()));
+  }, patch);
   await waitReady(page);
 }
 
@@ -144,4 +182,29 @@ export async function canvasColourCount(page: Page) {
       }
     return seen.size;
   });
+}
+
+/**
+ * Loses the WebGL context of the map's canvases (indexes into `mapView.canvases()`, all by default)
+ * and waits until each of them has dispatched `webglcontextlost` to its listeners (the app's first).
+ * `restoreContexts` gives them back.
+ */
+export async function loseContexts(page: Page, which: number[] | null = null): Promise<void> {
+  const count = await page.evaluate((idx) => {
+    const w = window as unknown as { __lose: WEBGL_lose_context[]; __lost: number };
+    const canvases = window.explainer!.mapView.canvases();
+    w.__lost = 0;
+    w.__lose = (idx ?? canvases.map((_, i) => i)).map((i) => {
+      canvases[i].addEventListener('webglcontextlost', () => w.__lost++, { once: true });
+      return (canvases[i].getContext('webgl2') ?? canvases[i].getContext('webgl'))!.getExtension('WEBGL_lose_context')!;
+    });
+    w.__lose.forEach((x) => x.loseContext());
+    return w.__lose.length;
+  }, which);
+  await page.waitForFunction((n) => (window as unknown as { __lost: number }).__lost === n, count);
+}
+
+/** Restores the contexts the last `loseContexts` lost. */
+export async function restoreContexts(page: Page): Promise<void> {
+  await page.evaluate(() => (window as unknown as { __lose: WEBGL_lose_context[] }).__lose.forEach((x) => x.restoreContext()));
 }

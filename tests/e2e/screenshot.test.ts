@@ -1,18 +1,12 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openApp, startHarness, state, type Harness } from './harness.ts';
+import { describe, expect, it } from 'vitest';
+import { openApp, state, useHarness } from './harness.ts';
 
 const SPIDERWEB = '?mode=screenshot&event=operation-spiderweb';
 /** The theme's "struck" red (#b3261e), drawn by deck.gl for the airbases hit on 1 June. */
 const STRUCK = [0xb3, 0x26, 0x1e];
 
-let h: Harness;
-beforeAll(async () => {
-  h = await startHarness();
-});
-afterAll(async () => {
-  await h?.close();
-});
+const h = useHarness();
 
 /** Returns [width, height] read from a PNG's IHDR chunk (bytes 16–23). */
 function ihdrSize(png: Buffer): [number, number] {
@@ -169,7 +163,7 @@ describe('screenshot mode in Chromium', () => {
     ]);
     expect(errors).toEqual([]);
     await page.context().close();
-  }, 240_000);
+  });
 
   it('refuses a size it cannot draw, naming the reason, and leaves the page as it was', async () => {
     const { page } = await openApp(h, SPIDERWEB, { width: 800, height: 600 });
@@ -206,7 +200,7 @@ describe('PNG export from the explorer', () => {
     await dialog.waitFor({ state: 'visible' });
     await dialog.getByLabel(/1200 × 675/).check();
     await expect.poll(() => dialog.locator('.export-output').textContent()).toMatch(/1200 × 675 px · [a-z0-9-]+_2025-06-02T1200Z_1200x675@1x\.png/);
-    const [download] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), dialog.getByRole('button', { name: 'Export', exact: true }).click()]);
+    const [download] = await Promise.all([page.waitForEvent('download'), dialog.getByRole('button', { name: 'Export', exact: true }).click()]);
     expect(download.suggestedFilename()).toMatch(/^[a-z0-9-]+_2025-06-02T1200Z_1200x675@1x\.png$/);
     const path = await download.path();
     const { readFileSync } = await import('node:fs');
@@ -226,7 +220,7 @@ describe('PNG export from the explorer', () => {
     expect((await state(page)).view).toBeNull();
     expect(errors).toEqual([]);
     await page.context().close();
-  }, 90_000);
+  });
 
   it('says why a custom size cannot be exported and disables the button', async () => {
     const { page } = await openApp(h, '?t=2025-06-02T12:00Z');
