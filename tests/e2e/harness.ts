@@ -1,5 +1,5 @@
-import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, inject } from 'vitest';
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Download, type Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, beforeEach, inject } from 'vitest';
 
 /**
  * How long (ms) any e2e wait polls its condition before it fails: generous, so that a loaded machine
@@ -16,18 +16,23 @@ export interface Harness {
 
 /**
  * Connects this test file to the suite's server and Chromium (started once by global-setup.ts)
- * before its tests; after each test, passed or failed, closes every browser context it opened; and
- * disconnects after the file. Returns the harness, filled in once the file's tests start.
+ * before its tests; after each test, passed or failed, closes every browser context the test opened
+ * (a context a `beforeAll` opened stays for the tests that share it); and disconnects after the
+ * file, which closes the rest. Returns the harness, filled in once the file's tests start.
  */
 export function useHarness(): Harness {
   const h = {} as Harness;
+  let before = new Set<BrowserContext>();
   beforeAll(async () => {
     const { url, wsEndpoint } = inject('e2e');
     h.url = url;
     h.browser = await chromium.connect(wsEndpoint, { timeout: WAIT });
   });
+  beforeEach(() => {
+    before = new Set(h.browser.contexts());
+  });
   afterEach(async () => {
-    await Promise.all(h.browser?.contexts().map((c) => c.close()) ?? []);
+    await Promise.all(h.browser.contexts().filter((c) => !before.has(c)).map((c) => c.close()));
   });
   afterAll(async () => {
     await h.browser?.close();
@@ -50,8 +55,20 @@ export interface OpenedPage {
   external: string[];
 }
 
-/** Opens the app with a query string at a viewport size and waits for `data-ready="true"`. */
-export async function openApp(h: Harness, query = '', size = { width: 1280, height: 760 }, opts: { reducedMotion?: boolean; wait?: boolean } = {}): Promise<OpenedPage> {
+/**
+ * How far `openApp` waits: `drawn` until `data-ready="true"` (a complete frame of the map and its
+ * layers), `app` until the app exists (data and fonts loaded, every control and panel built; the
+ * map may still be drawing), `none` not at all.
+ */
+export type OpenUntil = 'drawn' | 'app' | 'none';
+
+/** Opens the app with a query string at a viewport size and waits as `until` says (by default for a drawn frame). */
+export async function openApp(
+  h: Harness,
+  query = '',
+  size = { width: 1280, height: 760 },
+  opts: { reducedMotion?: boolean; until?: OpenUntil } = {},
+): Promise<OpenedPage> {
   const context = await newContext(h, { viewport: size, reducedMotion: opts.reducedMotion ? 'reduce' : 'no-preference' });
   const page = await context.newPage();
   const errors: string[] = [];
@@ -65,7 +82,9 @@ export async function openApp(h: Harness, query = '', size = { width: 1280, heig
     if (!u.startsWith(h.url) && !u.startsWith('data:') && !u.startsWith('blob:')) external.push(u);
   });
   await page.goto(h.url + query);
-  if (opts.wait !== false) await waitReady(page);
+  const until = opts.until ?? 'drawn';
+  if (until === 'drawn') await waitReady(page);
+  else if (until === 'app') await page.waitForFunction(() => !!window.explainer);
   return { page, errors, external };
 }
 
@@ -207,4 +226,11 @@ export async function loseContexts(page: Page, which: number[] | null = null): P
 /** Restores the contexts the last `loseContexts` lost. */
 export async function restoreContexts(page: Page): Promise<void> {
   await page.evaluate(() => (window as unknown as { __lose: WEBGL_lose_context[] }).__lose.forEach((x) => x.restoreContext()));
+}
+
+/** Returns a download's bytes (read over the connection: the file sits with the shared Chromium, not here). */
+export async function downloadBytes(download: Download): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of await download.createReadStream()) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
 }

@@ -12,7 +12,7 @@ const h = useHarness();
  * tour moves, every step redraws, so "ready" flickers; tests that probe pixels wait for a hold.
  */
 async function openKiosk(query: string, opts: { reducedMotion?: boolean } = {}) {
-  const opened = await openApp(h, `?mode=kiosk&${query}`, undefined, { ...opts, wait: false });
+  const opened = await openApp(h, `?mode=kiosk&${query}`, undefined, { ...opts, until: 'none' });
   await opened.page.waitForFunction(() => !!window.explainer && document.documentElement.dataset.kioskState === 'touring');
   return opened;
 }
@@ -189,7 +189,7 @@ describe('kiosk mode in Chromium', () => {
 
   it('scales as a whole on a screen bigger than 1080p: type, marks and the area a camera stop shows', async () => {
     const measure = async (size: { width: number; height: number }) => {
-      const { page, errors } = await openApp(h, '?mode=kiosk', size, { reducedMotion: true, wait: false });
+      const { page, errors } = await openApp(h, '?mode=kiosk', size, { reducedMotion: true, until: 'none' });
       await page.waitForFunction(() => !!window.explainer && document.documentElement.dataset.kioskState === 'touring');
       // Hold the tour at Spiderweb: the camera cuts to its stop (reduced motion).
       await page.evaluate((t) => window.explainer!.store.getState().set({ t, playing: false }), SPIDERWEB.t0);

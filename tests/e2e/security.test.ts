@@ -43,7 +43,8 @@ describe('security in Chromium', () => {
   it('treats hostile URL parameters as absent: no error, no injected markup, defaults used', async () => {
     for (const value of HOSTILE) {
       const query = `?${PARAMS.map((p) => `${p}=${encodeURIComponent(value)}`).join('&')}`;
-      const { page, errors } = await openApp(h, query);
+      // a small window: only the parsing is at stake, and a software-rendered first frame costs by the pixel
+      const { page, errors } = await openApp(h, query, { width: 480, height: 360 });
       let dialogs = 0;
       page.on('dialog', (d) => {
         dialogs++;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { installPixels, newContext, openApp, project, setState, state, useHarness, waitReady, type PixelsWindow } from './harness.ts';
+import { frames, installPixels, newContext, openApp, project, setState, state, useHarness, waitReady, type PixelsWindow } from './harness.ts';
 
 const T = (iso: string) => Date.parse(iso);
 const END = T('2025-06-17T00:00Z');
@@ -30,7 +30,7 @@ describe('timeline in Chromium', () => {
   });
 
   it('steps events with ←/→, time with Shift, and jumps with Home/End; Space plays and pauses', async () => {
-    const { page } = await openApp(h, '');
+    const { page } = await openApp(h, '', undefined, { until: 'app' });
     const events = await page.$$eval('.event-list li', (lis) => lis.map((li) => li.getAttribute('data-event')));
     await page.locator('.track').focus();
     await page.keyboard.press('ArrowRight');
@@ -54,7 +54,7 @@ describe('timeline in Chromium', () => {
   });
 
   it('exposes an ARIA slider whose value text names the moment and event', async () => {
-    const { page } = await openApp(h, '?event=operation-spiderweb');
+    const { page } = await openApp(h, '?event=operation-spiderweb', undefined, { until: 'app' });
     const track = page.locator('[role="slider"]');
     expect(await track.getAttribute('aria-valuenow')).toBe(String(T('2025-06-01T06:00Z')));
     const text = (await track.getAttribute('aria-valuetext')) ?? '';
@@ -66,7 +66,7 @@ describe('timeline in Chromium', () => {
   });
 
   it('scrubbing the track moves time and the event list follows', async () => {
-    const { page } = await openApp(h, '');
+    const { page } = await openApp(h, '', undefined, { until: 'app' });
     const box = (await page.locator('.track').boundingBox())!;
     await page.mouse.move(box.x + 5, box.y + box.height / 2);
     await page.mouse.down();
@@ -91,7 +91,7 @@ describe('timeline in Chromium', () => {
   });
 
   it('clicking an event in the list moves the slider to it', async () => {
-    const { page } = await openApp(h, '');
+    const { page } = await openApp(h, '', undefined, { until: 'app' });
     await page.locator('.event-list button[data-event="kerch-bridge-attack"]').click();
     expect((await state(page)).t).toBe(T('2025-06-03T12:00Z'));
     expect(await page.locator('.event-card h2').textContent()).toMatch(/Kerch/i);
@@ -99,7 +99,7 @@ describe('timeline in Chromium', () => {
   });
 
   it('a copied link reopens the same time, event, place, view and layers; back and forward work', async () => {
-    const { page } = await openApp(h, '');
+    const { page } = await openApp(h, '', undefined, { until: 'app' });
     await page.locator('.event-list button[data-event="operation-spiderweb"]').click();
     await setState(page, { view: { zoom: 4.25, lat: 55.5, lon: 45.25 }, place: 'belaya' });
     await page.locator('input[data-layer="labels"]').uncheck();
@@ -195,7 +195,11 @@ describe('timeline in Chromium', () => {
       { width: 3840, height: 2160 },
     ]) {
       const phone = size.width < 700;
-      const { page } = await openApp(h, '', size, { reducedMotion: true });
+      // The axis needs the app (its fonts loaded), not a drawn map: a ResizeObserver lays it out once
+      // the track has its width, in the frame after the app is built.
+      const { page } = await openApp(h, '', size, { reducedMotion: true, until: 'app' });
+      await page.waitForFunction(() => document.querySelector('.axis .day-label') !== null);
+      await frames(page, 2);
       const boxes = await page.evaluate(() =>
         [...document.querySelectorAll('.axis .day-label, .axis .hour-label')].map((e) => {
           const r = e.getBoundingClientRect();

@@ -7,7 +7,7 @@ import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { slugify } from '../../src/export/naming.ts';
 import { createTimeScale } from '../../src/time/time-scale.ts';
-import { newContext, openApp, state, useHarness } from './harness.ts';
+import { downloadBytes, newContext, openApp, state, useHarness } from './harness.ts';
 
 interface StoryFile {
   title: string;
@@ -237,7 +237,7 @@ describe('Export video (page)', () => {
     await expect.poll(() => dialog.locator('.export-output').textContent()).toMatch(/^0\.1 s · 4 frames · (H\.264 MP4|VP9 WebM) · [a-z0-9-]+_2025-06-02T1210Z-2025-06-02T1220Z_1080x1080\.(mp4|webm)$/);
     const [download] = await Promise.all([page.waitForEvent('download'), dialog.getByRole('button', { name: 'Export', exact: true }).click()]);
     expect(download.suggestedFilename()).toMatch(/^[a-z0-9-]+_2025-06-02T1210Z-2025-06-02T1220Z_1080x1080\.(mp4|webm)$/);
-    const info = await probe(readFileSync(await download.path()));
+    const info = await probe(await downloadBytes(download));
     expect([info.width, info.height, info.packets]).toEqual([1080, 1080, 4]);
     await expect.poll(() => dialog.locator('.export-status').textContent()).toMatch(/^Saved .*\((H\.264 MP4|VP9 WebM), 0\.1 s/);
     expect(await dialog.locator('.video-progress').evaluate((p: HTMLProgressElement) => [p.value, p.max])).toEqual([4, 4]);
