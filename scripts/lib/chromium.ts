@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type BrowserServer } from 'playwright-core';
 
 /** Flags every headless run here needs: software WebGL, and no traffic of Chromium's own. */
 export const CHROMIUM_FLAGS = [
@@ -30,12 +30,18 @@ export function chromiumPath(): string {
   return path;
 }
 
-/** Launches Chromium through playwright-core with the flags above (plus --no-sandbox when root) and any `args`. */
-export async function launchChromium({ headless = true, args = [] as string[] } = {}): Promise<Browser> {
+/** Returns playwright's launch options for Chromium: its path, the flags above (plus --no-sandbox when root) and any `args`. */
+export function chromiumLaunchOptions({ headless = true, args = [] as string[] } = {}) {
   const root = typeof process.getuid === 'function' && process.getuid() === 0;
-  return chromium.launch({
-    executablePath: chromiumPath(),
-    headless,
-    args: [...CHROMIUM_FLAGS, ...(root ? ['--no-sandbox'] : []), ...args],
-  });
+  return { executablePath: chromiumPath(), headless, args: [...CHROMIUM_FLAGS, ...(root ? ['--no-sandbox'] : []), ...args] };
+}
+
+/** Launches Chromium through playwright-core with `chromiumLaunchOptions`. */
+export async function launchChromium(options: { headless?: boolean; args?: string[] } = {}): Promise<Browser> {
+  return chromium.launch(chromiumLaunchOptions(options));
+}
+
+/** Launches Chromium as a server that other processes connect to (`chromium.connect(wsEndpoint)`), with `chromiumLaunchOptions`: the e2e suite's one browser. */
+export async function launchChromiumServer(options: { headless?: boolean; args?: string[] } = {}): Promise<BrowserServer> {
+  return chromium.launchServer(chromiumLaunchOptions(options));
 }

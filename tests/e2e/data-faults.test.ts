@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FAULTY_VARIANTS, writeVariant } from '../fixtures/faulty-data/variants.ts';
-import { startHarness, waitReady, type Harness } from './harness.ts';
+import { frames, newContext, useHarness, waitReady } from './harness.ts';
 
 const DIST_DATA = resolve(import.meta.dirname, '../../dist/data');
 /** Where screenshots of the message go, to be looked at (not compared). */
@@ -20,20 +20,18 @@ const WATCH = `
   document.addEventListener('securitypolicyviolation', (e) => window.__csp.push(e.violatedDirective));
 `;
 
-let h: Harness;
+const h = useHarness();
 let tmp = '';
-beforeAll(async () => {
-  h = await startHarness();
+beforeAll(() => {
   tmp = mkdtempSync(join(tmpdir(), 'faulty-data-'));
 });
-afterAll(async () => {
-  await h?.close();
+afterAll(() => {
   if (tmp) rmSync(tmp, { recursive: true, force: true });
 });
 
 /** Opens the app with its data requests answered from `dataDir` (404 where a file is absent); returns the page and its console errors. */
 async function openWithData(dataDir: string, query = '', size = { width: 1280, height: 800 }) {
-  const context = await h.browser.newContext({ viewport: size });
+  const context = await newContext(h, { viewport: size });
   const page = await context.newPage();
   const errors: string[] = [];
   const requests: string[] = [];
@@ -54,9 +52,9 @@ async function openWithData(dataDir: string, query = '', size = { width: 1280, h
 }
 
 /** Returns the visible alert's text once it shows. */
-async function alertText(page: Page, timeout = 30_000): Promise<string> {
+async function alertText(page: Page): Promise<string> {
   const alert = page.locator('.load-error[role="alert"]');
-  await alert.waitFor({ state: 'visible', timeout });
+  await alert.waitFor({ state: 'visible' });
   return (await alert.textContent()) ?? '';
 }
 
@@ -71,8 +69,8 @@ describe('faulty data in Chromium', () => {
     const text = await alertText(page);
     expect(text).toContain('The map could not be loaded');
     expect(text).toContain(expected);
-    // the check has had its say; give a wrong render the time to claim readiness anyway
-    await page.waitForTimeout(300);
+    // the check has had its say; give a wrong render twenty frames to claim readiness anyway
+    await frames(page, 20);
     const after = await page.evaluate(() => ({
       ready: document.documentElement.dataset.ready,
       everReady: (window as unknown as { __everReady: boolean }).__everReady,
@@ -90,14 +88,14 @@ describe('faulty data in Chromium', () => {
   });
 
   it('a data request that never answers shows a message naming the file within its time-out', async () => {
-    const context = await h.browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const context = await newContext(h, { viewport: { width: 1280, height: 800 } });
     const page = await context.newPage();
     const errors: string[] = [];
     page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
     page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
     await page.route('**/data/story.json', () => {});
     await page.goto(`${h.url}?loadtimeout=2`);
-    expect(await alertText(page, 20_000)).toContain('data/story.json: did not arrive within 2 s');
+    expect(await alertText(page)).toContain('data/story.json: did not arrive within 2 s');
     expect(await page.evaluate(() => document.documentElement.dataset.ready)).toBe('false');
     expect(errors).toEqual([]);
     await context.close();
@@ -131,7 +129,7 @@ describe('faulty data in Chromium', () => {
   });
 
   it('a kiosk that cannot load tries again and then shows the tour', async () => {
-    const context = await h.browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const context = await newContext(h, { viewport: { width: 1280, height: 800 } });
     const page = await context.newPage();
     let calls = 0;
     await page.route('**/data/story.json', (route) => (++calls === 1 ? route.fulfill({ status: 503, body: 'busy' }) : route.continue()));
@@ -139,7 +137,7 @@ describe('faulty data in Chromium', () => {
     const text = await alertText(page);
     expect(text).toContain('data/story.json: HTTP 503');
     expect(text).toContain('Trying again in 5 s');
-    await waitReady(page, 90_000);
+    await waitReady(page);
     expect(calls).toBe(2);
     expect(await page.evaluate(() => window.explainer!.config.mode)).toBe('kiosk');
     await context.close();

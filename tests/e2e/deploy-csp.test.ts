@@ -1,33 +1,30 @@
 import { createServer, type Server } from 'node:http';
 import { join, resolve } from 'node:path';
-import type { Browser } from 'playwright-core';
 import sirv from 'sirv';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../../scripts/lib/chromium.ts';
-import { waitReady } from './harness.ts';
+import { newContext, useHarness, waitReady } from './harness.ts';
 
 // A bare static host that sends no security header: what a deployment of dist/ gets before it
 // configures any. The <meta> CSP the build writes must then hold on its own, in every mode.
+// The suite's Chromium, with this file's own server.
+const h = useHarness();
 let server: Server;
 let url: string;
-let browser: Browser;
 
 beforeAll(async () => {
   const files = sirv(join(resolve(import.meta.dirname, '../..'), 'dist'), { dev: true });
   server = createServer((req, res) => files(req, res));
   await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
   url = `http://127.0.0.1:${(server.address() as import('node:net').AddressInfo).port}/`;
-  browser = await launchChromium();
 });
 afterAll(async () => {
-  await browser?.close();
   await new Promise((ok) => server?.close(ok));
 });
 
 describe('the built page on a host that sends no headers', () => {
   for (const query of ['?t=2025-06-02T12:00Z', '?mode=kiosk', '?mode=screenshot&t=2025-06-01T11:35Z', '?embed=1&t=2025-06-01T11:35Z']) {
     it(`enforces its meta CSP and draws with no violation: ${query}`, async () => {
-      const context = await browser.newContext({ viewport: { width: 1280, height: 760 } });
+      const context = await newContext(h, { viewport: { width: 1280, height: 760 } });
       const page = await context.newPage();
       const errors: string[] = [];
       page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
@@ -56,7 +53,7 @@ describe('the built page on a host that sends no headers', () => {
   }
 
   it('links the licence notices from the credit line under the sources', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 760 } });
+    const page = await (await newContext(h, { viewport: { width: 1280, height: 760 } })).newPage();
     await page.goto(`${url}?t=2025-06-02T12:00Z`);
     await waitReady(page);
     await page.getByRole('button', { name: 'Sources', exact: true }).click();
@@ -66,6 +63,6 @@ describe('the built page on a host that sends no headers', () => {
     expect(href).toBe(`${url}THIRD-PARTY-NOTICES.txt`);
     const text = await page.evaluate(async (u) => (await fetch(u)).text(), href);
     expect(text).toMatch(/^maplibre-gl@\d/m);
-    await page.close();
+    await page.context().close();
   });
 });

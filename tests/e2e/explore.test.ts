@@ -1,17 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { canvasColourCount, openApp, pickAt, pixelAt, project, setState, startHarness, state, waitReady, type Harness } from './harness.ts';
+import { describe, expect, it } from 'vitest';
+import { canvasColourCount, openApp, pickAt, pixelAt, project, setState, state, useHarness, waitReady } from './harness.ts';
 
 const OLENYA: [number, number] = [33.47, 68.1517];
 const BELAYA: [number, number] = [103.575, 52.915];
 const T = (iso: string) => Date.parse(iso);
 
-let h: Harness;
-beforeAll(async () => {
-  h = await startHarness();
-});
-afterAll(async () => {
-  await h?.close();
-});
+const h = useHarness();
 
 describe('explore mode in Chromium', () => {
   it('loads with no console error, no request outside its origin, and says when it is ready', async () => {
@@ -41,7 +35,7 @@ describe('explore mode in Chromium', () => {
     expect(await pickAt(page, OLENYA)).toBeNull();
     expect(await pickAt(page, BELAYA)).toBeNull();
     await setState(page, { t: T('2025-06-01T12:00Z') });
-    await expect.poll(() => pickAt(page, OLENYA), { timeout: 10_000 }).toBe('olenya');
+    await expect.poll(() => pickAt(page, OLENYA)).toBe('olenya');
     expect(await pickAt(page, BELAYA)).toBe('belaya');
     await page.context().close();
   });
@@ -73,7 +67,7 @@ describe('explore mode in Chromium', () => {
       ['sumy-buffer-zone', '“buffer zone”: Russia’s declared aim (schematic)'],
       ['sumy-massing-area', 'Russian troops near Sumy (Ukrainian estimate)'],
     ]) {
-      const { page, errors } = await openApp(h, `?t=2025-06-02T12:00Z&place=${id}`);
+      const { page, errors } = await openApp(h, `?t=2025-06-02T12:00Z&place=${id}`, undefined, { until: 'app' });
       const panel = page.locator('.place-panel');
       await panel.waitFor({ state: 'visible' });
       const text = (await panel.textContent()) ?? '';
@@ -95,7 +89,7 @@ describe('explore mode in Chromium', () => {
   });
 
   it('lists every source with what cites it in the sources panel', async () => {
-    const { page } = await openApp(h, '');
+    const { page } = await openApp(h, '', undefined, { until: 'app' });
     const count = await page.evaluate(async () => (await (await fetch('data/story.json')).json()).sources.length);
     await page.getByRole('button', { name: 'Sources' }).click();
     const dialog = page.locator('dialog.sources-dialog');
@@ -110,7 +104,7 @@ describe('explore mode in Chromium', () => {
   });
 
   it('lists the story’s articles first, then other reports marked as not among them, each with its own address', async () => {
-    const { page } = await openApp(h, '');
+    const { page } = await openApp(h, '', undefined, { until: 'app' });
     await page.getByRole('button', { name: 'Sources' }).click();
     const dialog = page.locator('dialog.sources-dialog');
     await dialog.waitFor({ state: 'visible' });
@@ -123,7 +117,7 @@ describe('explore mode in Chromium', () => {
   });
 
   it('opens “How this map was made” from the masthead, with the corrections log under it', async () => {
-    const { page, errors } = await openApp(h, '');
+    const { page, errors } = await openApp(h, '', undefined, { until: 'app' });
     const requested: string[] = [];
     page.on('request', (r) => requested.push(new URL(r.url()).pathname));
     // the first load carries neither the note nor the log: the dialog fetches them when first opened
@@ -169,7 +163,7 @@ describe('explore mode in Chromium', () => {
   });
 
   it('renders non-ASCII names in the panel and list', async () => {
-    const { page } = await openApp(h, '?t=2025-06-02T12:00Z&place=ciragan-palace');
+    const { page } = await openApp(h, '?t=2025-06-02T12:00Z&place=ciragan-palace', undefined, { until: 'app' });
     expect(await page.locator('.place-panel h2').textContent()).toBe('Çırağan Palace');
     await page.context().close();
   });

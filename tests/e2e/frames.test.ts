@@ -1,14 +1,8 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openApp, startHarness, state, waitReady, type Harness } from './harness.ts';
+import { describe, expect, it } from 'vitest';
+import { frames, openApp, state, useHarness, waitReady } from './harness.ts';
 
-let h: Harness;
-beforeAll(async () => {
-  h = await startHarness();
-});
-afterAll(async () => {
-  await h?.close();
-});
+const h = useHarness();
 
 /** Returns the card's headline box, the page's and the side column's scroll, and whether the current list item is inside the list's box. */
 function layout(page: Page) {
@@ -32,11 +26,12 @@ function layout(page: Page) {
   });
 }
 
-async function stepAndSettle(page: Page, key: string) {
+/** Runs an action that moves time (a key, a tap), waits until the time has moved and the page has drawn two more frames. */
+async function stepAndSettle(page: Page, action: () => Promise<unknown>) {
   const before = (await state(page)).t;
-  await page.keyboard.press(key);
+  await action();
   await page.waitForFunction((t) => window.explainer!.store.getState().t !== t, before);
-  await page.waitForTimeout(80);
+  await frames(page, 2);
 }
 
 describe('stepping keeps the card in view', () => {
@@ -46,7 +41,7 @@ describe('stepping keeps the card in view', () => {
     const first = await layout(page);
     expect(first.headTop).toBeGreaterThanOrEqual(0);
     for (let i = 0; i < 19; i++) {
-      await stepAndSettle(page, 'ArrowRight');
+      await stepAndSettle(page, () => page.keyboard.press('ArrowRight'));
       const now = await layout(page);
       expect(now.pageY).toBe(0);
       expect(now.sideTop).toBe(0);
@@ -62,7 +57,7 @@ describe('stepping keeps the card in view', () => {
     const { page } = await openApp(h, '?event=first-round-dolmabahce', { width: 360, height: 740 }, { reducedMotion: true });
     // The reader scrolls down to read the card.
     await page.evaluate(() => window.scrollTo(0, document.querySelector('.event-card')!.getBoundingClientRect().top + window.scrollY - 20));
-    await page.waitForTimeout(100);
+    await frames(page, 2);
     const first = await layout(page);
     expect(first.headTop).toBeGreaterThanOrEqual(0);
     let prev = first.pageY;
@@ -70,8 +65,7 @@ describe('stepping keeps the card in view', () => {
       const next = page.locator('button[aria-label="Next event"]');
       expect(await next.isDisabled(), `step ${i + 1}: next is disabled`).toBe(false);
       // a tap: Playwright's click would first scroll the sticky timeline's static position (the page's end) into view
-      await next.evaluate((b: HTMLButtonElement) => b.click());
-      await page.waitForTimeout(80);
+      await stepAndSettle(page, () => next.evaluate((b: HTMLButtonElement) => b.click()));
       const now = await layout(page);
       // Still where it was, unless a shorter card made the page shorter than that (the browser clamps, upwards only).
       const clamped = now.pageY < prev && now.pageY >= now.maxY - 1;
@@ -133,7 +127,7 @@ describe('a camera per event', () => {
     const { page } = await openApp(h, '?event=fidan-in-kyiv', { width: 1280, height: 800 }, { reducedMotion: true });
     await page.locator('body').click({ position: { x: 5, y: 5 } });
     const kyiv = await page.evaluate(() => window.explainer!.mapView.map.getZoom());
-    await stepAndSettle(page, 'ArrowRight'); // Operation Spiderweb: a wider frame
+    await stepAndSettle(page, () => page.keyboard.press('ArrowRight')); // Operation Spiderweb: a wider frame
     await waitReady(page);
     const spider = await page.evaluate(() => window.explainer!.mapView.map.getZoom());
     expect(spider).toBeLessThan(kyiv - 1);
@@ -145,7 +139,7 @@ describe('a camera per event', () => {
     await page.mouse.up();
     await page.waitForFunction(() => window.explainer!.store.getState().view !== null);
     await page.locator('body').click({ position: { x: 5, y: 5 } });
-    await stepAndSettle(page, 'ArrowRight'); // Zelensky sets out his position: Kyiv and Moscow
+    await stepAndSettle(page, () => page.keyboard.press('ArrowRight')); // Zelensky sets out his position: Kyiv and Moscow
     await waitReady(page);
     expect((await state(page)).view).toBeNull();
     const framed = await page.evaluate(

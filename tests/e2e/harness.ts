@@ -1,16 +1,50 @@
-import type { Browser, Page } from 'playwright-core';
-import { startSession } from '../../scripts/lib/session.ts';
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Download, type Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, beforeEach, inject } from 'vitest';
+
+/**
+ * How long (ms) any e2e wait polls its condition before it fails: generous, so that a loaded machine
+ * makes a test slower, not red. Every wait names its condition; none relies on the test's time-out.
+ */
+export const WAIT = 120_000;
 
 export interface Harness {
+  /** The built app's URL (served by tests/e2e/global-setup.ts). */
   url: string;
+  /** This file's connection to the Chromium every e2e file shares. */
   browser: Browser;
-  close(): Promise<void>;
 }
 
-/** Serves the built app and starts Chromium (scripts/lib/session.ts, as the tools do); fails with the one-line install hint when Chromium is missing. */
-export async function startHarness(): Promise<Harness> {
-  const { url, browser, close } = await startSession();
-  return { url, browser, close };
+/**
+ * Connects this test file to the suite's server and Chromium (started once by global-setup.ts)
+ * before its tests; after each test, passed or failed, closes every browser context the test opened
+ * (a context a `beforeAll` opened stays for the tests that share it); and disconnects after the
+ * file, which closes the rest. Returns the harness, filled in once the file's tests start.
+ */
+export function useHarness(): Harness {
+  const h = {} as Harness;
+  let before = new Set<BrowserContext>();
+  beforeAll(async () => {
+    const { url, wsEndpoint } = inject('e2e');
+    h.url = url;
+    h.browser = await chromium.connect(wsEndpoint, { timeout: WAIT });
+  });
+  beforeEach(() => {
+    before = new Set(h.browser.contexts());
+  });
+  afterEach(async () => {
+    await Promise.all(h.browser.contexts().filter((c) => !before.has(c)).map((c) => c.close()));
+  });
+  afterAll(async () => {
+    await h.browser?.close();
+  });
+  return h;
+}
+
+/** Opens a browser context whose waits (waitForFunction, locators, events) poll for up to WAIT ms; the harness closes it after the test. */
+export async function newContext(h: Harness, options: BrowserContextOptions = {}): Promise<BrowserContext> {
+  const context = await h.browser.newContext(options);
+  context.setDefaultTimeout(WAIT);
+  return context;
 }
 
 export interface OpenedPage {
@@ -21,9 +55,21 @@ export interface OpenedPage {
   external: string[];
 }
 
-/** Opens the app with a query string at a viewport size and waits for `data-ready="true"`. */
-export async function openApp(h: Harness, query = '', size = { width: 1280, height: 760 }, opts: { reducedMotion?: boolean; wait?: boolean } = {}): Promise<OpenedPage> {
-  const context = await h.browser.newContext({ viewport: size, reducedMotion: opts.reducedMotion ? 'reduce' : 'no-preference' });
+/**
+ * How far `openApp` waits: `drawn` until `data-ready="true"` (a complete frame of the map and its
+ * layers), `app` until the app exists (data and fonts loaded, every control and panel built; the
+ * map may still be drawing), `none` not at all.
+ */
+export type OpenUntil = 'drawn' | 'app' | 'none';
+
+/** Opens the app with a query string at a viewport size and waits as `until` says (by default for a drawn frame). */
+export async function openApp(
+  h: Harness,
+  query = '',
+  size = { width: 1280, height: 760 },
+  opts: { reducedMotion?: boolean; until?: OpenUntil } = {},
+): Promise<OpenedPage> {
+  const context = await newContext(h, { viewport: size, reducedMotion: opts.reducedMotion ? 'reduce' : 'no-preference' });
   const page = await context.newPage();
   const errors: string[] = [];
   const external: string[] = [];
@@ -36,13 +82,28 @@ export async function openApp(h: Harness, query = '', size = { width: 1280, heig
     if (!u.startsWith(h.url) && !u.startsWith('data:') && !u.startsWith('blob:')) external.push(u);
   });
   await page.goto(h.url + query);
-  if (opts.wait !== false) await waitReady(page);
+  const until = opts.until ?? 'drawn';
+  if (until === 'drawn') await waitReady(page);
+  else if (until === 'app') await page.waitForFunction(() => !!window.explainer);
   return { page, errors, external };
 }
 
 /** Waits until the page says a complete frame is drawn. */
-export async function waitReady(page: Page, timeout = 60_000): Promise<void> {
+export async function waitReady(page: Page, timeout = WAIT): Promise<void> {
   await page.waitForFunction(() => document.documentElement.dataset.ready === 'true', null, { timeout });
+}
+
+/** Resolves after the page has drawn `n` more animation frames: a span of the page's own time, for checks that nothing changes. */
+export async function frames(page: Page, n: number): Promise<void> {
+  await page.evaluate(
+    (count) =>
+      new Promise<void>((ok) => {
+        let left = count;
+        const tick = () => (--left <= 0 ? ok() : requestAnimationFrame(tick));
+        requestAnimationFrame(tick);
+      }),
+    n,
+  );
 }
 
 /** Returns the store's state (serialisable part). */
@@ -53,10 +114,15 @@ export function state(page: Page) {
   });
 }
 
-/** Sets store state in the page and waits for the frame to be drawn. */
+/**
+ * Sets store state in the page and waits for the frame to be drawn: after the next animation frame
+ * (by which the change has marked the page not ready), until `data-ready` is "true" again.
+ */
 export async function setState(page: Page, patch: Record<string, unknown>): Promise<void> {
-  await page.evaluate((p) => window.explainer!.store.getState().set(p), patch);
-  await page.waitForTimeout(50);
+  await page.evaluate((p) => {
+    window.explainer!.store.getState().set(p);
+    return new Promise<void>((ok) => requestAnimationFrame(() => ok()));
+  }, patch);
   await waitReady(page);
 }
 
@@ -135,4 +201,36 @@ export async function canvasColourCount(page: Page) {
       }
     return seen.size;
   });
+}
+
+/**
+ * Loses the WebGL context of the map's canvases (indexes into `mapView.canvases()`, all by default)
+ * and waits until each of them has dispatched `webglcontextlost` to its listeners (the app's first).
+ * `restoreContexts` gives them back.
+ */
+export async function loseContexts(page: Page, which: number[] | null = null): Promise<void> {
+  const count = await page.evaluate((idx) => {
+    const w = window as unknown as { __lose: WEBGL_lose_context[]; __lost: number };
+    const canvases = window.explainer!.mapView.canvases();
+    w.__lost = 0;
+    w.__lose = (idx ?? canvases.map((_, i) => i)).map((i) => {
+      canvases[i].addEventListener('webglcontextlost', () => w.__lost++, { once: true });
+      return (canvases[i].getContext('webgl2') ?? canvases[i].getContext('webgl'))!.getExtension('WEBGL_lose_context')!;
+    });
+    w.__lose.forEach((x) => x.loseContext());
+    return w.__lose.length;
+  }, which);
+  await page.waitForFunction((n) => (window as unknown as { __lost: number }).__lost === n, count);
+}
+
+/** Restores the contexts the last `loseContexts` lost. */
+export async function restoreContexts(page: Page): Promise<void> {
+  await page.evaluate(() => (window as unknown as { __lose: WEBGL_lose_context[] }).__lose.forEach((x) => x.restoreContext()));
+}
+
+/** Returns a download's bytes (read over the connection: the file sits with the shared Chromium, not here). */
+export async function downloadBytes(download: Download): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of await download.createReadStream()) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
 }

@@ -1,25 +1,19 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { installPixels, openApp, startHarness, state, waitReady, type Harness, type PixelsWindow } from './harness.ts';
+import { describe, expect, it } from 'vitest';
+import { frames, installPixels, loseContexts, openApp, restoreContexts, state, useHarness, waitReady, type PixelsWindow } from './harness.ts';
 
 const T = (iso: string) => Date.parse(iso);
 const SPIDERWEB = { t0: T('2025-06-01T06:00Z') };
 
-let h: Harness;
-beforeAll(async () => {
-  h = await startHarness();
-});
-afterAll(async () => {
-  await h?.close();
-});
+const h = useHarness();
 
 /**
  * Opens kiosk mode and waits until the tour has started. It does not wait for data-ready: while the
  * tour moves, every step redraws, so "ready" flickers; tests that probe pixels wait for a hold.
  */
 async function openKiosk(query: string, opts: { reducedMotion?: boolean } = {}) {
-  const opened = await openApp(h, `?mode=kiosk&${query}`, undefined, { ...opts, wait: false });
-  await opened.page.waitForFunction(() => !!window.explainer && document.documentElement.dataset.kioskState === 'touring', null, { timeout: 30_000 });
+  const opened = await openApp(h, `?mode=kiosk&${query}`, undefined, { ...opts, until: 'none' });
+  await opened.page.waitForFunction(() => !!window.explainer && document.documentElement.dataset.kioskState === 'touring');
   return opened;
 }
 
@@ -49,18 +43,8 @@ async function coloursPerCanvas(page: Page) {
   );
 }
 
-/** Loses the WebGL context of the given canvases (indexes into mapView.canvases()) and keeps their extensions for restoring. */
-function loseContexts(page: Page, which: number[]) {
-  return page.evaluate((idx) => {
-    const w = window as unknown as { __lose: WEBGL_lose_context[] };
-    const canvases = window.explainer!.mapView.canvases();
-    w.__lose = idx.map((i) => (canvases[i].getContext('webgl2') ?? canvases[i].getContext('webgl'))!.getExtension('WEBGL_lose_context')!);
-    w.__lose.forEach((x) => x.loseContext());
-  }, which);
-}
-
 describe('kiosk mode in Chromium', () => {
-  it('tours by itself: events advance without input, with large type, no controls and no cursor', { timeout: 120_000 }, async () => {
+  it('tours by itself: events advance without input, with large type, no controls and no cursor', async () => {
     const { page, errors } = await openKiosk('idle=2');
     const s = await page.evaluate(() => window.explainer!.store.getState());
     expect([s.playing, s.loop, s.follow, s.place]).toEqual([true, true, true, null]);
@@ -69,7 +53,6 @@ describe('kiosk mode in Chromium', () => {
     await page.waitForFunction(
       (i) => Array.from(document.querySelectorAll('.timeline .tick')).findIndex((t) => t.classList.contains('current')) >= i + 2,
       first,
-      { timeout: 30_000 },
     );
     const shown = await page.evaluate(() => ({
       index: Array.from(document.querySelectorAll('.timeline .tick')).findIndex((t) => t.classList.contains('current')),
@@ -90,19 +73,19 @@ describe('kiosk mode in Chromium', () => {
     await page.context().close();
   });
 
-  it('loops: after the last event the tour goes back to the start and carries on', { timeout: 120_000 }, async () => {
+  it('loops: after the last event the tour goes back to the start and carries on', async () => {
     const { page, errors } = await openKiosk('idle=2&t=2025-06-16T00:00Z');
     await setSpeed(page, 8);
-    await page.waitForFunction((t) => window.explainer!.store.getState().t < t, T('2025-05-20T00:00Z'), { timeout: 30_000 });
+    await page.waitForFunction((t) => window.explainer!.store.getState().t < t, T('2025-05-20T00:00Z'));
     const s = await state(page);
     expect([s.playing, s.loop]).toEqual([true, true]);
     expect(await kioskState(page)).toBe('touring');
-    await page.waitForFunction(() => document.querySelector('.timeline .tick.current') !== null, null, { timeout: 30_000 });
+    await page.waitForFunction(() => document.querySelector('.timeline .tick.current') !== null);
     expect(errors).toEqual([]);
     await page.context().close();
   });
 
-  it('pauses for a visitor’s click, shows a countdown that input cancels, and resumes after the idle timeout', { timeout: 120_000 }, async () => {
+  it('pauses for a visitor’s click, shows a countdown that input cancels, and resumes after the idle timeout', async () => {
     // idle=10 (a 5 s countdown) rather than 2: on a loaded two-core machine a round trip to the page can
     // take a second or more, and with idle=5 the 2.5 s countdown once ran out before the pointer move landed.
     const { page, errors } = await openKiosk('idle=10');
@@ -113,24 +96,25 @@ describe('kiosk mode in Chromium', () => {
     expect(await page.getByRole('button', { name: 'Sources', exact: true }).isVisible()).toBe(true);
     expect(await page.locator('.timeline .opt').first().isVisible()).toBe(true);
     const paused = (await state(page)).t;
-    await page.waitForTimeout(300);
+    // twenty frames: twenty chances for a tour that had not paused to move the playhead
+    await frames(page, 20);
     expect((await state(page)).t).toBe(paused);
 
     const countdown = page.locator('.kiosk-countdown');
-    await countdown.waitFor({ state: 'visible', timeout: 10_000 });
+    await countdown.waitFor({ state: 'visible' });
     expect(await countdown.textContent()).toMatch(/Returning to the tour in [1-5]…/);
     await page.mouse.move(box.x + 40, box.y + 40);
     // Pointer moves reach the page with its next frame, which a loaded machine can hold back for over a
     // second. Unheeded input would end the countdown by resuming the tour, which the next line catches.
-    await countdown.waitFor({ state: 'hidden', timeout: 3000 });
+    await countdown.waitFor({ state: 'hidden' });
     expect(await kioskState(page)).toBe('visitor');
 
-    await page.waitForFunction(() => document.documentElement.dataset.kioskState === 'touring', null, { timeout: 25_000 });
+    await page.waitForFunction(() => document.documentElement.dataset.kioskState === 'touring');
     const s = await page.evaluate(() => window.explainer!.store.getState());
     expect([s.playing, s.follow, s.loop, s.speed, s.place]).toEqual([true, true, true, 8, null]);
     expect(s.t).toBeGreaterThanOrEqual(paused);
     expect(await countdown.isVisible()).toBe(false);
-    await page.waitForFunction((t) => window.explainer!.store.getState().t > t, s.t, { timeout: 10_000 });
+    await page.waitForFunction((t) => window.explainer!.store.getState().t > t, s.t);
 
     // A key wakes the kiosk without doing anything else: Space must not start the paused tour again.
     await page.keyboard.press('Space');
@@ -139,7 +123,7 @@ describe('kiosk mode in Chromium', () => {
     await page.context().close();
   });
 
-  it('cuts to camera stops under prefers-reduced-motion and flies otherwise', { timeout: 120_000 }, async () => {
+  it('cuts to camera stops under prefers-reduced-motion and flies otherwise', async () => {
     for (const reducedMotion of [true, false]) {
       const { page, errors } = await openKiosk('t=2025-06-01T05:00Z', { reducedMotion });
       // The camera as it is in the same tick as the tour reaches the event: already there after a cut, still far away at a flight's start.
@@ -158,7 +142,7 @@ describe('kiosk mode in Chromium', () => {
         SPIDERWEB.t0,
       );
       // Where the camera lands: Spiderweb's frame (its five airbases fitted by bounds).
-      await page.waitForFunction(() => !window.explainer!.mapView.map.isMoving(), null, { timeout: 30_000 });
+      await page.waitForFunction(() => !window.explainer!.mapView.map.isMoving());
       const landed = await page.evaluate(() => {
         const map = window.explainer!.mapView.map;
         return { lon: map.getCenter().lng, lat: map.getCenter().lat, zoom: map.getZoom() };
@@ -173,7 +157,7 @@ describe('kiosk mode in Chromium', () => {
     }
   });
 
-  it('draws again and carries on touring after its WebGL contexts are lost and restored', { timeout: 120_000 }, async () => {
+  it('draws again and carries on touring after its WebGL contexts are lost and restored', async () => {
     const { page, errors } = await openApp(h, '?mode=kiosk&idle=2&t=2025-06-01T11:33Z');
     const [base, deck] = await coloursPerCanvas(page);
     expect(base).toBeGreaterThan(20);
@@ -182,32 +166,31 @@ describe('kiosk mode in Chromium', () => {
     await loseContexts(page, [0, 1]);
     await page.waitForFunction(() => document.documentElement.dataset.readyReason === 'webgl-context-lost');
     expect(await coloursPerCanvas(page)).toEqual([1, 1]);
-    await page.waitForTimeout(300);
-    await page.evaluate(() => (window as unknown as { __lose: WEBGL_lose_context[] }).__lose.forEach((x) => x.restoreContext()));
+    await restoreContexts(page);
     await waitReady(page);
     await expect
       .poll(async () => {
         const [b, d] = await coloursPerCanvas(page);
         return b > 20 && d > 5;
-      }, { timeout: 10_000 })
+      })
       .toBe(true);
     await setSpeed(page, 4);
     const t = (await state(page)).t;
-    await page.waitForFunction((t0) => window.explainer!.store.getState().t > t0, t, { timeout: 15_000 });
+    await page.waitForFunction((t0) => window.explainer!.store.getState().t > t0, t);
     expect(await kioskState(page)).toBe('touring');
 
     // Only the layers' context lost, and never restored: the overlay is rebuilt on its own.
     await loseContexts(page, [1]);
-    await expect.poll(async () => (await coloursPerCanvas(page))[1], { timeout: 10_000 }).toBe(1);
-    await expect.poll(async () => (await coloursPerCanvas(page))[1], { timeout: 10_000 }).toBeGreaterThan(5);
+    await expect.poll(async () => (await coloursPerCanvas(page))[1]).toBe(1);
+    await expect.poll(async () => (await coloursPerCanvas(page))[1]).toBeGreaterThan(5);
     expect(errors).toEqual([]);
     await page.context().close();
   });
 
-  it('scales as a whole on a screen bigger than 1080p: type, marks and the area a camera stop shows', { timeout: 120_000 }, async () => {
+  it('scales as a whole on a screen bigger than 1080p: type, marks and the area a camera stop shows', async () => {
     const measure = async (size: { width: number; height: number }) => {
-      const { page, errors } = await openApp(h, '?mode=kiosk', size, { reducedMotion: true, wait: false });
-      await page.waitForFunction(() => !!window.explainer && document.documentElement.dataset.kioskState === 'touring', null, { timeout: 30_000 });
+      const { page, errors } = await openApp(h, '?mode=kiosk', size, { reducedMotion: true, until: 'none' });
+      await page.waitForFunction(() => !!window.explainer && document.documentElement.dataset.kioskState === 'touring');
       // Hold the tour at Spiderweb: the camera cuts to its stop (reduced motion).
       await page.evaluate((t) => window.explainer!.store.getState().set({ t, playing: false }), SPIDERWEB.t0);
       await waitReady(page);

@@ -1,17 +1,11 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openApp, setState, startHarness, type Harness } from './harness.ts';
+import { describe, expect, it } from 'vitest';
+import { openApp, setState, useHarness } from './harness.ts';
 
 type Box = [number, number, number, number];
 type Label = { id: string; kind: string; text: string; size: number; box: Box };
 
-let h: Harness;
-beforeAll(async () => {
-  h = await startHarness();
-});
-afterAll(async () => {
-  await h?.close();
-});
+const h = useHarness();
 
 const intersect = (a: Box, b: Box) => a[0] < b[2] && b[0] < a[2] && a[1] < b[3] && b[1] < a[3];
 
@@ -75,7 +69,7 @@ describe('labels as a layout problem', () => {
       expect(problems).toEqual([]);
       expect(errors).toEqual([]);
       await page.context().close();
-    }, 400_000);
+    });
 
   it('scales map type with an export frame: a 1080 × 1350 export draws labels at least as large as its caption body text', async () => {
     const { page } = await openApp(h, '?event=operation-spiderweb', { width: 1280, height: 800 });
@@ -106,7 +100,7 @@ describe('labels as a layout problem', () => {
     await setState(page, {});
     expect(await page.evaluate(() => Math.min(...window.explainer!.labelBoxes().map((l) => l.size)))).toBe(onScreen);
     await page.context().close();
-  }, 120_000);
+  });
 
   it('in screenshot mode at 1080 × 1350 the smallest map label is as large as the caption body text', async () => {
     const { page } = await openApp(h, '?mode=screenshot&event=terms-on-the-table', { width: 1080, height: 1350 });

@@ -43,7 +43,7 @@ describe('npm run shots', () => {
     expect(lines).toHaveLength(1);
     expect(lines[0]).toContain(files[0]);
     expect(lines[0]).toContain('2400×1350 px');
-  }, 160_000);
+  });
 
   it.each([
     [['--size', '12x'], /^shots: --size must be WIDTHxHEIGHT/],

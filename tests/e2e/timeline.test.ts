@@ -1,17 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { installPixels, openApp, project, setState, startHarness, state, waitReady, type Harness, type PixelsWindow } from './harness.ts';
+import { describe, expect, it } from 'vitest';
+import { frames, installPixels, newContext, openApp, project, setState, state, useHarness, waitReady, type PixelsWindow } from './harness.ts';
 
 const T = (iso: string) => Date.parse(iso);
 const END = T('2025-06-17T00:00Z');
 const START = T('2025-05-15T00:00Z');
 
-let h: Harness;
-beforeAll(async () => {
-  h = await startHarness();
-});
-afterAll(async () => {
-  await h?.close();
-});
+const h = useHarness();
 
 describe('timeline in Chromium', () => {
   it('plays forward, and stops at the end unless looping', async () => {
@@ -20,15 +14,15 @@ describe('timeline in Chromium', () => {
     const t0 = (await state(page)).t;
     // Waits for the playhead to move rather than for a fixed 400 ms: on a loaded two-core CI machine a
     // software-GL frame once took longer than that, and the test failed with the time unchanged.
-    await page.waitForFunction((t) => window.explainer!.store.getState().t > t, t0, { timeout: 10_000 });
+    await page.waitForFunction((t) => window.explainer!.store.getState().t > t, t0);
     expect((await state(page)).playing).toBe(true);
     await setState(page, { speed: 4 });
-    await page.waitForFunction(() => !window.explainer!.store.getState().playing, null, { timeout: 20_000 });
+    await page.waitForFunction(() => !window.explainer!.store.getState().playing);
     expect((await state(page)).t).toBe(END);
 
     await setState(page, { t: T('2025-06-16T20:00Z'), loop: true, speed: 4 });
     await page.evaluate(() => window.explainer!.store.getState().set({ playing: true }));
-    await page.waitForFunction((end) => window.explainer!.store.getState().t < end - 86_400_000 * 10, END, { timeout: 20_000 });
+    await page.waitForFunction((end) => window.explainer!.store.getState().t < end - 86_400_000 * 10, END);
     const s = await state(page);
     expect(s.playing).toBe(true);
     expect(s.t).toBeLessThan(T('2025-05-20T00:00Z'));
@@ -36,7 +30,7 @@ describe('timeline in Chromium', () => {
   });
 
   it('steps events with ←/→, time with Shift, and jumps with Home/End; Space plays and pauses', async () => {
-    const { page } = await openApp(h, '');
+    const { page } = await openApp(h, '', undefined, { until: 'app' });
     const events = await page.$$eval('.event-list li', (lis) => lis.map((li) => li.getAttribute('data-event')));
     await page.locator('.track').focus();
     await page.keyboard.press('ArrowRight');
@@ -60,7 +54,7 @@ describe('timeline in Chromium', () => {
   });
 
   it('exposes an ARIA slider whose value text names the moment and event', async () => {
-    const { page } = await openApp(h, '?event=operation-spiderweb');
+    const { page } = await openApp(h, '?event=operation-spiderweb', undefined, { until: 'app' });
     const track = page.locator('[role="slider"]');
     expect(await track.getAttribute('aria-valuenow')).toBe(String(T('2025-06-01T06:00Z')));
     const text = (await track.getAttribute('aria-valuetext')) ?? '';
@@ -72,7 +66,7 @@ describe('timeline in Chromium', () => {
   });
 
   it('scrubbing the track moves time and the event list follows', async () => {
-    const { page } = await openApp(h, '');
+    const { page } = await openApp(h, '', undefined, { until: 'app' });
     const box = (await page.locator('.track').boundingBox())!;
     await page.mouse.move(box.x + 5, box.y + box.height / 2);
     await page.mouse.down();
@@ -97,7 +91,7 @@ describe('timeline in Chromium', () => {
   });
 
   it('clicking an event in the list moves the slider to it', async () => {
-    const { page } = await openApp(h, '');
+    const { page } = await openApp(h, '', undefined, { until: 'app' });
     await page.locator('.event-list button[data-event="kerch-bridge-attack"]').click();
     expect((await state(page)).t).toBe(T('2025-06-03T12:00Z'));
     expect(await page.locator('.event-card h2').textContent()).toMatch(/Kerch/i);
@@ -105,12 +99,12 @@ describe('timeline in Chromium', () => {
   });
 
   it('a copied link reopens the same time, event, place, view and layers; back and forward work', async () => {
-    const { page } = await openApp(h, '');
+    const { page } = await openApp(h, '', undefined, { until: 'app' });
     await page.locator('.event-list button[data-event="operation-spiderweb"]').click();
     await setState(page, { view: { zoom: 4.25, lat: 55.5, lon: 45.25 }, place: 'belaya' });
     await page.locator('input[data-layer="labels"]').uncheck();
     // The URL is replaced at most every 600 ms: wait for it to carry the last change.
-    await page.waitForFunction(() => ['place=belaya', 'view=4.25/55.5/45.25', 'layers='].every((k) => location.search.includes(k)), null, { timeout: 10_000 });
+    await page.waitForFunction(() => ['place=belaya', 'view=4.25/55.5/45.25', 'layers='].every((k) => location.search.includes(k)));
     const href = page.url();
     expect(href).toContain('t=2025-06-01T06:00Z');
     expect(href).toContain('event=operation-spiderweb');
@@ -118,7 +112,7 @@ describe('timeline in Chromium', () => {
     expect(href).toContain('place=belaya');
     expect(href).toMatch(/layers=[a-z,-]+/);
 
-    const again = await h.browser.newPage({ viewport: { width: 1280, height: 760 } });
+    const again = await (await newContext(h, { viewport: { width: 1280, height: 760 } })).newPage();
     await again.goto(href);
     await waitReady(again);
     const a = await state(page);
@@ -134,10 +128,10 @@ describe('timeline in Chromium', () => {
     expect(center.zoom).toBeCloseTo(4.25, 2);
     expect(center.lat).toBeCloseTo(55.5, 2);
     expect(center.lon).toBeCloseTo(45.25, 2);
-    await again.close();
+    await again.context().close();
 
     await page.locator('.event-list button[data-event="kerch-bridge-attack"]').click();
-    await page.waitForTimeout(100);
+    await page.waitForFunction(() => location.search.includes('event=kerch-bridge-attack'));
     await page.goBack();
     await page.waitForFunction((t) => window.explainer!.store.getState().t === t, T('2025-06-01T06:00Z'));
     await page.goForward();
@@ -201,7 +195,11 @@ describe('timeline in Chromium', () => {
       { width: 3840, height: 2160 },
     ]) {
       const phone = size.width < 700;
-      const { page } = await openApp(h, '', size, { reducedMotion: true });
+      // The axis needs the app (its fonts loaded), not a drawn map: a ResizeObserver lays it out once
+      // the track has its width, in the frame after the app is built.
+      const { page } = await openApp(h, '', size, { reducedMotion: true, until: 'app' });
+      await page.waitForFunction(() => document.querySelector('.axis .day-label') !== null);
+      await frames(page, 2);
       const boxes = await page.evaluate(() =>
         [...document.querySelectorAll('.axis .day-label, .axis .hour-label')].map((e) => {
           const r = e.getBoundingClientRect();

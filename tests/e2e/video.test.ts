@@ -4,10 +4,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ALL_FORMATS, BufferSource, Input } from 'mediabunny';
 import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { slugify } from '../../src/export/naming.ts';
 import { createTimeScale } from '../../src/time/time-scale.ts';
-import { openApp, startHarness, state, type Harness } from './harness.ts';
+import { downloadBytes, newContext, openApp, state, useHarness } from './harness.ts';
 
 interface StoryFile {
   title: string;
@@ -22,13 +22,7 @@ const STORY = JSON.parse(readFileSync('data/story.json', 'utf8')) as StoryFile;
 const TRACK_SECONDS = 90;
 const dirs: string[] = [];
 
-let h: Harness;
-beforeAll(async () => {
-  h = await startHarness();
-});
-afterAll(async () => {
-  await h?.close();
-});
+const h = useHarness();
 afterEach(() => {
   for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
 });
@@ -184,7 +178,7 @@ describe('npm run video', () => {
     const still = (moment: string) => readFileSync(join(shotsOut, readdirSync(shotsOut).find((f) => f.includes(moment))!));
     const middle = Math.floor((info.seconds * fps) / 2) / fps + 0.5 / fps;
     expect(middle, 'the middle frame is in the hold on the event').toBeLessThan(eventOf('operation-spiderweb').dwell ?? STORY.defaultDwell);
-    const page = await (await h.browser.newContext()).newPage();
+    const page = await (await newContext(h)).newPage();
     const played = await playAndCompare(page, bytes, mp4 ? 'video/mp4' : 'video/webm', [
       { at: middle, png: still(fileMoment('operation-spiderweb')) },
       { at: middle, png: still(fileMoment('second-round-ciragan')) },
@@ -195,7 +189,7 @@ describe('npm run video', () => {
     const [match, control] = played.diffs;
     expect(match, 'the middle frame against the still of the same moment').toBeLessThan(4);
     expect(control, 'the same frame against another moment, so the comparison can fail').toBeGreaterThan(match * 3);
-  }, 600_000);
+  });
 
   it.each([
     [['--size', '1081x1920'], /^video: --size sides must be even/],
@@ -241,9 +235,9 @@ describe('Export video (page)', () => {
     await dialog.getByLabel('To, UTC').fill('2025-06-02T12:20');
     await dialog.getByLabel(/1080 × 1080/).check();
     await expect.poll(() => dialog.locator('.export-output').textContent()).toMatch(/^0\.1 s · 4 frames · (H\.264 MP4|VP9 WebM) · [a-z0-9-]+_2025-06-02T1210Z-2025-06-02T1220Z_1080x1080\.(mp4|webm)$/);
-    const [download] = await Promise.all([page.waitForEvent('download', { timeout: 120_000 }), dialog.getByRole('button', { name: 'Export', exact: true }).click()]);
+    const [download] = await Promise.all([page.waitForEvent('download'), dialog.getByRole('button', { name: 'Export', exact: true }).click()]);
     expect(download.suggestedFilename()).toMatch(/^[a-z0-9-]+_2025-06-02T1210Z-2025-06-02T1220Z_1080x1080\.(mp4|webm)$/);
-    const info = await probe(readFileSync(await download.path()));
+    const info = await probe(await downloadBytes(download));
     expect([info.width, info.height, info.packets]).toEqual([1080, 1080, 4]);
     await expect.poll(() => dialog.locator('.export-status').textContent()).toMatch(/^Saved .*\((H\.264 MP4|VP9 WebM), 0\.1 s/);
     expect(await dialog.locator('.video-progress').evaluate((p: HTMLProgressElement) => [p.value, p.max])).toEqual([4, 4]);
@@ -257,7 +251,7 @@ describe('Export video (page)', () => {
     expect((await state(page)).t).toBe(t0);
     expect(errors).toEqual([]);
     await page.context().close();
-  }, 180_000);
+  });
 
   it('cancels: nothing is downloaded, the dialog says so and the map is put back', async () => {
     const { page, errors } = await openApp(h, '?t=2025-06-01T11:35Z');
@@ -268,11 +262,11 @@ describe('Export video (page)', () => {
     const dialog = page.getByRole('dialog', { name: 'Export video' });
     await dialog.getByLabel(/Whole story/).check();
     await dialog.getByRole('button', { name: 'Export', exact: true }).click();
-    await expect.poll(() => dialog.locator('.video-left').textContent(), { timeout: 60_000 }).toMatch(/^Frame \d+ of \d+ · about \d+:\d\d left$/);
+    await expect.poll(() => dialog.locator('.video-left').textContent()).toMatch(/^Frame \d+ of \d+ · about \d+:\d\d left$/);
     expect(await dialog.getByRole('status').textContent()).toMatch(/^Rendering 1080 × 1920…$/);
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Cancel');
     await dialog.getByRole('button', { name: 'Cancel' }).click();
-    await expect.poll(() => dialog.locator('.export-status').textContent(), { timeout: 60_000 }).toMatch(/^Cancelled/);
+    await expect.poll(() => dialog.locator('.export-status').textContent()).toMatch(/^Cancelled/);
     expect(await dialog.locator('.video-left').textContent()).toBe('');
     expect(downloads).toBe(0);
     const after = await mapState(page);
@@ -282,7 +276,7 @@ describe('Export video (page)', () => {
     expect(await dialog.getByRole('button', { name: 'Export', exact: true }).isEnabled()).toBe(true);
     expect(errors).toEqual([]);
     await page.context().close();
-  }, 120_000);
+  });
 
   it('writes the same file under prefers-reduced-motion', async () => {
     const render = async (reducedMotion: boolean) => {
@@ -300,7 +294,7 @@ describe('Export video (page)', () => {
     expect(plain.info.drawn, 'the span has a camera flight').toBeGreaterThan(5);
     expect({ ...reduced.info, ms: 0, bytes: 0 }).toEqual({ ...plain.info, ms: 0, bytes: 0 });
     // The encoder's output may differ by a few bytes between runs; the pictures may not.
-    const page = await (await h.browser.newContext()).newPage();
+    const page = await (await newContext(h)).newPage();
     const times = [0.1, 0.5, 0.9, 1.3, 1.7, 5.1];
     const frames = await videoFrames(page, plain.bytes, plain.info.mime, times);
     const played = await playAndCompare(page, reduced.bytes, reduced.info.mime, times.map((at, i) => ({ at, png: frames[i] })));
@@ -308,5 +302,5 @@ describe('Export video (page)', () => {
     await page.context().close();
     expect(Math.max(...played.diffs), 'each frame, with and without reduced motion').toBeLessThan(1);
     expect(moving.diffs[0], 'two frames of the flight differ, so the comparison can fail').toBeGreaterThan(5);
-  }, 240_000);
+  });
 });

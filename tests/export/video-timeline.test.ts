@@ -1,36 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import type { PreparedEvent } from '../../src/data/prepare.ts';
 import { createTimeScale } from '../../src/time/time-scale.ts';
 import { eventSpan, FLIGHT_SECONDS, frameState, planVideo, type VideoPacing } from '../../src/export/video-timeline.ts';
+import { createEvent, FIXTURE_START, HOUR } from '../fixtures/prepared-event.ts';
 
-const HOUR = 3_600_000;
-const START = Date.parse('2025-05-15T00:00Z');
+const START = FIXTURE_START;
 /** 100 hours crossed in 100 s of video: one story hour per second on a linear scale. */
 const END = START + 100 * HOUR;
 const at = (h: number) => START + h * HOUR;
-
-/** Returns a prepared event `hours` after START, with an optional end, dwell and camera. */
-function createEvent(index: number, hours: number, o: { endHours?: number; dwell?: number; camera?: [number, number, number] } = {}): PreparedEvent {
-  const t0 = at(hours);
-  const t1 = o.endHours === undefined ? t0 : at(o.endHours);
-  return {
-    id: `event-${index}`,
-    start: new Date(t0).toISOString(),
-    precision: 'minute',
-    title: `Event ${index}`,
-    body: 'Something happened.',
-    places: [],
-    sources: ['report'],
-    claims: [],
-    ...(o.dwell === undefined ? {} : { dwell: o.dwell }),
-    ...(o.camera ? { camera: { center: [o.camera[0], o.camera[1]] as [number, number], zoom: o.camera[2] } } : {}),
-    index,
-    t0,
-    t1,
-    h0: hours,
-    h1: o.endHours ?? hours,
-  };
-}
 
 /** Returns pacing over a linear 100-hour scale with events at 10 h (dwell 4, camera A), 20 h (camera B) and 30 h (camera B again); default dwell 8 s. */
 function createPacing(): VideoPacing {

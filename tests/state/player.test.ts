@@ -1,34 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import type { PreparedEvent } from '../../src/data/prepare.ts';
 import { advance, type PlayContext, type PlayState } from '../../src/state/player.ts';
 import { createTimeScale, type Band } from '../../src/time/time-scale.ts';
+import { createEvent, FIXTURE_START, HOUR } from '../fixtures/prepared-event.ts';
 
-const HOUR = 3_600_000;
-const START = Date.parse('2025-05-15T00:00Z');
+const START = FIXTURE_START;
 /** 100 hours, crossed in 100 s at 1×: one story hour per wall second on a linear scale. */
 const END = START + 100 * HOUR;
 const TRACK_SECONDS = 100;
-
-/** Returns a prepared event starting `hours` after START. */
-function createEvent(index: number, hours: number, dwell?: number): PreparedEvent {
-  const t0 = START + hours * HOUR;
-  return {
-    id: `event-${index}`,
-    start: new Date(t0).toISOString(),
-    precision: 'minute',
-    title: `Event ${index}`,
-    body: 'Something happened.',
-    places: [],
-    sources: ['report'],
-    claims: [],
-    ...(dwell === undefined ? {} : { dwell }),
-    index,
-    t0,
-    t1: t0,
-    h0: hours,
-    h1: hours,
-  };
-}
 
 /** Returns a play context over a linear 100-hour scale with events at 10 h, 20 h and 30 h. */
 function createCtx(overrides: Partial<PlayContext> & { dwellSeconds?: number; bands?: Band[] } = {}): PlayContext {
@@ -89,7 +67,7 @@ describe('advance', () => {
   });
 
   it("uses each event's own dwell", () => {
-    const ctx = createCtx({ events: [createEvent(0, 10, 30), createEvent(1, 20)] });
+    const ctx = createCtx({ events: [createEvent(0, 10, { dwell: 30 }), createEvent(1, 20)] });
     expect(advance(createState(9), 1000, ctx).dwellLeft).toBe(30_000);
   });
 

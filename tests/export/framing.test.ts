@@ -1,0 +1,200 @@
+import type { Map as MapLibreMap } from 'maplibre-gl';
+import { describe, expect, it } from 'vitest';
+import { prepareStory, type BuiltPlace, type PreparedStory } from '../../src/data/prepare.ts';
+import type { Story, Theme } from '../../src/data/schema.ts';
+import { applyFraming, eventFraming, eventPadding, exploreFraming, framePadding, inFrameOf, mapTypeScale, screenshotFraming, type Framing } from '../../src/export/framing.ts';
+import { AREA_MAX_ZOOM, POINT_MAX_ZOOM } from '../../src/map/event-camera.ts';
+
+const T = (iso: string) => Date.parse(iso);
+
+/** Returns a point place with an anchor, and the point on Ukraine's border its distance arc starts from if given. */
+function createPoint(id: string, kind: string, at: [number, number], borderPoint?: [number, number]): BuiltPlace {
+  return {
+    type: 'Feature',
+    geometry: { type: 'Point', coordinates: at },
+    properties: { id, kind, name: id, description: 'd', sources: ['a'], anchor: at, ...(borderPoint ? { distanceKm: 1000, borderPoint } : {}) },
+  } as BuiltPlace;
+}
+
+/**
+ * Returns a prepared story of four events: talks at a venue with a data camera (16 May), a strike on
+ * an airbase whose arc starts at the border (1 June), an event about an area and no place (2 June),
+ * and a visit to a city (3 June).
+ */
+function createPrep(): PreparedStory {
+  const theme = { font: 'Noto Sans', colors: { text: '#111111', halo: '#ffffff', arc: '#7a1f1f' }, categories: [] } as unknown as Theme;
+  const event = (id: string, start: string, places: string[], extra: object = {}) => ({ id, start, precision: 'minute', title: id, body: 'b', places, sources: ['a'], claims: [], ...extra });
+  const story = {
+    title: 't',
+    start: '2025-05-15T00:00Z',
+    end: '2025-06-17T00:00Z',
+    defaultDwell: 8,
+    events: [
+      event('talks', '2025-05-16T12:00Z', ['venue'], { camera: { center: [29.1, 41.1], zoom: 11 } }),
+      event('strike', '2025-06-01T06:00Z', ['base']),
+      event('build-up', '2025-06-02T12:00Z', [], { subject: { bbox: [34, 50, 36, 52], label: 'area' } }),
+      event('visit', '2025-06-03T09:00Z', ['city']),
+    ],
+  } as unknown as Story;
+  return prepareStory(story, theme, [createPoint('venue', 'venue', [29, 41]), createPoint('base', 'airbase', [33.5, 68], [33, 52]), createPoint('city', 'city', [30.5, 50.5])]);
+}
+
+interface Call {
+  fn: 'fitBounds' | 'jumpTo';
+  args: unknown[];
+}
+
+/**
+ * Returns a stand-in for the maplibre map that records its camera calls. Its screen is `frame` in
+ * CSS px and maps linearly to lon/lat around `center` at 0.01° per px (enough for `unproject`).
+ */
+function createMap(o: { center?: [number, number]; zoom?: number; bounds?: [number, number, number, number]; frame?: { width: number; height: number } } = {}) {
+  const calls: Call[] = [];
+  let center = o.center ?? [30, 50];
+  const frame = o.frame ?? { width: 1000, height: 500 };
+  const map = {
+    getCenter: () => ({ wrap: () => ({ lng: center[0], lat: center[1] }) }),
+    getZoom: () => o.zoom ?? 4,
+    getMinZoom: () => 0,
+    getMaxZoom: () => 13,
+    getBounds: () => {
+      const [w, s, e, n] = o.bounds ?? [0, 0, 0, 0];
+      return { getWest: () => w, getSouth: () => s, getEast: () => e, getNorth: () => n };
+    },
+    unproject: ([x, y]: [number, number]) => ({ lng: center[0] + (x - frame.width / 2) * 0.01, lat: center[1] - (y - frame.height / 2) * 0.01 }),
+    fitBounds: (...args: unknown[]) => calls.push({ fn: 'fitBounds', args }),
+    jumpTo: (...args: unknown[]) => {
+      calls.push({ fn: 'jumpTo', args });
+      const c = (args[0] as { center: [number, number] | { lng: number; lat: number } }).center;
+      center = Array.isArray(c) ? c : [c.lng, c.lat];
+    },
+  };
+  return { map: map as unknown as MapLibreMap, calls };
+}
+
+describe('eventFraming', () => {
+  const prep = createPrep();
+
+  it('frames the whole story before the first event', () => {
+    expect(eventFraming(prep, T('2025-05-15T00:00Z'))).toEqual({ kind: 'story' });
+  });
+
+  it('frames the current event: places and data camera (its zoom the closest), an airbase with its arc, a subject area, a city', () => {
+    expect(eventFraming(prep, T('2025-05-20T00:00Z'))).toEqual({ kind: 'event', box: [29, 41, 29.1, 41.1], maxZoom: 11 });
+    expect(eventFraming(prep, T('2025-06-01T06:00Z'))).toEqual({ kind: 'event', box: [33, 52, 33.5, 68], maxZoom: AREA_MAX_ZOOM });
+    expect(eventFraming(prep, T('2025-06-02T12:30Z'))).toEqual({ kind: 'event', box: [34, 50, 36, 52], maxZoom: AREA_MAX_ZOOM });
+    expect(eventFraming(prep, T('2025-06-16T00:00Z'))).toEqual({ kind: 'event', box: [30.5, 50.5, 30.5, 50.5], maxZoom: POINT_MAX_ZOOM });
+  });
+});
+
+describe('screenshotFraming', () => {
+  const prep = createPrep();
+  const t = T('2025-06-03T10:00Z');
+
+  it('takes the URL view first, then the current event when following, else the whole story', () => {
+    expect(screenshotFraming(prep, { t, view: { zoom: 7.5, lat: 48, lon: 31 }, follow: true })).toEqual({ kind: 'camera', center: [31, 48], zoom: 7.5 });
+    expect(screenshotFraming(prep, { t, view: null, follow: true })).toEqual(eventFraming(prep, t));
+    expect(screenshotFraming(prep, { t, view: null, follow: false })).toEqual({ kind: 'story' });
+  });
+});
+
+describe('exploreFraming', () => {
+  const prep = createPrep();
+  const t = T('2025-06-01T07:00Z');
+  const bands = { top: 100, bottom: 100 };
+
+  it('frames the event anew only while the explorer follows and shows an event; otherwise the story', () => {
+    const { map } = createMap();
+    const screen = { width: 1000, height: 500 };
+    const out = { width: 1080, height: 1920 };
+    expect(exploreFraming(map, prep, { t, view: null, follow: true }, 'event', screen, out, bands)).toEqual(eventFraming(prep, t));
+    expect(exploreFraming(map, prep, { t, view: null, follow: true }, 'story', screen, out, bands)).toEqual({ kind: 'story' });
+    expect(exploreFraming(map, prep, { t, view: null, follow: false }, 'event', screen, out, bands)).toEqual({ kind: 'story' });
+  });
+
+  it('keeps the reader’s view: the same centre, zoomed by the smaller of the width and map-height ratios', () => {
+    const { map } = createMap({ center: [45.25, 55.5], zoom: 4 });
+    const view = { zoom: 4, lat: 55.5, lon: 45.25 };
+    // twice as wide, and 1200 − 200 px of bands = twice as high: one zoom level closer
+    expect(exploreFraming(map, prep, { t, view, follow: true }, 'event', { width: 1000, height: 500 }, { width: 2000, height: 1200 }, bands)).toEqual({
+      kind: 'camera',
+      center: [45.25, 55.5],
+      zoom: 5,
+    });
+    // a tall frame: its width decides (1080 / 1000), not its height
+    const tall = exploreFraming(map, prep, { t, view, follow: true }, 'event', { width: 1000, height: 500 }, { width: 1080, height: 1920 }, bands) as Extract<Framing, { kind: 'camera' }>;
+    expect(tall.zoom).toBeCloseTo(4 + Math.log2(1.08), 9);
+    // a frame the size of the screen with bands over it: zoomed out so the screen's extent still fits between them
+    const banded = exploreFraming(map, prep, { t, view, follow: true }, 'event', { width: 1000, height: 500 }, { width: 1000, height: 500 }, bands) as Extract<Framing, { kind: 'camera' }>;
+    expect(banded.zoom).toBeCloseTo(4 + Math.log2(300 / 500), 9);
+  });
+});
+
+describe('padding and type scale', () => {
+  it('framePadding: at least 64 px each side and 40 px above and below, 5 % of the shorter side on a big frame, plus the bands', () => {
+    expect(framePadding({ width: 800, height: 600 }, { top: 0, bottom: 0 })).toEqual({ top: 40, bottom: 40, left: 64, right: 64 });
+    expect(framePadding({ width: 3840, height: 2160 }, { top: 150, bottom: 90 })).toEqual({ top: 258, bottom: 198, left: 108, right: 108 });
+  });
+
+  it('eventPadding: room for the outermost names, growing with the type scale and with the frame', () => {
+    expect(eventPadding({ width: 1200, height: 675 }, { top: 0, bottom: 0 }, 1)).toEqual({ top: 56, bottom: 56, left: 96, right: 96 });
+    expect(eventPadding({ width: 1200, height: 675 }, { top: 80, bottom: 60 }, 2)).toEqual({ top: 192, bottom: 172, left: 192, right: 192 });
+    expect(eventPadding({ width: 3840, height: 2160 }, { top: 0, bottom: 0 }, 1)).toEqual({ top: 130, bottom: 130, left: 307, right: 307 });
+  });
+
+  it('mapTypeScale: the smallest map label (13 px) grows to the caption body (17 px × unit), never below 1', () => {
+    expect(mapTypeScale(1)).toBeCloseTo(17 / 13, 9);
+    expect(mapTypeScale(2)).toBeCloseTo(34 / 13, 9);
+    expect(mapTypeScale(0.5)).toBe(1);
+  });
+});
+
+describe('applyFraming', () => {
+  const prep = createPrep();
+  const frame = { width: 1200, height: 675 };
+
+  it('fits the whole story: every place’s anchor with 2° around it, padded clear of the bands, at once', () => {
+    const { map, calls } = createMap();
+    const bands = { top: 90, bottom: 60 };
+    applyFraming(map, prep, { kind: 'story' }, frame, bands);
+    expect(calls).toEqual([{ fn: 'fitBounds', args: [[[27, 39], [35.5, 70]], { padding: framePadding(frame, bands), animate: false }] }]);
+  });
+
+  it('fits an event’s box no closer than its zoom, coming closer in proportion to the type scale', () => {
+    const { map, calls } = createMap();
+    const bands = { top: 0, bottom: 0 };
+    applyFraming(map, prep, { kind: 'event', box: [33, 52, 33.5, 68], maxZoom: 6.5 }, frame, bands, 2);
+    expect(calls).toEqual([{ fn: 'fitBounds', args: [[[33, 52], [33.5, 68]], { padding: eventPadding(frame, bands, 2), maxZoom: 7.5, animate: false }] }]);
+  });
+
+  it('jumps to a camera, its zoom clamped to the map’s, and centres it in the map area between unequal bands', () => {
+    const even = createMap();
+    applyFraming(even.map, prep, { kind: 'camera', center: [31, 48], zoom: 18 }, frame, { top: 50, bottom: 50 });
+    expect(even.calls).toEqual([{ fn: 'jumpTo', args: [{ center: [31, 48], zoom: 13 }] }]);
+
+    const uneven = createMap({ frame });
+    applyFraming(uneven.map, prep, { kind: 'camera', center: [31, 48], zoom: 5 }, frame, { top: 120, bottom: 40 });
+    expect(uneven.calls[0]).toEqual({ fn: 'jumpTo', args: [{ center: [31, 48], zoom: 5 }] });
+    // the map's centre moves up by half the difference (40 px), so the camera's centre sits mid-way between the bands
+    const second = uneven.calls[1].args[0] as { center: { lng: number; lat: number } };
+    expect(uneven.calls).toHaveLength(2);
+    expect(second.center.lng).toBeCloseTo(31, 9);
+    expect(second.center.lat).toBeCloseTo(48 + 0.4, 9);
+  });
+});
+
+describe('inFrameOf', () => {
+  const prep = createPrep();
+  const byId = (id: string) => prep.placeById.get(id)!;
+
+  it('tells which places overlap the map’s view, across the antimeridian too', () => {
+    const { map } = createMap({ bounds: [28, 40, 32, 52] });
+    const inFrame = inFrameOf(map);
+    expect(['venue', 'base', 'city'].filter((id) => inFrame(byId(id)))).toEqual(['venue', 'city']);
+    // a view panned once round the world (west 385°) still holds the places at 29° and 30.5° east
+    const wrapped = inFrameOf(createMap({ bounds: [385, 39, 395, 55] }).map);
+    expect(['venue', 'base', 'city'].filter((id) => wrapped(byId(id)))).toEqual(['venue', 'city']);
+    const empty = inFrameOf(createMap({ bounds: [100, 0, 120, 10] }).map);
+    expect(['venue', 'base', 'city'].filter((id) => empty(byId(id)))).toEqual([]);
+  });
+});
