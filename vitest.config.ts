@@ -16,6 +16,8 @@ export default defineConfig({
           sequence: { groupOrder: 0 },
           // generous for a loaded machine: some start servers and child processes
           testTimeout: 60_000,
+          // the real data build (build-data.test.ts) takes minutes when its basemap cache is cold
+          hookTimeout: 300_000,
         },
       },
       {

@@ -78,7 +78,7 @@ export function createCamera(o: CameraOptions): Camera {
     if (!f) return fitStory(instant);
     framed = 'event';
     const m = 40 * o.screenScale;
-    const padding = clearPadding(mapEl.getBoundingClientRect(), [legend.box().rect], { top: m, bottom: m, left: 1.6 * m, right: 1.6 * m }, 12, f.box);
+    const padding = clearPadding(mapEl.getBoundingClientRect(), [legend.box().rect], { top: m, bottom: m, left: 1.6 * m, right: 1.6 * m }, 12 * o.screenScale, f.box);
     const [w, s, e, n] = f.box;
     map.fitBounds(
       [

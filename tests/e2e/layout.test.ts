@@ -47,9 +47,10 @@ describe('layout in Chromium', () => {
     const map = await page.locator('.map').boundingBox();
     expect(map!.height).toBeGreaterThan(740 * 0.35);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
-    // The whole story fits, with room for the labels centred on its westernmost and easternmost marks
-    // (about 60 px each side): Çırağan Palace, Olenya and Ukrainka.
-    for (const [name, lonLat] of STORY_ENDS) {
+    // The story's part of the world fits, with room for the labels centred on its westernmost and
+    // northernmost marks (about 60 px each side): Çırağan Palace and Olenya. A map this much narrower than
+    // the story leaves the Far East air bases to their own event's frame (frames.test.ts checks that rule).
+    for (const [name, lonLat] of STORY_ENDS.filter(([n]) => n !== 'Ukrainka')) {
       const p = await project(page, lonLat);
       expect(p.x, name).toBeGreaterThanOrEqual(map!.x + 56);
       expect(p.x, name).toBeLessThanOrEqual(map!.x + map!.width - 56);
@@ -97,7 +98,9 @@ describe('layout in Chromium', () => {
         const overlap = box.x < credit.x + credit.width && credit.x < box.x + box.width && box.y < credit.y + credit.height && credit.y < box.y + box.height;
         expect(overlap, `${at}: legend over the attribution`).toBe(false);
       }
-      for (const [name, lonLat] of STORY_ENDS) {
+      // an upright tablet, like a phone, leaves the Far East air bases to their own event's frame
+      const ends = size.width < size.height ? STORY_ENDS.filter(([n]) => n !== 'Ukrainka') : STORY_ENDS;
+      for (const [name, lonLat] of ends) {
         const p = await project(page, lonLat);
         // at least a mark's reach (the talks ring is 22 px) away from the legend
         const dx = Math.max(box.x - p.x, 0, p.x - (box.x + box.width));

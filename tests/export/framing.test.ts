@@ -1,9 +1,10 @@
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import { describe, expect, it } from 'vitest';
 import { prepareStory, type BuiltPlace, type PreparedStory } from '../../src/data/prepare.ts';
-import type { Story, Theme } from '../../src/data/schema.ts';
+import type { Story } from '../../src/data/schema.ts';
 import { applyFraming, eventFraming, eventPadding, exploreFraming, framePadding, inFrameOf, mapTypeScale, screenshotFraming, type Framing } from '../../src/export/framing.ts';
 import { AREA_MAX_ZOOM, POINT_MAX_ZOOM } from '../../src/map/event-camera.ts';
+import { createTheme } from '../fixtures/theme.ts';
 
 const T = (iso: string) => Date.parse(iso);
 
@@ -22,7 +23,7 @@ function createPoint(id: string, kind: string, at: [number, number], borderPoint
  * and a visit to a city (3 June).
  */
 function createPrep(): PreparedStory {
-  const theme = { font: 'Noto Sans', colors: { text: '#111111', halo: '#ffffff', arc: '#7a1f1f' }, categories: [] } as unknown as Theme;
+  const theme = createTheme();
   const event = (id: string, start: string, places: string[], extra: object = {}) => ({ id, start, precision: 'minute', title: id, body: 'b', places, sources: ['a'], claims: [], ...extra });
   const story = {
     title: 't',
