@@ -18,6 +18,7 @@ import { createMapView, type MapView } from './map/map-view.ts';
 import { MODE_PROFILES } from './modes/profiles.ts';
 import { createActions } from './state/actions.ts';
 import { configFrom, type AppConfig } from './state/config.ts';
+import { kioskSettings } from './state/kiosk-settings.ts';
 import { createPlayer, dwellSeconds, TRACK_SECONDS } from './state/player.ts';
 import { createAppStore, type Store } from './state/store.ts';
 import { createUrlSync } from './state/url-sync.ts';
@@ -50,7 +51,7 @@ export function createApp(root: HTMLElement, prep: PreparedStory, basemap: Topol
   const defaults = defaultState(prep);
   const urlCtx = urlContext(prep, defaults);
   const fromUrl = parseUrl(window.location.search, urlCtx);
-  const config = configFrom(fromUrl);
+  const config = configFrom(fromUrl, kioskSettings(window.location.search, prep.story.kiosk));
   const profile = MODE_PROFILES[config.mode];
   if (profile.hasModeCode && !startMode) throw new Error(`the ${config.mode} mode's code was not loaded`);
   const store = createAppStore(defaults, stateFields(fromUrl));

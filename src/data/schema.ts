@@ -205,6 +205,17 @@ const StoryFields = {
     )
     .optional()
     .describe('Boxes where the basemap adds Natural Earth 1:10m coastline from minZoom on (e.g. the Bosphorus).'),
+  kiosk: z
+    .strictObject({
+      idleSeconds: z.number().int().min(1).max(3600).optional(),
+      viewingDistanceM: z.number().min(0.5).max(10).optional(),
+      qrUrl: HttpUrl.nullable().optional(),
+      nightlyReloadHour: z.number().int().min(0).max(23).nullable().optional(),
+      orientation: z.enum(['auto', 'landscape', 'portrait']).optional(),
+      watchdogSeconds: z.number().min(5).max(600).optional(),
+    })
+    .optional()
+    .describe('Kiosk settings (see src/state/kiosk-settings.ts); URL parameters override them.'),
   sources: z.array(Source).min(1),
   events: z.array(StoryEvent).min(1),
 };

@@ -14,7 +14,7 @@ export interface UrlContext {
 }
 
 /** The state a URL holds: the moment, place, view, layers and follow, with the page's config (mode, embed, idle). */
-export type UrlFields = Pick<AppState, 't' | 'place' | 'view' | 'layers' | 'follow'> & AppConfig;
+export type UrlFields = Pick<AppState, 't' | 'place' | 'view' | 'layers' | 'follow'> & Pick<AppConfig, 'mode' | 'embed' | 'idle'>;
 
 /** What a query string sets, field by field: each one valid or absent. */
 export type UrlState = Partial<{ -readonly [K in keyof UrlFields]: UrlFields[K] }>;

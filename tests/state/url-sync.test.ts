@@ -1,3 +1,4 @@
+import { KIOSK_DEFAULTS } from '../../src/state/kiosk-settings.ts';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createActions } from '../../src/state/actions.ts';
 import type { AppConfig } from '../../src/state/config.ts';
@@ -18,7 +19,7 @@ const DEFAULTS: AppState = {
 };
 
 /** Returns a URL context like the app's, for a story from 15 May to 17 June 2025 with one event. */
-function createCtx(config: AppConfig = { mode: 'explore', embed: false, idle: 60 }) {
+function createCtx(config: AppConfig = { mode: 'explore', embed: false, idle: 60, kiosk: KIOSK_DEFAULTS }) {
   return {
     start: at('2025-05-15T00:00Z'),
     end: at('2025-06-17T00:00Z'),
@@ -154,7 +155,7 @@ describe('createUrlSync', () => {
   it('writes the page config (mode, embed, idle) into every entry, from the config and not the store', () => {
     const { win, writes, advance } = createWindow();
     const store = createAppStore(DEFAULTS);
-    const sync = createUrlSync(store, createCtx({ mode: 'kiosk', embed: true, idle: 30 }), win);
+    const sync = createUrlSync(store, createCtx({ mode: 'kiosk', embed: true, idle: 30, kiosk: { ...KIOSK_DEFAULTS, idleSeconds: 30 } }), win);
     store.getState().set({ t: at('2025-05-16T00:00Z') });
     advance(URL_THROTTLE_MS);
     expect(writes).toEqual([{ kind: 'replace', url: '/?t=2025-05-16T00:00Z&mode=kiosk&embed=1&idle=30' }]);
