@@ -31,7 +31,7 @@ import { cachedJson } from './cache.ts';
 import { cameraDepthProblems } from './camera-depth.ts';
 import { DataError, anchorOf } from './derive.ts';
 import { doubledBorderProblems, doubledStretches } from './doubled-borders.ts';
-import { gshhgLand, gshhgRivers } from './gshhg.ts';
+import { gshhgLakes, gshhgLand, gshhgRivers } from './gshhg.ts';
 import { basemapTowns } from './towns.ts';
 
 type BBox = [number, number, number, number];
@@ -102,7 +102,15 @@ export type DetailIndexFeature = Feature<Polygon, { id: string; kind: DetailKind
 
 /** The first-load topology: countries, the region lines (arcs between two regions of one country: all the page draws of the regions), towns and water names. */
 export interface FirstLoadTopology extends Topology {
-  objects: { countries: GeometryCollection<CountryProps>; regionLines: { type: 'MultiLineString'; arcs: number[][] }; towns: GeometryCollection; water: GeometryCollection };
+  objects: {
+    countries: GeometryCollection<CountryProps>;
+    regionLines: { type: 'MultiLineString'; arcs: number[][] };
+    /** Lakes, and islands in them (GSHHG), when data/basemap.json asks for them. */
+    lakes?: { type: 'MultiPolygon'; arcs: number[][][] };
+    lakeIslands?: { type: 'MultiPolygon'; arcs: number[][][] };
+    towns: GeometryCollection;
+    water: GeometryCollection;
+  };
 }
 
 /**
@@ -116,9 +124,13 @@ export function firstLoadShapes(
   full: BasemapTopology,
   boxes: BBox[],
   zoom: { inside: number; outside: number },
+  water?: { lakes: MultiPolygon; islands: MultiPolygon },
 ): FirstLoadTopology {
   const { regionLines } = boundaryLines(full);
-  const topo = simplifiedTopology({ countries, regionLines: { type: 'Feature', properties: {}, geometry: regionLines } }, boxes, zoom) as unknown as FirstLoadTopology;
+  const area = (g: MultiPolygon) => ({ type: 'Feature', properties: {}, geometry: g });
+  const objects: Record<string, unknown> = { countries, regionLines: { type: 'Feature', properties: {}, geometry: regionLines } };
+  if (water) Object.assign(objects, { lakes: area(water.lakes), lakeIslands: area(water.islands) });
+  const topo = simplifiedTopology(objects, boxes, zoom) as unknown as FirstLoadTopology;
   const lines = topo.objects.regionLines as unknown as { type: string; arcs: number[][]; properties?: unknown };
   topo.objects.regionLines = { type: 'MultiLineString', arcs: lines.type === 'LineString' ? [lines.arcs as unknown as number[]] : lines.arcs };
   return topo;
@@ -177,7 +189,8 @@ export function buildBasemapData(cfg: BasemapConfig, file: string): BasemapBuild
     fitRegionsToCountries(adminRegions(cfg.admin1, `${file}: admin1`), countries, boxes, cfg.countries),
   );
   const full = buildBasemap(countries, regions, boxes, { inside: cfg.fine.maxZoom, outside: cfg.coarseMaxZoom });
-  const shapes = firstLoadShapes(countries, full, boxes, { inside: cfg.fine.minZoom, outside: cfg.coarseMaxZoom });
+  const lakes = cfg.lakes ? gshhgLakes(cfg.lakes.bounds, cfg.lakes.minAreaKm2, cfg.lakes.islandMinAreaKm2) : undefined;
+  const shapes = firstLoadShapes(countries, full, boxes, { inside: cfg.fine.minZoom, outside: cfg.coarseMaxZoom }, lakes);
   const towns = basemapTowns(cfg, file);
   const water: FeatureCollection<Point> = {
     type: 'FeatureCollection',

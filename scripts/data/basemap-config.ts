@@ -55,6 +55,10 @@ export const BasemapConfig = z.strictObject({
     .default([])
     .describe('Boxes drawn from the GSHHG full-resolution shoreline from minZoom on, loaded when the camera goes there (needs GMT).'),
   rivers: z.strictObject({ bbox: BBox, minZoom: Zoom }).optional().describe('Major rivers (GSHHG WDBII, needs GMT) in this box, from minZoom.'),
+  lakes: z
+    .strictObject({ bounds: BBox, minAreaKm2: z.number().positive(), islandMinAreaKm2: z.number().positive() })
+    .optional()
+    .describe('Lakes and reservoirs (GSHHG high resolution, needs GMT) of at least minAreaKm2 inside bounds, with the islands in them of at least islandMinAreaKm2; in the first load.'),
   towns: z.strictObject({
     named: z.array(
       z.strictObject({ name: z.string().min(1), label: z.string().min(1).optional(), country: z.string().length(2).optional(), adminCode: z.string().optional(), minZoom: Zoom }),
@@ -64,7 +68,7 @@ export const BasemapConfig = z.strictObject({
     bounds: BBox,
   }),
   water: z.array(
-    z.strictObject({ name: z.string().min(1), at: z.tuple([Lon, Lat]), minZoom: Zoom, kind: z.enum(['sea', 'strait', 'river']), rotate: z.number().min(-90).max(90).optional() }),
+    z.strictObject({ name: z.string().min(1), at: z.tuple([Lon, Lat]), minZoom: Zoom, kind: z.enum(['sea', 'strait', 'river', 'lake']), rotate: z.number().min(-90).max(90).optional() }),
   ),
 });
 export type BasemapConfig = z.infer<typeof BasemapConfig>;

@@ -13,6 +13,9 @@ export interface BasemapGeo {
   towns?: FeatureCollection;
   /** Names of seas, straits and rivers at a point, each with its `minZoom`, `kind` and text `rotate` (degrees). */
   water?: FeatureCollection;
+  /** Lakes and the islands in them, when the basemap has them. */
+  lakes?: FeatureCollection;
+  lakeIslands?: FeatureCollection;
   /** Where more detail is (detail.json): a box per file, with the zooms it is shown from (`minZoom`) and holds up to (`maxZoom`). */
   detail: FeatureCollection;
 }
@@ -32,12 +35,16 @@ export function basemapGeo(topo: Topology, detail: FeatureCollection = { type: '
         geometry: { type: 'Point', coordinates: [f.properties.lx!, f.properties.ly!] },
       })),
   };
+  const area = (key: string): FeatureCollection | undefined =>
+    topo.objects[key] ? { type: 'FeatureCollection', features: [feature(topo, topo.objects[key]) as unknown as Feature<MultiPolygon>] } : undefined;
   const points = (key: string) => (topo.objects[key] ? (feature(topo, topo.objects[key] as GeometryCollection) as FeatureCollection) : undefined);
   return {
     countries,
     borders: mesh(topo, countriesObj, (a, b) => a !== b),
     regionLines: (feature(topo, topo.objects.regionLines) as unknown as Feature<MultiLineString>).geometry,
     labels,
+    lakes: area('lakes'),
+    lakeIslands: area('lakeIslands'),
     towns: points('towns'),
     water: points('water'),
     detail,
@@ -105,6 +112,11 @@ export function basemapStyle(geo: BasemapGeo, theme: Theme, credit: string, scal
     filter: ['==', ['get', 'kind'], kind],
     paint: { 'fill-color': color, 'fill-antialias': antialias },
   });
+  /** Lakes over the land, and the islands in them over the lakes, from `minzoom`. */
+  const lakeLayers = (suffix: string, minzoom: number): LayerSpecification[] => [
+    { id: `lakes${suffix}`, type: 'fill', source: 'lakes', minzoom, paint: { 'fill-color': c.ocean } },
+    { id: `lake-islands${suffix}`, type: 'fill', source: 'lakeIslands', minzoom, paint: { 'fill-color': c.land } },
+  ];
   const regionWidth = ramp([3, 0.4], [8, 1]);
   const borderWidth = ramp([1, 0.5], [6, 1.4], [10, 2]);
   const shown = (dzFilter: number) => ['>=', ['zoom'], ['+', ['get', 'minZoom'], dzFilter]] as ExpressionSpecification;
@@ -116,6 +128,8 @@ export function basemapStyle(geo: BasemapGeo, theme: Theme, credit: string, scal
       borders: { type: 'geojson', data: { type: 'Feature', properties: {}, geometry: geo.borders } },
       regionLines: { type: 'geojson', data: { type: 'Feature', properties: {}, geometry: geo.regionLines } },
       countryLabels: { type: 'geojson', data: geo.labels },
+      lakes: { type: 'geojson', data: geo.lakes ?? empty },
+      lakeIslands: { type: 'geojson', data: geo.lakeIslands ?? empty },
       towns: { type: 'geojson', data: geo.towns ?? empty },
       water: { type: 'geojson', data: geo.water ?? empty },
       ...Object.fromEntries(index.map((d) => [detailSource(d.id), { type: 'geojson', data: empty } as const])),
@@ -124,6 +138,7 @@ export function basemapStyle(geo: BasemapGeo, theme: Theme, credit: string, scal
     layers: [
       { id: 'ocean', type: 'background', paint: { 'background-color': c.ocean } },
       { id: 'land', type: 'fill', source: 'countries', paint: { 'fill-color': c.land, 'fill-antialias': true } },
+      ...lakeLayers('', 0),
       {
         id: 'region-lines',
         type: 'line',
@@ -135,6 +150,9 @@ export function basemapStyle(geo: BasemapGeo, theme: Theme, credit: string, scal
       // A fine box's 1:10m detail covers the first load inside the box (its water, then its land, which
       // reaches a little past the box so that its edge falls on land), with its own lines above the rivers.
       ...fine.flatMap((d) => [detailFill(d, 'box', c.ocean, false), detailFill(d, 'land', c.land, true)]),
+      // Lakes again over a 1:10m box's land from where it shows (a border through a lake outside the
+      // boxes, China–Russia's through Lake Khanka, is then under the lake from that zoom on).
+      ...(fine.length ? lakeLayers('-over-detail', Math.min(...fine.map((d) => d.minZoom)) + dz) : []),
       ...(rivers
         ? [
             {

@@ -9,6 +9,7 @@ import { BasemapConfig } from '../../scripts/data/basemap-config.ts';
 import { adminRegions, recognisedCountries, type BasemapTopology, type PolygonMove } from '../../scripts/data/basemap.ts';
 import { borderRuleProblems, firstLoadShapes } from '../../scripts/data/basemap-build.ts';
 import { DataError } from '../../scripts/data/derive.ts';
+import { stitchRings } from '../../scripts/data/gshhg.ts';
 import { booleanPointInPolygon } from '@turf/boolean-point-in-polygon';
 import { feature } from 'topojson-client';
 import { cameraDepthProblems, depthAt } from '../../scripts/data/camera-depth.ts';
@@ -117,6 +118,24 @@ describe('the first load: countries and region lines only', () => {
     expect(lines.coordinates.flat().some(([x, y]) => Math.abs(x - 35.3) < 0.3 && Math.abs(y - 50.35) < 0.3)).toBe(true);
     const c1 = feature(first as never, first.objects.countries as never) as unknown as FeatureCollection;
     expect(c1.features.map((f) => (f.properties as { id: string }).id)).toEqual(countries.features.map((f) => f.properties.id));
+  });
+});
+
+describe("lake shores stitched from GMT's bin pieces", () => {
+  it('joins pieces that continue one another, forwards or reversed, into closed rings', () => {
+    const rings = stitchRings([
+      [[0, 0], [1, 0]],
+      [[1, 1], [1, 0]], // reversed
+      [[1, 1], [0, 1], [0, 0]],
+      [[5, 5], [6, 5], [6, 6], [5, 5]], // closed already
+    ]);
+    expect(rings).toHaveLength(2);
+    expect(rings[0]).toEqual([[0, 0], [1, 0], [1, 1], [0, 1], [0, 0]]);
+    expect(rings[1]).toEqual([[5, 5], [6, 5], [6, 6], [5, 5]]);
+  });
+
+  it("leaves out a shore that does not close (cut by the region's edge)", () => {
+    expect(stitchRings([[[0, 0], [1, 0]], [[1, 0], [1, 1]]])).toEqual([]);
   });
 });
 
