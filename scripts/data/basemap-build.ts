@@ -197,6 +197,12 @@ function makeBasemapData(cfg: BasemapConfig, file: string): BasemapBuild {
   );
   const full = buildBasemap(countries, regions, boxes, { inside: cfg.fine.maxZoom, outside: cfg.coarseMaxZoom });
   const lakes = cfg.lakes ? gshhgLakes(cfg.lakes.bounds, cfg.lakes.minAreaKm2, cfg.lakes.islandMinAreaKm2) : undefined;
+  cfg.lakes?.leaveOut.forEach((l, i) => {
+    const polys = lakes!.lakes.coordinates;
+    const kept = polys.filter((p) => !booleanPointInPolygon(l.at, { type: 'Polygon', coordinates: p }));
+    if (kept.length === polys.length) throw new DataError(`${file}: lakes.leaveOut[${i}] (${l.name}): no lake at ${l.at.join(', ')}`);
+    lakes!.lakes.coordinates = kept;
+  });
   const shapes = firstLoadShapes(countries, full, boxes, { inside: cfg.fine.minZoom, outside: cfg.coarseMaxZoom }, lakes);
   const towns = basemapTowns(cfg, file);
   const water: FeatureCollection<Point> = {

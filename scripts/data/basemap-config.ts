@@ -56,7 +56,15 @@ export const BasemapConfig = z.strictObject({
     .describe('Boxes drawn from the GSHHG full-resolution shoreline from minZoom on, loaded when the camera goes there (needs GMT).'),
   rivers: z.strictObject({ bbox: BBox, minZoom: Zoom }).optional().describe('Major rivers (GSHHG WDBII, needs GMT) in this box, from minZoom.'),
   lakes: z
-    .strictObject({ bounds: BBox, minAreaKm2: z.number().positive(), islandMinAreaKm2: z.number().positive() })
+    .strictObject({
+      bounds: BBox,
+      minAreaKm2: z.number().positive(),
+      islandMinAreaKm2: z.number().positive(),
+      leaveOut: z
+        .array(z.strictObject({ name: z.string().min(1), at: z.tuple([Lon, Lat]), why: z.string().min(1) }))
+        .default([])
+        .describe('Lakes GSHHG has that are not there at the story’s time (the lake holding `at` is left out), each with why.'),
+    })
     .optional()
     .describe('Lakes and reservoirs (GSHHG high resolution, needs GMT) of at least minAreaKm2 inside bounds, with the islands in them of at least islandMinAreaKm2; in the first load.'),
   towns: z.strictObject({

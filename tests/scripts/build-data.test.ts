@@ -125,7 +125,21 @@ describe('buildData on the real data', () => {
     const belogorsk = towns.find((t) => t.properties.name === 'Belogorsk')!;
     expect(belogorsk.geometry.coordinates[0]).toBeCloseTo(128.48, 1);
     const water = (feature(topo, topo.objects.water as GeometryCollection) as FeatureCollection<Point, { name: string }>).features.map((w) => w.properties.name);
-    for (const n of ['Black Sea', 'Barents Sea', 'Bosphorus', 'Dnipro']) expect(water).toContain(n);
+    for (const n of ['Black Sea', 'Barents Sea', 'Bosphorus', 'Dnipro', 'Lake Baikal']) expect(water).toContain(n);
+  });
+
+  it('draws the big lakes (GSHHG) with their names on water, and not the Kakhovka reservoir (drained since June 2023)', () => {
+    const lakes = (feature(topo, topo.objects.lakes as never) as unknown as Feature<MultiPolygon>).geometry;
+    const lake = { type: 'Feature' as const, properties: {}, geometry: lakes };
+    for (const [name, at] of [
+      ['Baikal', [108.0, 53.5]],
+      ['Ladoga', [31.4, 60.9]],
+      ['Onega', [35.3, 61.7]],
+    ] as const)
+      expect(booleanPointInPolygon([...at], lake), name).toBe(true);
+    expect(booleanPointInPolygon([33.9, 47.2], lake), 'Kakhovka').toBe(false);
+    const water = (feature(topo, topo.objects.water as GeometryCollection) as FeatureCollection<Point, { name: string; kind: string }>).features;
+    for (const w of water.filter((x) => x.properties.kind === 'lake')) expect(booleanPointInPolygon(w.geometry.coordinates, lake), w.properties.name).toBe(true);
   });
 
   it('draws each stretch of border once: no place outline runs beside a basemap boundary at zooms 5 to 7, and the first load hands over to the 1:10m detail on the same line', () => {
@@ -152,7 +166,7 @@ describe('buildData on the real data', () => {
   });
 
   it('builds a basemap with countries and Ukrainian and Russian regions', () => {
-    expect(Object.keys(topo.objects).sort()).toEqual(['countries', 'regionLines', 'towns', 'water']);
+    expect(Object.keys(topo.objects).sort()).toEqual(['countries', 'lakeIslands', 'lakes', 'regionLines', 'towns', 'water']);
     expect(countries.length).toBeGreaterThan(150);
     for (const id of ['804', '643', '792', '440']) expect(country(id), id).toBeDefined();
     const ids = regions.map((r) => r.properties.id);
