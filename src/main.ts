@@ -1,6 +1,7 @@
 import '@fontsource/noto-sans/400.css';
 import '@fontsource/noto-sans/700.css';
 import './styles.css';
+import { prewarm } from 'maplibre-gl';
 import { createApp, type App } from './app.ts';
 import { LoadError, loadAll } from './data/load.ts';
 import { setReady } from './app/readiness.ts';
@@ -65,6 +66,9 @@ function preloadFont(font: unknown): void {
 }
 
 async function boot(): Promise<void> {
+  // maplibre's workers (their script fetched and compiled) start now, while the data downloads, not
+  // when the map is made after it (the worker URL is set when ./map/map-view.ts is imported).
+  prewarm();
   setReady(false, 'loading');
   delete document.documentElement.dataset.error;
   status.textContent = 'Loading map…';

@@ -2,6 +2,7 @@
 // files loaded by zoom and region, and the checks the build refuses to pass (border rules, camera
 // depth, doubled borders).
 import { readFileSync } from 'node:fs';
+import * as polyclip from 'polyclip-ts';
 import { join } from 'node:path';
 import { area as turfArea } from '@turf/area';
 import { bboxClip } from '@turf/bbox-clip';
@@ -198,10 +199,11 @@ function makeBasemapData(cfg: BasemapConfig, file: string): BasemapBuild {
   const full = buildBasemap(countries, regions, boxes, { inside: cfg.fine.maxZoom, outside: cfg.coarseMaxZoom });
   const lakes = cfg.lakes ? gshhgLakes(cfg.lakes.bounds, cfg.lakes.minAreaKm2, cfg.lakes.islandMinAreaKm2) : undefined;
   cfg.lakes?.leaveOut.forEach((l, i) => {
-    const polys = lakes!.lakes.coordinates;
-    const kept = polys.filter((p) => !booleanPointInPolygon(l.at, { type: 'Polygon', coordinates: p }));
-    if (kept.length === polys.length) throw new DataError(`${file}: lakes.leaveOut[${i}] (${l.name}): no lake at ${l.at.join(', ')}`);
-    lakes!.lakes.coordinates = kept;
+    const [w, s, e, n] = l.box;
+    const before = lakes!.lakes.coordinates as polyclip.Geom;
+    const after = polyclip.difference(before, [[[w, s], [e, s], [e, n], [w, n], [w, s]]] as polyclip.Geom) as Position[][][];
+    if (JSON.stringify(after) === JSON.stringify(polyclip.union(before))) throw new DataError(`${file}: lakes.leaveOut[${i}] (${l.name}).box: no lake there`);
+    lakes!.lakes.coordinates = after;
   });
   const shapes = firstLoadShapes(countries, full, boxes, { inside: cfg.fine.minZoom, outside: cfg.coarseMaxZoom }, lakes);
   const towns = basemapTowns(cfg, file);

@@ -61,9 +61,9 @@ export const BasemapConfig = z.strictObject({
       minAreaKm2: z.number().positive(),
       islandMinAreaKm2: z.number().positive(),
       leaveOut: z
-        .array(z.strictObject({ name: z.string().min(1), at: z.tuple([Lon, Lat]), why: z.string().min(1) }))
+        .array(z.strictObject({ name: z.string().min(1), box: BBox, why: z.string().min(1) }))
         .default([])
-        .describe('Lakes GSHHG has that are not there at the story’s time (the lake holding `at` is left out), each with why.'),
+        .describe('Water GSHHG has that is not there at the story’s time: what of the lakes lies in `box` is cut away, each with why.'),
     })
     .optional()
     .describe('Lakes and reservoirs (GSHHG high resolution, needs GMT) of at least minAreaKm2 inside bounds, with the islands in them of at least islandMinAreaKm2; in the first load.'),
