@@ -10,13 +10,22 @@ export const WAIT = 120_000;
 export interface Harness {
   /** The built app's URL (served by tests/e2e/global-setup.ts). */
   url: string;
-  /** This file's connection to the Chromium every e2e file shares. */
+  /** This file's connection to its worker's Chromium (shared by the files that worker runs). */
   browser: Browser;
 }
 
 /**
- * Connects this test file to the suite's server and Chromium (started once by global-setup.ts)
- * before its tests; after each test, passed or failed, closes every browser context the test opened
+ * Picks the Chromium for this worker: `VITEST_POOL_ID` (1..maxWorkers) indexes the endpoints
+ * global-setup.ts started, so two files running side by side never draw in the same GPU process.
+ */
+export function endpointFor(endpoints: string[], poolId = process.env.VITEST_POOL_ID): string {
+  const i = Number(poolId) - 1;
+  return endpoints[Number.isInteger(i) && i >= 0 ? i % endpoints.length : 0];
+}
+
+/**
+ * Connects this test file to the suite's server and its worker's Chromium (started once by
+ * global-setup.ts) before its tests; after each test, passed or failed, closes every browser context the test opened
  * (a context a `beforeAll` opened stays for the tests that share it); and disconnects after the
  * file, which closes the rest. Returns the harness, filled in once the file's tests start.
  */
@@ -24,9 +33,9 @@ export function useHarness(): Harness {
   const h = {} as Harness;
   let before = new Set<BrowserContext>();
   beforeAll(async () => {
-    const { url, wsEndpoint } = inject('e2e');
+    const { url, wsEndpoint, wsEndpoints } = inject('e2e');
     h.url = url;
-    h.browser = await chromium.connect(wsEndpoint, { timeout: WAIT });
+    h.browser = await chromium.connect(wsEndpoints?.length ? endpointFor(wsEndpoints) : wsEndpoint, { timeout: WAIT });
   });
   beforeEach(() => {
     before = new Set(h.browser.contexts());

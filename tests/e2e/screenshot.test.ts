@@ -193,7 +193,7 @@ describe('PNG export from the explorer', () => {
       const fit = map.fitBounds.bind(map);
       map.fitBounds = ((b: Parameters<typeof fit>[0], o?: Parameters<typeof fit>[1]) => {
         const top = typeof o?.padding === 'object' ? (o.padding.top ?? 0) : Number(o?.padding ?? 0);
-        w.__fits.push({ top, exporting: !!document.querySelector('.stage.exporting') });
+        w.__fits.push({ top, exporting: window.explainer!.exporting.active });
         return fit(b, o);
       }) as typeof map.fitBounds;
     });
