@@ -97,6 +97,33 @@ export async function openApp(
   return { page, errors, external };
 }
 
+/**
+ * One app page for the tests of the enclosing `describe` block, so that they draw one page load
+ * instead of one each (software WebGL drawing is most of the suite's time). Opened by `openApp` in
+ * the block's beforeAll; before each test the store is put back to the state the page opened with
+ * (its data fields: time, place, view, layers, …), the pointer moves off the map, the page's errors
+ * and outside requests are cleared, and the frame is awaited; closed after the block. Tests must
+ * not close it, and should leave no dialog open. Returns the opened page, filled in once the block starts.
+ */
+export function useSharedApp(h: Harness, query = '', size = { width: 1280, height: 760 }, opts: { reducedMotion?: boolean } = {}): OpenedPage {
+  const shared = { errors: [], external: [] } as unknown as OpenedPage;
+  let initial: Record<string, unknown> = {};
+  beforeAll(async () => {
+    Object.assign(shared, await openApp(h, query, size, opts));
+    initial = await shared.page.evaluate(() => Object.fromEntries(Object.entries(window.explainer!.store.getState()).filter(([, v]) => typeof v !== 'function')));
+  });
+  beforeEach(async () => {
+    shared.errors.length = 0;
+    shared.external.length = 0;
+    await shared.page.mouse.move(0, 0);
+    await setState(shared.page, initial);
+  });
+  afterAll(async () => {
+    await shared.page?.context().close();
+  });
+  return shared;
+}
+
 /** Waits until the page says a complete frame is drawn. */
 export async function waitReady(page: Page, timeout = WAIT): Promise<void> {
   await page.waitForFunction(() => document.documentElement.dataset.ready === 'true', null, { timeout });
