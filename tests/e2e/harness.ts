@@ -101,8 +101,9 @@ export async function openApp(
  * One app page for the tests of the enclosing `describe` block, so that they draw one page load
  * instead of one each (software WebGL drawing is most of the suite's time). Opened by `openApp` in
  * the block's beforeAll; before each test the store is put back to the state the page opened with
- * (its data fields: time, place, view, layers, …), the pointer moves off the map, the page's errors
- * and outside requests are cleared, and the frame is awaited; closed after the block. Tests must
+ * (its data fields: time, place, view, layers, …), the pointer moves off the map and the frame is
+ * awaited; `errors` and `external` hold the load's in the first test, then each test's own; closed
+ * after the block. Tests must
  * not close it, and should leave no dialog open. Returns the opened page, filled in once the block starts.
  */
 export function useSharedApp(h: Harness, query = '', size = { width: 1280, height: 760 }, opts: { reducedMotion?: boolean } = {}): OpenedPage {
@@ -113,10 +114,13 @@ export function useSharedApp(h: Harness, query = '', size = { width: 1280, heigh
     initial = await shared.page.evaluate(() => Object.fromEntries(Object.entries(window.explainer!.store.getState()).filter(([, v]) => typeof v !== 'function')));
   });
   beforeEach(async () => {
-    shared.errors.length = 0;
-    shared.external.length = 0;
     await shared.page.mouse.move(0, 0);
     await setState(shared.page, initial);
+  });
+  // the first test sees the load's errors and requests, each later one only its own
+  afterEach(() => {
+    shared.errors.length = 0;
+    shared.external.length = 0;
   });
   afterAll(async () => {
     await shared.page?.context().close();
