@@ -24,8 +24,9 @@ export default defineConfig({
           // pure logic and small child processes: files run side by side on every core, before the browser tests
           pool: 'threads',
           sequence: { groupOrder: 0 },
-          // generous for a loaded machine: some start servers and child processes
-          testTimeout: 60_000,
+          // generous for a loaded machine: some start servers and child processes, and the data build's
+          // checks on the real data took 110 s at load 20 (beside two CPU hogs and the e2e files)
+          testTimeout: 300_000,
           // the real data build (build-data.test.ts) takes minutes when its basemap cache is cold
           hookTimeout: 300_000,
         },
