@@ -2,6 +2,16 @@ import { configDefaults, defineConfig } from 'vitest/config';
 
 const E2E = 'tests/e2e/**/*.test.ts';
 
+/**
+ * How many e2e files run side by side, each worker with its own Chromium: E2E_WORKERS when it is a
+ * whole number from 1 to 8, else 2. Chromium draws WebGL in software (SwiftShader) in one GPU process
+ * per browser; two browsers keep both cores of a 2-core machine drawing.
+ */
+export function e2eWorkers(env: NodeJS.ProcessEnv = process.env): number {
+  const n = Number(env.E2E_WORKERS);
+  return Number.isInteger(n) && n >= 1 && n <= 8 ? n : 2;
+}
+
 export default defineConfig({
   test: {
     projects: [
@@ -14,8 +24,9 @@ export default defineConfig({
           // pure logic and small child processes: files run side by side on every core, before the browser tests
           pool: 'threads',
           sequence: { groupOrder: 0 },
-          // generous for a loaded machine: some start servers and child processes
-          testTimeout: 60_000,
+          // generous for a loaded machine: some start servers and child processes, and the data build's
+          // checks on the real data took 110 s at load 20 (beside two CPU hogs and the e2e files)
+          testTimeout: 300_000,
           // the real data build (build-data.test.ts) takes minutes when its basemap cache is cold
           hookTimeout: 300_000,
         },
@@ -25,10 +36,11 @@ export default defineConfig({
         test: {
           name: 'e2e',
           include: [E2E],
-          // one server and one Chromium for every file (harness.ts connects to it)
+          // one server for every file, one Chromium per worker (harness.ts connects to its worker's)
           globalSetup: ['tests/e2e/global-setup.ts'],
-          // Browser tests share two cores and a software GPU: one file at a time, after the unit tests.
-          fileParallelism: false,
+          // Browser tests run after the unit tests, e2eWorkers() files at a time (each in its own Chromium,
+          // so each has its own software-GPU process); the slowest files start first.
+          maxWorkers: e2eWorkers(),
           sequence: { groupOrder: 1 },
           // Every wait polls its own condition for up to two minutes (harness.ts WAIT); a test's time-out
           // only ends one that hangs outside a wait.

@@ -9,7 +9,7 @@ import { createLayerController, type LabelBox } from './app/layer-controller.ts'
 import { createMasthead } from './app/masthead.ts';
 import { createReadiness, setReady, whenReady } from './app/readiness.ts';
 import { screenScaleFor } from './app/screen-scale.ts';
-import type { AppContext, ModeStart } from './contracts/app-context.ts';
+import type { AppContext, ExportFlag, ModeStart } from './contracts/app-context.ts';
 import type { PreparedStory } from './data/prepare.ts';
 import { createExportControl } from './export/export-control.ts';
 import { basemapGeo, basemapStyle } from './map/basemap-style.ts';
@@ -41,6 +41,8 @@ export interface App {
   repaint(): void;
   /** Returns the story's labels drawn now, each with its text, size (px) and box (CSS px on the map), for tools and tests. */
   labelBoxes(): LabelBox[];
+  /** Whether an export (PNG or video) has the map now (read-only here). */
+  exporting: Pick<ExportFlag, 'active'>;
   destroy(): void;
 }
 
@@ -118,6 +120,7 @@ export function createApp(root: HTMLElement, prep: PreparedStory, basemap: Topol
     mapView,
     repaint: layers.repaint,
     labelBoxes: layers.labelBoxes,
+    exporting,
     destroy() {
       for (const part of [{ destroy: offKeys }, { destroy: offContext }, { destroy: offDetail }, modeHandle, exportControl, player, follow, layers, camera, readiness, masthead, urlSync, timeline, card, list, placePanel, legend, mapView]) part?.destroy();
     },

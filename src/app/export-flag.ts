@@ -1,6 +1,10 @@
 import type { ExportFlag } from '../contracts/app-context.ts';
 
-/** Returns the export flag; while it is set, `stage` carries the `exporting` class (its CSS: no overflow while the map has an export's size). */
+/**
+ * Returns the export flag. Code reads `active` (tests read `window.explainer.exporting`); while it is
+ * set, `stage` carries `data-exporting`, which only its CSS reads (no overflow while the map has an
+ * export's size).
+ */
 export function createExportFlag(stage: HTMLElement): ExportFlag {
   let active = false;
   return {
@@ -9,7 +13,7 @@ export function createExportFlag(stage: HTMLElement): ExportFlag {
     },
     set(on: boolean) {
       active = on;
-      stage.classList.toggle('exporting', on);
+      stage.toggleAttribute('data-exporting', on);
     },
   };
 }

@@ -398,6 +398,24 @@ export const ThemeColors = z.strictObject({
   accent: Color.describe('Links, focus rings, the current event.'),
   arc: Color.describe('Distance lines and their labels.'),
   halo: Color.describe('Halo around map labels.'),
+  // The page's tints, each with a default (the first story's look), so a theme may leave them out.
+  alert: Color.default('#b3261e').describe('The timeline\'s playhead and the edge of the load-error notice.'),
+  currentEvent: Color.default('#eaf2fa').describe('Background of the current event in the list.'),
+  hover: Color.default('#f3f1ec').describe('Background of an event under the pointer.'),
+  futureText: Color.default('#4a4741').describe('Events still to come in the list.'),
+  inverseText: Color.default('#ffffff').describe('Text on a dark background (tooltips, tick labels).'),
+  shadow: Color.default('#000000').describe('Shadows and dialog backdrops (drawn see-through).'),
+  track: Color.default('#eeebe4').describe('The timeline\'s track.'),
+  trackBand: Color.default('#dce8f3').describe('The talks\' band on the timeline\'s track.'),
+  tick: Color.default('#6e6a62').describe('Event ticks and hour labels on the timeline.'),
+  tickPast: Color.default('#2f2d29').describe('Ticks of past events.'),
+  dayMark: Color.default('#aaa59b').describe('Day marks under the timeline.'),
+  dispute: Color.default('#fdf8f0').describe('Background of a box of disputed figures, side by side.'),
+  disputeLine: Color.default('#e2c9a6').describe('Border of a box of disputed figures.'),
+  disputeText: Color.default('#6e4a12').describe('Heading of a box of disputed figures.'),
+  tag: Color.default('#fff1d6').describe('Background of a tag (e.g. "reported elsewhere").'),
+  tagLine: Color.default('#e8c98f').describe('Border of a tag.'),
+  tagText: Color.default('#7a4a00').describe('Text of a tag.'),
 });
 
 /** How a category is drawn (src/theme/symbols.ts gives the map's, the legend's and the caption's drawing of each). */

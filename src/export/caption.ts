@@ -1,5 +1,6 @@
 import { currentEventIndex, isVisibleAt, toHours, type PreparedPlace, type PreparedStory } from '../data/prepare.ts';
 import type { Source } from '../data/schema.ts';
+import { placeExtent, unionBox, type LonLatBox } from '../map/event-camera.ts';
 import type { AppState } from '../state/store.ts';
 import type { LegendSymbol } from '../theme/symbols.ts';
 import { formatMoment } from '../time/format.ts';
@@ -33,25 +34,16 @@ export interface CaptionContent {
 }
 
 /** A place's extent in degrees: [west, south, east, north]. */
-export type Box = [number, number, number, number];
+export type Box = LonLatBox;
 
 const boxes = new WeakMap<PreparedPlace, Box>();
 
-/** Returns a place's bounding box in degrees (computed once per place). */
+/** Returns a place's bounding box in degrees, its label anchor included: event-camera's `placeExtent` and the anchor (computed once per place). */
 export function placeBox(p: PreparedPlace): Box {
   const known = boxes.get(p);
   if (known) return known;
-  const b: Box = [Infinity, Infinity, -Infinity, -Infinity];
-  const visit = (c: unknown): void => {
-    if (Array.isArray(c) && typeof c[0] === 'number') {
-      b[0] = Math.min(b[0], c[0]);
-      b[1] = Math.min(b[1], c[1] as number);
-      b[2] = Math.max(b[2], c[0]);
-      b[3] = Math.max(b[3], c[1] as number);
-    } else if (Array.isArray(c)) c.forEach(visit);
-  };
-  visit(p.feature.geometry.coordinates);
-  visit(p.props.anchor);
+  const [x, y] = p.props.anchor;
+  const b = unionBox([placeExtent(p), [x, y, x, y]]);
   boxes.set(p, b);
   return b;
 }

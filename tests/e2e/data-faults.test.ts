@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FAULTY_VARIANTS, writeVariant } from '../fixtures/faulty-data/variants.ts';
+import { FALLBACK_LOOK } from '../../src/ui/load-error.ts';
 import { frames, newContext, useHarness, waitReady } from './harness.ts';
 
 const DIST_DATA = resolve(import.meta.dirname, '../../dist/data');
@@ -58,6 +59,11 @@ async function alertText(page: Page): Promise<string> {
   return (await alert.textContent()) ?? '';
 }
 
+/** The theme the build wrote (its colours with their defaults). */
+const THEME = JSON.parse(readFileSync(join(DIST_DATA, 'theme.json'), 'utf8')) as { colors: Record<string, string> };
+/** Returns `#rrggbb` as getComputedStyle writes it. */
+const rgb = (hex: string) => `rgb(${[1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16)).join(', ')})`;
+
 /** Console errors that are not the browser's own line for a 404 the variant asked for. */
 const realErrors = (errors: string[]) => errors.filter((e) => !/^Failed to load resource: the server responded with a status of 404/.test(e));
 
@@ -79,6 +85,11 @@ describe('faulty data in Chromium', () => {
     }));
     expect(after).toEqual({ ready: 'false', everReady: false, csp: [], app: false });
     expect(realErrors(errors).filter((e) => /TypeError|Uncaught|pageerror/.test(e))).toEqual([]);
+    // the notice has the theme's look, or the built-in one when the theme's colours cannot be read
+    const themeBroken = variant.id === 'theme is an HTML page';
+    await page.waitForFunction(() => !!document.documentElement.dataset.look);
+    const look = await page.evaluate(() => ({ look: document.documentElement.dataset.look, edge: getComputedStyle(document.querySelector('.load-error')!).borderLeftColor }));
+    expect(look).toEqual({ look: themeBroken ? 'fallback' : 'theme', edge: rgb(themeBroken ? FALLBACK_LOOK['--alert'] : THEME.colors.alert) });
     if (SHOTS && (variant.id === 'every event start "garbage"' || variant.id === 'basemap missing')) {
       await page.screenshot({ path: join(SHOTS, `data-fault-${i}-1280x800.png`) });
       await page.setViewportSize({ width: 360, height: 740 });

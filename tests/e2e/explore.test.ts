@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canvasColourCount, openApp, pickAt, pixelAt, project, setState, state, useHarness, waitReady } from './harness.ts';
+import { canvasColourCount, openApp, pickAt, pixelAt, project, setState, state, useHarness, useSharedApp, waitReady } from './harness.ts';
 
 const OLENYA: [number, number] = [33.47, 68.1517];
 const BELAYA: [number, number] = [103.575, 52.915];
@@ -17,16 +17,59 @@ describe('explore mode in Chromium', () => {
     await page.context().close();
   });
 
-  it('draws a map that is not blank: land, ocean and the story’s features', async () => {
-    const { page } = await openApp(h, '?t=2025-06-02T12:00Z&follow=0');
-    expect(await canvasColourCount(page)).toBeGreaterThan(30);
-    const [r, g, b] = await pixelAt(page, OLENYA);
-    // Olenya's diamond is the "struck" red (#b3261e), not land or sea.
-    expect(r).toBeGreaterThan(140);
-    expect(g).toBeLessThan(90);
-    expect(b).toBeLessThan(90);
-    expect(await pickAt(page, BELAYA)).toBe('belaya');
-    await page.context().close();
+  // One page at the story's whole view (follow=0), shared: each test starts from the state it opened with.
+  describe('on one page at 2 June 12:00 UTC, the whole story in view', () => {
+    const map = useSharedApp(h, '?t=2025-06-02T12:00Z&follow=0');
+
+    it('draws a map that is not blank: land, ocean and the story’s features', async () => {
+      const { page } = map;
+      expect(await canvasColourCount(page)).toBeGreaterThan(30);
+      const [r, g, b] = await pixelAt(page, OLENYA);
+      // Olenya's diamond is the "struck" red (#b3261e), not land or sea.
+      expect(r).toBeGreaterThan(140);
+      expect(g).toBeLessThan(90);
+      expect(b).toBeLessThan(90);
+      expect(await pickAt(page, BELAYA)).toBe('belaya');
+    });
+
+    it('opens an airbase’s details with its claims and sources when clicked', async () => {
+      const { page } = map;
+      const nodes = () => page.evaluate(() => document.querySelectorAll('.place-panel *').length);
+      const before = await nodes();
+      const p = await project(page, OLENYA);
+      await page.mouse.click(p.x, p.y);
+      const panel = page.locator('.place-panel');
+      await panel.waitFor({ state: 'visible' });
+      const text = (await panel.textContent()) ?? '';
+      expect(text).toContain('Olenya air base');
+      expect(text).toContain('SBU');
+      expect(text).toContain('Russia’s defence ministry');
+      expect(text).toMatch(/1,\d{3} km from Ukraine/);
+      expect((await state(page)).place).toBe('olenya');
+      await page.keyboard.press('Escape');
+      await panel.waitFor({ state: 'hidden' });
+      // a closed panel keeps none of its content (an unattended kiosk opens places for days)
+      expect(before).toBeGreaterThan(0);
+      expect(await nodes()).toBe(before);
+    });
+
+    it('names a place on hover', async () => {
+      const { page } = map;
+      const p = await project(page, BELAYA);
+      await page.mouse.move(p.x, p.y);
+      const tip = page.locator('.map-tooltip');
+      await tip.waitFor({ state: 'visible' });
+      expect(await tip.textContent()).toContain('Belaya air base');
+    });
+
+    it('toggling a layer in the legend hides it from the map', async () => {
+      const { page } = map;
+      expect(await pickAt(page, OLENYA)).toBe('olenya');
+      await page.locator('input[data-layer="struck"]').uncheck();
+      await waitReady(page);
+      expect(await pickAt(page, OLENYA)).toBeNull();
+      expect((await state(page)).layers).not.toContain('struck');
+    });
   });
 
   it('shows no struck airbase before 1 June and shows them after the strike', async () => {
@@ -37,28 +80,6 @@ describe('explore mode in Chromium', () => {
     await setState(page, { t: T('2025-06-01T12:00Z') });
     await expect.poll(() => pickAt(page, OLENYA)).toBe('olenya');
     expect(await pickAt(page, BELAYA)).toBe('belaya');
-    await page.context().close();
-  });
-
-  it('opens an airbase’s details with its claims and sources when clicked', async () => {
-    const { page } = await openApp(h, '?t=2025-06-02T12:00Z&follow=0');
-    const nodes = () => page.evaluate(() => document.querySelectorAll('.place-panel *').length);
-    const before = await nodes();
-    const p = await project(page, OLENYA);
-    await page.mouse.click(p.x, p.y);
-    const panel = page.locator('.place-panel');
-    await panel.waitFor({ state: 'visible' });
-    const text = (await panel.textContent()) ?? '';
-    expect(text).toContain('Olenya air base');
-    expect(text).toContain('SBU');
-    expect(text).toContain('Russia’s defence ministry');
-    expect(text).toMatch(/1,\d{3} km from Ukraine/);
-    expect((await state(page)).place).toBe('olenya');
-    await page.keyboard.press('Escape');
-    await panel.waitFor({ state: 'hidden' });
-    // a closed panel keeps none of its content (an unattended kiosk opens places for days)
-    expect(before).toBeGreaterThan(0);
-    expect(await nodes()).toBe(before);
     await page.context().close();
   });
 
@@ -76,16 +97,6 @@ describe('explore mode in Chromium', () => {
       expect(errors).toEqual([]);
       await page.context().close();
     }
-  });
-
-  it('names a place on hover', async () => {
-    const { page } = await openApp(h, '?t=2025-06-02T12:00Z&follow=0');
-    const p = await project(page, BELAYA);
-    await page.mouse.move(p.x, p.y);
-    const tip = page.locator('.map-tooltip');
-    await tip.waitFor({ state: 'visible' });
-    expect(await tip.textContent()).toContain('Belaya air base');
-    await page.context().close();
   });
 
   it('lists every source with what cites it in the sources panel', async () => {
@@ -182,13 +193,4 @@ describe('explore mode in Chromium', () => {
     await page.context().close();
   });
 
-  it('toggling a layer in the legend hides it from the map', async () => {
-    const { page } = await openApp(h, '?t=2025-06-02T12:00Z&follow=0');
-    expect(await pickAt(page, OLENYA)).toBe('olenya');
-    await page.locator('input[data-layer="struck"]').uncheck();
-    await waitReady(page);
-    expect(await pickAt(page, OLENYA)).toBeNull();
-    expect((await state(page)).layers).not.toContain('struck');
-    await page.context().close();
-  });
 });

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { frames, openApp, state, useHarness, waitReady } from './harness.ts';
+import { frames, openApp, state, useHarness, useSharedApp, waitReady } from './harness.ts';
 
 const h = useHarness();
 
@@ -89,38 +89,58 @@ function frameOf(page: Page) {
 }
 
 describe('a camera per event', () => {
-  it('an event= link opens on that event, framed clear of the legend, and follows by default', async () => {
-    const { page } = await openApp(h, '?event=operation-spiderweb', { width: 1280, height: 800 }, { reducedMotion: true });
-    const s = await state(page);
-    expect(s.view).toBeNull();
-    expect(await page.evaluate(() => window.explainer!.store.getState().follow)).toBe(true);
-    const airbases: [number, number][] = await page.evaluate(() =>
-      fetch('data/places.json')
-        .then((r) => r.json())
-        .then((fc: { features: { properties: { id: string; anchor: [number, number] } }[] }) =>
-          ['olenya', 'belaya', 'dyagilevo', 'ivanovo-severny', 'ukrainka'].map((id) => fc.features.find((f) => f.properties.id === id)!.properties.anchor),
-        ),
-    );
-    const f = await frameOf(page);
-    const pts = await page.evaluate((lls) => lls.map((ll) => {
-      const map = window.explainer!.mapView.map;
-      const r = map.getCanvas().getBoundingClientRect();
-      const p = map.project(ll);
-      return [r.left + p.x, r.top + p.y];
-    }), airbases);
-    const [L, T, R, B] = f.canvas;
-    for (const [x, y] of pts) {
-      expect(x).toBeGreaterThan(L);
-      expect(x).toBeLessThan(R);
-      expect(y).toBeGreaterThan(T);
-      expect(y).toBeLessThan(B);
-      const under = x > f.legend[0] - 12 && x < f.legend[2] + 12 && y > f.legend[1] - 12 && y < f.legend[3] + 12;
-      expect(under, `airbase at ${x},${y} under the legend`).toBe(false);
-    }
-    // The five bases fill a meaningful part of the map: at least half its width.
-    const xs = pts.map((p) => p[0]);
-    expect(Math.max(...xs) - Math.min(...xs)).toBeGreaterThan((R - L) * 0.5);
-    await page.context().close();
+  // One page at Operation Spiderweb, 1280 × 800, shared by these two tests (state put back before each).
+  describe('at an event= link, 1280 × 800', () => {
+    const spiderweb = useSharedApp(h, '?event=operation-spiderweb', { width: 1280, height: 800 }, { reducedMotion: true });
+
+    it('an event= link opens on that event, framed clear of the legend, and follows by default', async () => {
+      const { page } = spiderweb;
+      const s = await state(page);
+      expect(s.view).toBeNull();
+      expect(await page.evaluate(() => window.explainer!.store.getState().follow)).toBe(true);
+      const airbases: [number, number][] = await page.evaluate(() =>
+        fetch('data/places.json')
+          .then((r) => r.json())
+          .then((fc: { features: { properties: { id: string; anchor: [number, number] } }[] }) =>
+            ['olenya', 'belaya', 'dyagilevo', 'ivanovo-severny', 'ukrainka'].map((id) => fc.features.find((f) => f.properties.id === id)!.properties.anchor),
+          ),
+      );
+      const f = await frameOf(page);
+      const pts = await page.evaluate((lls) => lls.map((ll) => {
+        const map = window.explainer!.mapView.map;
+        const r = map.getCanvas().getBoundingClientRect();
+        const p = map.project(ll);
+        return [r.left + p.x, r.top + p.y];
+      }), airbases);
+      const [L, T, R, B] = f.canvas;
+      for (const [x, y] of pts) {
+        expect(x).toBeGreaterThan(L);
+        expect(x).toBeLessThan(R);
+        expect(y).toBeGreaterThan(T);
+        expect(y).toBeLessThan(B);
+        const under = x > f.legend[0] - 12 && x < f.legend[2] + 12 && y > f.legend[1] - 12 && y < f.legend[3] + 12;
+        expect(under, `airbase at ${x},${y} under the legend`).toBe(false);
+      }
+      // The five bases fill a meaningful part of the map: at least half its width.
+      const xs = pts.map((p) => p[0]);
+      expect(Math.max(...xs) - Math.min(...xs)).toBeGreaterThan((R - L) * 0.5);
+    });
+
+    it('shows the video span’s from and to in UTC, in ISO order, never in the browser’s locale format', async () => {
+      const { page } = spiderweb;
+      await page.getByRole('button', { name: 'Export video' }).click();
+      const dialog = page.getByRole('dialog', { name: 'Export video' });
+      await dialog.waitFor({ state: 'visible' });
+      const from = dialog.getByLabel('From, UTC');
+      expect(await from.inputValue()).toBe('2025-06-01 06:00');
+      expect(await dialog.getByLabel('To, UTC').inputValue()).toBe('2025-06-17 00:00');
+      await from.fill('2025-02-30 10:00');
+      await expect.poll(() => dialog.locator('.export-output').textContent()).toMatch(/YYYY-MM-DD HH:MM, in UTC/);
+      await from.fill('2025-06-02 12:10');
+      await expect.poll(() => dialog.locator('.export-output').textContent()).toMatch(/2025-06-02T1210Z-2025-06-17T0000Z/);
+      await page.keyboard.press('Escape');
+      await dialog.waitFor({ state: 'hidden' });
+    });
   });
 
   it('steps frame each event; the reader’s own zoom stops following until the next step', async () => {
@@ -248,18 +268,4 @@ describe('wording on the page and in exports', () => {
     await page.context().close();
   });
 
-  it('shows the video span’s from and to in UTC, in ISO order, never in the browser’s locale format', async () => {
-    const { page } = await openApp(h, '?event=operation-spiderweb', { width: 1280, height: 800 }, { reducedMotion: true });
-    await page.getByRole('button', { name: 'Export video' }).click();
-    const dialog = page.getByRole('dialog', { name: 'Export video' });
-    await dialog.waitFor({ state: 'visible' });
-    const from = dialog.getByLabel('From, UTC');
-    expect(await from.inputValue()).toBe('2025-06-01 06:00');
-    expect(await dialog.getByLabel('To, UTC').inputValue()).toBe('2025-06-17 00:00');
-    await from.fill('2025-02-30 10:00');
-    await expect.poll(() => dialog.locator('.export-output').textContent()).toMatch(/YYYY-MM-DD HH:MM, in UTC/);
-    await from.fill('2025-06-02 12:10');
-    await expect.poll(() => dialog.locator('.export-output').textContent()).toMatch(/2025-06-02T1210Z-2025-06-17T0000Z/);
-    await page.context().close();
-  });
 });

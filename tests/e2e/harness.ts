@@ -10,13 +10,22 @@ export const WAIT = 120_000;
 export interface Harness {
   /** The built app's URL (served by tests/e2e/global-setup.ts). */
   url: string;
-  /** This file's connection to the Chromium every e2e file shares. */
+  /** This file's connection to its worker's Chromium (shared by the files that worker runs). */
   browser: Browser;
 }
 
 /**
- * Connects this test file to the suite's server and Chromium (started once by global-setup.ts)
- * before its tests; after each test, passed or failed, closes every browser context the test opened
+ * Picks the Chromium for this worker: `VITEST_POOL_ID` (1..maxWorkers) indexes the endpoints
+ * global-setup.ts started, so two files running side by side never draw in the same GPU process.
+ */
+export function endpointFor(endpoints: string[], poolId = process.env.VITEST_POOL_ID): string {
+  const i = Number(poolId) - 1;
+  return endpoints[Number.isInteger(i) && i >= 0 ? i % endpoints.length : 0];
+}
+
+/**
+ * Connects this test file to the suite's server and its worker's Chromium (started once by
+ * global-setup.ts) before its tests; after each test, passed or failed, closes every browser context the test opened
  * (a context a `beforeAll` opened stays for the tests that share it); and disconnects after the
  * file, which closes the rest. Returns the harness, filled in once the file's tests start.
  */
@@ -24,9 +33,9 @@ export function useHarness(): Harness {
   const h = {} as Harness;
   let before = new Set<BrowserContext>();
   beforeAll(async () => {
-    const { url, wsEndpoint } = inject('e2e');
+    const { url, wsEndpoint, wsEndpoints } = inject('e2e');
     h.url = url;
-    h.browser = await chromium.connect(wsEndpoint, { timeout: WAIT });
+    h.browser = await chromium.connect(wsEndpoints?.length ? endpointFor(wsEndpoints) : wsEndpoint, { timeout: WAIT });
   });
   beforeEach(() => {
     before = new Set(h.browser.contexts());
@@ -86,6 +95,37 @@ export async function openApp(
   if (until === 'drawn') await waitReady(page);
   else if (until === 'app') await page.waitForFunction(() => !!window.explainer);
   return { page, errors, external };
+}
+
+/**
+ * One app page for the tests of the enclosing `describe` block, so that they draw one page load
+ * instead of one each (software WebGL drawing is most of the suite's time). Opened by `openApp` in
+ * the block's beforeAll; before each test the store is put back to the state the page opened with
+ * (its data fields: time, place, view, layers, …), the pointer moves off the map and the frame is
+ * awaited; `errors` and `external` hold the load's in the first test, then each test's own; closed
+ * after the block. Tests must
+ * not close it, and should leave no dialog open. Returns the opened page, filled in once the block starts.
+ */
+export function useSharedApp(h: Harness, query = '', size = { width: 1280, height: 760 }, opts: { reducedMotion?: boolean } = {}): OpenedPage {
+  const shared = { errors: [], external: [] } as unknown as OpenedPage;
+  let initial: Record<string, unknown> = {};
+  beforeAll(async () => {
+    Object.assign(shared, await openApp(h, query, size, opts));
+    initial = await shared.page.evaluate(() => Object.fromEntries(Object.entries(window.explainer!.store.getState()).filter(([, v]) => typeof v !== 'function')));
+  });
+  beforeEach(async () => {
+    await shared.page.mouse.move(0, 0);
+    await setState(shared.page, initial);
+  });
+  // the first test sees the load's errors and requests, each later one only its own
+  afterEach(() => {
+    shared.errors.length = 0;
+    shared.external.length = 0;
+  });
+  afterAll(async () => {
+    await shared.page?.context().close();
+  });
+  return shared;
 }
 
 /** Waits until the page says a complete frame is drawn. */

@@ -78,10 +78,9 @@ describe('labels as a layout problem', () => {
     // Sample the label sizes while the export has the map at the export's size.
     const sizes = await page.evaluate(async () => {
       const seen: number[] = [];
-      const stage = document.querySelector('.stage')!;
       let sampling = true;
       const sample = () => {
-        if (stage.classList.contains('exporting')) {
+        if (window.explainer!.exporting.active) {
           const b = window.explainer!.labelBoxes();
           if (b.length) seen.push(Math.min(...b.map((l) => l.size)));
         }

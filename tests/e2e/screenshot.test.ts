@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { downloadBytes, openApp, state, useHarness } from './harness.ts';
+import { downloadBytes, openApp, state, useHarness, useSharedApp } from './harness.ts';
 
 const SPIDERWEB = '?mode=screenshot&event=operation-spiderweb';
 /** The theme's "struck" red (#b3261e), drawn by deck.gl for the airbases hit on 1 June. */
@@ -83,38 +83,85 @@ async function exportAndProbe(page: Page, width: number, height: number, scale: 
 }
 
 describe('screenshot mode in Chromium', () => {
-  it('shows no controls, and a caption with the title, the moment and the event', async () => {
-    const { page, errors, external } = await openApp(h, SPIDERWEB, { width: 1200, height: 675 });
-    expect(await page.evaluate(() => document.documentElement.dataset.mode)).toBe('screenshot');
-    expect(await page.locator('button:visible').count()).toBe(0);
-    expect(await page.locator('input:visible, select:visible').count()).toBe(0);
-    for (const sel of ['.timeline', '.masthead', '.side', '.legend-wrap', '.maplibregl-ctrl-attrib']) expect(await page.locator(sel).first().isVisible(), sel).toBe(false);
+  // One page at Operation Spiderweb, 1200 × 675, shared by these tests (state put back before each).
+  describe('at Operation Spiderweb, 1200 × 675', () => {
+    const spiderweb = useSharedApp(h, SPIDERWEB, { width: 1200, height: 675 });
 
-    const caption = (await page.locator('.shot-caption-text').textContent()) ?? '';
-    expect(caption).toContain('Talks in the shadow of Spiderweb');
-    // Spiderweb is a day-precision event: the sources give no time of day for it.
-    expect(await page.locator('.shot-caption-text .shot-moment').textContent()).toBe('1 Jun 2025');
-    expect(caption).toContain('Operation Spiderweb: Ukrainian drone strikes on Russian airbases');
-    expect(caption).toContain('Air base in a region Russia named');
-    // Outlets, not titles.
-    expect(caption).toMatch(/Sources: [^“”]*AFP/);
-    // The bases' positions come from reference articles outside the five: marked as reported elsewhere.
-    expect(caption).toMatch(/Reported elsewhere: [^“”]*Wikipedia/);
-    expect(caption).toContain('Natural Earth');
+    it('shows no controls, and a caption with the title, the moment and the event', async () => {
+      const { page, errors, external } = spiderweb;
+      expect(await page.evaluate(() => document.documentElement.dataset.mode)).toBe('screenshot');
+      expect(await page.locator('button:visible').count()).toBe(0);
+      expect(await page.locator('input:visible, select:visible').count()).toBe(0);
+      for (const sel of ['.timeline', '.masthead', '.side', '.legend-wrap', '.maplibregl-ctrl-attrib']) expect(await page.locator(sel).first().isVisible(), sel).toBe(false);
 
-    // The drawn caption: a white top band with dark title text, over the map.
-    const probe = await page.evaluate(() => {
-      const c = document.querySelector<HTMLCanvasElement>('canvas.shot-caption')!;
-      const { data, width } = c.getContext('2d')!.getImageData(0, 0, c.width, Math.round(c.height * 0.1));
-      let dark = 0;
-      for (let i = 0; i < data.length; i += 4) if (data[i + 3] > 200 && data[i] < 80 && data[i + 1] < 80 && data[i + 2] < 80) dark++;
-      return { dark, width };
+      const caption = (await page.locator('.shot-caption-text').textContent()) ?? '';
+      expect(caption).toContain('Talks in the shadow of Spiderweb');
+      // Spiderweb is a day-precision event: the sources give no time of day for it.
+      expect(await page.locator('.shot-caption-text .shot-moment').textContent()).toBe('1 Jun 2025');
+      expect(caption).toContain('Operation Spiderweb: Ukrainian drone strikes on Russian airbases');
+      expect(caption).toContain('Air base in a region Russia named');
+      // Outlets, not titles.
+      expect(caption).toMatch(/Sources: [^“”]*AFP/);
+      // The bases' positions come from reference articles outside the five: marked as reported elsewhere.
+      expect(caption).toMatch(/Reported elsewhere: [^“”]*Wikipedia/);
+      expect(caption).toContain('Natural Earth');
+
+      // The drawn caption: a white top band with dark title text, over the map.
+      const probe = await page.evaluate(() => {
+        const c = document.querySelector<HTMLCanvasElement>('canvas.shot-caption')!;
+        const { data, width } = c.getContext('2d')!.getImageData(0, 0, c.width, Math.round(c.height * 0.1));
+        let dark = 0;
+        for (let i = 0; i < data.length; i += 4) if (data[i + 3] > 200 && data[i] < 80 && data[i + 1] < 80 && data[i + 2] < 80) dark++;
+        return { dark, width };
+      });
+      expect(probe.width).toBe(1200);
+      expect(probe.dark).toBeGreaterThan(500);
+      expect(errors).toEqual([]);
+      expect(external).toEqual([]);
     });
-    expect(probe.width).toBe(1200);
-    expect(probe.dark).toBeGreaterThan(500);
-    expect(errors).toEqual([]);
-    expect(external).toEqual([]);
-    await page.context().close();
+
+    it('exports each preset at 1× and 2× at exactly that size, with map, layers and caption in the image', async () => {
+      const { page, errors } = spiderweb;
+      const runs: [number, number, number][] = [
+        [1920, 1080, 1],
+        [1200, 675, 1],
+        [1080, 1080, 1],
+        [1080, 1350, 1],
+        [1080, 1920, 1],
+        [1920, 1080, 2],
+        [1200, 675, 2],
+        [1080, 1080, 2],
+        [1080, 1350, 2],
+        [1080, 1920, 2],
+      ];
+      for (const [w, hh, scale] of runs) {
+        const label = `${w}x${hh}@${scale}x`;
+        const r = await exportAndProbe(page, w, hh, scale);
+        expect(ihdrSize(r.png), label).toEqual([w * scale, hh * scale]);
+        expect(r.fileName, label).toMatch(new RegExp(`^[a-z0-9-]+_2025-06-01T0600Z_${w}x${hh}@${scale}x\\.png$`));
+        expect(r.colours, label).toBeGreaterThan(60);
+        expect(r.top.panel, label).toBeGreaterThan(0.6);
+        expect(r.top.dark, label).toBeGreaterThan(200 * scale * scale);
+        expect(r.bottom.panel, label).toBeGreaterThan(0.6);
+        expect(r.bottom.dark, label).toBeGreaterThan(200 * scale * scale);
+        expect(r.struck, label).toBeGreaterThan(20 * scale * scale);
+        expect(r.bands.top + r.bands.bottom, label).toBeLessThan(hh * scale * 0.5);
+      }
+      // The page is put back as it was.
+      expect(await page.evaluate(() => window.explainer!.mapView.canvases().map((c) => [c.width, c.height]))).toEqual([
+        [1200, 675],
+        [1200, 675],
+      ]);
+      expect(errors).toEqual([]);
+    });
+
+    it('refuses a size it cannot draw, naming the reason, and leaves the page as it was', async () => {
+      const { page } = spiderweb;
+      const msg = await page.evaluate(() => window.explainerExport!({ width: 100, height: 100, scale: 1 }).then(() => 'resolved', (e: Error) => e.message));
+      expect(msg).toMatch(/at least 320×320/);
+      const msg2 = await page.evaluate(() => window.explainerExport!({ width: 1080, height: 1080, scale: 4 }).then(() => 'resolved', (e: Error) => e.message));
+      expect(msg2).toMatch(/scale must be/);
+    });
   });
 
   it('marks in the source line an event resting on a report outside the articles', async () => {
@@ -128,51 +175,6 @@ describe('screenshot mode in Chromium', () => {
     const { page } = await openApp(h, '?mode=screenshot&event=fidan-in-moscow', { width: 1080, height: 1080 });
     const moment = await page.locator('.shot-caption-text .shot-moment').textContent();
     expect(moment).toBe('26 May 2025');
-    await page.context().close();
-  });
-
-  it('exports each preset at 1× and 2× at exactly that size, with map, layers and caption in the image', async () => {
-    const { page, errors } = await openApp(h, SPIDERWEB, { width: 1200, height: 675 });
-    const runs: [number, number, number][] = [
-      [1920, 1080, 1],
-      [1200, 675, 1],
-      [1080, 1080, 1],
-      [1080, 1350, 1],
-      [1080, 1920, 1],
-      [1920, 1080, 2],
-      [1200, 675, 2],
-      [1080, 1080, 2],
-      [1080, 1350, 2],
-      [1080, 1920, 2],
-    ];
-    for (const [w, hh, scale] of runs) {
-      const label = `${w}x${hh}@${scale}x`;
-      const r = await exportAndProbe(page, w, hh, scale);
-      expect(ihdrSize(r.png), label).toEqual([w * scale, hh * scale]);
-      expect(r.fileName, label).toMatch(new RegExp(`^[a-z0-9-]+_2025-06-01T0600Z_${w}x${hh}@${scale}x\\.png$`));
-      expect(r.colours, label).toBeGreaterThan(60);
-      expect(r.top.panel, label).toBeGreaterThan(0.6);
-      expect(r.top.dark, label).toBeGreaterThan(200 * scale * scale);
-      expect(r.bottom.panel, label).toBeGreaterThan(0.6);
-      expect(r.bottom.dark, label).toBeGreaterThan(200 * scale * scale);
-      expect(r.struck, label).toBeGreaterThan(20 * scale * scale);
-      expect(r.bands.top + r.bands.bottom, label).toBeLessThan(hh * scale * 0.5);
-    }
-    // The page is put back as it was.
-    expect(await page.evaluate(() => window.explainer!.mapView.canvases().map((c) => [c.width, c.height]))).toEqual([
-      [1200, 675],
-      [1200, 675],
-    ]);
-    expect(errors).toEqual([]);
-    await page.context().close();
-  });
-
-  it('refuses a size it cannot draw, naming the reason, and leaves the page as it was', async () => {
-    const { page } = await openApp(h, SPIDERWEB, { width: 800, height: 600 });
-    const msg = await page.evaluate(() => window.explainerExport!({ width: 100, height: 100, scale: 1 }).then(() => 'resolved', (e: Error) => e.message));
-    expect(msg).toMatch(/at least 320×320/);
-    const msg2 = await page.evaluate(() => window.explainerExport!({ width: 1080, height: 1080, scale: 4 }).then(() => 'resolved', (e: Error) => e.message));
-    expect(msg2).toMatch(/scale must be/);
     await page.context().close();
   });
 });
@@ -193,7 +195,7 @@ describe('PNG export from the explorer', () => {
       const fit = map.fitBounds.bind(map);
       map.fitBounds = ((b: Parameters<typeof fit>[0], o?: Parameters<typeof fit>[1]) => {
         const top = typeof o?.padding === 'object' ? (o.padding.top ?? 0) : Number(o?.padding ?? 0);
-        w.__fits.push({ top, exporting: !!document.querySelector('.stage.exporting') });
+        w.__fits.push({ top, exporting: window.explainer!.exporting.active });
         return fit(b, o);
       }) as typeof map.fitBounds;
     });

@@ -22,7 +22,7 @@ afterEach(() => {
 /** Runs `scripts/shots.ts` (through tsx) with arguments and returns its exit code and output. */
 function shots(args: string[], env: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((ok) => {
-    execFile(process.execPath, ['--import', 'tsx', 'scripts/shots.ts', ...args], { env: { ...process.env, ...env }, timeout: 150_000 }, (err, stdout, stderr) => {
+    execFile(process.execPath, ['--import', 'tsx', 'scripts/shots.ts', ...args], { env: { ...process.env, ...env }, timeout: 400_000 }, (err, stdout, stderr) => {
       ok({ code: err ? ((err as { code?: number }).code ?? 1) : 0, stdout, stderr });
     });
   });

@@ -212,7 +212,7 @@ describe('npm run video', () => {
 const mapState = (page: Page) =>
   page.evaluate(() => {
     const { map } = window.explainer!.mapView;
-    return { canvas: [map.getCanvas().width, map.getCanvas().height], center: map.getCenter().toArray(), zoom: map.getZoom(), exporting: !!document.querySelector('.stage.exporting') };
+    return { canvas: [map.getCanvas().width, map.getCanvas().height], center: map.getCenter().toArray(), zoom: map.getZoom(), exporting: window.explainer!.exporting.active };
   });
 
 describe('Export video (page)', () => {

@@ -35,4 +35,9 @@ describe('theme colours as CSS custom properties', () => {
     for (const key of ['text', 'muted', 'panel', 'page', 'line', 'accent'] as const) expect(text, key).not.toContain(theme.colors[key].toLowerCase());
     expect(text).not.toContain(theme.font.toLowerCase());
   });
+
+  it('leaves no colour literal in the page’s own CSS: every colour is a theme property', () => {
+    const page = readFileSync(join(SRC, 'styles.css'), 'utf8').replace(/\/\*[\s\S]*?\*\//g, '');
+    expect(page.match(/#[0-9a-f]{3,8}\b|\brgba?\(|\bhsla?\(|(?<![-\w])(?:white|black)(?![-\w])/gi)).toBeNull();
+  });
 });
