@@ -5,6 +5,7 @@
 // the built ones (public/data/story.json, places.json) alike: it only reads ids, times and references.
 import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { brotliCompressSync, constants as zlibConstants, gzipSync } from 'node:zlib';
 import { MANIFEST_FILE, fingerprint } from '../../src/data/data-files.ts';
 
 /** The part of an event the generator reads and rewrites. */
@@ -107,9 +108,10 @@ const round4 = (v: number) => Math.round(v * 1e4) / 1e4;
 /**
  * Writes a copy of a built app (`dist`) into `out` whose story and places are `scale`× the built ones,
  * with a manifest that fingerprints them (so the app uses them without re-validating, as it would a
- * data build's output). Returns the bytes of the two data files written.
+ * data build's output). With `compress`, also their .gz (level 9) and .br (quality 9) copies, which
+ * the server sends as it does the build's. Returns the bytes of the two data files written.
  */
-export function writeScaledApp(dist: string, out: string, scale: number): { storyBytes: number; placesBytes: number } {
+export function writeScaledApp(dist: string, out: string, scale: number, { compress = false } = {}): { storyBytes: number; placesBytes: number } {
   rmSync(out, { recursive: true, force: true });
   mkdirSync(out, { recursive: true });
   cpSync(dist, out, { recursive: true, filter: (src) => !/\.(br|gz)$/.test(src) || !/[/\\]data[/\\](story|places|manifest)\.json/.test(src) });
@@ -121,8 +123,10 @@ export function writeScaledApp(dist: string, out: string, scale: number): { stor
   const manifest = JSON.parse(readFileSync(join(dist, 'data', MANIFEST_FILE), 'utf8')) as { fingerprints: Record<string, string> };
   for (const [name, text] of Object.entries(texts)) {
     writeFileSync(join(data, name), text);
-    rmSync(join(data, `${name}.gz`), { force: true });
-    rmSync(join(data, `${name}.br`), { force: true });
+    if (compress) {
+      writeFileSync(join(data, `${name}.gz`), gzipSync(text, { level: 9 }));
+      writeFileSync(join(data, `${name}.br`), brotliCompressSync(text, { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 9 } }));
+    }
     manifest.fingerprints[name] = fingerprint(text);
   }
   writeFileSync(join(data, MANIFEST_FILE), JSON.stringify(manifest));
