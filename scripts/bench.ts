@@ -31,18 +31,25 @@ declare global {
 
 const ROOT = resolve(import.meta.dirname, '..');
 /** One-line usage of `npm run bench`. */
-const USAGE = 'usage: npm run bench -- [--runs 1-100] [--steps 10-10000] [--soak-loops 0 or 2-100000] [--scale N,N,… (1-1000 each, e.g. 1,10,100)]';
+const USAGE = 'usage: npm run bench -- [--runs 1-100] [--steps 10-10000] [--soak-loops 0 or 2-100000] [--scale N,N,… (1-1000 each, e.g. 1,10,100)] [--build-scale N,N,… or none (default: the --scale values up to 10)]';
+/** The largest scale whose data build --scale times unless --build-scale says otherwise. */
+const BUILD_SCALE_DEFAULT_MAX = 10;
 const opts = commandLine('bench', USAGE, (argv) => {
-  const f = parseFlags(argv, { runs: 'string', steps: 'string', 'soak-loops': 'string', scale: 'string' });
+  const f = parseFlags(argv, { runs: 'string', steps: 'string', 'soak-loops': 'string', scale: 'string', 'build-scale': 'string' });
   const soakLoops = f['soak-loops'] === undefined ? 200 : intFlag('--soak-loops', f['soak-loops'], 0, 100_000);
   if (soakLoops === 1) throw new Error('--soak-loops must be 0 (no soak) or at least 2 (got "1")');
   const scale = f.scale === undefined ? null : f.scale.split(',').map((x) => intFlag('--scale', x.trim(), 1, 1000));
+  const bs = f['build-scale'];
+  // by default the data build is timed at the scales up to 10×: each place whose outline the build
+  // derives costs seconds (a border strip about 9 s here), so 100× would take about an hour
+  const buildScale = bs === undefined ? (scale ?? []).filter((n) => n <= BUILD_SCALE_DEFAULT_MAX) : bs === 'none' ? [] : bs.split(',').map((x) => intFlag('--build-scale', x.trim(), 1, 1000));
   return {
     help: f.help,
     runs: f.runs === undefined ? (scale ? 1 : 5) : intFlag('--runs', f.runs, 1, 100),
     steps: f.steps === undefined ? (scale ? 60 : 200) : intFlag('--steps', f.steps, 10, 10_000),
     soakLoops,
     scale,
+    buildScale,
   };
 });
 if (!opts) process.exit(0);
@@ -60,13 +67,18 @@ if (!existsSync(join(ROOT, 'dist', 'index.html'))) {
 if (!opts.scale) execFileSync('npx', ['vite', 'build', '--config', 'tests/bench/vite.config.ts', '--logLevel', 'error'], { cwd: ROOT, stdio: 'inherit' });
 
 // --scale: the data build's time first (no browser), then the app on each synthetic story
-const buildTimes = opts.scale ? await dataBuildTimes(opts.scale) : [];
+const buildTimes = opts.buildScale.length ? await dataBuildTimes(opts.buildScale) : [];
+if (!opts.scale && buildTimes.length) {
+  // the data build alone: no browser
+  await scaleBench([], buildTimes);
+  process.exit(0);
+}
 const session = await startSession();
 const { browser } = session;
 const app = session;
-if (opts.scale) {
+if (opts.scale || buildTimes.length) {
   try {
-    await scaleBench(opts.scale, buildTimes);
+    await scaleBench(opts.scale ?? [], buildTimes);
   } finally {
     await session.close();
   }
@@ -250,6 +262,14 @@ async function scaleBench(scales: number[], builds: Awaited<ReturnType<typeof da
       rmSync(dir, { recursive: true, force: true });
     }
   }
+  if (builds.length) {
+    const b0 = builds[0];
+    console.log(`\ndata build (npm run data on synthetic data/, ${RUNS} run(s), medians, after a warm-up build)\n`);
+    console.log(['scale', 'events', 'places', 'ms', 'ratio', 'ms per added place'].map((x) => x.padStart(13)).join(''));
+    for (const b of builds)
+      console.log([`${b.scale}×`, b.events, b.places, Math.round(b.ms), fmt(b.ms / b0.ms, 2), b === b0 ? '' : fmt((b.ms - b0.ms) / (b.places - b0.places), 0)].map((x) => String(x).padStart(13)).join(''));
+  }
+  if (!rows.length) return;
   const base = rows[0];
   console.log(`\nbenchmark --scale: synthetic stories ${scales.join('×, ')}× the real one (${RUNS} run(s), medians, ${STEPS} steps, headless Chromium, SwiftShader)\n`);
   const head = ['scale', 'events', 'places', 'load B gzip', 'data-ready ms', 'step ms', 'redraw ms', 'step/redraw', 'DOM nodes', 'data build ms'];

@@ -8,6 +8,9 @@ import { writeScaledApp } from '../../scripts/lib/synthetic-story.ts';
 import { startServer } from '../../scripts/serve.ts';
 import { newContext, setState, useHarness, waitReady } from './harness.ts';
 
+/** Returns up to `n` items spread evenly over `xs`. */
+const sample = <T>(xs: T[], n: number) => (xs.length <= n ? xs : Array.from({ length: n }, (_, i) => xs[Math.floor((i * xs.length) / n)]));
+
 const DIST = resolve(import.meta.dirname, '../../dist');
 const SCALE = 100;
 
@@ -80,7 +83,7 @@ describe('a story 100× bigger', () => {
 
   it('draws, at several times, exactly the points of the events the list marks as happened or now', async () => {
     expect(story.events.length).toBe(24 * SCALE);
-    for (const t of ['2025-05-20T08:00Z', '2025-05-31T18:00Z', '2025-06-02T12:30Z', '2025-06-12T00:00Z']) {
+    for (const t of ['2025-05-20T08:00Z', '2025-06-02T12:30Z', '2025-06-12T00:00Z']) {
       await setState(page, { t: Date.parse(t) });
       const cur = (await listCurrent())!;
       expect(cur.setsize).toBe(story.events.length);
@@ -95,13 +98,13 @@ describe('a story 100× bigger', () => {
         const b = window.explainer!.mapView.map.getBounds();
         return ps.map(([x, y]) => b.contains([x, y]));
       }, points.map((p) => p.geometry.coordinates));
-      const visible = points.filter((p, i) => onMap[i] && shown.has(p.properties.id)).filter((_, i) => i % 7 === 0);
-      const hidden = points.filter((p, i) => onMap[i] && !shown.has(p.properties.id)).filter((_, i) => i % 7 === 0);
+      const visible = sample(points.filter((p, i) => onMap[i] && shown.has(p.properties.id)), 25);
+      const hidden = sample(points.filter((p, i) => onMap[i] && !shown.has(p.properties.id)), 25);
       const pv = await pickedAt(visible.map((p) => p.geometry.coordinates));
       expect(pv.filter((id) => id === null || !shown.has(id)), `${t}: shown points not drawn`).toEqual([]);
       const ph = await pickedAt(hidden.map((p) => p.geometry.coordinates));
       expect(ph.filter((id) => id !== null && !shown.has(id)), `${t}: future points drawn`).toEqual([]);
-      expect(visible.length + hidden.length).toBeGreaterThan(20);
+      expect(visible.length + hidden.length).toBeGreaterThanOrEqual(25);
     }
     expect(warnings.filter((w) => /categor/i.test(w))).toEqual([]);
   });
