@@ -72,8 +72,6 @@ export function createEventList(prep: PreparedStory, store: Store, actions: Pick
     if (current && scroll) revealRow(list, current);
   };
   offs.push(store.subscribe((s) => currentEventIndex(prep.events, s.t), render));
-  const current = cur >= 0 ? rows.rendered(cur) : undefined;
-  if (current && scroll) requestAnimationFrame(() => revealRow(list, current));
   return {
     root,
     destroy: () => {
