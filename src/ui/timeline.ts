@@ -114,13 +114,16 @@ export function createTimeline(prep: PreparedStory, scale: TimeScale, store: Sto
     );
   };
   /**
-   * Draws the ticks for a track `width` px wide: events closer than a quarter em (about a tick line's
-   * width twice) share one tick, which goes to the group's first event; every event stays reachable by
-   * the next/previous-event steps and the event list. Redrawn only when the grouping changes.
+   * Draws the ticks for a track `width` px wide. A story with more events than quarter ems (4 px) of
+   * track is thinned: events closer than that share one tick, which goes to the group's first event;
+   * every event stays reachable by the next/previous-event steps and the event list. A smaller story
+   * keeps a tick per event. Either way there are at most width / 4 px ticks. Redrawn only when the
+   * grouping changes.
    */
   const layoutTicks = (width: number) => {
     const em = parseFloat(getComputedStyle(document.documentElement).fontSize) / 16 || 1;
-    const starts = tickGroups(prep.events.map((e) => scale.toPos(e.t0) * width), 4 * em);
+    const gap = prep.events.length > width / (4 * em) ? 4 * em : 0;
+    const starts = tickGroups(prep.events.map((e) => scale.toPos(e.t0) * width), gap);
     if (starts.length === tickStarts.length && starts.every((x, k) => x === tickStarts[k])) return;
     tickStarts = starts;
     ticks = starts.map((first, k) => {
