@@ -3,13 +3,18 @@
 // (data-ready); main-thread ms of a slider step against a plain redraw of the floor; and, when the
 // app offers them, PNG export times, and a video export's frames per second at 1080×1920 against
 // PNG exports per second of one of its frames. Prints a table and writes bench-results/bench.json.
+// With --scale 1,10,100: synthetic stories that many times the real one (scripts/lib/synthetic-story.ts),
+// each measured in the same run: the data build's time, first-load bytes, data-ready, the slider step
+// against a plain redraw of the same page, and DOM nodes (bench-results/bench-scale.json).
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { commandLine, intFlag, parseFlags } from './lib/args.ts';
 import { TRACE_CATEGORIES, median, stepCosts } from './lib/main-thread.ts';
 import { startSession } from './lib/session.ts';
+import { writeScaledApp, writeScaledData } from './lib/synthetic-story.ts';
 import { startServer } from './serve.ts';
 
 declare global {
@@ -26,16 +31,25 @@ declare global {
 
 const ROOT = resolve(import.meta.dirname, '..');
 /** One-line usage of `npm run bench`. */
-const USAGE = 'usage: npm run bench -- [--runs 1-100] [--steps 10-10000] [--soak-loops 0 or 2-100000]';
+const USAGE = 'usage: npm run bench -- [--runs 1-100] [--steps 10-10000] [--soak-loops 0 or 2-100000] [--scale N,N,… (1-1000 each, e.g. 1,10,100)] [--build-scale N,N,… or none (default: the --scale values up to 10)]';
+/** The largest scale whose data build --scale times unless --build-scale says otherwise. */
+const BUILD_SCALE_DEFAULT_MAX = 10;
 const opts = commandLine('bench', USAGE, (argv) => {
-  const f = parseFlags(argv, { runs: 'string', steps: 'string', 'soak-loops': 'string' });
+  const f = parseFlags(argv, { runs: 'string', steps: 'string', 'soak-loops': 'string', scale: 'string', 'build-scale': 'string' });
   const soakLoops = f['soak-loops'] === undefined ? 200 : intFlag('--soak-loops', f['soak-loops'], 0, 100_000);
   if (soakLoops === 1) throw new Error('--soak-loops must be 0 (no soak) or at least 2 (got "1")');
+  const scale = f.scale === undefined ? null : f.scale.split(',').map((x) => intFlag('--scale', x.trim(), 1, 1000));
+  const bs = f['build-scale'];
+  // by default the data build is timed at the scales up to 10×: each place whose outline the build
+  // derives costs seconds (a border strip about 9 s here), so 100× would take about an hour
+  const buildScale = bs === undefined ? (scale ?? []).filter((n) => n <= BUILD_SCALE_DEFAULT_MAX) : bs === 'none' ? [] : bs.split(',').map((x) => intFlag('--build-scale', x.trim(), 1, 1000));
   return {
     help: f.help,
-    runs: f.runs === undefined ? 5 : intFlag('--runs', f.runs, 1, 100),
-    steps: f.steps === undefined ? 200 : intFlag('--steps', f.steps, 10, 10_000),
+    runs: f.runs === undefined ? (scale ? 1 : 5) : intFlag('--runs', f.runs, 1, 100),
+    steps: f.steps === undefined ? (scale ? 60 : 200) : intFlag('--steps', f.steps, 10, 10_000),
     soakLoops,
+    scale,
+    buildScale,
   };
 });
 if (!opts) process.exit(0);
@@ -50,11 +64,26 @@ if (!existsSync(join(ROOT, 'dist', 'index.html'))) {
   console.error('bench: dist/ not found: run `npm run build` first');
   process.exit(1);
 }
-execFileSync('npx', ['vite', 'build', '--config', 'tests/bench/vite.config.ts', '--logLevel', 'error'], { cwd: ROOT, stdio: 'inherit' });
+if (!opts.scale) execFileSync('npx', ['vite', 'build', '--config', 'tests/bench/vite.config.ts', '--logLevel', 'error'], { cwd: ROOT, stdio: 'inherit' });
 
+// --scale: the data build's time first (no browser), then the app on each synthetic story
+const buildTimes = opts.buildScale.length ? await dataBuildTimes(opts.buildScale) : [];
+if (!opts.scale && buildTimes.length) {
+  // the data build alone: no browser
+  await scaleBench([], buildTimes);
+  process.exit(0);
+}
 const session = await startSession();
 const { browser } = session;
 const app = session;
+if (opts.scale || buildTimes.length) {
+  try {
+    await scaleBench(opts.scale ?? [], buildTimes);
+  } finally {
+    await session.close();
+  }
+  process.exit(0);
+}
 const floor = await startServer({ root: join(ROOT, 'dist-bench') });
 
 /**
@@ -152,6 +181,116 @@ async function stepTimes(page: Page, kind: 'app-step' | 'app-redraw' | 'floor-re
   const costs = stepCosts(trace, origin, 'bench-step');
   if (costs.length < STEPS) throw new Error(`bench: ${kind}: ${costs.length} step windows in the trace, expected ${STEPS}`);
   return median(costs);
+}
+
+/**
+ * Returns the data build's ms (median of RUNS, after one warm-up build that fills the basemap caches)
+ * for synthetic data `scale`× the story in data/, with the story's event and place counts.
+ */
+async function dataBuildTimes(scales: number[]) {
+  const { buildData } = await import('./build-data.ts');
+  const tmp = mkdtempSync(join(tmpdir(), 'bench-data-'));
+  try {
+    const build = (n: number) => {
+      const dir = join(tmp, `x${n}`);
+      writeScaledData(join(ROOT, 'data'), dir, n);
+      const a = performance.now();
+      buildData({ dataDir: dir, outDir: join(dir, 'out') });
+      return performance.now() - a;
+    };
+    console.log('data build: a warm-up build at 1×, then each scale…');
+    build(1);
+    const out = [];
+    for (const n of scales) {
+      const ms: number[] = [];
+      for (let i = 0; i < RUNS; i++) ms.push(build(n));
+      const story = JSON.parse(readFileSync(join(tmp, `x${n}`, 'story.json'), 'utf8'));
+      const places = JSON.parse(readFileSync(join(tmp, `x${n}`, 'places.geojson'), 'utf8'));
+      out.push({ scale: n, events: story.events.length as number, places: places.features.length as number, ms: median(ms) });
+      console.log(`  ${n}×: ${Math.round(median(ms))} ms`);
+    }
+    return out;
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+/**
+ * At each scale, on a copy of dist/ whose story and places are that many times the built ones: first
+ * load (bytes gzip, ms to data-ready), the slider step against a plain redraw of the same page (main
+ * thread ms, medians), and the page's DOM nodes (elements) once ready. Prints the table with the data
+ * build's times and writes bench-results/bench-scale.json.
+ */
+async function scaleBench(scales: number[], builds: Awaited<ReturnType<typeof dataBuildTimes>>) {
+  const rows = [];
+  for (const n of scales) {
+    const dir = mkdtempSync(join(tmpdir(), `bench-app-x${n}-`));
+    const { storyBytes, placesBytes } = writeScaledApp(join(ROOT, 'dist'), dir, n, { compress: true });
+    const srv = await startServer({ root: dir });
+    try {
+      const loads = [];
+      for (let i = 0; i < RUNS; i++) loads.push(await firstLoad(`${srv.url}?t=2025-06-02T12:00Z`));
+      const context = await session.newContext({ viewport: VIEWPORT, reducedMotion: 'reduce' });
+      const page = await context.newPage();
+      await page.goto(`${srv.url}?t=2025-05-31T18:00Z&follow=0`);
+      await page.waitForFunction(() => document.documentElement.dataset.ready === 'true', null, { timeout: 300_000 });
+      const nodes = await page.evaluate(() => document.getElementsByTagName('*').length);
+      const step: number[] = [];
+      const redraw: number[] = [];
+      for (let i = 0; i < RUNS; i++) {
+        redraw.push(await stepTimes(page, 'app-redraw'));
+        step.push(await stepTimes(page, 'app-step'));
+      }
+      await context.close();
+      const b = builds.find((x) => x.scale === n);
+      rows.push({
+        scale: n,
+        events: b?.events,
+        places: b?.places,
+        storyBytes,
+        placesBytes,
+        bytesGzip: median(loads.map((x) => x.bytes)),
+        readyMs: median(loads.map((x) => x.ms)),
+        stepMs: median(step),
+        redrawMs: median(redraw),
+        stepRatio: median(step) / median(redraw),
+        domNodes: nodes,
+        dataBuildMs: b?.ms,
+      });
+    } finally {
+      await new Promise((ok) => srv.server.close(ok));
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
+  if (builds.length) {
+    const b0 = builds[0];
+    console.log(`\ndata build (npm run data on synthetic data/, ${RUNS} run(s), medians, after a warm-up build)\n`);
+    console.log(['scale', 'events', 'places', 'ms', 'ratio', 'ms per added place'].map((x) => x.padStart(13)).join(''));
+    for (const b of builds)
+      console.log([`${b.scale}×`, b.events, b.places, Math.round(b.ms), fmt(b.ms / b0.ms, 2), b === b0 ? '' : fmt((b.ms - b0.ms) / (b.places - b0.places), 0)].map((x) => String(x).padStart(13)).join(''));
+  }
+  if (!rows.length) return;
+  const base = rows[0];
+  console.log(`\nbenchmark --scale: synthetic stories ${scales.join('×, ')}× the real one (${RUNS} run(s), medians, ${STEPS} steps, headless Chromium, SwiftShader)\n`);
+  const head = ['scale', 'events', 'places', 'load B gzip', 'data-ready ms', 'step ms', 'redraw ms', 'step/redraw', 'DOM nodes', 'data build ms'];
+  console.log(head.map((x) => x.padStart(13)).join(''));
+  for (const r of rows) {
+    console.log(
+      [`${r.scale}×`, r.events, r.places, r.bytesGzip, Math.round(r.readyMs), fmt(r.stepMs, 2), fmt(r.redrawMs, 2), fmt(r.stepRatio, 2), r.domNodes, r.dataBuildMs === undefined ? '' : Math.round(r.dataBuildMs)]
+        .map((x) => String(x).padStart(13))
+        .join(''),
+    );
+  }
+  console.log(`\nratios to ${base.scale}× (same run):`);
+  for (const r of rows.slice(1)) {
+    const extra = r.dataBuildMs !== undefined && base.dataBuildMs !== undefined && r.events && base.events ? (r.dataBuildMs - base.dataBuildMs) / (r.events - base.events) : null;
+    console.log(
+      `  ${r.scale}×: load bytes ${fmt(r.bytesGzip / base.bytesGzip, 2)}, data-ready ${fmt(r.readyMs / base.readyMs, 2)}, DOM nodes ${fmt(r.domNodes / base.domNodes, 2)}, data build ${r.dataBuildMs !== undefined && base.dataBuildMs ? fmt(r.dataBuildMs / base.dataBuildMs, 2) : '–'}${extra === null ? '' : ` (${fmt(extra, 2)} ms per added event)`}; step/redraw ${fmt(r.stepRatio, 2)} (target ≤ 1.1)`,
+    );
+  }
+  mkdirSync(join(ROOT, 'bench-results'), { recursive: true });
+  writeFileSync(join(ROOT, 'bench-results', 'bench-scale.json'), `${JSON.stringify({ date: new Date().toISOString(), runs: RUNS, steps: STEPS, viewport: '1280x720', rows }, null, 2)}\n`);
+  console.log('\nwrote bench-results/bench-scale.json');
 }
 
 /** What bench.json holds. */

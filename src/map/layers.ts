@@ -67,7 +67,7 @@ export interface Atlases {
 
 const timeFilter = new ClockFilterExtension({ filterSize: 1, categorySize: 1 });
 const rangeFilter = new ClockFilterExtension({ filterSize: 2, categorySize: 1 });
-const emphasisFilter = new ClockFilterExtension({ filterSize: 1, categorySize: 1 });
+const emphasisFilter = new ClockFilterExtension({ filterSize: 1 });
 
 /** Shown from a place's appearance on; fading in behind the moment and out ahead of it. */
 const shownRanges = (c: Clock): FilterRanges => ({ filterRange: [-1e4, c.h + c.fadeOut], filterSoftRange: [-1e4, c.h - c.fadeIn] });
@@ -92,6 +92,25 @@ const SHORT_ARC_MIN_ZOOM = 4;
 const fillStyle = new FillStyleExtension({ pattern: true });
 
 const NEVER = 1e6;
+
+/** The current event's points of each prepared load, kept while the current places stay the same. */
+const currentCache = new WeakMap<LayerData, { key: string; points: PreparedPlace[] }>();
+
+/**
+ * Returns the points among `ids` (the current event's places), the same array while `ids` is unchanged.
+ * The current event's ring draws these few points rather than filtering every point by its id as a
+ * category: deck.gl's filter takes at most 128 categories, which a story with more places exceeds.
+ */
+export function currentPoints(data: LayerData, ids: readonly string[]): PreparedPlace[] {
+  const key = ids.join('\n');
+  let hit = currentCache.get(data);
+  if (!hit || hit.key !== key) {
+    const wanted = new Set(ids);
+    hit = { key, points: data.points.filter((p) => wanted.has(p.id)) };
+    currentCache.set(data, hit);
+  }
+  return hit.points;
+}
 
 /** Returns the hour value deck.gl filters a place on (32-bit safe). */
 const appear = (p: PreparedPlace) => (Number.isFinite(p.appearH) ? p.appearH : NEVER);
@@ -279,7 +298,7 @@ export function buildLayers(data: LayerData, s: LayerState, theme: Theme, atlase
     }),
     new ScatterplotLayer<PreparedPlace, Ext<PreparedPlace>>({
       id: 'emphasis',
-      data: data.points,
+      data: currentPoints(data, s.current),
       stroked: true,
       filled: false,
       getPosition: (p) => p.feature.geometry.coordinates as [number, number],
@@ -289,9 +308,7 @@ export function buildLayers(data: LayerData, s: LayerState, theme: Theme, atlase
       getLineWidth: 2 * s.scale,
       lineWidthUnits: 'pixels',
       getFilterValue: appear,
-      getFilterCategory: (p) => p.id,
       ...timed(emphasisRanges),
-      filterCategories: s.current.length ? s.current : ['__none__'],
       extensions: [emphasisFilter],
     }),
     new IconLayer<PreparedPlace, Ext<PreparedPlace>>({

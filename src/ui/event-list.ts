@@ -3,27 +3,30 @@ import type { AppActions } from '../state/actions.ts';
 import type { Store } from '../state/store.ts';
 import { eventSpan } from '../time/format.ts';
 import { el, listen } from './dom.ts';
+import { createVirtualList, revealRow } from './virtual-list.ts';
 
-/**
- * Scrolls `box` (the list's own scroll box) just enough to show `item`, and nothing else: unlike
- * `scrollIntoView`, which also scrolls every scrolling ancestor (the side column, the phone's page),
- * so the event card above the list left the screen on each step.
- */
-export function revealInBox(box: HTMLElement, item: HTMLElement): void {
-  if (box.scrollHeight <= box.clientHeight) return;
-  const b = box.getBoundingClientRect();
-  const r = item.getBoundingClientRect();
-  if (r.top < b.top) box.scrollTop += r.top - b.top;
-  else if (r.bottom > b.bottom) box.scrollTop += Math.min(r.bottom - b.bottom, r.top - b.top);
-}
+const STATE_TEXT = { past: ' (happened)', current: ' (now)', future: ' (upcoming)' } as const;
 
 /**
  * Returns the chronological list of events, the text alternative of the map at time t: each item is
  * marked past, current or future and jumps to its event when activated. With `scroll`, the list
- * scrolls its current event into view.
+ * scrolls its current event into view. A long story's list renders only the items in view and the
+ * current one (`createVirtualList`), each with its place in the whole ("3 of 2,000").
  */
 export function createEventList(prep: PreparedStory, store: Store, actions: Pick<AppActions, 'goToEvent'>, { scroll }: { scroll: boolean }) {
-  const items = prep.events.map((e) => {
+  let cur = currentEventIndex(prep.events, store.getState().t);
+  const stateOf = (i: number) => (i < cur ? 'past' : i === cur ? 'current' : 'future');
+  /** Marks an item past, current or future (class, aria-current and the screen-reader word). */
+  const mark = (li: HTMLLIElement, i: number) => {
+    const state = stateOf(i);
+    li.className = state;
+    const btn = li.firstElementChild as HTMLButtonElement;
+    if (i === cur) btn.setAttribute('aria-current', 'step');
+    else btn.removeAttribute('aria-current');
+    (btn.querySelector('.state') as HTMLElement).textContent = STATE_TEXT[state];
+  };
+  const renderRow = (i: number) => {
+    const e = prep.events[i];
     const btn = el(
       'button',
       { type: 'button', class: 'event-link', 'data-event': e.id },
@@ -39,22 +42,41 @@ export function createEventList(prep: PreparedStory, store: Store, actions: Pick
           .join(' · '),
       ),
     );
-    return { li: el('li', { 'data-event': e.id }, btn), btn };
-  });
-  const list = el('ol', {}, ...items.map((x) => x.li));
-  const root = el('nav', { class: 'event-list', 'aria-label': 'Events' }, el('h2', {}, 'Timeline of events'), list);
-  const offs = items.map(({ btn }, i) => listen(btn, 'click', () => actions.goToEvent(prep.events[i].id)));
-  const render = (cur: number) => {
-    items.forEach(({ li, btn }, i) => {
-      const state = i < cur ? 'past' : i === cur ? 'current' : 'future';
-      li.className = state;
-      btn.toggleAttribute('aria-current', i === cur);
-      if (i === cur) btn.setAttribute('aria-current', 'step');
-      (btn.querySelector('.state') as HTMLElement).textContent = state === 'current' ? ' (now)' : state === 'past' ? ' (happened)' : ' (upcoming)';
-    });
-    const current = items[cur]?.li;
-    if (current && scroll) revealInBox(list, current);
+    const li = el('li', { 'data-event': e.id }, btn);
+    mark(li, i);
+    return li;
   };
-  offs.push(store.subscribe((s) => currentEventIndex(prep.events, s.t), render, { fireImmediately: true }));
-  return { root, destroy: () => offs.forEach((f) => f()) };
+  const list = el('ol', {});
+  const root = el('nav', { class: 'event-list', 'aria-label': 'Events' }, el('h2', {}, 'Timeline of events'), list);
+  const rows = createVirtualList(list, { count: prep.events.length, renderRow, pinned: () => (cur >= 0 ? [cur] : []), estimate: 56 });
+  const byId = new Map(prep.events.map((e, i) => [e.id, i]));
+  const offs = [
+    listen(list, 'click', (ev) => {
+      const id = (ev.target as Element).closest<HTMLElement>('button[data-event]')?.dataset.event;
+      if (id !== undefined && byId.has(id)) actions.goToEvent(id);
+    }),
+  ];
+  const render = (next: number) => {
+    const prev = cur;
+    cur = next;
+    if (prev === next) return;
+    const lo = Math.min(prev, next);
+    const hi = Math.max(prev, next);
+    // only the rendered items between the old and the new current event change state
+    for (let i = Math.max(lo, 0); i <= hi; i++) {
+      const li = rows.rendered(i);
+      if (li) mark(li, i);
+    }
+    rows.update();
+    const current = cur >= 0 ? rows.row(cur) : undefined;
+    if (current && scroll) revealRow(list, current);
+  };
+  offs.push(store.subscribe((s) => currentEventIndex(prep.events, s.t), render));
+  return {
+    root,
+    destroy: () => {
+      rows.destroy();
+      offs.forEach((f) => f());
+    },
+  };
 }

@@ -3,6 +3,10 @@ import type { Source } from '../data/schema.ts';
 import { el } from './dom.ts';
 import { NOTICES_FILE } from './notices.ts';
 import { sourceByline, sourceTitle } from './sources.ts';
+import { createVirtualList } from './virtual-list.ts';
+
+/** Citing events listed inline up to this many; more go into a windowed list. */
+export const CITED_INLINE = 20;
 
 const WORDS = ['no', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten'];
 
@@ -19,6 +23,18 @@ export function countWord(n: number): string {
 export function createSourcesPanel(prep: PreparedStory, onEvent: (id: string) => void): HTMLElement {
   const eventTitle = new Map(prep.events.map((e) => [e.id, e.title]));
   const placeName = new Map(prep.places.map((p) => [p.id, p.props.name]));
+  const button = (e: string) => el('button', { type: 'button', class: 'linkish', 'data-event': e }, eventTitle.get(e) ?? e);
+  /**
+   * Returns the events citing a source: inline up to CITED_INLINE, else a scrolling list that renders
+   * only the rows in view (a 100× story cites one article from over a thousand events).
+   */
+  const citedBy = (events: string[]) => {
+    if (!events.length) return null;
+    if (events.length <= CITED_INLINE) return el('p', { class: 'cited' }, 'Cited by: ', ...events.flatMap((e, i) => (i ? [', ', button(e)] : [button(e)])));
+    const list = el('ul', { class: 'cited-list', style: 'max-height:14em;overflow-y:auto;margin:0.2rem 0;padding-left:1.2rem' });
+    createVirtualList(list, { count: events.length, renderRow: (i) => el('li', {}, button(events[i])), estimate: 24, renderAll: CITED_INLINE });
+    return el('div', { class: 'cited' }, el('p', {}, `Cited by ${events.length.toLocaleString('en-GB')} events:`), list);
+  };
   const item = (s: Source) => {
     const cites = prep.citations.get(s.id) ?? { events: [], places: [] };
     return el(
@@ -29,25 +45,14 @@ export function createSourcesPanel(prep: PreparedStory, onEvent: (id: string) =>
       el('p', { class: 'byline' }, sourceByline(s), s.kind === 'article' && s.credit && !sourceByline(s).startsWith(s.credit) ? ` · ${s.credit}` : ''),
       s.kind === 'elsewhere' ? el('p', { class: 'url' }, el('a', { href: s.url, rel: 'noopener noreferrer', target: '_blank' }, decodeURI(s.url).replace(/^https?:\/\/(www\.)?/, ''))) : null,
       s.kind === 'elsewhere' && s.summary ? el('p', { class: 'our-note' }, el('span', { class: 'tag' }, 'Our note'), ` ${s.summary}`) : null,
-      cites.events.length
-        ? el(
-            'p',
-            { class: 'cited' },
-            'Cited by: ',
-            ...cites.events.flatMap((e, i) => {
-              const b = el('button', { type: 'button', class: 'linkish' }, eventTitle.get(e) ?? e);
-              b.addEventListener('click', () => onEvent(e));
-              return i ? [', ', b] : [b];
-            }),
-          )
-        : null,
+      citedBy(cites.events),
       cites.places.length ? el('p', { class: 'cited' }, `Places: ${cites.places.map((p) => placeName.get(p) ?? p).join(', ')}`) : null,
     );
   };
   const articles = prep.story.sources.filter((s) => s.kind === 'article');
   const others = prep.story.sources.filter((s) => s.kind === 'elsewhere');
   const n = countWord(articles.length);
-  return el(
+  const panel = el(
     'section',
     { class: 'sources-panel', 'aria-labelledby': 'sources-title' },
     el('h2', { id: 'sources-title' }, 'Sources'),
@@ -66,4 +71,9 @@ export function createSourcesPanel(prep: PreparedStory, onEvent: (id: string) =>
     el('p', { class: 'credit' }, prep.story.credit),
     el('p', { class: 'credit' }, 'Software: MapLibre, deck.gl and other open-source packages, ', el('a', { href: NOTICES_FILE, target: '_blank', rel: 'noopener' }, 'licences and notices'), '.'),
   );
+  panel.addEventListener('click', (e) => {
+    const id = (e.target as Element).closest<HTMLElement>('button.linkish[data-event]')?.dataset.event;
+    if (id !== undefined) onEvent(id);
+  });
+  return panel;
 }

@@ -7,6 +7,7 @@ import { displayPrecision } from '../time/precision.ts';
 import type { TimeScale } from '../time/time-scale.ts';
 import { el, listen } from './dom.ts';
 import { icon } from './icons.ts';
+import { tickGroups } from './tick-thinning.ts';
 
 const DAY = 86_400_000;
 const HOUR = 3_600_000;
@@ -90,6 +91,7 @@ export function createTimeline(prep: PreparedStory, scale: TimeScale, store: Sto
     if (w && w !== axisWidth) {
       axisWidth = w;
       layoutAxis(w);
+      layoutTicks(w);
     }
   });
   resize.observe(track);
@@ -97,23 +99,41 @@ export function createTimeline(prep: PreparedStory, scale: TimeScale, store: Sto
   const placePlayhead = () => {
     playhead.style.transform = `translateX(${scale.toPos(store.getState().t) * trackWidth}px)`;
   };
-  const ticks = prep.events.map((e) =>
-    el(
+  /** Drawn ticks: one per group of events closer than a tick's line apart (`tickGroups`), first and last event index. */
+  let ticks: { tick: HTMLButtonElement; first: number; last: number }[] = [];
+  let tickStarts: number[] = [];
+  const tickLayer = el('div', { class: 'ticks', role: 'group', 'aria-label': 'Events on the timeline' });
+  const tickFor = (first: number, last: number) => {
+    const e = prep.events[first];
+    const at = formatMoment(e.t0, e.precision, zone).utc;
+    const more = last > first ? ` (and ${last - first} more events close by: step with the next-event button or use the list of events)` : '';
+    return el(
       'button',
-      {
-        type: 'button',
-        class: 'tick',
-        style: `left:${scale.toPos(e.t0) * 100}%`,
-        'data-event': e.id,
-        'aria-label': `${formatMoment(e.t0, e.precision, zone).utc}: ${e.title}`,
-        title: `${formatMoment(e.t0, e.precision, zone).utc}: ${e.title}`,
-        tabindex: -1,
-      },
-      el('span', { class: 'tick-label' }, e.title),
-    ),
-  );
+      { type: 'button', class: 'tick', style: `left:${scale.toPos(e.t0) * 100}%`, 'data-event': e.id, 'aria-label': `${at}: ${e.title}${more}`, title: `${at}: ${e.title}${more}`, tabindex: -1 },
+      el('span', { class: 'tick-label' }, last > first ? `${e.title} (+${last - first})` : e.title),
+    );
+  };
+  /**
+   * Draws the ticks for a track `width` px wide. A story with more events than quarter ems (4 px) of
+   * track is thinned: events closer than that share one tick, which goes to the group's first event;
+   * every event stays reachable by the next/previous-event steps and the event list. A smaller story
+   * keeps a tick per event. Either way there are at most width / 4 px ticks. Redrawn only when the
+   * grouping changes.
+   */
+  const layoutTicks = (width: number) => {
+    const em = parseFloat(getComputedStyle(document.documentElement).fontSize) / 16 || 1;
+    const gap = prep.events.length > width / (4 * em) ? 4 * em : 0;
+    const starts = tickGroups(prep.events.map((e) => scale.toPos(e.t0) * width), gap);
+    if (starts.length === tickStarts.length && starts.every((x, k) => x === tickStarts[k])) return;
+    tickStarts = starts;
+    ticks = starts.map((first, k) => {
+      const last = (starts[k + 1] ?? prep.events.length) - 1;
+      return { tick: tickFor(first, last), first, last };
+    });
+    tickLayer.replaceChildren(...ticks.map((t) => t.tick));
+    markTicks(currentEventIndex(prep.events, store.getState().t));
+  };
   track.append(...bands, playhead);
-  const tickLayer = el('div', { class: 'ticks', role: 'group', 'aria-label': 'Events on the timeline' }, ...ticks);
   const root = el(
     'div',
     { class: 'timeline', role: 'group', 'aria-label': 'Timeline' },
@@ -138,13 +158,13 @@ export function createTimeline(prep: PreparedStory, scale: TimeScale, store: Sto
   offs.push(listen(speed, 'change', () => actions.setSpeed(Number(speed.value))));
   offs.push(listen(loop, 'change', () => actions.setLoop(loop.checked)));
   offs.push(listen(follow, 'change', () => actions.setFollow(follow.checked)));
-  ticks.forEach((tick, i) =>
-    offs.push(
-      listen(tick, 'click', (e) => {
-        e.stopPropagation();
-        actions.goToEvent(prep.events[i].id);
-      }),
-    ),
+  offs.push(
+    listen(tickLayer, 'click', (e) => {
+      const id = (e.target as Element).closest<HTMLElement>('.tick')?.dataset.event;
+      if (id === undefined) return;
+      e.stopPropagation();
+      actions.goToEvent(id);
+    }),
   );
   const timeAt = (clientX: number) => {
     const r = track.getBoundingClientRect();
@@ -206,16 +226,19 @@ export function createTimeline(prep: PreparedStory, scale: TimeScale, store: Sto
     play.setAttribute('aria-label', playing ? 'Pause' : 'Play');
     play.setAttribute('aria-pressed', String(playing));
   };
-  const markTicks = (i: number) =>
-    ticks.forEach((tk, k) => {
-      tk.classList.toggle('past', k < i);
-      tk.classList.toggle('current', k === i);
-    });
+  function markTicks(i: number) {
+    for (const { tick, first, last } of ticks) {
+      tick.classList.toggle('past', last < i);
+      tick.classList.toggle('current', first <= i && i <= last);
+    }
+  }
   offs.push(
     store.subscribe(render),
     store.subscribe((s) => s.playing, showPlaying, { fireImmediately: true }),
     store.subscribe((s) => currentEventIndex(prep.events, s.t), markTicks, { fireImmediately: true }),
   );
+  // drawn at once for a typical width, so the ticks are there before the first resize report
+  layoutTicks(1000);
   render();
   return {
     root,

@@ -84,6 +84,26 @@ describe('buildLayers', () => {
     expect(rule('labels')(clock)).toEqual({ filterRange: [-1e4, 31], filterSoftRange: [-1e4, 28] });
   });
 
+  it('never filters by more categories than deck.gl takes (128): the current ring draws the current points, whatever the story size', () => {
+    const prep = createPrep();
+    const olenya = prep.places.find((p) => p.id === 'olenya')!;
+    const many = Array.from({ length: 300 }, (_, i) => ({ ...olenya, id: `olenya-${i}` }));
+    const data = prepareLayerData({ ...prep, places: [...prep.places, ...many] });
+    const current = ['olenya-7', 'olenya-250'];
+    const layers = buildLayers(data, { ...state(420), current }, theme, atlases);
+    for (const l of layers) {
+      const { getFilterCategory, data, dataTransform } = l.props as unknown as { getFilterCategory?: unknown; data?: unknown; dataTransform?: (d: unknown) => unknown };
+      const rows = dataTransform ? dataTransform(data) : data;
+      if (typeof getFilterCategory !== 'function' || !Array.isArray(rows)) continue;
+      const values = new Set(rows.map((r) => (getFilterCategory as (r: unknown) => unknown)(r)));
+      expect(values.size, l.id).toBeLessThanOrEqual(128);
+    }
+    const ring = layers.find((l) => l.id === 'emphasis')!.props as unknown as { data: { id: string }[] };
+    expect(ring.data.map((p) => p.id)).toEqual(current);
+    // the same array while the current places stay, so deck.gl rebuilds nothing on a time step
+    expect(buildLayers(data, { ...state(421), current: [...current] }, theme, atlases).find((l) => l.id === 'emphasis')!.props.data).toBe(ring.data);
+  });
+
   it('without a clock, layers filter on their own ranges only', () => {
     const layers = buildLayers(prepareLayerData(createPrep()), state(10), theme, atlases);
     for (const l of layers) expect((l.props as unknown as { timeClock?: unknown }).timeClock ?? null, l.id).toBeNull();

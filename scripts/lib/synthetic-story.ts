@@ -1,0 +1,145 @@
+// Synthetic stories for scale tests and the bench: N× the real story's events and places, still valid
+// against the schema (ids kebab-case and unique, events in strictly increasing time, every reference
+// resolved), with the copies' times spread over the story's range. Deterministic: the same input, scale
+// and seed give the same output. Works on the source files (data/story.json, data/places.geojson) and on
+// the built ones (public/data/story.json, places.json) alike: it only reads ids, times and references.
+import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { brotliCompressSync, constants as zlibConstants, gzipSync } from 'node:zlib';
+import { MANIFEST_FILE, fingerprint } from '../../src/data/data-files.ts';
+
+/** The part of an event the generator reads and rewrites. */
+export interface EventLike {
+  id: string;
+  start: string;
+  end?: string;
+  title: string;
+  places: string[];
+  statuses?: { place: string }[];
+  callout?: { place?: string };
+}
+
+/** The part of a story the generator reads and rewrites. */
+export interface StoryLike<E extends EventLike = EventLike> {
+  start: string;
+  end: string;
+  events: E[];
+}
+
+/** The part of a place feature the generator reads and rewrites. */
+export interface PlaceLike {
+  geometry: { type: string; coordinates: unknown } | null;
+  properties: { id: string; name: string; region?: string; anchor?: [number, number] };
+}
+
+const MINUTE = 60_000;
+
+/** Returns a seeded pseudo-random generator of numbers in [0, 1) (mulberry32). */
+export function seededRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
+  };
+}
+
+/** Returns an instant as the data files write it, to the minute: "2025-06-02T12:00Z". */
+const iso = (ms: number) => new Date(ms).toISOString().slice(0, 16) + 'Z';
+
+/** Returns the id of copy `k` (k ≥ 1) of an event or place: "moscow-x3". */
+export const copyId = (id: string, k: number) => `${id}-x${k}`;
+
+/**
+ * Returns the story and places at `scale` times their size: the originals unchanged, plus copies
+ * 1 … scale−1 of every event and place. A copy event names the copies of its places and starts at a
+ * free minute drawn over the story's range (keeping its duration, cut at the story's end); a copy point
+ * without an admin region is moved by up to ±`jitterDeg` so the marks do not stack (one inside a region
+ * stays, so the data build's "point inside its region" check still holds). Events come out sorted.
+ * Throws when the story's range has fewer free minutes than events.
+ */
+export function synthesizeStory<S extends StoryLike, F extends PlaceLike>(story: S, places: F[], scale: number, { seed = 17, jitterDeg = 0.6 } = {}): { story: S; places: F[] } {
+  if (!Number.isInteger(scale) || scale < 1) throw new Error(`scale must be a whole number ≥ 1 (got ${scale})`);
+  const rand = seededRandom(seed);
+  const t0 = Date.parse(story.start);
+  const slots = Math.floor((Date.parse(story.end) - t0) / MINUTE);
+  const used = new Set(story.events.map((e) => Math.round((Date.parse(e.start) - t0) / MINUTE)));
+  if (slots - used.size < story.events.length * (scale - 1)) throw new Error(`scale ${scale}: the story's range has ${slots} minutes, too few for ${story.events.length * scale} events`);
+  const events: S['events'] = [...story.events];
+  const outPlaces: F[] = [...places];
+  for (let k = 1; k < scale; k++) {
+    for (const p of places) {
+      const props = { ...p.properties, id: copyId(p.properties.id, k), name: `${p.properties.name} #${k + 1}` };
+      let geometry = p.geometry;
+      if (geometry?.type === 'Point' && !p.properties.region) {
+        const [x, y] = geometry.coordinates as [number, number];
+        const moved: [number, number] = [round4(x + (rand() * 2 - 1) * jitterDeg), round4(y + (rand() * 2 - 1) * jitterDeg)];
+        geometry = { ...geometry, coordinates: moved };
+        if (props.anchor) props.anchor = moved;
+      }
+      outPlaces.push({ ...p, geometry, properties: props });
+    }
+    for (const e of story.events) {
+      let slot = Math.floor(rand() * slots);
+      while (used.has(slot)) slot = (slot + 1) % slots;
+      used.add(slot);
+      const start = t0 + slot * MINUTE;
+      const copy: EventLike = {
+        ...e,
+        id: copyId(e.id, k),
+        start: iso(start),
+        title: `${e.title} #${k + 1}`,
+        places: e.places.map((id) => copyId(id, k)),
+      };
+      if (e.end) copy.end = iso(Math.min(start + (Date.parse(e.end) - Date.parse(e.start)), Date.parse(story.end)));
+      if (e.statuses) copy.statuses = e.statuses.map((s) => ({ ...s, place: copyId(s.place, k) }));
+      if (e.callout?.place) copy.callout = { ...e.callout, place: copyId(e.callout.place, k) };
+      events.push(copy as S['events'][number]);
+    }
+  }
+  events.sort((a, b) => Date.parse(a.start) - Date.parse(b.start));
+  return { story: { ...story, events }, places: outPlaces };
+}
+
+const round4 = (v: number) => Math.round(v * 1e4) / 1e4;
+
+/**
+ * Writes a copy of a built app (`dist`) into `out` whose story and places are `scale`× the built ones,
+ * with a manifest that fingerprints them (so the app uses them without re-validating, as it would a
+ * data build's output). With `compress`, also their .gz (level 9) and .br (quality 9) copies, which
+ * the server sends as it does the build's. Returns the bytes of the two data files written.
+ */
+export function writeScaledApp(dist: string, out: string, scale: number, { compress = false } = {}): { storyBytes: number; placesBytes: number } {
+  rmSync(out, { recursive: true, force: true });
+  mkdirSync(out, { recursive: true });
+  cpSync(dist, out, { recursive: true, filter: (src) => !/\.(br|gz)$/.test(src) || !/[/\\]data[/\\](story|places|manifest)\.json/.test(src) });
+  const data = join(out, 'data');
+  const story = JSON.parse(readFileSync(join(dist, 'data', 'story.json'), 'utf8'));
+  const places = JSON.parse(readFileSync(join(dist, 'data', 'places.json'), 'utf8'));
+  const scaled = synthesizeStory(story, places.features, scale);
+  const texts: Record<string, string> = { 'story.json': JSON.stringify(scaled.story), 'places.json': JSON.stringify({ ...places, features: scaled.places }) };
+  const manifest = JSON.parse(readFileSync(join(dist, 'data', MANIFEST_FILE), 'utf8')) as { fingerprints: Record<string, string> };
+  for (const [name, text] of Object.entries(texts)) {
+    writeFileSync(join(data, name), text);
+    if (compress) {
+      writeFileSync(join(data, `${name}.gz`), gzipSync(text, { level: 9 }));
+      writeFileSync(join(data, `${name}.br`), brotliCompressSync(text, { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 9 } }));
+    }
+    manifest.fingerprints[name] = fingerprint(text);
+  }
+  writeFileSync(join(data, MANIFEST_FILE), JSON.stringify(manifest));
+  return { storyBytes: Buffer.byteLength(texts['story.json']), placesBytes: Buffer.byteLength(texts['places.json']) };
+}
+
+/** Writes a data directory (story.json, places.geojson, theme.json, basemap.json) `scale`× the source one in `dataDir`, for the data build. */
+export function writeScaledData(dataDir: string, out: string, scale: number): void {
+  mkdirSync(out, { recursive: true });
+  const story = JSON.parse(readFileSync(join(dataDir, 'story.json'), 'utf8'));
+  const places = JSON.parse(readFileSync(join(dataDir, 'places.geojson'), 'utf8'));
+  const scaled = synthesizeStory(story, places.features, scale);
+  writeFileSync(join(out, 'story.json'), JSON.stringify(scaled.story));
+  writeFileSync(join(out, 'places.geojson'), JSON.stringify({ ...places, features: scaled.places }));
+  for (const f of ['theme.json', 'basemap.json']) cpSync(join(dataDir, f), join(out, f));
+}
