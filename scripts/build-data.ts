@@ -30,8 +30,8 @@ import type { CountryProps } from './data/basemap.ts';
 
 /**
  * Zooms at which place outlines are checked against the basemap's boundaries: the story's frames
- * (up to 6.5) and a close look at Sumy (7). At 8 the check flags the Arabat Spit, where a region line
- * runs a few pixels off Zaporizhzhia's coast for about 40 px: geography, not a second border.
+ * (up to 6.5) and a close look at a border strip (7). At 8 the check flags a spit of this story's
+ * coast, where a region line runs a few pixels off the coast for about 40 px: geography, not a second border.
  */
 export const DOUBLED_CHECK_ZOOMS = [5, 6.5, 7];
 
