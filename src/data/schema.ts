@@ -196,7 +196,7 @@ const StoryFields = {
     .strictObject({
       label: z.string().min(1).describe('How times in this zone are marked, e.g. "UTC+1".'),
       offsetMinutes: z.number().int().min(-720).max(840).describe('Offset from UTC in minutes, e.g. 60.'),
-      places: z.string().min(1).describe('Where this is local time, shown after the label, e.g. "Madrid".'),
+      places: z.string().min(1).describe('Where this is local time, shown after the label, e.g. the capital city.'),
     })
     .describe('The local time shown beside UTC everywhere (one fixed offset for the whole story).'),
   focus: z.array(FocusBand).describe('Stretches of the slider opened up to hour resolution.'),
@@ -219,7 +219,7 @@ const StoryFields = {
       }),
     )
     .optional()
-    .describe('Boxes where the basemap adds Natural Earth 1:10m coastline from minZoom on (e.g. the Bosphorus).'),
+    .describe('Boxes where the basemap adds Natural Earth 1:10m coastline from minZoom on (e.g. a strait).'),
   kiosk: z
     .strictObject({
       idleSeconds: z.number().int().min(1).max(3600).optional(),
@@ -349,7 +349,7 @@ export const PlaceProperties = z.strictObject({
   regionName: z.string().min(1).optional().describe('Display name of that region, as the sources write it.'),
   country: z
     .string()
-    .regex(/^[A-Z]{3}$/, 'must be an ISO 3166 alpha-3 country code such as "ESP"')
+    .regex(/^[A-Z]{3}$/, 'must be an ISO 3166 alpha-3 country code such as "ABC"')
     .optional()
     .describe('ISO 3166 alpha-3 code of the country the place is in.'),
   heldShare: z
@@ -360,7 +360,7 @@ export const PlaceProperties = z.strictObject({
   derive: Derive.optional(),
   distanceFrom: z
     .string()
-    .regex(/^([A-Z]{3}|[a-z0-9]+(-[a-z0-9]+)*)$/, 'must be an ISO 3166 alpha-3 country code ("ESP") or an admin-1 region id ("es-madrid")')
+    .regex(/^([A-Z]{3}|[a-z0-9]+(-[a-z0-9]+)*)$/, 'must be an ISO 3166 alpha-3 country code ("ABC") or an admin-1 region id ("ab-region")')
     .optional()
     .describe(
       "Draw a distance arc to this point from the nearest point of an area's outline: a country (ISO alpha-3) or an admin-1 region id. Its label is theme.json's layers.distances.text.",

@@ -17,7 +17,7 @@ export interface LegendEntry {
 /** What the burned-in caption says: all of it derived from the story data and the state. */
 export interface CaptionContent {
   title: string;
-  /** The moment at the current event's precision, UTC and local, e.g. "1 Jun 2025, 11:35 UTC · 12:35 UTC+1 (…)". */
+  /** The moment at the current event's precision, UTC and local, e.g. "1 Jun 2025, 11:35 UTC · 13:35 UTC+2 (…)". */
   moment: string;
   /** The current event's title, or null before the first event. */
   event: string | null;
