@@ -56,9 +56,10 @@ export interface ToolStory {
  * script): by default the story's end at 1200×675 @1× into ./shots. The camera follows the story
  * (frames each event) unless `--no-follow` (the whole story) or `--view`; `--follow` says the
  * default explicitly. Sizes are checked with the export dialog's own limits (`sizeProblem`), a view
- * with the URL's (`parseView`). Throws an Error with a one-line reason. Pure: it reads no files.
+ * with the URL's (`parseView`). A malformed `--event` is refused naming the built story's first event
+ * id (`eventIds`, read by the caller). Throws an Error with a one-line reason. Pure: it reads no files.
  */
-export function parseShotsArgs(argv: readonly string[]): ShotsOptions {
+export function parseShotsArgs(argv: readonly string[], eventIds: readonly string[] = []): ShotsOptions {
   const f = parseFlags(argv, FLAGS);
   const opts: ShotsOptions = {
     at: null,
@@ -77,7 +78,7 @@ export function parseShotsArgs(argv: readonly string[]): ShotsOptions {
   exclusive([f.view !== undefined && '--view', !!f.follow && '--follow']);
   exclusive([!!f.follow && '--follow', !!f['no-follow'] && '--no-follow']);
   if (f.at !== undefined) opts.at = isoFlag('--at', f.at);
-  if (f.event !== undefined) opts.event = idFlag('--event', f.event);
+  if (f.event !== undefined) opts.event = idFlag('--event', f.event, eventIds[0] ?? 'first-event');
   if (f.scale !== undefined) {
     opts.scale = /^\d$/.test(f.scale) ? Number(f.scale) : NaN;
     if (!SCALES.includes(opts.scale)) throw new Error(`--scale must be ${SCALES.slice(0, -1).join(', ')} or ${SCALES.at(-1)} (got "${f.scale}")`);
@@ -90,6 +91,14 @@ export function parseShotsArgs(argv: readonly string[]): ShotsOptions {
     opts.view = f.view;
   }
   return opts;
+}
+
+/**
+ * Returns the usage line followed by the built story's event ids (what `--event` takes), or a hint to
+ * build the app when there is no built story (`eventIds` null).
+ */
+export function usageWithEvents(usage: string, eventIds: readonly string[] | null): string {
+  return `${usage}\n${eventIds ? `events of the built story (dist/data/story.json): ${eventIds.join(', ')}` : 'run npm run build to list the story\'s event ids here'}`;
 }
 
 /** Returns "2025-06-01T11:35Z" for epoch ms (seconds shown only when not zero). */
