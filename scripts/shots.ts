@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DIST, openReadyPage, startSession } from './lib/session.ts';
+import { SOCIAL_IMAGE } from './lib/story-html.ts';
 import { startTool, toolExit, writeOutput } from './lib/tool.ts';
 import { eventsInOrder, parseShotsArgs, planShots, USAGE, usageWithEvents, type ToolStory } from './shots-args.ts';
 
@@ -31,7 +32,8 @@ async function main(): Promise<void> {
   const tool = await startTool(DIST, process.argv.slice(2), { parse, plan: planShots, usage: usageWithEvents(USAGE, ids) }, fail);
   if (!tool) return;
   const { opts, items: shots } = tool;
-  const out = resolve(opts.out);
+  // --social: the link-preview image, into the built app by default (index.html's og:image names it).
+  const out = resolve(opts.out ?? DIST);
   watchSignals();
   const session = await startSession();
   state.close = session.close;
@@ -49,7 +51,7 @@ async function main(): Promise<void> {
     const want = [opts.width * opts.scale, opts.height * opts.scale];
     if (!size || size[0] !== want[0] || size[1] !== want[1]) throw new Error(`${shot.label}: expected a ${want.join('×')} PNG, got ${size ? size.join('×') : 'no PNG'}`);
     if (pageErrors.length) throw new Error(`${shot.label}: page error: ${pageErrors[0]}`);
-    const shown = writeOutput(state, out, r.fileName, buf);
+    const shown = writeOutput(state, out, opts.social ? SOCIAL_IMAGE : r.fileName, buf);
     console.log(`${shown}  ${size[0]}×${size[1]} px  (${shot.label}, ${((Date.now() - started) / 1000).toFixed(1)} s)`);
   }
   await session.close();

@@ -95,4 +95,12 @@ describe('planShots', () => {
     expect(usageWithEvents(USAGE, ['water-builds-up', 'dam-flow-disputed']).split('\n')).toEqual([USAGE, 'events of the built story (dist/data/story.json): water-builds-up, dam-flow-disputed']);
     expect(usageWithEvents(USAGE, null)).toMatch(/npm run build to list the story's event ids/);
   });
+
+  it('--social takes one 1200×630 link-preview image, into the built app unless --out says otherwise', () => {
+    expect(parseArgs(['--social'])).toMatchObject({ social: true, width: 1200, height: 630, scale: 1, out: null });
+    expect(parseArgs(['--social', '--out', 'x'])).toMatchObject({ social: true, out: 'x' });
+    expect(parseArgs([])).toMatchObject({ social: false, out: 'shots' });
+    expect(fails(['--social', '--size', '800x600'])).toBe('--social and --size cannot be combined: choose one');
+    expect(fails(['--social', '--all-events'])).toBe('--social and --all-events cannot be combined: choose one');
+  });
 });
