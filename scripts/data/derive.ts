@@ -180,9 +180,11 @@ export function derivePlaces(
       derived.anchor = anchorOf(a);
     } else if (p.derive?.from === 'border-strip') {
       const d = p.derive;
+      const inside = region(d.region, `${path}.derive.region`);
+      const across = country(d.neighbour, `${path}.derive.neighbour`);
       let a: Area;
       try {
-        a = borderStrip(region(d.region, `${path}.derive.region`), country(d.neighbour, `${path}.derive.neighbour`), d);
+        a = borderStrip(inside, across, d);
       } catch (e) {
         throw new DataError(`${file}: ${path}.derive: ${(e as Error).message}`);
       }
