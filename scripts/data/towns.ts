@@ -56,7 +56,7 @@ export function basemapTowns(cfg: BasemapConfig, file = 'data/basemap.json'): Fe
     // PPLX: a section of a city (Moscow's districts), not a town
     if (chosen.has(c.cityId) || c.featureCode === 'PPLX' || !inBox(c.loc.coordinates, cfg.towns.bounds)) continue;
     const capital = c.featureCode === 'PPLC';
-    const fine = cfg.fine.boxes.some((b) => inBox(c.loc.coordinates, b));
+    const fine = cfg.fine.boxes.some((b) => inBox(c.loc.coordinates, b.bbox));
     if (!capital && c.population < (fine ? cfg.towns.minPopulationFine : cfg.towns.minPopulationElsewhere)) continue;
     chosen.set(c.cityId, { name: c.name.replace(/’/g, ''), minZoom: townMinZoom(c.population, capital), pop: c.population, capital: capital || undefined, at: c.loc.coordinates });
   }

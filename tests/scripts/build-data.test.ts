@@ -5,14 +5,16 @@ import { join, relative, resolve } from 'node:path';
 import { area } from '@turf/area';
 import { booleanPointInPolygon } from '@turf/boolean-point-in-polygon';
 import { distance } from '@turf/distance';
-import type { Feature, FeatureCollection, MultiPolygon, Point, Polygon, Position } from 'geojson';
+import type { Feature, FeatureCollection, MultiLineString, MultiPolygon, Point, Polygon, Position } from 'geojson';
 import { feature, mesh } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
 import type { z } from 'zod';
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { buildData } from '../../scripts/build-data.ts';
 import { DataError } from '../../scripts/data/derive.ts';
-import { doubledBorderProblems } from '../../scripts/data/doubled-borders.ts';
+import { doubledBorderProblems, doubledStretches } from '../../scripts/data/doubled-borders.ts';
+import { recognisedCountries } from '../../scripts/data/basemap.ts';
+import { topology } from 'topojson-server';
 import type { BuiltPlace } from '../../src/data/prepare.ts';
 import type { Places, Story, Theme } from '../../src/data/schema.ts';
 
@@ -34,10 +36,15 @@ function ringsOf(a: Feature<Polygon | MultiPolygon>): Position[][] {
   return a.geometry.type === 'Polygon' ? a.geometry.coordinates : a.geometry.coordinates.flat();
 }
 
+/** The 1:10m boxes' detail files, in data/basemap.json's order. */
+const FINE_FILES = ['detail-fine-ukraine.json', 'detail-fine-kola.json', 'detail-fine-irkutsk.json', 'detail-fine-amur.json'];
+
 describe('buildData on the real data', () => {
   let outDir = '';
   let topo: Topology;
+  let full: Topology;
   let countries: Area[];
+  let fullCountries: Area[];
   let regions: Area[];
   let places: BuiltPlace[];
   let sizes: ReturnType<typeof buildData>;
@@ -47,10 +54,11 @@ describe('buildData on the real data', () => {
 
   beforeAll(() => {
     outDir = mkdtempSync(join(tmpdir(), 'build-data-out-'));
-    sizes = buildData({ dataDir: DATA, outDir });
+    sizes = buildData({ dataDir: DATA, outDir, onBasemap: (b) => (full = b.full as unknown as Topology) });
     topo = readJson<Topology>(join(outDir, 'basemap.topo.json'));
     countries = featuresOf(topo, 'countries');
-    regions = featuresOf(topo, 'regions');
+    fullCountries = featuresOf(full, 'countries');
+    regions = featuresOf(full, 'regions');
     places = readJson<FeatureCollection>(join(outDir, 'places.json')).features as BuiltPlace[];
   });
 
@@ -59,7 +67,17 @@ describe('buildData on the real data', () => {
   });
 
   it('writes the app data files and reports their sizes', () => {
-    expect(sizes.map((s) => s.file.split('/').at(-1))).toEqual(['basemap.topo.json', 'detail.json', 'places.json', 'story.json', 'theme.json', 'methods.json', 'detail-bosphorus.json', 'detail-rivers.json']);
+    expect(sizes.map((s) => s.file.split('/').at(-1))).toEqual([
+      'basemap.topo.json',
+      'detail.json',
+      'places.json',
+      'story.json',
+      'theme.json',
+      'methods.json',
+      ...FINE_FILES,
+      'detail-bosphorus.json',
+      'detail-rivers.json',
+    ]);
     for (const s of sizes) {
       expect(s.bytes).toBeGreaterThan(0);
       expect(s.gzip).toBeGreaterThan(0);
@@ -69,7 +87,7 @@ describe('buildData on the real data', () => {
 
   it('indexes the detail files in detail.json and puts GSHHG land inside the Bosphorus box, and the box itself', () => {
     const index = readJson(join(outDir, 'detail.json')) as { features: { properties: { id: string; file: string; minZoom: number; maxZoom: number } }[] };
-    expect(index.features.map((f) => f.properties.file)).toEqual(['detail-bosphorus.json', 'detail-rivers.json']);
+    expect(index.features.map((f) => f.properties.file)).toEqual([...FINE_FILES, 'detail-bosphorus.json', 'detail-rivers.json']);
     const detail = readJson(join(outDir, 'detail-bosphorus.json')) as { features: { properties: { id: string; kind: string }; geometry: { coordinates: number[][][][] } }[] };
     const box = detail.features.find((f) => f.properties.kind === 'box');
     const land = detail.features.filter((f) => f.properties.kind === 'land');
@@ -86,6 +104,19 @@ describe('buildData on the real data', () => {
     }
   });
 
+  it('keeps the 1:10m detail out of the first load: each box in its own file, with its water, land, borders and region lines', () => {
+    const gzip = (f: string) => sizes.find((s) => s.file.endsWith(`/${f}`))!.gzip;
+    // 420 kB gzip when the 1:10m boxes were in the first load
+    expect(gzip('basemap.topo.json')).toBeLessThan(260_000);
+    const ukraine = readJson(join(outDir, 'detail-fine-ukraine.json')) as FeatureCollection;
+    expect(ukraine.features.map((f) => (f.properties as { kind: string }).kind)).toEqual(['box', 'land', 'region-line', 'border']);
+    // the Sumy–Kursk border: more points at full detail than in the first load
+    const near = (coords: number[][]) => coords.filter(([x, y]) => x > 34 && x < 36 && y > 50.8 && y < 51.6).length;
+    const firstBorders = mesh(topo, topo.objects.countries as GeometryCollection, (a, b) => a !== b).coordinates.flat();
+    const fineBorders = (ukraine.features[3].geometry as MultiLineString).coordinates.flat();
+    expect(near(fineBorders)).toBeGreaterThan(1.5 * near(firstBorders));
+  });
+
   it('names the towns the story names, capitals and big towns, from GeoNames', () => {
     const towns = (feature(topo, topo.objects.towns as GeometryCollection) as FeatureCollection<Point, { name: string; minZoom: number }>).features;
     const names = towns.map((t) => t.properties.name);
@@ -97,11 +128,17 @@ describe('buildData on the real data', () => {
     for (const n of ['Black Sea', 'Barents Sea', 'Bosphorus', 'Dnipro']) expect(water).toContain(n);
   });
 
-  it('draws each stretch of border once: no place outline runs beside a basemap boundary at zooms 5 to 7', () => {
+  it('draws each stretch of border once: no place outline runs beside a basemap boundary at zooms 5 to 7, and the first load hands over to the 1:10m detail on the same line', () => {
     const country = (g: unknown) => (g as { properties?: { country?: string } }).properties?.country;
-    const borders = mesh(topo, topo.objects.countries as GeometryCollection, (a, b) => a !== b);
-    const regionLines = mesh(topo, topo.objects.regions as GeometryCollection, (a, b) => a !== b && country(a) === country(b));
+    const borders = mesh(full, full.objects.countries as GeometryCollection, (a, b) => a !== b);
+    const regionLines = mesh(full, full.objects.regions as GeometryCollection, (a, b) => a !== b && country(a) === country(b));
     expect(doubledBorderProblems([borders, regionLines], places, [5, 6, 6.5, 7])).toEqual([]);
+    const firstBorders = mesh(topo, topo.objects.countries as GeometryCollection, (a, b) => a !== b);
+    expect(doubledStretches(borders.coordinates, firstBorders.coordinates, 4.5)).toEqual([]);
+    // …a check that fails on the 1:50m borders, which wander about the 1:10m ones around Sumy
+    const coarse = topology({ countries: recognisedCountries('50m', { UKR: '804', RUS: '643' }, []) }, 1e5) as unknown as Topology;
+    const coarseBorders = mesh(coarse, coarse.objects.countries as GeometryCollection, (a, b) => a !== b);
+    expect(doubledStretches(borders.coordinates, coarseBorders.coordinates, 6).length).toBeGreaterThan(0);
   });
 
   it('copies the validated story and theme unchanged, the methods note and corrections log to methods.json, out of the first load', () => {
@@ -115,7 +152,7 @@ describe('buildData on the real data', () => {
   });
 
   it('builds a basemap with countries and Ukrainian and Russian regions', () => {
-    expect(Object.keys(topo.objects).sort()).toEqual(['countries', 'regions', 'towns', 'water']);
+    expect(Object.keys(topo.objects).sort()).toEqual(['countries', 'regionLines', 'towns', 'water']);
     expect(countries.length).toBeGreaterThan(150);
     for (const id of ['804', '643', '792', '440']) expect(country(id), id).toBeDefined();
     const ids = regions.map((r) => r.properties.id);
@@ -153,9 +190,12 @@ describe('buildData on the real data', () => {
     expect(problems).toEqual([]);
   });
 
-  it('draws Crimea and Sevastopol as part of Ukraine, not Russia', () => {
-    const ukraine = country('804');
-    const russia = country('643');
+  it.each([
+    ['first load', () => countries],
+    ['1:10m detail', () => fullCountries],
+  ])('draws Crimea and Sevastopol as part of Ukraine, not Russia (%s)', (_, list) => {
+    const ukraine = list().find((c) => c.properties.id === '804')!;
+    const russia = list().find((c) => c.properties.id === '643')!;
     for (const [name, pt] of [
       ['Sevastopol', [33.52, 44.6]],
       ['Simferopol', [34.1, 44.95]],

@@ -1,0 +1,43 @@
+import type { GeoJSONSource, Map as MapLibreMap } from 'maplibre-gl';
+import type { FeatureCollection, Polygon } from 'geojson';
+import { detailSource } from './basemap-style.ts';
+
+/** How far (zoom levels) before a detail file shows it is fetched, so it is there when it shows. */
+export const FETCH_AHEAD_ZOOM = 0.5;
+
+/** Returns whether a detail file (index entry) is wanted for a camera at `zoom` seeing `view` ([west, south, east, north]). */
+export function detailWanted(entry: { minZoom: number; box: [number, number, number, number] }, zoom: number, [w, s, e, n]: [number, number, number, number]): boolean {
+  const [bw, bs, be, bn] = entry.box;
+  return zoom >= entry.minZoom - FETCH_AHEAD_ZOOM && w <= be && e >= bw && s <= bn && n >= bs;
+}
+
+/**
+ * Loads each detail file of detail.json into its source when the camera first comes within half a
+ * zoom level of where it is shown and its box is in view (maplibre fetches it, from the page's own
+ * origin: the map is not "loaded" until it has drawn it). `zoomShift` is the style's (a big kiosk
+ * screen draws at zoom z + shift what others draw at z). Returns the removal of its listeners.
+ */
+export function loadDetailOnDemand(map: MapLibreMap, detail: FeatureCollection, base: string, zoomShift = 0): () => void {
+  const pending = new Set(detail.features);
+  const check = () => {
+    if (!pending.size) return;
+    const z = map.getZoom() - zoomShift;
+    const b = map.getBounds();
+    const view: [number, number, number, number] = [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()];
+    for (const f of [...pending]) {
+      const p = f.properties as { id: string; minZoom: number; file: string };
+      const [[w, s], [e], [, n]] = (f.geometry as Polygon).coordinates[0];
+      const source = map.getSource(detailSource(p.id)) as GeoJSONSource | undefined;
+      if (!source || !detailWanted({ minZoom: p.minZoom, box: [w, s, e, n] }, z, view)) continue;
+      pending.delete(f);
+      source.setData(new URL(`data/${p.file}`, base).href);
+    }
+  };
+  map.on('move', check);
+  map.on('load', check);
+  check();
+  return () => {
+    map.off('move', check);
+    map.off('load', check);
+  };
+}
