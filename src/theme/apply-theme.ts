@@ -21,7 +21,7 @@ export function themeProperties(theme: Pick<Theme, 'colors' | 'font'>): Record<s
  * then waits for the theme's font (regular and bold, with the story's accented letters) to load.
  */
 /** Letters that make the browser load the font's Latin and Latin-extended files (accented names of any story). */
-const LATIN_SAMPLE = 'Aa ÁáÇçĞğİıŁłŐőŞşŽžÑñ';
+export const LATIN_SAMPLE = 'Aa ÁáÇçĞğİıŁłŐőŞşŽžÑñ';
 
 export async function applyTheme(theme: Pick<Theme, 'colors' | 'font'>, root: HTMLElement = document.documentElement): Promise<void> {
   for (const [k, v] of Object.entries(themeProperties(theme))) root.style.setProperty(k, v);
