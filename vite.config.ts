@@ -1,5 +1,6 @@
 import { defineConfig } from 'vite';
 import { noticesPlugin, precompressPlugin, securityHeadersPlugin } from './scripts/lib/build-plugins.ts';
+import { storyHtmlPlugin } from './scripts/lib/story-html.ts';
 import { trimMaplibreCss } from './scripts/lib/trim-maplibre-css.ts';
 import { expandCustomMedia } from './src/theme/layout.ts';
 
@@ -16,6 +17,8 @@ export default defineConfig({
   plugins: [
     // The CSS names the layout's thresholds (`@media (--phone)`); src/theme/layout.ts gives their values.
     { name: 'layout-media', enforce: 'pre', transform: (code, id) => (/\.css($|\?)/.test(id) && code.includes('(--') ? expandCustomMedia(code, id) : null) },
+    // index.html's title, description and og: tags from the built story (public/data/story.json).
+    storyHtmlPlugin(),
     securityHeadersPlugin(),
     noticesPlugin(),
     precompressPlugin(),

@@ -11,7 +11,7 @@ import { BasemapConfig } from './data/basemap-config.ts';
 import { basemapFeatures } from './data/basemap.ts';
 import { basemapProblems, buildBasemapData, type BasemapBuild } from './data/basemap-build.ts';
 import { DataError, derivePlaces } from './data/derive.ts';
-import { commandLine, parseFlags } from './lib/args.ts';
+import { commandLine, exclusive, parseFlags } from './lib/args.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 
@@ -116,13 +116,20 @@ export function buildData(opts: BuildOptions): { file: string; bytes: number; gz
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  const opts = commandLine('data', 'usage: npm run data -- [--data DIR] [--out DIR]   (without --data the JSON Schemas are written to data/)', (argv) =>
-    parseFlags(argv, { data: 'string', out: 'string' }),
+  const opts = commandLine(
+    'data',
+    'usage: npm run data -- [--story DIR | --data DIR] [--out DIR]   (--story DIR reads DIR/data/; default data/ into public/data/, and then the JSON Schemas are written to data/)',
+    (argv) => {
+      const f = parseFlags(argv, { story: 'string', data: 'string', out: 'string' });
+      exclusive([f.story !== undefined && '--story', f.data !== undefined && '--data']);
+      return f;
+    },
   );
   if (!opts) process.exit(0);
-  const dataDir = opts.data === undefined ? join(ROOT, 'data') : resolve(opts.data);
+  const given = opts.story !== undefined ? join(resolve(opts.story), 'data') : opts.data !== undefined ? resolve(opts.data) : undefined;
+  const dataDir = given ?? join(ROOT, 'data');
   try {
-    const sizes = buildData({ dataDir, outDir: opts.out === undefined ? join(ROOT, 'public', 'data') : resolve(opts.out), schemaDir: opts.data === undefined ? dataDir : undefined });
+    const sizes = buildData({ dataDir, outDir: opts.out === undefined ? join(ROOT, 'public', 'data') : resolve(opts.out), schemaDir: given === undefined ? dataDir : undefined });
     for (const s of sizes) console.log(`${s.file.padEnd(32)} ${String(s.bytes).padStart(9)} B  ${String(s.gzip).padStart(8)} B gzip`);
     const total = sizes.reduce((a, s) => ({ bytes: a.bytes + s.bytes, gzip: a.gzip + s.gzip }), { bytes: 0, gzip: 0 });
     console.log(`${'total'.padEnd(32)} ${String(total.bytes).padStart(9)} B  ${String(total.gzip).padStart(8)} B gzip`);

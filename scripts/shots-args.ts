@@ -4,7 +4,10 @@ import { exclusive, idFlag, isoFlag, parseFlags, sizeFlag } from './lib/args.ts'
 
 /** One-line usage of `npm run shots`. */
 export const USAGE =
-  'usage: npm run shots -- [--at <ISO time> | --event <id> | --all-events] [--size WxH] [--scale 1|2|3] [--view zoom/lat/lon | --follow | --no-follow] [--out DIR]';
+  'usage: npm run shots -- [--at <ISO time> | --event <id> | --all-events] [--size WxH] [--scale 1|2|3] [--view zoom/lat/lon | --follow | --no-follow] [--out DIR] [--social]';
+
+/** The link-preview image's size (og:image), written by `--social` as social.png next to index.html. */
+export const SOCIAL_SIZE = { width: 1200, height: 630 };
 
 const FLAGS = {
   at: 'string',
@@ -16,6 +19,7 @@ const FLAGS = {
   follow: 'boolean',
   'no-follow': 'boolean',
   out: 'string',
+  social: 'boolean',
 } as const;
 
 /** The options of `npm run shots`. */
@@ -31,7 +35,10 @@ export interface ShotsOptions {
   /** "zoom/lat/lon", or null. */
   view: string | null;
   follow: boolean;
-  out: string;
+  /** Where the PNGs go; null for --social without --out (the built app's folder). */
+  out: string | null;
+  /** The link-preview image: one 1200×630 PNG named social.png (see scripts/lib/story-html.ts). */
+  social: boolean;
   help: boolean;
 }
 
@@ -56,9 +63,10 @@ export interface ToolStory {
  * script): by default the story's end at 1200×675 @1× into ./shots. The camera follows the story
  * (frames each event) unless `--no-follow` (the whole story) or `--view`; `--follow` says the
  * default explicitly. Sizes are checked with the export dialog's own limits (`sizeProblem`), a view
- * with the URL's (`parseView`). Throws an Error with a one-line reason. Pure: it reads no files.
+ * with the URL's (`parseView`). A malformed `--event` is refused naming the built story's first event
+ * id (`eventIds`, read by the caller). Throws an Error with a one-line reason. Pure: it reads no files.
  */
-export function parseShotsArgs(argv: readonly string[]): ShotsOptions {
+export function parseShotsArgs(argv: readonly string[], eventIds: readonly string[] = []): ShotsOptions {
   const f = parseFlags(argv, FLAGS);
   const opts: ShotsOptions = {
     at: null,
@@ -69,7 +77,8 @@ export function parseShotsArgs(argv: readonly string[]): ShotsOptions {
     scale: 1,
     view: null,
     follow: !f['no-follow'] && f.view === undefined,
-    out: f.out ?? 'shots',
+    out: f.out ?? (f.social ? null : 'shots'),
+    social: !!f.social,
     help: f.help,
   };
   if (opts.help) return opts;
@@ -77,11 +86,15 @@ export function parseShotsArgs(argv: readonly string[]): ShotsOptions {
   exclusive([f.view !== undefined && '--view', !!f.follow && '--follow']);
   exclusive([!!f.follow && '--follow', !!f['no-follow'] && '--no-follow']);
   if (f.at !== undefined) opts.at = isoFlag('--at', f.at);
-  if (f.event !== undefined) opts.event = idFlag('--event', f.event);
+  if (f.event !== undefined) opts.event = idFlag('--event', f.event, eventIds[0] ?? 'first-event');
   if (f.scale !== undefined) {
     opts.scale = /^\d$/.test(f.scale) ? Number(f.scale) : NaN;
     if (!SCALES.includes(opts.scale)) throw new Error(`--scale must be ${SCALES.slice(0, -1).join(', ')} or ${SCALES.at(-1)} (got "${f.scale}")`);
   }
+  exclusive([!!f.social && '--social', !!f['all-events'] && '--all-events']);
+  exclusive([!!f.social && '--social', f.size !== undefined && '--size']);
+  exclusive([!!f.social && '--social', f.scale !== undefined && '--scale']);
+  if (f.social) [opts.width, opts.height] = [SOCIAL_SIZE.width, SOCIAL_SIZE.height];
   if (f.size !== undefined) [opts.width, opts.height] = sizeFlag('--size', f.size, '1200x675');
   const problem = sizeProblem(opts);
   if (problem) throw new Error(problem.startsWith('size ') ? `--${problem}` : `--size and --scale: ${problem}`);
@@ -90,6 +103,14 @@ export function parseShotsArgs(argv: readonly string[]): ShotsOptions {
     opts.view = f.view;
   }
   return opts;
+}
+
+/**
+ * Returns the usage line followed by the built story's event ids (what `--event` takes), or a hint to
+ * build the app when there is no built story (`eventIds` null).
+ */
+export function usageWithEvents(usage: string, eventIds: readonly string[] | null): string {
+  return `${usage}\n${eventIds ? `events of the built story (dist/data/story.json): ${eventIds.join(', ')}` : 'run npm run build to list the story\'s event ids here'}`;
 }
 
 /** Returns "2025-06-01T11:35Z" for epoch ms (seconds shown only when not zero). */

@@ -8,7 +8,7 @@ import { setReady } from './app/readiness.ts';
 import type { ModeStart } from './contracts/app-context.ts';
 import { MODE_PROFILES } from './modes/profiles.ts';
 import { parseMode, type Mode } from './state/config.ts';
-import { applyTheme } from './theme/apply-theme.ts';
+import { LATIN_SAMPLE, applyTheme } from './theme/apply-theme.ts';
 import { parseLoadTimeout } from './state/url-state.ts';
 import { showLoadError } from './ui/load-error.ts';
 
@@ -62,7 +62,7 @@ function fail(problems: string[]): void {
  */
 function preloadFont(font: unknown): void {
   if (typeof font !== 'string' || !font) return;
-  for (const weight of [400, 700]) void document.fonts.load(`${weight} 16px "${font}"`, 'Çırağan Zaporizhzhia').catch(() => undefined);
+  for (const weight of [400, 700]) void document.fonts.load(`${weight} 16px "${font}"`, LATIN_SAMPLE).catch(() => undefined);
 }
 
 async function boot(): Promise<void> {

@@ -13,9 +13,9 @@ import type { Area, CountryProps, RegionProps } from './basemap.ts';
 
 /** What the build adds to a place's properties. */
 export interface DerivedProps {
-  /** Great-circle distance from Ukraine's nearest border point, in km (rounded to 10 km). */
+  /** Great-circle distance from the nearest point of the `distanceFrom` area's outline, in km (rounded to 10 km). */
   distanceKm?: number;
-  /** The nearest point of Ukraine's border, [lon, lat]. */
+  /** That nearest point of the area's outline, [lon, lat]: where the distance arc starts. */
   borderPoint?: [number, number];
   /** Area of a derived polygon, in km² (rounded). */
   areaKm2?: number;
@@ -129,13 +129,14 @@ export function borderStrip(
 export interface DeriveInputs {
   countries: FeatureCollection<Polygon | MultiPolygon, CountryProps>;
   regions: FeatureCollection<Polygon | MultiPolygon, RegionProps>;
-  countryByIso: Record<string, string>;
+  /** The basemap's country id (ISO numeric, as world-atlas has it) of each ISO alpha-3 code the data may name. */
+  countryByIso: Readonly<Record<string, string>>;
 }
 
 /**
  * Returns the places with geometry derived from the basemap where asked, checks each point lies in
- * the region it names, and adds distances from Ukraine's border. Throws a DataError naming the
- * place's path on any failure.
+ * the region it names, and adds each `distanceFrom` distance (from a country, by ISO alpha-3 code, or
+ * an admin-1 region, by id). Throws a DataError naming the place's path on any failure.
  */
 export function derivePlaces(
   file: string,
@@ -143,10 +144,10 @@ export function derivePlaces(
   inputs: DeriveInputs,
 ): BuiltPlace[] {
   const regionById = new Map(inputs.regions.features.map((f) => [f.properties.id, f]));
-  const country = (iso: string): Area => {
+  const country = (iso: string, path = ''): Area => {
     const id = inputs.countryByIso[iso];
-    const f = inputs.countries.features.find((c) => c.properties.id === id);
-    if (!f) throw new DataError(`unknown country ${iso}`);
+    const f = id === undefined ? undefined : inputs.countries.features.find((c) => c.properties.id === id);
+    if (!f) throw new DataError(`${path ? `${file}: ${path}: ` : ''}unknown country "${iso}" (the basemap knows ${Object.keys(inputs.countryByIso).join(', ')})`);
     return f;
   };
   const region = (id: string, path: string): Area => {
@@ -165,10 +166,11 @@ export function derivePlaces(
       if (p.region && !booleanPointInPolygon(f.geometry.coordinates, region(p.region, `${path}.region`)))
         throw new DataError(`${file}: features[${i}].geometry: point ${f.geometry.coordinates.join(',')} is not inside region "${p.region}"`);
       if (p.distanceFrom) {
-        const ukr = country(p.distanceFrom);
-        if (booleanPointInPolygon(f.geometry.coordinates, ukr))
-          throw new DataError(`${file}: ${path}.distanceFrom: point is inside ${p.distanceFrom}`);
-        const near = nearestOnOutline(f.geometry.coordinates, ukr);
+        const at = `${path}.distanceFrom`;
+        const from = /^[A-Z]{3}$/.test(p.distanceFrom) ? country(p.distanceFrom, at) : region(p.distanceFrom, at);
+        if (booleanPointInPolygon(f.geometry.coordinates, from))
+          throw new DataError(`${file}: ${at}: point is inside ${p.distanceFrom}`);
+        const near = nearestOnOutline(f.geometry.coordinates, from);
         derived.distanceKm = Math.round(near.km / 10) * 10;
         derived.borderPoint = [Number(near.at[0].toFixed(4)), Number(near.at[1].toFixed(4))];
       }
@@ -178,9 +180,11 @@ export function derivePlaces(
       derived.anchor = anchorOf(a);
     } else if (p.derive?.from === 'border-strip') {
       const d = p.derive;
+      const inside = region(d.region, `${path}.derive.region`);
+      const across = country(d.neighbour, `${path}.derive.neighbour`);
       let a: Area;
       try {
-        a = borderStrip(region(d.region, `${path}.derive.region`), country(d.neighbour), d);
+        a = borderStrip(inside, across, d);
       } catch (e) {
         throw new DataError(`${file}: ${path}.derive: ${(e as Error).message}`);
       }

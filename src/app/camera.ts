@@ -62,7 +62,7 @@ export function createCamera(o: CameraOptions): Camera {
     const open = profile.fitsClearOfLegend && !narrow && l.open ? l.rect : undefined;
     // On a narrow map the labels of the westernmost and easternmost places (about 60 px each side of them) need the room.
     const left = open ? Math.max(40, open.right - mapBox.left + 70) : narrow ? 64 : 40;
-    // A closed legend is a button at the bottom-left, where the story's south-west corner (Istanbul and
+    // A closed legend is a button at the bottom-left, where the story's south-west corner (a venue and
     // its 22 px ring) would otherwise land on a short or narrow map.
     const closed = profile.fitsClearOfLegendButton && !l.open ? l.rect : undefined;
     const box = storyBox(prep, mapBox.width / Math.max(1, mapBox.height));
@@ -116,7 +116,7 @@ export function createCamera(o: CameraOptions): Camera {
     offs.push(() => ro.disconnect());
   }
   // The legend starts open only where the story still fits beside it; on a narrower map (a 1024 px
-  // laptop's is 644 px) it would cover the story's west, Istanbul included. A click opens it.
+  // laptop's is 644 px) it would cover the story's west. A click opens it.
   if (legend.box().open && mapEl.clientWidth < LEGEND_BESIDE_STORY_PX) legend.close();
   // A phone turned to landscape (or a resized window): a fitted story stays fitted.
   map.on('resize', refit);

@@ -37,7 +37,7 @@ export function checkTexts(value: unknown, ctx: z.RefinementCtx, path: (string |
   else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) checkTexts(v, ctx, [...path, k]);
 }
 
-/** What an id in the data files looks like: lower-case kebab-case (`operation-spiderweb`); the tools check their id flags with it. */
+/** What an id in the data files looks like: lower-case kebab-case (`first-meeting`); the tools check their id flags with it. */
 export const ID_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
 const Id = z.string().regex(ID_PATTERN, 'must be a lower-case kebab-case id');
@@ -50,7 +50,7 @@ export const SourceRef = z.strictObject({
 
 /** Someone's claim, with the sources that report it. */
 export const Claim = z.strictObject({
-  claimant: z.string().min(1).describe('Who makes the claim: "SBU", "Russia\'s defence ministry", "Zelensky", …'),
+  claimant: z.string().min(1).describe('Who makes the claim: a person, a ministry, an agency, or the outlet itself when it speaks in its own voice.'),
   text: z.string().min(1).describe('The claim in our words, short.'),
   topic: z
     .string()
@@ -133,7 +133,7 @@ export const ElsewhereSource = z
     id: Id,
     kind: z.literal('elsewhere'),
     headline: z.string().min(1).describe('The document’s own headline (or a reference article’s title), verbatim: never our summary.'),
-    outlet: z.string().min(1).describe('Who published it: "Ukrainska Pravda", "Wikipedia (English)", …'),
+    outlet: z.string().min(1).describe('Who published it: the outlet\'s name, e.g. "Wikipedia (English)".'),
     author: z.string().min(1).nullable().describe('Byline where the document gives one, else null.'),
     date: z
       .string()
@@ -177,13 +177,28 @@ const StoryFields = {
   $schema: z.string().optional(),
   title: Title,
   subtitle: Title,
+  description: z
+    .string()
+    .min(1)
+    .max(300)
+    .describe("One or two sentences for search engines and link previews: the page's meta description and og:description, written into index.html at build time."),
+  slug: z
+    .string()
+    .regex(ID_PATTERN, 'must be a lower-case kebab-case file-name slug')
+    .max(40)
+    .describe('Starts the name of every exported PNG and video, e.g. "my-story" gives my-story_2025-06-01T1135Z_1200x675@1x.png.'),
+  siteUrl: HttpUrl.refine((u) => u.endsWith('/'), 'must end in "/"')
+    .optional()
+    .describe('Where the built app is published, e.g. "https://example.org/my-story/": with it index.html gets og:url and og:image (social.png, written by `npm run shots -- --social`).'),
   start: UtcInstant,
   end: UtcInstant,
-  displayZone: z.strictObject({
-    label: z.string().min(1),
-    offsetMinutes: z.number().int().min(-720).max(840),
-    places: z.string().min(1),
-  }),
+  displayZone: z
+    .strictObject({
+      label: z.string().min(1).describe('How times in this zone are marked, e.g. "UTC+1".'),
+      offsetMinutes: z.number().int().min(-720).max(840).describe('Offset from UTC in minutes, e.g. 60.'),
+      places: z.string().min(1).describe('Where this is local time, shown after the label, e.g. the capital city.'),
+    })
+    .describe('The local time shown beside UTC everywhere (one fixed offset for the whole story).'),
   focus: z.array(FocusBand).describe('Stretches of the slider opened up to hour resolution.'),
   defaultDwell: z.number().positive().max(120),
   camera: Camera.describe('The "fit story" view.'),
@@ -204,7 +219,7 @@ const StoryFields = {
       }),
     )
     .optional()
-    .describe('Boxes where the basemap adds Natural Earth 1:10m coastline from minZoom on (e.g. the Bosphorus).'),
+    .describe('Boxes where the basemap adds Natural Earth 1:10m coastline from minZoom on (e.g. a strait).'),
   kiosk: z
     .strictObject({
       idleSeconds: z.number().int().min(1).max(3600).optional(),
@@ -306,8 +321,8 @@ export const PlaceKind = z.enum([
 ]);
 
 /**
- * Kinds whose shape is the map's schematic drawing, not a reported outline (the build-up near Sumy,
- * the declared "buffer zone"): no source gives their size, so they carry no area.
+ * Kinds whose shape is the map's schematic drawing, not a reported outline (a build-up along a border,
+ * a declared "buffer zone"): no source gives their size, so they carry no area.
  */
 export const SCHEMATIC_KINDS: readonly z.infer<typeof PlaceKind>[] = ['buildup', 'buffer-zone'];
 
@@ -331,15 +346,25 @@ export const PlaceProperties = z.strictObject({
   description: z.string().min(1),
   sources: z.array(Id).min(1),
   region: Id.optional().describe('Admin-1 region id the place lies in (checked at build).'),
-  regionName: z.string().min(1).optional().describe('Display name of that region, e.g. "Murmansk Oblast".'),
-  country: z.enum(['UKR', 'RUS', 'TUR', 'LTU']).optional(),
+  regionName: z.string().min(1).optional().describe('Display name of that region, as the sources write it.'),
+  country: z
+    .string()
+    .regex(/^[A-Z]{3}$/, 'must be an ISO 3166 alpha-3 country code such as "ABC"')
+    .optional()
+    .describe('ISO 3166 alpha-3 code of the country the place is in.'),
   heldShare: z
     .strictObject({ text: z.string().min(1), source: Id })
     .optional()
-    .describe('Share of the region held by Russia, with the reference it comes from.'),
+    .describe('Share of the region held by another power, as a reference gives it, with that reference.'),
   claims: z.array(Claim).optional(),
   derive: Derive.optional(),
-  distanceFrom: z.literal('UKR').optional().describe('Compute the great-circle distance from this border.'),
+  distanceFrom: z
+    .string()
+    .regex(/^([A-Z]{3}|[a-z0-9]+(-[a-z0-9]+)*)$/, 'must be an ISO 3166 alpha-3 country code ("ABC") or an admin-1 region id ("ab-region")')
+    .optional()
+    .describe(
+      "Draw a distance arc to this point from the nearest point of an area's outline: a country (ISO alpha-3) or an admin-1 region id. Its label is theme.json's layers.distances.text.",
+    ),
   labelRank: z.number().int().min(0).max(9).optional(),
   labelPlacement: z.enum(['above', 'below']).optional().describe('Where a point\'s label sits; default above.'),
   labelBelowUnder: z
@@ -439,7 +464,7 @@ export const ThemeLayers = z.strictObject({
   distances: z.strictObject({
     label: z.string().min(1),
     description: z.string().min(1),
-    text: z.string().includes('{km}', { error: 'must contain {km}, where the distance goes' }).describe('Map label of a distance, e.g. "{km} km from Ukraine".'),
+    text: z.string().includes('{km}', { error: 'must contain {km}, where the distance goes' }).describe('Map label of a distance, e.g. "{km} km from the border".'),
     detail: z.string().includes('{km}', { error: 'must contain {km}, where the distance goes' }).describe('The distance in a place\'s details.'),
   }),
   labels: z.strictObject({ label: z.string().min(1), description: z.string().min(1) }),

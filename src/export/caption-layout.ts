@@ -105,8 +105,8 @@ function ellipsize(text: string, font: Font, width: number, measure: Measure): s
 }
 
 /**
- * Returns the source line ("Sources: AFP; Reuters (contributing). Reported elsewhere: Ukrainska
- * Pravda.") in at most `maxLines` lines no wider than `width`. When it does not fit, the articles'
+ * Returns the source line ("Sources: AFP; Reuters (contributing). Reported elsewhere:
+ * Outlet.") in at most `maxLines` lines no wider than `width`. When it does not fit, the articles'
  * outlets are counted from the end ("; and 2 more") before the outside ones are, so the
  * "Reported elsewhere" mark stays; as a last resort the line ends with an ellipsis.
  */

@@ -18,7 +18,7 @@ export interface LegendEntry {
 /** What the burned-in caption says: all of it derived from the story data and the state. */
 export interface CaptionContent {
   title: string;
-  /** The moment at the current event's precision, UTC and local, e.g. "1 Jun 2025, 11:35 UTC · 14:35 UTC+3 (…)". */
+  /** The moment at the current event's precision, UTC and local, e.g. "1 Jun 2025, 11:35 UTC · 13:35 UTC+2 (…)". */
   moment: string;
   /** The current event's title, or null before the first event. */
   event: string | null;
@@ -68,7 +68,7 @@ export function articleOutlets(cited: Source[]): string[] {
   return names;
 }
 
-/** Returns the source line in full: "Sources: AFP; Reuters (contributing). Reported elsewhere: Ukrainska Pravda." */
+/** Returns the source line in full: "Sources: AFP; Reuters (contributing). Reported elsewhere: Outlet." */
 export function sourceLine(c: Pick<CaptionContent, 'sources' | 'elsewhere'>): string {
   const parts: string[] = [];
   if (c.sources.length) parts.push(`${c.sources.length === 1 ? 'Source' : 'Sources'}: ${c.sources.join('; ')}.`);

@@ -73,7 +73,7 @@ export function createPngDialog(ctx: AppContext, download: (blob: Blob, name: st
     const problem = sizeProblem(o);
     output.textContent = problem
       ? `Cannot export: ${problem}.`
-      : `${o.width * o.scale} × ${o.height * o.scale} px · ${exportFileName(ctx.prep.story.title, ctx.store.getState().t, o.width, o.height, o.scale)}`;
+      : `${o.width * o.scale} × ${o.height * o.scale} px · ${exportFileName(ctx.prep.story.slug, ctx.store.getState().t, o.width, o.height, o.scale)}`;
     output.classList.toggle('invalid', !!problem);
     go.disabled = busy || !!problem;
     if (!problem) editor.render({ width: o.width, height: o.height });

@@ -87,7 +87,7 @@ async function render(ctx: AppContext, { width, height, scale }: ExportSize, tex
     out.width = out.height = 0;
     return {
       blob,
-      fileName: exportFileName(prep.story.title, s.t, width, height, scale),
+      fileName: exportFileName(prep.story.slug, s.t, width, height, scale),
       width: pxW,
       height: pxH,
       bands: { top: layout.top * scale, bottom: layout.bottom * scale },

@@ -169,7 +169,7 @@ async function render(ctx: AppContext, o: VideoOptions): Promise<VideoResult> {
   return {
     ...format,
     blob,
-    fileName: videoFileName(prep.story.title, o.label ?? null, o.from, o.to, o.width, o.height, format.container),
+    fileName: videoFileName(prep.story.slug, o.label ?? null, o.from, o.to, o.width, o.height, format.container),
     width: o.width,
     height: o.height,
     fps: o.fps,

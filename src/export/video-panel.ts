@@ -117,7 +117,7 @@ export function createVideoDialog(ctx: AppContext, download: (blob: Blob, name: 
       const format = formats.get(size.id);
       if (!format) void pickFormat(size.width, size.height).then((f) => formats.set(size.id, f), (e: unknown) => formats.set(size.id, e instanceof Error ? e : new Error(String(e)))).then(update);
       const kind = format instanceof Error ? `cannot encode: ${format.message}` : format ? format.label : 'checking the encoder…';
-      const name = videoFileName(prep.story.title, span.label ?? null, span.from, span.to, size.width, size.height, format && !(format instanceof Error) ? format.container : '…');
+      const name = videoFileName(prep.story.slug, span.label ?? null, span.from, span.to, size.width, size.height, format && !(format instanceof Error) ? format.container : '…');
       output.textContent = `${plan.seconds.toFixed(1)} s · ${plan.frames} frames · ${kind} · ${name}`;
     } else output.textContent = `Cannot export: ${problem}.`;
     output.classList.toggle('invalid', !span);

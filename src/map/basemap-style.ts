@@ -151,7 +151,7 @@ export function basemapStyle(geo: BasemapGeo, theme: Theme, credit: string, scal
       // reaches a little past the box so that its edge falls on land), with its own lines above the rivers.
       ...fine.flatMap((d) => [detailFill(d, 'box', c.ocean, false), detailFill(d, 'land', c.land, true)]),
       // Lakes again over a 1:10m box's land from where it shows (a border through a lake outside the
-      // boxes, China–Russia's through Lake Khanka, is then under the lake from that zoom on).
+      // boxes is then under the lake from that zoom on).
       ...(fine.length ? lakeLayers('-over-detail', Math.min(...fine.map((d) => d.minZoom)) + dz) : []),
       ...(rivers
         ? [

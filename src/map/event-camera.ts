@@ -21,7 +21,7 @@ export interface EventFrame {
 
 /** Closest zoom for an event whose subject is one point (a city: the place with its region around it). */
 export const POINT_MAX_ZOOM = 6;
-/** Closest zoom for any other event, unless its data camera says otherwise (closer, and the schematic Sumy strips fill the frame with no border or name around them). */
+/** Closest zoom for any other event, unless its data camera says otherwise (closer, and schematic border strips fill the frame with no border or name around them). */
 export const AREA_MAX_ZOOM = 6.5;
 
 function eachPosition(g: Geometry, f: (p: Position) => void): void {
@@ -57,7 +57,7 @@ export function eventFrame(prep: PreparedStory, i: number): EventFrame | null {
   if (!e) return null;
   const places = e.places.map((id) => prep.placeById.get(id)).filter((p): p is PreparedPlace => !!p);
   const boxes = places.map(placeExtent);
-  // an airbase's distance arc starts at Ukraine's border: the frame holds the whole arc
+  // a place's distance arc starts on another area's outline: the frame holds the whole arc
   for (const p of places) if (p.props.borderPoint) boxes.push([p.props.borderPoint[0], p.props.borderPoint[1], p.props.borderPoint[0], p.props.borderPoint[1]]);
   if (e.subject) boxes.push(e.subject.bbox);
   if (e.camera) boxes.push([e.camera.center[0], e.camera.center[1], e.camera.center[0], e.camera.center[1]]);

@@ -161,7 +161,7 @@ export function labelBelow(p: Pick<PreparedPlace, 'props'>, zoom: number): boole
 
 /**
  * Returns the distance label of an airbase in the theme's wording (`layers.distances.text`), e.g.
- * "1,760 km from Ukraine".
+ * "1,760 km from the border".
  */
 export function distanceText(km: number, theme: Pick<Theme, 'layers'>): string {
   return distanceWording(theme, km);

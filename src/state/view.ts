@@ -5,6 +5,6 @@ export interface View {
   lon: number;
 }
 
-/** The map's zoom limits. 0, not 1, at the bottom: on a 360 px phone the whole story (Istanbul to the Amur) fits only below zoom 1. */
+/** The map's zoom limits. 0, not 1, at the bottom: on a 360 px phone a story spanning a continent fits only below zoom 1. */
 export const MIN_ZOOM = 0;
 export const MAX_ZOOM = 13;

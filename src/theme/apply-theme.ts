@@ -20,7 +20,10 @@ export function themeProperties(theme: Pick<Theme, 'colors' | 'font'>): Record<s
  * element, through the CSSOM (allowed by a strict Content-Security-Policy, unlike a <style> element),
  * then waits for the theme's font (regular and bold, with the story's accented letters) to load.
  */
+/** Letters that make the browser load the font's Latin and Latin-extended files (accented names of any story). */
+export const LATIN_SAMPLE = 'Aa ÁáÇçĞğİıŁłŐőŞşŽžÑñ';
+
 export async function applyTheme(theme: Pick<Theme, 'colors' | 'font'>, root: HTMLElement = document.documentElement): Promise<void> {
   for (const [k, v] of Object.entries(themeProperties(theme))) root.style.setProperty(k, v);
-  await Promise.all([document.fonts.load(`400 16px "${theme.font}"`, 'Çırağan Zaporizhzhia'), document.fonts.load(`700 16px "${theme.font}"`, 'Çırağan')]);
+  await Promise.all([document.fonts.load(`400 16px "${theme.font}"`, LATIN_SAMPLE), document.fonts.load(`700 16px "${theme.font}"`, LATIN_SAMPLE)]);
 }

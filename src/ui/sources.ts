@@ -27,7 +27,7 @@ export function sourceByline(s: Source): string {
   return [s.author && s.author !== s.outlet ? `${s.outlet}, ${s.author}` : s.outlet, s.date ? formatDay(s.date) : 'reference article, undated'].join(' · ');
 }
 
-/** Returns how a source reported elsewhere is named in a mark: "Ukrainska Pravda, 9 June", or "Wikipedia" for an undated reference article. */
+/** Returns how a source reported elsewhere is named in a mark: "Outlet, 9 June", or "Wikipedia" for an undated reference article. */
 export function elsewhereLabel(s: Source): string {
   if (s.kind === 'article') return sourceTitle(s);
   return s.date ? `${s.outlet}, ${formatDay(s.date, true)}` : s.outlet.replace(/\s*\(.*\)$/, '');

@@ -27,6 +27,8 @@ function createStory(events?: StoryEvent[]): Story {
   return {
     title: 'A story',
     subtitle: 'A subtitle',
+    description: 'A description',
+    slug: 'a-story',
     start: START,
     end: '2025-06-17T00:00Z',
     displayZone: { label: 'UTC+3', offsetMinutes: 180, places: 'Istanbul' },

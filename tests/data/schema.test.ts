@@ -25,6 +25,8 @@ function createStory(): StoryInput {
   return {
     title: 'A story',
     subtitle: 'A subtitle',
+    description: 'A description',
+    slug: 'a-story',
     start: '2025-05-15T00:00Z',
     end: '2025-06-17T00:00Z',
     displayZone: { label: 'UTC+3', offsetMinutes: 180, places: 'Istanbul' },

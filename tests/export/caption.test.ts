@@ -19,6 +19,8 @@ function createStory(): Story {
   return {
     title: 'A story of talks',
     subtitle: 'Subtitle',
+    description: 'Description',
+    slug: 'a-story',
     start: '2025-05-15T00:00Z',
     end: '2025-06-17T00:00Z',
     displayZone: { label: 'UTC+3', offsetMinutes: 180, places: 'Istanbul' },

@@ -24,14 +24,14 @@ describe('slugify', () => {
 });
 
 describe('exportFileName', () => {
-  it('says what (story), when (UTC minute without colons) and how big', () => {
-    expect(exportFileName('Talks in the shadow of Spiderweb', at('2025-06-01T11:35Z'), 1080, 1350, 2)).toBe(
+  it('says what (the story slug), when (UTC minute without colons) and how big', () => {
+    expect(exportFileName('talks-in-the-shadow-of-spiderweb', at('2025-06-01T11:35Z'), 1080, 1350, 2)).toBe(
       'talks-in-the-shadow-of-spiderweb_2025-06-01T1135Z_1080x1350@2x.png',
     );
   });
 
   it('keeps seconds when the moment has them', () => {
-    expect(exportFileName('Istanbul talks', at('2025-06-02T11:44:30Z'), 1200, 675, 1)).toBe('istanbul-talks_2025-06-02T114430Z_1200x675@1x.png');
+    expect(exportFileName('istanbul-talks', at('2025-06-02T11:44:30Z'), 1200, 675, 1)).toBe('istanbul-talks_2025-06-02T114430Z_1200x675@1x.png');
   });
 
   it('gives every moment of a run its own name', () => {

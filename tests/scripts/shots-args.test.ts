@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseShotsArgs as parseArgs, planShots } from '../../scripts/shots-args.ts';
+import { parseShotsArgs as parseArgs, planShots, USAGE, usageWithEvents } from '../../scripts/shots-args.ts';
 import { createToolStory } from '../fixtures/tool-story.ts';
 
 const createStory = createToolStory;
@@ -88,5 +88,19 @@ describe('planShots', () => {
   it('rejects an unknown event and a time outside the story, in one line', () => {
     expect(() => planShots(parseArgs(['--event', 'nope']), createStory())).toThrow(/^unknown event "nope"; the story's events are: talks, strike|first-round/);
     expect(() => planShots(parseArgs(['--at', '2024-01-01T00:00Z']), createStory())).toThrow(/outside the story/);
+  });
+
+  it("names the built story's own events in a malformed --event error and in the help text", () => {
+    expect(() => parseArgs(['--event', 'Bad_Id'], ['water-builds-up', 'dam-flow-disputed'])).toThrow('--event must be an event id such as water-builds-up (got "Bad_Id")');
+    expect(usageWithEvents(USAGE, ['water-builds-up', 'dam-flow-disputed']).split('\n')).toEqual([USAGE, 'events of the built story (dist/data/story.json): water-builds-up, dam-flow-disputed']);
+    expect(usageWithEvents(USAGE, null)).toMatch(/npm run build to list the story's event ids/);
+  });
+
+  it('--social takes one 1200×630 link-preview image, into the built app unless --out says otherwise', () => {
+    expect(parseArgs(['--social'])).toMatchObject({ social: true, width: 1200, height: 630, scale: 1, out: null });
+    expect(parseArgs(['--social', '--out', 'x'])).toMatchObject({ social: true, out: 'x' });
+    expect(parseArgs([])).toMatchObject({ social: false, out: 'shots' });
+    expect(fails(['--social', '--size', '800x600'])).toBe('--social and --size cannot be combined: choose one');
+    expect(fails(['--social', '--all-events'])).toBe('--social and --all-events cannot be combined: choose one');
   });
 });
