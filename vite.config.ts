@@ -1,5 +1,6 @@
 import { defineConfig } from 'vite';
 import { noticesPlugin, precompressPlugin, securityHeadersPlugin } from './scripts/lib/build-plugins.ts';
+import { kioskWorkerPlugin } from './scripts/lib/kiosk-sw.ts';
 import { trimMaplibreCss } from './scripts/lib/trim-maplibre-css.ts';
 import { expandCustomMedia } from './src/theme/layout.ts';
 
@@ -18,6 +19,8 @@ export default defineConfig({
     { name: 'layout-media', enforce: 'pre', transform: (code, id) => (/\.css($|\?)/.test(id) && code.includes('(--') ? expandCustomMedia(code, id) : null) },
     securityHeadersPlugin(),
     noticesPlugin(),
+    // the kiosk's offline worker (precache of every built file), written before the compressed copies
+    kioskWorkerPlugin(),
     precompressPlugin(),
   ],
 });
