@@ -1,6 +1,7 @@
+import { existsSync, readFileSync } from 'node:fs';
 import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BACKOFF, DEFAULT_LOG, logLine, nextBackoff, parseKioskArgs } from '../../scripts/kiosk.ts';
 import { precacheManifest, workerSource } from '../../scripts/lib/kiosk-sw.ts';
@@ -68,5 +69,17 @@ describe('the offline worker the build writes', () => {
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('the built dist/ (after npm run build)', () => {
+  const dist = resolve(import.meta.dirname, '../../dist');
+  it('carries kiosk-sw.js listing every file of the build, at the version of what is there now', async () => {
+    if (!existsSync(join(dist, 'index.html'))) throw new Error('dist/ not found: run `npm run build` first');
+    const src = readFileSync(join(dist, 'kiosk-sw.js'), 'utf8');
+    const { files, version } = await precacheManifest(dist);
+    expect(src).toBe(workerSource(version, files));
+    for (const f of ['index.html', 'data/story.json', 'data/manifest.json', 'data/basemap.topo.json']) expect(files).toContain(f);
+    expect(files.some((f) => f.endsWith('.woff2'))).toBe(true);
   });
 });
