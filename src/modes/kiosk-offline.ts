@@ -10,10 +10,11 @@ export const WORKER_FILE = 'kiosk-sw.js';
  * Registers the worker (scope: the app's directory) and keeps it current: asks the server for a new
  * build every hour (and at each load); when a new build's worker takes over a page it already
  * controlled, the page reloads ('update') so the running app and its cache are the same build.
- * Returns the stop. Does nothing where service workers are unavailable (http on another host than
- * localhost, or a browser without them) but say so on the console.
+ * Registers once `after` resolves (the first complete frame: the precache's downloads do not compete
+ * with the first draw). Returns the stop. Does nothing where service workers are unavailable (http
+ * on another host than localhost, or a browser without them) but say so on the console.
  */
-export function startKioskOffline(): () => void {
+export function startKioskOffline(after: Promise<void> = Promise.resolve()): () => void {
   if (!('serviceWorker' in navigator)) {
     console.info('Kiosk: no offline copy (service workers need https or localhost); the kiosk needs its server.');
     return () => undefined;
@@ -28,13 +29,14 @@ export function startKioskOffline(): () => void {
     hadController = true;
   };
   sw.addEventListener('controllerchange', onControllerChange);
-  sw.register(new URL(WORKER_FILE, document.baseURI), { scope: './' }).then(
-    (reg) => {
-      if (done) return;
-      timer = window.setInterval(() => void reg.update().catch(() => undefined), UPDATE_CHECK_MS);
-    },
-    (e: unknown) => console.warn(`Kiosk: the offline copy could not be set up (${e instanceof Error ? e.message : String(e)}); the kiosk needs its server.`),
-  );
+  after
+    .then(() => (done ? null : sw.register(new URL(WORKER_FILE, document.baseURI), { scope: './' })))
+    .then(
+      (reg) => {
+        if (reg && !done) timer = window.setInterval(() => void reg.update().catch(() => undefined), UPDATE_CHECK_MS);
+      },
+      (e: unknown) => console.warn(`Kiosk: the offline copy could not be set up (${e instanceof Error ? e.message : String(e)}); the kiosk needs its server.`),
+    );
   return () => {
     done = true;
     clearInterval(timer);

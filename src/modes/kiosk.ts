@@ -237,7 +237,7 @@ export function startKiosk(ctx: AppContext): ModeHandle {
   offs.push(store.subscribe(onState));
   offs.push(keepScreenAwake());
   // kiosk-resilience hook: the watchdog (stall, lost context, nightly reload) and the offline worker
-  offs.push(startKioskWatchdog(ctx), startKioskOffline());
+  offs.push(startKioskWatchdog(ctx), startKioskOffline(ctx.whenReady()));
 
   tour(true);
   progress.update(progressText(currentEventIndex(events, store.getState().t), events.length), 0);
