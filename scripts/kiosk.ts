@@ -140,6 +140,7 @@ function pageWatcher(log: (m: string) => void): (page: Page) => void {
       if (m.text().startsWith(LOG_PREFIX)) log(`page: ${m.text()}`);
     });
     page.on('load', () => {
+      if (page.url() === 'about:blank') return;
       log(`page loaded ${page.url()}`);
       page
         .waitForFunction(() => document.documentElement.dataset.ready === 'true', null, { timeout: 120_000 })
