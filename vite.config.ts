@@ -1,6 +1,7 @@
 import { defineConfig } from 'vite';
 import { noticesPlugin, precompressPlugin, securityHeadersPlugin } from './scripts/lib/build-plugins.ts';
 import { storyHtmlPlugin } from './scripts/lib/story-html.ts';
+import { kioskWorkerPlugin } from './scripts/lib/kiosk-sw.ts';
 import { trimMaplibreCss } from './scripts/lib/trim-maplibre-css.ts';
 import { expandCustomMedia } from './src/theme/layout.ts';
 
@@ -21,6 +22,8 @@ export default defineConfig({
     storyHtmlPlugin(),
     securityHeadersPlugin(),
     noticesPlugin(),
+    // the kiosk's offline worker (precache of every built file), written before the compressed copies
+    kioskWorkerPlugin(),
     precompressPlugin(),
   ],
 });

@@ -3,6 +3,8 @@ import { dwellSeconds } from '../state/player.ts';
 import type { AppState } from '../state/store.ts';
 import { el, listen } from '../ui/dom.ts';
 import type { AppContext, ModeHandle } from '../contracts/app-context.ts';
+import { startKioskOffline } from './kiosk-offline.ts';
+import { startKioskWatchdog } from './kiosk-watchdog.ts';
 import './kiosk.css';
 
 export { dwellSeconds } from '../state/player.ts';
@@ -234,6 +236,8 @@ export function startKiosk(ctx: AppContext): ModeHandle {
   };
   offs.push(store.subscribe(onState));
   offs.push(keepScreenAwake());
+  // kiosk-resilience hook: the watchdog (stall, lost context, nightly reload) and the offline worker
+  offs.push(startKioskWatchdog(ctx), startKioskOffline(ctx.whenReady()));
 
   tour(true);
   progress.update(progressText(currentEventIndex(events, store.getState().t), events.length), 0);

@@ -89,7 +89,7 @@ describe('value checks', () => {
 
 describe('kiosk arguments', () => {
   it('turns each flag into a URL parameter of the kiosk page', () => {
-    expect(parseKioskArgs(['--idle', '30', '--t=2025-06-02T12:00Z', '--follow', '0'])).toEqual({ help: false, query: '?mode=kiosk&t=2025-06-02T12%3A00Z&idle=30&follow=0' });
+    expect(parseKioskArgs(['--idle', '30', '--t=2025-06-02T12:00Z', '--follow', '0'])).toMatchObject({ help: false, query: '?mode=kiosk&t=2025-06-02T12%3A00Z&idle=30&follow=0' });
   });
 
   it.each([
