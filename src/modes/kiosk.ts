@@ -358,8 +358,11 @@ export function startKiosk(ctx: AppContext): ModeHandle {
   setState('touring');
   write({ loop: true, follow: true, place: null, view: null });
   if (linkedMoment(window.location.search)) {
+    // A link to an event's start holds on it first, as the tour would.
+    const t = store.getState().t;
+    const i = currentEventIndex(events, t);
     setStop('event');
-    write({ playing: true });
+    write({ t: i >= 0 && events[i].t0 === t ? approach(events, i) : t, playing: true });
     ctx.frameEvent(true);
   } else attract(true);
   return {
