@@ -79,8 +79,11 @@ export function createCardPages(card: HTMLElement, reducedMotion: boolean): Card
     box.dataset.page = String(page + 1);
     box.dataset.pages = String(starts.length);
   };
+  /** The page being faded to (the page shown when no fade runs). */
+  let target = 0;
   const turn = (next: number) => {
-    if (next === page) return;
+    if (next === target) return;
+    target = next;
     clearTimeout(fade);
     if (reducedMotion) {
       page = next;
@@ -88,7 +91,7 @@ export function createCardPages(card: HTMLElement, reducedMotion: boolean): Card
     }
     inner.classList.add('turning');
     fade = window.setTimeout(() => {
-      page = next;
+      page = target;
       place();
       inner.classList.remove('turning');
     }, FADE_MS);
@@ -97,7 +100,7 @@ export function createCardPages(card: HTMLElement, reducedMotion: boolean): Card
     starts = pageStarts(blocks(), box.clientHeight);
     clearTimeout(fade);
     inner.classList.remove('turning');
-    page = pageAt(progress, starts.length);
+    page = target = pageAt(progress, starts.length);
     place();
   };
   const wrap = () => {
