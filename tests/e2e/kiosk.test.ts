@@ -22,6 +22,14 @@ function currentIndex(page: Page) {
   return page.evaluate(() => Array.from(document.querySelectorAll('.timeline .tick')).findIndex((t) => t.classList.contains('current')));
 }
 
+/** Waits until the tour has left its attract frame for the events; returns the index of the event it went to, read in that frame. */
+async function leftAttract(page: Page): Promise<number> {
+  const handle = await page.waitForFunction(() =>
+    document.documentElement.dataset.kioskStop === 'event' ? Array.from(document.querySelectorAll('.timeline .tick')).findIndex((t) => t.classList.contains('current')) + 1 : 0,
+  );
+  return ((await handle.jsonValue()) as number) - 1;
+}
+
 function kioskState(page: Page) {
   return page.evaluate(() => document.documentElement.dataset.kioskState);
 }
@@ -46,9 +54,11 @@ async function coloursPerCanvas(page: Page) {
 describe('kiosk mode in Chromium', () => {
   it('tours by itself: events advance without input, with large type, no controls and no cursor', async () => {
     const { page, errors } = await openKiosk('idle=2');
+    await setSpeed(page, 8);
+    // The tour opens on its attract frame (tested below), then plays the events.
+    await leftAttract(page);
     const s = await page.evaluate(() => window.explainer!.store.getState());
     expect([s.playing, s.loop, s.follow, s.place]).toEqual([true, true, true, null]);
-    await setSpeed(page, 8);
     const first = await currentIndex(page);
     await page.waitForFunction(
       (i) => Array.from(document.querySelectorAll('.timeline .tick')).findIndex((t) => t.classList.contains('current')) >= i + 2,
@@ -96,6 +106,9 @@ describe('kiosk mode in Chromium', () => {
     expect(await page.getByRole('button', { name: 'Sources', exact: true }).isVisible()).toBe(true);
     expect(await page.locator('.timeline .opt').first().isVisible()).toBe(true);
     const paused = (await state(page)).t;
+    // The touch landed on the attract frame: the visitor gets the story's first stop.
+    const visitorIndex = await currentIndex(page);
+    expect(visitorIndex).toBeGreaterThanOrEqual(0);
     // twenty frames: twenty chances for a tour that had not paused to move the playhead
     await frames(page, 20);
     expect((await state(page)).t).toBe(paused);
@@ -109,11 +122,15 @@ describe('kiosk mode in Chromium', () => {
     await countdown.waitFor({ state: 'hidden' });
     expect(await kioskState(page)).toBe('visitor');
 
-    await page.waitForFunction(() => document.documentElement.dataset.kioskState === 'touring');
+    // Back to the tour: the attract frame first (issue 14: a passer-by sees the title), then the
+    // event the visitor left, held again from its start.
+    const stop = await page.waitForFunction(() => document.documentElement.dataset.kioskState === 'touring' && document.documentElement.dataset.kioskStop);
+    expect(await stop.jsonValue()).toBe('attract');
+    expect(await countdown.isVisible()).toBe(false);
+    expect(await leftAttract(page)).toBe(visitorIndex);
     const s = await page.evaluate(() => window.explainer!.store.getState());
     expect([s.playing, s.follow, s.loop, s.speed, s.place]).toEqual([true, true, true, 8, null]);
-    expect(s.t).toBeGreaterThanOrEqual(paused);
-    expect(await countdown.isVisible()).toBe(false);
+    expect(await page.evaluate(() => document.querySelector('.side')!.scrollTop)).toBe(0);
     await page.waitForFunction((t) => window.explainer!.store.getState().t > t, s.t);
 
     // A key wakes the kiosk without doing anything else: Space must not start the paused tour again.
@@ -220,5 +237,200 @@ describe('kiosk mode in Chromium', () => {
     // the same stretch of the world, not four times as much
     const span = [hd.bounds[2] - hd.bounds[0], hd.bounds[3] - hd.bounds[1]];
     for (let i = 0; i < 4; i++) expect(Math.abs(uhd.bounds[i] - hd.bounds[i]) / span[i % 2], `bounds[${i}]`).toBeLessThan(0.02);
+  });
+});
+
+/** The story as the built app serves it: each event's start and places. */
+async function storyData(url: string) {
+  const story = (await (await fetch(`${url}data/story.json`)).json()) as { title: string; end: string; events: { id: string; title: string; start: string; places: string[] }[] };
+  return story;
+}
+
+/** Returns the text a QR code in a PNG (page screenshot) decodes to, or null: the PNG is decoded in the page, the QR in Node (jsQR). */
+async function decodeQr(page: Page, png: Buffer): Promise<string | null> {
+  const { default: jsQR } = await import('jsqr');
+  const img = await page.evaluate(async (b64) => {
+    const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
+    const bmp = await createImageBitmap(new Blob([bytes], { type: 'image/png' }));
+    const c = new OffscreenCanvas(bmp.width, bmp.height);
+    const ctx = c.getContext('2d')!;
+    ctx.drawImage(bmp, 0, 0);
+    return { data: Array.from(ctx.getImageData(0, 0, bmp.width, bmp.height).data), width: bmp.width, height: bmp.height };
+  }, png.toString('base64'));
+  return jsQR(Uint8ClampedArray.from(img.data), img.width, img.height)?.data ?? null;
+}
+
+describe('kiosk tour and attract screen (issue 14)', () => {
+  it('opens on an attract frame: the story’s title, “Touch to explore”, every place on the map, and a QR code that scans to the qr setting', async () => {
+    const target = 'https://example.org/istanbul-talks/?from=kiosk';
+    const { page, errors, external } = await openKiosk(`qr=${encodeURIComponent(target)}`, { reducedMotion: true });
+    // hold the attract frame while we look at it
+    await setSpeed(page, 0.0001);
+    expect(await page.evaluate(() => document.documentElement.dataset.kioskStop)).toBe('attract');
+    const story = await storyData(h.url);
+    const attract = page.locator('.kiosk-attract');
+    expect(await attract.isVisible()).toBe(true);
+    expect(await attract.locator('h2').textContent()).toBe(story.title);
+    expect(await attract.getByText('Touch to explore', { exact: true }).isVisible()).toBe(true);
+    expect(await page.locator('.event-card').isVisible()).toBe(false);
+    // Every place of the story is on the map: the frame holds at the moment the last one has appeared.
+    const firstNamed = new Map<string, number>();
+    for (const e of story.events) for (const p of e.places) if (!firstNamed.has(p)) firstNamed.set(p, Date.parse(e.start));
+    const s = await state(page);
+    expect(s.t).toBe(Math.max(...firstNamed.values()));
+    expect(s.playing).toBe(false);
+    expect(await page.evaluate(() => window.explainer!.labelBoxes().filter((l) => l.kind === 'areas' || l.kind === 'points').length)).toBeGreaterThan(0);
+
+    const qr = page.locator('.kiosk-attract .kiosk-qr');
+    expect(await qr.isVisible()).toBe(true);
+    const box = (await qr.boundingBox())!;
+    expect(box.width).toBeGreaterThanOrEqual(150);
+    expect(await decodeQr(page, await qr.screenshot())).toBe(target);
+    expect(await page.locator('.kiosk-attract-url').textContent()).toBe('example.org/istanbul-talks/?from=kiosk');
+    expect(external).toEqual([]);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('shows no QR code without a qr setting, or with one that is not a web address', async () => {
+    for (const query of ['idle=30', 'qr=javascript%3Aalert(1)']) {
+      const { page, errors } = await openKiosk(query);
+      await setSpeed(page, 0.0001);
+      expect(await page.locator('.kiosk-attract h2').isVisible()).toBe(true);
+      expect(await page.locator('.kiosk-qr').count()).toBe(0);
+      expect(await page.locator('.kiosk-attract svg, .kiosk-attract canvas').count()).toBe(0);
+      expect(errors).toEqual([]);
+      await page.context().close();
+    }
+  });
+
+  it('never holds an empty map: the whole loop shows places from the attract frame to the last event, and comes back to the attract frame', async () => {
+    const { page, errors } = await openKiosk('idle=60');
+    await setSpeed(page, 8);
+    // Sample every frame in the page: the tour's own clock (the player's, clamped frame times × speed),
+    // the stop, the event and the time (the places drawn at it are counted from the data below).
+    const log = await page.evaluate(
+      () =>
+        new Promise<{ ms: number; stop: string; i: number; places: number; t: number }[]>((done) => {
+          const out: { ms: number; stop: string; i: number; places: number; t: number }[] = [];
+          let clock = 0;
+          let last = performance.now();
+          let attracts = 0;
+          let prevStop = '';
+          const tick = () => {
+            const now = performance.now();
+            const { store } = window.explainer!;
+            clock += Math.min(100, now - last) * store.getState().speed;
+            last = now;
+            const stop = document.documentElement.dataset.kioskStop ?? '';
+            if (stop === 'attract' && prevStop === 'event') attracts++;
+            prevStop = stop;
+            out.push({
+              ms: clock,
+              stop,
+              i: Array.from(document.querySelectorAll('.timeline .tick')).findIndex((t) => t.classList.contains('current')),
+              places: 0,
+              t: store.getState().t,
+            });
+            if (attracts >= 1 || out.length > 200_000) done(out);
+            else requestAnimationFrame(tick);
+          };
+          requestAnimationFrame(tick);
+        }),
+    );
+    const story = await storyData(h.url);
+    // The places drawn at a moment: every place whose first event has started (the layers' time filter).
+    const firstNamed = new Map<string, number>();
+    for (const e of story.events) for (const p of e.places) if (!firstNamed.has(p)) firstNamed.set(p, Date.parse(e.start));
+    for (const r of log) r.places = [...firstNamed.values()].filter((t0) => t0 <= r.t).length;
+    // every event was a stop, in order
+    const seen = [...new Set(log.filter((r) => r.stop === 'event').map((r) => r.i))];
+    expect(seen).toEqual(story.events.map((_, i) => i));
+    // the longest stretch of tour time with no place drawn (in seconds at 1×)
+    let longest = 0;
+    let from = -1;
+    for (const r of log) {
+      if (r.places === 0 && from < 0) from = r.ms;
+      if (r.places > 0 && from >= 0) {
+        longest = Math.max(longest, r.ms - from);
+        from = -1;
+      }
+    }
+    if (from >= 0) longest = Math.max(longest, log[log.length - 1].ms - from);
+    expect(longest / 1000).toBeLessThan(3);
+    // the time never runs on past the last event towards the story's end
+    const lastStart = Date.parse(story.events[story.events.length - 1].start);
+    expect(Math.max(...log.map((r) => r.t))).toBeLessThan(lastStart + 3_600_000);
+    // and the tour is its stops: the attract hold, each event's dwell and at most 2 s of travel to each (plus 15 s for the slack of frames)
+    const dwells = await page.evaluate(() => Array.from(document.querySelectorAll('.timeline .tick')).length);
+    expect(dwells).toBe(story.events.length);
+    const total = log[log.length - 1].ms / 1000;
+    const data = (await (await fetch(`${h.url}data/story.json`)).json()) as { defaultDwell: number; events: { dwell?: number }[] };
+    const budget = 12 + data.events.reduce((a, e) => a + (e.dwell ?? data.defaultDwell), 0) + 2 * data.events.length + 15;
+    expect(total).toBeLessThan(budget);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('keeps the headline in view through a long event’s whole dwell, paging the text below it (fading, or cutting under reduced motion)', async () => {
+    for (const reducedMotion of [false, true]) {
+      const { page, errors } = await openKiosk('event=terms-on-the-table&idle=60', { reducedMotion });
+      await setSpeed(page, 1.5);
+      const title = (await storyData(h.url)).events.find((e) => e.id === 'terms-on-the-table')!.title;
+      const log = await page.evaluate(
+        (target) =>
+          new Promise<{ title: boolean; kicker: boolean; scroll: number; page: string; pages: string; turning: boolean; clipped: boolean }[]>((done) => {
+            const out: { title: boolean; kicker: boolean; scroll: number; page: string; pages: string; turning: boolean; clipped: boolean }[] = [];
+            let started = false;
+            const inView = (sel: string) => {
+              const e = document.querySelector(sel) as HTMLElement | null;
+              if (!e) return false;
+              const r = e.getBoundingClientRect();
+              const side = document.querySelector('.side')!.getBoundingClientRect();
+              const hit = document.elementFromPoint(r.left + Math.min(20, r.width / 2), r.top + r.height / 2);
+              return r.height > 0 && r.top >= side.top && r.bottom <= side.bottom && r.bottom <= innerHeight && !!hit && e.contains(hit);
+            };
+            const tick = () => {
+              const shown = document.querySelector('.event-card h2')?.textContent;
+              // sample from the event's arrival (the link opens just before it) until the tour moves on
+              if (shown === target) started = true;
+              else if (started) return done(out);
+              else return requestAnimationFrame(tick);
+              const box = document.querySelector('.kiosk-pages') as HTMLElement;
+              const inner = document.querySelector('.kiosk-pages-inner') as HTMLElement;
+              const b = box.getBoundingClientRect();
+              const top = parseFloat(inner.style.getPropertyValue('--page-top')) || 0;
+              const bottom = parseFloat(inner.style.getPropertyValue('--page-bottom')) || 0;
+              out.push({
+                title: inView('.event-card h2'),
+                kicker: inView('.event-card .kicker'),
+                scroll: document.querySelector('.side')!.scrollTop,
+                page: box.dataset.page ?? '',
+                pages: box.dataset.pages ?? '',
+                turning: inner.classList.contains('turning'),
+                // the page's text (between the page's start and end) fits in the box
+                clipped: inner.offsetHeight - bottom - top > b.height + 1,
+              });
+              requestAnimationFrame(tick);
+            };
+            requestAnimationFrame(tick);
+          }),
+        title,
+      );
+      expect(log.length).toBeGreaterThan(20);
+      for (const [k, r] of log.entries()) {
+        expect(r.title, `headline at sample ${k}`).toBe(true);
+        expect(r.kicker, `kicker at sample ${k}`).toBe(true);
+        expect(r.scroll).toBe(0);
+        expect(r.clipped, `page text taller than its box at sample ${k}`).toBe(false);
+      }
+      // the text had more than one page, and each was shown in turn
+      const pages = Number(log[0].pages);
+      expect(pages).toBeGreaterThan(1);
+      expect([...new Set(log.map((r) => r.page))]).toEqual(Array.from({ length: pages }, (_, i) => String(i + 1)));
+      expect(log.some((r) => r.turning)).toBe(!reducedMotion);
+      expect(errors).toEqual([]);
+      await page.context().close();
+    }
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countdownSeconds, countdownText, dwellSeconds, idlePhase, progressText, scrollFraction } from '../../src/modes/kiosk.ts';
+import { countdownSeconds, countdownText, dwellSeconds, idlePhase, pageText, progressText } from '../../src/modes/kiosk.ts';
 
 describe('countdownSeconds', () => {
   it('is 5 s for the usual timeouts and half the timeout when that is shorter', () => {
@@ -58,13 +58,10 @@ describe('dwellSeconds', () => {
   });
 });
 
-describe('scrollFraction', () => {
-  it('rests at the top, eases down and rests at the bottom of an overflowing card', () => {
-    expect(scrollFraction(0)).toBe(0);
-    expect(scrollFraction(0.3)).toBe(0);
-    expect(scrollFraction(0.575)).toBeCloseTo(0.5);
-    expect(scrollFraction(0.85)).toBe(1);
-    expect(scrollFraction(1)).toBe(1);
-    for (let p = 0; p < 1; p += 0.01) expect(scrollFraction(p + 0.01)).toBeGreaterThanOrEqual(scrollFraction(p));
+describe('pageText', () => {
+  it('names the page of a card shown a page at a time, and says nothing for one page', () => {
+    expect(pageText(0, 2)).toBe('Page 1 of 2');
+    expect(pageText(2, 3)).toBe('Page 3 of 3');
+    expect(pageText(0, 1)).toBe('');
   });
 });
