@@ -4,6 +4,7 @@ import type { AppState } from '../state/store.ts';
 import { el, listen } from '../ui/dom.ts';
 import type { AppContext, ModeHandle } from '../contracts/app-context.ts';
 import './kiosk.css';
+import { mountKioskLayout } from './kiosk-layout.ts'; // kiosk-layout: layout, type, legend, chapters, touch
 
 export { dwellSeconds } from '../state/player.ts';
 
@@ -234,6 +235,7 @@ export function startKiosk(ctx: AppContext): ModeHandle {
   };
   offs.push(store.subscribe(onState));
   offs.push(keepScreenAwake());
+  offs.push(mountKioskLayout(ctx)); // kiosk-layout hook
 
   tour(true);
   progress.update(progressText(currentEventIndex(events, store.getState().t), events.length), 0);
