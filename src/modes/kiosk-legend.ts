@@ -1,4 +1,4 @@
-import type { PreparedPlace, PreparedStory } from '../data/prepare.ts';
+import { currentEventIndex, type PreparedPlace, type PreparedStory } from '../data/prepare.ts';
 import { captionContent } from '../export/caption.ts';
 import type { MapView } from '../map/map-view.ts';
 import type { Store } from '../state/store.ts';
@@ -51,7 +51,8 @@ export function createFrameLegend(prep: PreparedStory, store: Store, mapView: Ma
   };
   const { map } = mapView;
   map.on('moveend', render);
-  const off = store.subscribe((s) => [s.t, s.layers] as const, render, { equalityFn: (a, b) => a[0] === b[0] && a[1] === b[1], fireImmediately: true });
+  // Places come in at their events' starts, so the key can only change with the current event (or the frame, or the layers).
+  const off = store.subscribe((s) => [currentEventIndex(prep.events, s.t), s.layers] as const, render, { equalityFn: (a, b) => a[0] === b[0] && a[1] === b[1], fireImmediately: true });
   return {
     root,
     render,
