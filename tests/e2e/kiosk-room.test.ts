@@ -155,6 +155,7 @@ describe('kiosk in a real room', () => {
     expect(caps['.event-card .body']).toBeGreaterThanOrEqual(need * 1.1);
     // twice the distance, twice the type
     const far = await openKiosk(size, '&distance=5');
+    await holdAt(far.page, SPIDERWEB);
     const body = (p: Page) => p.evaluate(() => parseFloat(getComputedStyle(document.querySelector('.kiosk-legend li span')!).fontSize));
     expect((await body(far.page)) / (await body(page))).toBeCloseTo(2, 1);
     expect(errors).toEqual([]);
