@@ -56,7 +56,7 @@ export function mountKioskLayout(ctx: AppContext): () => void {
       typeScale = k;
       // The type scale makes the current event's labels wider: every camera stop keeps that much more room
       // each side (the map's padding, added to each fit's own), so a label beside a place at the frame's
-      // west or east edge is not cut by it. Symmetric, so the centre and the stretch shown stay put.
+      // west or east edge is not cut by it. Symmetric, so the centre stays put.
       const room = Math.round(120 * screenScaleFor(ctx.profile.scalesWithScreen) * (k - 1));
       map.setPadding({ top: 0, bottom: 0, left: room, right: room });
       apply();
