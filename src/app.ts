@@ -28,7 +28,7 @@ import { createTimeScale } from './time/time-scale.ts';
 import { el } from './ui/dom.ts';
 import { createEventCard } from './ui/event-card.ts';
 import { createEventList } from './ui/event-list.ts';
-import { createLegend } from './ui/legend.ts';
+import { createLegend, legendStartsOpen } from './ui/legend.ts';
 import { createPlacePanel } from './ui/place-panel.ts';
 import { createTimeline } from './ui/timeline.ts';
 
@@ -71,7 +71,7 @@ export function createApp(root: HTMLElement, prep: PreparedStory, basemap: Topol
   const card = createEventCard(prep, store);
   const list = createEventList(prep, store, actions, { scroll: profile.scrollsList });
   const placePanel = createPlacePanel(prep, store, actions, { focus: profile.focusesPanel });
-  const legend = createLegend(prep.theme, store, actions);
+  const legend = createLegend(prep.theme, store, actions, { open: legendStartsOpen(config, profile, window.innerWidth) });
   const masthead = createMasthead({ prep, store, actions, fitStory: () => camera.fitStory(), explorerLink: config.embed ? urlCtx : undefined });
   const stage = el('div', { class: 'stage' }, mapEl, placePanel.root, el('div', { class: 'legend-wrap' }, legend.root));
   const side = el('div', { class: 'side' }, card.root, list.root);

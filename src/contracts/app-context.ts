@@ -28,6 +28,8 @@ export interface ModeProfile {
   fitsClearOfLegend: boolean;
   /** Fitting the story keeps clear of the closed legend's button at the bottom-left. */
   fitsClearOfLegendButton: boolean;
+  /** The mode shows its own key (the kiosk's legend of what is in frame): the explorer's legend starts closed. */
+  ownLegend: boolean;
   /** The masthead offers Export PNG and Export video. */
   exportControls: boolean;
   /** Opening a place's details moves the focus to them. */

@@ -224,6 +224,7 @@ const StoryFields = {
     .strictObject({
       idleSeconds: z.number().int().min(1).max(3600).optional(),
       viewingDistanceM: z.number().min(0.5).max(10).optional(),
+      screenDiagonalIn: z.number().min(10).max(150).optional(),
       qrUrl: HttpUrl.nullable().optional(),
       nightlyReloadHour: z.number().int().min(0).max(23).nullable().optional(),
       orientation: z.enum(['auto', 'landscape', 'portrait']).optional(),

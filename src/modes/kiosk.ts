@@ -9,6 +9,7 @@ import { createAttract } from './attract.ts';
 import { createCardPages } from './card-pages.ts';
 import { approach, ATTRACT_SECONDS, resumeAt, shortenedTravel, tourPlan } from './tour-plan.ts';
 import './kiosk.css';
+import { mountKioskLayout } from './kiosk-layout.ts'; // kiosk-layout: layout, type, legend, chapters, touch
 
 export { dwellSeconds } from '../state/player.ts';
 
@@ -358,6 +359,7 @@ export function startKiosk(ctx: AppContext): ModeHandle {
   offs.push(keepScreenAwake());
   // kiosk-resilience hook: the watchdog (stall, lost context, nightly reload) and the offline worker
   offs.push(startKioskWatchdog(ctx), startKioskOffline(ctx.whenReady()));
+  offs.push(mountKioskLayout(ctx)); // kiosk-layout hook
 
   setState('touring');
   write({ loop: true, follow: true, place: null, view: null });

@@ -7,6 +7,7 @@
  * |--------------------|---------------------------------|---------------|---------|
  * | idle time-out (s)  | idleSeconds                     | idle          | 60      |
  * | viewing distance   | viewingDistanceM                | distance      | 2.5     |
+ * | screen diagonal (in)| screenDiagonalIn               | diagonal      | 55      |
  * | QR code target     | qrUrl                           | qr            | none    |
  * | nightly reload hour| nightlyReloadHour (0–23, local) | reloadhour    | 4       |
  * | orientation        | orientation                     | orientation   | auto    |
@@ -21,6 +22,8 @@ export interface KioskSettings {
   readonly idleSeconds: number;
   /** Distance (m) the screen is read from; kiosk type is sized for it (0.5–10). */
   readonly viewingDistanceM: number;
+  /** The screen's diagonal in inches (10–150): with the page's size in CSS px it gives the mm per px that kiosk type is sized by. */
+  readonly screenDiagonalIn: number;
   /** The web version's address for the attract screen's QR code (http/https), or null for no QR. */
   readonly qrUrl: string | null;
   /** Local hour (0–23) of the nightly reload, or null for none. */
@@ -37,6 +40,7 @@ export type KioskBlock = Partial<{ -readonly [K in keyof KioskSettings]: KioskSe
 export const KIOSK_DEFAULTS: KioskSettings = Object.freeze({
   idleSeconds: 60,
   viewingDistanceM: 2.5,
+  screenDiagonalIn: 55,
   qrUrl: null,
   nightlyReloadHour: 4,
   orientation: 'auto',
@@ -62,6 +66,7 @@ function validBlock(b: KioskBlock | undefined): KioskBlock {
   const out: KioskBlock = {};
   if (b.idleSeconds !== undefined && Number.isInteger(b.idleSeconds) && inRange(b.idleSeconds, 1, 3600)) out.idleSeconds = b.idleSeconds;
   if (b.viewingDistanceM !== undefined && inRange(b.viewingDistanceM, 0.5, 10)) out.viewingDistanceM = b.viewingDistanceM;
+  if (b.screenDiagonalIn !== undefined && inRange(b.screenDiagonalIn, 10, 150)) out.screenDiagonalIn = b.screenDiagonalIn;
   if (b.qrUrl === null) out.qrUrl = null;
   else if (httpUrl(b.qrUrl) !== null) out.qrUrl = httpUrl(b.qrUrl);
   if (b.nightlyReloadHour !== undefined && (b.nightlyReloadHour === null || (Number.isInteger(b.nightlyReloadHour) && inRange(b.nightlyReloadHour, 0, 23))))
@@ -92,6 +97,8 @@ export function kioskParams(search: string): KioskBlock {
   if (idle !== undefined) out.idleSeconds = idle;
   const distance = num('distance', /^\d{1,2}(\.\d{1,2})?$/);
   if (distance !== undefined) out.viewingDistanceM = distance;
+  const diagonal = num('diagonal', /^\d{2,3}(\.\d)?$/);
+  if (diagonal !== undefined) out.screenDiagonalIn = diagonal;
   const qr = get('qr');
   if (qr !== null) out.qrUrl = qr === '' || qr === 'none' ? null : qr;
   const hour = get('reloadhour');

@@ -13,8 +13,25 @@ export function swatch(symbol: LegendSymbol, color: string): HTMLElement {
   return s;
 }
 
+/**
+ * Returns whether the legend starts open: not in an embed (it would cover the article's small map),
+ * not on a phone-width viewport (`PHONE_MAX_PX`), and not where the mode shows its own key (the
+ * kiosk's legend of what is in frame). The camera closes it too where the map is narrower than
+ * `LEGEND_BESIDE_STORY_PX` (src/app/camera.ts).
+ */
+export function legendStartsOpen(config: { embed: boolean }, profile: { ownLegend: boolean }, viewportWidth: number): boolean {
+  return !config.embed && !profile.ownLegend && viewportWidth > PHONE_MAX_PX;
+}
+
+export interface LegendOptions {
+  /** Whether it starts open (`legendStartsOpen`); a compact legend is always open. */
+  open?: boolean;
+  /** A key without toggles (a heading instead of a disclosure). */
+  compact?: boolean;
+}
+
 /** Returns the legend, generated from the theme's categories and the extra layers, with a visibility toggle for each. */
-export function createLegend(theme: Theme, store: Store, actions: Pick<AppActions, 'toggleLayer'>, compact = false) {
+export function createLegend(theme: Theme, store: Store, actions: Pick<AppActions, 'toggleLayer'>, { open = false, compact = false }: LegendOptions = {}) {
   const rows = [
     ...theme.categories.map((c) => ({ id: c.id, label: c.label, description: c.description, sw: swatch(c.symbol, c.color) })),
     ...(['distances', 'labels'] as const).map((id) => {
@@ -25,7 +42,7 @@ export function createLegend(theme: Theme, store: Store, actions: Pick<AppAction
   const boxes = rows.map((r) => el('input', { type: 'checkbox', 'data-layer': r.id, disabled: compact }));
   const root = el(
     compact ? 'section' : 'details',
-    { class: 'legend', 'aria-label': 'Legend and layers', open: !compact && window.innerWidth > PHONE_MAX_PX && !document.documentElement.hasAttribute('data-embed') },
+    { class: 'legend', 'aria-label': 'Legend and layers', open: !compact && open },
     compact ? el('h2', {}, 'Key') : el('summary', {}, 'Legend and layers'),
     el(
       'ul',

@@ -1,0 +1,75 @@
+import type { AppContext } from '../contracts/app-context.ts';
+import type { KioskOrientation } from '../state/kiosk-settings.ts';
+import { screenScaleFor } from '../app/screen-scale.ts';
+import { createChapterBar } from './kiosk-chapters.ts';
+import { createFrameLegend } from './kiosk-legend.ts';
+import { createTouchControls } from './kiosk-touch.ts';
+import { kioskType, mapTypeScaleFor, typeProperties } from './kiosk-type.ts';
+
+/** Returns the layout a kiosk screen gets: the setting, or (auto) from the screen's shape. */
+export function kioskLayout(orientation: KioskOrientation, width: number, height: number): 'portrait' | 'landscape' {
+  return orientation === 'auto' ? (height > width ? 'portrait' : 'landscape') : orientation;
+}
+
+/**
+ * Lays the kiosk out for its room (mounted by kiosk.ts): portrait or landscape
+ * (`data-kiosk-layout`), type sized for the viewing distance (kiosk.css reads `--kiosk-text-*`;
+ * the map's labels grow by a type scale to the same minimum), the chapter progress in the timeline,
+ * the legend of what is in frame under the card, and the touch controls over the map. Returns the
+ * teardown.
+ */
+export function mountKioskLayout(ctx: AppContext): () => void {
+  const html = document.documentElement;
+  const { kiosk } = ctx.config;
+  const side = ctx.root.querySelector<HTMLElement>('.side');
+  const stage = ctx.root.querySelector<HTMLElement>('.stage');
+  const timeline = ctx.root.querySelector<HTMLElement>('.timeline');
+  const { map } = ctx.mapView;
+
+  const chapters = createChapterBar(ctx.prep, ctx.store, (i) => ctx.actions.goToEvent(ctx.prep.events[i].id));
+  const legend = createFrameLegend(ctx.prep, ctx.store, ctx.mapView);
+  const touch = createTouchControls(ctx.prep, ctx.store, ctx.actions, chapters.chapters);
+  timeline?.append(chapters.root);
+  side?.append(legend.root);
+  stage?.append(touch.root);
+
+  let typeScale = 1;
+  // The kiosk mounts as the map is made, before its first 'load' (which the layer controller draws on).
+  let loaded = map.loaded();
+  const apply = () => {
+    if (!loaded) return;
+    ctx.setTypeScale(typeScale);
+    ctx.redraw();
+  };
+  map.once('load', () => {
+    loaded = true;
+    apply();
+  });
+  const fit = () => {
+    const w = window.innerWidth;
+    const h = window.innerHeight;
+    html.dataset.kioskLayout = kioskLayout(kiosk.orientation, w, h);
+    const type = kioskType(kiosk, w, h);
+    for (const [k, v] of Object.entries(typeProperties(type))) html.style.setProperty(k, v);
+    const k = mapTypeScaleFor(type.min, ctx.profile.markScale, screenScaleFor(ctx.profile.scalesWithScreen));
+    if (k !== typeScale) {
+      typeScale = k;
+      // The type scale makes the current event's labels wider: every camera stop keeps that much more room
+      // each side (the map's padding, added to each fit's own), so a label beside a place at the frame's
+      // west or east edge is not cut by it. Symmetric, so the centre stays put.
+      const room = Math.round(120 * screenScaleFor(ctx.profile.scalesWithScreen) * (k - 1));
+      map.setPadding({ top: 0, bottom: 0, left: room, right: room });
+      apply();
+    }
+  };
+  fit();
+  window.addEventListener('resize', fit);
+  return () => {
+    window.removeEventListener('resize', fit);
+    chapters.destroy();
+    legend.destroy();
+    touch.destroy();
+    delete html.dataset.kioskLayout;
+    for (const k of Object.keys(typeProperties(kioskType(kiosk, 1, 1)))) html.style.removeProperty(k);
+  };
+}
