@@ -8,6 +8,9 @@ import { createVirtualList } from './virtual-list.ts';
 /** Citing events listed inline up to this many; more go into a windowed list. */
 export const CITED_INLINE = 20;
 
+/** Places named under a source; more are counted. */
+export const PLACES_NAMED = 30;
+
 const WORDS = ['no', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten'];
 
 /** Returns a small count in words ("five"), larger ones as digits. */
@@ -35,6 +38,11 @@ export function createSourcesPanel(prep: PreparedStory, onEvent: (id: string) =>
     createVirtualList(list, { count: events.length, renderRow: (i) => el('li', {}, button(events[i])), estimate: 24, renderAll: CITED_INLINE });
     return el('div', { class: 'cited' }, el('p', {}, `Cited by ${events.length.toLocaleString('en-GB')} events:`), list);
   };
+  /** Returns the places' names, the first PLACES_NAMED of them and a count of the rest. */
+  const placeList = (ids: string[]) => {
+    const names = ids.slice(0, PLACES_NAMED).map((p) => placeName.get(p) ?? p);
+    return ids.length > PLACES_NAMED ? `${names.join(', ')} and ${(ids.length - PLACES_NAMED).toLocaleString('en-GB')} more` : names.join(', ');
+  };
   const item = (s: Source) => {
     const cites = prep.citations.get(s.id) ?? { events: [], places: [] };
     return el(
@@ -46,7 +54,7 @@ export function createSourcesPanel(prep: PreparedStory, onEvent: (id: string) =>
       s.kind === 'elsewhere' ? el('p', { class: 'url' }, el('a', { href: s.url, rel: 'noopener noreferrer', target: '_blank' }, decodeURI(s.url).replace(/^https?:\/\/(www\.)?/, ''))) : null,
       s.kind === 'elsewhere' && s.summary ? el('p', { class: 'our-note' }, el('span', { class: 'tag' }, 'Our note'), ` ${s.summary}`) : null,
       citedBy(cites.events),
-      cites.places.length ? el('p', { class: 'cited' }, `Places: ${cites.places.map((p) => placeName.get(p) ?? p).join(', ')}`) : null,
+      cites.places.length ? el('p', { class: 'cited' }, `Places: ${placeList(cites.places)}`) : null,
     );
   };
   const articles = prep.story.sources.filter((s) => s.kind === 'article');
