@@ -104,7 +104,9 @@ describe('kiosk mode in Chromium', () => {
     await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
     expect(await page.evaluate(() => [window.explainer!.store.getState().playing, document.documentElement.dataset.kioskState])).toEqual([false, 'visitor']);
     expect(await page.getByRole('button', { name: 'Sources', exact: true }).isVisible()).toBe(true);
-    expect(await page.locator('.timeline .opt').first().isVisible()).toBe(true);
+    // a visitor gets the large touch controls, not the desktop's small options (issue 14, defect 6)
+    expect(await page.getByRole('group', { name: 'Touch controls' }).isVisible()).toBe(true);
+    expect(await page.locator('.timeline .opt').first().isVisible()).toBe(false);
     const paused = (await state(page)).t;
     // The touch landed on the attract frame: the visitor gets the story's first stop.
     const visitorIndex = await currentIndex(page);
