@@ -123,9 +123,11 @@ export function createChapterBar(prep: PreparedStory, store: Store, onPick: (eve
     const fill = el('span', { class: 'kiosk-chapter-fill', 'aria-hidden': 'true' });
     const button = el(
       'button',
-      { type: 'button', class: 'kiosk-chapter', 'data-chapter': k, style: `flex-grow:${c.last - c.first + 1}`, 'aria-label': `${c.label}${c.span ? `, ${c.span}` : ''}: events ${c.first + 1} to ${c.last + 1}` },
+      // the name is the visible text plus a hidden count, so speech and sight agree (WCAG 2.5.3)
+      { type: 'button', class: 'kiosk-chapter', 'data-chapter': k, style: `flex-grow:${c.last - c.first + 1}` },
       el('span', { class: 'kiosk-chapter-label' }, c.label),
-      c.span ? el('span', { class: 'kiosk-chapter-span' }, c.span) : null,
+      c.span ? el('span', { class: 'kiosk-chapter-span' }, el('span', { class: 'sr-only' }, ', '), c.span) : null,
+      el('span', { class: 'sr-only' }, `: events ${c.first + 1} to ${c.last + 1}`),
       el('span', { class: 'kiosk-chapter-track', 'aria-hidden': 'true' }, fill),
     );
     button.addEventListener('click', () => onPick(c.first));

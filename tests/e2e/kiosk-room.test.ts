@@ -16,10 +16,17 @@ function minCapPx(width: number, height: number, distanceM = 2.5, diagonalIn = 5
   return capMm / mmPerPx;
 }
 
-/** Opens kiosk mode at a size and waits until the tour has started. */
+/**
+ * Opens kiosk mode at a size and waits until the tour has left its attract frame for the first stop
+ * (a tool that moves the clock during the attract frame hands the kiosk to a visitor).
+ */
 async function openKiosk(size: { width: number; height: number }, query = '', reducedMotion = true) {
   const opened = await openApp(h, `?mode=kiosk&idle=600${query}`, size, { reducedMotion, until: 'none' });
-  await opened.page.waitForFunction(() => !!window.explainer && document.documentElement.dataset.kioskState === 'touring');
+  await opened.page.waitForFunction(
+    () => !!window.explainer && document.documentElement.dataset.kioskState === 'touring' && document.documentElement.dataset.kioskStop === 'event',
+    null,
+    { timeout: 120_000 },
+  );
   return opened;
 }
 

@@ -104,7 +104,12 @@ describe('story B (test data) from data alone', () => {
 
   it('tours in kiosk mode: its events advance without input', async () => {
     const { page, errors } = await openApp(h, '?mode=kiosk&idle=2', undefined, { until: 'none' });
-    await page.waitForFunction(() => !!window.explainer && document.documentElement.dataset.kioskState === 'touring');
+    // the tour opens on its attract frame; a tool's store change there would hand the kiosk to a visitor
+    await page.waitForFunction(
+      () => !!window.explainer && document.documentElement.dataset.kioskState === 'touring' && document.documentElement.dataset.kioskStop === 'event',
+      null,
+      { timeout: 120_000 },
+    );
     await page.evaluate(() => window.explainer!.store.getState().set({ speed: 8 }));
     const current = () => page.evaluate(() => Array.from(document.querySelectorAll('.timeline .tick')).findIndex((t) => t.classList.contains('current')));
     const first = await current();
