@@ -76,6 +76,9 @@ function validBlock(b: KioskBlock | undefined): KioskBlock {
   return out;
 }
 
+/** The URL parameters the kiosk's settings are read from besides `idle` (which the URL state writes itself). */
+export const KIOSK_URL_KEYS = ['distance', 'qr', 'reloadhour', 'orientation', 'watchdog', 'diagonal'] as const;
+
 /** Reads the kiosk's URL parameters: each valid one, or absent. Never throws. */
 export function kioskParams(search: string): KioskBlock {
   let q: URLSearchParams;

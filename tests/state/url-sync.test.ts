@@ -1,4 +1,5 @@
 import { KIOSK_DEFAULTS } from '../../src/state/kiosk-settings.ts';
+import { keptKioskParams } from '../../src/state/url-sync.ts';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createActions } from '../../src/state/actions.ts';
 import type { AppConfig } from '../../src/state/config.ts';
@@ -223,5 +224,14 @@ describe('createUrlSync', () => {
     actions.togglePlay();
     expect(writes.at(-1)).toEqual({ kind: 'push', url: '/?t=2025-06-05T00:00Z&event=operation-spiderweb' });
     sync.destroy();
+  });
+});
+
+describe('keptKioskParams', () => {
+  it('carries a kiosk URL\'s own settings over, in a fixed order, and nothing else', () => {
+    expect(keptKioskParams('?mode=kiosk&orientation=portrait&t=2025-06-01T00:00Z&qr=https://example.org/a?b=1&distance=4')).toBe(
+      '&distance=4&qr=https%3A%2F%2Fexample.org%2Fa%3Fb%3D1&orientation=portrait',
+    );
+    expect(keptKioskParams('?mode=kiosk&t=2025-06-01T00:00Z')).toBe('');
   });
 });
