@@ -358,7 +358,16 @@ export function startKiosk(ctx: AppContext): ModeHandle {
   );
   offs.push(keepScreenAwake());
   // kiosk-resilience hook: the watchdog (stall, lost context, nightly reload) and the offline worker
-  offs.push(startKioskWatchdog(ctx), startKioskOffline(ctx.whenReady()));
+  // the watchdog counts from the first complete frame: a slow first load is not a stalled loop
+  let stopWatchdog = () => {};
+  let ended = false;
+  void ctx.whenReady().then(() => {
+    if (!ended) stopWatchdog = startKioskWatchdog(ctx);
+  });
+  offs.push(() => {
+    ended = true;
+    stopWatchdog();
+  }, startKioskOffline(ctx.whenReady()));
   offs.push(mountKioskLayout(ctx)); // kiosk-layout hook
 
   setState('touring');
