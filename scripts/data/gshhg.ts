@@ -68,19 +68,7 @@ export function gshhgLand(bbox: BBox): MultiPolygon {
 export function gshhgRivers(bbox: BBox): MultiLineString {
   const [w, s, e, n] = bbox;
   const text = gmt(['coast', `-R${w}/${e}/${s}/${n}`, '-Df', '-I1', '-M']).toString('utf8');
-  const lines: Position[][] = [];
-  let cur: Position[] = [];
-  for (const line of text.split('\n')) {
-    if (line.startsWith('>')) {
-      if (cur.length > 1) lines.push(cur);
-      cur = [];
-    } else if (line.trim()) {
-      const [x, y] = line.trim().split(/\s+/).map(Number);
-      cur.push([round(x), round(y)]);
-    }
-  }
-  if (cur.length > 1) lines.push(cur);
-  return { type: 'MultiLineString', coordinates: lines };
+  return { type: 'MultiLineString', coordinates: dumpLines(text) };
 }
 
 function round(v: number): number {
