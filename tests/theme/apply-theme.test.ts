@@ -36,8 +36,10 @@ describe('theme colours as CSS custom properties', () => {
     expect(text).not.toContain(theme.font.toLowerCase());
   });
 
-  it('leaves no colour literal in the page’s own CSS: every colour is a theme property', () => {
-    const page = readFileSync(join(SRC, 'styles.css'), 'utf8').replace(/\/\*[\s\S]*?\*\//g, '');
-    expect(page.match(/#[0-9a-f]{3,8}\b|\brgba?\(|\bhsla?\(|(?<![-\w])(?:white|black)(?![-\w])/gi)).toBeNull();
+  it('leaves no colour literal in the page’s own CSS or the export dialog’s: every colour is a theme property', () => {
+    for (const file of ['styles.css', 'export/export.css']) {
+      const text = readFileSync(join(SRC, file), 'utf8').replace(/\/\*[\s\S]*?\*\//g, '');
+      expect(text.match(/#[0-9a-f]{3,8}\b|\brgba?\(|\bhsla?\(|(?<![-\w])(?:white|black)(?![-\w])/gi), file).toBeNull();
+    }
   });
 });
