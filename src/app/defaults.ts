@@ -1,6 +1,6 @@
 import { currentEventIndex, type PreparedStory } from '../data/prepare.ts';
 import { layerIds } from '../map/layers.ts';
-import { DEFAULT_CONFIG } from '../state/config.ts';
+import { kioskSettings } from '../state/kiosk-settings.ts';
 import type { AppState } from '../state/store.ts';
 import type { SerializeContext } from '../state/url-state.ts';
 
@@ -11,6 +11,7 @@ export function defaultState(prep: PreparedStory): AppState {
 
 /** Returns what the URL module validates against and writes with: the story's span, events, place and layer ids, and the defaults a link leaves out. */
 export function urlContext(prep: PreparedStory, defaults: AppState): SerializeContext & { defaults: AppState & { idle: number } } {
+  const storyKiosk = kioskSettings('', prep.story.kiosk);
   return {
     start: prep.start,
     end: prep.end,
@@ -21,6 +22,7 @@ export function urlContext(prep: PreparedStory, defaults: AppState): SerializeCo
       const i = currentEventIndex(prep.events, t);
       return i >= 0 ? prep.events[i].id : null;
     },
-    defaults: { ...defaults, idle: DEFAULT_CONFIG.idle },
+    // a link leaves out what a link without parameters gets: the story's kiosk block over the defaults
+    defaults: { ...defaults, idle: storyKiosk.idleSeconds, kiosk: storyKiosk },
   };
 }

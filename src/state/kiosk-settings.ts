@@ -76,10 +76,7 @@ function validBlock(b: KioskBlock | undefined): KioskBlock {
   return out;
 }
 
-/** The URL parameters the kiosk's settings are read from besides `idle` (which the URL state writes itself). */
-export const KIOSK_URL_KEYS = ['distance', 'qr', 'reloadhour', 'orientation', 'watchdog', 'diagonal'] as const;
-
-/** Reads the kiosk's URL parameters: each valid one, or absent. Never throws. */
+/** Reads the kiosk's URL parameters: each valid one, or absent. Never throws. `kioskParts` in url-state.ts writes them. */
 export function kioskParams(search: string): KioskBlock {
   let q: URLSearchParams;
   try {

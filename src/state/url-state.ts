@@ -2,6 +2,7 @@ import { MAX_ZOOM, MIN_ZOOM } from './view.ts';
 import { isoMinute } from '../time/format.ts';
 import { parseUtcInstant } from '../time/instant.ts';
 import { parseMode, type AppConfig } from './config.ts';
+import { KIOSK_DEFAULTS, type KioskSettings } from './kiosk-settings.ts';
 import type { AppState, View } from './store.ts';
 
 /** What a URL may set; everything is validated against these. */
@@ -13,8 +14,11 @@ export interface UrlContext {
   layerIds: string[];
 }
 
-/** The state a URL holds: the moment, place, view, layers and follow, with the page's config (mode, embed, idle). */
-export type UrlFields = Pick<AppState, 't' | 'place' | 'view' | 'layers' | 'follow'> & Pick<AppConfig, 'mode' | 'embed' | 'idle'>;
+/**
+ * The state a URL holds: the moment, place, view, layers and follow, with the page's config (mode,
+ * embed, idle and, on a kiosk page, the kiosk's other settings).
+ */
+export type UrlFields = Pick<AppState, 't' | 'place' | 'view' | 'layers' | 'follow'> & Pick<AppConfig, 'mode' | 'embed' | 'idle'> & Partial<Pick<AppConfig, 'kiosk'>>;
 
 /** What a query string sets, field by field: each one valid or absent. */
 export type UrlState = Partial<{ -readonly [K in keyof UrlFields]: UrlFields[K] }>;
@@ -91,10 +95,14 @@ export function parseUrl(search: string, ctx: UrlContext): UrlState {
   return out;
 }
 
-/** What serialising needs besides the state: the valid ids, the event at a moment and the defaults left out of a link. */
+/**
+ * What serialising needs besides the state: the valid ids, the event at a moment and the defaults
+ * left out of a link (`kiosk`: the settings a kiosk link without parameters gets, the story's
+ * `kiosk` block over the built-in defaults; KIOSK_DEFAULTS when absent).
+ */
 export interface SerializeContext extends UrlContext {
   eventAt: (t: number) => string | null;
-  defaults: Pick<AppState, 'layers' | 'follow'> & Pick<AppConfig, 'idle'>;
+  defaults: Pick<AppState, 'layers' | 'follow'> & Pick<AppConfig, 'idle'> & Partial<Pick<AppConfig, 'kiosk'>>;
 }
 
 /** Returns the store's part of what a URL sets (the moment, place, view, layers and follow): the fields it sets, none of the page's config. */
@@ -118,7 +126,25 @@ export function serializeUrl(s: UrlFields, ctx: SerializeContext): string {
   if (s.embed) parts.push('embed=1');
   if (s.follow !== ctx.defaults.follow) parts.push(`follow=${s.follow ? 1 : 0}`);
   if (s.idle !== ctx.defaults.idle) parts.push(`idle=${s.idle}`);
+  if (s.mode === 'kiosk' && s.kiosk) parts.push(...kioskParts(s.kiosk, ctx.defaults.kiosk ?? KIOSK_DEFAULTS));
   return `?${parts.join('&')}`;
+}
+
+/**
+ * Returns the URL parameters (`key=value`, in a fixed order) of the kiosk settings that differ from
+ * `defaults`, as `kioskParams` in kiosk-settings.ts reads them back: a kiosk's reload (the watchdog's,
+ * the launcher's) then keeps the settings it opened with. `idle` is written by `serializeUrl` itself.
+ */
+export function kioskParts(k: KioskSettings, defaults: KioskSettings): string[] {
+  const parts: string[] = [];
+  const none = (v: string | number | null) => (v === null ? 'none' : encodeURIComponent(String(v)));
+  if (k.viewingDistanceM !== defaults.viewingDistanceM) parts.push(`distance=${k.viewingDistanceM}`);
+  if (k.qrUrl !== defaults.qrUrl) parts.push(`qr=${none(k.qrUrl)}`);
+  if (k.nightlyReloadHour !== defaults.nightlyReloadHour) parts.push(`reloadhour=${none(k.nightlyReloadHour)}`);
+  if (k.orientation !== defaults.orientation) parts.push(`orientation=${k.orientation}`);
+  if (k.watchdogSeconds !== defaults.watchdogSeconds) parts.push(`watchdog=${k.watchdogSeconds}`);
+  if (k.screenDiagonalIn !== defaults.screenDiagonalIn) parts.push(`diagonal=${k.screenDiagonalIn}`);
+  return parts;
 }
 
 /**

@@ -1,5 +1,4 @@
 import type { AppConfig } from './config.ts';
-import { KIOSK_URL_KEYS } from './kiosk-settings.ts';
 import type { Store } from './store.ts';
 import { parseUrl, serializeUrl, stateFields, type SerializeContext } from './url-state.ts';
 
@@ -26,10 +25,8 @@ export interface UrlSync {
 export function createUrlSync(store: Store, ctx: SerializeContext & { config: AppConfig }, win: UrlSyncWindow = window): UrlSync {
   let timer = 0;
   let lastWrite = -Infinity;
-  // A kiosk's own settings stay in its URL as it opened, so a reload (the watchdog's, the launcher's)
-  // keeps them: the state part is rewritten, these are carried over as they were.
-  const kept = ctx.config.mode === 'kiosk' ? keptKioskParams(win.location.search) : '';
-  const current = () => serializeUrl({ ...store.getState(), ...ctx.config }, ctx) + kept;
+  // the config goes in whole: a kiosk's own settings are written too, so a reload keeps them
+  const current = () => serializeUrl({ ...store.getState(), ...ctx.config }, ctx);
   const write = (kind: 'push' | 'replace') => {
     win.clearTimeout(timer);
     timer = 0;
@@ -59,17 +56,4 @@ export function createUrlSync(store: Store, ctx: SerializeContext & { config: Ap
       win.removeEventListener('popstate', onPop);
     },
   };
-}
-
-/** Returns the kiosk setting parameters of a query string, in a fixed order, as `&k=v` pairs ('' when none). */
-export function keptKioskParams(search: string): string {
-  let q: URLSearchParams;
-  try {
-    q = new URLSearchParams(search);
-  } catch {
-    return '';
-  }
-  return KIOSK_URL_KEYS.filter((k) => q.has(k))
-    .map((k) => `&${k}=${encodeURIComponent(q.get(k)!.slice(0, 500))}`)
-    .join('');
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { KIOSK_DEFAULTS, kioskSettings } from '../../src/state/kiosk-settings.ts';
 import { LOAD_TIMEOUT_S, explorerQuery, formatView, parseInstant, parseLoadTimeout, parseUrl, parseView, serializeUrl, type UrlContext } from '../../src/state/url-state.ts';
 
 const at = (iso: string) => Date.parse(iso);
@@ -114,6 +115,27 @@ describe('serializeUrl', () => {
   it('omits mode=explore but writes other modes', () => {
     expect(serializeUrl(createState({ mode: 'explore' }), createCtx())).not.toContain('mode=');
     expect(serializeUrl(createState({ mode: 'kiosk' }), createCtx())).toContain('mode=kiosk');
+  });
+
+  it('writes a kiosk page’s settings that differ from the story’s, in a fixed order, so that they read back the same', () => {
+    const search = '?mode=kiosk&orientation=portrait&t=2025-06-01T00:00Z&qr=https://example.org/a?b=1&distance=4&watchdog=5&reloadhour=none&diagonal=65';
+    const kiosk = kioskSettings(search);
+    const q = serializeUrl(createState({ mode: 'kiosk', kiosk }), createCtx());
+    expect(q).toBe('?t=2025-05-15T00:00Z&mode=kiosk&distance=4&qr=https%3A%2F%2Fexample.org%2Fa%3Fb%3D1&reloadhour=none&orientation=portrait&watchdog=5&diagonal=65');
+    expect(kioskSettings(q)).toEqual(kiosk);
+    // the defaults are left out; an explore page writes none of them (its link is not a kiosk's)
+    expect(serializeUrl(createState({ mode: 'kiosk', kiosk: KIOSK_DEFAULTS }), createCtx())).toBe('?t=2025-05-15T00:00Z&mode=kiosk');
+    expect(serializeUrl(createState({ mode: 'explore', kiosk }), createCtx())).toBe('?t=2025-05-15T00:00Z');
+  });
+
+  it('compares kiosk settings with the story’s own: a URL that turns the story’s QR code off says so', () => {
+    const story = { ...KIOSK_DEFAULTS, qrUrl: 'https://example.org/', nightlyReloadHour: null, watchdogSeconds: 60 };
+    const ctx = createCtx({ defaults: { ...createCtx().defaults, kiosk: story } });
+    const kiosk = kioskSettings('?qr=none&reloadhour=4&watchdog=30', story);
+    const q = serializeUrl(createState({ mode: 'kiosk', kiosk }), ctx);
+    expect(q).toBe('?t=2025-05-15T00:00Z&mode=kiosk&qr=none&reloadhour=4&watchdog=30');
+    expect(kioskSettings(q, story)).toEqual(kiosk);
+    expect(serializeUrl(createState({ mode: 'kiosk', kiosk: story }), ctx)).toBe('?t=2025-05-15T00:00Z&mode=kiosk');
   });
 
   it('omits the default idle and follow and writes others', () => {

@@ -1,5 +1,4 @@
-import { KIOSK_DEFAULTS } from '../../src/state/kiosk-settings.ts';
-import { keptKioskParams } from '../../src/state/url-sync.ts';
+import { KIOSK_DEFAULTS, kioskSettings } from '../../src/state/kiosk-settings.ts';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createActions } from '../../src/state/actions.ts';
 import type { AppConfig } from '../../src/state/config.ts';
@@ -227,11 +226,27 @@ describe('createUrlSync', () => {
   });
 });
 
-describe('keptKioskParams', () => {
-  it('carries a kiosk URL\'s own settings over, in a fixed order, and nothing else', () => {
-    expect(keptKioskParams('?mode=kiosk&orientation=portrait&t=2025-06-01T00:00Z&qr=https://example.org/a?b=1&distance=4')).toBe(
-      '&distance=4&qr=https%3A%2F%2Fexample.org%2Fa%3Fb%3D1&orientation=portrait',
-    );
-    expect(keptKioskParams('?mode=kiosk&t=2025-06-01T00:00Z')).toBe('');
+describe('a kiosk page’s URL', () => {
+  it('keeps the kiosk’s own settings through every rewrite, so a reload (watchdog, launcher) opens with them', () => {
+    const { win, writes, advance } = createWindow();
+    const search = '?mode=kiosk&orientation=portrait&t=2025-06-01T00:00Z&qr=https://example.org/a?b=1&distance=4&watchdog=5';
+    win.location.search = search;
+    const store = createAppStore(DEFAULTS);
+    const sync = createUrlSync(store, createCtx({ mode: 'kiosk', embed: false, idle: 60, kiosk: kioskSettings(search) }), win);
+    store.getState().set({ t: at('2025-06-01T11:35Z') });
+    advance(URL_THROTTLE_MS);
+    expect(writes.map((w) => w.url)).toEqual(['/?t=2025-06-01T11:35Z&event=operation-spiderweb&mode=kiosk&distance=4&qr=https%3A%2F%2Fexample.org%2Fa%3Fb%3D1&orientation=portrait&watchdog=5']);
+    expect(kioskSettings(win.location.search)).toEqual(kioskSettings(search));
+    sync.destroy();
+  });
+
+  it('writes no kiosk setting of its own when it has only the defaults', () => {
+    const { win, writes } = createWindow();
+    const store = createAppStore(DEFAULTS);
+    const sync = createUrlSync(store, createCtx({ mode: 'kiosk', embed: false, idle: 60, kiosk: KIOSK_DEFAULTS }), win);
+    store.getState().set({ t: at('2025-06-01T11:35Z') });
+    sync.push();
+    expect(writes.map((w) => w.url)).toEqual(['/?t=2025-06-01T11:35Z&event=operation-spiderweb&mode=kiosk']);
+    sync.destroy();
   });
 });
