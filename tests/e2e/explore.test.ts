@@ -99,32 +99,43 @@ describe('explore mode in Chromium', () => {
     }
   });
 
-  it('lists every source with what cites it in the sources panel', async () => {
-    const { page } = await openApp(h, '', undefined, { until: 'app' });
-    const count = await page.evaluate(async () => (await (await fetch('data/story.json')).json()).sources.length);
-    await page.getByRole('button', { name: 'Sources' }).click();
-    const dialog = page.locator('dialog.sources-dialog');
-    await dialog.waitFor({ state: 'visible' });
-    expect(await dialog.locator('li[id^="source-"]').count()).toBe(count);
-    const afp = dialog.locator('#source-afp-second-summit');
-    expect(await afp.textContent()).toContain('Cited by');
-    await afp.locator('button').first().click();
-    await dialog.waitFor({ state: 'hidden' });
-    expect((await state(page)).t).toBeGreaterThan(Date.parse('2025-05-15T00:00Z'));
-    await page.context().close();
-  });
+  // The sources dialog and the place panel on one page (each test starts from the page's opening state)
+  describe('on one page at the story’s start', () => {
+    const sources = useSharedApp(h);
 
-  it('lists the story’s articles first, then other reports marked as not among them, each with its own address', async () => {
-    const { page } = await openApp(h, '', undefined, { until: 'app' });
-    await page.getByRole('button', { name: 'Sources' }).click();
-    const dialog = page.locator('dialog.sources-dialog');
-    await dialog.waitFor({ state: 'visible' });
-    expect(await dialog.locator('h3').allTextContents()).toEqual(['The story’s five articles', 'Other reports (not among the five articles)']);
-    const kinds = await dialog.locator('li[id^="source-"]').evaluateAll((els) => els.map((e) => e.className));
-    expect(kinds.indexOf('elsewhere')).toBeGreaterThan(kinds.lastIndexOf('article'));
-    for (const href of await dialog.locator('li.elsewhere .url a').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href)))
-      expect(new URL(href).pathname, href).not.toBe('/');
-    await page.context().close();
+    it('lists every source with what cites it in the sources panel', async () => {
+      const { page } = sources;
+      const count = await page.evaluate(async () => (await (await fetch('data/story.json')).json()).sources.length);
+      await page.getByRole('button', { name: 'Sources' }).click();
+      const dialog = page.locator('dialog.sources-dialog');
+      await dialog.waitFor({ state: 'visible' });
+      expect(await dialog.locator('li[id^="source-"]').count()).toBe(count);
+      const afp = dialog.locator('#source-afp-second-summit');
+      expect(await afp.textContent()).toContain('Cited by');
+      await afp.locator('button').first().click();
+      await dialog.waitFor({ state: 'hidden' });
+      expect((await state(page)).t).toBeGreaterThan(Date.parse('2025-05-15T00:00Z'));
+    });
+
+    it('lists the story’s articles first, then other reports marked as not among them, each with its own address', async () => {
+      const { page } = sources;
+      await page.getByRole('button', { name: 'Sources' }).click();
+      const dialog = page.locator('dialog.sources-dialog');
+      await dialog.waitFor({ state: 'visible' });
+      expect(await dialog.locator('h3').allTextContents()).toEqual(['The story’s five articles', 'Other reports (not among the five articles)']);
+      const kinds = await dialog.locator('li[id^="source-"]').evaluateAll((els) => els.map((e) => e.className));
+      expect(kinds.indexOf('elsewhere')).toBeGreaterThan(kinds.lastIndexOf('article'));
+      for (const href of await dialog.locator('li.elsewhere .url a').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href)))
+        expect(new URL(href).pathname, href).not.toBe('/');
+      await page.keyboard.press('Escape');
+      await dialog.waitFor({ state: 'hidden' });
+    });
+
+    it('renders non-ASCII names in the panel and list', async () => {
+      const { page } = sources;
+      await setState(page, { t: T('2025-06-02T12:00Z'), place: 'ciragan-palace' });
+      expect(await page.locator('.place-panel h2').textContent()).toBe('Çırağan Palace');
+    });
   });
 
   it('opens “How this map was made” from the masthead, with the corrections log under it', async () => {
@@ -170,12 +181,6 @@ describe('explore mode in Chromium', () => {
     await alert.waitFor({ state: 'visible' });
     expect((await alert.textContent()) ?? '').toContain(message);
     expect(await page.evaluate(() => document.documentElement.dataset.ready)).toBe('true');
-    await page.context().close();
-  });
-
-  it('renders non-ASCII names in the panel and list', async () => {
-    const { page } = await openApp(h, '?t=2025-06-02T12:00Z&place=ciragan-palace', undefined, { until: 'app' });
-    expect(await page.locator('.place-panel h2').textContent()).toBe('Çırağan Palace');
     await page.context().close();
   });
 

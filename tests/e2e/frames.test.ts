@@ -185,52 +185,64 @@ describe('a camera per event', () => {
   });
 });
 
+/** Checks that the map says, before the first event, what it will show, clear of the legend, and that the note goes once the story starts. */
+async function checkIntro(page: Page, width: number) {
+  const intro = await page.evaluate(() => window.explainer!.labelBoxes().find((l) => l.id === 'intro'));
+  const story = await page.evaluate(() => fetch('data/story.json').then((r) => r.json()) as Promise<{ intro: string }>);
+  expect(intro, `${width}: no intro note`).toBeTruthy();
+  expect(intro!.text.replace(/\n/g, ' ')).toBe(story.intro);
+  const f = await frameOf(page);
+  const [x0, y0, x1, y1] = intro!.box.map((v, i) => v + (i % 2 ? f.canvas[1] : f.canvas[0]));
+  expect(x0).toBeGreaterThanOrEqual(f.canvas[0]);
+  expect(x1).toBeLessThanOrEqual(f.canvas[2]);
+  expect(y0).toBeGreaterThanOrEqual(f.canvas[1]);
+  expect(y1).toBeLessThanOrEqual(f.canvas[3]);
+  const underLegend = x0 < f.legend[2] && x1 > f.legend[0] && y0 < f.legend[3] && y1 > f.legend[1];
+  expect(underLegend, `${width}: the note is under the legend`).toBe(false);
+  // and it goes once the story starts
+  await page.keyboard.press('ArrowRight');
+  await page.waitForFunction(() => !window.explainer!.labelBoxes().some((l) => l.id === 'intro'));
+}
+
+/** Checks the first screen's layout on a phone: no scroll, the card's kicker and headline above the sticky timeline. */
+async function checkPhoneFirstScreen(page: Page, query: string) {
+  const l = await layout(page);
+  expect(l.pageY).toBe(0);
+  const kicker = await page.evaluate(() => document.querySelector('.event-card .kicker')!.getBoundingClientRect().top);
+  expect(kicker, query).toBeGreaterThan(0);
+  expect(l.headTop, query).toBeGreaterThan(kicker);
+  expect(l.headBottom, `${query}: the headline ends at ${l.headBottom}, the timeline starts at ${l.timelineTop}`).toBeLessThanOrEqual(l.timelineTop);
+}
+
 describe('the first screen', () => {
-  it('on a 360 × 740 phone shows the card’s kicker and headline above the sticky timeline, without scrolling', async () => {
-    for (const query of ['', '?event=sumy-troop-build-up']) {
-      const { page } = await openApp(h, query, { width: 360, height: 740 }, { reducedMotion: true });
-      const l = await layout(page);
-      expect(l.pageY).toBe(0);
-      const kicker = await page.evaluate(() => document.querySelector('.event-card .kicker')!.getBoundingClientRect().top);
-      expect(kicker, query).toBeGreaterThan(0);
-      expect(l.headTop, query).toBeGreaterThan(kicker);
-      expect(l.headBottom, `${query}: the headline ends at ${l.headBottom}, the timeline starts at ${l.timelineTop}`).toBeLessThanOrEqual(l.timelineTop);
+  // The phone's bare link, loaded once for the three tests that read it (the first before anything moves it)
+  describe('a bare link on a 360 × 740 phone', () => {
+    // (the intro test last: it steps the story on, which moves the camera)
+    const phone = useSharedApp(h, '', { width: 360, height: 740 }, { reducedMotion: true });
+
+    it('shows the card’s kicker and headline above the sticky timeline, without scrolling (also at an event= link)', async () => {
+      await checkPhoneFirstScreen(phone.page, '');
+      const { page } = await openApp(h, '?event=sumy-troop-build-up', { width: 360, height: 740 }, { reducedMotion: true });
+      await checkPhoneFirstScreen(page, '?event=sumy-troop-build-up');
       await page.context().close();
-    }
+    });
+
+    it('keeps the story view to the story’s part of the world: no Africa south of the Sahara, no Australia', async () => {
+      const [w, s, e, n] = await phone.page.evaluate(() => window.explainer!.mapView.map.getBounds().toArray().flat());
+      expect(s, 'south edge').toBeGreaterThan(20);
+      expect(e, 'east edge').toBeLessThan(110);
+      expect(e - w, 'width in degrees').toBeLessThan(120);
+      expect(n).toBeGreaterThan(69); // Olenya, the northernmost base, stays in
+    });
+
+    it('says on the map, before the first event, what the map will show, clear of the legend', async () => {
+      await checkIntro(phone.page, 360);
+    });
   });
 
-  it('says on the map, before the first event, what the map will show, clear of the legend', async () => {
-    for (const size of [
-      { width: 1280, height: 800 },
-      { width: 360, height: 740 },
-    ]) {
-      const { page } = await openApp(h, '', size, { reducedMotion: true });
-      const intro = await page.evaluate(() => window.explainer!.labelBoxes().find((l) => l.id === 'intro'));
-      const story = await page.evaluate(() => fetch('data/story.json').then((r) => r.json()) as Promise<{ intro: string }>);
-      expect(intro, `${size.width}: no intro note`).toBeTruthy();
-      expect(intro!.text.replace(/\n/g, ' ')).toBe(story.intro);
-      const f = await frameOf(page);
-      const [x0, y0, x1, y1] = intro!.box.map((v, i) => v + (i % 2 ? f.canvas[1] : f.canvas[0]));
-      expect(x0).toBeGreaterThanOrEqual(f.canvas[0]);
-      expect(x1).toBeLessThanOrEqual(f.canvas[2]);
-      expect(y0).toBeGreaterThanOrEqual(f.canvas[1]);
-      expect(y1).toBeLessThanOrEqual(f.canvas[3]);
-      const underLegend = x0 < f.legend[2] && x1 > f.legend[0] && y0 < f.legend[3] && y1 > f.legend[1];
-      expect(underLegend, `${size.width}: the note is under the legend`).toBe(false);
-      // and it goes once the story starts
-      await page.keyboard.press('ArrowRight');
-      await page.waitForFunction(() => !window.explainer!.labelBoxes().some((l) => l.id === 'intro'));
-      await page.context().close();
-    }
-  });
-
-  it('on a phone the story view keeps to the story’s part of the world: no Africa south of the Sahara, no Australia', async () => {
-    const { page } = await openApp(h, '', { width: 360, height: 740 }, { reducedMotion: true });
-    const [w, s, e, n] = await page.evaluate(() => window.explainer!.mapView.map.getBounds().toArray().flat());
-    expect(s, 'south edge').toBeGreaterThan(20);
-    expect(e, 'east edge').toBeLessThan(110);
-    expect(e - w, 'width in degrees').toBeLessThan(120);
-    expect(n).toBeGreaterThan(69); // Olenya, the northernmost base, stays in
+  it('says on the map of a 1280 × 800 desktop, before the first event, what the map will show, clear of the legend', async () => {
+    const { page } = await openApp(h, '', { width: 1280, height: 800 }, { reducedMotion: true });
+    await checkIntro(page, 1280);
     await page.context().close();
   });
 });
