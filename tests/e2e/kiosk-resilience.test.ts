@@ -74,8 +74,8 @@ describe('the kiosk survives its server (offline worker)', () => {
 });
 
 describe('the kiosk survives itself (watchdog)', () => {
-  it("reloads a page whose frame loop stalls longer than the limit, with reason 'stall'", async () => {
-    const { page } = await openApp(h, '?mode=kiosk&watchdog=5', { width: 960, height: 540 });
+  it("reloads a page whose frame loop stalls longer than the limit, with reason 'stall', keeping the kiosk's settings", async () => {
+    const { page } = await openApp(h, '?mode=kiosk&watchdog=5&orientation=portrait', { width: 960, height: 540 });
     const lines: string[] = [];
     page.on('console', (m) => m.text().startsWith('Kiosk watchdog:') && lines.push(m.text()));
     expect(await reloads(page)).toBeNull();
@@ -91,6 +91,10 @@ describe('the kiosk survives itself (watchdog)', () => {
     expect(r?.last[0].reason).toBe('stall');
     expect(r?.last[0].detail).toMatch(/^no frame for \d+\.\d s \(limit 5 s\)$/);
     expect(lines.some((l) => /reloading the page \(stall: /.test(l))).toBe(true);
+    // the URL the page rewrote as it toured still holds its settings, so the reloaded page has them
+    const q = new URL(page.url()).searchParams;
+    expect([q.get('mode'), q.get('watchdog'), q.get('orientation')]).toEqual(['kiosk', '5', 'portrait']);
+    expect(await page.evaluate(() => document.documentElement.dataset.kioskLayout)).toBe('portrait');
     await page.context().close();
   });
 
