@@ -169,19 +169,26 @@ describe('explore mode in Chromium', () => {
     await page.context().close();
   });
 
-  it.each([
-    ['a methods file with a wrong field', { status: 200, body: '{"methods":{"title":"How this map was made","sections":[]},"corrections":[]}' }, 'data/methods.json: methods.sections'],
-    ['a missing methods file', { status: 404, body: 'Not found' }, 'data/methods.json: HTTP 404'],
-    ['a methods file that is not JSON', { status: 200, body: '{"methods": [oops' }, 'data/methods.json: is not valid JSON'],
-  ])('says what is wrong, naming the file, when the Methods dialog gets %s; the map stays', async (_, reply, message) => {
-    const { page } = await openApp(h, '');
-    await page.route('**/data/methods.json', (r) => r.fulfill({ status: reply.status, contentType: 'application/json', body: reply.body }));
-    await page.getByRole('button', { name: 'Methods' }).click();
-    const alert = page.locator('dialog.methods-dialog [role="alert"]');
-    await alert.waitFor({ state: 'visible' });
-    expect((await alert.textContent()) ?? '').toContain(message);
-    expect(await page.evaluate(() => document.documentElement.dataset.ready)).toBe('true');
-    await page.context().close();
+  // One page for the three faults: a failed load leaves the dialog to try again when it is next opened
+  describe('on one page, the Methods dialog', () => {
+    const app = useSharedApp(h);
+
+    it.each([
+      ['a methods file with a wrong field', { status: 200, body: '{"methods":{"title":"How this map was made","sections":[]},"corrections":[]}' }, 'data/methods.json: methods.sections'],
+      ['a missing methods file', { status: 404, body: 'Not found' }, 'data/methods.json: HTTP 404'],
+      ['a methods file that is not JSON', { status: 200, body: '{"methods": [oops' }, 'data/methods.json: is not valid JSON'],
+    ])('says what is wrong, naming the file, when it gets %s; the map stays', async (_, reply, message) => {
+      const { page } = app;
+      await page.unroute('**/data/methods.json');
+      await page.route('**/data/methods.json', (r) => r.fulfill({ status: reply.status, contentType: 'application/json', body: reply.body }));
+      await page.getByRole('button', { name: 'Methods' }).click();
+      const alert = page.locator('dialog.methods-dialog [role="alert"]');
+      await alert.waitFor({ state: 'visible' });
+      expect((await alert.textContent()) ?? '').toContain(message);
+      expect(await page.evaluate(() => document.documentElement.dataset.ready)).toBe('true');
+      await page.keyboard.press('Escape');
+      await page.locator('dialog.methods-dialog').waitFor({ state: 'hidden' });
+    });
   });
 
   it('falls back to defaults for bad URL parameters without an error or a blank page', async () => {
