@@ -4,12 +4,13 @@ const E2E = 'tests/e2e/**/*.test.ts';
 
 /**
  * How many e2e files run side by side, each worker with its own Chromium: E2E_WORKERS when it is a
- * whole number from 1 to 8, else 2. Chromium draws WebGL in software (SwiftShader) in one GPU process
- * per browser; two browsers keep both cores of a 2-core machine drawing.
+ * whole number from 1 to 8, else 1. One Chromium drawing WebGL in software (SwiftShader) already
+ * keeps about 1.3 cores busy, so on a 2-core machine a second one gains nothing: explore and frames
+ * took 253 s one at a time and 261 s side by side, in one lock hold (README "Tests").
  */
 export function e2eWorkers(env: NodeJS.ProcessEnv = process.env): number {
   const n = Number(env.E2E_WORKERS);
-  return Number.isInteger(n) && n >= 1 && n <= 8 ? n : 2;
+  return Number.isInteger(n) && n >= 1 && n <= 8 ? n : 1;
 }
 
 export default defineConfig({
@@ -38,8 +39,8 @@ export default defineConfig({
           include: [E2E],
           // one server for every file, one Chromium per worker (harness.ts connects to its worker's)
           globalSetup: ['tests/e2e/global-setup.ts'],
-          // Browser tests run after the unit tests, e2eWorkers() files at a time (each in its own Chromium,
-          // so each has its own software-GPU process); the slowest files start first.
+          // Browser tests run after the unit tests, e2eWorkers() files at a time (one by default; each
+          // worker has its own Chromium, so its own software-GPU process); the slowest files start first.
           maxWorkers: e2eWorkers(),
           sequence: { groupOrder: 1 },
           // Every wait polls its own condition for up to two minutes (harness.ts WAIT); a test's time-out
