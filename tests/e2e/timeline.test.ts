@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { frames, installPixels, newContext, openApp, project, setState, state, useHarness, useSharedApp, waitReady, type PixelsWindow } from './harness.ts';
+import { frames, installPixels, newContext, openApp, project, setState, state, useHarness, waitReady, type PixelsWindow } from './harness.ts';
 
 const T = (iso: string) => Date.parse(iso);
 const END = T('2025-06-17T00:00Z');
@@ -29,77 +29,73 @@ describe('timeline in Chromium', () => {
     await page.context().close();
   });
 
-  // One page for the tests that only read the timeline's controls: each starts from the state the page
-  // opened with (useSharedApp puts it back), so they need no page load of their own.
-  describe('on one page', () => {
-    const shared = useSharedApp(h);
+  it('steps events with ←/→, time with Shift, and jumps with Home/End; Space plays and pauses', async () => {
+    const { page } = await openApp(h, '', undefined, { until: 'app' });
+    const events = await page.$$eval('.event-list li', (lis) => lis.map((li) => li.getAttribute('data-event')));
+    await page.locator('.track').focus();
+    await page.keyboard.press('ArrowRight');
+    expect(await page.locator('.event-list li.current').getAttribute('data-event')).toBe(events[0]);
+    await page.keyboard.press('ArrowRight');
+    expect(await page.locator('.event-list li.current').getAttribute('data-event')).toBe(events[1]);
+    await page.keyboard.press('ArrowLeft');
+    expect(await page.locator('.event-list li.current').getAttribute('data-event')).toBe(events[0]);
+    const before = (await state(page)).t;
+    await page.keyboard.press('Shift+ArrowRight');
+    expect((await state(page)).t).toBe(before + 3_600_000);
+    await page.keyboard.press('End');
+    expect((await state(page)).t).toBe(END);
+    await page.keyboard.press('Home');
+    expect((await state(page)).t).toBe(START);
+    await page.keyboard.press('Space');
+    expect((await state(page)).playing).toBe(true);
+    await page.keyboard.press('Space');
+    expect((await state(page)).playing).toBe(false);
+    await page.context().close();
+  });
 
-    it('steps events with ←/→, time with Shift, and jumps with Home/End; Space plays and pauses', async () => {
-      const { page } = shared;
-      const events = await page.$$eval('.event-list li', (lis) => lis.map((li) => li.getAttribute('data-event')));
-      await page.locator('.track').focus();
-      await page.keyboard.press('ArrowRight');
-      expect(await page.locator('.event-list li.current').getAttribute('data-event')).toBe(events[0]);
-      await page.keyboard.press('ArrowRight');
-      expect(await page.locator('.event-list li.current').getAttribute('data-event')).toBe(events[1]);
-      await page.keyboard.press('ArrowLeft');
-      expect(await page.locator('.event-list li.current').getAttribute('data-event')).toBe(events[0]);
-      const before = (await state(page)).t;
-      await page.keyboard.press('Shift+ArrowRight');
-      expect((await state(page)).t).toBe(before + 3_600_000);
-      await page.keyboard.press('End');
-      expect((await state(page)).t).toBe(END);
-      await page.keyboard.press('Home');
-      expect((await state(page)).t).toBe(START);
-      await page.keyboard.press('Space');
-      expect((await state(page)).playing).toBe(true);
-      await page.keyboard.press('Space');
-      expect((await state(page)).playing).toBe(false);
-    });
+  it('exposes an ARIA slider whose value text names the moment and event', async () => {
+    const { page } = await openApp(h, '?event=operation-spiderweb', undefined, { until: 'app' });
+    const track = page.locator('[role="slider"]');
+    expect(await track.getAttribute('aria-valuenow')).toBe(String(T('2025-06-01T06:00Z')));
+    const text = (await track.getAttribute('aria-valuetext')) ?? '';
+    // A day-precision event: its date, no invented time of day.
+    expect(text).toContain('1 Jun 2025');
+    expect(text).toContain('Operation Spiderweb');
+    expect(text).not.toMatch(/\d{2}:\d{2} UTC/);
+    await page.context().close();
+  });
 
-    it('exposes an ARIA slider whose value text names the moment and event', async () => {
-      const { page } = shared;
-      await page.locator('.event-list button[data-event="operation-spiderweb"]').click();
-      const track = page.locator('[role="slider"]');
-      expect(await track.getAttribute('aria-valuenow')).toBe(String(T('2025-06-01T06:00Z')));
-      const text = (await track.getAttribute('aria-valuetext')) ?? '';
-      // A day-precision event: its date, no invented time of day.
-      expect(text).toContain('1 Jun 2025');
-      expect(text).toContain('Operation Spiderweb');
-      expect(text).not.toMatch(/\d{2}:\d{2} UTC/);
-    });
+  it('scrubbing the track moves time and the event list follows', async () => {
+    const { page } = await openApp(h, '', undefined, { until: 'app' });
+    const box = (await page.locator('.track').boundingBox())!;
+    await page.mouse.move(box.x + 5, box.y + box.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(box.x + box.width * 0.55, box.y + box.height / 2, { steps: 5 });
+    await page.mouse.up();
+    const s = await state(page);
+    expect(s.t).toBeGreaterThan(START);
+    const current = await page.locator('.event-list li.current').getAttribute('data-event');
+    const expected = await page.evaluate((t) => {
+      const starts = [...document.querySelectorAll<HTMLElement>('.event-list li time')].map((el) => Date.parse(el.getAttribute('datetime')!));
+      const ids = [...document.querySelectorAll('.event-list li')].map((li) => li.getAttribute('data-event'));
+      let k = -1;
+      starts.forEach((s, i) => {
+        if (s <= t) k = i;
+      });
+      return ids[k];
+    }, s.t);
+    expect(current).toBe(expected);
+    expect(await page.locator('.event-list li.past').count()).toBeGreaterThan(0);
+    expect(await page.locator('.event-list li.future').count()).toBeGreaterThan(0);
+    await page.context().close();
+  });
 
-    it('scrubbing the track moves time and the event list follows', async () => {
-      const { page } = shared;
-      const box = (await page.locator('.track').boundingBox())!;
-      await page.mouse.move(box.x + 5, box.y + box.height / 2);
-      await page.mouse.down();
-      await page.mouse.move(box.x + box.width * 0.55, box.y + box.height / 2, { steps: 5 });
-      await page.mouse.up();
-      const s = await state(page);
-      expect(s.t).toBeGreaterThan(START);
-      const current = await page.locator('.event-list li.current').getAttribute('data-event');
-      const expected = await page.evaluate((t) => {
-        const starts = [...document.querySelectorAll<HTMLElement>('.event-list li time')].map((el) => Date.parse(el.getAttribute('datetime')!));
-        const ids = [...document.querySelectorAll('.event-list li')].map((li) => li.getAttribute('data-event'));
-        let k = -1;
-        starts.forEach((s, i) => {
-          if (s <= t) k = i;
-        });
-        return ids[k];
-      }, s.t);
-      expect(current).toBe(expected);
-      expect(await page.locator('.event-list li.past').count()).toBeGreaterThan(0);
-      expect(await page.locator('.event-list li.future').count()).toBeGreaterThan(0);
-      await page.context().close();
-    });
-
-    it('clicking an event in the list moves the slider to it', async () => {
-      const { page } = shared;
-      await page.locator('.event-list button[data-event="kerch-bridge-attack"]').click();
-      expect((await state(page)).t).toBe(T('2025-06-03T12:00Z'));
-      expect(await page.locator('.event-card h2').textContent()).toMatch(/Kerch/i);
-    });
+  it('clicking an event in the list moves the slider to it', async () => {
+    const { page } = await openApp(h, '', undefined, { until: 'app' });
+    await page.locator('.event-list button[data-event="kerch-bridge-attack"]').click();
+    expect((await state(page)).t).toBe(T('2025-06-03T12:00Z'));
+    expect(await page.locator('.event-card h2').textContent()).toMatch(/Kerch/i);
+    await page.context().close();
   });
 
   it('a copied link reopens the same time, event, place, view and layers; back and forward work', async () => {
@@ -200,7 +196,7 @@ describe('timeline in Chromium', () => {
     ];
     // The axis needs the app (its fonts loaded), not a drawn map: a ResizeObserver lays it out once
     // the track has its width, in the frame after the app is built, and again whenever the track's
-    // width changes. One page, resized from a phone to a wall screen (a load per size took four more loads).
+    // width changes. One page, resized from a phone to a wall screen, instead of five page loads.
     const { page } = await openApp(h, '', sizes[0], { reducedMotion: true, until: 'app' });
     await page.waitForFunction(() => document.querySelector('.axis .day-label') !== null);
     for (const size of sizes) {
