@@ -61,15 +61,40 @@ export const BasemapConfig = z.strictObject({
       minAreaKm2: z.number().positive(),
       islandMinAreaKm2: z.number().positive(),
       leaveOut: z
-        .array(z.strictObject({ name: z.string().min(1), box: BBox, why: z.string().min(1) }))
+        .array(
+          z.strictObject({
+            name: z.string().min(1),
+            box: BBox,
+            why: z.string().min(1),
+            source: z
+              .strictObject({
+                headline: z.string().min(1).describe('The document’s own title, verbatim.'),
+                author: z.string().min(1).nullable(),
+                outlet: z.string().min(1),
+                date: z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'a year, year-month or date (YYYY[-MM[-DD]])'),
+                url: z.string().regex(/^https?:\/\/[^/]+\/.+/, 'an http(s) address whose path names the document'),
+              })
+              .describe('The document that says why: `why` is a claim about the world, so it is cited.'),
+          }),
+        )
         .default([])
-        .describe('Water GSHHG has that is not there at the story’s time: what of the lakes lies in `box` is cut away, each with why.'),
+        .describe('Water GSHHG has that is not there at the story’s time: what of the lakes lies in `box` is cut away, each with why and the document that says so.'),
     })
     .optional()
     .describe('Lakes and reservoirs (GSHHG high resolution, needs GMT) of at least minAreaKm2 inside bounds, with the islands in them of at least islandMinAreaKm2; in the first load.'),
   towns: z.strictObject({
     named: z.array(
-      z.strictObject({ name: z.string().min(1), label: z.string().min(1).optional(), country: z.string().length(2).optional(), adminCode: z.string().optional(), minZoom: Zoom }),
+      z.strictObject({
+        name: z.string().min(1),
+        label: z.string().min(1).optional(),
+        country: z.string().length(2).optional(),
+        adminCode: z.string().optional(),
+        minZoom: Zoom,
+        area: z
+          .strictObject({ from: Zoom, at: z.tuple([Lon, Lat]) })
+          .optional()
+          .describe('From zoom `from` the town is an area on the map, not a dot: its name is drawn as an area name at `at` (clear of the story’s own places there), and the dot is not drawn.'),
+      }),
     ),
     minPopulationFine: z.number().int().positive(),
     minPopulationElsewhere: z.number().int().positive(),

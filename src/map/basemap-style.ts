@@ -120,6 +120,8 @@ export function basemapStyle(geo: BasemapGeo, theme: Theme, credit: string, scal
   const regionWidth = ramp([3, 0.4], [8, 1]);
   const borderWidth = ramp([1, 0.5], [6, 1.4], [10, 2]);
   const shown = (dzFilter: number) => ['>=', ['zoom'], ['+', ['get', 'minZoom'], dzFilter]] as ExpressionSpecification;
+  /** A town drawn as a dot with its name: from its minZoom, until its `maxZoom` (from which it is an area name). */
+  const townDot = ['all', shown(dz), ['!', ['has', 'area']], ['<', ['zoom'], ['+', ['coalesce', ['get', 'maxZoom'], 99], dz]]] as ExpressionSpecification;
   const empty = { type: 'FeatureCollection', features: [] } as FeatureCollection;
   return {
     version: 8,
@@ -199,20 +201,21 @@ export function basemapStyle(geo: BasemapGeo, theme: Theme, credit: string, scal
           'text-max-width': 7,
           'text-padding': 2 * scale,
         },
-        paint: { 'text-color': WATER_LABEL, 'text-halo-color': c.ocean, 'text-halo-width': 1 * scale },
+        // a strait's name lies across its banks: its halo is the land's
+        paint: { 'text-color': WATER_LABEL, 'text-halo-color': ['match', ['get', 'kind'], 'strait', c.land, c.ocean], 'text-halo-width': 1 * scale },
       },
       {
         id: 'town-dots',
         type: 'circle',
         source: 'towns',
-        filter: shown(dz),
+        filter: townDot,
         paint: { 'circle-radius': ramp([3, 1.8], [10, 3]), 'circle-color': c.countryLabel, 'circle-stroke-color': c.land, 'circle-stroke-width': 0.8 * scale },
       },
       {
         id: 'town-labels',
         type: 'symbol',
         source: 'towns',
-        filter: shown(dz),
+        filter: townDot,
         layout: {
           'text-field': ['get', 'name'],
           'text-font': [theme.font],
@@ -225,6 +228,25 @@ export function basemapStyle(geo: BasemapGeo, theme: Theme, credit: string, scal
           'symbol-sort-key': ['-', 0, ['get', 'pop']],
         },
         paint: { 'text-color': c.muted, 'text-halo-color': c.land, 'text-halo-width': 1.2 * scale },
+      },
+      {
+        // a city seen close (Istanbul at the venues' stops): its name over the city, no dot; placed
+        // before the towns' names (a layer above is placed first), so its districts give way to it
+        id: 'town-areas',
+        type: 'symbol',
+        source: 'towns',
+        filter: ['all', shown(dz), ['has', 'area']],
+        layout: {
+          'text-field': ['get', 'name'],
+          'text-font': [theme.font],
+          'text-size': 15 * scale,
+          'text-transform': 'uppercase',
+          'text-letter-spacing': 0.2,
+          'text-variable-anchor': ['center', 'bottom', 'top'],
+          'text-radial-offset': 1.2,
+          'text-padding': 4 * scale,
+        },
+        paint: { 'text-color': c.countryLabel, 'text-halo-color': c.land, 'text-halo-width': 1.5 * scale },
       },
       {
         id: 'country-labels',

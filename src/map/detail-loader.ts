@@ -14,10 +14,18 @@ export function detailWanted(entry: { minZoom: number; box: [number, number, num
 /**
  * Loads each detail file of detail.json into its source when the camera first comes within half a
  * zoom level of where it is shown and its box is in view (maplibre fetches it, from the page's own
- * origin: the map is not "loaded" until it has drawn it). `zoomShift` is the style's (a big kiosk
- * screen draws at zoom z + shift what others draw at z). Returns the removal of its listeners.
+ * origin: the map is not "loaded" until it has drawn it). Checked as soon as the style's sources
+ * exist (`styledata`), so a first view that needs a detail file (a link to a venue's stop) fetches
+ * it while the first frame's tiles are made, not after that frame (`load`). `zoomShift` is the
+ * style's (a big kiosk screen draws at zoom z + shift what others draw at z). Returns the removal
+ * of its listeners.
  */
-export function loadDetailOnDemand(map: MapLibreMap, detail: FeatureCollection, base: string, zoomShift = 0): () => void {
+export function loadDetailOnDemand(
+  map: Pick<MapLibreMap, 'getZoom' | 'getBounds' | 'getSource' | 'on' | 'off'>,
+  detail: FeatureCollection,
+  base: string,
+  zoomShift = 0,
+): () => void {
   const pending = new Set(detail.features);
   const check = () => {
     if (!pending.size) return;
@@ -33,11 +41,10 @@ export function loadDetailOnDemand(map: MapLibreMap, detail: FeatureCollection, 
       source.setData(new URL(`data/${p.file}`, base).href);
     }
   };
-  map.on('move', check);
-  map.on('load', check);
+  const events = ['move', 'styledata', 'load'] as const;
+  for (const e of events) map.on(e, check);
   check();
   return () => {
-    map.off('move', check);
-    map.off('load', check);
+    for (const e of events) map.off(e, check);
   };
 }

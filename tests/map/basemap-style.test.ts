@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { FeatureCollection } from 'geojson';
 import type { LayerSpecification } from 'maplibre-gl';
+import { featureFilter, type FilterSpecification } from '@maplibre/maplibre-gl-style-spec';
 import { basemapStyle, type BasemapGeo } from '../../src/map/basemap-style.ts';
 import type { Theme } from '../../src/data/schema.ts';
 
@@ -70,8 +71,26 @@ describe('basemapStyle names on the ground', () => {
     expect(layer(2, 'detail-fine-ukraine-borders').minzoom).toBe(5.5);
   });
 
+  /** Returns whether a style's layer shows a town feature with `props` at `zoom`, by maplibre's own filter evaluation. */
+  const shows = (scale: number, layer: string, props: Record<string, unknown>, zoom: number) => {
+    const l = basemapStyle(geo, theme, 'credit', scale).layers.find((x) => x.id === layer) as LayerSpecification & { filter: FilterSpecification };
+    return featureFilter(l.filter, `layers.${layer}.filter`).filter({ zoom }, { type: 1, properties: props, geometry: [] } as never);
+  };
+
   it('shows a town from its minZoom on (shifted on a big screen)', () => {
-    const towns = basemapStyle(geo, theme, 'credit', 2).layers.find((l) => l.id === 'town-labels') as LayerSpecification & { filter: unknown };
-    expect(towns.filter).toEqual(['>=', ['zoom'], ['+', ['get', 'minZoom'], 1]]);
+    expect(shows(2, 'town-labels', { name: 'A', minZoom: 6 }, 6.9)).toBe(false);
+    expect(shows(2, 'town-labels', { name: 'A', minZoom: 6 }, 7)).toBe(true);
+    expect(shows(1, 'town-dots', { name: 'A', minZoom: 6 }, 6)).toBe(true);
+  });
+
+  it('draws a city seen close as an area name without its dot, from the zoom its data says', () => {
+    const dot = { name: 'Istanbul', minZoom: 3, maxZoom: 8 };
+    const area = { name: 'Istanbul', minZoom: 8, area: true };
+    expect([7, 8].map((z) => shows(1, 'town-dots', dot, z))).toEqual([true, false]);
+    expect([7, 8].map((z) => shows(1, 'town-labels', dot, z))).toEqual([true, false]);
+    expect([7, 8].map((z) => shows(1, 'town-areas', area, z))).toEqual([false, true]);
+    expect(shows(1, 'town-labels', area, 9)).toBe(false);
+    // on a big screen one zoom later (scale 2)
+    expect([8, 9].map((z) => shows(2, 'town-areas', area, z))).toEqual([false, true]);
   });
 });

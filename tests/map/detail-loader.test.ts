@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { detailWanted, FETCH_AHEAD_ZOOM } from '../../src/map/detail-loader.ts';
+import type { FeatureCollection } from 'geojson';
+import { detailWanted, FETCH_AHEAD_ZOOM, loadDetailOnDemand } from '../../src/map/detail-loader.ts';
 
 describe('detailWanted: when a detail file is fetched', () => {
   const ukraine = { minZoom: 4.5, box: [22, 43.5, 42.5, 58.5] as [number, number, number, number] };
@@ -17,5 +18,54 @@ describe('detailWanted: when a detail file is fetched', () => {
 
   it('is fetched for a view that overlaps its box only in part', () => {
     expect(detailWanted(ukraine, 5, [42, 57, 46, 60])).toBe(true);
+  });
+});
+
+describe('loadDetailOnDemand: when the fetch starts', () => {
+  /** Returns a stand-in map at `zoom` over `view` whose style (and so its sources) loads when `styleLoads()` is called; `emit` fires its events. */
+  function createMap(zoom: number, [w, s, e, n]: number[]) {
+    const handlers = new Map<string, Set<() => void>>();
+    const loaded: string[] = [];
+    let styleLoaded = false;
+    const map = {
+      getZoom: () => zoom,
+      getBounds: () => ({ getWest: () => w, getSouth: () => s, getEast: () => e, getNorth: () => n }),
+      getSource: (id: string) => (styleLoaded ? { setData: (url: string) => loaded.push(`${id} ${url}`) } : undefined),
+      on: (ev: string, f: () => void) => void (handlers.get(ev) ?? handlers.set(ev, new Set()).get(ev)!).add(f),
+      off: (ev: string, f: () => void) => void handlers.get(ev)?.delete(f),
+    };
+    const emit = (ev: string) => handlers.get(ev)?.forEach((f) => f());
+    return { map, loaded, emit, styleLoads: () => ((styleLoaded = true), emit('styledata')), handlers };
+  }
+  const detail: FeatureCollection = {
+    type: 'FeatureCollection',
+    features: [
+      {
+        type: 'Feature',
+        properties: { id: 'bosphorus', minZoom: 7, file: 'detail-bosphorus.json' },
+        geometry: { type: 'Polygon', coordinates: [[[28.2, 40.75], [29.7, 40.75], [29.7, 41.45], [28.2, 41.45], [28.2, 40.75]]] },
+      },
+    ],
+  };
+
+  it('fetches what the first view needs as soon as the style has its sources, before the first frame is drawn (load)', () => {
+    const m = createMap(9, [28.9, 40.95, 29.1, 41.1]);
+    const off = loadDetailOnDemand(m.map as never, detail, 'http://x/');
+    expect(m.loaded).toEqual([]);
+    m.styleLoads();
+    expect(m.loaded).toEqual(['detail-bosphorus http://x/data/detail-bosphorus.json']);
+    m.emit('load');
+    m.emit('move');
+    expect(m.loaded).toHaveLength(1);
+    off();
+    expect([...m.handlers.values()].every((h) => h.size === 0)).toBe(true);
+  });
+
+  it('fetches nothing for a first view that does not need it, until the camera comes there', () => {
+    const m = createMap(3, [20, 35, 60, 60]);
+    loadDetailOnDemand(m.map as never, detail, 'http://x/');
+    m.styleLoads();
+    m.emit('load');
+    expect(m.loaded).toEqual([]);
   });
 });
