@@ -49,7 +49,7 @@ export function seededRandom(seed: number): () => number {
 /** Returns an instant as the data files write it, to the minute: "2025-06-02T12:00Z". */
 const iso = (ms: number) => new Date(ms).toISOString().slice(0, 16) + 'Z';
 
-/** Returns the id of copy `k` (k ≥ 1) of an event or place: "moscow-x3". */
+/** Returns the id of copy `k` (k ≥ 1) of an event or place: "first-place-x3". */
 export const copyId = (id: string, k: number) => `${id}-x${k}`;
 
 /**
