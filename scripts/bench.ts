@@ -225,7 +225,7 @@ async function scaleBench(scales: number[], builds: Awaited<ReturnType<typeof da
   const rows = [];
   for (const n of scales) {
     const dir = mkdtempSync(join(tmpdir(), `bench-app-x${n}-`));
-    const { storyBytes, placesBytes } = writeScaledApp(join(ROOT, 'dist'), dir, n, { compress: true });
+    const { storyBytes, placesBytes, events, places } = writeScaledApp(join(ROOT, 'dist'), dir, n, { compress: true });
     const srv = await startServer({ root: dir });
     try {
       const loads = [];
@@ -245,8 +245,8 @@ async function scaleBench(scales: number[], builds: Awaited<ReturnType<typeof da
       const b = builds.find((x) => x.scale === n);
       rows.push({
         scale: n,
-        events: b?.events,
-        places: b?.places,
+        events,
+        places,
         storyBytes,
         placesBytes,
         bytesGzip: median(loads.map((x) => x.bytes)),
@@ -265,9 +265,9 @@ async function scaleBench(scales: number[], builds: Awaited<ReturnType<typeof da
   if (builds.length) {
     const b0 = builds[0];
     console.log(`\ndata build (npm run data on synthetic data/, ${RUNS} run(s), medians, after a warm-up build)\n`);
-    console.log(['scale', 'events', 'places', 'ms', 'ratio', 'ms per added place'].map((x) => x.padStart(13)).join(''));
+    console.log(['scale', 'events', 'places', 'ms', 'ratio', 'ms per added place'].map((x) => x.padStart(13)).join(' '));
     for (const b of builds)
-      console.log([`${b.scale}×`, b.events, b.places, Math.round(b.ms), fmt(b.ms / b0.ms, 2), b === b0 ? '' : fmt((b.ms - b0.ms) / (b.places - b0.places), 0)].map((x) => String(x).padStart(13)).join(''));
+      console.log([`${b.scale}×`, b.events, b.places, Math.round(b.ms), fmt(b.ms / b0.ms, 2), b === b0 ? '' : fmt((b.ms - b0.ms) / (b.places - b0.places), 0)].map((x) => String(x).padStart(13)).join(' '));
   }
   if (!rows.length) return;
   const base = rows[0];

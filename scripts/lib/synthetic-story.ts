@@ -114,9 +114,10 @@ const round4 = (v: number) => Math.round(v * 1e4) / 1e4;
  * Writes a copy of a built app (`dist`) into `out` whose story and places are `scale`× the built ones,
  * with a manifest that fingerprints them (so the app uses them without re-validating, as it would a
  * data build's output). With `compress`, also their .gz (level 9) and .br (quality 9) copies, which
- * the server sends as it does the build's. Returns the bytes of the two data files written.
+ * the server sends as it does the build's. Returns the bytes of the two data files written and the
+ * counts of events and places in them.
  */
-export function writeScaledApp(dist: string, out: string, scale: number, { compress = false } = {}): { storyBytes: number; placesBytes: number } {
+export function writeScaledApp(dist: string, out: string, scale: number, { compress = false } = {}): { storyBytes: number; placesBytes: number; events: number; places: number } {
   rmSync(out, { recursive: true, force: true });
   mkdirSync(out, { recursive: true });
   cpSync(dist, out, { recursive: true, filter: (src) => !/\.(br|gz)$/.test(src) || !/[/\\]data[/\\](story|places|manifest)\.json/.test(src) });
@@ -135,7 +136,7 @@ export function writeScaledApp(dist: string, out: string, scale: number, { compr
     manifest.fingerprints[name] = fingerprint(text);
   }
   writeFileSync(join(data, MANIFEST_FILE), JSON.stringify(manifest));
-  return { storyBytes: Buffer.byteLength(texts['story.json']), placesBytes: Buffer.byteLength(texts['places.json']) };
+  return { storyBytes: Buffer.byteLength(texts['story.json']), placesBytes: Buffer.byteLength(texts['places.json']), events: scaled.story.events.length, places: scaled.places.length };
 }
 
 /** Writes a data directory (story.json, places.geojson, theme.json, basemap.json) `scale`× the source one in `dataDir`, for the data build. */
