@@ -117,9 +117,9 @@ async function firstLoad(url: string, encoding: 'gzip' | 'br' = 'gzip') {
   return { bytes, requests, ms };
 }
 
-/** Resolves after the page has drawn two more frames, marking the end of a step for the trace. */
-const settleAndMark = () =>
-  new Promise<void>((resolve) =>
+/** Resolves after the page has drawn two more frames, marking the end of a step for the trace (a declaration: --scale runs before this line). */
+function settleAndMark() {
+  return new Promise<void>((resolve) =>
     requestAnimationFrame(() =>
       requestAnimationFrame(() => {
         performance.mark('bench-step');
@@ -127,6 +127,7 @@ const settleAndMark = () =>
       }),
     ),
   );
+}
 
 /**
  * Returns the median main-thread ms per step of `STEPS` steps, read from a Chromium trace of the
