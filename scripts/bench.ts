@@ -266,6 +266,8 @@ async function scaleBench(scales: number[], builds: Awaited<ReturnType<typeof da
         domNodes: nodes,
         dataBuildMs: b?.ms,
       });
+      const r = rows[rows.length - 1];
+      console.log(`  ${n}×: load ${r.bytesGzip} B gzip, data-ready ${Math.round(r.readyMs)} ms, step ${fmt(r.stepMs, 2)} / redraw ${fmt(r.redrawMs, 2)} ms = ${fmt(r.stepRatio, 2)}, ${nodes} elements`);
     } finally {
       await new Promise((ok) => srv.server.close(ok));
       rmSync(dir, { recursive: true, force: true });
