@@ -11,7 +11,7 @@ import { chromium, type Browser, type BrowserServer, type Page } from 'playwrigh
 import { ID_PATTERN } from '../src/data/schema.ts';
 import { LOG_PREFIX } from '../src/modes/kiosk-watchdog.ts';
 import { LOAD_TIMEOUT_S, parseLoadTimeout, parseUrl } from '../src/state/url-state.ts';
-import { commandLine, firstLine, parseFlags } from './lib/args.ts';
+import { ID_FORM, builtEventExample, commandLine, firstLine, parseFlags } from './lib/args.ts';
 import { KEEP_NAMES_SHIM, chromiumPath, launchChromiumServer } from './lib/chromium.ts';
 import { startServer } from './serve.ts';
 
@@ -62,9 +62,10 @@ export function logLine(message: string, at = new Date()): string {
  * Returns the kiosk URL's query string for command-line arguments (`--idle 30`, `--t=…`), each
  * checked as the page checks it (the page would drop a bad value silently and show its default),
  * and whether --help was given; or throws a one-line reason. Event, place and layer ids are
- * checked for their form only; the page drops one the story does not have.
+ * checked for their form only; the page drops one the story does not have. `exampleId` (the built
+ * story's first event) is the id a malformed one's error shows.
  */
-export function parseKioskArgs(argv: readonly string[]): { help: boolean; query: string; log: string; headless: boolean } {
+export function parseKioskArgs(argv: readonly string[], exampleId?: string): { help: boolean; query: string; log: string; headless: boolean } {
   const all = parseFlags(argv, { ...PARAMS, ...LAUNCHER });
   const f = Object.fromEntries(Object.entries(all).filter(([k]) => !Object.hasOwn(LAUNCHER, k))) as typeof all;
   const q = new URLSearchParams({ mode: 'kiosk' });
@@ -86,7 +87,7 @@ export function parseKioskArgs(argv: readonly string[]): { help: boolean; query:
     if (name === 'follow' && kept.follow === undefined) throw bad(name, value, '0 or 1');
     if (name === 'loadtimeout' && parseLoadTimeout(`loadtimeout=${value}`) === LOAD_TIMEOUT_S * 1000 && value !== String(LOAD_TIMEOUT_S))
       throw bad(name, value, 'a whole number of seconds from 1 to 300');
-    if ((name === 'event' || name === 'place') && !ID_PATTERN.test(value)) throw bad(name, value, 'an id such as operation-spiderweb');
+    if ((name === 'event' || name === 'place') && !ID_PATTERN.test(value)) throw bad(name, value, exampleId ? `an id such as ${exampleId}` : `an id (${ID_FORM})`);
     if (name === 'layers' && value !== '' && !value.split(',').every((id) => ID_PATTERN.test(id))) throw bad(name, value, 'comma-separated layer ids');
     q.set(name, value);
   }
@@ -190,7 +191,9 @@ async function supervise(url: string, o: { headless: boolean }, log: (m: string)
 }
 
 async function main(): Promise<void> {
-  const opts = commandLine('kiosk', USAGE, parseKioskArgs);
+  // a malformed id's error names one of the built story's own events: the launcher knows no story
+  const example = builtEventExample(resolve(import.meta.dirname, '..', 'dist'));
+  const opts = commandLine('kiosk', USAGE, (argv) => parseKioskArgs(argv, example));
   if (!opts) return;
   if (!opts.headless && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY) {
     console.error('kiosk: no display to show the kiosk on ($DISPLAY is not set); on a machine without a screen try `xvfb-run npm run kiosk`');

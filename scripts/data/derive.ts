@@ -89,6 +89,62 @@ export function anchorOf(a: Area): [number, number] {
   return [closest[0], closest[1]];
 }
 
+/** Returns an area's bounding box, [west, south, east, north] in degrees. */
+function bboxOf(a: Area): [number, number, number, number] {
+  const b: [number, number, number, number] = [Infinity, Infinity, -Infinity, -Infinity];
+  const polys = a.geometry.type === 'Polygon' ? [a.geometry.coordinates] : a.geometry.coordinates;
+  for (const poly of polys)
+    for (const ring of poly)
+      for (const [x, y] of ring) {
+        if (x < b[0]) b[0] = x;
+        if (y < b[1]) b[1] = y;
+        if (x > b[2]) b[2] = x;
+        if (y > b[3]) b[3] = y;
+      }
+  return b;
+}
+
+/**
+ * Returns a test of whether a point of `box` lies within `km` of `lines` (great-circle, as turf's
+ * nearestPointOnLine measures it). Only segments reaching into the box widened by `km` (with room to
+ * spare) are kept, in a grid of cells at least that wide, and each point is measured against the
+ * segments of its own and the eight cells around it: every point of the lines within `km` of it lies
+ * on one of those, so the answer is the one a search of the whole outline gives. A country's outline
+ * has tens of thousands of vertices; a point has a few near it.
+ */
+export function withinKmOf(lines: Feature<LineString | MultiLineString>, box: [number, number, number, number], km: number): (p: Position) => boolean {
+  const dLat = (km / 110) * 1.5 + 0.01;
+  const maxLat = Math.min(89, Math.max(Math.abs(box[1]), Math.abs(box[3])) + dLat);
+  const dLon = dLat / Math.cos((maxLat * Math.PI) / 180);
+  const [w, s, e, n] = [box[0] - dLon, box[1] - dLat, box[2] + dLon, box[3] + dLat];
+  const all = lines.geometry.type === 'LineString' ? [lines.geometry.coordinates] : lines.geometry.coordinates;
+  const cells = new Map<string, Position[][]>();
+  const cellOf = (x: number, y: number) => [Math.floor(x / dLon), Math.floor(y / dLat)];
+  for (const line of all)
+    for (let i = 1; i < line.length; i++) {
+      const seg = [line[i - 1], line[i]];
+      const [x0, x1] = [Math.min(seg[0][0], seg[1][0]), Math.max(seg[0][0], seg[1][0])];
+      const [y0, y1] = [Math.min(seg[0][1], seg[1][1]), Math.max(seg[0][1], seg[1][1])];
+      if (x1 < w || x0 > e || y1 < s || y0 > n) continue;
+      const [cx0, cy0] = cellOf(Math.max(x0, w), Math.max(y0, s));
+      const [cx1, cy1] = cellOf(Math.min(x1, e), Math.min(y1, n));
+      for (let cx = cx0; cx <= cx1; cx++)
+        for (let cy = cy0; cy <= cy1; cy++) {
+          const k = `${cx},${cy}`;
+          const list = cells.get(k);
+          if (list) list.push(seg);
+          else cells.set(k, [seg]);
+        }
+    }
+  return (p) => {
+    const [cx, cy] = cellOf(p[0], p[1]);
+    const near = new Set<Position[]>();
+    for (let dx = -1; dx <= 1; dx++) for (let dy = -1; dy <= 1; dy++) for (const seg of cells.get(`${cx + dx},${cy + dy}`) ?? []) near.add(seg);
+    if (near.size === 0) return false;
+    return (nearestPointOnLine(multiLineString([...near]), point(p), { units: 'kilometers' }).properties.dist ?? Infinity) <= km;
+  };
+}
+
 /**
  * Returns the part of `region` within `depthKm` of its border with `neighbour`, optionally only
  * along `alongKm` of that border centred on `around`. The border is the run of the region's
@@ -100,17 +156,15 @@ export function borderStrip(
   opts: { depthKm: number; around?: [number, number]; alongKm?: number; toleranceKm?: number },
 ): Area {
   const tol = opts.toleranceKm ?? 4;
-  const neighbourLine = outline(neighbour);
+  const onBorder = withinKmOf(outline(neighbour), bboxOf(region), tol);
   const rings = region.geometry.type === 'Polygon' ? [region.geometry.coordinates[0]] : region.geometry.coordinates.map((p) => p[0]);
   const runs: Position[][] = [];
   for (const ring of rings) {
     let run: Position[] = [];
     for (const v of ring) {
-      const near = nearestPointOnLine(neighbourLine, point(v), { units: 'kilometers' });
-      const onBorder = (near.properties.dist ?? Infinity) <= tol;
       const inReach =
         !opts.around || !opts.alongKm || distance(point(v), point(opts.around), { units: 'kilometers' }) <= opts.alongKm / 2;
-      if (onBorder && inReach) run.push(v);
+      if (inReach && onBorder(v)) run.push(v);
       else {
         if (run.length > 1) runs.push(run);
         run = [];

@@ -43,12 +43,10 @@ function distToSegment(px: number, py: number, [ax, ay, bx, by]: Segment): numbe
 }
 
 /**
- * Returns the stretches where a line of `b` runs beside a line of `a` at `zoom`: within `near[1]`
- * px of it for at least `minRunPx` px, but on it (within `near[0]` px) for less than `sameShare` of
- * that length: two lines that wander about each other, crossing now and then. Each stretch is
- * reported by where it starts (lon/lat) and its length in px. Such a pair reads as one border drawn twice.
+ * Returns a look-up of the distance (px) at `zoom` from a point (px) to the nearest segment of `a`,
+ * exact up to `near[1]` px (Infinity or more beyond): build it once for many `doubledStretches` calls.
  */
-export function doubledStretches(a: Position[][], b: Position[][], zoom: number, opts: DoubledOptions = DEFAULTS): { at: Position; px: number }[] {
+export function nearestSegment(a: Position[][], zoom: number, opts: DoubledOptions = DEFAULTS): (x: number, y: number) => number {
   const cell = Math.max(8, opts.near[1] * 2);
   const grid = new Map<string, Segment[]>();
   for (const line of a) {
@@ -65,11 +63,20 @@ export function doubledStretches(a: Position[][], b: Position[][], zoom: number,
         }
     }
   }
-  const nearest = (x: number, y: number) => {
+  return (x: number, y: number) => {
     let d = Infinity;
     for (const s of grid.get(`${Math.floor(x / cell)},${Math.floor(y / cell)}`) ?? []) d = Math.min(d, distToSegment(x, y, s));
     return d;
   };
+}
+
+/**
+ * Returns the stretches where a line of `b` runs beside a line of `a` at `zoom`: within `near[1]`
+ * px of it for at least `minRunPx` px, but on it (within `near[0]` px) for less than `sameShare` of
+ * that length: two lines that wander about each other, crossing now and then. Each stretch is
+ * reported by where it starts (lon/lat) and its length in px. Such a pair reads as one border drawn twice.
+ */
+export function doubledStretches(a: Position[][], b: Position[][], zoom: number, opts: DoubledOptions = DEFAULTS, nearest = nearestSegment(a, zoom, opts)): { at: Position; px: number }[] {
   const out: { at: Position; px: number }[] = [];
   for (const line of b) {
     let run = 0;
@@ -114,9 +121,10 @@ export function doubledBorderProblems(
   const a = boundaries.flatMap((g) => g.coordinates);
   const problems: string[] = [];
   for (const zoom of zooms) {
+    const nearest = nearestSegment(a, zoom, opts);
     for (const p of places) {
       if (p.geometry.type === 'Point') continue;
-      for (const s of doubledStretches(a, linesOf(p.geometry), zoom, opts))
+      for (const s of doubledStretches(a, linesOf(p.geometry), zoom, opts, nearest))
         problems.push(`place ${p.properties.id}: its outline runs ${s.px} px beside a basemap border at zoom ${zoom}, from ${s.at.map((v) => v.toFixed(3)).join(', ')}`);
     }
   }

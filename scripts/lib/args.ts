@@ -2,6 +2,8 @@
 // check-sources): node:util's parseArgs reads the tokens, and every problem becomes one line in the
 // same words: unexpected argument, unknown option, needs a value, takes no value, given twice, and
 // a value of the wrong form.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ID_PATTERN } from '../../src/data/schema.ts';
 import { parseUtcInstant } from '../../src/time/instant.ts';
@@ -85,10 +87,24 @@ export function isoFlag(flag: string, value: string): number {
   return t;
 }
 
-/** Returns an id given to `flag` (the data files' kebab-case id), or throws a one-line reason; `example` names one. */
-export function idFlag(flag: string, value: string, example = 'operation-spiderweb'): string {
-  if (!ID_PATTERN.test(value)) throw new Error(`${flag} must be an event id such as ${example} (got "${value}")`);
+/** How an id is written, for errors that have no id of the built story to show. */
+export const ID_FORM = 'lower-case letters and digits in words joined by hyphens';
+
+/** Returns an id given to `flag` (the data files' kebab-case id), or throws a one-line reason naming `example` (one of the built story's ids) if given. */
+export function idFlag(flag: string, value: string, example?: string): string {
+  if (!ID_PATTERN.test(value)) throw new Error(`${flag} must be an event id ${example ? `such as ${example}` : `(${ID_FORM})`} (got "${value}")`);
   return value;
+}
+
+/** Returns the first event id of the story built into `dist` (dist/data/story.json), to name in help and errors, or undefined when there is none to read. */
+export function builtEventExample(dist: string): string | undefined {
+  try {
+    const story = JSON.parse(readFileSync(join(dist, 'data', 'story.json'), 'utf8')) as { events?: { id?: unknown }[] };
+    const id = story.events?.[0]?.id;
+    return typeof id === 'string' ? id : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** Throws "--a and --b cannot be combined: choose one" when more than one of `names` (labels of flags given) is present. */

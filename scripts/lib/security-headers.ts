@@ -89,27 +89,27 @@ export function headersFile(ancestors = frameAncestors()) {
 }
 
 /** The nginx configuration for serving `dist/` under `prefix` with the same headers (printed in the README). */
-export function nginxSnippet(ancestors = frameAncestors(), prefix = '/istanbul-talks/') {
+export function nginxSnippet(ancestors = frameAncestors(), prefix = '/story-map/') {
   // `always` puts the headers on 404 and 400 answers too; an add_header inside a location replaces the
   // server's, so each location repeats the include. nginx's static handler answers other methods with 405.
   const add = (headers: Record<string, string>) => Object.entries(headers).map(([k, v]) => `    add_header ${k} "${v}" always;`);
   return [
-    '# /etc/nginx/snippets/istanbul-talks-headers.conf',
+    '# /etc/nginx/snippets/story-map-headers.conf',
     ...add(securityHeaders(ancestors)).map((l) => l.slice(4)),
     '',
     '# in the server block',
     `location ${prefix} {`,
-    '    alias /srv/istanbul-talks/dist/;',
+    '    alias /srv/story-map/dist/;',
     '    gzip_static on;          # serves the .gz files the build writes',
     '    # brotli_static on;      # with the ngx_brotli module: serves the .br files',
     '    etag on;',
-    '    include snippets/istanbul-talks-headers.conf;',
+    '    include snippets/story-map-headers.conf;',
     `    add_header Cache-Control "${REVALIDATE}" always;`,
     '}',
     `location ${prefix}assets/ {`,
-    '    alias /srv/istanbul-talks/dist/assets/;',
+    '    alias /srv/story-map/dist/assets/;',
     '    gzip_static on;',
-    '    include snippets/istanbul-talks-headers.conf;',
+    '    include snippets/story-map-headers.conf;',
     `    add_header Cache-Control "${IMMUTABLE}" always;`,
     '}',
   ].join('\n');

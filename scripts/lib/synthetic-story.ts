@@ -17,6 +17,8 @@ export interface EventLike {
   places: string[];
   statuses?: { place: string }[];
   callout?: { place?: string };
+  /** A close view's cap: the data build checks that the basemap has detail where it frames. */
+  camera?: unknown;
 }
 
 /** The part of a story the generator reads and rewrites. */
@@ -49,7 +51,7 @@ export function seededRandom(seed: number): () => number {
 /** Returns an instant as the data files write it, to the minute: "2025-06-02T12:00Z". */
 const iso = (ms: number) => new Date(ms).toISOString().slice(0, 16) + 'Z';
 
-/** Returns the id of copy `k` (k ≥ 1) of an event or place: "moscow-x3". */
+/** Returns the id of copy `k` (k ≥ 1) of an event or place: "first-place-x3". */
 export const copyId = (id: string, k: number) => `${id}-x${k}`;
 
 /**
@@ -57,7 +59,9 @@ export const copyId = (id: string, k: number) => `${id}-x${k}`;
  * 1 … scale−1 of every event and place. A copy event names the copies of its places and starts at a
  * free minute drawn over the story's range (keeping its duration, cut at the story's end); a copy point
  * without an admin region is moved by up to ±`jitterDeg` so the marks do not stack (one inside a region
- * stays, so the data build's "point inside its region" check still holds). Events come out sorted.
+ * stays, so the data build's "point inside its region" check still holds, and so does one an event
+ * with a `camera` frames closely, whose frame the build checks against the basemap's detail there).
+ * Events come out sorted.
  * Throws when the story's range has fewer free minutes than events.
  */
 export function synthesizeStory<S extends StoryLike, F extends PlaceLike>(story: S, places: F[], scale: number, { seed = 17, jitterDeg = 0.6 } = {}): { story: S; places: F[] } {
@@ -69,11 +73,12 @@ export function synthesizeStory<S extends StoryLike, F extends PlaceLike>(story:
   if (slots - used.size < story.events.length * (scale - 1)) throw new Error(`scale ${scale}: the story's range has ${slots} minutes, too few for ${story.events.length * scale} events`);
   const events: S['events'] = [...story.events];
   const outPlaces: F[] = [...places];
+  const framedClose = new Set(story.events.filter((e) => e.camera).flatMap((e) => e.places));
   for (let k = 1; k < scale; k++) {
     for (const p of places) {
       const props = { ...p.properties, id: copyId(p.properties.id, k), name: `${p.properties.name} #${k + 1}` };
       let geometry = p.geometry;
-      if (geometry?.type === 'Point' && !p.properties.region) {
+      if (geometry?.type === 'Point' && !p.properties.region && !framedClose.has(p.properties.id)) {
         const [x, y] = geometry.coordinates as [number, number];
         const moved: [number, number] = [round4(x + (rand() * 2 - 1) * jitterDeg), round4(y + (rand() * 2 - 1) * jitterDeg)];
         geometry = { ...geometry, coordinates: moved };
@@ -109,9 +114,10 @@ const round4 = (v: number) => Math.round(v * 1e4) / 1e4;
  * Writes a copy of a built app (`dist`) into `out` whose story and places are `scale`× the built ones,
  * with a manifest that fingerprints them (so the app uses them without re-validating, as it would a
  * data build's output). With `compress`, also their .gz (level 9) and .br (quality 9) copies, which
- * the server sends as it does the build's. Returns the bytes of the two data files written.
+ * the server sends as it does the build's. Returns the bytes of the two data files written and the
+ * counts of events and places in them.
  */
-export function writeScaledApp(dist: string, out: string, scale: number, { compress = false } = {}): { storyBytes: number; placesBytes: number } {
+export function writeScaledApp(dist: string, out: string, scale: number, { compress = false } = {}): { storyBytes: number; placesBytes: number; events: number; places: number } {
   rmSync(out, { recursive: true, force: true });
   mkdirSync(out, { recursive: true });
   cpSync(dist, out, { recursive: true, filter: (src) => !/\.(br|gz)$/.test(src) || !/[/\\]data[/\\](story|places|manifest)\.json/.test(src) });
@@ -130,7 +136,7 @@ export function writeScaledApp(dist: string, out: string, scale: number, { compr
     manifest.fingerprints[name] = fingerprint(text);
   }
   writeFileSync(join(data, MANIFEST_FILE), JSON.stringify(manifest));
-  return { storyBytes: Buffer.byteLength(texts['story.json']), placesBytes: Buffer.byteLength(texts['places.json']) };
+  return { storyBytes: Buffer.byteLength(texts['story.json']), placesBytes: Buffer.byteLength(texts['places.json']), events: scaled.story.events.length, places: scaled.places.length };
 }
 
 /** Writes a data directory (story.json, places.geojson, theme.json, basemap.json) `scale`× the source one in `dataDir`, for the data build. */

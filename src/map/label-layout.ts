@@ -24,8 +24,11 @@ export interface LabelRequest {
    * More anchors to try after `at` has failed on every side, in order of preference (points on an
    * area's outline, nearest first), each on its `sides` (else above, below, right and left); `now` is the anchor at the zoom shown now.
    */
-  more?: { at: [number, number]; now: [number, number]; sides?: LabelSide[] }[];
+  more?: MoreAnchors | (() => MoreAnchors);
 }
+
+/** A request's further anchors (see `LabelRequest.more`). */
+export type MoreAnchors = { at: [number, number]; now: [number, number]; sides?: LabelSide[] }[];
 
 /** A placed label: which anchor and side, the text's offset from that anchor to its box centre, and its box. */
 export interface PlacedLabel {
@@ -67,6 +70,51 @@ export function sideOffset(side: LabelSide, w: number, h: number, gap: number): 
   }
 }
 
+/**
+ * Boxes filed in square cells of a grid, so that the boxes near one are found without looking at all
+ * of them: what keeps a layout of thousands of labels from comparing each with every other.
+ */
+class BoxGrid {
+  private cells = new Map<string, Box[]>();
+  constructor(private size: number) {}
+
+  private range(b: Box): [number, number, number, number] {
+    const k = this.size;
+    return [Math.floor(b[0] / k), Math.floor(b[1] / k), Math.floor(b[2] / k), Math.floor(b[3] / k)];
+  }
+
+  add(b: Box): void {
+    const [x0, y0, x1, y1] = this.range(b);
+    for (let x = x0; x <= x1; x++)
+      for (let y = y0; y <= y1; y++) {
+        const key = `${x},${y}`;
+        const list = this.cells.get(key);
+        if (list) list.push(b);
+        else this.cells.set(key, [b]);
+      }
+  }
+
+  /** Returns the sum of the overlap areas (px²) of `b` with the boxes filed, each counted once. */
+  overlap(b: Box): number {
+    const [x0, y0, x1, y1] = this.range(b);
+    const seen = x0 === x1 && y0 === y1 ? null : new Set<Box>();
+    let sum = 0;
+    for (let x = x0; x <= x1; x++)
+      for (let y = y0; y <= y1; y++)
+        for (const o of this.cells.get(`${x},${y}`) ?? []) {
+          if (seen) {
+            if (seen.has(o)) continue;
+            seen.add(o);
+          }
+          sum += overlapArea(b, o);
+        }
+    return sum;
+  }
+}
+
+/** Cell size (px) of the layout's grids: about a short label's width. */
+const CELL_PX = 96;
+
 /** Sides tried at a request's further anchors. */
 const AROUND: LabelSide[] = ['above', 'below', 'right', 'left'];
 
@@ -78,27 +126,34 @@ const AROUND: LabelSide[] = ['above', 'below', 'right', 'left'];
  */
 export function layoutLabels(requests: LabelRequest[], obstacles: Box[] = [], bounds?: Box): PlacedLabel[] {
   const placed: PlacedLabel[] = [];
+  const labels = new BoxGrid(CELL_PX);
+  const marks = new BoxGrid(CELL_PX);
+  for (const o of obstacles) marks.add(o);
   for (const r of requests) {
     let best: PlacedLabel | null = null;
     let bestCost = Infinity;
     // A forced label that collides everywhere tries its sides again further out (a line, then two lines, further).
     const home = { at: r.at, now: r.atNow ?? r.at, anchor: -1 };
-    const tries = r.sides.map((side) => ({ side, gap: r.gap, ...home }));
-    (r.more ?? []).forEach((m, anchor) => {
-      for (const side of m.sides ?? AROUND) tries.push({ side, gap: r.gap, at: m.at, now: m.now, anchor });
-    });
-    if (r.forced)
-      for (const k of [1, 2])
-        for (const side of r.sides) if (side !== 'center') tries.push({ side, gap: r.gap + k * r.h, ...home });
-    for (const { side, gap, at, now, anchor } of tries) {
+    type Try = { side: LabelSide; gap: number; at: [number, number]; now: [number, number]; anchor: number };
+    // the further anchors are asked for only when the label's own sides have all failed (an area's outline points cost a projection each)
+    function* tries(): Generator<Try> {
+      for (const side of r.sides) yield { side, gap: r.gap, ...home };
+      const more = typeof r.more === 'function' ? r.more() : (r.more ?? []);
+      for (const [anchor, m] of more.entries()) for (const side of m.sides ?? AROUND) yield { side, gap: r.gap, at: m.at, now: m.now, anchor };
+      if (r.forced)
+        for (const k of [1, 2])
+          for (const side of r.sides) if (side !== 'center') yield { side, gap: r.gap + k * r.h, ...home };
+    }
+    for (const { side, gap, at, now, anchor } of tries()) {
       const [dx, dy] = sideOffset(side, r.w, r.h, gap);
       const cx = at[0] + dx;
       const cy = at[1] + dy;
       const box: Box = [cx - r.w / 2, cy - r.h / 2, cx + r.w / 2, cy + r.h / 2];
-      const labelCost = placed.reduce((a, p) => a + overlapArea(box, p.box), 0);
       const boxNow: Box = [now[0] + dx - r.w / 2, now[1] + dy - r.h / 2, now[0] + dx + r.w / 2, now[1] + dy + r.h / 2];
       const outside = bounds ? r.w * r.h - overlapArea(boxNow, bounds) : 0;
-      const cost = labelCost * 1000 + outside * 10 + obstacles.reduce((a, o) => a + overlapArea(box, o), 0);
+      // a label that may not overlap anything stops at the frame's edge before looking for neighbours
+      if (outside > 0 && !r.forced) continue;
+      const cost = labels.overlap(box) * 1000 + outside * 10 + marks.overlap(box);
       if (cost === 0) {
         best = { id: r.id, side, dx, dy, box, anchor };
         bestCost = 0;
@@ -109,7 +164,10 @@ export function layoutLabels(requests: LabelRequest[], obstacles: Box[] = [], bo
         bestCost = cost;
       }
     }
-    if (best) placed.push(best);
+    if (best) {
+      placed.push(best);
+      labels.add(best.box);
+    }
   }
   return placed;
 }

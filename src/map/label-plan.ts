@@ -154,7 +154,7 @@ export function planLabels(o: PlanInput): LabelPlan {
   const labelsOn = o.layers.includes('labels');
   const shown = (p: PreparedPlace) => p.appearH <= o.h && o.layers.includes(p.category);
   const currentIds = new Set(e?.places ?? []);
-  const requests: (LabelRequest & { label: PlannedLabel; kind: 'areas' | 'points' | 'distances' | 'notes'; anchors?: [number, number][] })[] = [];
+  const requests: (LabelRequest & { label: PlannedLabel; kind: 'areas' | 'points' | 'distances' | 'notes'; anchors?: () => [number, number][] })[] = [];
   const sidesOf = (p: PreparedPlace): LabelSide[] => (p.isArea ? ['center', 'above', 'below'] : o.labelBelow(p) ? ['below', 'above', 'right', 'left'] : ['above', 'below', 'right', 'left']);
   const toNow = ([x, y]: [number, number]): [number, number] => [x / k + origin[0], y / k + origin[1]];
   const addPlace = (p: PreparedPlace, forced: boolean) => {
@@ -165,8 +165,10 @@ export function planLabels(o: PlanInput): LabelPlan {
     const { w, h } = sizeOf(text, size, 3 * s);
     const position = p.props.anchor;
     const at = px(position);
-    // an area's label that does not fit over its anchor sits beside the nearest free point of its outline
-    const outline = p.isArea ? outlinePoints(p, at, px) : [];
+    // an area's label that does not fit over its anchor sits beside the nearest free point of its
+    // outline, found only then: a story of thousands of areas projects no outline it does not use
+    let outline: ReturnType<typeof outlinePoints> | null = null;
+    const outlineOf = () => (outline ??= outlinePoints(p, at, px));
     requests.push({
       id: p.id,
       at,
@@ -174,8 +176,8 @@ export function planLabels(o: PlanInput): LabelPlan {
       h,
       sides: sidesOf(p),
       gap: (p.isArea ? 6 : LABEL_GAP) * s - (p.isArea ? 0 : 3 * s),
-      more: outline.map((q) => ({ at: q.at, now: toNow(q.at), sides: outward(at, q.at) })),
-      anchors: outline.map((q) => q.lonLat),
+      more: p.isArea ? () => outlineOf().map((q) => ({ at: q.at, now: toNow(q.at), sides: outward(at, q.at) })) : undefined,
+      anchors: p.isArea ? () => outlineOf().map((q) => q.lonLat) : undefined,
       forced,
       kind: p.isArea ? 'areas' : 'points',
       label: { id: p.id, text, position, size, dx: 0, dy: 0, w, h, place: p },
@@ -246,7 +248,7 @@ export function planLabels(o: PlanInput): LabelPlan {
   for (const r of requests) {
     const p = placed.get(r.id);
     if (!p) continue;
-    const position = p.anchor >= 0 && r.anchors ? r.anchors[p.anchor] : r.label.position;
+    const position = p.anchor >= 0 && r.anchors ? r.anchors()[p.anchor] : r.label.position;
     plan[r.kind].push({ ...r.label, position, dx: p.dx, dy: p.dy });
     if (r.id === 'callout' && calloutFrom) {
       // The leader runs from the mark's edge to the panel's near edge, at the zoom shown now.

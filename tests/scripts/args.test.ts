@@ -1,5 +1,8 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { exclusive, idFlag, intFlag, isoFlag, numberFlag, parseFlags, sizeFlag } from '../../scripts/lib/args.ts';
+import { builtEventExample, exclusive, idFlag, intFlag, isoFlag, numberFlag, parseFlags, sizeFlag } from '../../scripts/lib/args.ts';
 import { parseKioskArgs } from '../../scripts/kiosk.ts';
 import { parseSoakArgs } from '../../scripts/soak.ts';
 
@@ -77,8 +80,9 @@ describe('value checks', () => {
   });
 
   it("reads ids as the data files' schema defines them", () => {
-    expect(idFlag('--event', 'operation-spiderweb')).toBe('operation-spiderweb');
-    expect(thrown(() => idFlag('--event', 'Operation_Spiderweb'))).toBe('--event must be an event id such as operation-spiderweb (got "Operation_Spiderweb")');
+    expect(idFlag('--event', 'first-event')).toBe('first-event');
+    expect(thrown(() => idFlag('--event', 'First_Event'))).toBe('--event must be an event id (lower-case letters and digits in words joined by hyphens) (got "First_Event")');
+    expect(thrown(() => idFlag('--event', 'First_Event', 'talks-open'))).toBe('--event must be an event id such as talks-open (got "First_Event")');
   });
 
   it('refuses flags that exclude each other, naming those given', () => {
@@ -99,11 +103,24 @@ describe('kiosk arguments', () => {
     [['--view', '4/95/30'], '--view must be zoom/lat/lon such as 4/50.5/30.5 (got "4/95/30")'],
     [['--follow', 'yes'], '--follow must be 0 or 1 (got "yes")'],
     [['--loadtimeout', '0'], '--loadtimeout must be a whole number of seconds from 1 to 300 (got "0")'],
-    [['--event', 'Not an id'], '--event must be an id such as operation-spiderweb (got "Not an id")'],
+    [['--event', 'Not an id'], '--event must be an id (lower-case letters and digits in words joined by hyphens) (got "Not an id")'],
     [['--mode', 'explore'], 'unknown option "--mode"'],
     [['--idle'], '--idle needs a value'],
   ])('refuses %j: %s', (argv, message) => {
     expect(thrown(() => parseKioskArgs(argv))).toBe(message);
+  });
+
+  it("names the built story's first event as the example of an id", () => {
+    expect(thrown(() => parseKioskArgs(['--place', 'Not an id'], 'talks-open'))).toBe('--place must be an id such as talks-open (got "Not an id")');
+    const dist = mkdtempSync(join(tmpdir(), 'args-'));
+    try {
+      expect(builtEventExample(dist)).toBeUndefined();
+      mkdirSync(join(dist, 'data'));
+      writeFileSync(join(dist, 'data', 'story.json'), JSON.stringify({ events: [{ id: 'water-builds-up' }, { id: 'dam-flow-disputed' }] }));
+      expect(builtEventExample(dist)).toBe('water-builds-up');
+    } finally {
+      rmSync(dist, { recursive: true, force: true });
+    }
   });
 });
 

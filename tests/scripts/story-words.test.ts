@@ -66,4 +66,13 @@ describe('no story in the engine', () => {
   it.each(['main', 'story-b'] as const)('src/ and index.html name nothing of the %s story', (story) => {
     expect(storyWordsIn(files, words[story])).toEqual([]);
   });
+
+  // The tools' help and errors read example ids from the built story; the deploy snippet and the
+  // package name are generic. (scripts/data/, the basemap build, still explains its border rules
+  // with this story's places in comments.)
+  const tools = [...filesUnder(join(ROOT, 'scripts')).filter((f) => !f.startsWith(join(ROOT, 'scripts', 'data'))), join(ROOT, 'package.json')];
+  it.each(['main', 'story-b'] as const)('scripts/ (but the basemap build) and package.json name nothing of the %s story', (story) => {
+    expect(tools.length).toBeGreaterThan(20);
+    expect(storyWordsIn(tools, words[story])).toEqual([]);
+  });
 });

@@ -44,11 +44,14 @@ describe('synthesizeStory', () => {
     expect(JSON.stringify(c.story.events.map((e) => e.start))).not.toBe(JSON.stringify(a.story.events.map((e) => e.start)));
   });
 
-  it('moves copy points without an admin region and leaves the others where they are', () => {
+  it('moves copy points without an admin region or a close camera and leaves the others where they are', () => {
     const s = synthesizeStory(story, places.features, 2);
     const at = (id: string) => JSON.stringify(s.places.find((p) => p.properties.id === id)!.geometry);
     expect(at(copyId('vilnius', 1))).not.toBe(at('vilnius'));
     expect(at(copyId('moscow', 1))).toBe(at('moscow'));
+    // an event with a close camera frames it: its copies stay where the basemap has the detail for that frame
+    expect(story.events.some((e: { camera?: unknown; places: string[] }) => e.camera && e.places.includes('dolmabahce-palace'))).toBe(true);
+    expect(at(copyId('dolmabahce-palace', 1))).toBe(at('dolmabahce-palace'));
   });
 
   it('works on the built files too (100×: 2,400 events, valid against the built schemas)', () => {
