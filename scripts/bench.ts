@@ -284,11 +284,11 @@ async function scaleBench(scales: number[], builds: Awaited<ReturnType<typeof da
   const base = rows[0];
   console.log(`\nbenchmark --scale: synthetic stories ${scales.join('×, ')}× the real one (${RUNS} run(s), medians, ${STEPS} steps, headless Chromium, SwiftShader)\n`);
   const head = ['scale', 'events', 'places', 'load B gzip', 'data-ready ms', 'step ms', 'redraw ms', 'step/redraw', 'DOM nodes', 'data build ms'];
-  console.log(head.map((x) => x.padStart(13)).join(''));
+  console.log(head.map((x) => x.padStart(14)).join(''));
   for (const r of rows) {
     console.log(
       [`${r.scale}×`, r.events, r.places, r.bytesGzip, Math.round(r.readyMs), fmt(r.stepMs, 2), fmt(r.redrawMs, 2), fmt(r.stepRatio, 2), r.domNodes, r.dataBuildMs === undefined ? '' : Math.round(r.dataBuildMs)]
-        .map((x) => String(x).padStart(13))
+        .map((x) => String(x).padStart(14))
         .join(''),
     );
   }
