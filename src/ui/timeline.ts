@@ -11,6 +11,8 @@ import { tickGroups } from './tick-thinning.ts';
 
 const DAY = 86_400_000;
 const HOUR = 3_600_000;
+/** How far (CSS px) a press on a tick moves before it scrubs instead of choosing the tick's event. */
+const TICK_DRAG_PX = 4;
 
 /** Returns the timeline (controls, readout, slider with event ticks): it shows the store and acts through `actions`; `destroy` removes its listeners. */
 export function createTimeline(prep: PreparedStory, scale: TimeScale, store: Store, actions: AppActions) {
@@ -158,11 +160,41 @@ export function createTimeline(prep: PreparedStory, scale: TimeScale, store: Sto
   offs.push(listen(speed, 'change', () => actions.setSpeed(Number(speed.value))));
   offs.push(listen(loop, 'change', () => actions.setLoop(loop.checked)));
   offs.push(listen(follow, 'change', () => actions.setFollow(follow.checked)));
+  // A press on a tick that moves more than a few pixels becomes a scrub, as on the bare track: in a
+  // dense story the ticks cover the whole track, and a reader must still be able to drag the slider.
+  // A press that stays put is the tick's click (its event), and a drag never ends in one.
+  let tickPress: { pointerId: number; x: number } | null = null;
+  let draggedFromTick = false;
+  offs.push(
+    listen(tickLayer, 'pointerdown', (e) => {
+      draggedFromTick = false;
+      if (e.button === 0 && (e.target as Element).closest('.tick')) tickPress = { pointerId: e.pointerId, x: e.clientX };
+    }),
+  );
+  offs.push(
+    listen(window, 'pointermove', (e) => {
+      if (!tickPress || e.pointerId !== tickPress.pointerId || Math.abs(e.clientX - tickPress.x) < TICK_DRAG_PX) return;
+      tickPress = null;
+      draggedFromTick = true;
+      dragging = true;
+      track.setPointerCapture(e.pointerId);
+      actions.seek(timeAt(e.clientX));
+    }),
+  );
+  offs.push(
+    listen(window, 'pointerup', () => {
+      tickPress = null;
+    }),
+  );
   offs.push(
     listen(tickLayer, 'click', (e) => {
       const id = (e.target as Element).closest<HTMLElement>('.tick')?.dataset.event;
       if (id === undefined) return;
       e.stopPropagation();
+      if (draggedFromTick) {
+        draggedFromTick = false;
+        return;
+      }
       actions.goToEvent(id);
     }),
   );

@@ -87,6 +87,22 @@ describe('timeline in Chromium', () => {
     expect(current).toBe(expected);
     expect(await page.locator('.event-list li.past').count()).toBeGreaterThan(0);
     expect(await page.locator('.event-list li.future').count()).toBeGreaterThan(0);
+
+    // A press on a tick that moves scrubs as the track does (a dense story's ticks cover its whole
+    // track); a press that stays put chooses the tick's event.
+    const tick = page.locator('.tick').nth(3);
+    const tb = (await tick.boundingBox())!;
+    const [tx, ty] = [tb.x + tb.width / 2, tb.y + tb.height / 2];
+    await page.mouse.move(tx, ty);
+    await page.mouse.down();
+    await page.mouse.move(tx + 60, ty, { steps: 6 });
+    await page.mouse.up();
+    const head = (await page.locator('.playhead').boundingBox())!;
+    expect(Math.abs(head.x + head.width / 2 - (tx + 60))).toBeLessThan(2);
+    const tickEvent = await tick.getAttribute('data-event');
+    expect(await page.locator('.event-list li.current').getAttribute('data-event')).not.toBe(tickEvent);
+    await tick.click();
+    expect(await page.locator('.event-list li.current').getAttribute('data-event')).toBe(tickEvent);
     await page.context().close();
   });
 
