@@ -77,11 +77,14 @@ export function createLayerController(o: LayerControllerOptions) {
     return measureCtx.measureText(text).width;
   };
   let plan: LabelPlan | null = null;
+  /** An overview of the whole story (the kiosk's attract frame): no event is current, so none is ringed or named first, and no intro note shows. */
+  let overview = false;
+  const overviewPrep: PreparedStory = { ...prep, story: { ...prep.story, intro: undefined } };
   /** Lays out the labels for the current event and zoom step (`planLabels`), and tells the basemap where they are so its names give way. */
   const planFor = (i: number, h: number, layersOn: string[], sizeScale: number): LabelPlan => {
     const step = zoomStep();
     const p = planLabels({
-      prep,
+      prep: overview ? overviewPrep : prep,
       current: i,
       h,
       layers: layersOn,
@@ -116,7 +119,7 @@ export function createLayerController(o: LayerControllerOptions) {
   };
   const layerState = (): LayerState => {
     const s = store.getState();
-    const i = currentEventIndex(prep.events, s.t);
+    const i = overview ? -1 : currentEventIndex(prep.events, s.t);
     syncClock();
     const sizeScale = profile.markScale * o.screenScale * typeScale;
     plan = planFor(i, clock.h, s.layers, sizeScale);
@@ -209,6 +212,12 @@ export function createLayerController(o: LayerControllerOptions) {
     repaint() {
       map.triggerRepaint();
       layers[0]?.setNeedsRedraw();
+    },
+    /** Shows the whole story with no event current, or not (`AppContext.setOverview`). */
+    setOverview(on: boolean) {
+      if (on === overview) return;
+      overview = on;
+      if (layers.length) redraw();
     },
     /** Sets the map's type scale and the caption's bands (`AppContext.setTypeScale`). */
     setTypeScale(k: number, bands = { top: 0, bottom: 0 }) {

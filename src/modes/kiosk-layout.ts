@@ -1,7 +1,8 @@
 import type { AppContext } from '../contracts/app-context.ts';
 import type { KioskOrientation } from '../state/kiosk-settings.ts';
 import { screenScaleFor } from '../app/screen-scale.ts';
-import { createChapterBar } from './kiosk-chapters.ts';
+import { el } from '../ui/dom.ts';
+import { createChapterBar, storySpan } from './kiosk-chapters.ts';
 import { createFrameLegend } from './kiosk-legend.ts';
 import { createTouchControls } from './kiosk-touch.ts';
 import { kioskType, mapTypeScaleFor, typeProperties } from './kiosk-type.ts';
@@ -15,10 +16,10 @@ export function kioskLayout(orientation: KioskOrientation, width: number, height
  * Lays the kiosk out for its room (mounted by kiosk.ts): portrait or landscape
  * (`data-kiosk-layout`), type sized for the viewing distance (kiosk.css reads `--kiosk-text-*`;
  * the map's labels grow by a type scale to the same minimum), the chapter progress in the timeline,
- * the legend of what is in frame under the card, and the touch controls over the map. Returns the
- * teardown.
+ * the legend of what is in frame under the card, and the touch controls over the map. Returns its
+ * switch to the attract frame's overview and its teardown.
  */
-export function mountKioskLayout(ctx: AppContext): () => void {
+export function mountKioskLayout(ctx: AppContext): { setOverview(on: boolean): void; destroy(): void } {
   const html = document.documentElement;
   const { kiosk } = ctx.config;
   const side = ctx.root.querySelector<HTMLElement>('.side');
@@ -29,6 +30,9 @@ export function mountKioskLayout(ctx: AppContext): () => void {
   const chapters = createChapterBar(ctx.prep, ctx.store, (i) => ctx.actions.goToEvent(ctx.prep.events[i].id));
   const legend = createFrameLegend(ctx.prep, ctx.store, ctx.mapView);
   const touch = createTouchControls(ctx.prep, ctx.store, ctx.actions, chapters.chapters);
+  // On the attract frame the bottom bar names the days the story covers where the moment stands on the tour.
+  const span = el('p', { class: 'kiosk-story-span' }, storySpan(ctx.prep.events.map((e) => e.t0), ctx.prep.story.displayZone.offsetMinutes));
+  timeline?.querySelector('.readout')?.before(span);
   timeline?.append(chapters.root);
   side?.append(legend.root);
   stage?.append(touch.root);
@@ -64,12 +68,17 @@ export function mountKioskLayout(ctx: AppContext): () => void {
   };
   fit();
   window.addEventListener('resize', fit);
-  return () => {
-    window.removeEventListener('resize', fit);
-    chapters.destroy();
-    legend.destroy();
-    touch.destroy();
-    delete html.dataset.kioskLayout;
-    for (const k of Object.keys(typeProperties(kioskType(kiosk, 1, 1)))) html.style.removeProperty(k);
+  return {
+    /** Shows the bottom bar as the attract frame's overview (the story's days, its chapters unfilled) or as the tour's progress. */
+    setOverview: (on: boolean) => chapters.setOverview(on),
+    destroy() {
+      window.removeEventListener('resize', fit);
+      span.remove();
+      chapters.destroy();
+      legend.destroy();
+      touch.destroy();
+      delete html.dataset.kioskLayout;
+      for (const k of Object.keys(typeProperties(kioskType(kiosk, 1, 1)))) html.style.removeProperty(k);
+    },
   };
 }
