@@ -80,7 +80,8 @@ async function main() {
         );
         await settled(page);
         await page.screenshot({ path: name(id) });
-        console.log(name(id));
+        const pages = await page.evaluate(() => document.querySelector<HTMLElement>('.kiosk-pages')?.dataset.pages ?? '1');
+        console.log(`${name(id)} (the card in ${pages} page${pages === '1' ? '' : 's'})`);
       }
       const map = (await page.locator('.map').boundingBox())!;
       await page.mouse.click(map.x + map.width / 2, map.y + map.height / 3);
