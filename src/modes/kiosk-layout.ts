@@ -34,7 +34,7 @@ export function mountKioskLayout(ctx: AppContext): { setOverview(on: boolean): v
   const span = el('p', { class: 'kiosk-story-span' }, storySpan(ctx.prep.events.map((e) => e.t0), ctx.prep.story.displayZone.offsetMinutes));
   timeline?.querySelector('.readout')?.before(span);
   timeline?.append(chapters.root);
-  side?.append(legend.root);
+
   stage?.append(touch.root);
 
   let typeScale = 1;
@@ -52,9 +52,15 @@ export function mountKioskLayout(ctx: AppContext): { setOverview(on: boolean): v
   const fit = () => {
     const w = window.innerWidth;
     const h = window.innerHeight;
-    html.dataset.kioskLayout = kioskLayout(kiosk.orientation, w, h);
+    const layout = kioskLayout(kiosk.orientation, w, h);
+    html.dataset.kioskLayout = layout;
     const type = kioskType(kiosk, w, h);
     for (const [k, v] of Object.entries(typeProperties(type))) html.style.setProperty(k, v);
+    // The key: in the bottom bar beside the chapters on a wide screen (the card keeps the column's
+    // height for its text), under the card on an upright one. Either way as tall as its longest list.
+    const home = layout === 'landscape' ? timeline : side;
+    if (home && legend.root.parentElement !== home) home.append(legend.root);
+    legend.reserve();
     const k = mapTypeScaleFor(type.min, ctx.profile.markScale, screenScaleFor(ctx.profile.scalesWithScreen));
     if (k !== typeScale) {
       typeScale = k;
@@ -68,10 +74,16 @@ export function mountKioskLayout(ctx: AppContext): { setOverview(on: boolean): v
   };
   fit();
   window.addEventListener('resize', fit);
+  // measured again once the theme's font is in (the first measure may use a fallback's widths)
+  let ended = false;
+  void document.fonts.ready.then(() => {
+    if (!ended) legend.reserve();
+  });
   return {
     /** Shows the bottom bar as the attract frame's overview (the story's days, its chapters unfilled) or as the tour's progress. */
     setOverview: (on: boolean) => chapters.setOverview(on),
     destroy() {
+      ended = true;
       window.removeEventListener('resize', fit);
       span.remove();
       chapters.destroy();
