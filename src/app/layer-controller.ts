@@ -77,9 +77,16 @@ export function createLayerController(o: LayerControllerOptions) {
     return measureCtx.measureText(text).width;
   };
   let plan: LabelPlan | null = null;
-  /** An overview of the whole story (the kiosk's attract frame): no event is current, so none is ringed or named first, and no intro note shows. */
+  /**
+   * An overview of the whole story (the kiosk's attract frame): no event is current, so none is ringed,
+   * boxed or called out; the story's main places (its lowest label ranks, 0–1) are named as an event
+   * names its own.
+   */
   let overview = false;
-  const overviewPrep: PreparedStory = { ...prep, story: { ...prep.story, intro: undefined } };
+  const rank = (p: PreparedStory['places'][number]) => p.props.labelRank ?? 5;
+  const main = Math.max(1, Math.min(...prep.places.map(rank)));
+  const overviewEvent = { ...prep.events[prep.events.length - 1], places: prep.places.filter((p) => rank(p) <= main).map((p) => p.id), subject: undefined, callout: undefined };
+  const overviewPrep: PreparedStory = { ...prep, events: [...prep.events, overviewEvent] };
   /** Lays out the labels for the current event and zoom step (`planLabels`), and tells the basemap where they are so its names give way. */
   const planFor = (i: number, h: number, layersOn: string[], sizeScale: number): LabelPlan => {
     const step = zoomStep();
@@ -122,7 +129,7 @@ export function createLayerController(o: LayerControllerOptions) {
     const i = overview ? -1 : currentEventIndex(prep.events, s.t);
     syncClock();
     const sizeScale = profile.markScale * o.screenScale * typeScale;
-    plan = planFor(i, clock.h, s.layers, sizeScale);
+    plan = planFor(overview ? prep.events.length : i, clock.h, s.layers, sizeScale);
     return {
       labels: plan,
       h: clock.h,
