@@ -67,41 +67,52 @@ function problems(page: Page, o: { need: number; headline: string; targets: bool
       if (cs.visibility !== 'visible' || Number(cs.opacity) === 0) continue;
       const range = document.createRange();
       range.selectNodeContents(n);
-      const rect = range.getBoundingClientRect();
-      if (!rect.width || !rect.height) continue;
       const what = `${name(owner)} "${n.data.trim().slice(0, 40)}"`;
-      // boxes that clip it, from the nearest out
-      let shown = true;
-      for (let a = owner.parentElement; a && a !== document.body; a = a.parentElement) {
-        const acs = getComputedStyle(a);
-        if (acs.overflowX === 'visible' && acs.overflowY === 'visible') continue;
-        const box = a.getBoundingClientRect();
-        const scrolls = /auto|scroll/.test(acs.overflowX + acs.overflowY);
-        if (scrolls && !inside(rect, box)) {
-          shown = false;
-          break;
-        }
-        if (a.classList.contains('kiosk-pages')) {
-          if (!meets(rect, box)) {
+      // each line against the boxes that clip it, from the nearest out; a line scrolled out of a
+      // scrolling box, or on another page of the touring card, is not on screen
+      const onScreen: DOMRect[] = [];
+      for (const line of Array.from(range.getClientRects()).filter((r) => r.width > 1 && r.height > 1)) {
+        let shown = true;
+        for (let a = owner.parentElement; a && a !== document.body; a = a.parentElement) {
+          const acs = getComputedStyle(a);
+          if (acs.overflowX === 'visible' && acs.overflowY === 'visible') continue;
+          const box = a.getBoundingClientRect();
+          if (/auto|scroll/.test(acs.overflowX + acs.overflowY) && !inside(line, box)) {
             shown = false;
             break;
           }
-          if (!inside(rect, box)) out.push(`${what} is cut at the edge of the card's page`);
-        } else if (!inside(rect, box)) out.push(`${what} is clipped by ${name(a)}`);
+          if (a.classList.contains('kiosk-pages')) {
+            // the page shown: the box, less what the inner clip-path hides below the page's end
+            const inner = a.firstElementChild as HTMLElement;
+            const end = inner.getBoundingClientRect().bottom - (parseFloat(getComputedStyle(inner).getPropertyValue('--page-bottom')) || 0);
+            const page = new DOMRect(box.left, box.top, box.width, Math.min(box.bottom, end) - box.top);
+            if (!meets(line, page)) {
+              shown = false;
+              break;
+            }
+            if (!inside(line, page)) out.push(`${what} is cut at the edge of the card's page`);
+          } else if (!inside(line, box)) out.push(`${what} is clipped by ${name(a)}`);
+        }
+        if (shown) onScreen.push(line);
       }
-      if (!shown) continue;
+      if (!onScreen.length) continue;
+      const rect = onScreen.reduce((u, r) => {
+        const l = Math.min(u.left, r.left);
+        const t = Math.min(u.top, r.top);
+        return new DOMRect(l, t, Math.max(u.right, r.right) - l, Math.max(u.bottom, r.bottom) - t);
+      });
       if (!inside(rect, view, 0.5)) out.push(`${what} is not wholly in the viewport`);
       const size = parseFloat(cs.fontSize);
       const c = cap(`${cs.fontStyle} ${cs.fontWeight} ${cs.fontSize} ${cs.fontFamily}`);
       if (c < need * 0.98) out.push(`${what}: capitals ${c.toFixed(1)} px < ${need.toFixed(1)} px`);
       if (cs.fontFamily !== family) out.push(`${what} is in ${cs.fontFamily}, not the theme's font`);
       const lh = parseFloat(cs.lineHeight);
-      if (range.getClientRects().length > 1 && lh < size * 1.1) out.push(`${what}: lines ${lh} px apart for ${size} px type overlap`);
+      if (onScreen.length > 1 && lh < size * 1.05) out.push(`${what}: lines ${lh} px apart for ${size} px type overlap`);
       if (!seen.has(owner)) {
         seen.add(owner);
         if (cs.display !== 'inline' && owner.scrollWidth > owner.clientWidth + 1) out.push(`${what} overflows its box (${owner.scrollWidth} > ${owner.clientWidth} px)`);
       }
-      for (const r of range.getClientRects()) if (r.width > 1 && r.height > 1) lines.push({ rect: r, node: n, owner });
+      for (const r of onScreen) lines.push({ rect: r, node: n, owner });
     }
     // text on text: two lines of different text that overlap by more than a sliver
     for (let i = 0; i < lines.length; i++)
