@@ -38,6 +38,17 @@ export function mountKioskLayout(ctx: AppContext): { setOverview(on: boolean): v
   stage?.append(touch.root);
 
   let typeScale = 1;
+  /** Room (CSS px) each camera stop keeps each side for the type scale's wider labels (the map's padding). */
+  let room = 0;
+  let overview = false;
+  /**
+   * Sets the map's padding: the type scale's room, and on the attract frame at least a fifth of the
+   * map's width each side, since the story's outermost places are named there (no label cut at the edge).
+   */
+  const pad = () => {
+    const r = overview ? Math.max(room, Math.round(0.2 * map.getContainer().clientWidth)) : room;
+    map.setPadding({ top: 0, bottom: 0, left: r, right: r });
+  };
   // The kiosk mounts as the map is made, before its first 'load' (which the layer controller draws on).
   let loaded = map.loaded();
   const apply = () => {
@@ -67,8 +78,8 @@ export function mountKioskLayout(ctx: AppContext): { setOverview(on: boolean): v
       // The type scale makes the current event's labels wider: every camera stop keeps that much more room
       // each side (the map's padding, added to each fit's own), so a label beside a place at the frame's
       // west or east edge is not cut by it. Symmetric, so the centre stays put.
-      const room = Math.round(120 * screenScaleFor(ctx.profile.scalesWithScreen) * (k - 1));
-      map.setPadding({ top: 0, bottom: 0, left: room, right: room });
+      room = Math.round(120 * screenScaleFor(ctx.profile.scalesWithScreen) * (k - 1));
+      pad();
       apply();
     }
   };
@@ -81,7 +92,11 @@ export function mountKioskLayout(ctx: AppContext): { setOverview(on: boolean): v
   });
   return {
     /** Shows the bottom bar as the attract frame's overview (the story's days, its chapters unfilled) or as the tour's progress. */
-    setOverview: (on: boolean) => chapters.setOverview(on),
+    setOverview(on: boolean) {
+      overview = on;
+      pad();
+      chapters.setOverview(on);
+    },
     destroy() {
       ended = true;
       window.removeEventListener('resize', fit);
