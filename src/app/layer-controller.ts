@@ -2,6 +2,7 @@ import type { Layer } from '@deck.gl/core';
 import type { ExportFlag, ModeProfile } from '../contracts/app-context.ts';
 import { currentEventIndex, toHours, type PreparedStory } from '../data/prepare.ts';
 import { basemapStyle, showLabelSpace, type basemapGeo } from '../map/basemap-style.ts';
+import { storyBox } from '../map/bounds.ts';
 import type { Clock } from '../map/clock-filter.ts';
 import { drawIconAtlas, iconMapping } from '../map/icons.ts';
 import { planLabels, type LabelPlan } from '../map/label-plan.ts';
@@ -85,13 +86,22 @@ export function createLayerController(o: LayerControllerOptions) {
   let overview = false;
   const rank = (p: PreparedStory['places'][number]) => p.props.labelRank ?? 5;
   const main = Math.max(1, Math.min(...prep.places.map(rank)));
-  const overviewEvent = { ...prep.events[prep.events.length - 1], places: prep.places.filter((p) => rank(p) <= main).map((p) => p.id), subject: undefined, callout: undefined };
-  const overviewPrep: PreparedStory = { ...prep, events: [...prep.events, overviewEvent] };
+  /** The overview's story as the planner sees it: one more event naming the main places inside the story's frame for this map's shape. */
+  const overviewPrep = (): PreparedStory => {
+    const c = map.getCanvas();
+    const [w, s, e, n] = storyBox(prep, c.width / Math.max(1, c.height));
+    const inFrame = (p: PreparedStory['places'][number]) => {
+      const [x, y] = p.props.anchor;
+      return x >= w && x <= e && y >= s && y <= n;
+    };
+    const places = prep.places.filter((p) => rank(p) <= main && inFrame(p)).map((p) => p.id);
+    return { ...prep, events: [...prep.events, { ...prep.events[prep.events.length - 1], places, subject: undefined, callout: undefined }] };
+  };
   /** Lays out the labels for the current event and zoom step (`planLabels`), and tells the basemap where they are so its names give way. */
   const planFor = (i: number, h: number, layersOn: string[], sizeScale: number): LabelPlan => {
     const step = zoomStep();
     const p = planLabels({
-      prep: overview ? overviewPrep : prep,
+      prep: overview ? overviewPrep() : prep,
       current: i,
       h,
       layers: layersOn,

@@ -47,7 +47,9 @@ export function mountKioskLayout(ctx: AppContext): { setOverview(on: boolean): v
    */
   const pad = () => {
     const r = overview ? Math.max(room, Math.round(0.2 * map.getContainer().clientWidth)) : room;
-    map.setPadding({ top: 0, bottom: 0, left: r, right: r });
+    // the credits lie across the map's foot: no place is framed under them
+    const credits = ctx.root.querySelector<HTMLElement>('.maplibregl-ctrl-bottom-right')?.offsetHeight ?? 0;
+    map.setPadding({ top: 0, bottom: credits, left: r, right: r });
   };
   // The kiosk mounts as the map is made, before its first 'load' (which the layer controller draws on).
   let loaded = map.loaded();
@@ -58,6 +60,7 @@ export function mountKioskLayout(ctx: AppContext): { setOverview(on: boolean): v
   };
   map.once('load', () => {
     loaded = true;
+    pad();
     apply();
   });
   const fit = () => {
@@ -72,6 +75,7 @@ export function mountKioskLayout(ctx: AppContext): { setOverview(on: boolean): v
     const home = layout === 'landscape' ? timeline : side;
     if (home && legend.root.parentElement !== home) home.append(legend.root);
     legend.reserve();
+    pad();
     const k = mapTypeScaleFor(type.min, ctx.profile.markScale, screenScaleFor(ctx.profile.scalesWithScreen));
     if (k !== typeScale) {
       typeScale = k;
