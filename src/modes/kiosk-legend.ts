@@ -7,8 +7,8 @@ import { swatch } from '../ui/legend.ts';
 
 type Box = [number, number, number, number];
 
-/** Returns a place's lon/lat box [west, south, east, north] from its geometry's coordinates. */
-export function boxOf(p: PreparedPlace): Box {
+/** Returns a place's lon/lat box from its geometry's coordinates. */
+function boxOf(p: PreparedPlace): Box {
   const b: Box = [Infinity, Infinity, -Infinity, -Infinity];
   const walk = (c: unknown): void => {
     if (Array.isArray(c) && typeof c[0] === 'number') {

@@ -10,7 +10,6 @@ import { createCardPages } from './card-pages.ts';
 import { approach, ATTRACT_SECONDS, resumeAt, shortenedTravel, tourPlan } from './tour-plan.ts';
 import './kiosk.css';
 import { mountKioskLayout } from './kiosk-layout.ts'; // kiosk-layout: layout, type, legend, chapters, touch
-import { boxOf } from './kiosk-legend.ts';
 
 export { dwellSeconds } from '../state/player.ts';
 
@@ -236,23 +235,6 @@ export function startKiosk(ctx: AppContext): ModeHandle {
     stopAttractClock();
     attractRaf = requestAnimationFrame(frame);
   };
-  /**
-   * Frames every place of the story, whole shapes included (the camera's story view keeps a near-square
-   * map, an upright screen's, to the story's core). The map's padding (the credits, the room for the
-   * names) is added to this fit's own.
-   */
-  const fitAll = (instant: boolean) => {
-    const [w, s, e, n] = prep.places.map(boxOf).reduce((a, b) => [Math.min(a[0], b[0]), Math.min(a[1], b[1]), Math.max(a[2], b[2]), Math.max(a[3], b[3])]);
-    if (!Number.isFinite(w + s + e + n)) return ctx.fitStory(instant);
-    const m = 2 * parseFloat(getComputedStyle(html).fontSize);
-    ctx.mapView.map.fitBounds(
-      [
-        [w, s],
-        [e, n],
-      ],
-      { padding: m, animate: !instant, duration: instant ? 0 : 1200 },
-    );
-  };
   /** Shows the attract frame: every place of the story on the map, fitted, with the title in the side column. */
   const attract = (instant: boolean) => {
     setStop('attract');
@@ -261,7 +243,7 @@ export function startKiosk(ctx: AppContext): ModeHandle {
     dwellEvent = -1;
     if (side) side.scrollTop = 0;
     write({ t: plan.attractT, playing: false, place: null, view: null });
-    fitAll(instant || ctx.reducedMotion);
+    ctx.fitStory(instant || ctx.reducedMotion);
     progress.update(progressText(-1, events.length), 0);
     attractClock();
   };
