@@ -90,7 +90,7 @@ function problems(page: Page, o: { need: number; headline: string; targets: bool
               shown = false;
               break;
             }
-            if (!inside(line, page)) out.push(`${what} is cut at the edge of the card's page`);
+            if (!inside(line, page)) out.push(`${what} is cut at the edge of the card's page (line ${Math.round(line.top)}–${Math.round(line.bottom)} px, page ${Math.round(page.top)}–${Math.round(page.bottom)} px)`);
           } else if (!inside(line, box)) out.push(`${what} is clipped by ${name(a)}`);
         }
         if (shown) onScreen.push(line);
