@@ -44,7 +44,6 @@ function problems(page: Page, o: { need: number; headline: string; targets: bool
       return `${e.tagName.toLowerCase()}${cls}`;
     };
     const inside = (a: DOMRect, b: DOMRect, slack = 1) => a.left >= b.left - slack && a.right <= b.right + slack && a.top >= b.top - slack && a.bottom <= b.bottom + slack;
-    const meets = (a: DOMRect, b: DOMRect) => a.left < b.right && a.right > b.left && a.top < b.bottom && a.bottom > b.top;
     const view = new DOMRect(0, 0, innerWidth, innerHeight);
     const g = document.createElement('canvas').getContext('2d')!;
     const caps = new Map<string, number>();
