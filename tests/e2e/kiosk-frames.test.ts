@@ -93,6 +93,9 @@ function problems(page: Page, o: { need: number; headline: string; targets: bool
             if (!inside(line, page)) out.push(`${what} is cut at the edge of the card's page (line ${Math.round(line.top)}–${Math.round(line.bottom)} px, page ${Math.round(page.top)}–${Math.round(page.bottom)} px)`);
           } else if (!inside(line, box)) out.push(`${what} is clipped by ${name(a)}`);
         }
+        // a line under something drawn over it (a visitor's scrolled card under the sticky key, the map's credits under the touch strip) is not seen
+        const top = shown ? document.elementFromPoint(line.left + line.width / 2, line.top + line.height / 2) : null;
+        if (shown && top && top !== owner && !owner.contains(top)) shown = false;
         if (shown) onScreen.push(line);
       }
       if (!onScreen.length) continue;
