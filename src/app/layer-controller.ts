@@ -2,6 +2,7 @@ import type { Layer } from '@deck.gl/core';
 import type { ExportFlag, ModeProfile } from '../contracts/app-context.ts';
 import { currentEventIndex, toHours, type PreparedStory } from '../data/prepare.ts';
 import { basemapStyle, showLabelSpace, type basemapGeo } from '../map/basemap-style.ts';
+import { storyBox } from '../map/bounds.ts';
 import type { Clock } from '../map/clock-filter.ts';
 import { drawIconAtlas, iconMapping } from '../map/icons.ts';
 import { planLabels, type LabelPlan } from '../map/label-plan.ts';
@@ -77,11 +78,30 @@ export function createLayerController(o: LayerControllerOptions) {
     return measureCtx.measureText(text).width;
   };
   let plan: LabelPlan | null = null;
+  /**
+   * An overview of the whole story (the kiosk's attract frame): no event is current, so none is ringed,
+   * boxed or called out; the story's main places (its lowest label ranks, 0–1) are named as an event
+   * names its own.
+   */
+  let overview = false;
+  const rank = (p: PreparedStory['places'][number]) => p.props.labelRank ?? 5;
+  const main = Math.max(1, Math.min(...prep.places.map(rank)));
+  /** The overview's story as the planner sees it: one more event naming the main places inside the story's frame for this map's shape. */
+  const overviewPrep = (): PreparedStory => {
+    const c = map.getCanvas();
+    const [w, s, e, n] = storyBox(prep, c.width / Math.max(1, c.height));
+    const inFrame = (p: PreparedStory['places'][number]) => {
+      const [x, y] = p.props.anchor;
+      return x >= w && x <= e && y >= s && y <= n;
+    };
+    const places = prep.places.filter((p) => rank(p) <= main && inFrame(p)).map((p) => p.id);
+    return { ...prep, events: [...prep.events, { ...prep.events[prep.events.length - 1], places, subject: undefined, callout: undefined }] };
+  };
   /** Lays out the labels for the current event and zoom step (`planLabels`), and tells the basemap where they are so its names give way. */
   const planFor = (i: number, h: number, layersOn: string[], sizeScale: number): LabelPlan => {
     const step = zoomStep();
     const p = planLabels({
-      prep,
+      prep: overview ? overviewPrep() : prep,
       current: i,
       h,
       layers: layersOn,
@@ -116,10 +136,10 @@ export function createLayerController(o: LayerControllerOptions) {
   };
   const layerState = (): LayerState => {
     const s = store.getState();
-    const i = currentEventIndex(prep.events, s.t);
+    const i = overview ? -1 : currentEventIndex(prep.events, s.t);
     syncClock();
     const sizeScale = profile.markScale * o.screenScale * typeScale;
-    plan = planFor(i, clock.h, s.layers, sizeScale);
+    plan = planFor(overview ? prep.events.length : i, clock.h, s.layers, sizeScale);
     return {
       labels: plan,
       h: clock.h,
@@ -209,6 +229,12 @@ export function createLayerController(o: LayerControllerOptions) {
     repaint() {
       map.triggerRepaint();
       layers[0]?.setNeedsRedraw();
+    },
+    /** Shows the whole story with no event current, or not (`AppContext.setOverview`). */
+    setOverview(on: boolean) {
+      if (on === overview) return;
+      overview = on;
+      if (layers.length) redraw();
     },
     /** Sets the map's type scale and the caption's bands (`AppContext.setTypeScale`). */
     setTypeScale(k: number, bands = { top: 0, bottom: 0 }) {

@@ -78,6 +78,8 @@ export interface AppContext {
    * `bands` (CSS px). Takes effect on the next redraw.
    */
   setTypeScale(k: number, bands?: { top: number; bottom: number }): void;
+  /** Draws the map as an overview of the whole story (the kiosk's attract frame: no event ringed or named first), or as usual. */
+  setOverview(on: boolean): void;
   /** Resolves once fonts are loaded, the map is idle and every layer has drawn (data-ready). */
   whenReady(): Promise<void>;
   /** Forces the layers to be rebuilt and the map repainted. */

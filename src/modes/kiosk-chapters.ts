@@ -97,6 +97,16 @@ export function storyChapters({ starts, focus, offsetMinutes }: ChapterInput): C
   return runs.map(([first, last, d0, d1]) => ({ label: daySpan(d0, d1), span: '', first, last }));
 }
 
+/** Returns the days the story's events span in its display zone, with the year: "16 May – 11 June 2025". */
+export function storySpan(starts: number[], offsetMinutes: number): string {
+  if (!starts.length) return '';
+  const a = dayOf(Math.min(...starts), offsetMinutes);
+  const b = dayOf(Math.max(...starts), offsetMinutes);
+  const ya = new Date(a * DAY).getUTCFullYear();
+  const yb = new Date(b * DAY).getUTCFullYear();
+  return ya === yb ? `${daySpan(a, b)} ${yb}` : `${dayText(a)} ${ya} – ${dayText(b)} ${yb}`;
+}
+
 /** Returns the chapters of a prepared story. */
 export function chaptersOf(prep: PreparedStory): Chapter[] {
   return storyChapters({
@@ -135,8 +145,10 @@ export function createChapterBar(prep: PreparedStory, store: Store, onPick: (eve
   });
   const root = el('nav', { class: 'kiosk-chapters', 'aria-label': 'Chapters of the story' }, ...parts.map((p) => p.button));
   let shown = -2;
+  /** The attract frame's overview: the whole story's chapters, none current or filled. */
+  let overview = false;
   const render = (t: number) => {
-    const i = currentEventIndex(prep.events, t);
+    const i = overview ? -1 : currentEventIndex(prep.events, t);
     if (i === shown) return;
     shown = i;
     const at = chapterOf(chapters, i);
@@ -150,5 +162,15 @@ export function createChapterBar(prep: PreparedStory, store: Store, onPick: (eve
     });
   };
   const off = store.subscribe((s) => s.t, render, { fireImmediately: true });
-  return { root, chapters, count: n, destroy: () => (off(), root.remove()) };
+  return {
+    root,
+    chapters,
+    count: n,
+    /** Shows the chapters as an overview (none current, none filled) or as the tour's progress. */
+    setOverview(on: boolean) {
+      overview = on;
+      render(store.getState().t);
+    },
+    destroy: () => (off(), root.remove()),
+  };
 }

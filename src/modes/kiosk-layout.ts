@@ -1,7 +1,8 @@
 import type { AppContext } from '../contracts/app-context.ts';
 import type { KioskOrientation } from '../state/kiosk-settings.ts';
 import { screenScaleFor } from '../app/screen-scale.ts';
-import { createChapterBar } from './kiosk-chapters.ts';
+import { el } from '../ui/dom.ts';
+import { createChapterBar, storySpan } from './kiosk-chapters.ts';
 import { createFrameLegend } from './kiosk-legend.ts';
 import { createTouchControls } from './kiosk-touch.ts';
 import { kioskType, mapTypeScaleFor, typeProperties } from './kiosk-type.ts';
@@ -15,10 +16,10 @@ export function kioskLayout(orientation: KioskOrientation, width: number, height
  * Lays the kiosk out for its room (mounted by kiosk.ts): portrait or landscape
  * (`data-kiosk-layout`), type sized for the viewing distance (kiosk.css reads `--kiosk-text-*`;
  * the map's labels grow by a type scale to the same minimum), the chapter progress in the timeline,
- * the legend of what is in frame under the card, and the touch controls over the map. Returns the
- * teardown.
+ * the legend of what is in frame under the card, and the touch controls over the map. Returns its
+ * switch to the attract frame's overview and its teardown.
  */
-export function mountKioskLayout(ctx: AppContext): () => void {
+export function mountKioskLayout(ctx: AppContext): { setOverview(on: boolean): void; destroy(): void } {
   const html = document.documentElement;
   const { kiosk } = ctx.config;
   const side = ctx.root.querySelector<HTMLElement>('.side');
@@ -29,11 +30,27 @@ export function mountKioskLayout(ctx: AppContext): () => void {
   const chapters = createChapterBar(ctx.prep, ctx.store, (i) => ctx.actions.goToEvent(ctx.prep.events[i].id));
   const legend = createFrameLegend(ctx.prep, ctx.store, ctx.mapView);
   const touch = createTouchControls(ctx.prep, ctx.store, ctx.actions, chapters.chapters);
+  // On the attract frame the bottom bar names the days the story covers where the moment stands on the tour.
+  const span = el('p', { class: 'kiosk-story-span' }, storySpan(ctx.prep.events.map((e) => e.t0), ctx.prep.story.displayZone.offsetMinutes));
+  timeline?.querySelector('.readout')?.before(span);
   timeline?.append(chapters.root);
-  side?.append(legend.root);
+
   stage?.append(touch.root);
 
   let typeScale = 1;
+  /** Room (CSS px) each camera stop keeps each side for the type scale's wider labels (the map's padding). */
+  let room = 0;
+  let overview = false;
+  /**
+   * Sets the map's padding: the type scale's room, and on the attract frame at least a fifth of the
+   * map's width each side, since the story's outermost places are named there (no label cut at the edge).
+   */
+  const pad = () => {
+    const r = overview ? Math.max(room, Math.round(0.2 * map.getContainer().clientWidth)) : room;
+    // the credits lie across the map's foot: no place is framed under them
+    const credits = ctx.root.querySelector<HTMLElement>('.maplibregl-ctrl-bottom-right')?.offsetHeight ?? 0;
+    map.setPadding({ top: 0, bottom: credits, left: r, right: r });
+  };
   // The kiosk mounts as the map is made, before its first 'load' (which the layer controller draws on).
   let loaded = map.loaded();
   const apply = () => {
@@ -43,33 +60,56 @@ export function mountKioskLayout(ctx: AppContext): () => void {
   };
   map.once('load', () => {
     loaded = true;
+    pad();
     apply();
   });
   const fit = () => {
     const w = window.innerWidth;
     const h = window.innerHeight;
-    html.dataset.kioskLayout = kioskLayout(kiosk.orientation, w, h);
+    const layout = kioskLayout(kiosk.orientation, w, h);
+    html.dataset.kioskLayout = layout;
     const type = kioskType(kiosk, w, h);
     for (const [k, v] of Object.entries(typeProperties(type))) html.style.setProperty(k, v);
+    // The key: in the bottom bar beside the chapters on a wide screen (the card keeps the column's
+    // height for its text), under the card on an upright one. Either way as tall as its longest list.
+    const home = layout === 'landscape' ? timeline : side;
+    if (home && legend.root.parentElement !== home) home.append(legend.root);
+    legend.reserve();
+    pad();
     const k = mapTypeScaleFor(type.min, ctx.profile.markScale, screenScaleFor(ctx.profile.scalesWithScreen));
     if (k !== typeScale) {
       typeScale = k;
       // The type scale makes the current event's labels wider: every camera stop keeps that much more room
       // each side (the map's padding, added to each fit's own), so a label beside a place at the frame's
       // west or east edge is not cut by it. Symmetric, so the centre stays put.
-      const room = Math.round(120 * screenScaleFor(ctx.profile.scalesWithScreen) * (k - 1));
-      map.setPadding({ top: 0, bottom: 0, left: room, right: room });
+      room = Math.round(120 * screenScaleFor(ctx.profile.scalesWithScreen) * (k - 1));
+      pad();
       apply();
     }
   };
   fit();
   window.addEventListener('resize', fit);
-  return () => {
-    window.removeEventListener('resize', fit);
-    chapters.destroy();
-    legend.destroy();
-    touch.destroy();
-    delete html.dataset.kioskLayout;
-    for (const k of Object.keys(typeProperties(kioskType(kiosk, 1, 1)))) html.style.removeProperty(k);
+  // measured again once the theme's font is in (the first measure may use a fallback's widths)
+  let ended = false;
+  void document.fonts.ready.then(() => {
+    if (!ended) legend.reserve();
+  });
+  return {
+    /** Shows the bottom bar as the attract frame's overview (the story's days, its chapters unfilled) or as the tour's progress. */
+    setOverview(on: boolean) {
+      overview = on;
+      pad();
+      chapters.setOverview(on);
+    },
+    destroy() {
+      ended = true;
+      window.removeEventListener('resize', fit);
+      span.remove();
+      chapters.destroy();
+      legend.destroy();
+      touch.destroy();
+      delete html.dataset.kioskLayout;
+      for (const k of Object.keys(typeProperties(kioskType(kiosk, 1, 1)))) html.style.removeProperty(k);
+    },
   };
 }

@@ -34,6 +34,16 @@ export function createFrameLegend(prep: PreparedStory, store: Store, mapView: Ma
   const list = el('ul', {});
   const root = el('section', { class: 'kiosk-legend', 'aria-label': 'Key to the map now' }, el('h2', {}, 'On the map'), list);
   let shown = '';
+  const draw = (entries: ReturnType<typeof captionContent>['legend']) =>
+    fill(list, ...entries.map((x) => el('li', { 'data-category': x.id }, swatch(x.symbol, x.color), el('span', {}, x.label))));
+  /** Every entry the key can ever show: those of any moment of the story, in the theme's order. */
+  const everything = () => {
+    const byId = new Map<string, ReturnType<typeof captionContent>['legend'][number]>();
+    const layers = store.getState().layers;
+    for (const t of [...prep.events.map((e) => e.t0), prep.end]) for (const x of captionContent(prep, { t, layers }).legend) byId.set(x.id, x);
+    const order = [...prep.theme.categories.map((c) => c.id), 'distances'];
+    return [...byId.values()].sort((a, b) => order.indexOf(a.id) - order.indexOf(b.id));
+  };
   const render = () => {
     const { map } = mapView;
     const b = map.getBounds();
@@ -46,8 +56,20 @@ export function createFrameLegend(prep: PreparedStory, store: Store, mapView: Ma
     const key = entries.map((x) => x.id).join('|');
     if (key === shown) return;
     shown = key;
-    fill(list, ...entries.map((x) => el('li', { 'data-category': x.id }, swatch(x.symbol, x.color), el('span', {}, x.label))));
+    draw(entries);
     root.hidden = entries.length === 0;
+  };
+  /**
+   * Keeps the key's box as tall as its longest list needs where it is now, so that the frame around it
+   * (the bottom bar, the card) keeps its size from one stop to the next: the map never resizes.
+   */
+  const reserve = () => {
+    root.style.minHeight = '';
+    root.hidden = false;
+    draw(everything());
+    root.style.minHeight = `${root.offsetHeight}px`;
+    shown = '';
+    render();
   };
   const { map } = mapView;
   map.on('moveend', render);
@@ -56,6 +78,7 @@ export function createFrameLegend(prep: PreparedStory, store: Store, mapView: Ma
   return {
     root,
     render,
+    reserve,
     destroy() {
       map.off('moveend', render);
       off();

@@ -201,9 +201,12 @@ export function startKiosk(ctx: AppContext): ModeHandle {
     state = k;
     html.dataset.kioskState = k;
   };
+  /** Set once the layout is mounted (below): the attract frame shows the whole story, no event current. */
+  let overview = (_on: boolean) => {};
   const setStop = (k: KioskStop) => {
     stop = k;
     html.dataset.kioskStop = k;
+    overview(k === 'attract');
   };
 
   const stopAttractClock = () => {
@@ -266,11 +269,8 @@ export function startKiosk(ctx: AppContext): ModeHandle {
     else countdown.hide();
     idleTimer = window.setTimeout(checkIdle, phase.nextMs);
   };
-  /**
-   * Hands the explorer to a visitor. A touch on the attract frame opens the story at its first stop;
-   * a change someone else made to the store (a tool setting the time) is kept as it is.
-   */
-  const handOver = (byInput: boolean) => {
+  /** Hands the explorer to a visitor (on their input only). A touch on the attract frame opens the story at its first stop. */
+  const handOver = () => {
     const s = store.getState();
     const fromAttract = stop === 'attract';
     stopAttractClock();
@@ -281,14 +281,14 @@ export function startKiosk(ctx: AppContext): ModeHandle {
     setState('visitor');
     setStop('event');
     if (side) side.scrollTop = 0;
-    if (fromAttract && byInput) write({ t: events[plan.first]?.t0 ?? s.t, playing: false });
+    if (fromAttract) write({ t: events[plan.first]?.t0 ?? s.t, playing: false });
     else ctx.actions.pause();
     checkIdle();
   };
   const onInput = (e: Event) => {
     if (state === 'touring') {
       if (e.type === 'pointermove') return;
-      handOver(true);
+      handOver();
       // The key that wakes the kiosk only wakes it: Space would otherwise start the paused player again.
       if (e.type === 'keydown') e.stopPropagation();
       return;
@@ -306,25 +306,28 @@ export function startKiosk(ctx: AppContext): ModeHandle {
       else write({ t: to });
     });
 
+  // Only a visitor's input (above) hands the kiosk over. A change to the store the kiosk did not make
+  // (a tool or a test moving the clock) is followed as a tour would: a new time on the attract frame
+  // leaves it for the events from that moment; a pause holds the tour where it is.
   const onState = (s: AppState, p: AppState) => {
     if (state !== 'touring' || writing) return;
     if (stop === 'attract' && arriving < 0) {
-      // Holding the title frame: a change of time or play the kiosk did not make is someone else's.
-      if (s.t !== p.t || s.playing !== p.playing) handOver(false);
-      return;
+      if (s.t === p.t) return;
+      stopAttractClock();
+      resumeT = null;
+      setStop('event');
+      if (side) side.scrollTop = 0;
     }
-    if (!s.playing) {
-      if (p.playing) handOver(false);
-      return;
-    }
+    if (!s.playing) return;
     const i = currentEventIndex(events, s.t);
     if (stop === 'attract' && i >= arriving) {
       setStop('event');
       arriving = -1;
     }
     if (stop === 'event') {
-      // The tour's end: past the last stop's dwell, or wrapped round by the player: back to the title frame.
-      if (s.t < p.t || i > plan.last || (i === plan.last && s.t > events[i].t0)) return jump(s.t, 'attract');
+      // The tour's end: past the last stop's dwell, or wrapped round by the player to before the first stop: back to the title frame.
+      const wrapped = s.t < p.t && s.t < approach(events, plan.first);
+      if (wrapped || i > plan.last || (i === plan.last && s.t > events[i].t0)) return jump(s.t, 'attract');
       // Before the first stop the map is empty: go to it.
       if (s.t < approach(events, plan.first)) return jump(s.t, approach(events, plan.first));
       // Travelling to the next stop: at most MAX_TRAVEL_SECONDS of it.
@@ -368,7 +371,15 @@ export function startKiosk(ctx: AppContext): ModeHandle {
     ended = true;
     stopWatchdog();
   }, startKioskOffline(ctx.whenReady()));
-  offs.push(mountKioskLayout(ctx)); // kiosk-layout hook
+  const layout = mountKioskLayout(ctx); // kiosk-layout hook
+  overview = (on) => {
+    ctx.setOverview(on);
+    layout.setOverview(on);
+  };
+  offs.push(() => {
+    overview(false);
+    layout.destroy();
+  });
 
   setState('touring');
   write({ loop: true, follow: true, place: null, view: null });

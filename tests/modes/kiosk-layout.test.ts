@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chapterOf, daySpan, MAX_CHAPTERS, storyChapters } from '../../src/modes/kiosk-chapters.ts';
+import { chapterOf, daySpan, MAX_CHAPTERS, storyChapters, storySpan } from '../../src/modes/kiosk-chapters.ts';
 import { kioskLayout } from '../../src/modes/kiosk-layout.ts';
 import { capHeightMm, CAP_HEIGHT_EM, fontPx, kioskType, mapTypeScaleFor, mmPerCssPx } from '../../src/modes/kiosk-type.ts';
 import { legendStartsOpen } from '../../src/ui/legend.ts';
@@ -87,6 +87,14 @@ describe('kiosk chapters from the data', () => {
     const c = storyChapters({ starts, focus, offsetMinutes: 180 });
     expect([-1, 0, 3, 6, 8].map((i) => chapterOf(c, i))).toEqual([-1, 0, 1, 2, 3]);
     expect(daySpan(20239, 20241)).toBe('31 May – 2 June');
+  });
+
+  it('names the days the story covers for the attract frame, in the display zone, with the year', () => {
+    expect(storySpan(starts, 180)).toBe('16 May – 11 June 2025');
+    // 23:00 UTC on 31 December is already 1 January in UTC+3
+    expect(storySpan([T('2024-12-20T12:00Z'), T('2024-12-31T23:00Z')], 180)).toBe('20 December 2024 – 1 January 2025');
+    expect(storySpan([T('2025-06-02T12:00Z')], 0)).toBe('2 June 2025');
+    expect(storySpan([], 0)).toBe('');
   });
 });
 

@@ -1,0 +1,198 @@
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { openApp, useHarness, waitReady } from './harness.ts';
+
+const h = useHarness();
+/** A stop with five places, their arcs and labels, and one of the story's longest cards. */
+const STOP = Date.parse('2025-06-01T06:00Z');
+
+/**
+ * The kiosk's type rule, computed here on its own: a capital letter subtends at least 16 minutes of
+ * arc at the viewing distance (2.5 m by default) on the assumed 55-inch panel showing the page's CSS
+ * px. Returns the minimum cap height in CSS px.
+ */
+function minCapPx(width: number, height: number, distanceM = 2.5, diagonalIn = 55) {
+  const capMm = 2 * distanceM * 1000 * Math.tan((8 / 60) * (Math.PI / 180));
+  const mmPerPx = (diagonalIn * 25.4) / Math.hypot(width, height);
+  return capMm / mmPerPx;
+}
+
+/** Waits for a settled frame: the map drawn, the camera still, the fonts in and the last DOM change painted. */
+async function settled(page: Page) {
+  await waitReady(page);
+  await page.waitForFunction(() => !window.explainer!.mapView.map.isMoving() && document.documentElement.dataset.ready === 'true');
+  await page.evaluate(() => document.fonts.ready.then(() => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok)))));
+}
+
+/**
+ * Returns every problem a visitor would see in the kiosk's frame now, one line each (none: []):
+ *  - text that is clipped by a box it sits in (a page of the touring card included), sticks out of
+ *    the viewport, overflows its own box, or collides with other text; lines that overlap;
+ *  - text whose capitals are below `need` px, or not in the theme's font;
+ *  - the headline (`headline`) or the key not wholly in view, or covered by something;
+ *  - with `targets`, any control smaller than 44 × 44 CSS px (WCAG 2.5.5; links inside a sentence
+ *    are the rule's own exception);
+ *  - a story label on the map below `need` or outside the map.
+ * Text scrolled out of a scrolling box (the visitor's side column) and the other pages of a paged
+ * card are not on screen, so not checked.
+ */
+function problems(page: Page, o: { need: number; headline: string; targets: boolean }) {
+  return page.evaluate(({ need, headline, targets }) => {
+    const out: string[] = [];
+    const name = (e: Element) => {
+      const cls = typeof e.className === 'string' && e.className ? `.${e.className.trim().split(/\s+/).join('.')}` : '';
+      return `${e.tagName.toLowerCase()}${cls}`;
+    };
+    const inside = (a: DOMRect, b: DOMRect, slack = 1) => a.left >= b.left - slack && a.right <= b.right + slack && a.top >= b.top - slack && a.bottom <= b.bottom + slack;
+    const view = new DOMRect(0, 0, innerWidth, innerHeight);
+    const g = document.createElement('canvas').getContext('2d')!;
+    const caps = new Map<string, number>();
+    const cap = (font: string) => {
+      if (!caps.has(font)) {
+        g.font = font;
+        caps.set(font, g.measureText('H').actualBoundingBoxAscent);
+      }
+      return caps.get(font)!;
+    };
+    const family = getComputedStyle(document.body).fontFamily;
+
+    const walker = document.createTreeWalker(document.getElementById('app')!, NodeFilter.SHOW_TEXT);
+    const lines: { rect: DOMRect; node: Text; owner: Element }[] = [];
+    const seen = new Set<Element>();
+    for (let n = walker.nextNode() as Text | null; n; n = walker.nextNode() as Text | null) {
+      const owner = n.parentElement!;
+      if (!n.data.trim() || !owner.getClientRects().length || owner.closest('.sr-only')) continue;
+      const cs = getComputedStyle(owner);
+      if (cs.visibility !== 'visible' || Number(cs.opacity) === 0) continue;
+      const range = document.createRange();
+      range.selectNodeContents(n);
+      const what = `${name(owner)} "${n.data.trim().slice(0, 40)}"`;
+      // each line against the boxes that clip it, from the nearest out; a line scrolled out of a
+      // scrolling box, or on another page of the touring card, is not on screen
+      const onScreen: DOMRect[] = [];
+      for (const line of Array.from(range.getClientRects()).filter((r) => r.width > 1 && r.height > 1)) {
+        let shown = true;
+        for (let a = owner.parentElement; a && a !== document.body; a = a.parentElement) {
+          const acs = getComputedStyle(a);
+          if (acs.overflowX === 'visible' && acs.overflowY === 'visible') continue;
+          const box = a.getBoundingClientRect();
+          if (/auto|scroll/.test(acs.overflowX + acs.overflowY) && !inside(line, box)) {
+            shown = false;
+            break;
+          }
+          if (a.classList.contains('kiosk-pages')) {
+            // the page shown: the box, less what the inner clip-path hides below the page's end
+            const inner = a.firstElementChild as HTMLElement;
+            const end = inner.getBoundingClientRect().bottom - (parseFloat(getComputedStyle(inner).getPropertyValue('--page-bottom')) || 0);
+            const page = new DOMRect(box.left, box.top, box.width, Math.min(box.bottom, end) - box.top);
+            // a sliver (≤ 2 px, rounding at the page's end) of the next page's first line is not on this page
+            if (Math.min(line.bottom, page.bottom) - Math.max(line.top, page.top) <= 2) {
+              shown = false;
+              break;
+            }
+            if (!inside(line, page)) out.push(`${what} is cut at the edge of the card's page (line ${Math.round(line.top)}–${Math.round(line.bottom)} px, page ${Math.round(page.top)}–${Math.round(page.bottom)} px)`);
+          } else if (!inside(line, box)) out.push(`${what} is clipped by ${name(a)}`);
+        }
+        // a line under something drawn over it (a visitor's scrolled card under the sticky key, the map's credits under the touch strip) is not seen
+        const top = shown ? document.elementFromPoint(line.left + line.width / 2, line.top + line.height / 2) : null;
+        if (shown && top && top !== owner && !owner.contains(top)) shown = false;
+        if (shown) onScreen.push(line);
+      }
+      if (!onScreen.length) continue;
+      const rect = onScreen.reduce((u, r) => {
+        const l = Math.min(u.left, r.left);
+        const t = Math.min(u.top, r.top);
+        return new DOMRect(l, t, Math.max(u.right, r.right) - l, Math.max(u.bottom, r.bottom) - t);
+      });
+      if (!inside(rect, view, 0.5)) out.push(`${what} is not wholly in the viewport`);
+      const size = parseFloat(cs.fontSize);
+      const c = cap(`${cs.fontStyle} ${cs.fontWeight} ${cs.fontSize} ${cs.fontFamily}`);
+      if (c < need * 0.98) out.push(`${what}: capitals ${c.toFixed(1)} px < ${need.toFixed(1)} px`);
+      if (cs.fontFamily !== family) out.push(`${what} is in ${cs.fontFamily}, not the theme's font`);
+      const lh = parseFloat(cs.lineHeight);
+      if (onScreen.length > 1 && lh < size * 1.05) out.push(`${what}: lines ${lh} px apart for ${size} px type overlap`);
+      if (!seen.has(owner)) {
+        seen.add(owner);
+        if (cs.display !== 'inline' && owner.scrollWidth > owner.clientWidth + 1) out.push(`${what} overflows its box (${owner.scrollWidth} > ${owner.clientWidth} px)`);
+      }
+      for (const r of onScreen) lines.push({ rect: r, node: n, owner });
+    }
+    // text on text: two lines of different text that overlap by more than a sliver
+    for (let i = 0; i < lines.length; i++)
+      for (let j = i + 1; j < lines.length; j++) {
+        const a = lines[i];
+        const b = lines[j];
+        if (a.node === b.node) continue;
+        const x = Math.min(a.rect.right, b.rect.right) - Math.max(a.rect.left, b.rect.left);
+        const y = Math.min(a.rect.bottom, b.rect.bottom) - Math.max(a.rect.top, b.rect.top);
+        if (x > 2 && y > Math.min(a.rect.height, b.rect.height) * 0.25)
+          out.push(`"${a.node.data.trim().slice(0, 30)}" (${name(a.owner)}) and "${b.node.data.trim().slice(0, 30)}" (${name(b.owner)}) overlap`);
+      }
+
+    /** Whether an element is wholly in view and on top at the middle of each of its lines. */
+    const visible = (e: Element | null) => {
+      if (!e || !e.getClientRects().length) return false;
+      if (!inside(e.getBoundingClientRect(), view, 0.5)) return false;
+      return Array.from(e.getClientRects()).every((r) => {
+        const top = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+        return !!top && (e === top || e.contains(top));
+      });
+    };
+    const head = document.querySelector(headline);
+    if (!visible(head)) out.push(`the headline (${headline}) is not wholly in view`);
+    const key = document.querySelector<HTMLElement>('.kiosk-legend');
+    const items = key ? Array.from(key.querySelectorAll('li')) : [];
+    if (!key || key.hidden || !items.length) out.push('no key to the map is shown');
+    for (const li of items) if (!visible(li)) out.push(`the key's "${li.textContent}" is not wholly in view`);
+
+    if (targets)
+      for (const t of document.querySelectorAll<HTMLElement>('button, a[href], input, select, textarea, summary, [role="button"], [tabindex]:not([tabindex="-1"])')) {
+        const cs = getComputedStyle(t);
+        if (!t.getClientRects().length || cs.visibility !== 'visible' || t.closest('.sr-only') || cs.display === 'inline') continue;
+        const r = t.getBoundingClientRect();
+        if (r.width < 44 || r.height < 44) out.push(`${name(t)} "${(t.getAttribute('aria-label') ?? t.textContent ?? '').trim().slice(0, 30)}" is ${Math.round(r.width)} × ${Math.round(r.height)} px`);
+      }
+
+    const map = document.querySelector('.map')!.getBoundingClientRect();
+    for (const l of window.explainer!.labelBoxes()) {
+      const c = cap(`700 ${l.size}px ${family}`);
+      if (c < need * 0.98) out.push(`map label "${l.text}": capitals ${c.toFixed(1)} px < ${need.toFixed(1)} px`);
+      if (l.box[0] < -1 || l.box[1] < -1 || l.box[2] > map.width + 1 || l.box[3] > map.height + 1) out.push(`map label "${l.text}" is cut at the map's edge`);
+    }
+    return out;
+  }, o);
+}
+
+describe('kiosk frames as a visitor sees them', () => {
+  for (const size of [
+    { width: 1920, height: 1080 },
+    { width: 1280, height: 720 },
+    { width: 3840, height: 2160 },
+    { width: 1080, height: 1920 },
+  ])
+    it(`at ${size.width}×${size.height}: attract frame, a stop and a touched kiosk show no clipped or small text, the headline and the key, and large targets`, async () => {
+      const need = minCapPx(size.width, size.height);
+      const { page, errors } = await openApp(h, '?mode=kiosk&idle=600', size, { reducedMotion: true, until: 'none' });
+      await page.waitForFunction(() => !!window.explainer && document.documentElement.dataset.kioskStop === 'attract');
+      // hold the attract frame (its clock runs at the store's speed) while it is looked at
+      await page.evaluate(() => window.explainer!.store.getState().set({ speed: 0.001 }));
+      await settled(page);
+      expect(await problems(page, { need, headline: '.kiosk-attract h2', targets: false }), 'attract frame').toEqual([]);
+      // the attract frame shows the whole story, not an event: no current ring, no chapter marked
+      expect(await page.locator('.kiosk-chapter.current').count()).toBe(0);
+
+      // A tool moves the clock: the tour leaves the attract frame for the events, still touring, and holds the stop.
+      await page.evaluate((t) => window.explainer!.store.getState().set({ t: t - 1, playing: true }), STOP);
+      await page.waitForFunction((t) => window.explainer!.store.getState().t === t && document.documentElement.dataset.kioskStop === 'event', STOP);
+      expect(await page.evaluate(() => document.documentElement.dataset.kioskState)).toBe('touring');
+      await settled(page);
+      expect(await problems(page, { need, headline: '.event-card h2', targets: false }), 'tour stop').toEqual([]);
+
+      const map = (await page.locator('.map').boundingBox())!;
+      await page.mouse.click(map.x + map.width / 2, map.y + map.height / 3);
+      await page.waitForFunction(() => document.documentElement.dataset.kioskState === 'visitor');
+      await settled(page);
+      expect(await problems(page, { need, headline: '.event-card h2', targets: true }), 'touched').toEqual([]);
+      expect(errors).toEqual([]);
+    });
+});
