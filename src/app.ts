@@ -106,7 +106,7 @@ export function createApp(root: HTMLElement, prep: PreparedStory, basemap: Topol
   else camera.fitStory(true);
   const layers = createLayerController({ ...common, readiness, geo, fontFamily });
   const follow = followStory({ ...common, camera, track: timeline.track });
-  const player = createPlayer(store, { scale, events: prep.events, trackSeconds: TRACK_SECONDS, dwell: (e) => dwellSeconds(e, prep.story) * profile.dwellFactor });
+  const player = createPlayer(store, { scale, events: prep.events, trackSeconds: TRACK_SECONDS, dwell: (e) => dwellSeconds(e, prep.story, profile.readingWordsPerMinute) * profile.dwellFactor });
   const ctx: AppContext = { ...common, root, config, scale, fitStory: camera.fitStory, frameEvent: camera.frameEvent, framed: camera.framed, setTypeScale: layers.setTypeScale, setOverview: layers.setOverview, whenReady, redraw: layers.redraw };
   const offContext = recoverDeckContext(mapView, layers.redraw);
   const modeHandle = profile.hasModeCode ? startMode!(ctx) : null;

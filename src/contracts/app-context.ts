@@ -20,6 +20,8 @@ export interface ModeProfile {
   markScale: number;
   /** Share of an event's dwell the player holds on it. */
   dwellFactor: number;
+  /** Holds each event at least as long as its card takes to read at this pace (words a minute), or null: the authored dwell alone. */
+  readingWordsPerMinute: number | null;
   /** The map's type and camera stops grow with a screen bigger than the one the mode was designed at. */
   scalesWithScreen: boolean;
   /** A narrow map shows fewer labels when zoomed out. */

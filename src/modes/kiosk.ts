@@ -344,7 +344,7 @@ export function startKiosk(ctx: AppContext): ModeHandle {
     } else if (dwelling) dwellMs += Math.min(100, now - lastFrame) * s.speed;
     else if (i !== dwellEvent) dwellEvent = -1;
     lastFrame = now;
-    const held = i < 0 ? 0 : dwelling ? Math.min(1, dwellMs / (dwellSeconds(events[i], prep.story) * 1000)) : 1;
+    const held = i < 0 ? 0 : dwelling ? Math.min(1, dwellMs / (dwellSeconds(events[i], prep.story, ctx.profile.readingWordsPerMinute) * 1000)) : 1;
     pages?.show(held);
     const paged = pages?.state() ?? { page: 0, pages: 1 };
     progress.update(progressText(i, events.length), held, pageText(paged.page, paged.pages));

@@ -6,9 +6,20 @@ import type { Store } from './store.ts';
 /** Seconds to cross the whole track at 1×: the explorer's player and a video export move at this pace. */
 export const TRACK_SECONDS = 90;
 
-/** Returns how long playback holds on an event (s at 1×): the event's own dwell, else the story's default. */
-export function dwellSeconds(event: Pick<PreparedEvent, 'dwell'>, story: Pick<Story, 'defaultDwell'>): number {
-  return event.dwell ?? story.defaultDwell;
+/**
+ * Returns how long playback holds on an event (s at 1×): the event's own dwell, else the story's
+ * default; with `wordsPerMinute`, at least as long as its headline and text take to read at that pace
+ * (an unattended screen pages a long card within the hold, so the hold must cover the reading).
+ */
+export function dwellSeconds(event: Pick<PreparedEvent, 'dwell'> & Partial<Pick<PreparedEvent, 'title' | 'body'>>, story: Pick<Story, 'defaultDwell'>, wordsPerMinute: number | null = null): number {
+  const authored = event.dwell ?? story.defaultDwell;
+  if (!wordsPerMinute) return authored;
+  return Math.max(authored, (wordCount(`${event.title ?? ''} ${event.body ?? ''}`) / wordsPerMinute) * 60);
+}
+
+/** Counts the words of a text (runs of non-space). */
+export function wordCount(text: string): number {
+  return text.split(/\s+/).filter(Boolean).length;
 }
 
 export interface PlayContext {

@@ -56,6 +56,15 @@ describe('dwellSeconds', () => {
     expect(dwellSeconds({ dwell: 14 }, { defaultDwell: 8 })).toBe(14);
     expect(dwellSeconds({}, { defaultDwell: 8 })).toBe(8);
   });
+  it('holds a card at least as long as its headline and text take to read at the given pace', () => {
+    const words = (n: number) => Array.from({ length: n }, () => 'word').join(' ');
+    // 10 + 90 words at 200 a minute: 30 s, over the authored 14 s
+    expect(dwellSeconds({ dwell: 14, title: words(10), body: words(90) }, { defaultDwell: 8 }, 200)).toBe(30);
+    // a short card keeps its authored dwell
+    expect(dwellSeconds({ dwell: 14, title: words(5), body: words(20) }, { defaultDwell: 8 }, 200)).toBe(14);
+    // without a pace (explore, screenshot), the authored dwell alone
+    expect(dwellSeconds({ dwell: 14, title: words(10), body: words(90) }, { defaultDwell: 8 }, null)).toBe(14);
+  });
 });
 
 describe('pageText', () => {
