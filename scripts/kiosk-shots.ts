@@ -1,7 +1,7 @@
 // Screenshots of the kiosk as a visitor sees it (not a test): for each screen size, the attract frame,
 // a few tour stops and the hand-over after a touch, from the built app at device pixel ratio 1.
 //   npx tsx scripts/kiosk-shots.ts --out DIR [--sizes 1920x1080,1280x720,3840x2160,1080x1920]
-//                                  [--events sumy-troop-build-up,operation-spiderweb,terms-on-the-table] [--query "&distance=3"]
+//                                  [--events id,id,… (default: the built story's events at a quarter, half and three quarters)] [--query "&distance=3"]
 // Writes DIR/<W>x<H>-attract.png, DIR/<W>x<H>-<event>.png per event and DIR/<W>x<H>-touched.png, one line each.
 // One page per size, walked through the states: the attract frame as the tour opens, then each stop held
 // (the tour keeps playing at a crawl, so it stays a tour), then a click on the map (the visitor's touch).
@@ -16,7 +16,6 @@ import { DIST, PAGE_TIMEOUT_MS, startSession } from './lib/session.ts';
 export const USAGE = 'usage: npx tsx scripts/kiosk-shots.ts --out DIR [--sizes WxH,WxH,…] [--events id,id,…] [--query "&name=value…"]';
 
 const DEFAULT_SIZES = '1920x1080,1280x720,3840x2160,1080x1920';
-const DEFAULT_EVENTS = 'sumy-troop-build-up,operation-spiderweb,terms-on-the-table';
 
 export interface KioskShotsOptions {
   help: boolean;
@@ -33,7 +32,7 @@ export function parseKioskShotsArgs(argv: string[]): KioskShotsOptions {
   if (!f.out) throw new Error('--out DIR is required');
   const sizes = (f.sizes ?? DEFAULT_SIZES).split(',').map((s) => sizeFlag('--sizes', s, '1920x1080'));
   for (const [w, h] of sizes) if (w < 320 || h < 320 || w > 7680 || h > 4320) throw new Error(`--sizes: ${w}x${h} is outside 320x320–7680x4320`);
-  const events = (f.events ?? DEFAULT_EVENTS).split(',').map((e) => idFlag('--events', e));
+  const events = f.events === undefined ? [] : f.events.split(',').map((e) => idFlag('--events', e));
   const query = f.query ?? '';
   if (query && !query.startsWith('&')) throw new Error(`--query must start with "&" (got "${query}")`);
   return { help: false, out: resolve(f.out), sizes, events, query };
@@ -52,6 +51,8 @@ async function main() {
   if (!opts) return;
   const story = JSON.parse(readFileSync(join(DIST, 'data/story.json'), 'utf8')) as { events: { id: string; start: string }[] };
   const starts = new Map(story.events.map((e) => [e.id, Date.parse(e.start)]));
+  // three stops through the story unless --events names them
+  if (!opts.events.length) opts.events = [0.25, 0.5, 0.75].map((f) => story.events[Math.floor(f * story.events.length)].id);
   for (const id of opts.events) if (!starts.has(id)) throw new Error(`--events: no event "${id}" in the built story`);
   mkdirSync(opts.out, { recursive: true });
   const session = await startSession();

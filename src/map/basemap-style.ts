@@ -230,7 +230,7 @@ export function basemapStyle(geo: BasemapGeo, theme: Theme, credit: string, scal
         paint: { 'text-color': c.muted, 'text-halo-color': c.land, 'text-halo-width': 1.2 * scale },
       },
       {
-        // a city seen close (Istanbul at the venues' stops): its name over the city, no dot; placed
+        // a city seen close (a named town marked `area` in data/basemap.json): its name over the city, no dot; placed
         // before the towns' names (a layer above is placed first), so its districts give way to it
         id: 'town-areas',
         type: 'symbol',
