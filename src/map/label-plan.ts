@@ -71,6 +71,8 @@ export interface PlanInput {
 
 /** Mark sizes (px at scale 1): icon and the talks ring, obstacles for other labels. */
 const MARK_PX = 20;
+/** Radius (px at scale 1) of the ring round a current event's point (layers.ts 'emphasis': 14 px and half its 2 px line): another label must not sit on it. */
+const CURRENT_RING_PX = 15;
 const LABEL_GAP = 24;
 const CALLOUT_GAP = 46;
 
@@ -239,7 +241,7 @@ export function planLabels(o: PlanInput): LabelPlan {
     }
   const marks: Box[] = [...o.pointPlaces.filter(shown)].map((p) => {
     const [x, y] = px(p.props.anchor);
-    const r = (MARK_PX / 2) * s;
+    const r = (currentIds.has(p.id) ? CURRENT_RING_PX : MARK_PX / 2) * s;
     return [x - r, y - r, x + r, y + r];
   });
   for (const r of requests) r.atNow = toNow(r.at);
