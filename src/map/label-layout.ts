@@ -117,6 +117,8 @@ const CELL_PX = 96;
 
 /** Sides tried at a request's further anchors. */
 const AROUND: LabelSide[] = ['above', 'below', 'right', 'left'];
+/** How far (px) inside its ends a label slid along the frame's side must still reach over its mark. */
+const SPAN_MARGIN_PX = 8;
 
 /**
  * Returns labels placed greedily in the order given (highest priority first): each takes the first
@@ -134,18 +136,28 @@ export function layoutLabels(requests: LabelRequest[], obstacles: Box[] = [], bo
     let bestCost = Infinity;
     // A forced label that collides everywhere tries its sides again further out (a line, then two lines, further).
     const home = { at: r.at, now: r.atNow ?? r.at, anchor: -1 };
-    type Try = { side: LabelSide; gap: number; at: [number, number]; now: [number, number]; anchor: number };
+    type Try = { side: LabelSide; gap: number; at: [number, number]; now: [number, number]; anchor: number; shift?: number };
     // the further anchors are asked for only when the label's own sides have all failed (an area's outline points cost a projection each)
     function* tries(): Generator<Try> {
       for (const side of r.sides) yield { side, gap: r.gap, ...home };
       const more = typeof r.more === 'function' ? r.more() : (r.more ?? []);
       for (const [anchor, m] of more.entries()) for (const side of m.sides ?? AROUND) yield { side, gap: r.gap, at: m.at, now: m.now, anchor };
+      // A forced label above or below a mark near the frame's side slides along, inside the frame, as
+      // long as it still spans its mark (else it would take a side beside another mark, and name it).
+      if (r.forced && bounds)
+        for (const side of r.sides) {
+          if (side !== 'above' && side !== 'below') continue;
+          const x = home.now[0];
+          const shift = Math.max(0, bounds[0] - (x - r.w / 2)) - Math.max(0, x + r.w / 2 - bounds[2]);
+          if (shift !== 0 && Math.abs(shift) < r.w / 2 - SPAN_MARGIN_PX) yield { side, gap: r.gap, ...home, shift };
+        }
       if (r.forced)
         for (const k of [1, 2])
           for (const side of r.sides) if (side !== 'center') yield { side, gap: r.gap + k * r.h, ...home };
     }
-    for (const { side, gap, at, now, anchor } of tries()) {
-      const [dx, dy] = sideOffset(side, r.w, r.h, gap);
+    for (const { side, gap, at, now, anchor, shift = 0 } of tries()) {
+      const [ox, dy] = sideOffset(side, r.w, r.h, gap);
+      const dx = ox + shift;
       const cx = at[0] + dx;
       const cy = at[1] + dy;
       const box: Box = [cx - r.w / 2, cy - r.h / 2, cx + r.w / 2, cy + r.h / 2];

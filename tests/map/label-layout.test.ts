@@ -30,6 +30,19 @@ describe('layoutLabels', () => {
     expect(layoutLabels([req('a', [0, 0])], [], [-200, -5, 200, 200])[0].side).toBe('below');
   });
 
+  it('slides a forced label above a mark near the frame’s side inside the frame, still over its mark, rather than beside a neighbour', () => {
+    // a mark 20 px from the right edge, a neighbour's mark to its left: beside it, the label would sit on the neighbour
+    const bounds: [number, number, number, number] = [-300, -100, 20, 100];
+    const neighbour: [number, number, number, number] = [-70, -8, -50, 8];
+    const [placed] = layoutLabels([req('a', [0, 0], { sides: ['right', 'left', 'above', 'below'], forced: true })], [neighbour], bounds);
+    expect(placed.side).toBe('above');
+    expect(placed.box[2]).toBeLessThanOrEqual(20);
+    expect(placed.box[0]).toBeLessThan(0);
+    expect(placed.box[2]).toBeGreaterThan(0);
+    // a label that is not forced is not slid: it is left out, as before
+    expect(layoutLabels([req('a', [0, 0], { sides: ['right', 'left', 'above', 'below'] })], [neighbour], bounds)).toEqual([]);
+  });
+
   it('tries further anchors (an area outline) only after its own sides fail, and says which it took', () => {
     const blocker = req('x', [0, 0], { sides: ['center'], w: 200, h: 60 });
     const area = req('area', [0, 0], { sides: ['center', 'above', 'below'], gap: 4, more: [{ at: [150, 0], now: [150, 0], sides: ['right'] }] });
