@@ -106,7 +106,9 @@ export function createApp(root: HTMLElement, prep: PreparedStory, basemap: Topol
   else camera.fitStory(true);
   const layers = createLayerController({ ...common, readiness, geo, fontFamily });
   const follow = followStory({ ...common, camera, track: timeline.track });
-  const player = createPlayer(store, { scale, events: prep.events, trackSeconds: TRACK_SECONDS, dwell: (e) => dwellSeconds(e, prep.story, profile.readingWordsPerMinute) * profile.dwellFactor });
+  // each event's hold, worked out once (its reading time counts its words), not on every frame the player advances
+  const holds = prep.events.map((e) => dwellSeconds(e, prep.story, profile.readingWordsPerMinute) * profile.dwellFactor);
+  const player = createPlayer(store, { scale, events: prep.events, trackSeconds: TRACK_SECONDS, dwell: (e) => holds[e.index] });
   const ctx: AppContext = { ...common, root, config, scale, fitStory: camera.fitStory, frameEvent: camera.frameEvent, framed: camera.framed, setTypeScale: layers.setTypeScale, setOverview: layers.setOverview, whenReady, redraw: layers.redraw };
   const offContext = recoverDeckContext(mapView, layers.redraw);
   const modeHandle = profile.hasModeCode ? startMode!(ctx) : null;

@@ -162,6 +162,8 @@ export function startKiosk(ctx: AppContext): ModeHandle {
   const { store, prep, scale } = ctx;
   const html = document.documentElement;
   const events = prep.events;
+  // each event's hold in ms, as the player holds it (app.ts), worked out once rather than every frame
+  const holdMs = events.map((e) => dwellSeconds(e, prep.story, ctx.profile.readingWordsPerMinute) * 1000);
   const plan = tourPlan(events, prep.places, prep.start, prep.end);
   const side = ctx.root.querySelector<HTMLElement>('.side');
   const card = side?.querySelector<HTMLElement>('.event-card') ?? null;
@@ -344,7 +346,7 @@ export function startKiosk(ctx: AppContext): ModeHandle {
     } else if (dwelling) dwellMs += Math.min(100, now - lastFrame) * s.speed;
     else if (i !== dwellEvent) dwellEvent = -1;
     lastFrame = now;
-    const held = i < 0 ? 0 : dwelling ? Math.min(1, dwellMs / (dwellSeconds(events[i], prep.story, ctx.profile.readingWordsPerMinute) * 1000)) : 1;
+    const held = i < 0 ? 0 : dwelling ? Math.min(1, dwellMs / holdMs[i]) : 1;
     pages?.show(held);
     const paged = pages?.state() ?? { page: 0, pages: 1 };
     progress.update(progressText(i, events.length), held, pageText(paged.page, paged.pages));

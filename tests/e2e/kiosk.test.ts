@@ -53,14 +53,19 @@ async function coloursPerCanvas(page: Page) {
   );
 }
 
+/** Expects the attract frame on screen with no QR code drawn in any form. */
+async function expectAttractWithoutQr(page: Page) {
+  expect(await page.locator('.kiosk-attract h2').isVisible()).toBe(true);
+  expect(await page.locator('.kiosk-qr').count()).toBe(0);
+  expect(await page.locator('.kiosk-attract svg, .kiosk-attract canvas').count()).toBe(0);
+}
+
 describe('kiosk mode in Chromium', () => {
   it('tours by itself: events advance without input, with large type, no controls and no cursor; its attract frame has no QR code without a qr setting', async () => {
     const { page, errors } = await openKiosk('idle=2');
     // hold the attract frame while we look at it (one page load for both checks: loads are most of the suite's time)
     await setSpeed(page, 0.0001);
-    expect(await page.locator('.kiosk-attract h2').isVisible()).toBe(true);
-    expect(await page.locator('.kiosk-qr').count()).toBe(0);
-    expect(await page.locator('.kiosk-attract svg, .kiosk-attract canvas').count()).toBe(0);
+    await expectAttractWithoutQr(page);
     await setSpeed(page, 8);
     // The tour opens on its attract frame (tested below), then plays the events.
     await leftAttract(page);
@@ -305,9 +310,7 @@ describe('kiosk tour and attract screen (issue 14)', () => {
   it('shows no QR code for a qr setting that is not a web address (no setting at all: the first test above)', async () => {
     const { page, errors } = await openKiosk('qr=javascript%3Aalert(1)');
     await setSpeed(page, 0.0001);
-    expect(await page.locator('.kiosk-attract h2').isVisible()).toBe(true);
-    expect(await page.locator('.kiosk-qr').count()).toBe(0);
-    expect(await page.locator('.kiosk-attract svg, .kiosk-attract canvas').count()).toBe(0);
+    await expectAttractWithoutQr(page);
     expect(errors).toEqual([]);
     await page.context().close();
   });
