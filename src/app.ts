@@ -12,7 +12,7 @@ import { screenScaleFor } from './app/screen-scale.ts';
 import type { AppContext, ExportFlag, ModeStart } from './contracts/app-context.ts';
 import type { PreparedStory } from './data/prepare.ts';
 import { createExportControl } from './export/export-control.ts';
-import { basemapGeo, basemapStyle } from './map/basemap-style.ts';
+import { addBasemapImages, basemapGeo, basemapStyle } from './map/basemap-style.ts';
 import { loadDetailOnDemand } from './map/detail-loader.ts';
 import { recoverDeckContext } from './map/context-recovery.ts';
 import { createMapView, type MapView } from './map/map-view.ts';
@@ -94,6 +94,7 @@ export function createApp(root: HTMLElement, prep: PreparedStory, basemap: Topol
     onDeckRender: () => readiness.deckRendered(),
     onContextRestored: () => layers.redraw(),
   });
+  addBasemapImages(mapView.map, prep.theme.colors);
   const offDetail = loadDetailOnDemand(mapView.map, geo.detail, new URL(import.meta.env.BASE_URL, location.href).href, Math.log2(screenScale));
   const readiness = createReadiness(mapView.map);
   const exporting = createExportFlag(stage);

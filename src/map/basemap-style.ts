@@ -62,6 +62,45 @@ const RIVER = '#a8c4da';
 /** Id of the source and layer that hold the story labels' room in the basemap. */
 export const LABEL_SPACE = 'story-label-space';
 
+/** Id of the image of a town's dot (see `townDotImage`). */
+export const TOWN_DOT = 'town-dot';
+/** A town dot's radius (px, stroke included) at zoom 3 and from zoom 10 on (the dot grows between). */
+const TOWN_DOT_RADII = [1.8 + 0.8, 3 + 0.8] as const;
+/** Pixels of the dot's image per CSS px: sharp on screens up to 4 device px per CSS px and on a kiosk's scale. */
+const TOWN_DOT_PIXEL_RATIO = 4;
+
+/** Returns [r, g, b] of a `#rrggbb` colour. */
+const rgb = (hex: string) => [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16));
+
+/**
+ * Returns the image of a town's dot at its largest (zoom 10): a disc in `fill` with a 0.8 px ring in
+ * `stroke`, edges antialiased, as RGBA pixels at `TOWN_DOT_PIXEL_RATIO` (for `map.addImage`).
+ */
+export function townDotImage(fill: string, stroke: string): { width: number; height: number; data: Uint8Array; pixelRatio: number } {
+  const px = TOWN_DOT_PIXEL_RATIO;
+  const outer = TOWN_DOT_RADII[1] * px;
+  const inner = (TOWN_DOT_RADII[1] - 0.8) * px;
+  const size = Math.ceil(outer * 2) + 2;
+  const data = new Uint8Array(size * size * 4);
+  const [f, s] = [rgb(fill), rgb(stroke)];
+  for (let y = 0; y < size; y++)
+    for (let x = 0; x < size; x++) {
+      const d = Math.hypot(x + 0.5 - size / 2, y + 0.5 - size / 2);
+      const cover = Math.min(1, Math.max(0, outer - d + 0.5));
+      const inFill = Math.min(1, Math.max(0, inner - d + 0.5));
+      const i = (y * size + x) * 4;
+      for (let k = 0; k < 3; k++) data[i + k] = Math.round(f[k] * inFill + s[k] * (1 - inFill));
+      data[i + 3] = Math.round(255 * cover);
+    }
+  return { width: size, height: size, data, pixelRatio: px };
+}
+
+/** Adds the basemap's images (a town's dot, in the theme's colours) to `map`; call it before the style's tiles are laid out. */
+export function addBasemapImages(map: Pick<MapLibreMap, 'addImage' | 'hasImage'>, colors: Theme['colors']): void {
+  const { data, ...size } = townDotImage(colors.countryLabel, colors.land);
+  if (!map.hasImage(TOWN_DOT)) map.addImage(TOWN_DOT, { width: size.width, height: size.height, data }, { pixelRatio: size.pixelRatio });
+}
+
 /** Size (px) of the room kept for a story mark (a place's symbol, about 24 px across) at its point. */
 const MARK_ROOM_PX = 24;
 
@@ -205,18 +244,16 @@ export function basemapStyle(geo: BasemapGeo, theme: Theme, credit: string, scal
         paint: { 'text-color': WATER_LABEL, 'text-halo-color': ['match', ['get', 'kind'], 'strait', c.land, c.ocean], 'text-halo-width': 1 * scale },
       },
       {
-        id: 'town-dots',
-        type: 'circle',
-        source: 'towns',
-        filter: townDot,
-        paint: { 'circle-radius': ramp([3, 1.8], [10, 3]), 'circle-color': c.countryLabel, 'circle-stroke-color': c.land, 'circle-stroke-width': 0.8 * scale },
-      },
-      {
         id: 'town-labels',
         type: 'symbol',
         source: 'towns',
         filter: townDot,
+        // the dot and the name are one symbol: both are placed or neither (no dot is left without its name)
         layout: {
+          'icon-image': TOWN_DOT,
+          'icon-size': ramp([3, TOWN_DOT_RADII[0] / TOWN_DOT_RADII[1]], [10, 1]),
+          'icon-optional': false,
+          'text-optional': false,
           'text-field': ['get', 'name'],
           'text-font': [theme.font],
           'text-size': ['interpolate', ['linear'], ['get', 'pop'], 50_000, 11 * scale, 1_000_000, 13 * scale],

@@ -10,7 +10,7 @@ import 'maplibre-gl/dist/maplibre-gl.css';
 import type { FeatureCollection } from 'geojson';
 import type { Topology } from 'topojson-specification';
 import type { Theme } from '../../src/data/schema.ts';
-import { basemapGeo, basemapStyle } from '../../src/map/basemap-style.ts';
+import { addBasemapImages, basemapGeo, basemapStyle } from '../../src/map/basemap-style.ts';
 import { loadDetailOnDemand } from '../../src/map/detail-loader.ts';
 import './floor.css';
 
@@ -32,6 +32,7 @@ async function main() {
     attributionControl: false,
     canvasContextAttributes: { preserveDrawingBuffer: true },
   });
+  addBasemapImages(map, (theme as Theme).colors);
   // The same detail files as the app, fetched when its view needs them (its first view needs none).
   loadDetailOnDemand(map, detail as FeatureCollection, new URL('./', location.href).href);
   let deckDrawn = false;

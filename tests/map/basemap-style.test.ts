@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { FeatureCollection } from 'geojson';
 import type { LayerSpecification } from 'maplibre-gl';
 import { featureFilter, type FilterSpecification } from '@maplibre/maplibre-gl-style-spec';
-import { basemapStyle, type BasemapGeo } from '../../src/map/basemap-style.ts';
+import { TOWN_DOT, basemapStyle, townDotImage, type BasemapGeo } from '../../src/map/basemap-style.ts';
 import type { Theme } from '../../src/data/schema.ts';
 
 const theme = { font: 'Noto Sans', colors: {}, categories: [] } as unknown as Theme;
@@ -80,17 +80,42 @@ describe('basemapStyle names on the ground', () => {
   it('shows a town from its minZoom on (shifted on a big screen)', () => {
     expect(shows(2, 'town-labels', { name: 'A', minZoom: 6 }, 6.9)).toBe(false);
     expect(shows(2, 'town-labels', { name: 'A', minZoom: 6 }, 7)).toBe(true);
-    expect(shows(1, 'town-dots', { name: 'A', minZoom: 6 }, 6)).toBe(true);
   });
 
   it('draws a city seen close as an area name without its dot, from the zoom its data says', () => {
     const dot = { name: 'Istanbul', minZoom: 3, maxZoom: 8 };
     const area = { name: 'Istanbul', minZoom: 8, area: true };
-    expect([7, 8].map((z) => shows(1, 'town-dots', dot, z))).toEqual([true, false]);
     expect([7, 8].map((z) => shows(1, 'town-labels', dot, z))).toEqual([true, false]);
     expect([7, 8].map((z) => shows(1, 'town-areas', area, z))).toEqual([false, true]);
     expect(shows(1, 'town-labels', area, 9)).toBe(false);
     // on a big screen one zoom later (scale 2)
     expect([8, 9].map((z) => shows(2, 'town-areas', area, z))).toEqual([false, true]);
+  });
+
+  it("draws a town's dot and its name as one symbol, so that a name that gives way takes its dot with it", () => {
+    const style = basemapStyle(geo, theme, 'credit');
+    const onTowns = style.layers.filter((l) => 'source' in l && l.source === 'towns');
+    // no layer draws dots of their own (a circle layer would keep a dot whose name was dropped)
+    expect(onTowns.map((l) => l.type)).toEqual(['symbol', 'symbol']);
+    const layout = layer(1, 'town-labels').layout as Record<string, unknown>;
+    expect(layout['icon-image']).toBe(TOWN_DOT);
+    expect(layout['text-field']).toEqual(['get', 'name']);
+    // neither part is optional: maplibre places both or neither
+    expect(layout['icon-optional']).toBe(false);
+    expect(layout['text-optional']).toBe(false);
+    expect(layout['icon-allow-overlap']).toBeUndefined();
+    expect(layout['text-allow-overlap']).toBeUndefined();
+  });
+
+  it("paints a town's dot as a disc in the label colour ringed in the land colour", () => {
+    const img = townDotImage('#6b6862', '#f7f5f0');
+    const at = (x: number, y: number) => Array.from(img.data.slice((y * img.width + x) * 4, (y * img.width + x) * 4 + 4));
+    const c = Math.floor(img.width / 2);
+    expect(img.width).toBe(img.height);
+    expect(img.pixelRatio).toBe(4);
+    expect(at(c, c)).toEqual([0x6b, 0x68, 0x62, 255]);
+    // the ring: 0.8 px (3 image px) inside the edge, 15 image px from the centre
+    expect(at(c + 14, c)).toEqual([0xf7, 0xf5, 0xf0, 255]);
+    expect(at(0, 0)[3]).toBe(0);
   });
 });
