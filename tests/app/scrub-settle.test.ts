@@ -1,94 +1,100 @@
 import { describe, expect, it } from 'vitest';
 import { createScrubSettle } from '../../src/app/scrub-settle.ts';
 
-/** Returns a scheduler on a fake clock: `advance(ms)` moves the clock and fires the timer when due. */
-function createFake(quietMs = 150) {
+/** Returns a scheduler on a fake clock and fake frames: `frame(ms)` moves the clock by `ms` and draws a frame. */
+function createFake() {
   let t = 1_000;
-  let timer: { at: number; f: () => void } | null = null;
+  let callbacks = new Map<number, () => void>();
+  let nextId = 1;
   let runs = 0;
   const s = createScrubSettle(() => runs++, {
-    quietMs,
+    quietMs: 150,
+    quietFrames: 3,
     now: () => t,
-    setTimer: (f, ms) => (timer = { at: t + ms, f }),
-    clearTimer: (id) => {
-      if (id === timer) timer = null;
+    requestFrame: (f) => {
+      callbacks.set(nextId, f);
+      return nextId++;
     },
+    cancelFrame: (id) => callbacks.delete(id),
   });
-  const advance = (ms: number) => {
+  const frame = (ms = 16) => {
     t += ms;
-    if (timer && timer.at <= t) {
-      const { f } = timer;
-      timer = null;
-      f();
-    }
+    const due = [...callbacks.values()];
+    callbacks = new Map();
+    for (const f of due) f();
   };
-  return { s, advance, runs: () => runs };
+  return { s, frame, runs: () => runs, waiting: () => callbacks.size };
 }
 
 describe('createScrubSettle', () => {
-  it('runs a lone step that needs the work at once (a key, a click, a press on the track)', () => {
-    const { s, advance, runs } = createFake();
-    expect(s.step(true, false)).toBe(true);
-    expect(runs()).toBe(1);
-    advance(1_000);
-    expect(s.step(true, true)).toBe(true);
-    expect(runs()).toBe(2);
-    expect(s.pending).toBe(false);
-  });
-
-  it('never defers without a pointer held, however fast the steps (playback, held keys, exports)', () => {
-    const { s, advance, runs } = createFake();
+  it('runs a step that needs the work at once when no pointer is held (a key, a click on an event, playback)', () => {
+    const { s, frame, runs, waiting } = createFake();
     for (let i = 0; i < 20; i++) {
       expect(s.step(true, false)).toBe(true);
-      advance(16);
+      frame();
     }
     expect(runs()).toBe(20);
+    expect(s.step(false, false)).toBe(false);
+    expect(runs()).toBe(20);
+    expect(waiting()).toBe(0);
   });
 
-  it('defers the work of a fast drag across many events and runs it once when the drag rests', () => {
-    const { s, advance, runs } = createFake();
-    s.step(true, true);
-    expect(runs()).toBe(1);
+  it('defers the work of a drag across many events and runs it once when the drag rests 150 ms and 3 frames', () => {
+    const { s, frame, runs, waiting } = createFake();
     for (let i = 0; i < 30; i++) {
-      advance(16);
       expect(s.step(i % 3 !== 0, true)).toBe(false);
+      frame();
     }
-    expect(runs()).toBe(1);
+    expect(runs()).toBe(0);
     expect(s.pending).toBe(true);
-    advance(149);
+    frame(16);
+    frame(16);
+    expect(runs()).toBe(0); // 3 frames since the last step, but 48 ms
+    for (let i = 0; i < 6; i++) frame(16);
+    expect(runs()).toBe(0); // 9 frames, 144 ms
+    frame(16);
     expect(runs()).toBe(1);
-    advance(1);
-    expect(runs()).toBe(2);
     expect(s.pending).toBe(false);
-    advance(1_000);
-    expect(runs()).toBe(2);
+    expect(waiting()).toBe(0);
+    frame(1_000);
+    expect(runs()).toBe(1);
   });
 
-  it('keeps waiting while steps that cross no event go on, and runs on release', () => {
-    const { s, advance, runs } = createFake();
-    s.step(false, true);
-    advance(16);
-    expect(s.step(true, true)).toBe(false);
+  it('on a slow renderer waits for frames without a step too, not only for the clock', () => {
+    const { s, frame, runs } = createFake();
+    // a frame every 2 s, a step every other frame: 150 ms pass in every frame, but the drag goes on
     for (let i = 0; i < 10; i++) {
-      advance(100);
-      s.step(false, true);
+      s.step(true, true);
+      frame(2_000);
+      frame(2_000);
     }
+    expect(runs()).toBe(0);
+    frame(2_000);
+    expect(runs()).toBe(1);
+  });
+
+  it('runs deferred work when the pointer is released, once', () => {
+    const { s, frame, runs, waiting } = createFake();
+    s.step(false, true);
+    frame();
+    s.step(true, true);
     expect(runs()).toBe(0);
     s.release();
     expect(runs()).toBe(1);
+    expect(waiting()).toBe(0);
     s.release();
+    frame(1_000);
     expect(runs()).toBe(1);
   });
 
-  it('runs a step at once after the drag has rested, and drops deferred work that ran for another reason', () => {
-    const { s, advance, runs } = createFake();
-    s.step(false, true);
-    advance(10);
+  it('drops deferred work that ran for another reason (a zoom, a layer toggle)', () => {
+    const { s, frame, runs, waiting } = createFake();
     s.step(true, true);
     s.cancel();
-    advance(500);
+    for (let i = 0; i < 20; i++) frame(100);
     expect(runs()).toBe(0);
-    expect(s.step(true, true)).toBe(true);
-    expect(runs()).toBe(1);
+    expect(waiting()).toBe(0);
+    s.release();
+    expect(runs()).toBe(0);
   });
 });
