@@ -184,7 +184,9 @@ async function stepTimes(page: Page, kind: 'app-step' | 'app-redraw' | 'floor-re
   if (box) {
     await mouse('mouseReleased', x0, box.y + box.height / 2, false);
     const moves = (await page.evaluate(() => window.__benchMoves)) ?? 0;
-    if (moves < STEPS * 0.95) throw new Error(`bench: app-step: the slider moved on ${moves} of ${STEPS + 1} steps`);
+    // the first step is the press point itself, and a press on a tick scrubs only once it has moved 4 px
+    // (a dense story's ticks cover the track): two steps may not move, however few steps a run has
+    if (moves < Math.min(STEPS * 0.95, STEPS - 2)) throw new Error(`bench: app-step: the slider moved on ${moves} of ${STEPS + 1} steps`);
   }
   await cdp.detach();
   const costs = stepCosts(trace, origin, 'bench-step');

@@ -61,7 +61,10 @@ export const copyId = (id: string, k: number) => `${id}-x${k}`;
  * without an admin region is moved by up to ±`jitterDeg` so the marks do not stack (one inside a region
  * stays, so the data build's "point inside its region" check still holds, and so does one an event
  * with a `camera` frames closely, whose frame the build checks against the basemap's detail there).
- * Events come out sorted.
+ * A copy area with geometry (a built story's; a source area is derived by the data build and has none)
+ * is shrunk by 1/√scale and moved inside the original's bounding box (`shrinkWithin`): same shape and
+ * vertex count on distinct ground, so the copies of a region cover about its area between them instead
+ * of stacking N fills on one outline. Events come out sorted.
  * Throws when the story's range has fewer free minutes than events.
  */
 export function synthesizeStory<S extends StoryLike, F extends PlaceLike>(story: S, places: F[], scale: number, { seed = 17, jitterDeg = 0.6 } = {}): { story: S; places: F[] } {
@@ -74,6 +77,9 @@ export function synthesizeStory<S extends StoryLike, F extends PlaceLike>(story:
   const events: S['events'] = [...story.events];
   const outPlaces: F[] = [...places];
   const framedClose = new Set(story.events.filter((e) => e.camera).flatMap((e) => e.places));
+  // its own generator, so the copy points and times are the same whether or not the areas have geometry
+  const areaRand = seededRandom(seed + 1);
+  const areaShrink = 1 / Math.sqrt(scale);
   for (let k = 1; k < scale; k++) {
     for (const p of places) {
       const props = { ...p.properties, id: copyId(p.properties.id, k), name: `${p.properties.name} #${k + 1}` };
@@ -83,6 +89,10 @@ export function synthesizeStory<S extends StoryLike, F extends PlaceLike>(story:
         const moved: [number, number] = [round4(x + (rand() * 2 - 1) * jitterDeg), round4(y + (rand() * 2 - 1) * jitterDeg)];
         geometry = { ...geometry, coordinates: moved };
         if (props.anchor) props.anchor = moved;
+      } else if (geometry && geometry.type !== 'Point') {
+        const to = shrinkWithin(geometry.coordinates, areaShrink, areaRand);
+        geometry = { ...geometry, coordinates: mapPositions(geometry.coordinates, to) };
+        if (props.anchor) props.anchor = to(props.anchor);
       }
       outPlaces.push({ ...p, geometry, properties: props });
     }
@@ -109,6 +119,29 @@ export function synthesizeStory<S extends StoryLike, F extends PlaceLike>(story:
 }
 
 const round4 = (v: number) => Math.round(v * 1e4) / 1e4;
+
+/** Returns GeoJSON coordinates (any nesting) with every position passed through `f`. */
+function mapPositions(coords: unknown, f: (p: [number, number]) => [number, number]): unknown {
+  const c = coords as unknown[];
+  return typeof c[0] === 'number' ? f(c as [number, number]) : c.map((x) => mapPositions(x, f));
+}
+
+/**
+ * Returns a map of positions that shrinks an area (its GeoJSON coordinates) by `k` about the centre of
+ * its bounding box and moves it to a random spot inside that box: a copy of the same shape and vertex
+ * count, covering k² of the ground, where the original's region is. (A copy on the original's own
+ * outline would stack N fills on one spot: N× the overdraw a real N× story has.)
+ */
+export function shrinkWithin(coords: unknown, k: number, rand: () => number): (p: [number, number]) => [number, number] {
+  let [w, s, e, n] = [Infinity, Infinity, -Infinity, -Infinity];
+  mapPositions(coords, ([x, y]) => {
+    [w, s, e, n] = [Math.min(w, x), Math.min(s, y), Math.max(e, x), Math.max(n, y)];
+    return [x, y];
+  });
+  const [cx, cy] = [(w + e) / 2, (s + n) / 2];
+  const [tx, ty] = [cx + ((rand() * 2 - 1) * ((e - w) * (1 - k))) / 2, cy + ((rand() * 2 - 1) * ((n - s) * (1 - k))) / 2];
+  return ([x, y]) => [round4(tx + (x - cx) * k), round4(ty + (y - cy) * k)];
+}
 
 /**
  * Writes a copy of a built app (`dist`) into `out` whose story and places are `scale`× the built ones,

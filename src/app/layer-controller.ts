@@ -12,6 +12,7 @@ import { drawPatternAtlas, patternMapping } from '../map/patterns.ts';
 import type { Store } from '../state/store.ts';
 import { NARROW_MAP_PX } from '../theme/layout.ts';
 import type { Readiness } from './readiness.ts';
+import { createScrubSettle } from './scrub-settle.ts';
 
 /** How long places fade in or out when time moves past them, ms of real time. */
 export const FADE_MS = 320;
@@ -157,6 +158,7 @@ export function createLayerController(o: LayerControllerOptions) {
   let layers: Layer[] = [];
   /** Rebuilds the layers (toggles, current event, zoom step, type scale) and draws them. */
   const redraw = () => {
+    settle.cancel();
     readiness.changed();
     layers = buildLayers(layerData, layerState(), prep.theme, atlases);
     mapView.overlay.setProps({ layers });
@@ -184,7 +186,27 @@ export function createLayerController(o: LayerControllerOptions) {
   };
   // No fades under reduced motion, in a mode without them, or while an export renders frames (they must not depend on the wall clock).
   const noFade = () => o.reducedMotion || !profile.fade || o.exporting.active;
-  const offs: (() => void)[] = [() => cancelAnimationFrame(fade.raf)];
+  // A fast drag over a dense timeline crosses an event on nearly every step: the time filter still
+  // follows every step, and the rebuild for the new event (labels, current ring) waits for the drag to rest.
+  const settle = createScrubSettle(() => redraw());
+  const held = new Set<number>();
+  const onPointerDown = (e: PointerEvent) => held.add(e.pointerId);
+  const onPointerUp = (e: PointerEvent) => {
+    held.delete(e.pointerId);
+    if (!held.size) settle.release();
+  };
+  window.addEventListener('pointerdown', onPointerDown, true);
+  window.addEventListener('pointerup', onPointerUp, true);
+  window.addEventListener('pointercancel', onPointerUp, true);
+  const offs: (() => void)[] = [
+    () => cancelAnimationFrame(fade.raf),
+    () => settle.cancel(),
+    () => {
+      window.removeEventListener('pointerdown', onPointerDown, true);
+      window.removeEventListener('pointerup', onPointerUp, true);
+      window.removeEventListener('pointercancel', onPointerUp, true);
+    },
+  ];
   let lastZoomStep = layerState().zoom;
   const onZoom = () => {
     const z = zoomStep();
@@ -215,9 +237,9 @@ export function createLayerController(o: LayerControllerOptions) {
           fade.since = performance.now();
         }
         clock.h = nh;
-        // The current event's rings are a category filter: a new event rebuilds; any other step only redraws.
-        if (currentEventIndex(prep.events, s.t) !== currentEventIndex(prep.events, p.t) || s.layers !== p.layers) redraw();
-        else redrawTime();
+        // A new event rebuilds (its labels, its ring), at once or when a fast drag rests; any other step only redraws.
+        if (s.layers !== p.layers) redraw();
+        else if (!settle.step(currentEventIndex(prep.events, s.t) !== currentEventIndex(prep.events, p.t), held.size > 0 && !s.playing && !o.exporting.active)) redrawTime();
         if (!noFade()) animateFade();
       } else if (s.layers !== p.layers) redraw();
     }),

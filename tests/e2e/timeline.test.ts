@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { frames, installPixels, newContext, openApp, project, setState, state, useHarness, waitReady, type PixelsWindow } from './harness.ts';
 
@@ -6,6 +8,9 @@ const END = T('2025-06-17T00:00Z');
 const START = T('2025-05-15T00:00Z');
 
 const h = useHarness();
+
+/** What the fast-drag test counts in the page: layer rebuilds handed to deck.gl, and every time step. */
+type ScrubWindow = { __rebuilds: number; __ts: number[] };
 
 describe('timeline in Chromium', () => {
   it('plays forward, and stops at the end unless looping', async () => {
@@ -103,6 +108,60 @@ describe('timeline in Chromium', () => {
     expect(await page.locator('.event-list li.current').getAttribute('data-event')).not.toBe(tickEvent);
     await tick.click();
     expect(await page.locator('.event-list li.current').getAttribute('data-event')).toBe(tickEvent);
+    await page.context().close();
+  });
+
+  it('a fast drag across many events rebuilds the layers only when it rests, then labels the event; a key step rebuilds at once', async () => {
+    const built = JSON.parse(readFileSync(resolve(import.meta.dirname, '../../dist/data/story.json'), 'utf8')) as { events: { id: string; start: string; places: string[] }[] };
+    const starts = built.events.map((e) => Date.parse(e.start));
+    /** Returns the current event's index at time `t` (-1 before the first). */
+    const at = (t: number) => starts.filter((s) => s <= t).length - 1;
+    const { page } = await openApp(h, '?t=2025-05-15T00:00Z&follow=0');
+    await page.evaluate(() => {
+      const w = window as unknown as ScrubWindow;
+      const overlay = window.explainer!.mapView.overlay;
+      const setProps = overlay.setProps.bind(overlay);
+      w.__rebuilds = 0;
+      w.__ts = [];
+      overlay.setProps = (p) => {
+        if (p.layers) w.__rebuilds++;
+        setProps(p);
+      };
+      window.explainer!.store.subscribe((s, p) => {
+        if (s.t !== p.t) w.__ts.push(s.t);
+      });
+    });
+    const box = (await page.locator('.track').boundingBox())!;
+    const y = box.y + box.height / 2;
+    await page.mouse.move(box.x + 3, y);
+    await page.mouse.down();
+    await page.mouse.move(box.x + box.width - 3, y, { steps: 80 });
+    // still held: how many events the drag crossed, and how often the layers were rebuilt meanwhile
+    const drag = await page.evaluate(() => ({ rebuilds: (window as unknown as ScrubWindow).__rebuilds, ts: [...(window as unknown as ScrubWindow).__ts] }));
+    const crossings = drag.ts.filter((t, i) => at(t) !== at(i ? drag.ts[i - 1] : START)).length;
+    expect(crossings).toBeGreaterThanOrEqual(15);
+    // without the deferral every crossing rebuilds; with it only a step after a pause (a busy machine can pause)
+    expect(drag.rebuilds).toBeLessThanOrEqual(crossings / 3);
+    // the time filter followed the drag, and the rest settles it: one rebuild, the current event's places labelled
+    await page.waitForFunction((n) => (window as unknown as ScrubWindow).__rebuilds > n, drag.rebuilds);
+    const last = drag.ts[drag.ts.length - 1];
+    const labelled = async () => new Set(await page.evaluate(() => window.explainer!.labelBoxes().map((l) => l.id)));
+    const current = built.events[at(last)];
+    expect((await state(page)).t).toBe(last);
+    const ids = await labelled();
+    expect(current.places.filter((p) => !ids.has(p))).toEqual([]);
+    await page.mouse.up();
+    // a key step (no pointer held) rebuilds at once: its event's places are labelled as the key returns
+    await page.locator('.track').focus();
+    for (const key of ['Home', 'ArrowRight']) {
+      const before = await page.evaluate(() => (window as unknown as ScrubWindow).__rebuilds);
+      await page.keyboard.press(key);
+      expect(await page.evaluate(() => (window as unknown as ScrubWindow).__rebuilds), key).toBe(before + 1);
+    }
+    const first = built.events[at((await state(page)).t)];
+    expect(first.id).toBe(built.events[0].id);
+    const ids2 = await labelled();
+    expect(first.places.filter((p) => !ids2.has(p))).toEqual([]);
     await page.context().close();
   });
 

@@ -63,6 +63,29 @@ describe('synthesizeStory', () => {
     expect(BuiltPlaces.safeParse({ ...bp, features: s.places }).success).toBe(true);
   });
 
+  it('shrinks each copy of a built area by 1/√scale onto its own ground inside the original, with the same vertices', () => {
+    const bp = readJson('public/data/places.json');
+    const s = synthesizeStory(readJson('public/data/story.json'), bp.features, 100);
+    const flat = (c: unknown): [number, number][] => (typeof (c as unknown[])[0] === 'number' ? [c as [number, number]] : (c as unknown[]).flatMap(flat));
+    const bbox = (ps: [number, number][]) => [Math.min(...ps.map((p) => p[0])), Math.min(...ps.map((p) => p[1])), Math.max(...ps.map((p) => p[0])), Math.max(...ps.map((p) => p[1]))];
+    const area = bp.features.find((f: { properties: { id: string } }) => f.properties.id === 'claimed-donetsk');
+    const o = flat(area.geometry.coordinates);
+    const [w, so, e, n] = bbox(o);
+    const copies = [1, 2, 50, 99].map((k) => s.places.find((p) => p.properties.id === copyId('claimed-donetsk', k))!);
+    const boxes = copies.map((c) => bbox(flat(c.geometry!.coordinates)));
+    for (const [i, c] of copies.entries()) {
+      expect(flat(c.geometry!.coordinates).length).toBe(o.length);
+      const [cw, cs, ce, cn] = boxes[i];
+      expect(ce - cw).toBeCloseTo((e - w) / 10, 2);
+      expect(cn - cs).toBeCloseTo((n - so) / 10, 2);
+      expect(cw >= w - 1e-3 && ce <= e + 1e-3 && cs >= so - 1e-3 && cn <= n + 1e-3).toBe(true);
+      const [ax, ay] = c.properties.anchor!;
+      expect(ax >= cw && ax <= ce && ay >= cs && ay <= cn).toBe(true);
+    }
+    // on distinct ground, not stacked on one outline
+    expect(new Set(boxes.map((b) => b.join())).size).toBe(boxes.length);
+  });
+
   it('refuses a scale that is not a whole number ≥ 1', () => {
     expect(() => synthesizeStory(story, places.features, 0)).toThrow(/scale/);
     expect(() => synthesizeStory(story, places.features, 1.5)).toThrow(/scale/);
