@@ -1,4 +1,4 @@
-import type { GeoJSONSource, Map as MapLibreMap } from 'maplibre-gl';
+import type { GeoJSONSource, Map as MapLibreMap, StyleSpecification } from 'maplibre-gl';
 import type { FeatureCollection, Polygon } from 'geojson';
 import { detailSource } from './basemap-style.ts';
 
@@ -9,6 +9,21 @@ export const FETCH_AHEAD_ZOOM = 0.5;
 export function detailWanted(entry: { minZoom: number; box: [number, number, number, number] }, zoom: number, [w, s, e, n]: [number, number, number, number]): boolean {
   const [bw, bs, be, bn] = entry.box;
   return zoom >= entry.minZoom - FETCH_AHEAD_ZOOM && w <= be && e >= bw && s <= bn && n >= bs;
+}
+
+/**
+ * Returns `next` (a restyled basemap, e.g. a new type scale's) with the detail files already loaded
+ * into `previous`'s sources kept: the new style's detail sources are empty, and a diffing `setStyle`
+ * would empty the loaded ones, which the loader does not fetch twice (a kiosk at Istanbul lost the
+ * Bosphorus close-up and drew the coarse land). For `setStyle`'s `transformStyle`.
+ */
+export function keepLoadedDetail(previous: StyleSpecification | undefined, next: StyleSpecification): StyleSpecification {
+  const sources = { ...next.sources };
+  for (const [id, source] of Object.entries(previous?.sources ?? {})) {
+    const now = sources[id];
+    if (id.startsWith(detailSource('')) && source.type === 'geojson' && typeof source.data === 'string' && now?.type === 'geojson') sources[id] = { ...now, data: source.data };
+  }
+  return { ...next, sources };
 }
 
 /**
