@@ -64,8 +64,8 @@ export const LABEL_SPACE = 'story-label-space';
 
 /** Size (px at scale 1) of the room kept for a story mark (a place's symbol, about 24 px across) at its point. */
 const MARK_ROOM_PX = 24;
-/** Size (px at scale 1) of the room kept round a current event's ringed point: the ring (layers.ts 'emphasis') is 30 px across with its line, and an M is about 0.8 of its size wide. */
-const RING_ROOM_PX = 40;
+/** Size (px at scale 1) of the room kept round a current event's point: its rings (layers.ts 'emphasis', 30 px across, and a venue's 'talks-on', 47 px) with an M's box about 0.85 of its size wide. */
+const RING_ROOM_PX = 56;
 
 /**
  * Tells the basemap where the story's labels are (text, size px, offset px from their point) and

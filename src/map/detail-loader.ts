@@ -21,7 +21,9 @@ export function keepLoadedDetail(previous: StyleSpecification | undefined, next:
   const sources = { ...next.sources };
   for (const [id, source] of Object.entries(previous?.sources ?? {})) {
     const now = sources[id];
-    if (id.startsWith(detailSource('')) && source.type === 'geojson' && typeof source.data === 'string' && now?.type === 'geojson') sources[id] = { ...now, data: source.data };
+    // set: its URL while it loads, its features once loaded (maplibre serialises a source's data so)
+    const loaded = source.type === 'geojson' && (typeof source.data === 'string' || !(source.data.type === 'FeatureCollection' && source.data.features.length === 0));
+    if (id.startsWith(detailSource('')) && loaded && now?.type === 'geojson') sources[id] = { ...now, data: source.data };
   }
   return { ...next, sources };
 }

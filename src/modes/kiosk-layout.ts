@@ -43,10 +43,13 @@ export function mountKioskLayout(ctx: AppContext): { setOverview(on: boolean): v
   let overview = false;
   /**
    * Sets the map's padding: the type scale's room, and on the attract frame at least a fifth of the
-   * map's width each side, since the story's outermost places are named there (no label cut at the edge).
+   * map's width each side (a tenth on an upright screen), since the story's outermost places are named
+   * there (no label cut at the edge). An upright map is narrower than the story's places are wide, so
+   * the frame of every place is as wide as the map allows: a fifth each side left them a strip half its width.
    */
   const pad = () => {
-    const r = overview ? Math.max(room, Math.round(0.2 * map.getContainer().clientWidth)) : room;
+    const share = html.dataset.kioskLayout === 'portrait' ? 0.1 : 0.2;
+    const r = overview ? Math.max(room, Math.round(share * map.getContainer().clientWidth)) : room;
     // the credits lie across the map's foot: no place is framed under them
     const credits = ctx.root.querySelector<HTMLElement>('.maplibregl-ctrl-bottom-right')?.offsetHeight ?? 0;
     map.setPadding({ top: 0, bottom: credits, left: r, right: r });

@@ -90,6 +90,14 @@ describe('keepLoadedDetail: a restyle keeps the detail files loaded', () => {
     expect(diff(previous, kept).map((c) => c.command)).not.toContain('setGeoJSONSourceData');
   });
 
+  it('carries a detail file already drawn (its features, as maplibre serialises a loaded URL)', () => {
+    const land = { type: 'FeatureCollection', features: [{ type: 'Feature', properties: { kind: 'land' }, geometry: { type: 'Point', coordinates: [29, 41] } }] } as FeatureCollection;
+    const previous = createStyle(land);
+    const kept = keepLoadedDetail(previous, createStyle(empty));
+    expect(kept.sources['detail-bosphorus']).toEqual({ type: 'geojson', data: land });
+    expect(diff(previous, kept).map((c) => c.command)).not.toContain('setGeoJSONSourceData');
+  });
+
   it('leaves a detail file not yet loaded and the other sources as the new style has them', () => {
     const labels = { type: 'FeatureCollection', features: [{ type: 'Feature', properties: {}, geometry: { type: 'Point', coordinates: [29, 41] } }] } as FeatureCollection;
     const previous = { ...createStyle(empty), sources: { ...createStyle(empty).sources, 'story-label-space': { type: 'geojson', data: labels } } } as StyleSpecification;
