@@ -7,6 +7,9 @@ import { createFrameLegend } from './kiosk-legend.ts';
 import { createTouchControls } from './kiosk-touch.ts';
 import { kioskType, mapTypeScaleFor, typeProperties } from './kiosk-type.ts';
 
+/** The least room (CSS px) a camera stop keeps each side of the map for the names at its edges. */
+const MIN_ROOM_PX = 16;
+
 /** Returns the layout a kiosk screen gets: the setting, or (auto) from the screen's shape. */
 export function kioskLayout(orientation: KioskOrientation, width: number, height: number): 'portrait' | 'landscape' {
   return orientation === 'auto' ? (height > width ? 'portrait' : 'landscape') : orientation;
@@ -38,8 +41,12 @@ export function mountKioskLayout(ctx: AppContext): { setOverview(on: boolean): v
   stage?.append(touch.root);
 
   let typeScale = 1;
-  /** Room (CSS px) each camera stop keeps each side for the type scale's wider labels (the map's padding). */
-  let room = 0;
+  /**
+   * Room (CSS px) each camera stop keeps each side for the type scale's wider labels (the map's padding),
+   * at least MIN_ROOM_PX: at 1280 × 720 the type scale is about 1, and a base at the frame's west edge
+   * had its name cut by the map's edge.
+   */
+  let room = MIN_ROOM_PX;
   let overview = false;
   /**
    * Sets the map's padding: the type scale's room, and on the attract frame at least a fifth of the
@@ -85,7 +92,7 @@ export function mountKioskLayout(ctx: AppContext): { setOverview(on: boolean): v
       // The type scale makes the current event's labels wider: every camera stop keeps that much more room
       // each side (the map's padding, added to each fit's own), so a label beside a place at the frame's
       // west or east edge is not cut by it. Symmetric, so the centre stays put.
-      room = Math.round(120 * screenScaleFor(ctx.profile.scalesWithScreen) * (k - 1));
+      room = Math.max(MIN_ROOM_PX, Math.round(120 * screenScaleFor(ctx.profile.scalesWithScreen) * (k - 1)));
       pad();
       apply();
     }
