@@ -14,8 +14,8 @@ export function detailWanted(entry: { minZoom: number; box: [number, number, num
 /**
  * Returns `next` (a restyled basemap, e.g. a new type scale's) with the detail files already loaded
  * into `previous`'s sources kept: the new style's detail sources are empty, and a diffing `setStyle`
- * would empty the loaded ones, which the loader does not fetch twice (a kiosk at Istanbul lost the
- * Bosphorus close-up and drew the coarse land). For `setStyle`'s `transformStyle`.
+ * would empty the loaded ones, which the loader does not fetch twice (a kiosk at a venue lost its
+ * close-up and drew the coarse land). For `setStyle`'s `transformStyle`.
  */
 export function keepLoadedDetail(previous: StyleSpecification | undefined, next: StyleSpecification): StyleSpecification {
   const sources = { ...next.sources };

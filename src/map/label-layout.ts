@@ -119,7 +119,7 @@ const CELL_PX = 96;
 const AROUND: LabelSide[] = ['above', 'below', 'right', 'left'];
 /** How far (px) inside its ends a label slid along the frame's side must still reach over its mark. */
 const SPAN_MARGIN_PX = 8;
-/** How far (px) inside the frame's side a slid label stops: the drawn text's box may be a pixel or two wider than the one laid out (a 1280 × 720 kiosk's "Ivanovo Severny air base" ended 2 px past the map's edge). */
+/** How far (px) inside the frame's side a slid label stops: the drawn text's box may be a pixel or two wider than the one laid out (a 1280 × 720 kiosk's name of a base at the frame's west ended 2 px past the map's edge). */
 const SLIDE_INSET_PX = 4;
 
 /**

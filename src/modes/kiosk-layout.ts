@@ -7,6 +7,9 @@ import { createFrameLegend } from './kiosk-legend.ts';
 import { createTouchControls } from './kiosk-touch.ts';
 import { kioskType, mapTypeScaleFor, typeProperties } from './kiosk-type.ts';
 
+/** A landscape kiosk screen under this many CSS px tall gets the short layout (`data-kiosk-short`: kiosk.css's denser masthead, bottom band and touch strip). */
+export const KIOSK_SHORT_PX = 900;
+
 /** The least room (CSS px) a camera stop keeps each side of the map for the names at its edges. */
 const MIN_ROOM_PX = 16;
 
@@ -78,6 +81,7 @@ export function mountKioskLayout(ctx: AppContext): { setOverview(on: boolean): v
     const h = window.innerHeight;
     const layout = kioskLayout(kiosk.orientation, w, h);
     html.dataset.kioskLayout = layout;
+    html.toggleAttribute('data-kiosk-short', layout === 'landscape' && h < KIOSK_SHORT_PX);
     const type = kioskType(kiosk, w, h);
     for (const [k, v] of Object.entries(typeProperties(type))) html.style.setProperty(k, v);
     // The key: in the bottom bar beside the chapters on a wide screen (the card keeps the column's
@@ -119,6 +123,7 @@ export function mountKioskLayout(ctx: AppContext): { setOverview(on: boolean): v
       legend.destroy();
       touch.destroy();
       delete html.dataset.kioskLayout;
+      html.removeAttribute('data-kiosk-short');
       for (const k of Object.keys(typeProperties(kioskType(kiosk, 1, 1)))) html.style.removeProperty(k);
     },
   };
