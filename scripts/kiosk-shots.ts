@@ -46,6 +46,15 @@ async function settled(page: Page) {
   await page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok))));
 }
 
+/** Returns the map's camera as one line (zoom, centre), to compare a frame's camera across builds. */
+async function cameraLine(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const m = window.explainer!.mapView.map;
+    const c = m.getCenter();
+    return `camera z${m.getZoom().toFixed(3)} ${c.lat.toFixed(4)},${c.lng.toFixed(4)}`;
+  });
+}
+
 async function main() {
   const opts = commandLine('kiosk-shots', USAGE, parseKioskShotsArgs);
   if (!opts) return;
@@ -69,7 +78,7 @@ async function main() {
       await page.evaluate(() => window.explainer!.store.getState().set({ speed: 0.001 }));
       await settled(page);
       await page.screenshot({ path: name('attract') });
-      console.log(name('attract'));
+      console.log(`${name('attract')} (${await cameraLine(page)})`);
       for (const id of opts.events) {
         // A tool moving the clock does not hand the kiosk over: the tour goes on from there. It plays from
         // just before the event (the player holds on an event it reaches) at a crawl, so it holds there.
@@ -82,7 +91,7 @@ async function main() {
         await settled(page);
         await page.screenshot({ path: name(id) });
         const pages = await page.evaluate(() => document.querySelector<HTMLElement>('.kiosk-pages')?.dataset.pages ?? '1');
-        console.log(`${name(id)} (the card in ${pages} page${pages === '1' ? '' : 's'})`);
+        console.log(`${name(id)} (the card in ${pages} page${pages === '1' ? '' : 's'}; ${await cameraLine(page)})`);
       }
       const map = (await page.locator('.map').boundingBox())!;
       await page.mouse.click(map.x + map.width / 2, map.y + map.height / 3);

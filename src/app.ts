@@ -20,7 +20,7 @@ import { MODE_PROFILES } from './modes/profiles.ts';
 import { createActions } from './state/actions.ts';
 import { configFrom, type AppConfig } from './state/config.ts';
 import { kioskSettings } from './state/kiosk-settings.ts';
-import { createPlayer, dwellSeconds, TRACK_SECONDS } from './state/player.ts';
+import { createPlayer, eventHolds, TRACK_SECONDS } from './state/player.ts';
 import { createAppStore, type Store } from './state/store.ts';
 import { createUrlSync } from './state/url-sync.ts';
 import { parseUrl, stateFields } from './state/url-state.ts';
@@ -107,10 +107,10 @@ export function createApp(root: HTMLElement, prep: PreparedStory, basemap: Topol
   else camera.fitStory(true);
   const layers = createLayerController({ ...common, readiness, geo, fontFamily });
   const follow = followStory({ ...common, camera, track: timeline.track });
-  // each event's hold, worked out once (its reading time counts its words), not on every frame the player advances
-  const holds = prep.events.map((e) => dwellSeconds(e, prep.story, profile.readingWordsPerMinute) * profile.dwellFactor);
+  // each event's hold, worked out once (its reading time counts its words): the player's and the kiosk's
+  const holds = eventHolds(prep.events, prep.story, profile);
   const player = createPlayer(store, { scale, events: prep.events, trackSeconds: TRACK_SECONDS, dwell: (e) => holds[e.index] });
-  const ctx: AppContext = { ...common, root, config, scale, fitStory: camera.fitStory, frameEvent: camera.frameEvent, framed: camera.framed, setTypeScale: layers.setTypeScale, setOverview: layers.setOverview, whenReady, redraw: layers.redraw };
+  const ctx: AppContext = { ...common, root, config, scale, holds, fitStory: camera.fitStory, frameEvent: camera.frameEvent, framed: camera.framed, setTypeScale: layers.setTypeScale, setOverview: layers.setOverview, whenReady, redraw: layers.redraw };
   const offContext = recoverDeckContext(mapView, layers.redraw);
   const modeHandle = profile.hasModeCode ? startMode!(ctx) : null;
   const exportControl = profile.exportControls ? createExportControl(ctx) : null;

@@ -1,6 +1,6 @@
 import type { ExportFlag, ModeProfile } from '../contracts/app-context.ts';
 import { currentEventIndex, type PreparedStory } from '../data/prepare.ts';
-import { storyBox } from '../map/bounds.ts';
+import { scopeBox, type StoryScope } from '../map/bounds.ts';
 import { clearPadding, eventFrame } from '../map/event-camera.ts';
 import type { MapView } from '../map/map-view.ts';
 import type { AppActions } from '../state/actions.ts';
@@ -32,8 +32,8 @@ export interface CameraOptions {
 
 /** The app's camera: frames the whole story or the current event, clear of the legend, and frames again when the map changes size. */
 export interface Camera {
-  /** Frames every place of the story (and remembers that the story is framed). */
-  fitStory(instant?: boolean): void;
+  /** Frames the story (`storyBox` for the map's shape; with scope `every-place`, every place however far) and remembers that, and in which scope, the story is framed. */
+  fitStory(instant?: boolean, scope?: StoryScope): void;
   /** Frames the current event (its places, subject box and data camera; `eventFrame`); the whole story before the first event. */
   frameEvent(instant?: boolean): void;
   /** Returns what the camera last framed by itself. */
@@ -51,8 +51,11 @@ export function createCamera(o: CameraOptions): Camera {
   const { map } = o.mapView;
   let framed: 'story' | 'event' = 'story';
   let framedEvent = -1;
-  const fitStory = (instant = o.reducedMotion) => {
+  /** The scope of the last story frame: a refit keeps it (the kiosk's attract frame stays every place). */
+  let storyScope: StoryScope = 'story';
+  const fitStory = (instant = o.reducedMotion, scope: StoryScope = 'story') => {
     framed = 'story';
+    storyScope = scope;
     o.actions.setView(null);
     const mapBox = mapEl.getBoundingClientRect();
     const narrow = mapEl.clientWidth <= FIT_NARROW_PX;
@@ -65,7 +68,7 @@ export function createCamera(o: CameraOptions): Camera {
     // A closed legend is a button at the bottom-left, where the story's south-west corner (a venue and
     // its 22 px ring) would otherwise land on a short or narrow map.
     const closed = profile.fitsClearOfLegendButton && !l.open ? l.rect : undefined;
-    const box = storyBox(prep, mapBox.width / Math.max(1, mapBox.height));
+    const box = scopeBox(prep, mapBox.width / Math.max(1, mapBox.height), scope);
     map.fitBounds(box, {
       padding: clearPadding(mapBox, closed ? [closed] : [], { top: 40, bottom: 30, right: narrow ? 64 : 80, left }, 30, box),
       animate: !instant,
@@ -92,7 +95,7 @@ export function createCamera(o: CameraOptions): Camera {
     const s = store.getState();
     if (!profile.follows || s.view || map.isMoving() || o.exporting.active) return;
     if (framed === 'event' && s.follow) frameEvent(true);
-    else if (!s.follow || framed === 'story') fitStory(true);
+    else if (!s.follow || framed === 'story') fitStory(true, storyScope);
   };
   const offs: (() => void)[] = [];
   // The legend sits above the attribution, which wraps to two or three lines on a narrow map.

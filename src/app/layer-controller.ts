@@ -2,7 +2,7 @@ import type { Layer } from '@deck.gl/core';
 import type { ExportFlag, ModeProfile } from '../contracts/app-context.ts';
 import { currentEventIndex, toHours, type PreparedStory } from '../data/prepare.ts';
 import { basemapStyle, showLabelSpace, type basemapGeo } from '../map/basemap-style.ts';
-import { storyBox } from '../map/bounds.ts';
+import { keepLoadedDetail } from '../map/detail-loader.ts';
 import type { Clock } from '../map/clock-filter.ts';
 import { drawIconAtlas, iconMapping } from '../map/icons.ts';
 import { planLabels, type LabelPlan } from '../map/label-plan.ts';
@@ -87,15 +87,9 @@ export function createLayerController(o: LayerControllerOptions) {
   let overview = false;
   const rank = (p: PreparedStory['places'][number]) => p.props.labelRank ?? 5;
   const main = Math.max(1, Math.min(...prep.places.map(rank)));
-  /** The overview's story as the planner sees it: one more event naming the main places inside the story's frame for this map's shape. */
+  /** The overview's story as the planner sees it: one more event naming the story's main places (its frame holds every place, `everyPlaceBox`). */
   const overviewPrep = (): PreparedStory => {
-    const c = map.getCanvas();
-    const [w, s, e, n] = storyBox(prep, c.width / Math.max(1, c.height));
-    const inFrame = (p: PreparedStory['places'][number]) => {
-      const [x, y] = p.props.anchor;
-      return x >= w && x <= e && y >= s && y <= n;
-    };
-    const places = prep.places.filter((p) => rank(p) <= main && inFrame(p)).map((p) => p.id);
+    const places = prep.places.filter((p) => rank(p) <= main).map((p) => p.id);
     return { ...prep, events: [...prep.events, { ...prep.events[prep.events.length - 1], places, subject: undefined, callout: undefined }] };
   };
   /** Lays out the labels for the current event and zoom step (`planLabels`), and tells the basemap where they are so its names give way. */
@@ -132,7 +126,9 @@ export function createLayerController(o: LayerControllerOptions) {
       distanceAt: (pl) => greatCircleMidpoint(pl.props.borderPoint!, pl.feature.geometry.coordinates as [number, number]),
       shortArc: (pl) => pl.props.distanceKm! < SHORT_ARC_KM,
     });
-    showLabelSpace(map, [...p.areas, ...p.points, ...p.distances, ...p.notes]);
+    // the marks' room grows with them; the current event's points keep their ring's room
+    const ringed = new Set(i >= 0 && i < prep.events.length ? prep.events[i].places : []);
+    showLabelSpace(map, [...p.areas, ...p.points, ...p.distances, ...p.notes], { scale: sizeScale, ringed: layerData.labels.filter((pl) => ringed.has(pl.id)).map((pl) => pl.props.anchor) });
     return p;
   };
   const layerState = (): LayerState => {
@@ -263,7 +259,8 @@ export function createLayerController(o: LayerControllerOptions) {
       labelInsets = bands;
       if (k === typeScale) return;
       typeScale = k;
-      map.setStyle(basemapStyle(o.geo, prep.theme, prep.story.credit, o.screenScale * k), { diff: true });
+      // the detail files already loaded stay loaded (the new style's detail sources are empty)
+      map.setStyle(basemapStyle(o.geo, prep.theme, prep.story.credit, o.screenScale * k), { diff: true, transformStyle: keepLoadedDetail });
     },
     /** Returns the story's labels drawn now, each with its text, size (px) and box (CSS px on the map). */
     labelBoxes(): LabelBox[] {

@@ -1,4 +1,5 @@
 import type { PreparedStory } from '../data/prepare.ts';
+import type { StoryScope } from '../map/bounds.ts';
 import type { MapView } from '../map/map-view.ts';
 import type { AppActions } from '../state/actions.ts';
 import type { AppConfig } from '../state/config.ts';
@@ -68,8 +69,10 @@ export interface AppContext {
   /** Whether the reader asked for reduced motion. */
   reducedMotion: boolean;
   exporting: ExportFlag;
-  /** Frames every place of the story. */
-  fitStory(instant: boolean): void;
+  /** Each event's hold (s at 1×, by event index), as the player holds it (`eventHolds`). */
+  holds: readonly number[];
+  /** Frames the story (`storyBox` for the map's shape), or with scope `every-place` every place of it, however far (`everyPlaceBox`: the kiosk's attract frame). */
+  fitStory(instant: boolean, scope?: StoryScope): void;
   /** Frames the current event (its places or subject, clear of overlays); the story before the first event. */
   frameEvent(instant: boolean): void;
   /** Returns what the camera last framed by itself: the whole story or the current event. */

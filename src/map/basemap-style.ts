@@ -101,16 +101,31 @@ export function addBasemapImages(map: Pick<MapLibreMap, 'addImage' | 'hasImage'>
   if (!map.hasImage(TOWN_DOT)) map.addImage(TOWN_DOT, { width: size.width, height: size.height, data }, { pixelRatio: size.pixelRatio });
 }
 
-/** Size (px) of the room kept for a story mark (a place's symbol, about 24 px across) at its point. */
+/** Size (px at scale 1) of the room kept for a story mark (a place's symbol, about 24 px across) at its point. */
 const MARK_ROOM_PX = 24;
+/** Size (px at scale 1) of the room kept round a current event's point: its rings (layers.ts 'emphasis', 30 px across, and a venue's 'talks-on', 47 px) with an M's box about 0.85 of its size wide. */
+const RING_ROOM_PX = 56;
 
 /**
  * Tells the basemap where the story's labels are (text, size px, offset px from their point) and
- * their marks (at each label's point), so that its own names give way to both.
+ * their marks (at each label's point), so that its own names give way to both. The marks' room grows
+ * with the story's marks (`scale`: the mode's mark scale times the screen's and the type scale), and a
+ * `ringed` point (the current event's, [lon, lat]) keeps its ring's room.
  */
-export function showLabelSpace(map: MapLibreMap, labels: { text: string; position: [number, number]; size: number; dx: number; dy: number }[]): void {
+export function showLabelSpace(
+  map: MapLibreMap,
+  labels: { text: string; position: [number, number]; size: number; dx: number; dy: number }[],
+  marks: { scale?: number; ringed?: [number, number][] } = {},
+): void {
   const source = map.getSource(LABEL_SPACE) as GeoJSONSource | undefined;
-  const marks = new Map(labels.map((l) => [l.position.join(','), l.position]));
+  const scale = marks.scale ?? 1;
+  const ringed = new Set((marks.ringed ?? []).map((p) => p.join(',')));
+  const room = new Map<string, { position: [number, number]; size: number }>();
+  for (const l of labels) {
+    const key = l.position.join(',');
+    const size = (ringed.has(key) ? RING_ROOM_PX : MARK_ROOM_PX) * scale;
+    if ((room.get(key)?.size ?? 0) < size) room.set(key, { position: l.position, size });
+  }
   source?.setData({
     type: 'FeatureCollection',
     features: [
@@ -119,9 +134,9 @@ export function showLabelSpace(map: MapLibreMap, labels: { text: string; positio
         properties: { text: l.text, size: l.size, offset: [l.dx / l.size, l.dy / l.size] },
         geometry: { type: 'Point' as const, coordinates: l.position },
       })),
-      ...[...marks.values()].map((position) => ({
+      ...[...room.values()].map(({ position, size }) => ({
         type: 'Feature' as const,
-        properties: { text: 'M', size: MARK_ROOM_PX, offset: [0, 0] },
+        properties: { text: 'M', size, offset: [0, 0] },
         geometry: { type: 'Point' as const, coordinates: position },
       })),
     ],

@@ -10,6 +10,9 @@ const NARROW_FACTOR = 1.5;
 /** Degrees added around the places on every side. */
 const MARGIN_DEG = 2;
 
+/** What a story frame holds: the story's view for the map's shape (`storyBox`), or every place of the story however far apart (`everyPlaceBox`). */
+export type StoryScope = 'story' | 'every-place';
+
 /** Returns a latitude's Web Mercator y (radians; north is larger). */
 function mercatorY(lat: number): number {
   return Math.log(Math.tan(Math.PI / 4 + (Math.max(-85, Math.min(85, lat)) * Math.PI) / 360));
@@ -41,6 +44,19 @@ export function storyBox(prep: PreparedStory, aspect = Infinity): [number, numbe
     anchors = anchors.filter((a) => a[0] >= main[0] && a[0] <= main[main.length - 1]);
   }
   return boxAround(anchors);
+}
+
+/**
+ * Returns [west, south, east, north] (degrees) around every place of the story, whatever the map's
+ * shape: the kiosk's attract frame, which must show the whole story even on an upright screen.
+ */
+export function everyPlaceBox(prep: PreparedStory): [number, number, number, number] {
+  return boxAround(prep.places.map((p) => p.props.anchor));
+}
+
+/** Returns the box a story frame of this scope fits on a map of this `aspect` (width / height). */
+export function scopeBox(prep: PreparedStory, aspect: number, scope: StoryScope): [number, number, number, number] {
+  return scope === 'every-place' ? everyPlaceBox(prep) : storyBox(prep, aspect);
 }
 
 /** Returns the box around points with MARGIN_DEG on every side. */

@@ -1,4 +1,4 @@
-import type { GeoJSONSource, Map as MapLibreMap } from 'maplibre-gl';
+import type { GeoJSONSource, Map as MapLibreMap, StyleSpecification } from 'maplibre-gl';
 import type { FeatureCollection, Polygon } from 'geojson';
 import { detailSource } from './basemap-style.ts';
 
@@ -9,6 +9,23 @@ export const FETCH_AHEAD_ZOOM = 0.5;
 export function detailWanted(entry: { minZoom: number; box: [number, number, number, number] }, zoom: number, [w, s, e, n]: [number, number, number, number]): boolean {
   const [bw, bs, be, bn] = entry.box;
   return zoom >= entry.minZoom - FETCH_AHEAD_ZOOM && w <= be && e >= bw && s <= bn && n >= bs;
+}
+
+/**
+ * Returns `next` (a restyled basemap, e.g. a new type scale's) with the detail files already loaded
+ * into `previous`'s sources kept: the new style's detail sources are empty, and a diffing `setStyle`
+ * would empty the loaded ones, which the loader does not fetch twice (a kiosk at a venue lost its
+ * close-up and drew the coarse land). For `setStyle`'s `transformStyle`.
+ */
+export function keepLoadedDetail(previous: StyleSpecification | undefined, next: StyleSpecification): StyleSpecification {
+  const sources = { ...next.sources };
+  for (const [id, source] of Object.entries(previous?.sources ?? {})) {
+    const now = sources[id];
+    // set: its URL while it loads, its features once loaded (maplibre serialises a source's data so)
+    const loaded = source.type === 'geojson' && (typeof source.data === 'string' || !(source.data.type === 'FeatureCollection' && source.data.features.length === 0));
+    if (id.startsWith(detailSource('')) && loaded && now?.type === 'geojson') sources[id] = { ...now, data: source.data };
+  }
+  return { ...next, sources };
 }
 
 /**

@@ -119,6 +119,8 @@ const CELL_PX = 96;
 const AROUND: LabelSide[] = ['above', 'below', 'right', 'left'];
 /** How far (px) inside its ends a label slid along the frame's side must still reach over its mark. */
 const SPAN_MARGIN_PX = 8;
+/** How far (px) inside the frame's side a slid label stops: the drawn text's box may be a pixel or two wider than the one laid out (a 1280 × 720 kiosk's name of a base at the frame's west ended 2 px past the map's edge). */
+const SLIDE_INSET_PX = 4;
 
 /**
  * Returns labels placed greedily in the order given (highest priority first): each takes the first
@@ -148,7 +150,7 @@ export function layoutLabels(requests: LabelRequest[], obstacles: Box[] = [], bo
         for (const side of r.sides) {
           if (side !== 'above' && side !== 'below') continue;
           const x = home.now[0];
-          const shift = Math.max(0, bounds[0] - (x - r.w / 2)) - Math.max(0, x + r.w / 2 - bounds[2]);
+          const shift = Math.max(0, bounds[0] + SLIDE_INSET_PX - (x - r.w / 2)) - Math.max(0, x + r.w / 2 - (bounds[2] - SLIDE_INSET_PX));
           if (shift !== 0 && Math.abs(shift) < r.w / 2 - SPAN_MARGIN_PX) yield { side, gap: r.gap, ...home, shift };
         }
       if (r.forced)

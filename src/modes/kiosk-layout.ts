@@ -7,6 +7,12 @@ import { createFrameLegend } from './kiosk-legend.ts';
 import { createTouchControls } from './kiosk-touch.ts';
 import { kioskType, mapTypeScaleFor, typeProperties } from './kiosk-type.ts';
 
+/** A landscape kiosk screen under this many CSS px tall gets the short layout (`data-kiosk-short`: kiosk.css's denser masthead, bottom band and touch strip). */
+export const KIOSK_SHORT_PX = 900;
+
+/** The least room (CSS px) a camera stop keeps each side of the map for the names at its edges. */
+const MIN_ROOM_PX = 16;
+
 /** Returns the layout a kiosk screen gets: the setting, or (auto) from the screen's shape. */
 export function kioskLayout(orientation: KioskOrientation, width: number, height: number): 'portrait' | 'landscape' {
   return orientation === 'auto' ? (height > width ? 'portrait' : 'landscape') : orientation;
@@ -38,15 +44,22 @@ export function mountKioskLayout(ctx: AppContext): { setOverview(on: boolean): v
   stage?.append(touch.root);
 
   let typeScale = 1;
-  /** Room (CSS px) each camera stop keeps each side for the type scale's wider labels (the map's padding). */
-  let room = 0;
+  /**
+   * Room (CSS px) each camera stop keeps each side for the type scale's wider labels (the map's padding),
+   * at least MIN_ROOM_PX: at 1280 × 720 the type scale is about 1, and a base at the frame's west edge
+   * had its name cut by the map's edge.
+   */
+  let room = MIN_ROOM_PX;
   let overview = false;
   /**
    * Sets the map's padding: the type scale's room, and on the attract frame at least a fifth of the
-   * map's width each side, since the story's outermost places are named there (no label cut at the edge).
+   * map's width each side (a tenth on an upright screen), since the story's outermost places are named
+   * there (no label cut at the edge). An upright map is narrower than the story's places are wide, so
+   * the frame of every place is as wide as the map allows: a fifth each side left them a strip half its width.
    */
   const pad = () => {
-    const r = overview ? Math.max(room, Math.round(0.2 * map.getContainer().clientWidth)) : room;
+    const share = html.dataset.kioskLayout === 'portrait' ? 0.1 : 0.2;
+    const r = overview ? Math.max(room, Math.round(share * map.getContainer().clientWidth)) : room;
     // the credits lie across the map's foot: no place is framed under them
     const credits = ctx.root.querySelector<HTMLElement>('.maplibregl-ctrl-bottom-right')?.offsetHeight ?? 0;
     map.setPadding({ top: 0, bottom: credits, left: r, right: r });
@@ -68,6 +81,7 @@ export function mountKioskLayout(ctx: AppContext): { setOverview(on: boolean): v
     const h = window.innerHeight;
     const layout = kioskLayout(kiosk.orientation, w, h);
     html.dataset.kioskLayout = layout;
+    html.toggleAttribute('data-kiosk-short', layout === 'landscape' && h < KIOSK_SHORT_PX);
     const type = kioskType(kiosk, w, h);
     for (const [k, v] of Object.entries(typeProperties(type))) html.style.setProperty(k, v);
     // The key: in the bottom bar beside the chapters on a wide screen (the card keeps the column's
@@ -82,7 +96,7 @@ export function mountKioskLayout(ctx: AppContext): { setOverview(on: boolean): v
       // The type scale makes the current event's labels wider: every camera stop keeps that much more room
       // each side (the map's padding, added to each fit's own), so a label beside a place at the frame's
       // west or east edge is not cut by it. Symmetric, so the centre stays put.
-      room = Math.round(120 * screenScaleFor(ctx.profile.scalesWithScreen) * (k - 1));
+      room = Math.max(MIN_ROOM_PX, Math.round(120 * screenScaleFor(ctx.profile.scalesWithScreen) * (k - 1)));
       pad();
       apply();
     }
@@ -109,6 +123,7 @@ export function mountKioskLayout(ctx: AppContext): { setOverview(on: boolean): v
       legend.destroy();
       touch.destroy();
       delete html.dataset.kioskLayout;
+      html.removeAttribute('data-kiosk-short');
       for (const k of Object.keys(typeProperties(kioskType(kiosk, 1, 1)))) html.style.removeProperty(k);
     },
   };

@@ -31,6 +31,15 @@ export function createTouchControls(prep: PreparedStory, store: Store, actions: 
   ];
   let chapterShown = -2;
   let currentShown = -2;
+  /** Scrolls the chip row (only it: scrollIntoView would also scroll the stage and the page) so the current event's chip is in its middle. */
+  const centre = () => {
+    const b = chips.querySelector<HTMLElement>('.kiosk-chip.current');
+    if (b) chips.scrollLeft = b.offsetLeft - (chips.clientWidth - b.offsetWidth) / 2;
+  };
+  // The strip is hidden while touring (no layout, nothing to scroll): when a visitor's touch shows it, the current chip comes into view.
+  const shownObserver = new ResizeObserver(centre);
+  shownObserver.observe(chips);
+  offs.push(() => shownObserver.disconnect());
   const render = () => {
     const s = store.getState();
     const i = currentEventIndex(prep.events, s.t);
@@ -55,12 +64,10 @@ export function createTouchControls(prep: PreparedStory, store: Store, actions: 
       for (const b of chips.querySelectorAll<HTMLElement>('.kiosk-chip')) {
         const on = b.dataset.event === prep.events[i]?.id;
         b.classList.toggle('current', on);
-        if (on) {
-          b.setAttribute('aria-current', 'step');
-          // scroll the chip row only (scrollIntoView would also scroll the stage and the page)
-          chips.scrollLeft = b.offsetLeft - (chips.clientWidth - b.offsetWidth) / 2;
-        } else b.removeAttribute('aria-current');
+        if (on) b.setAttribute('aria-current', 'step');
+        else b.removeAttribute('aria-current');
       }
+      centre();
     }
   };
   offs.push(store.subscribe((s) => [s.t, s.playing] as const, render, { equalityFn: (a, b) => a[0] === b[0] && a[1] === b[1], fireImmediately: true }));

@@ -1,5 +1,5 @@
 import { currentEventIndex } from '../data/prepare.ts';
-import { dwellSeconds, TRACK_SECONDS } from '../state/player.ts';
+import { TRACK_SECONDS } from '../state/player.ts';
 import type { AppState } from '../state/store.ts';
 import { el, listen } from '../ui/dom.ts';
 import type { AppContext, ModeHandle } from '../contracts/app-context.ts';
@@ -162,8 +162,6 @@ export function startKiosk(ctx: AppContext): ModeHandle {
   const { store, prep, scale } = ctx;
   const html = document.documentElement;
   const events = prep.events;
-  // each event's hold in ms, as the player holds it (app.ts), worked out once rather than every frame
-  const holdMs = events.map((e) => dwellSeconds(e, prep.story, ctx.profile.readingWordsPerMinute) * 1000);
   const plan = tourPlan(events, prep.places, prep.start, prep.end);
   const side = ctx.root.querySelector<HTMLElement>('.side');
   const card = side?.querySelector<HTMLElement>('.event-card') ?? null;
@@ -245,7 +243,8 @@ export function startKiosk(ctx: AppContext): ModeHandle {
     dwellEvent = -1;
     if (side) side.scrollTop = 0;
     write({ t: plan.attractT, playing: false, place: null, view: null });
-    ctx.fitStory(instant || ctx.reducedMotion);
+    // every place of the story, however far (the story's view on an upright screen keeps to its core)
+    ctx.fitStory(instant || ctx.reducedMotion, 'every-place');
     progress.update(progressText(-1, events.length), 0);
     attractClock();
   };
@@ -346,7 +345,7 @@ export function startKiosk(ctx: AppContext): ModeHandle {
     } else if (dwelling) dwellMs += Math.min(100, now - lastFrame) * s.speed;
     else if (i !== dwellEvent) dwellEvent = -1;
     lastFrame = now;
-    const held = i < 0 ? 0 : dwelling ? Math.min(1, dwellMs / holdMs[i]) : 1;
+    const held = i < 0 ? 0 : dwelling ? Math.min(1, dwellMs / (ctx.holds[i] * 1000)) : 1;
     pages?.show(held);
     const paged = pages?.state() ?? { page: 0, pages: 1 };
     progress.update(progressText(i, events.length), held, pageText(paged.page, paged.pages));

@@ -17,6 +17,15 @@ export function dwellSeconds(event: Pick<PreparedEvent, 'dwell'> & Partial<Pick<
   return Math.max(authored, (wordCount(`${event.title ?? ''} ${event.body ?? ''}`) / wordsPerMinute) * 60);
 }
 
+/**
+ * Returns every event's hold (s at 1×, in the story's order): `dwellSeconds` at the mode's reading
+ * pace, times the share of the dwell the mode holds (`dwellFactor`). Worked out once per page: the
+ * player holds on each event this long and the kiosk's card pages and progress bar count it down.
+ */
+export function eventHolds(events: (Pick<PreparedEvent, 'dwell'> & Partial<Pick<PreparedEvent, 'title' | 'body'>>)[], story: Pick<Story, 'defaultDwell'>, mode: { readingWordsPerMinute: number | null; dwellFactor: number }): number[] {
+  return events.map((e) => dwellSeconds(e, story, mode.readingWordsPerMinute) * mode.dwellFactor);
+}
+
 /** Counts the words of a text (runs of non-space). */
 export function wordCount(text: string): number {
   return text.split(/\s+/).filter(Boolean).length;

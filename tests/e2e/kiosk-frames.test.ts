@@ -163,6 +163,33 @@ function problems(page: Page, o: { need: number; headline: string; targets: bool
   }, o);
 }
 
+/**
+ * Returns each place of the story (data/places.json, its anchor) that the map does not show now, one
+ * line each: projected by the map, outside the map's box (with room for its mark) or under something
+ * drawn over the map there (the credits' strip, a panel).
+ */
+function placesOutOfFrame(page: Page) {
+  return page.evaluate(async () => {
+    const places = ((await (await fetch('data/places.json')).json()) as { features: { properties: { name: string; anchor: [number, number] } }[] }).features.map((f) => f.properties);
+    const map = window.explainer!.mapView.map;
+    const el = document.querySelector('.map')!;
+    const box = el.getBoundingClientRect();
+    const room = 8;
+    const out: string[] = [];
+    for (const p of places) {
+      const q = map.project(p.anchor);
+      const [x, y] = [box.left + q.x, box.top + q.y];
+      if (x < box.left + room || x > box.right - room || y < box.top + room || y > box.bottom - room) {
+        out.push(`${p.name} (${p.anchor.join(', ')}) is outside the map (${Math.round(x)}, ${Math.round(y)} in ${Math.round(box.left)}–${Math.round(box.right)} × ${Math.round(box.top)}–${Math.round(box.bottom)})`);
+        continue;
+      }
+      const top = document.elementFromPoint(x, y);
+      if (!top || !el.contains(top) || top.closest('.maplibregl-control-container')) out.push(`${p.name} is under ${top ? top.className || top.tagName : 'nothing'}`);
+    }
+    return out;
+  });
+}
+
 describe('kiosk frames as a visitor sees them', () => {
   for (const size of [
     { width: 1920, height: 1080 },
@@ -170,7 +197,7 @@ describe('kiosk frames as a visitor sees them', () => {
     { width: 3840, height: 2160 },
     { width: 1080, height: 1920 },
   ])
-    it(`at ${size.width}×${size.height}: attract frame, a stop and a touched kiosk show no clipped or small text, the headline and the key, and large targets`, async () => {
+    it(`at ${size.width}×${size.height}: attract frame (every place in view), a stop and a touched kiosk show no clipped or small text, the headline and the key, and large targets`, async () => {
       const need = minCapPx(size.width, size.height);
       const { page, errors } = await openApp(h, '?mode=kiosk&idle=600', size, { reducedMotion: true, until: 'none' });
       await page.waitForFunction(() => !!window.explainer && document.documentElement.dataset.kioskStop === 'attract');
@@ -178,6 +205,8 @@ describe('kiosk frames as a visitor sees them', () => {
       await page.evaluate(() => window.explainer!.store.getState().set({ speed: 0.001 }));
       await settled(page);
       expect(await problems(page, { need, headline: '.kiosk-attract h2', targets: false }), 'attract frame').toEqual([]);
+      // the attract frame shows every place of the story, an upright screen's too
+      expect(await placesOutOfFrame(page), 'places on the attract frame').toEqual([]);
       // the attract frame shows the whole story, not an event: no current ring, no chapter marked
       expect(await page.locator('.kiosk-chapter.current').count()).toBe(0);
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { PreparedStory } from '../../src/data/prepare.ts';
-import { boxAspect, storyBox } from '../../src/map/bounds.ts';
+import { boxAspect, everyPlaceBox, scopeBox, storyBox } from '../../src/map/bounds.ts';
 
 /** Returns a story whose places sit at these anchors (all storyBox reads). */
 function createStory(anchors: [number, number][]): PreparedStory {
@@ -37,6 +37,18 @@ describe('storyBox', () => {
       [50, 50],
     ]);
     expect(storyBox(near, 0.5)).toEqual([27, 39, 52, 57.8]);
+  });
+});
+
+describe('everyPlaceBox and scopeBox', () => {
+  it("hold every place, 2° out, however narrow the map (the kiosk's attract frame on an upright screen)", () => {
+    expect(everyPlaceBox(STORY)).toEqual([23.3, 39, 130.4, 70.1]);
+    expect(scopeBox(STORY, 0.5, 'every-place')).toEqual([23.3, 39, 130.4, 70.1]);
+  });
+
+  it("scope 'story' is the story view for the map's shape", () => {
+    expect(scopeBox(STORY, 1, 'story')).toEqual(storyBox(STORY, 1));
+    expect(scopeBox(STORY, 1, 'story')[2]).toBeLessThan(40);
   });
 });
 

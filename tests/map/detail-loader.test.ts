@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { FeatureCollection } from 'geojson';
-import { detailWanted, FETCH_AHEAD_ZOOM, loadDetailOnDemand } from '../../src/map/detail-loader.ts';
+import { diff } from '@maplibre/maplibre-gl-style-spec';
+import type { StyleSpecification } from 'maplibre-gl';
+import { detailWanted, FETCH_AHEAD_ZOOM, keepLoadedDetail, loadDetailOnDemand } from '../../src/map/detail-loader.ts';
 
 describe('detailWanted: when a detail file is fetched', () => {
   const ukraine = { minZoom: 4.5, box: [22, 43.5, 42.5, 58.5] as [number, number, number, number] };
@@ -67,5 +69,40 @@ describe('loadDetailOnDemand: when the fetch starts', () => {
     m.styleLoads();
     m.emit('load');
     expect(m.loaded).toEqual([]);
+  });
+});
+
+describe('keepLoadedDetail: a restyle keeps the detail files loaded', () => {
+  /** Returns a style with one detail source holding `data` and a source that is not a detail file. */
+  const createStyle = (data: string | FeatureCollection): StyleSpecification => ({
+    version: 8,
+    sources: { 'detail-bosphorus': { type: 'geojson', data }, 'story-label-space': { type: 'geojson', data: { type: 'FeatureCollection', features: [] } } },
+    layers: [],
+  });
+  const empty: FeatureCollection = { type: 'FeatureCollection', features: [] };
+
+  it('carries a loaded detail file (its URL) into the new style, so the diff does not empty it', () => {
+    const previous = createStyle('http://127.0.0.1/data/detail-bosphorus.json');
+    const next = createStyle(empty);
+    expect(diff(previous, next).map((c) => c.command)).toContain('setGeoJSONSourceData');
+    const kept = keepLoadedDetail(previous, next);
+    expect(kept.sources['detail-bosphorus']).toEqual({ type: 'geojson', data: 'http://127.0.0.1/data/detail-bosphorus.json' });
+    expect(diff(previous, kept).map((c) => c.command)).not.toContain('setGeoJSONSourceData');
+  });
+
+  it('carries a detail file already drawn (its features, as maplibre serialises a loaded URL)', () => {
+    const land = { type: 'FeatureCollection', features: [{ type: 'Feature', properties: { kind: 'land' }, geometry: { type: 'Point', coordinates: [29, 41] } }] } as FeatureCollection;
+    const previous = createStyle(land);
+    const kept = keepLoadedDetail(previous, createStyle(empty));
+    expect(kept.sources['detail-bosphorus']).toEqual({ type: 'geojson', data: land });
+    expect(diff(previous, kept).map((c) => c.command)).not.toContain('setGeoJSONSourceData');
+  });
+
+  it('leaves a detail file not yet loaded and the other sources as the new style has them', () => {
+    const labels = { type: 'FeatureCollection', features: [{ type: 'Feature', properties: {}, geometry: { type: 'Point', coordinates: [29, 41] } }] } as FeatureCollection;
+    const previous = { ...createStyle(empty), sources: { ...createStyle(empty).sources, 'story-label-space': { type: 'geojson', data: labels } } } as StyleSpecification;
+    const next = createStyle(empty);
+    expect(keepLoadedDetail(previous, next).sources).toEqual(next.sources);
+    expect(keepLoadedDetail(undefined, next).sources).toEqual(next.sources);
   });
 });

@@ -36,7 +36,9 @@ describe('layoutLabels', () => {
     const neighbour: [number, number, number, number] = [-70, -8, -50, 8];
     const [placed] = layoutLabels([req('a', [0, 0], { sides: ['right', 'left', 'above', 'below'], forced: true })], [neighbour], bounds);
     expect(placed.side).toBe('above');
-    expect(placed.box[2]).toBeLessThanOrEqual(20);
+    // a few px inside the edge: the drawn text's box can be a pixel or two wider than the one laid out
+    expect(placed.box[2]).toBeLessThanOrEqual(16);
+    expect(placed.box[2]).toBeGreaterThanOrEqual(15);
     expect(placed.box[0]).toBeLessThan(0);
     expect(placed.box[2]).toBeGreaterThan(0);
     // a label that is not forced is not slid: it is left out, as before

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { advance, type PlayContext, type PlayState } from '../../src/state/player.ts';
+import { advance, dwellSeconds, eventHolds, type PlayContext, type PlayState } from '../../src/state/player.ts';
 import { createTimeScale, type Band } from '../../src/time/time-scale.ts';
 import { createEvent, FIXTURE_START, HOUR } from '../fixtures/prepared-event.ts';
 
@@ -121,5 +121,18 @@ describe('advance', () => {
   it('changes nothing for dt = 0', () => {
     const ctx = createCtx();
     for (const s of [createState(15), createState(10, 3000), createState(0)]) expect(advance(s, 0, ctx)).toEqual({ ...s, ended: false });
+  });
+});
+
+describe('eventHolds', () => {
+  /** Returns a text of `n` words. */
+  const words = (n: number) => Array.from({ length: n }, () => 'word').join(' ');
+  const story = { defaultDwell: 8 };
+  const events = [{ dwell: 14, title: words(10), body: words(90) }, { title: words(2), body: words(10) }];
+
+  it("is each event's dwellSeconds at the mode's pace, times its dwell factor, in order", () => {
+    expect(eventHolds(events, story, { readingWordsPerMinute: 200, dwellFactor: 1 })).toEqual([30, 8]);
+    expect(eventHolds(events, story, { readingWordsPerMinute: null, dwellFactor: 0.5 })).toEqual([7, 4]);
+    expect(eventHolds(events, story, { readingWordsPerMinute: 200, dwellFactor: 1 })[0]).toBe(dwellSeconds(events[0], story, 200));
   });
 });
