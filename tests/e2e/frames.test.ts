@@ -280,4 +280,23 @@ describe('wording on the page and in exports', () => {
     await page.context().close();
   });
 
+  it("draws each side's figure of a disputed count side by side, each with who gives it, neither covering the other", async () => {
+    for (const size of [{ width: 1200, height: 675 }, { width: 1080, height: 1350 }]) {
+      const { page } = await openApp(h, '?mode=screenshot&event=overnight-drone-claims', size);
+      const boxes = await page.evaluate(() => window.explainer!.labelBoxes().filter((l) => l.id.startsWith('callout')));
+      expect(boxes.map((b) => b.text.replace(/\n/g, ' ')).sort()).toEqual([
+        '162 Ukrainian drones shot down (Russian military)',
+        'Russia launched 80 drones against Ukraine (Kyiv)',
+      ]);
+      const [[ax0, ay0, ax1, ay1], [bx0, by0, bx1, by1]] = boxes.map((b) => b.box);
+      expect(ax1 <= bx0 || bx1 <= ax0 || ay1 <= by0 || by1 <= ay0, JSON.stringify(boxes)).toBe(true);
+      const map = await page.evaluate(() => {
+        const c = window.explainer!.mapView.map.getContainer();
+        return { w: c.clientWidth, h: c.clientHeight };
+      });
+      for (const { box } of boxes) expect(box[0] >= 0 && box[1] >= 0 && box[2] <= map.w && box[3] <= map.h, JSON.stringify(box)).toBe(true);
+      await page.context().close();
+    }
+  });
+
 });
