@@ -2,6 +2,7 @@ import type { Layer } from '@deck.gl/core';
 import type { ExportFlag, ModeProfile } from '../contracts/app-context.ts';
 import { currentEventIndex, toHours, type PreparedStory } from '../data/prepare.ts';
 import { basemapStyle, showLabelSpace, type basemapGeo } from '../map/basemap-style.ts';
+import { setFrameInsets } from '../map/frame-edges.ts';
 import { storyBox } from '../map/bounds.ts';
 import type { Clock } from '../map/clock-filter.ts';
 import { drawIconAtlas, iconMapping } from '../map/icons.ts';
@@ -239,6 +240,7 @@ export function createLayerController(o: LayerControllerOptions) {
     /** Sets the map's type scale and the caption's bands (`AppContext.setTypeScale`). */
     setTypeScale(k: number, bands = { top: 0, bottom: 0 }) {
       labelInsets = bands;
+      setFrameInsets(map, bands);
       if (k === typeScale) return;
       typeScale = k;
       map.setStyle(basemapStyle(o.geo, prep.theme, prep.story.credit, o.screenScale * k), { diff: true });
