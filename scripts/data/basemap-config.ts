@@ -96,6 +96,10 @@ export const BasemapConfig = z.strictObject({
           .describe('From zoom `from` the town is an area on the map, not a dot: its name is drawn as an area name at `at` (clear of the story’s own places there), and the dot is not drawn.'),
       }),
     ),
+    spellings: z
+      .record(z.string().min(1), z.string().min(1))
+      .default({})
+      .describe('GeoNames name → the name the map prints (the story’s own spelling: Ukrainian towns romanised as the story writes Kyiv, "Odessa" → "Odesa"); each must match a town the map names.'),
     minPopulationFine: z.number().int().positive(),
     minPopulationElsewhere: z.number().int().positive(),
     bounds: BBox,

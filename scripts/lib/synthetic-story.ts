@@ -16,7 +16,7 @@ export interface EventLike {
   title: string;
   places: string[];
   statuses?: { place: string }[];
-  callout?: { place?: string };
+  callout?: { place?: string } | { place?: string }[];
   /** A close view's cap: the data build checks that the basemap has detail where it frames. */
   camera?: unknown;
 }
@@ -110,7 +110,8 @@ export function synthesizeStory<S extends StoryLike, F extends PlaceLike>(story:
       };
       if (e.end) copy.end = iso(Math.min(start + (Date.parse(e.end) - Date.parse(e.start)), Date.parse(story.end)));
       if (e.statuses) copy.statuses = e.statuses.map((s) => ({ ...s, place: copyId(s.place, k) }));
-      if (e.callout?.place) copy.callout = { ...e.callout, place: copyId(e.callout.place, k) };
+      const moveCallout = (c: { place?: string }) => (c.place ? { ...c, place: copyId(c.place, k) } : c);
+      if (e.callout) copy.callout = Array.isArray(e.callout) ? e.callout.map(moveCallout) : moveCallout(e.callout);
       events.push(copy as S['events'][number]);
     }
   }

@@ -3,6 +3,7 @@ import type { ExportFlag, ModeProfile } from '../contracts/app-context.ts';
 import { currentEventIndex, toHours, type PreparedStory } from '../data/prepare.ts';
 import { basemapStyle, showLabelSpace, type basemapGeo } from '../map/basemap-style.ts';
 import { keepLoadedDetail } from '../map/detail-loader.ts';
+import { setFrameInsets } from '../map/frame-edges.ts';
 import type { Clock } from '../map/clock-filter.ts';
 import { drawIconAtlas, iconMapping } from '../map/icons.ts';
 import { planLabels, type LabelPlan } from '../map/label-plan.ts';
@@ -257,6 +258,7 @@ export function createLayerController(o: LayerControllerOptions) {
     /** Sets the map's type scale and the caption's bands (`AppContext.setTypeScale`). */
     setTypeScale(k: number, bands = { top: 0, bottom: 0 }) {
       labelInsets = bands;
+      setFrameInsets(map, bands);
       if (k === typeScale) return;
       typeScale = k;
       // the detail files already loaded stay loaded (the new style's detail sources are empty)

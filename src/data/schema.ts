@@ -100,7 +100,10 @@ export const StoryEvent = z.strictObject({
     .describe('Places whose status changes at this event.'),
   camera: Camera.optional().describe('Explicit camera: its zoom is the closest the event is framed at (default 6 for one point, 9 otherwise); its centre is kept in frame.'),
   subject: EventSubject.optional(),
-  callout: EventCallout.optional(),
+  callout: z
+    .union([EventCallout, z.array(EventCallout).min(2).max(4)])
+    .optional()
+    .describe("The event's key figure; or two to four figures that are given side by side (each side's own count, say), each with who gives it."),
   dwell: z.number().positive().max(120).optional().describe('Kiosk dwell on this event, in seconds.'),
   sources: z.array(Id).min(1).describe('Source ids behind the title and body.'),
   claims: z.array(Claim),
@@ -260,17 +263,17 @@ function checkStory(story: z.infer<z.ZodObject<typeof StoryFields>>, ctx: z.Refi
       ctx.addIssue({ code: 'custom', path: ['events', i, 'start'], message: 'events must be in strictly increasing time order (two events at one instant cannot both be reached)' });
     if (!ev.places.length && !ev.subject)
       ctx.addIssue({ code: 'custom', path: ['events', i, 'subject'], message: 'is required when the event names no place (the camera needs an area to frame)' });
-    if (ev.callout) {
-      const texts = [ev.body, ...ev.claims.map((c) => c.text)];
-      if (!texts.some((t) => t.includes(ev.callout!.text)))
-        ctx.addIssue({ code: 'custom', path: ['events', i, 'callout', 'text'], message: "must be copied exactly from the event's body or one of its claims" });
-      if (ev.callout.place && !ev.places.includes(ev.callout.place))
-        ctx.addIssue({ code: 'custom', path: ['events', i, 'callout', 'place'], message: `"${ev.callout.place}" is not in this event's places` });
-      if (!ev.sources.includes(ev.callout.source))
-        ctx.addIssue({ code: 'custom', path: ['events', i, 'callout', 'source'], message: `"${ev.callout.source}" is not among this event's sources` });
-      if (!ev.callout.place && !ev.subject)
-        ctx.addIssue({ code: 'custom', path: ['events', i, 'callout', 'place'], message: 'is required when the event has no subject box' });
-    }
+    calloutsOf(ev).forEach(({ callout: c, path }) => {
+      const texts = [ev.body, ...ev.claims.map((cl) => cl.text)];
+      if (!texts.some((t) => t.includes(c.text)))
+        ctx.addIssue({ code: 'custom', path: ['events', i, ...path, 'text'], message: "must be copied exactly from the event's body or one of its claims" });
+      if (c.place && !ev.places.includes(c.place))
+        ctx.addIssue({ code: 'custom', path: ['events', i, ...path, 'place'], message: `"${c.place}" is not in this event's places` });
+      if (!ev.sources.includes(c.source))
+        ctx.addIssue({ code: 'custom', path: ['events', i, ...path, 'source'], message: `"${c.source}" is not among this event's sources` });
+      if (!c.place && !ev.subject && !ev.places.length)
+        ctx.addIssue({ code: 'custom', path: ['events', i, ...path, 'place'], message: 'is required when the event has no subject box and no places' });
+    });
     ev.sources.forEach((s, j) => {
       if (!sourceIds.has(s)) ctx.addIssue({ code: 'custom', path: ['events', i, 'sources', j], message: `unknown source "${s}"` });
     });
@@ -501,6 +504,15 @@ export type Claim = z.infer<typeof Claim>;
 export type Camera = z.infer<typeof Camera>;
 export type EventSubject = z.infer<typeof EventSubject>;
 export type EventCallout = z.infer<typeof EventCallout>;
+
+/**
+ * An event's callouts as a list (its `callout` is one figure or several side by side), each with its
+ * path in the data file (`callout` or `callout[i]`) for error messages.
+ */
+export function calloutsOf(ev: { callout?: EventCallout | EventCallout[] }): { callout: EventCallout; path: (string | number)[] }[] {
+  if (!ev.callout) return [];
+  return Array.isArray(ev.callout) ? ev.callout.map((callout, j) => ({ callout, path: ['callout', j] })) : [{ callout: ev.callout, path: ['callout'] }];
+}
 export type StoryEvent = z.infer<typeof StoryEvent>;
 export type Source = z.infer<typeof Source>;
 export type ArticleSource = z.infer<typeof ArticleSource>;

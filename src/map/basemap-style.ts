@@ -3,6 +3,7 @@ import type { Feature, FeatureCollection, MultiLineString, MultiPolygon, Polygon
 import { feature, mesh } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
 import type { Theme } from '../data/schema.ts';
+import { FRAME_EDGES, frameEdgeLayer } from './frame-edges.ts';
 
 export interface BasemapGeo {
   countries: FeatureCollection<Polygon | MultiPolygon, { id: string; name: string; lx?: number; ly?: number; rank?: number }>;
@@ -190,6 +191,7 @@ export function basemapStyle(geo: BasemapGeo, theme: Theme, credit: string, scal
       water: { type: 'geojson', data: geo.water ?? empty },
       ...Object.fromEntries(index.map((d) => [detailSource(d.id), { type: 'geojson', data: empty } as const])),
       [LABEL_SPACE]: { type: 'geojson', data: { type: 'FeatureCollection', features: [] } },
+      [FRAME_EDGES]: { type: 'geojson', data: { type: 'FeatureCollection', features: [] } },
     },
     layers: [
       { id: 'ocean', type: 'background', paint: { 'background-color': c.ocean } },
@@ -315,6 +317,7 @@ export function basemapStyle(geo: BasemapGeo, theme: Theme, credit: string, scal
         },
         paint: { 'text-color': c.countryLabel, 'text-halo-color': c.land, 'text-halo-width': 1.2 * scale },
       },
+      frameEdgeLayer(theme.font),
       {
         // The story's labels (drawn by deck.gl) as invisible text at the same place and size: placed
         // first (top layer) and always, they take their room in maplibre's collision index, so the

@@ -1,4 +1,5 @@
 import type { PreparedPlace, PreparedStory } from '../data/prepare.ts';
+import { calloutsOf } from '../data/schema.ts';
 import { storyBox } from './bounds.ts';
 import { layoutLabels, type Box, type LabelRequest, type LabelSide } from './label-layout.ts';
 
@@ -208,27 +209,37 @@ export function planLabels(o: PlanInput): LabelPlan {
     const box = sizeOf(text, size, 6 * s);
     requests.push({ id: 'intro', at: px(position), ...box, sides: ['center'], gap: 0, forced: true, kind: 'notes', label: { id: 'intro', text, position, size, dx: 0, dy: 0, ...box } });
   }
-  let calloutFrom: [number, number] | null = null;
-  if (e?.callout) {
-    const place = e.callout.place ? o.prep.placeById.get(e.callout.place) : undefined;
-    const [w0, s0, e0, n0] = e.subject?.bbox ?? [0, 0, 0, 0];
+  // A callout's leader starts at its place's mark; one without a place sits at the subject box's
+  // centre, else at the middle of the event's places, with no leader. Figures given side by side
+  // (each side's own count) are laid out together there, each with who gives it.
+  const calloutFrom = new Map<string, [number, number]>();
+  calloutsOf(e ?? {}).forEach(({ callout: c }, j) => {
+    const id = j === 0 ? 'callout' : `callout:${j}`;
+    const place = c.place ? o.prep.placeById.get(c.place) : undefined;
+    const anchors = (e?.places ?? []).map((pid) => o.prep.placeById.get(pid)?.props.anchor).filter((a): a is [number, number] => !!a);
+    const [w0, s0, e0, n0] = e?.subject?.bbox ?? [
+      Math.min(...anchors.map((a) => a[0])),
+      Math.min(...anchors.map((a) => a[1])),
+      Math.max(...anchors.map((a) => a[0])),
+      Math.max(...anchors.map((a) => a[1])),
+    ];
     const position: [number, number] = place ? place.props.anchor : [(w0 + e0) / 2, (s0 + n0) / 2];
-    const outside = o.prep.story.sources.find((x) => x.id === e.callout!.source)?.kind === 'elsewhere';
-    const text = wrapWords(`${e.callout.text} (${e.callout.by}${outside ? ', reported elsewhere' : ''})`, 30);
+    const outside = o.prep.story.sources.find((x) => x.id === c.source)?.kind === 'elsewhere';
+    const text = wrapWords(`${c.text} (${c.by}${outside ? ', reported elsewhere' : ''})`, 30);
     const size = 15 * s;
     const box = sizeOf(text, size, 6 * s);
-    calloutFrom = place ? position : null;
+    if (place) calloutFrom.set(id, position);
     requests.push({
-      id: 'callout',
+      id,
       at: px(position),
       ...box,
       sides: place ? ['right', 'left', 'below', 'above'] : ['below', 'above', 'right', 'left'],
       gap: (place ? CALLOUT_GAP : 30) * s,
       forced: true,
       kind: 'notes',
-      label: { id: 'callout', text, position, size, dx: 0, dy: 0, ...box },
+      label: { id, text, position, size, dx: 0, dy: 0, ...box },
     });
-  }
+  });
   if (labelsOn) for (const p of all) if (!currentIds.has(p.id) && shown(p) && o.zoomStep >= o.labelMinZoom(p)) addPlace(p, false);
   if (o.layers.includes('distances'))
     for (const p of o.arcs) {
@@ -252,9 +263,10 @@ export function planLabels(o: PlanInput): LabelPlan {
     if (!p) continue;
     const position = p.anchor >= 0 && r.anchors ? r.anchors()[p.anchor] : r.label.position;
     plan[r.kind].push({ ...r.label, position, dx: p.dx, dy: p.dy });
-    if (r.id === 'callout' && calloutFrom) {
+    const leaderFrom = calloutFrom.get(r.id);
+    if (leaderFrom) {
       // The leader runs from the mark's edge to the panel's near edge, at the zoom shown now.
-      const [ax, ay] = o.project(calloutFrom);
+      const [ax, ay] = o.project(leaderFrom);
       const len = Math.hypot(p.dx, p.dy) || 1;
       const near = Math.max(0, len - (p.side === 'left' || p.side === 'right' ? r.w / 2 : r.h / 2));
       const from = o.unproject([ax + ((p.dx / len) * MARK_PX * s) / 2, ay + ((p.dy / len) * MARK_PX * s) / 2]);

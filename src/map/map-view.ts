@@ -6,6 +6,7 @@ import 'maplibre-gl/dist/maplibre-gl.css';
 import type { PreparedPlace } from '../data/prepare.ts';
 import type { Camera } from '../data/schema.ts';
 import { MAX_ZOOM, MIN_ZOOM, type View } from '../state/view.ts';
+import { showFrameEdges } from './frame-edges.ts';
 
 setWorkerUrl(workerUrl);
 
@@ -90,9 +91,13 @@ export function createMapView(o: MapViewOptions): MapView {
   });
   map.addControl(overlay);
   const onMoveEnd = (e: { originalEvent?: unknown }) => {
+    showFrameEdges(map);
     if (e.originalEvent) o.onUserMove(view());
   };
+  const onFrameChange = () => showFrameEdges(map);
   map.on('moveend', onMoveEnd);
+  map.on('resize', onFrameChange);
+  map.on('load', onFrameChange);
   const canvas = map.getCanvas();
   const lost = (e: Event) => {
     e.preventDefault();
@@ -115,6 +120,8 @@ export function createMapView(o: MapViewOptions): MapView {
       canvas.removeEventListener('webglcontextlost', lost);
       canvas.removeEventListener('webglcontextrestored', restored);
       map.off('moveend', onMoveEnd);
+      map.off('resize', onFrameChange);
+      map.off('load', onFrameChange);
       map.remove();
     },
   };

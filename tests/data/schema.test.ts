@@ -83,6 +83,25 @@ describe('Story schema', () => {
     expect(formatIssues('story.json', Story.safeParse(callout).error!)).toMatch(/events\[0\]\.callout\.source: "another" is not among this event's sources/);
   });
 
+  it("takes figures given side by side as a list of callouts, checking each one and naming it by its index", () => {
+    const story = createStory();
+    const body = 'One side counted 10 drones; the other side counted 80 drones.';
+    const two = [
+      { text: '10 drones', by: 'One side', source: 'report' },
+      { text: '80 drones', by: 'The other side', source: 'report' },
+    ];
+    story.events[0] = createEvent('first', '2025-06-01T11:35Z', { body, callout: two });
+    expect(Story.safeParse(story).success).toBe(true);
+    story.events[0] = createEvent('first', '2025-06-01T11:35Z', { body, callout: [two[0], { ...two[1], text: '90 drones' }] });
+    expect(formatIssues('story.json', Story.safeParse(story).error!)).toMatch(/events\[0\]\.callout\[1\]\.text: must be copied exactly/);
+    // one figure is written as an object, not a list of one
+    story.events[0] = createEvent('first', '2025-06-01T11:35Z', { body, callout: [two[0]] });
+    expect(Story.safeParse(story).success).toBe(false);
+    // without a place, a callout sits among the event's places; with neither places nor a subject box it has nowhere to be
+    story.events[0] = createEvent('first', '2025-06-01T11:35Z', { body, places: [], subject: undefined, callout: two });
+    expect(formatIssues('story.json', Story.safeParse(story).error!)).toMatch(/events\[0\]\.callout\[0\]\.place: is required when the event has no subject box and no places/);
+  });
+
   it('rejects a time with an offset instead of Z', () => {
     const story = createStory();
     story.events[0].start = '2025-06-01T14:35+03:00';

@@ -280,4 +280,71 @@ describe('wording on the page and in exports', () => {
     await page.context().close();
   });
 
+  it("draws each side's figure of a disputed count side by side, each with who gives it, neither covering the other", async () => {
+    for (const size of [{ width: 1200, height: 675 }, { width: 1080, height: 1350 }]) {
+      const { page } = await openApp(h, '?mode=screenshot&event=overnight-drone-claims', size);
+      const boxes = await page.evaluate(() => window.explainer!.labelBoxes().filter((l) => l.id.startsWith('callout')));
+      expect(boxes.map((b) => b.text.replace(/\n/g, ' ')).sort()).toEqual([
+        '162 Ukrainian drones shot down (Russian military)',
+        'Russia launched 80 drones against Ukraine (Kyiv)',
+      ]);
+      const [[ax0, ay0, ax1, ay1], [bx0, by0, bx1, by1]] = boxes.map((b) => b.box);
+      expect(ax1 <= bx0 || bx1 <= ax0 || ay1 <= by0 || by1 <= ay0, JSON.stringify(boxes)).toBe(true);
+      const map = await page.evaluate(() => {
+        const c = window.explainer!.mapView.map.getContainer();
+        return { w: c.clientWidth, h: c.clientHeight };
+      });
+      for (const { box } of boxes) expect(box[0] >= 0 && box[1] >= 0 && box[2] <= map.w && box[3] <= map.h, JSON.stringify(box)).toBe(true);
+      await page.context().close();
+    }
+  });
+
+});
+
+describe('the basemap inside the frame', () => {
+  const h = useHarness();
+
+  /**
+   * Returns the basemap names (maplibre symbols, not the story's own labels) whose placed boxes touch
+   * a strip 2 px wide just inside each edge of the map's visible frame: between the caption's bands,
+   * found where the caption canvas is transparent down its middle column.
+   */
+  function namesOnEdges(page: Page) {
+    return page.evaluate(() => {
+      const map = window.explainer!.mapView.map;
+      const caption = document.querySelector<HTMLCanvasElement>('canvas.shot-caption')!;
+      const ratio = caption.width / caption.clientWidth;
+      const column = caption.getContext('2d')!.getImageData(Math.floor(caption.width / 2), 0, 1, caption.height).data;
+      const clear = (y: number) => column[Math.floor(y * ratio) * 4 + 3] === 0;
+      const w = map.getContainer().clientWidth;
+      const hgt = map.getContainer().clientHeight;
+      let top = 0;
+      while (top < hgt && !clear(top)) top++;
+      let bottom = hgt - 1;
+      while (bottom > top && !clear(bottom)) bottom--;
+      const layers = map
+        .getStyle()
+        .layers.filter((l) => l.type === 'symbol' && l.id !== 'frame-edges' && l.id !== 'story-label-space')
+        .map((l) => l.id);
+      const strips: [string, [number, number], [number, number]][] = [
+        ['top', [0, top], [w, top + 2]],
+        ['bottom', [0, bottom - 2], [w, bottom]],
+        ['left', [0, top], [2, bottom]],
+        ['right', [w - 2, top], [w, bottom]],
+      ];
+      return strips.flatMap(([edge, a, b]) => map.queryRenderedFeatures([a, b], { layers }).map((f) => `${edge}: ${f.properties?.name}`));
+    });
+  }
+
+  it('cuts no town, sea or country name at the frame’s edges (it leaves one out instead)', async () => {
+    const { page } = await openApp(h, '?mode=screenshot&event=first-round-demands', { width: 1200, height: 675 });
+    // the frame is full of names: some lie near every edge
+    const near = await page.evaluate(() => window.explainer!.mapView.map.queryRenderedFeatures().filter((f) => f.layer.type === 'symbol').length);
+    expect(near).toBeGreaterThan(20);
+    expect(await namesOnEdges(page)).toEqual([]);
+    await page.goto(`${h.url}?mode=screenshot&event=what-next`);
+    await waitReady(page);
+    expect(await namesOnEdges(page)).toEqual([]);
+    await page.context().close();
+  });
 });
