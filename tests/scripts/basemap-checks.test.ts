@@ -235,7 +235,7 @@ describe('snapping the regions’ shared edges', () => {
   /** Returns the length (degrees) of the lines between two regions of one country, as the basemap draws them. */
   const regionLineLength = (fc: R) => {
     const topo = topology({ regions: fc }, 1e6) as unknown as Topology;
-    const lines = mesh(topo, topo.objects.regions as GeometryCollection, (x, y) => x !== y && (x as { properties: { country: string } }).properties.country === (y as { properties: { country: string } }).properties.country);
+    const lines = mesh(topo, topo.objects.regions as GeometryCollection, (x, y) => x !== y && (x as unknown as { properties: { country: string } }).properties.country === (y as unknown as { properties: { country: string } }).properties.country);
     return lines.coordinates.reduce((s, l) => s + l.slice(1).reduce((t, p, i) => t + Math.hypot(p[0] - l[i][0], p[1] - l[i][1]), 0), 0);
   };
 
