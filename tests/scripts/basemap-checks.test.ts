@@ -10,6 +10,7 @@ import { adminRegions, recognisedCountries, type BasemapTopology, type PolygonMo
 import { borderRuleProblems, firstLoadShapes } from '../../scripts/data/basemap-build.ts';
 import { DataError } from '../../scripts/data/derive.ts';
 import { stitchRings } from '../../scripts/data/gshhg.ts';
+import { snapRegionEdges } from '../../scripts/data/snap-edges.ts';
 import { booleanPointInPolygon } from '@turf/boolean-point-in-polygon';
 import { feature } from 'topojson-client';
 import { cameraDepthProblems, depthAt } from '../../scripts/data/camera-depth.ts';
@@ -214,5 +215,41 @@ describe('camera stops against the basemap data', () => {
     story.events[i] = { ...story.events[i], places: [], camera: undefined, subject: { bbox: [59.9, 59.9, 60.1, 60.1], label: 'test' } } as never;
     const problems = cameraDepthProblems(story, places, theme, cfg, 'data/story.json');
     expect(problems.join('\n')).toMatch(/events\[\d+\] \(fidan-in-moscow\)'s frame zooms to [\d.]+ .*Natural Earth 1:50m, good to zoom 3/);
+  });
+});
+
+describe('snapping the regions’ shared edges', () => {
+  type R = FeatureCollection<Polygon | MultiPolygon, { id: string; name: string; country: string }>;
+  const region = (id: string, country: string, ring: number[][]) => ({ type: 'Feature' as const, properties: { id, name: id, country }, geometry: { type: 'Polygon' as const, coordinates: [ring] } });
+  // A and B meet along x = 1 from y = 0 to 1; A has a corner of a third region (C, y = 0.5) on that edge that B
+  // lacks (a T-junction), and B's top corner is 0.5 m off A's
+  const regions: R = {
+    type: 'FeatureCollection',
+    features: [
+      region('a', 'RUS', [[0, 0], [1, 0], [1, 0.5], [1, 1], [0, 1], [0, 0]]),
+      region('b', 'RUS', [[1, 0], [2, 0], [2, 1], [1.000004, 1.000003], [1, 0]]),
+      region('u', 'UKR', [[0, -1], [1, -1], [1, 0], [0, 0], [0, -1]]),
+    ],
+  };
+  const outline = { type: 'FeatureCollection' as const, features: [{ type: 'Feature' as const, properties: {}, geometry: { type: 'Polygon' as const, coordinates: [[[0, -1], [2, -1], [2, 1], [0, 1], [0, -1]]] } }] };
+  /** Returns the length (degrees) of the lines between two regions of one country, as the basemap draws them. */
+  const regionLineLength = (fc: R) => {
+    const topo = topology({ regions: fc }, 1e6) as unknown as Topology;
+    const lines = mesh(topo, topo.objects.regions as GeometryCollection, (x, y) => x !== y && (x as unknown as { properties: { country: string } }).properties.country === (y as unknown as { properties: { country: string } }).properties.country);
+    return lines.coordinates.reduce((s, l) => s + l.slice(1).reduce((t, p, i) => t + Math.hypot(p[0] - l[i][0], p[1] - l[i][1]), 0), 0);
+  };
+
+  it('fails as the regions were: the edge whose points differ between the two neighbours is no region line', () => {
+    expect(regionLineLength(regions)).toBeLessThan(0.01);
+  });
+
+  it('makes the shared edge one line, whole, without moving the country’s points or other countries’ regions', () => {
+    const snapped = snapRegionEdges(regions, outline, 1e-5, ['RUS']);
+    expect(regionLineLength(snapped)).toBeCloseTo(1, 5);
+    // B's corner took A's point (the one met first); B's edge got A's corner at y = 0.5
+    expect((snapped.features[1].geometry as MultiPolygon).coordinates[0][0]).toEqual([[1, 0], [2, 0], [2, 1], [1, 1], [1, 0.5], [1, 0]]);
+    // the outline's corners stay where they were; Ukraine's region is returned as it was
+    expect((snapped.features[0].geometry as MultiPolygon).coordinates[0][0][0]).toEqual([0, 0]);
+    expect(snapped.features[2]).toBe(regions.features[2]);
   });
 });
