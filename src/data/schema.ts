@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { parseUtcInstant } from '../time/instant.ts';
 import { headlineProblem, urlProblem } from './sourcing.ts';
 import { AREA_SYMBOLS, IMPACT_STATUSES, POINT_SYMBOLS } from './theme-names.ts';
+import { calloutsOf } from './callouts.ts';
 
 export { AREA_SYMBOLS, IMPACT_STATUSES, POINT_SYMBOLS };
 
@@ -505,14 +506,6 @@ export type Camera = z.infer<typeof Camera>;
 export type EventSubject = z.infer<typeof EventSubject>;
 export type EventCallout = z.infer<typeof EventCallout>;
 
-/**
- * An event's callouts as a list (its `callout` is one figure or several side by side), each with its
- * path in the data file (`callout` or `callout[i]`) for error messages.
- */
-export function calloutsOf(ev: { callout?: EventCallout | EventCallout[] }): { callout: EventCallout; path: (string | number)[] }[] {
-  if (!ev.callout) return [];
-  return Array.isArray(ev.callout) ? ev.callout.map((callout, j) => ({ callout, path: ['callout', j] })) : [{ callout: ev.callout, path: ['callout'] }];
-}
 export type StoryEvent = z.infer<typeof StoryEvent>;
 export type Source = z.infer<typeof Source>;
 export type ArticleSource = z.infer<typeof ArticleSource>;

@@ -1,5 +1,5 @@
 import type { PreparedPlace, PreparedStory } from '../data/prepare.ts';
-import { calloutsOf } from '../data/schema.ts';
+import { calloutsOf } from '../data/callouts.ts';
 import { storyBox } from './bounds.ts';
 import { layoutLabels, type Box, type LabelRequest, type LabelSide } from './label-layout.ts';
 

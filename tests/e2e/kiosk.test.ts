@@ -423,6 +423,16 @@ describe('kiosk tour and attract screen (issue 14)', () => {
               const b = box.getBoundingClientRect();
               const top = parseFloat(inner.style.getPropertyValue('--page-top')) || 0;
               const bottom = parseFloat(inner.style.getPropertyValue('--page-bottom')) || 0;
+              const pageText = () => {
+                const end = inner.offsetHeight - bottom;
+                const origin = inner.getBoundingClientRect().top + top;
+                const units = Array.from(inner.children).flatMap((c) => (c.classList.contains('claims') ? Array.from(c.children) : [c]));
+                const last = units
+                  .map((u) => u.getBoundingClientRect())
+                  .filter((r) => r.height > 0 && r.top - origin + top < end - 0.5)
+                  .reduce((m, r) => Math.max(m, Math.min(r.bottom - origin + top, end)), top);
+                return Math.round(last - top);
+              };
               out.push({
                 title: inView('.event-card h2'),
                 kicker: inView('.event-card .kicker'),
@@ -430,9 +440,10 @@ describe('kiosk tour and attract screen (issue 14)', () => {
                 page: box.dataset.page ?? '',
                 pages: box.dataset.pages ?? '',
                 turning: inner.classList.contains('turning'),
-                // the page's text (between the page's start and end) fits in the box
-                clipped: inner.offsetHeight - bottom - top > b.height + 1,
-                sizes: `text ${inner.offsetHeight - bottom - top} px in a box of ${b.height} px`,
+                // the page's text (from the page's start to the bottom of the last text on it, before the
+                // page's end: a page that ends at the next block's top also holds the margin above it) fits in the box
+                clipped: pageText() > b.height + 1,
+                sizes: `text ${pageText()} px in a box of ${b.height} px (page ${top}–${inner.offsetHeight - bottom} px)`,
               });
               next();
             };
