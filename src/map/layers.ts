@@ -65,9 +65,19 @@ export interface Atlases {
   iconMapping: Record<IconName, object>;
 }
 
+/*
+ * Two filter configurations only. Each distinct layer class × extension configuration is its own shader
+ * program, and under software WebGL (SwiftShader) every program the first frame draws costs about half a
+ * second in the GPU process before that frame appears (README, Performance). So layers of one class
+ * share one configuration: the current event's ring uses the talks' two-range filter, and the notes the
+ * labels' filter with a value that always passes, rather than variants of their own.
+ */
 const timeFilter = new ClockFilterExtension({ filterSize: 1, categorySize: 1 });
 const rangeFilter = new ClockFilterExtension({ filterSize: 2, categorySize: 1 });
-const emphasisFilter = new ClockFilterExtension({ filterSize: 1 });
+/** The filter category of layers that show whatever the legend's toggles (the ring, the notes). */
+const ALWAYS = 'always';
+/** A filter value inside every shown range (which all start at -1e4 hours). */
+const ALWAYS_SHOWN = -9999;
 
 /** Shown from a place's appearance on; fading in behind the moment and out ahead of it. */
 const shownRanges = (c: Clock): FilterRanges => ({ filterRange: [-1e4, c.h + c.fadeOut], filterSoftRange: [-1e4, c.h - c.fadeIn] });
@@ -78,8 +88,13 @@ const activeRanges = (c: Clock): FilterRanges => ({
     [c.h, 1e4],
   ],
 });
-/** Shown from appearance on, without a fade (the current event's ring). */
-const emphasisRanges = (c: Clock): FilterRanges => ({ filterRange: [-1e4, c.h + c.fadeOut] });
+/** Shown from appearance on, without a fade (the current event's ring); the second range lets every value through. */
+const emphasisRanges = (c: Clock): FilterRanges => ({
+  filterRange: [
+    [-1e4, c.h + c.fadeOut],
+    [-1e4, 1e4],
+  ],
+});
 /** Zoom from which a label of each rank (0–9) is shown; lower ranks are the story's main places. */
 export const LABEL_MIN_ZOOM = [0, 0, 3.5, 4.5, 5.5, 8, 9, 10, 11, 12];
 
@@ -307,9 +322,11 @@ export function buildLayers(data: LayerData, s: LayerState, theme: Theme, atlase
       getLineColor: rgba(theme.colors.text, 230),
       getLineWidth: 2 * s.scale,
       lineWidthUnits: 'pixels',
-      getFilterValue: appear,
+      getFilterValue: (p) => [appear(p), 0],
+      getFilterCategory: () => ALWAYS,
       ...timed(emphasisRanges),
-      extensions: [emphasisFilter],
+      filterCategories: [ALWAYS],
+      extensions: [rangeFilter],
     }),
     new IconLayer<PreparedPlace, Ext<PreparedPlace>>({
       id: 'points',
@@ -355,7 +372,7 @@ export function buildLayers(data: LayerData, s: LayerState, theme: Theme, atlase
       getWidth: 1.5 * s.scale,
       widthUnits: 'pixels',
     }),
-    new TextLayer<PlannedLabel>({
+    new TextLayer<PlannedLabel, Ext<PlannedLabel>>({
       id: 'notes',
       data: s.labels.notes,
       ...planned,
@@ -365,6 +382,11 @@ export function buildLayers(data: LayerData, s: LayerState, theme: Theme, atlase
       getBorderWidth: 1,
       backgroundPadding: [5 * s.scale, 3 * s.scale],
       outlineWidth: 0,
+      getFilterValue: () => ALWAYS_SHOWN,
+      getFilterCategory: () => ALWAYS,
+      ...timed(shownRanges),
+      filterCategories: [ALWAYS],
+      extensions: [timeFilter],
     }),
   ];
 }

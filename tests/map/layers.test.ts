@@ -65,8 +65,8 @@ describe('buildLayers', () => {
     type Timed = { timeClock: unknown; timeRanges: (c: typeof clock) => { filterRange: unknown; filterSoftRange?: unknown }; filterRange: unknown };
     const timed = layers.map((l) => [l.id, l.props as unknown as Timed] as const);
     expect(timed.map(([id]) => id)).toEqual(['areas', 'distance-arcs', 'area-labels', 'talks-on', 'emphasis', 'points', 'distance-labels', 'labels', 'leaders', 'notes']);
-    // The current event's leader line and notes are rebuilt with the event and have no time filter.
-    for (const [id, p] of timed.filter(([id]) => id !== 'leaders' && id !== 'notes')) {
+    // The current event's leader line is rebuilt with the event and has no time filter.
+    for (const [id, p] of timed.filter(([id]) => id !== 'leaders')) {
       expect(p.timeClock, id).toBe(clock);
       // Built at the clock's reading: the static props equal what the rule gives now.
       expect(p.timeRanges(clock).filterRange, id).toEqual(p.filterRange);
@@ -79,7 +79,14 @@ describe('buildLayers', () => {
       [-1e4, 30],
       [30, 1e4],
     ]);
-    expect(rule('emphasis')(clock)).toEqual({ filterRange: [-1e4, 31] });
+    expect(rule('emphasis')(clock)).toEqual({
+      filterRange: [
+        [-1e4, 31],
+        [-1e4, 1e4],
+      ],
+    });
+    // The notes always pass their filter (it is there so they share the distance labels' shader program).
+    expect(rule('notes')(clock)).toEqual({ filterRange: [-1e4, 31], filterSoftRange: [-1e4, 28] });
     // Labels fade in with their place; which labels show is the label plan's decision.
     expect(rule('labels')(clock)).toEqual({ filterRange: [-1e4, 31], filterSoftRange: [-1e4, 28] });
   });
@@ -102,6 +109,18 @@ describe('buildLayers', () => {
     expect(ring.data.map((p) => p.id)).toEqual(current);
     // the same array while the current places stay, so deck.gl rebuilds nothing on a time step
     expect(buildLayers(data, { ...state(421), current: [...current] }, theme, atlases).find((l) => l.id === 'emphasis')!.props.data).toBe(ring.data);
+  });
+
+  it('gives every layer of one class the same filter configuration, so each class compiles one shader program', () => {
+    const layers = buildLayers(prepareLayerData(createPrep()), state(10), theme, atlases);
+    const configs = new Map<string, Set<string>>();
+    for (const l of layers) {
+      const ext = (l.props.extensions ?? []).map((e) => `${e.constructor.name}${JSON.stringify((e as unknown as { opts: unknown }).opts)}`).join('+');
+      configs.set(l.constructor.name, (configs.get(l.constructor.name) ?? new Set()).add(ext));
+    }
+    expect(configs.get('TextLayer')?.size).toBe(1);
+    expect(configs.get('ScatterplotLayer')?.size).toBe(1);
+    for (const [cls, set] of configs) expect([...set], cls).toHaveLength(1);
   });
 
   it('without a clock, layers filter on their own ranges only', () => {
