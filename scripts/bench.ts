@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { commandLine, intFlag, parseFlags } from './lib/args.ts';
-import { TRACE_CATEGORIES, median, stepCosts } from './lib/main-thread.ts';
+import { TRACE_CATEGORIES, median, stepCosts, windowsStamped } from './lib/main-thread.ts';
 import { startSession } from './lib/session.ts';
 import { writeScaledApp, writeScaledData } from './lib/synthetic-story.ts';
 import { startServer } from './serve.ts';
@@ -57,6 +57,12 @@ const RUNS = opts.runs;
 const SOAK_LOOPS = opts.soakLoops;
 const STEPS = opts.steps;
 const VIEWPORT = { width: 1280, height: 720 };
+/**
+ * The last stepTimes run's step windows in which the drag's deferred rebuild ran (src/app/scrub-settle.ts:
+ * the pointer rested 150 ms and 3 frames between two steps, which a software-rendered page's slow frames
+ * allow), and the median of the other windows, ms.
+ */
+let lastRests = { windows: 0, rests: 0, medianOtherMs: NaN };
 
 const fmt = (n: unknown, d = 1) => (typeof n === 'number' ? n.toFixed(d) : String(n));
 
@@ -191,8 +197,11 @@ async function stepTimes(page: Page, kind: 'app-step' | 'app-redraw' | 'floor-re
   await cdp.detach();
   const costs = stepCosts(trace, origin, 'bench-step');
   if (costs.length < STEPS) throw new Error(`bench: ${kind}: ${costs.length} step windows in the trace, expected ${STEPS}`);
+  const rested = windowsStamped(trace, origin, 'bench-step', 'scrub-settle');
+  lastRests = { windows: costs.length, rests: rested.filter(Boolean).length, medianOtherMs: median(costs.filter((_, k) => !rested[k])) };
   return median(costs);
 }
+
 
 /**
  * Returns the data build's ms (median of RUNS, after one warm-up build that fills the basemap caches)
@@ -248,9 +257,11 @@ async function scaleBench(scales: number[], builds: Awaited<ReturnType<typeof da
       const nodes = await page.evaluate(() => document.getElementsByTagName('*').length);
       const step: number[] = [];
       const redraw: number[] = [];
+      const rests: (typeof lastRests)[] = [];
       for (let i = 0; i < RUNS; i++) {
         redraw.push(await stepTimes(page, 'app-redraw'));
         step.push(await stepTimes(page, 'app-step'));
+        rests.push(lastRests);
       }
       await context.close();
       const b = builds.find((x) => x.scale === n);
@@ -267,9 +278,12 @@ async function scaleBench(scales: number[], builds: Awaited<ReturnType<typeof da
         stepRatio: median(step) / median(redraw),
         domNodes: nodes,
         dataBuildMs: b?.ms,
+        stepRests: rests.reduce((a, r) => a + r.rests, 0),
+        stepWindows: rests.reduce((a, r) => a + r.windows, 0),
+        stepOtherMs: median(rests.map((r) => r.medianOtherMs)),
       });
       const r = rows[rows.length - 1];
-      console.log(`  ${n}×: load ${r.bytesGzip} B gzip, data-ready ${Math.round(r.readyMs)} ms, step ${fmt(r.stepMs, 2)} / redraw ${fmt(r.redrawMs, 2)} ms = ${fmt(r.stepRatio, 2)}, ${nodes} elements`);
+      console.log(`  ${n}×: load ${r.bytesGzip} B gzip, data-ready ${Math.round(r.readyMs)} ms, step ${fmt(r.stepMs, 2)} / redraw ${fmt(r.redrawMs, 2)} ms = ${fmt(r.stepRatio, 2)}, ${nodes} elements; the drag's rebuild at rest ran in ${r.stepRests} of ${r.stepWindows} step windows (median of the others ${fmt(r.stepOtherMs, 2)} ms)`);
     } finally {
       await new Promise((ok) => srv.server.close(ok));
       rmSync(dir, { recursive: true, force: true });

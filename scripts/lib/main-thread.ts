@@ -18,7 +18,7 @@ export interface TraceEvent {
   ts?: number;
   /** Length, µs. */
   dur?: number;
-  args?: { name?: string; data?: { frames?: { url: string; processId: number }[] } };
+  args?: { name?: string; data?: { frames?: { url: string; processId: number }[]; message?: string } };
 }
 
 /** An interval [start, end] in µs. */
@@ -89,4 +89,13 @@ export function stepCosts(trace: TraceEvent[] | { traceEvents: TraceEvent[] }, o
   const events = Array.isArray(trace) ? trace : trace.traceEvents;
   const thread = mainThreadOf(events, origin);
   return busyPerWindow(busyIntervals(events, thread), markTimes(events, thread, mark));
+}
+
+/** Returns, for each window between the page's `mark` marks, whether the page called `console.timeStamp(stamp)` inside it. */
+export function windowsStamped(trace: TraceEvent[] | { traceEvents: TraceEvent[] }, origin: string, mark: string, stamp: string): boolean[] {
+  const events = Array.isArray(trace) ? trace : trace.traceEvents;
+  const thread = mainThreadOf(events, origin);
+  const marks = markTimes(events, thread, mark);
+  const stamps = events.filter((e) => e.name === 'TimeStamp' && e.args?.data?.message === stamp && `${e.pid}:${e.tid}` === thread).map((e) => e.ts ?? 0);
+  return marks.slice(1).map((hi, k) => stamps.some((t) => t > marks[k] && t <= hi));
 }

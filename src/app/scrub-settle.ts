@@ -39,6 +39,8 @@ export function createScrubSettle(
     stopFrames();
     if (!pending) return;
     pending = false;
+    // a trace marker (no timeline entry is kept), so a benchmark can tell the rest's rebuild from a step
+    console.timeStamp?.('scrub-settle');
     run();
   };
   const watch = () => {

@@ -56,25 +56,34 @@ export function createEventList(prep: PreparedStory, store: Store, actions: Pick
       if (id !== undefined && byId.has(id)) actions.goToEvent(id);
     }),
   ];
+  /**
+   * Renders the current item and scrolls to it, once per frame: a drag over a dense story changes the
+   * current event on nearly every pointer move, and reading the list's geometry in the move's handler,
+   * after the card and the readout have changed, would force a layout each time.
+   */
+  let frame = 0;
+  const follow = () => {
+    frame = 0;
+    if (cur < 0) return rows.update();
+    // the item is rendered already unless the list was scrolled away from it; the scroll renders the rest
+    const current = rows.row(cur);
+    if (scroll) revealRow(list, current);
+  };
   const render = (next: number) => {
     const prev = cur;
     cur = next;
     if (prev === next) return;
     const lo = Math.min(prev, next);
     const hi = Math.max(prev, next);
-    // only the rendered items between the old and the new current event change state
-    for (let i = Math.max(lo, 0); i <= hi; i++) {
-      const li = rows.rendered(i);
-      if (li) mark(li, i);
-    }
-    rows.update();
-    const current = cur >= 0 ? rows.row(cur) : undefined;
-    if (current && scroll) revealRow(list, current);
+    // only the rendered items between the old and the new current event change state, at once
+    for (const i of rows.renderedBetween(Math.max(lo, 0), hi)) mark(rows.rendered(i)!, i);
+    if (!frame) frame = requestAnimationFrame(follow);
   };
   offs.push(store.subscribe((s) => currentEventIndex(prep.events, s.t), render));
   return {
     root,
     destroy: () => {
+      cancelAnimationFrame(frame);
       rows.destroy();
       offs.forEach((f) => f());
     },

@@ -15,3 +15,25 @@ export function tickGroups(px: readonly number[], minGap: number): number[] {
   });
   return starts;
 }
+
+/**
+ * Returns the drawn ticks (first and last, inclusive, indices into `starts` from `tickGroups`) whose
+ * past / current / upcoming state can differ between current events `a` and `b` (event indices,
+ * −1 before the first event): the ticks holding any event from the earlier to the later of the two.
+ * Empty ([0, −1]) when there are no ticks.
+ */
+export function ticksBetween(starts: readonly number[], a: number, b: number): [number, number] {
+  /** The tick holding event i: the last group starting at or before it (0 before the first event). */
+  const tickOf = (i: number) => {
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid] <= i) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  };
+  if (!starts.length) return [0, -1];
+  return [tickOf(Math.min(a, b)), tickOf(Math.max(a, b))];
+}

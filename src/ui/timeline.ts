@@ -7,7 +7,7 @@ import { displayPrecision } from '../time/precision.ts';
 import type { TimeScale } from '../time/time-scale.ts';
 import { el, listen } from './dom.ts';
 import { icon } from './icons.ts';
-import { tickGroups } from './tick-thinning.ts';
+import { tickGroups, ticksBetween } from './tick-thinning.ts';
 
 const DAY = 86_400_000;
 const HOUR = 3_600_000;
@@ -258,8 +258,11 @@ export function createTimeline(prep: PreparedStory, scale: TimeScale, store: Sto
     play.setAttribute('aria-label', playing ? 'Pause' : 'Play');
     play.setAttribute('aria-pressed', String(playing));
   };
-  function markTicks(i: number) {
-    for (const { tick, first, last } of ticks) {
+  /** Marks the ticks past or current for event `i`: all of them, or with `prev` (the event they show) only those whose state can have changed. */
+  function markTicks(i: number, prev?: number) {
+    const [from, to] = prev === undefined ? [0, ticks.length - 1] : ticksBetween(tickStarts, i, prev);
+    for (let k = from; k <= to; k++) {
+      const { tick, first, last } = ticks[k];
       tick.classList.toggle('past', last < i);
       tick.classList.toggle('current', first <= i && i <= last);
     }
@@ -267,7 +270,7 @@ export function createTimeline(prep: PreparedStory, scale: TimeScale, store: Sto
   offs.push(
     store.subscribe(render),
     store.subscribe((s) => s.playing, showPlaying, { fireImmediately: true }),
-    store.subscribe((s) => currentEventIndex(prep.events, s.t), markTicks, { fireImmediately: true }),
+    store.subscribe((s) => currentEventIndex(prep.events, s.t), (i, prev) => markTicks(i, prev)),
   );
   // drawn at once for a typical width, so the ticks are there before the first resize report
   layoutTicks(1000);

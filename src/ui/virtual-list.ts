@@ -19,6 +19,8 @@ export interface VirtualList {
   row(i: number): HTMLLIElement;
   /** Returns row `i`'s element if it is rendered. */
   rendered(i: number): HTMLLIElement | undefined;
+  /** Returns the rendered rows from `lo` to `hi` (inclusive), ascending. */
+  renderedBetween(lo: number, hi: number): number[];
   /** Renders the rows now in view (and the pinned ones). */
   update(): void;
   destroy(): void;
@@ -63,9 +65,13 @@ export function createVirtualList(list: HTMLOListElement | HTMLUListElement, o: 
     return [Math.max(box.top, 0) - origin, Math.min(box.bottom, window.innerHeight) - origin];
   };
   const gap = (px: number) => el('li', { class: 'vgap', 'aria-hidden': 'true', role: 'presentation', style: `height:${px}px;padding:0;margin:0;border:0` });
+  /** Whether rows measured before must be measured again (at first, and after the list or the window is resized). */
+  let stale = true;
+  /** Measures the rows not measured yet (all of them when `stale`): each read may force a layout. */
   const measure = (rows: number[]) => {
     let changed = false;
     for (const i of rows) {
+      if (!stale && heights.isMeasured(i)) continue;
       const li = live.get(i)!;
       const h = li.getBoundingClientRect().height;
       if (h > 0) changed = heights.set(i, h) || changed;
@@ -110,17 +116,22 @@ export function createVirtualList(list: HTMLOListElement | HTMLUListElement, o: 
       place(rows);
       measure(rows);
     }
+    stale = false;
   };
   let frame = 0;
   const soon = () => {
     if (!frame) frame = requestAnimationFrame(() => ((frame = 0), update()));
   };
+  const resized = () => {
+    stale = true;
+    soon();
+  };
   const offs: (() => void)[] = [];
   let resize: ResizeObserver | null = null;
   if (o.count > renderAll) {
     offs.push(listen(document, 'scroll', soon, { capture: true, passive: true }));
-    offs.push(listen(window, 'resize', soon));
-    resize = new ResizeObserver(soon);
+    offs.push(listen(window, 'resize', resized));
+    resize = new ResizeObserver(resized);
     resize.observe(list);
   }
   offs.push(
@@ -148,6 +159,7 @@ export function createVirtualList(list: HTMLOListElement | HTMLUListElement, o: 
       return live.get(i)!;
     },
     rendered: (i) => live.get(i),
+    renderedBetween: (lo, hi) => [...live.keys()].filter((i) => i >= lo && i <= hi).sort((a, b) => a - b),
     update,
     destroy() {
       if (frame) cancelAnimationFrame(frame);

@@ -7,7 +7,7 @@ export const RENDER_ALL_UP_TO = 60;
  */
 export class RowHeights {
   private readonly measured: Float64Array;
-  private readonly known: Uint8Array;
+  private readonly hasHeight: Uint8Array;
   private sum = 0;
   private count = 0;
   private offsets: Float64Array | null = null;
@@ -17,20 +17,25 @@ export class RowHeights {
     private readonly estimate: number,
   ) {
     this.measured = new Float64Array(n);
-    this.known = new Uint8Array(n);
+    this.hasHeight = new Uint8Array(n);
   }
 
   /** Returns the height of row `i`: measured, or the mean of the measured rows. */
   height(i: number): number {
-    return this.known[i] ? this.measured[i] : this.count ? this.sum / this.count : this.estimate;
+    return this.hasHeight[i] ? this.measured[i] : this.count ? this.sum / this.count : this.estimate;
+  }
+
+  /** Returns whether row `i` has been measured. */
+  isMeasured(i: number): boolean {
+    return this.hasHeight[i] === 1;
   }
 
   /** Records row `i`'s measured height; returns whether it changed what the list lays out. */
   set(i: number, h: number): boolean {
-    if (this.known[i] && Math.abs(this.measured[i] - h) < 0.5) return false;
-    if (this.known[i]) this.sum -= this.measured[i];
+    if (this.hasHeight[i] && Math.abs(this.measured[i] - h) < 0.5) return false;
+    if (this.hasHeight[i]) this.sum -= this.measured[i];
     else this.count++;
-    this.known[i] = 1;
+    this.hasHeight[i] = 1;
     this.measured[i] = h;
     this.sum += h;
     this.offsets = null;

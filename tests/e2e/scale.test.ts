@@ -6,7 +6,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeScaledApp } from '../../scripts/lib/synthetic-story.ts';
 import { startServer } from '../../scripts/serve.ts';
-import { newContext, setState, useHarness, waitReady } from './harness.ts';
+import { frames, newContext, setState, useHarness, waitReady } from './harness.ts';
 
 /** Returns up to `n` items spread evenly over `xs`. */
 const sample = <T>(xs: T[], n: number) => (xs.length <= n ? xs : Array.from({ length: n }, (_, i) => xs[Math.floor((i * xs.length) / n)]));
@@ -141,5 +141,37 @@ describe('a story 100× bigger', () => {
     await page.waitForFunction((id) => document.querySelector('.event-list li.current')?.getAttribute('data-event') === id, story.events[start + 40].id);
     // the focused item stayed in the DOM through the re-render
     expect(await page.evaluate(() => document.activeElement?.closest('li')?.getAttribute('aria-posinset'))).toBe(String(start + 41));
+  });
+  it('after a held drag across many events, forth and back, marks every tick and follows in the list as the current event says', async () => {
+    const box = (await page.locator('.track').boundingBox())!;
+    const y = box.y + box.height / 2;
+    const before = (await listCurrent())!.index;
+    await page.mouse.move(box.x + box.width * 0.2, y);
+    await page.mouse.down();
+    await page.mouse.move(box.x + box.width * 0.8, y);
+    await page.mouse.move(box.x + box.width * 0.5, y);
+    await page.mouse.up();
+    await frames(page, 2);
+    const ids = story.events.map((e) => e.id);
+    const seen = await page.evaluate((ids) => {
+      const index = new Map(ids.map((id, i) => [id, i]));
+      const li = document.querySelector<HTMLElement>('.event-list li.current');
+      const cur = li ? Number(li.getAttribute('aria-posinset')) - 1 : -1;
+      const ol = li?.closest('ol')?.getBoundingClientRect();
+      const r = li?.getBoundingClientRect();
+      const ticks = [...document.querySelectorAll<HTMLElement>('.tick')].map((t) => index.get(t.dataset.event!)!);
+      const wrong = ticks.flatMap((first, k) => {
+        const last = (ticks[k + 1] ?? ids.length) - 1;
+        const el = document.querySelectorAll('.tick')[k];
+        const want = { past: last < cur, current: first <= cur && cur <= last };
+        const has = { past: el.classList.contains('past'), current: el.classList.contains('current') };
+        return want.past === has.past && want.current === has.current ? [] : [`${ids[first]}: ${JSON.stringify(has)}`];
+      });
+      return { cur, wrong, inView: !!(r && ol && r.top >= ol.top - 1 && r.bottom <= ol.bottom + 1), lists: document.querySelectorAll('.event-list li.current').length };
+    }, ids);
+    expect(seen.cur, 'the drag moved the current event').not.toBe(before);
+    expect(seen.wrong).toEqual([]);
+    expect(seen.lists).toBe(1);
+    expect(seen.inView).toBe(true);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { busyIntervals, busyPerWindow, mainThreadOf, markTimes, median, stepCosts, type TraceEvent } from '../../scripts/lib/main-thread.ts';
+import { busyIntervals, busyPerWindow, mainThreadOf, markTimes, median, stepCosts, windowsStamped, type TraceEvent } from '../../scripts/lib/main-thread.ts';
 
 /** A small trace: two renderers (app on pid 2, another page on pid 3), nested tasks, marks. */
 function trace(): { traceEvents: TraceEvent[] } {
@@ -54,6 +54,13 @@ describe('main-thread busy time from a trace', () => {
     expect(marks).toEqual([1000, 2000, 3000]);
     expect(busyPerWindow(busyIntervals(events, '2:1'), marks)).toEqual([0.4, 0.6]);
     expect(stepCosts(trace(), 'http://127.0.0.1:4000', 'bench-step')).toEqual([0.4, 0.6]);
+  });
+
+  it('tells which windows hold a console.timeStamp of the page (its main thread only, by message)', () => {
+    const t = trace();
+    const stamp = (pid: number, tid: number, ts: number, message: string) => ({ name: 'TimeStamp', cat: 'devtools.timeline', ph: 'I', pid, tid, ts, args: { data: { message } } });
+    t.traceEvents.push(stamp(2, 1, 2500, 'scrub-settle'), stamp(2, 1, 1500, 'other'), stamp(3, 1, 1500, 'scrub-settle'), stamp(2, 7, 1600, 'scrub-settle'));
+    expect(windowsStamped(t, 'http://127.0.0.1:4000', 'bench-step', 'scrub-settle')).toEqual([false, true]);
   });
 
   it('takes medians of odd and even counts', () => {

@@ -14,6 +14,13 @@ describe('RowHeights', () => {
     expect(h.offset(10)).toBe(80 + 8 * 40);
   });
 
+  it('knows which rows were measured, so a list measures a row once until it is resized', () => {
+    const h = new RowHeights(3, 40);
+    expect([0, 1, 2].map((i) => h.isMeasured(i))).toEqual([false, false, false]);
+    h.set(1, 52);
+    expect([0, 1, 2].map((i) => h.isMeasured(i))).toEqual([false, true, false]);
+  });
+
   it('finds the row at a y offset (clamped)', () => {
     const h = new RowHeights(5, 10);
     expect([-5, 0, 9.9, 10, 45, 999].map((y) => h.indexAt(y))).toEqual([0, 0, 0, 1, 4, 4]);
