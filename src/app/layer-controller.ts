@@ -107,6 +107,7 @@ export function createLayerController(o: LayerControllerOptions) {
       layoutZoom: step - 0.25 + zoomShift + Math.log2(typeScale),
       narrow: narrowMap(),
       scale: sizeScale,
+      overview,
       view: [0, labelInsets.top, map.getCanvas().width / map.getPixelRatio(), map.getCanvas().height / map.getPixelRatio() - labelInsets.bottom],
       project: (ll) => {
         const q = map.project(ll);

@@ -1,8 +1,8 @@
 /** A box in screen px: [left, top, right, bottom]. */
 export type Box = [number, number, number, number];
 
-/** Where a label sits relative to its anchor point. */
-export type LabelSide = 'center' | 'above' | 'below' | 'right' | 'left';
+/** Where a label sits relative to its anchor point: centred on it, on a side, or at a corner (`above-right`: the box's lower-left corner towards the point). */
+export type LabelSide = 'center' | 'above' | 'below' | 'right' | 'left' | 'above-right' | 'below-right' | 'above-left' | 'below-left';
 
 /** A label that wants a place on the map. */
 export interface LabelRequest {
@@ -20,6 +20,12 @@ export interface LabelRequest {
   atNow?: [number, number];
   /** Placed even when every side collides (the current event's places): at the side that collides least. */
   forced?: boolean;
+  /**
+   * The label names the mark at its anchor (a point's name): its box must be clearly nearer that mark
+   * than any other (`CLEAR_RATIO`), so a reader pairs name and mark rightly; a side where another mark
+   * is about as near is taken, or a forced label's side that breaks this costs, like a collision.
+   */
+  namesMark?: boolean;
   /**
    * More anchors to try after `at` has failed on every side, in order of preference (points on an
    * area's outline, nearest first), each on its `sides` (else above, below, right and left); `now` is the anchor at the zoom shown now.
@@ -54,9 +60,32 @@ function overlapArea(a: Box, b: Box): number {
   return w > 0 && h > 0 ? w * h : 0;
 }
 
-/** Returns the offset (px) from the anchor to the centre of a w × h box on a side, `gap` px off the anchor. */
+/** Below this many px² a box's part outside the bounds is rounding, not text off the frame. */
+const OUTSIDE_EPS_PX2 = 0.5;
+
+/**
+ * Returns the area (px²) of a box outside the bounds: exactly 0 for a box inside them. (The area less
+ * the overlap is a difference of floats: a box well inside came out at a few 1e-12 px², which made a
+ * free side look taken, so a label was left out or pushed a line or two away from its mark.)
+ */
+export function outsideArea(b: Box, bounds: Box): number {
+  if (b[0] >= bounds[0] && b[1] >= bounds[1] && b[2] <= bounds[2] && b[3] <= bounds[3]) return 0;
+  const out = (b[2] - b[0]) * (b[3] - b[1]) - overlapArea(b, bounds);
+  return out < OUTSIDE_EPS_PX2 ? 0 : out;
+}
+
+/** Returns the offset (px) from the anchor to the centre of a w × h box on a side or corner, `gap` px off the anchor (a corner's nearest point `gap` px away, at 45°). */
 export function sideOffset(side: LabelSide, w: number, h: number, gap: number): [number, number] {
+  const d = gap / Math.SQRT2;
   switch (side) {
+    case 'above-right':
+      return [d + w / 2, -(d + h / 2)];
+    case 'below-right':
+      return [d + w / 2, d + h / 2];
+    case 'above-left':
+      return [-(d + w / 2), -(d + h / 2)];
+    case 'below-left':
+      return [-(d + w / 2), d + h / 2];
     case 'above':
       return [0, -(gap + h / 2)];
     case 'below':
@@ -94,6 +123,14 @@ class BoxGrid {
       }
   }
 
+  /** Returns the boxes filed that may lie within `r` px of `b` (each once; a superset). */
+  near(b: Box, r: number): Box[] {
+    const [x0, y0, x1, y1] = this.range([b[0] - r, b[1] - r, b[2] + r, b[3] + r]);
+    const found = new Set<Box>();
+    for (let x = x0; x <= x1; x++) for (let y = y0; y <= y1; y++) for (const o of this.cells.get(`${x},${y}`) ?? []) found.add(o);
+    return [...found];
+  }
+
   /** Returns the sum of the overlap areas (px²) of `b` with the boxes filed, each counted once. */
   overlap(b: Box): number {
     const [x0, y0, x1, y1] = this.range(b);
@@ -117,15 +154,29 @@ const CELL_PX = 96;
 
 /** Sides tried at a request's further anchors. */
 const AROUND: LabelSide[] = ['above', 'below', 'right', 'left'];
+/** What pushing a forced label one line further from its anchor costs (as 100 px² off the frame, or a neighbour's mark partly covered at the lowest zoom of the step: a name a line away from its mark pairs with the wrong one; less than any overlap with another label). */
+const PUSH_COST = 1000;
 /** How far (px) inside its ends a label slid along the frame's side must still reach over its mark. */
 const SPAN_MARGIN_PX = 8;
 /** How far (px) inside the frame's side a slid label stops: the drawn text's box may be a pixel or two wider than the one laid out (a 1280 × 720 kiosk's name of a base at the frame's west ended 2 px past the map's edge). */
 const SLIDE_INSET_PX = 4;
 
 /**
+ * How much further than its own mark (as a multiple of that distance) every other mark must be from a
+ * label that names a mark: at 1.25 a name 30 px above its mark has no other mark within 37.5 px of its box.
+ */
+export const CLEAR_RATIO = 1.25;
+
+/** Returns the distance (px) from a box to a point (0 inside it). */
+export function boxDistance(b: Box, [x, y]: [number, number]): number {
+  return Math.hypot(Math.max(b[0] - x, 0, x - b[2]), Math.max(b[1] - y, 0, y - b[3]));
+}
+
+/**
  * Returns labels placed greedily in the order given (highest priority first): each takes the first
  * of its sides whose box overlaps no placed label and no obstacle (marks) and lies inside `bounds`
- * (the clear map area, tested at `atNow`) if given; a label that fits nowhere is left out, unless forced, when it takes
+ * (the clear map area, tested at `atNow`) if given, and for a label that names a mark, no other mark's
+ * centre is nearly as near its box as its own (`namesMark`); a label that fits nowhere is left out, unless forced, when it takes
  * the side that overlaps least (other labels weigh most, then the frame's edge). Pure, in screen px.
  */
 export function layoutLabels(requests: LabelRequest[], obstacles: Box[] = [], bounds?: Box): PlacedLabel[] {
@@ -133,12 +184,25 @@ export function layoutLabels(requests: LabelRequest[], obstacles: Box[] = [], bo
   const labels = new BoxGrid(CELL_PX);
   const marks = new BoxGrid(CELL_PX);
   for (const o of obstacles) marks.add(o);
+  /** Returns by how many px another mark's centre is nearer a label's box than `CLEAR_RATIO` times its own mark at `own` allows (0: none). */
+  const unclearBy = (box: Box, own: [number, number]) => {
+    const d = boxDistance(box, own);
+    const clear = d * CLEAR_RATIO;
+    let worst = 0;
+    for (const m of marks.near(box, clear)) {
+      const c: [number, number] = [(m[0] + m[2]) / 2, (m[1] + m[3]) / 2];
+      // a mark on the same spot (two places at one address) names no other point
+      if (Math.hypot(c[0] - own[0], c[1] - own[1]) < 1) continue;
+      worst = Math.max(worst, clear - boxDistance(box, c));
+    }
+    return worst;
+  };
   for (const r of requests) {
     let best: PlacedLabel | null = null;
     let bestCost = Infinity;
     // A forced label that collides everywhere tries its sides again further out (a line, then two lines, further).
     const home = { at: r.at, now: r.atNow ?? r.at, anchor: -1 };
-    type Try = { side: LabelSide; gap: number; at: [number, number]; now: [number, number]; anchor: number; shift?: number };
+    type Try = { side: LabelSide; gap: number; at: [number, number]; now: [number, number]; anchor: number; shift?: number; push?: number };
     // the further anchors are asked for only when the label's own sides have all failed (an area's outline points cost a projection each)
     function* tries(): Generator<Try> {
       for (const side of r.sides) yield { side, gap: r.gap, ...home };
@@ -155,19 +219,24 @@ export function layoutLabels(requests: LabelRequest[], obstacles: Box[] = [], bo
         }
       if (r.forced)
         for (const k of [1, 2])
-          for (const side of r.sides) if (side !== 'center') yield { side, gap: r.gap + k * r.h, ...home };
+          for (const side of r.sides) if (side !== 'center') yield { side, gap: r.gap + k * r.h, ...home, push: k };
     }
-    for (const { side, gap, at, now, anchor, shift = 0 } of tries()) {
+    for (const { side, gap, at, now, anchor, shift = 0, push = 0 } of tries()) {
       const [ox, dy] = sideOffset(side, r.w, r.h, gap);
       const dx = ox + shift;
       const cx = at[0] + dx;
       const cy = at[1] + dy;
       const box: Box = [cx - r.w / 2, cy - r.h / 2, cx + r.w / 2, cy + r.h / 2];
       const boxNow: Box = [now[0] + dx - r.w / 2, now[1] + dy - r.h / 2, now[0] + dx + r.w / 2, now[1] + dy + r.h / 2];
-      const outside = bounds ? r.w * r.h - overlapArea(boxNow, bounds) : 0;
+      const outside = bounds ? outsideArea(boxNow, bounds) : 0;
       // a label that may not overlap anything stops at the frame's edge before looking for neighbours
       if (outside > 0 && !r.forced) continue;
-      const cost = labels.overlap(box) * 1000 + outside * 10 + marks.overlap(box);
+      const unclear = r.namesMark ? unclearBy(box, at) : 0;
+      if (unclear > 0 && !r.forced) continue;
+      // a name cut at the frame's edge is worse than one near another mark: 100 px short of clear weighs as 1 px² off the frame
+      // and a name pushed a line or two away from its mark is taken only to clear another label or the
+      // frame's edge, not for a side a little near another mark
+      const cost = labels.overlap(box) * 1000 + outside * 10 + unclear * 0.1 + marks.overlap(box) + push * PUSH_COST;
       if (cost === 0) {
         best = { id: r.id, side, dx, dy, box, anchor };
         bestCost = 0;

@@ -51,6 +51,11 @@ export interface PlanInput {
   narrow: boolean;
   /** Size multiplier (kiosk, exports). */
   scale: number;
+  /**
+   * The whole story at once (the kiosk's attract frame): the current event's places are named but not
+   * forced (a name with no room beside its own mark is left out, its mark still drawn) and not ringed.
+   */
+  overview?: boolean;
   project(lonLat: [number, number]): [number, number];
   unproject(px: [number, number]): [number, number];
   /** The clear map area in screen px now (inside the caption bands): labels keep inside it. */
@@ -74,7 +79,12 @@ export interface PlanInput {
 const MARK_PX = 20;
 /** Radius (px at scale 1) of the ring round a current event's point (layers.ts 'emphasis': 14 px and half its 2 px line): another label must not sit on it. */
 const CURRENT_RING_PX = 15;
+/** Outer radius (px at scale 1) of the ring round a venue while its talks are on (layers.ts 'talks-on': 22 px and half its 3 px line). */
+export const TALKS_RING_PX = 23.5;
+/** Room (px at scale 1) between a ring round a point and its own name's box. */
+const RING_ROOM_PX = 4;
 const LABEL_GAP = 24;
+const CORNERS: LabelSide[] = ['above-right', 'below-right', 'above-left', 'below-left'];
 const CALLOUT_GAP = 46;
 
 /** Returns text wrapped at spaces to lines of at most `max` characters. */
@@ -141,7 +151,8 @@ export function outlinePoints(p: PreparedPlace, at: [number, number], px: (ll: [
  * zooming in within a step only moves labels apart.
  */
 export function planLabels(o: PlanInput): LabelPlan {
-  const k = 2 ** (o.layoutZoom - o.zoom);
+  // the overview is never zoomed (a touch ends it): laid out at the zoom it is shown at
+  const k = o.overview ? 1 : 2 ** (o.layoutZoom - o.zoom);
   const origin = o.project([0, 0]);
   const px = (ll: [number, number]): [number, number] => {
     const [x, y] = o.project(ll);
@@ -157,8 +168,16 @@ export function planLabels(o: PlanInput): LabelPlan {
   const labelsOn = o.layers.includes('labels');
   const shown = (p: PreparedPlace) => p.appearH <= o.h && o.layers.includes(p.category);
   const currentIds = new Set(e?.places ?? []);
+  /** Returns the radius (px at scale 1) a point's mark takes on the map now: its icon, or the ring drawn round it. */
+  const markRadius = (p: PreparedPlace) => {
+    const talks = p.activeRanges.some(([a, b]) => a <= o.h && o.h <= b) && o.layers.includes(p.category);
+    return Math.max(MARK_PX / 2, currentIds.has(p.id) && !o.overview ? CURRENT_RING_PX : 0, talks ? TALKS_RING_PX : 0);
+  };
   const requests: (LabelRequest & { label: PlannedLabel; kind: 'areas' | 'points' | 'distances' | 'notes'; anchors?: () => [number, number][] })[] = [];
-  const sidesOf = (p: PreparedPlace): LabelSide[] => (p.isArea ? ['center', 'above', 'below'] : o.labelBelow(p) ? ['below', 'above', 'right', 'left'] : ['above', 'below', 'right', 'left']);
+  // a point's name tries the four sides, then the four corners (where two marks are close, a corner
+  // can be clearly nearer its own mark when every side is about as near the other)
+  const sidesOf = (p: PreparedPlace): LabelSide[] =>
+    p.isArea ? ['center', 'above', 'below'] : [...(o.labelBelow(p) ? (['below', 'above'] as const) : (['above', 'below'] as const)), 'right', 'left', ...CORNERS];
   const toNow = ([x, y]: [number, number]): [number, number] => [x / k + origin[0], y / k + origin[1]];
   const addPlace = (p: PreparedPlace, forced: boolean) => {
     const name = o.labelText(p);
@@ -178,7 +197,9 @@ export function planLabels(o: PlanInput): LabelPlan {
       w,
       h,
       sides: sidesOf(p),
-      gap: (p.isArea ? 6 : LABEL_GAP) * s - (p.isArea ? 0 : 3 * s),
+      // a point's name sits clear of the ring drawn round it (the talks' ring is wider than the gap)
+      gap: p.isArea ? 6 * s : Math.max(LABEL_GAP - 3, markRadius(p) + RING_ROOM_PX) * s,
+      namesMark: !p.isArea,
       more: p.isArea ? () => outlineOf().map((q) => ({ at: q.at, now: toNow(q.at), sides: outward(at, q.at) })) : undefined,
       anchors: p.isArea ? () => outlineOf().map((q) => q.lonLat) : undefined,
       forced,
@@ -187,7 +208,7 @@ export function planLabels(o: PlanInput): LabelPlan {
     });
   };
   const all = [...o.pointPlaces, ...o.areaPlaces].sort((a, b) => (a.props.labelRank ?? 5) - (b.props.labelRank ?? 5));
-  if (labelsOn) for (const p of all) if (currentIds.has(p.id) && shown(p)) addPlace(p, true);
+  if (labelsOn) for (const p of all) if (currentIds.has(p.id) && shown(p)) addPlace(p, !o.overview);
   if (e?.subject) {
     const [w0, s0, e0, n0] = e.subject.bbox;
     const position: [number, number] = [(w0 + e0) / 2, (s0 + n0) / 2];
@@ -252,7 +273,7 @@ export function planLabels(o: PlanInput): LabelPlan {
     }
   const marks: Box[] = [...o.pointPlaces.filter(shown)].map((p) => {
     const [x, y] = px(p.props.anchor);
-    const r = (currentIds.has(p.id) ? CURRENT_RING_PX : MARK_PX / 2) * s;
+    const r = markRadius(p) * s;
     return [x - r, y - r, x + r, y + r];
   });
   for (const r of requests) r.atNow = toNow(r.at);

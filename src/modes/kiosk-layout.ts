@@ -40,6 +40,10 @@ export function mountKioskLayout(ctx: AppContext): { setOverview(on: boolean): v
   const span = el('p', { class: 'kiosk-story-span' }, storySpan(ctx.prep.events.map((e) => e.t0), ctx.prep.story.displayZone.offsetMinutes));
   timeline?.querySelector('.readout')?.before(span);
   timeline?.append(chapters.root);
+  // On a landscape screen the map's credits (the basemap's sources and licences, the story's `credit`)
+  // are the bottom bar's last line, the screen's width, instead of three lines over the map's foot;
+  // kiosk.css hides maplibre's copy there. On an upright screen they stay on the map, which is as wide.
+  const credit = el('p', { class: 'kiosk-credit' }, ctx.prep.story.credit);
 
   stage?.append(touch.root);
 
@@ -60,7 +64,7 @@ export function mountKioskLayout(ctx: AppContext): { setOverview(on: boolean): v
   const pad = () => {
     const share = html.dataset.kioskLayout === 'portrait' ? 0.1 : 0.2;
     const r = overview ? Math.max(room, Math.round(share * map.getContainer().clientWidth)) : room;
-    // the credits lie across the map's foot: no place is framed under them
+    // the credits lie across the map's foot on an upright screen: no place is framed under them
     const credits = ctx.root.querySelector<HTMLElement>('.maplibregl-ctrl-bottom-right')?.offsetHeight ?? 0;
     map.setPadding({ top: 0, bottom: credits, left: r, right: r });
   };
@@ -88,6 +92,7 @@ export function mountKioskLayout(ctx: AppContext): { setOverview(on: boolean): v
     // height for its text), under the card on an upright one. Either way as tall as its longest list.
     const home = layout === 'landscape' ? timeline : side;
     if (home && legend.root.parentElement !== home) home.append(legend.root);
+    timeline?.append(credit);
     legend.reserve();
     pad();
     const k = mapTypeScaleFor(type.min, ctx.profile.markScale, screenScaleFor(ctx.profile.scalesWithScreen));
@@ -119,6 +124,7 @@ export function mountKioskLayout(ctx: AppContext): { setOverview(on: boolean): v
       ended = true;
       window.removeEventListener('resize', fit);
       span.remove();
+      credit.remove();
       chapters.destroy();
       legend.destroy();
       touch.destroy();

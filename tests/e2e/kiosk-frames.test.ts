@@ -190,6 +190,47 @@ function placesOutOfFrame(page: Page) {
   });
 }
 
+/**
+ * Returns each story label naming a point that a visitor could pair with the wrong mark, one line
+ * each: a mark drawn now (deck.gl's picking of the 'points' layer over the whole map) other than its
+ * own is as near its box as its own mark, or the box is more than 2.5 times its text size from its
+ * own mark (pushed a line or more away). A mark on the same spot as its own (two places at one
+ * address) counts as its own.
+ */
+function labelsOffTheirMarks(page: Page) {
+  return page.evaluate(async () => {
+    const anchors = new Map(
+      ((await (await fetch('data/places.json')).json()) as { features: { properties: { id: string; anchor: [number, number] } }[] }).features.map((f) => [f.properties.id, f.properties.anchor]),
+    );
+    const app = window.explainer!;
+    const map = app.mapView.map;
+    const c = map.getCanvas();
+    const xy = (ll: [number, number]): [number, number] => {
+      const q = map.project(ll);
+      return [q.x, q.y];
+    };
+    const picked = app.mapView.overlay.pickObjects({ x: 0, y: 0, width: c.clientWidth, height: c.clientHeight, layerIds: ['points'] });
+    const marks = picked.map((i) => {
+      const o = i.object as { id: string; props: { anchor: [number, number] } };
+      return { id: o.id, at: xy(o.props.anchor) };
+    });
+    const dist = (b: number[], [x, y]: [number, number]) => Math.hypot(Math.max(b[0] - x, 0, x - b[2]), Math.max(b[1] - y, 0, y - b[3]));
+    const out: string[] = [];
+    for (const l of app.labelBoxes().filter((x) => x.kind === 'points')) {
+      const own = xy(anchors.get(l.id)!);
+      const d = dist(l.box, own);
+      if (d > 2.5 * l.size) out.push(`"${l.text}" is ${Math.round(d)} px from its mark (over 2.5 × its ${Math.round(l.size)} px type)`);
+      for (const m of marks) {
+        if (m.id === l.id || Math.hypot(m.at[0] - own[0], m.at[1] - own[1]) < 1) continue;
+        const dm = dist(l.box, m.at);
+        if (dm <= d) out.push(`"${l.text}" is ${Math.round(dm)} px from ${m.id}'s mark, ${Math.round(d)} px from its own`);
+      }
+    }
+    if (!marks.length) out.push('no marks were picked on the map');
+    return out;
+  });
+}
+
 describe('kiosk frames as a visitor sees them', () => {
   for (const size of [
     { width: 1920, height: 1080 },
@@ -207,6 +248,8 @@ describe('kiosk frames as a visitor sees them', () => {
       expect(await problems(page, { need, headline: '.kiosk-attract h2', targets: false }), 'attract frame').toEqual([]);
       // the attract frame shows every place of the story, an upright screen's too
       expect(await placesOutOfFrame(page), 'places on the attract frame').toEqual([]);
+      // every name sits next to its own mark, nearer it than any other (or is left out)
+      expect(await labelsOffTheirMarks(page), 'names on the attract frame').toEqual([]);
       // the attract frame shows the whole story, not an event: no current ring, no chapter marked
       expect(await page.locator('.kiosk-chapter.current').count()).toBe(0);
 
@@ -216,6 +259,7 @@ describe('kiosk frames as a visitor sees them', () => {
       expect(await page.evaluate(() => document.documentElement.dataset.kioskState)).toBe('touring');
       await settled(page);
       expect(await problems(page, { need, headline: '.event-card h2', targets: false }), 'tour stop').toEqual([]);
+      expect(await labelsOffTheirMarks(page), 'names at the tour stop').toEqual([]);
 
       const map = (await page.locator('.map').boundingBox())!;
       await page.mouse.click(map.x + map.width / 2, map.y + map.height / 3);

@@ -141,7 +141,7 @@ describe('kiosk in a real room', () => {
         g.font = font;
         return g.measureText('H').actualBoundingBoxAscent;
       };
-      const sels = ['.masthead h1', '.masthead .subtitle', '.event-card .kicker', '.event-card h2', '.event-card .body', '.claim', '.kiosk-legend h2', '.kiosk-legend li span', '.kiosk-progress-text', '.kiosk-progress-hint', '.readout .utc', '.readout .local', '.kiosk-chapter-label', '.kiosk-chapter-span', '.maplibregl-ctrl-attrib-inner'];
+      const sels = ['.masthead h1', '.masthead .subtitle', '.event-card .kicker', '.event-card h2', '.event-card .body', '.claim', '.kiosk-legend h2', '.kiosk-legend li span', '.kiosk-progress-text', '.kiosk-progress-hint', '.readout .utc', '.readout .local', '.kiosk-chapter-label', '.kiosk-chapter-span', '.kiosk-credit'];
       const out: Record<string, number> = {};
       for (const s of sels) {
         const e = document.querySelector<HTMLElement>(s);
@@ -154,7 +154,7 @@ describe('kiosk in a real room', () => {
       out['map labels (smallest)'] = cap(`700 ${Math.min(...labels.map((l) => l.size))}px ${family}`);
       return out;
     });
-    for (const s of ['.event-card h2', '.event-card .body', '.kiosk-legend li span', '.kiosk-progress-text', '.readout .utc', '.kiosk-chapter-label', '.maplibregl-ctrl-attrib-inner', 'map labels (smallest)'])
+    for (const s of ['.event-card h2', '.event-card .body', '.kiosk-legend li span', '.kiosk-progress-text', '.readout .utc', '.kiosk-chapter-label', '.kiosk-credit', 'map labels (smallest)'])
       expect(Object.keys(caps), s).toContain(s);
     for (const [s, px] of Object.entries(caps)) expect(px, s).toBeGreaterThanOrEqual(need * 0.98);
     // the headline and the body sit above the minimum (26′ and 18′)

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { boxesIntersect, layoutLabels, type LabelRequest } from '../../src/map/label-layout.ts';
+import { boxDistance, boxesIntersect, CLEAR_RATIO, layoutLabels, outsideArea, type Box, type LabelRequest } from '../../src/map/label-layout.ts';
 
 const req = (id: string, at: [number, number], extra: Partial<LabelRequest> = {}): LabelRequest => ({ id, at, w: 80, h: 14, sides: ['above', 'below', 'right', 'left'], gap: 10, ...extra });
 
@@ -57,5 +57,52 @@ describe('layoutLabels', () => {
     const free = layoutLabels([area]);
     expect(free[0].anchor).toBe(-1);
     expect(free[0].side).toBe('center');
+  });
+
+  it('takes a side well inside the bounds though its area less its overlap is a few 1e-12 px² (float noise)', () => {
+    // a name 29.4 px above a mark at (300.7, 133.3): the box's area less its overlap with the frame is 1.8e-12, not 0
+    const bounds: Box = [-1000, -1000, 2000, 2000];
+    const r = req('a', [300.7, 133.3], { w: 182.33, h: 25.2, gap: 29.4, forced: true });
+    const [placed] = layoutLabels([r], [], bounds);
+    expect(placed.side).toBe('above');
+    expect(placed.dy).toBeCloseTo(-(29.4 + 12.6), 6);
+    expect(outsideArea(placed.box, bounds)).toBe(0);
+    // not forced, it was left out before: every side looked a hair outside the frame
+    expect(layoutLabels([{ ...r, forced: false }], [], bounds).map((p) => p.side)).toEqual(['above']);
+    expect(outsideArea([-10, 0, 10, 10], [0, 0, 100, 100])).toBe(100);
+  });
+
+  it('puts a name where its own mark is clearly the nearest, trying the corners after the sides, and leaves it out (unless forced) when nowhere is', () => {
+    // neighbours to the right, above, below and beyond: above, below and right the box ends 15–20 px from
+    // one of them (under 1.25 × its 20 px gap), covering none; left is clear
+    const mark = (x: number, y: number): Box => [x - 10, y - 10, x + 10, y + 10];
+    const marks = [mark(0, 0), mark(90, -55), mark(90, 55), mark(240, 0)];
+    const r = req('a', [0, 0], { w: 200, h: 20, gap: 20, namesMark: true, sides: ['above', 'below', 'right', 'left', 'above-left'] });
+    const [placed] = layoutLabels([r], marks);
+    expect(placed.side).toBe('left');
+    const own = boxDistance(placed.box, [0, 0]);
+    expect(own).toBeCloseTo(20, 6);
+    for (const m of [[90, -55], [90, 55], [240, 0]] as [number, number][]) expect(boxDistance(placed.box, m)).toBeGreaterThanOrEqual(own * CLEAR_RATIO);
+    // without the rule it sits above, its right end 15 px under a neighbour, 20 px off its own mark
+    expect(layoutLabels([{ ...r, namesMark: false }], marks)[0].side).toBe('above');
+    // the left side taken by another label: a corner (its nearest point 20 px off, at 45°) is next
+    const blocker = req('x', [-130, 0], { sides: ['center'], w: 100, h: 20 });
+    const [, corner] = layoutLabels([blocker, r], marks);
+    expect(corner.side).toBe('above-left');
+    expect(boxDistance(corner.box, [0, 0])).toBeCloseTo(20, 6);
+    // with a mark on every side and corner, a name that is not forced is left out
+    const ring = [0, 45, 90, 135, 180, 225, 270, 315].map((a) => mark(60 * Math.cos((a * Math.PI) / 180), 60 * Math.sin((a * Math.PI) / 180)));
+    const crowded = { ...r, w: 60, sides: ['above', 'below', 'right', 'left', 'above-right', 'below-right', 'above-left', 'below-left'] as LabelRequest['sides'] };
+    expect(layoutLabels([crowded], [mark(0, 0), ...ring])).toEqual([]);
+    // a mark at the same spot (two places at one address) is its own
+    expect(layoutLabels([r], [mark(0, 0), mark(0, 0)])[0].side).toBe('above');
+  });
+
+  it('keeps a forced name next to its mark, a little near another, rather than a line further out', () => {
+    const mark = (x: number, y: number): Box => [x - 10, y - 10, x + 10, y + 10];
+    // every side and corner within 1.25 × 20 px of the neighbour's mark, none overlapping it
+    const r = req('a', [0, 0], { w: 60, h: 20, gap: 20, namesMark: true, forced: true });
+    const [placed] = layoutLabels([r], [mark(0, 0), mark(0, -64), mark(0, 64), mark(84, 0), mark(-84, 0)]);
+    expect(boxDistance(placed.box, [0, 0])).toBeCloseTo(20, 6);
   });
 });
