@@ -18,6 +18,8 @@ export interface ExportResult {
   height: number;
   /** Caption band heights in PNG px. */
   bands: Bands;
+  /** The caption's layout unit: its body (legend) text is 17 × unit CSS px, the map's smallest label at least that. */
+  unit: number;
   /** Time taken, ms. */
   ms: number;
 }
@@ -91,6 +93,7 @@ async function render(ctx: AppContext, { width, height, scale }: ExportSize, tex
       width: pxW,
       height: pxH,
       bands: { top: layout.top * scale, bottom: layout.bottom * scale },
+      unit: layout.unit,
       ms: Math.round(performance.now() - started),
     };
   } finally {
