@@ -1,5 +1,6 @@
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import { storyBounds } from '../map/bounds.ts';
+import { SMALLEST_MAP_LABEL_PX } from '../map/label-sizes.ts';
 import { eventFrame, type LonLatBox } from '../map/event-camera.ts';
 import { currentEventIndex, type PreparedPlace, type PreparedStory } from '../data/prepare.ts';
 import type { AppState } from '../state/store.ts';
@@ -59,9 +60,8 @@ export function framePadding(frame: Frame, bands: Bands) {
   return { top: bands.top + y, bottom: bands.bottom + y, left: x, right: x };
 }
 
-/** Size (CSS px) of the caption's legend text at layout unit 1, its body text; map labels are 13–15 px at type scale 1. */
+/** Size (CSS px) of the caption's legend text at layout unit 1, its body text; map labels are 12–15 px at type scale 1. */
 const CAPTION_BODY_PX = 17;
-const MAP_LABEL_PX = 13;
 
 /**
  * Returns the padding (CSS px) for an event frame: room beside the outermost marks for their names
@@ -78,7 +78,7 @@ export function eventPadding(frame: Frame, bands: Bands, k: number) {
  * lines grow so that the smallest map label is as large as the caption's body text (never below 1).
  */
 export function mapTypeScale(unit: number): number {
-  return Math.max(1, (unit * CAPTION_BODY_PX) / MAP_LABEL_PX);
+  return Math.max(1, (unit * CAPTION_BODY_PX) / SMALLEST_MAP_LABEL_PX);
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { PreparedPlace, PreparedStory } from '../data/prepare.ts';
 import { calloutsOf } from '../data/callouts.ts';
 import { storyBox } from './bounds.ts';
+import { SMALLEST_MAP_LABEL_PX } from './label-sizes.ts';
 import { layoutLabels, type Box, type LabelRequest, type LabelSide } from './label-layout.ts';
 
 /** A label the layers draw: the text, the point it belongs to, its size and its offset (px) from that point to its centre. */
@@ -266,7 +267,7 @@ export function planLabels(o: PlanInput): LabelPlan {
     for (const p of o.arcs) {
       if (!shown(p) || (o.shortArc(p) && (o.narrow || o.zoomStep < 4))) continue;
       const text = o.distanceText(p);
-      const size = 12 * s;
+      const size = SMALLEST_MAP_LABEL_PX * s;
       const box = { w: o.measure(text, size) + 8 * s, h: size + 4 * s };
       const position = o.distanceAt(p);
       requests.push({ id: `distance:${p.id}`, at: px(position), ...box, sides: ['center', 'above', 'below'], gap: 4 * s, kind: 'distances', label: { id: p.id, text, position, size, dx: 0, dy: 0, ...box, place: p } });

@@ -1,4 +1,5 @@
 import type { KioskSettings } from '../state/kiosk-settings.ts';
+import { SMALLEST_MAP_LABEL_PX } from '../map/label-sizes.ts';
 
 /**
  * Kiosk type sized for a viewing distance. The rule: a character's height (its capital letters,
@@ -58,8 +59,6 @@ export function kioskType(settings: Pick<KioskSettings, 'viewingDistanceM' | 'sc
   return { min: size('min'), body: size('body'), headline: size('headline'), mmPerPx, minCapMm: capHeightMm(settings.viewingDistanceM, KIOSK_ARCMIN.min) };
 }
 
-/** The story's smallest map label at mark scale 1 (distance labels, src/map/label-plan.ts), in CSS px. */
-export const SMALLEST_MAP_LABEL_PX = 12;
 
 /**
  * Returns the map type scale (≥ 1) that brings the smallest story label, drawn at `markScale ×

@@ -143,9 +143,9 @@ describe('padding and type scale', () => {
     expect(eventPadding({ width: 3840, height: 2160 }, { top: 0, bottom: 0 }, 1)).toEqual({ top: 130, bottom: 130, left: 307, right: 307 });
   });
 
-  it('mapTypeScale: the smallest map label (13 px) grows to the caption body (17 px × unit), never below 1', () => {
-    expect(mapTypeScale(1)).toBeCloseTo(17 / 13, 9);
-    expect(mapTypeScale(2)).toBeCloseTo(34 / 13, 9);
+  it('mapTypeScale: the smallest map label (a 12 px distance label) grows to the caption body (17 px × unit), never below 1', () => {
+    expect(mapTypeScale(1)).toBeCloseTo(17 / 12, 9);
+    expect(mapTypeScale(2)).toBeCloseTo(34 / 12, 9);
     expect(mapTypeScale(0.5)).toBe(1);
   });
 });
