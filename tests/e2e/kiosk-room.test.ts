@@ -67,6 +67,34 @@ function clipped(page: Page) {
   });
 }
 
+/**
+ * Touches the map (the kiosk hands over to a visitor) and returns what is wrong with the current
+ * event's chip: not whole inside its row's visible width, or a title cut without an ellipsis.
+ */
+async function touchedChipProblems(page: Page): Promise<string[]> {
+  const m = (await box(page, '.map'))!;
+  await page.mouse.click(m.x + m.w / 2, m.y + m.h / 3);
+  await page.waitForFunction(() => document.documentElement.dataset.kioskState === 'visitor' && !!document.querySelector('.kiosk-chip.current'));
+  return page.evaluate(
+    () =>
+      new Promise<string[]>((done) =>
+        // after the strip's first layout, when the row has centred the current chip
+        requestAnimationFrame(() =>
+          requestAnimationFrame(() => {
+            const row = document.querySelector<HTMLElement>('.kiosk-chips')!.getBoundingClientRect();
+            const chip = document.querySelector<HTMLElement>('.kiosk-chip.current')!;
+            const c = chip.getBoundingClientRect();
+            const title = chip.querySelector<HTMLElement>('span:last-child')!;
+            const bad: string[] = [];
+            if (c.left < row.left - 1 || c.right > row.right + 1) bad.push(`chip ${Math.round(c.left)}–${Math.round(c.right)} outside its row ${Math.round(row.left)}–${Math.round(row.right)}`);
+            if (title.scrollWidth > title.clientWidth + 1 && getComputedStyle(title).textOverflow !== 'ellipsis') bad.push(`title cut (${title.scrollWidth} > ${title.clientWidth})`);
+            done(bad);
+          }),
+        ),
+      ),
+  );
+}
+
 describe('kiosk in a real room', () => {
   it('stacks on a portrait totem: map on top with the larger share, card below, chapters at the bottom, nothing clipped', async () => {
     const { page, errors } = await openKiosk({ width: 1080, height: 1920 });
@@ -89,6 +117,8 @@ describe('kiosk in a real room', () => {
       expect(l.box[0], l.text).toBeGreaterThanOrEqual(-1);
       expect(l.box[2], l.text).toBeLessThanOrEqual(map.w + 1);
     }
+    // a visitor's strip shows the current event's chip whole (a long title wraps within the row)
+    expect(await touchedChipProblems(page)).toEqual([]);
     // forced portrait on a landscape screen stacks too, and forced landscape keeps the columns
     const forced = await openKiosk({ width: 1920, height: 1080 }, '&orientation=portrait');
     expect(await forced.page.evaluate(() => document.documentElement.dataset.kioskLayout)).toBe('portrait');
@@ -126,6 +156,8 @@ describe('kiosk in a real room', () => {
       expect(seen.size).toBeGreaterThan(1);
       expect(await page.locator('.kiosk-legend input').count()).toBe(0);
       expect(await page.evaluate(() => [document.documentElement.dataset.kioskState, window.explainer!.store.getState().playing])).toEqual(['touring', true]);
+      // a touch: the current event's chip is whole in its row (on a short screen, one line with an ellipsis)
+      expect(await touchedChipProblems(page)).toEqual([]);
       expect(errors).toEqual([]);
     });
 
