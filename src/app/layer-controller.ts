@@ -91,6 +91,13 @@ export function createLayerController(o: LayerControllerOptions) {
     return measureCtx.measureText(text).width;
   }, MEASURE_CACHE_MAX);
   const measure = widths.width;
+  /** Each arc's distance label (text and great-circle midpoint), worked out once: a plan asks for every arc shown. */
+  const arcLabels = new Map<PreparedStory['places'][number], { text: string; at: [number, number] }>();
+  const arcLabel = (pl: PreparedStory['places'][number]) => {
+    let a = arcLabels.get(pl);
+    if (!a) arcLabels.set(pl, (a = { text: distanceText(pl.props.distanceKm!, prep.theme), at: greatCircleMidpoint(pl.props.borderPoint!, pl.feature.geometry.coordinates as [number, number]) }));
+    return a;
+  };
   let plan: LabelPlan | null = null;
   /**
    * An overview of the whole story (the kiosk's attract frame): no event is current, so none is ringed,
@@ -136,8 +143,8 @@ export function createLayerController(o: LayerControllerOptions) {
       labelText,
       labelMinZoom,
       labelBelow: (pl) => labelBelow(pl, step),
-      distanceText: (pl) => distanceText(pl.props.distanceKm!, prep.theme),
-      distanceAt: (pl) => greatCircleMidpoint(pl.props.borderPoint!, pl.feature.geometry.coordinates as [number, number]),
+      distanceText: (pl) => arcLabel(pl).text,
+      distanceAt: (pl) => arcLabel(pl).at,
       shortArc: (pl) => pl.props.distanceKm! < SHORT_ARC_KM,
     });
     // the marks' room grows with them; the current event's points keep their ring's room
