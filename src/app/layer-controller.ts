@@ -6,6 +6,7 @@ import { keepLoadedDetail } from '../map/detail-loader.ts';
 import { setFrameInsets } from '../map/frame-edges.ts';
 import type { Clock } from '../map/clock-filter.ts';
 import { drawIconAtlas, iconMapping } from '../map/icons.ts';
+import { createTextWidths } from '../map/text-widths.ts';
 import { planLabels, type LabelPlan } from '../map/label-plan.ts';
 import { buildLayers, distanceText, greatCircleMidpoint, labelBelow, labelMinZoom, labelText, prepareLayerData, SHORT_ARC_KM, type Atlases, type LayerState } from '../map/layers.ts';
 import type { MapView } from '../map/map-view.ts';
@@ -14,6 +15,9 @@ import type { Store } from '../state/store.ts';
 import { NARROW_MAP_PX } from '../theme/layout.ts';
 import type { Readiness } from './readiness.ts';
 import { createScrubSettle } from './scrub-settle.ts';
+
+/** Label widths the layer controller keeps measured (several times the labels of a 100× story). */
+const MEASURE_CACHE_MAX = 20_000;
 
 /** How long places fade in or out when time moves past them, ms of real time. */
 export const FADE_MS = 320;
@@ -73,11 +77,26 @@ export function createLayerController(o: LayerControllerOptions) {
   /** The zoom the layer rules see, in half steps: the map's, less a big kiosk screen's (or an export's type) shift. */
   const zoomStep = () => Math.round((map.getZoom() - zoomShift - Math.log2(typeScale)) * 2) / 2;
   const measureCtx = document.createElement('canvas').getContext('2d');
-  /** Returns the width (px) of a line of bold label text at `size` px, as deck.gl draws it (within a pixel or two). */
-  const measure = (text: string, size: number) => {
+  let measureFont = '';
+  /**
+   * Returns the width (px) of a line of bold label text at `size` px, as deck.gl draws it (within a
+   * pixel or two), remembered: a plan measures every label it tries (hundreds in a dense story), and
+   * the same ones again at the next event.
+   */
+  const widths = createTextWidths((text, size) => {
     if (!measureCtx) return text.length * size * 0.6;
-    measureCtx.font = `700 ${size}px ${o.fontFamily}`;
+    const font = `700 ${size}px ${o.fontFamily}`;
+    // setting the font parses it: only when the size changes
+    if (font !== measureFont) measureCtx.font = measureFont = font;
     return measureCtx.measureText(text).width;
+  }, MEASURE_CACHE_MAX);
+  const measure = widths.width;
+  /** Each arc's distance label (text and great-circle midpoint), worked out once: a plan asks for every arc shown. */
+  const arcLabels = new Map<PreparedStory['places'][number], { text: string; at: [number, number] }>();
+  const arcLabel = (pl: PreparedStory['places'][number]) => {
+    let a = arcLabels.get(pl);
+    if (!a) arcLabels.set(pl, (a = { text: distanceText(pl.props.distanceKm!, prep.theme), at: greatCircleMidpoint(pl.props.borderPoint!, pl.feature.geometry.coordinates as [number, number]) }));
+    return a;
   };
   let plan: LabelPlan | null = null;
   /**
@@ -124,8 +143,8 @@ export function createLayerController(o: LayerControllerOptions) {
       labelText,
       labelMinZoom,
       labelBelow: (pl) => labelBelow(pl, step),
-      distanceText: (pl) => distanceText(pl.props.distanceKm!, prep.theme),
-      distanceAt: (pl) => greatCircleMidpoint(pl.props.borderPoint!, pl.feature.geometry.coordinates as [number, number]),
+      distanceText: (pl) => arcLabel(pl).text,
+      distanceAt: (pl) => arcLabel(pl).at,
       shortArc: (pl) => pl.props.distanceKm! < SHORT_ARC_KM,
     });
     // the marks' room grows with them; the current event's points keep their ring's room
@@ -196,7 +215,11 @@ export function createLayerController(o: LayerControllerOptions) {
   window.addEventListener('pointerdown', onPointerDown, true);
   window.addEventListener('pointerup', onPointerUp, true);
   window.addEventListener('pointercancel', onPointerUp, true);
+  // a face that loads after a plan measured with its fallback: measure again
+  const clearWidths = widths.clear;
+  document.fonts?.addEventListener('loadingdone', clearWidths);
   const offs: (() => void)[] = [
+    () => document.fonts?.removeEventListener('loadingdone', clearWidths),
     () => cancelAnimationFrame(fade.raf),
     () => settle.cancel(),
     () => {

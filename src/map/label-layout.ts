@@ -99,52 +99,64 @@ export function sideOffset(side: LabelSide, w: number, h: number, gap: number): 
   }
 }
 
+/** Cell columns per key step of a `BoxGrid`: cell (x, y) is key x · CELL_KEY + y, distinct while |y| < CELL_KEY / 2 (50 million px at 96 px cells). */
+const CELL_KEY = 2 ** 20;
+
 /**
  * Boxes filed in square cells of a grid, so that the boxes near one are found without looking at all
- * of them: what keeps a layout of thousands of labels from comparing each with every other.
+ * of them: what keeps a layout of thousands of labels from comparing each with every other. Cells are
+ * keyed by number, not by a string: a layout asks for thousands of cells, and every string key was
+ * garbage.
  */
 class BoxGrid {
-  private cells = new Map<string, Box[]>();
+  private cells = new Map<number, Box[]>();
   constructor(private size: number) {}
 
-  private range(b: Box): [number, number, number, number] {
-    const k = this.size;
-    return [Math.floor(b[0] / k), Math.floor(b[1] / k), Math.floor(b[2] / k), Math.floor(b[3] / k)];
-  }
-
   add(b: Box): void {
-    const [x0, y0, x1, y1] = this.range(b);
-    for (let x = x0; x <= x1; x++)
-      for (let y = y0; y <= y1; y++) {
-        const key = `${x},${y}`;
-        const list = this.cells.get(key);
+    const k = this.size;
+    for (let x = Math.floor(b[0] / k); x <= Math.floor(b[2] / k); x++)
+      for (let y = Math.floor(b[1] / k); y <= Math.floor(b[3] / k); y++) {
+        const list = this.cells.get(x * CELL_KEY + y);
         if (list) list.push(b);
-        else this.cells.set(key, [b]);
+        else this.cells.set(x * CELL_KEY + y, [b]);
       }
   }
 
-  /** Returns the boxes filed that may lie within `r` px of `b` (each once; a superset). */
-  near(b: Box, r: number): Box[] {
-    const [x0, y0, x1, y1] = this.range([b[0] - r, b[1] - r, b[2] + r, b[3] + r]);
-    const found = new Set<Box>();
-    for (let x = x0; x <= x1; x++) for (let y = y0; y <= y1; y++) for (const o of this.cells.get(`${x},${y}`) ?? []) found.add(o);
-    return [...found];
+  /**
+   * Calls `f` with the boxes filed that may lie within `r` px of `b` (a superset; a box in two cells
+   * comes twice) until `f` returns true, and returns whether it did.
+   */
+  some(b: Box, r: number, f: (o: Box) => boolean): boolean {
+    const k = this.size;
+    const y0 = Math.floor((b[1] - r) / k);
+    const y1 = Math.floor((b[3] + r) / k);
+    for (let x = Math.floor((b[0] - r) / k), x1 = Math.floor((b[2] + r) / k); x <= x1; x++)
+      for (let y = y0; y <= y1; y++) {
+        const list = this.cells.get(x * CELL_KEY + y);
+        if (list) for (const o of list) if (f(o)) return true;
+      }
+    return false;
+  }
+
+  /** Returns whether `b` overlaps a box filed (by a positive area, as `overlap` counts it). */
+  hits(b: Box): boolean {
+    return this.some(b, 0, (o) => overlapArea(b, o) > 0);
   }
 
   /** Returns the sum of the overlap areas (px²) of `b` with the boxes filed, each counted once. */
   overlap(b: Box): number {
-    const [x0, y0, x1, y1] = this.range(b);
-    const seen = x0 === x1 && y0 === y1 ? null : new Set<Box>();
+    const k = this.size;
+    const one = Math.floor(b[0] / k) === Math.floor(b[2] / k) && Math.floor(b[1] / k) === Math.floor(b[3] / k);
+    const seen = one ? null : new Set<Box>();
     let sum = 0;
-    for (let x = x0; x <= x1; x++)
-      for (let y = y0; y <= y1; y++)
-        for (const o of this.cells.get(`${x},${y}`) ?? []) {
-          if (seen) {
-            if (seen.has(o)) continue;
-            seen.add(o);
-          }
-          sum += overlapArea(b, o);
-        }
+    this.some(b, 0, (o) => {
+      if (seen) {
+        if (seen.has(o)) return false;
+        seen.add(o);
+      }
+      sum += overlapArea(b, o);
+      return false;
+    });
     return sum;
   }
 }
@@ -184,17 +196,21 @@ export function layoutLabels(requests: LabelRequest[], obstacles: Box[] = [], bo
   const labels = new BoxGrid(CELL_PX);
   const marks = new BoxGrid(CELL_PX);
   for (const o of obstacles) marks.add(o);
-  /** Returns by how many px another mark's centre is nearer a label's box than `CLEAR_RATIO` times its own mark at `own` allows (0: none). */
-  const unclearBy = (box: Box, own: [number, number]) => {
+  /**
+   * Returns by how many px another mark's centre is nearer a label's box than `CLEAR_RATIO` times its
+   * own mark at `own` allows (0: none); with `any`, returns a positive amount at the first such mark.
+   */
+  const unclearBy = (box: Box, own: [number, number], any: boolean) => {
     const d = boxDistance(box, own);
     const clear = d * CLEAR_RATIO;
     let worst = 0;
-    for (const m of marks.near(box, clear)) {
+    marks.some(box, clear, (m) => {
       const c: [number, number] = [(m[0] + m[2]) / 2, (m[1] + m[3]) / 2];
       // a mark on the same spot (two places at one address) names no other point
-      if (Math.hypot(c[0] - own[0], c[1] - own[1]) < 1) continue;
+      if (Math.hypot(c[0] - own[0], c[1] - own[1]) < 1) return false;
       worst = Math.max(worst, clear - boxDistance(box, c));
-    }
+      return any && worst > 0;
+    });
     return worst;
   };
   for (const r of requests) {
@@ -229,9 +245,10 @@ export function layoutLabels(requests: LabelRequest[], obstacles: Box[] = [], bo
       const box: Box = [cx - r.w / 2, cy - r.h / 2, cx + r.w / 2, cy + r.h / 2];
       const boxNow: Box = [now[0] + dx - r.w / 2, now[1] + dy - r.h / 2, now[0] + dx + r.w / 2, now[1] + dy + r.h / 2];
       const outside = bounds ? outsideArea(boxNow, bounds) : 0;
-      // a label that may not overlap anything stops at the frame's edge before looking for neighbours
-      if (outside > 0 && !r.forced) continue;
-      const unclear = r.namesMark ? unclearBy(box, at) : 0;
+      // a label that may not overlap anything stops at the frame's edge before looking for neighbours,
+      // then at the first mark or label it covers, then at the first mark about as near as its own
+      if (!r.forced && (outside > 0 || marks.hits(box) || labels.hits(box))) continue;
+      const unclear = r.namesMark ? unclearBy(box, at, !r.forced) : 0;
       if (unclear > 0 && !r.forced) continue;
       // a name cut at the frame's edge is worse than one near another mark: 100 px short of clear weighs as 1 px² off the frame
       // and a name pushed a line or two away from its mark is taken only to clear another label or the

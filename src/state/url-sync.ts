@@ -18,18 +18,24 @@ export interface UrlSync {
 /**
  * Keeps the URL in step with the store: continuous changes replace the entry at most every
  * URL_THROTTLE_MS, `push()` adds an entry for a discrete action, and back/forward restore state
- * (never the page's config: mode, embed and idle stay as the page opened).
+ * (never the page's config: mode, embed and idle stay as the page opened). While a pointer is held
+ * down (a drag on the slider, a pan), continuous changes wait for its release: the entry the
+ * gesture started from keeps its state, and the gesture's end (a push, or one replace) writes once.
  * The throttle runs on the monotonic clock (`performance.now()`): a wall clock set back (NTP, a
  * kiosk's time zone or daylight change) would otherwise hold every write back by the jump.
  */
 export function createUrlSync(store: Store, ctx: SerializeContext & { config: AppConfig }, win: UrlSyncWindow = window): UrlSync {
   let timer = 0;
   let lastWrite = -Infinity;
+  /** Pointers held down now, and whether a continuous change waits for their release. */
+  const down = new Set<number>();
+  let waiting = false;
   // the config goes in whole: a kiosk's own settings are written too, so a reload keeps them
   const current = () => serializeUrl({ ...store.getState(), ...ctx.config }, ctx);
   const write = (kind: 'push' | 'replace') => {
     win.clearTimeout(timer);
     timer = 0;
+    waiting = false;
     lastWrite = win.performance.now();
     const q = current();
     if (q === win.location.search) return;
@@ -38,8 +44,33 @@ export function createUrlSync(store: Store, ctx: SerializeContext & { config: Ap
     else win.history.replaceState(null, '', url);
   };
   const schedule = () => {
+    if (down.size) {
+      waiting = true;
+      return;
+    }
     if (timer) return;
-    timer = win.setTimeout(() => write('replace'), Math.max(0, URL_THROTTLE_MS - (win.performance.now() - lastWrite)));
+    timer = win.setTimeout(() => {
+      timer = 0;
+      if (down.size) waiting = true;
+      else write('replace');
+    }, Math.max(0, URL_THROTTLE_MS - (win.performance.now() - lastWrite)));
+  };
+  const onDown = (e: PointerEvent) => {
+    down.add(e.pointerId);
+  };
+  const release = () => {
+    if (down.size || !waiting) return;
+    waiting = false;
+    schedule();
+  };
+  const onUp = (e: PointerEvent) => {
+    down.delete(e.pointerId);
+    release();
+  };
+  // a release outside the window can go unseen: leaving the window ends the gesture too
+  const onBlur = () => {
+    down.clear();
+    release();
   };
   const off = store.subscribe((s, p) => {
     if (s.t !== p.t || s.place !== p.place || s.view !== p.view || s.layers !== p.layers || s.follow !== p.follow) schedule();
@@ -48,12 +79,20 @@ export function createUrlSync(store: Store, ctx: SerializeContext & { config: Ap
     store.getState().set({ place: null, view: null, layers: ctx.defaults.layers, ...stateFields(parseUrl(win.location.search, ctx)), playing: false });
   };
   win.addEventListener('popstate', onPop);
+  win.addEventListener('pointerdown', onDown, true);
+  win.addEventListener('pointerup', onUp, true);
+  win.addEventListener('pointercancel', onUp, true);
+  win.addEventListener('blur', onBlur);
   return {
     push: () => write('push'),
     destroy() {
       win.clearTimeout(timer);
       off();
       win.removeEventListener('popstate', onPop);
+      win.removeEventListener('pointerdown', onDown, true);
+      win.removeEventListener('pointerup', onUp, true);
+      win.removeEventListener('pointercancel', onUp, true);
+      win.removeEventListener('blur', onBlur);
     },
   };
 }

@@ -41,6 +41,7 @@ function createWindow() {
   let nextId = 1;
   const timers = new Map<number, { at: number; fn: () => void }>();
   const popListeners = new Set<() => void>();
+  const listeners = new Map<string, Set<(e: { pointerId?: number }) => void>>();
   const writes: { kind: 'push' | 'replace'; url: string }[] = [];
   const location = { pathname: '/', search: '', hash: '' };
   const record = (kind: 'push' | 'replace') => (_: unknown, __: string, url: string) => {
@@ -56,8 +57,8 @@ function createWindow() {
       return nextId++;
     },
     clearTimeout: (id: number) => timers.delete(id),
-    addEventListener: (type: string, fn: () => void) => type === 'popstate' && popListeners.add(fn),
-    removeEventListener: (_type: string, fn: () => void) => popListeners.delete(fn),
+    addEventListener: (type: string, fn: () => void) => (type === 'popstate' ? popListeners.add(fn) : listeners.set(type, (listeners.get(type) ?? new Set()).add(fn))),
+    removeEventListener: (type: string, fn: () => void) => (type === 'popstate' ? popListeners.delete(fn) : listeners.get(type)?.delete(fn)),
   } as unknown as UrlSyncWindow;
   /** Goes back or forward to an entry with query string `search`, as the browser does: the location changes, then popstate fires. */
   const pop = (search: string) => {
@@ -76,7 +77,11 @@ function createWindow() {
     }
     mono = end;
   };
-  return { win, writes, advance, pop, popListeners };
+  /** Fires a window event (`pointerdown`, `pointerup`, `blur`…) at the listeners the sync added. */
+  const fire = (type: string, pointerId = 1) => {
+    for (const fn of listeners.get(type) ?? []) fn({ pointerId });
+  };
+  return { win, writes, advance, pop, popListeners, fire };
 }
 
 describe('createUrlSync', () => {
@@ -101,6 +106,52 @@ describe('createUrlSync', () => {
     expect(writes.length).toBeLessThanOrEqual(3);
     expect(writes.every((w) => w.kind === 'replace')).toBe(true);
     expect(writes.at(-1)!.url).toBe('/?t=2025-05-15T20:00Z');
+    sync.destroy();
+  });
+
+  it('writes nothing while a pointer is held (a drag), then replaces the entry once after its release, with the last state', () => {
+    const { win, writes, advance, fire } = createWindow();
+    const store = createAppStore(DEFAULTS);
+    const sync = createUrlSync(store, createCtx(), win);
+    fire('pointerdown');
+    for (let i = 1; i <= 20; i++) {
+      store.getState().set({ t: DEFAULTS.t + i * 3_600_000 });
+      advance(100);
+    }
+    advance(URL_THROTTLE_MS * 2);
+    expect(writes).toEqual([]);
+    fire('pointerup');
+    advance(URL_THROTTLE_MS);
+    expect(writes).toEqual([{ kind: 'replace', url: '/?t=2025-05-15T20:00Z' }]);
+    sync.destroy();
+  });
+
+  it('holds back a replace scheduled before a press until the release; the drag\'s own push is its one entry', () => {
+    const { win, writes, advance, fire } = createWindow();
+    const store = createAppStore(DEFAULTS);
+    const sync = createUrlSync(store, createCtx(), win);
+    store.getState().set({ t: at('2025-05-16T00:00Z') });
+    fire('pointerdown', 7);
+    store.getState().set({ t: at('2025-05-17T00:00Z') });
+    advance(URL_THROTTLE_MS * 2);
+    expect(writes).toEqual([]);
+    fire('pointerup', 7);
+    sync.push();
+    advance(URL_THROTTLE_MS * 2);
+    expect(writes).toEqual([{ kind: 'push', url: '/?t=2025-05-17T00:00Z' }]);
+    sync.destroy();
+  });
+
+  it('writes again once the window loses focus during a hold (a release it did not see)', () => {
+    const { win, writes, advance, fire } = createWindow();
+    const store = createAppStore(DEFAULTS);
+    const sync = createUrlSync(store, createCtx(), win);
+    fire('pointerdown');
+    store.getState().set({ t: at('2025-05-16T00:00Z') });
+    advance(URL_THROTTLE_MS * 2);
+    fire('blur');
+    advance(URL_THROTTLE_MS);
+    expect(writes).toEqual([{ kind: 'replace', url: '/?t=2025-05-16T00:00Z' }]);
     sync.destroy();
   });
 
