@@ -1,6 +1,7 @@
 import type { GeoJSONSource, Map as MapLibreMap, StyleSpecification } from 'maplibre-gl';
 import type { FeatureCollection, Polygon } from 'geojson';
 import { detailSource } from './basemap-style.ts';
+import { FRAME_EDGES } from './frame-edges.ts';
 
 /** How far (zoom levels) before a detail file shows it is fetched, so it is there when it shows. */
 export const FETCH_AHEAD_ZOOM = 0.5;
@@ -15,7 +16,9 @@ export function detailWanted(entry: { minZoom: number; box: [number, number, num
  * Returns `next` (a restyled basemap, e.g. a new type scale's) with the detail files already loaded
  * into `previous`'s sources kept: the new style's detail sources are empty, and a diffing `setStyle`
  * would empty the loaded ones, which the loader does not fetch twice (a kiosk at a venue lost its
- * close-up and drew the coarse land). For `setStyle`'s `transformStyle`.
+ * close-up and drew the coarse land). The frame's edge marks are kept too: they depend on the camera
+ * and frame only, and an emptied set let the kiosk's attract frame cut a name at the map's edge after
+ * its type-scale restyle. For `setStyle`'s `transformStyle`.
  */
 export function keepLoadedDetail(previous: StyleSpecification | undefined, next: StyleSpecification): StyleSpecification {
   const sources = { ...next.sources };
@@ -23,7 +26,7 @@ export function keepLoadedDetail(previous: StyleSpecification | undefined, next:
     const now = sources[id];
     // set: its URL while it loads, its features once loaded (maplibre serialises a source's data so)
     const loaded = source.type === 'geojson' && (typeof source.data === 'string' || !(source.data.type === 'FeatureCollection' && source.data.features.length === 0));
-    if (id.startsWith(detailSource('')) && loaded && now?.type === 'geojson') sources[id] = { ...now, data: source.data };
+    if ((id.startsWith(detailSource('')) || id === FRAME_EDGES) && loaded && now?.type === 'geojson') sources[id] = { ...now, data: source.data };
   }
   return { ...next, sources };
 }

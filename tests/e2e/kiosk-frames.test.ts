@@ -197,6 +197,30 @@ function placesOutOfFrame(page: Page) {
  * own mark (pushed a line or more away). A mark on the same spot as its own (two places at one
  * address) counts as its own.
  */
+/**
+ * Returns the basemap names (maplibre symbols, not the story's labels) whose placed boxes touch a
+ * strip 2 px wide just inside an edge of the map: a name maplibre would cut there. (The kiosk's
+ * type-scale restyle once emptied the invisible edge marks that keep names off the edges.)
+ */
+function namesOnMapEdges(page: Page) {
+  return page.evaluate(() => {
+    const map = window.explainer!.mapView.map;
+    const w = map.getContainer().clientWidth;
+    const hgt = map.getContainer().clientHeight;
+    const layers = map
+      .getStyle()
+      .layers.filter((l) => l.type === 'symbol' && l.id !== 'frame-edges' && l.id !== 'story-label-space')
+      .map((l) => l.id);
+    const strips: [string, [number, number], [number, number]][] = [
+      ['top', [0, 0], [w, 2]],
+      ['bottom', [0, hgt - 2], [w, hgt]],
+      ['left', [0, 0], [2, hgt]],
+      ['right', [w - 2, 0], [w, hgt]],
+    ];
+    return strips.flatMap(([edge, a, b]) => map.queryRenderedFeatures([a, b], { layers }).map((f) => `${edge}: ${f.properties?.name}`));
+  });
+}
+
 function labelsOffTheirMarks(page: Page) {
   return page.evaluate(async () => {
     const anchors = new Map(
@@ -250,6 +274,8 @@ describe('kiosk frames as a visitor sees them', () => {
       expect(await placesOutOfFrame(page), 'places on the attract frame').toEqual([]);
       // every name sits next to its own mark, nearer it than any other (or is left out)
       expect(await labelsOffTheirMarks(page), 'names on the attract frame').toEqual([]);
+      // and no basemap name is cut at the map's edge
+      expect(await namesOnMapEdges(page), 'basemap names at the attract frame’s edges').toEqual([]);
       // the attract frame shows the whole story, not an event: no current ring, no chapter marked
       expect(await page.locator('.kiosk-chapter.current').count()).toBe(0);
 
@@ -260,6 +286,7 @@ describe('kiosk frames as a visitor sees them', () => {
       await settled(page);
       expect(await problems(page, { need, headline: '.event-card h2', targets: false }), 'tour stop').toEqual([]);
       expect(await labelsOffTheirMarks(page), 'names at the tour stop').toEqual([]);
+      expect(await namesOnMapEdges(page), 'basemap names at the tour stop’s edges').toEqual([]);
 
       const map = (await page.locator('.map').boundingBox())!;
       await page.mouse.click(map.x + map.width / 2, map.y + map.height / 3);

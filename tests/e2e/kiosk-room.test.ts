@@ -156,7 +156,7 @@ describe('kiosk in a real room', () => {
       expect(seen.size).toBeGreaterThan(1);
       expect(await page.locator('.kiosk-legend input').count()).toBe(0);
       expect(await page.evaluate(() => [document.documentElement.dataset.kioskState, window.explainer!.store.getState().playing])).toEqual(['touring', true]);
-      // a touch: the current event's chip is whole in its row (on a short screen, one line with an ellipsis)
+      // a touch: the current event's chip is whole in its row (a long title wraps inside it)
       expect(await touchedChipProblems(page)).toEqual([]);
       expect(errors).toEqual([]);
     });

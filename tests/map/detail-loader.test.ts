@@ -98,6 +98,14 @@ describe('keepLoadedDetail: a restyle keeps the detail files loaded', () => {
     expect(diff(previous, kept).map((c) => c.command)).not.toContain('setGeoJSONSourceData');
   });
 
+  it("keeps the frame's edge marks (they depend on the camera, not the type scale)", () => {
+    const marks = { type: 'FeatureCollection', features: [{ type: 'Feature', properties: {}, geometry: { type: 'Point', coordinates: [-37, 60] } }] } as FeatureCollection;
+    const withMarks = (data: FeatureCollection) => ({ ...createStyle(empty), sources: { ...createStyle(empty).sources, 'frame-edges': { type: 'geojson', data } } }) as StyleSpecification;
+    const kept = keepLoadedDetail(withMarks(marks), withMarks(empty));
+    expect(kept.sources['frame-edges']).toEqual({ type: 'geojson', data: marks });
+    expect(diff(withMarks(marks), kept).map((c) => c.command)).not.toContain('setGeoJSONSourceData');
+  });
+
   it('leaves a detail file not yet loaded and the other sources as the new style has them', () => {
     const labels = { type: 'FeatureCollection', features: [{ type: 'Feature', properties: {}, geometry: { type: 'Point', coordinates: [29, 41] } }] } as FeatureCollection;
     const previous = { ...createStyle(empty), sources: { ...createStyle(empty).sources, 'story-label-space': { type: 'geojson', data: labels } } } as StyleSpecification;
