@@ -1,6 +1,6 @@
 /**
- * The story's smallest map label at type scale 1, in CSS px: a distance label ("4,290 km from
- * Ukraine"; src/map/label-plan.ts). Places' names are 13–15 px. A frame that scales its map type
+ * The story's smallest map label at type scale 1, in CSS px: a distance arc's label
+ * (src/map/label-plan.ts). Places' names are 13–15 px. A frame that scales its map type
  * (an export, the kiosk) brings this one up to the size it needs.
  */
 export const SMALLEST_MAP_LABEL_PX = 12;
