@@ -55,6 +55,8 @@ export function mountKioskLayout(ctx: AppContext): { setOverview(on: boolean): v
    */
   let room = MIN_ROOM_PX;
   let overview = false;
+  /** Height (CSS px) of the credits lying across the map's foot (an upright screen's), as last given to the map's labels and edge marks. */
+  let credits = 0;
   /**
    * Sets the map's padding: the type scale's room, and on the attract frame at least a fifth of the
    * map's width each side (a tenth on an upright screen), since the story's outermost places are named
@@ -64,19 +66,26 @@ export function mountKioskLayout(ctx: AppContext): { setOverview(on: boolean): v
   const pad = () => {
     const share = html.dataset.kioskLayout === 'portrait' ? 0.1 : 0.2;
     const r = overview ? Math.max(room, Math.round(share * map.getContainer().clientWidth)) : room;
-    // the credits lie across the map's foot on an upright screen: no place is framed under them
-    const credits = ctx.root.querySelector<HTMLElement>('.maplibregl-ctrl-bottom-right')?.offsetHeight ?? 0;
-    map.setPadding({ top: 0, bottom: credits, left: r, right: r });
+    // the credits lie across the map's foot on an upright screen: no place is framed under them, and
+    // no label or basemap name is placed under them (a name half under the strip read as cut)
+    const under = ctx.root.querySelector<HTMLElement>('.maplibregl-ctrl-bottom-right')?.offsetHeight ?? 0;
+    map.setPadding({ top: 0, bottom: under, left: r, right: r });
+    if (loaded && under !== credits) {
+      credits = under;
+      ctx.setTypeScale(typeScale, { top: 0, bottom: credits });
+      ctx.redraw();
+    }
   };
   // The kiosk mounts as the map is made, before its first 'load' (which the layer controller draws on).
   let loaded = map.loaded();
   const apply = () => {
     if (!loaded) return;
-    ctx.setTypeScale(typeScale);
+    ctx.setTypeScale(typeScale, { top: 0, bottom: credits });
     ctx.redraw();
   };
   map.once('load', () => {
     loaded = true;
+    credits = 0;
     pad();
     apply();
   });
