@@ -199,14 +199,16 @@ function placesOutOfFrame(page: Page) {
  */
 /**
  * Returns the basemap names (maplibre symbols, not the story's labels) whose placed boxes touch a
- * strip 2 px wide just inside an edge of the map: a name maplibre would cut there. (The kiosk's
- * type-scale restyle once emptied the invisible edge marks that keep names off the edges.)
+ * strip 2 px wide just inside an edge of the map's visible part (above the credits strip an upright
+ * screen lays across the map's foot): a name cut there. (The kiosk's type-scale restyle once emptied
+ * the invisible edge marks that keep names off the edges; an upright screen's names ran under the strip.)
  */
 function namesOnMapEdges(page: Page) {
   return page.evaluate(() => {
     const map = window.explainer!.mapView.map;
     const w = map.getContainer().clientWidth;
-    const hgt = map.getContainer().clientHeight;
+    const credits = map.getContainer().querySelector<HTMLElement>('.maplibregl-ctrl-bottom-right')?.offsetHeight ?? 0;
+    const hgt = map.getContainer().clientHeight - credits;
     const layers = map
       .getStyle()
       .layers.filter((l) => l.type === 'symbol' && l.id !== 'frame-edges' && l.id !== 'story-label-space')
