@@ -22,6 +22,7 @@ import { configFrom, type AppConfig } from './state/config.ts';
 import { kioskSettings } from './state/kiosk-settings.ts';
 import { createPlayer, eventHolds, TRACK_SECONDS } from './state/player.ts';
 import { createAppStore, type Store } from './state/store.ts';
+import { createPointerHold } from './state/pointer-hold.ts';
 import { createUrlSync } from './state/url-sync.ts';
 import { parseUrl, stateFields } from './state/url-state.ts';
 import { createTimeScale } from './time/time-scale.ts';
@@ -63,7 +64,9 @@ export function createApp(root: HTMLElement, prep: PreparedStory, basemap: Topol
   const screenScale = screenScaleFor(profile.scalesWithScreen);
   const reducedMotion = prefersReducedMotion();
   const scale = createTimeScale(prep.start, prep.end, prep.story.focus.map((f) => ({ start: Date.parse(f.start), end: Date.parse(f.end), share: f.share })));
-  const urlSync = createUrlSync(store, { ...urlCtx, config });
+  // one record of held pointers: the URL's writes and a drag's rebuild both wait for their release
+  const pointers = createPointerHold();
+  const urlSync = createUrlSync(store, { ...urlCtx, config }, window, pointers);
   const actions = createActions(store, prep, defaults, urlSync);
 
   const mapEl = el('div', { class: 'map', role: 'region', 'aria-label': 'Map of the story; the event list is its text alternative' });
@@ -105,7 +108,7 @@ export function createApp(root: HTMLElement, prep: PreparedStory, basemap: Topol
   if (v0) mapView.map.jumpTo({ center: [v0.lon, v0.lat], zoom: v0.zoom });
   else if (fromUrl.t !== undefined && store.getState().follow && profile.follows) camera.frameEvent(true);
   else camera.fitStory(true);
-  const layers = createLayerController({ ...common, readiness, geo, fontFamily });
+  const layers = createLayerController({ ...common, readiness, geo, fontFamily, pointers });
   const follow = followStory({ ...common, camera, track: timeline.track });
   // each event's hold, worked out once (its reading time counts its words): the player's and the kiosk's
   const holds = eventHolds(prep.events, prep.story, profile);
@@ -125,7 +128,7 @@ export function createApp(root: HTMLElement, prep: PreparedStory, basemap: Topol
     labelBoxes: layers.labelBoxes,
     exporting,
     destroy() {
-      for (const part of [{ destroy: offKeys }, { destroy: offContext }, { destroy: offDetail }, modeHandle, exportControl, player, follow, layers, camera, readiness, masthead, urlSync, timeline, card, list, placePanel, legend, mapView]) part?.destroy();
+      for (const part of [{ destroy: offKeys }, { destroy: offContext }, { destroy: offDetail }, modeHandle, exportControl, player, follow, layers, camera, readiness, masthead, urlSync, timeline, card, list, placePanel, legend, mapView, pointers]) part?.destroy();
     },
   };
 }

@@ -11,6 +11,7 @@ import { planLabels, type LabelPlan } from '../map/label-plan.ts';
 import { buildLayers, distanceText, greatCircleMidpoint, labelBelow, labelMinZoom, labelText, prepareLayerData, SHORT_ARC_KM, type Atlases, type LayerState } from '../map/layers.ts';
 import type { MapView } from '../map/map-view.ts';
 import { drawPatternAtlas, patternMapping } from '../map/patterns.ts';
+import type { PointerHold } from '../state/pointer-hold.ts';
 import type { Store } from '../state/store.ts';
 import { NARROW_MAP_PX } from '../theme/layout.ts';
 import type { Readiness } from './readiness.ts';
@@ -44,6 +45,8 @@ export interface LayerControllerOptions {
   /** A big kiosk screen's scale (1 elsewhere) and its zoom shift (log2 of the scale). */
   screenScale: number;
   reducedMotion: boolean;
+  /** The page's held pointers: a drag's rebuild waits for their release. */
+  pointers: PointerHold;
 }
 
 /**
@@ -206,15 +209,7 @@ export function createLayerController(o: LayerControllerOptions) {
   // A fast drag over a dense timeline crosses an event on nearly every step: the time filter still
   // follows every step, and the rebuild for the new event (labels, current ring) waits for the drag to rest.
   const settle = createScrubSettle(() => redraw());
-  const held = new Set<number>();
-  const onPointerDown = (e: PointerEvent) => held.add(e.pointerId);
-  const onPointerUp = (e: PointerEvent) => {
-    held.delete(e.pointerId);
-    if (!held.size) settle.release();
-  };
-  window.addEventListener('pointerdown', onPointerDown, true);
-  window.addEventListener('pointerup', onPointerUp, true);
-  window.addEventListener('pointercancel', onPointerUp, true);
+  const offRelease = o.pointers.onRelease(settle.release);
   // a face that loads after a plan measured with its fallback: measure again
   const clearWidths = widths.clear;
   document.fonts?.addEventListener('loadingdone', clearWidths);
@@ -222,11 +217,7 @@ export function createLayerController(o: LayerControllerOptions) {
     () => document.fonts?.removeEventListener('loadingdone', clearWidths),
     () => cancelAnimationFrame(fade.raf),
     () => settle.cancel(),
-    () => {
-      window.removeEventListener('pointerdown', onPointerDown, true);
-      window.removeEventListener('pointerup', onPointerUp, true);
-      window.removeEventListener('pointercancel', onPointerUp, true);
-    },
+    offRelease,
   ];
   let lastZoomStep = layerState().zoom;
   const onZoom = () => {
@@ -260,7 +251,7 @@ export function createLayerController(o: LayerControllerOptions) {
         clock.h = nh;
         // A new event rebuilds (its labels, its ring), at once or when a fast drag rests; any other step only redraws.
         if (s.layers !== p.layers) redraw();
-        else if (!settle.step(currentEventIndex(prep.events, s.t) !== currentEventIndex(prep.events, p.t), held.size > 0 && !s.playing && !o.exporting.active)) redrawTime();
+        else if (!settle.step(currentEventIndex(prep.events, s.t) !== currentEventIndex(prep.events, p.t), o.pointers.held && !s.playing && !o.exporting.active)) redrawTime();
         if (!noFade()) animateFade();
       } else if (s.layers !== p.layers) redraw();
     }),

@@ -1,4 +1,5 @@
 import type { AppConfig } from './config.ts';
+import { createPointerHold, type PointerHold } from './pointer-hold.ts';
 import type { Store } from './store.ts';
 import { parseUrl, serializeUrl, stateFields, type SerializeContext } from './url-state.ts';
 
@@ -23,12 +24,14 @@ export interface UrlSync {
  * gesture started from keeps its state, and the gesture's end (a push, or one replace) writes once.
  * The throttle runs on the monotonic clock (`performance.now()`): a wall clock set back (NTP, a
  * kiosk's time zone or daylight change) would otherwise hold every write back by the jump.
+ * `hold` is the page's record of held pointers (one of its own on `win` when none is given).
  */
-export function createUrlSync(store: Store, ctx: SerializeContext & { config: AppConfig }, win: UrlSyncWindow = window): UrlSync {
+export function createUrlSync(store: Store, ctx: SerializeContext & { config: AppConfig }, win: UrlSyncWindow = window, hold?: PointerHold): UrlSync {
   let timer = 0;
   let lastWrite = -Infinity;
-  /** Pointers held down now, and whether a continuous change waits for their release. */
-  const down = new Set<number>();
+  const ownHold = hold ? null : createPointerHold(win);
+  const pointers = hold ?? ownHold!;
+  /** Whether a continuous change waits for the held pointers' release. */
   let waiting = false;
   // the config goes in whole: a kiosk's own settings are written too, so a reload keeps them
   const current = () => serializeUrl({ ...store.getState(), ...ctx.config }, ctx);
@@ -44,34 +47,22 @@ export function createUrlSync(store: Store, ctx: SerializeContext & { config: Ap
     else win.history.replaceState(null, '', url);
   };
   const schedule = () => {
-    if (down.size) {
+    if (pointers.held) {
       waiting = true;
       return;
     }
     if (timer) return;
     timer = win.setTimeout(() => {
       timer = 0;
-      if (down.size) waiting = true;
+      if (pointers.held) waiting = true;
       else write('replace');
     }, Math.max(0, URL_THROTTLE_MS - (win.performance.now() - lastWrite)));
   };
-  const onDown = (e: PointerEvent) => {
-    down.add(e.pointerId);
-  };
-  const release = () => {
-    if (down.size || !waiting) return;
+  const offRelease = pointers.onRelease(() => {
+    if (!waiting) return;
     waiting = false;
     schedule();
-  };
-  const onUp = (e: PointerEvent) => {
-    down.delete(e.pointerId);
-    release();
-  };
-  // a release outside the window can go unseen: leaving the window ends the gesture too
-  const onBlur = () => {
-    down.clear();
-    release();
-  };
+  });
   const off = store.subscribe((s, p) => {
     if (s.t !== p.t || s.place !== p.place || s.view !== p.view || s.layers !== p.layers || s.follow !== p.follow) schedule();
   });
@@ -79,20 +70,14 @@ export function createUrlSync(store: Store, ctx: SerializeContext & { config: Ap
     store.getState().set({ place: null, view: null, layers: ctx.defaults.layers, ...stateFields(parseUrl(win.location.search, ctx)), playing: false });
   };
   win.addEventListener('popstate', onPop);
-  win.addEventListener('pointerdown', onDown, true);
-  win.addEventListener('pointerup', onUp, true);
-  win.addEventListener('pointercancel', onUp, true);
-  win.addEventListener('blur', onBlur);
   return {
     push: () => write('push'),
     destroy() {
       win.clearTimeout(timer);
       off();
       win.removeEventListener('popstate', onPop);
-      win.removeEventListener('pointerdown', onDown, true);
-      win.removeEventListener('pointerup', onUp, true);
-      win.removeEventListener('pointercancel', onUp, true);
-      win.removeEventListener('blur', onBlur);
+      offRelease();
+      ownHold?.destroy();
     },
   };
 }
