@@ -2,6 +2,7 @@ import type { PreparedPlace, PreparedStory } from '../data/prepare.ts';
 import { calloutsOf } from '../data/callouts.ts';
 import { storyBox } from './bounds.ts';
 import { SMALLEST_MAP_LABEL_PX } from './label-sizes.ts';
+import { CURRENT_RING, TALKS_RING, ringReach } from './ring-sizes.ts';
 import { layoutLabels, type Box, type LabelRequest, type LabelSide } from './label-layout.ts';
 
 /** A label the layers draw: the text, the point it belongs to, its size and its offset (px) from that point to its centre. */
@@ -76,12 +77,10 @@ export interface PlanInput {
   shortArc(p: PreparedPlace): boolean;
 }
 
-/** Mark sizes (px at scale 1): icon and the talks ring, obstacles for other labels. */
+/** A point's icon (px at scale 1), an obstacle for other labels; the rings drawn round points are in ring-sizes.ts. */
 const MARK_PX = 20;
-/** Radius (px at scale 1) of the ring round a current event's point (layers.ts 'emphasis': 14 px and half its 2 px line): another label must not sit on it. */
-const CURRENT_RING_PX = 15;
-/** Outer radius (px at scale 1) of the ring round a venue while its talks are on (layers.ts 'talks-on': 22 px and half its 3 px line). */
-export const TALKS_RING_PX = 23.5;
+const CURRENT_RING_PX = ringReach(CURRENT_RING);
+const TALKS_RING_PX = ringReach(TALKS_RING);
 /** Room (px at scale 1) between a ring round a point and its own name's box. */
 const RING_ROOM_PX = 4;
 const LABEL_GAP = 24;

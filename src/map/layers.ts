@@ -7,6 +7,7 @@ import { ClockFilterExtension, type Clock, type ClockFilterProps, type FilterRan
 import type { IconName } from './icons.ts';
 import type { LabelPlan, PlannedLabel } from './label-plan.ts';
 import type { PatternName } from './patterns.ts';
+import { CURRENT_RING, TALKS_RING } from './ring-sizes.ts';
 import { distanceWording } from '../theme/wording.ts';
 import { SYMBOLS, symbolSpec, type AreaSymbol, type PointSymbol, type SymbolSpec } from '../theme/symbols.ts';
 
@@ -299,11 +300,11 @@ export function buildLayers(data: LayerData, s: LayerState, theme: Theme, atlase
       stroked: true,
       filled: true,
       getPosition: (d) => d.place.feature.geometry.coordinates as [number, number],
-      getRadius: 22 * s.scale,
+      getRadius: TALKS_RING.radius * s.scale,
       radiusUnits: 'pixels',
       getFillColor: (d) => color(d.place.category, 40),
       getLineColor: (d) => color(d.place.category, 255),
-      getLineWidth: 3 * s.scale,
+      getLineWidth: TALKS_RING.line * s.scale,
       lineWidthUnits: 'pixels',
       getFilterValue: (d) => d.range,
       getFilterCategory: (d) => d.place.category,
@@ -317,10 +318,10 @@ export function buildLayers(data: LayerData, s: LayerState, theme: Theme, atlase
       stroked: true,
       filled: false,
       getPosition: (p) => p.feature.geometry.coordinates as [number, number],
-      getRadius: 14 * s.scale,
+      getRadius: CURRENT_RING.radius * s.scale,
       radiusUnits: 'pixels',
       getLineColor: rgba(theme.colors.text, 230),
-      getLineWidth: 2 * s.scale,
+      getLineWidth: CURRENT_RING.line * s.scale,
       lineWidthUnits: 'pixels',
       getFilterValue: (p) => [appear(p), 0],
       getFilterCategory: () => ALWAYS,
