@@ -2,7 +2,7 @@ import type { Layer } from '@deck.gl/core';
 import type { ExportFlag, ModeProfile } from '../contracts/app-context.ts';
 import { currentEventIndex, toHours, type PreparedStory } from '../data/prepare.ts';
 import { basemapStyle, showLabelSpace, type basemapGeo } from '../map/basemap-style.ts';
-import { keepLoadedDetail } from '../map/detail-loader.ts';
+import { keepRuntimeSources } from '../map/detail-loader.ts';
 import { setFrameInsets } from '../map/frame-edges.ts';
 import type { Clock } from '../map/clock-filter.ts';
 import { drawIconAtlas, iconMapping } from '../map/icons.ts';
@@ -282,7 +282,7 @@ export function createLayerController(o: LayerControllerOptions) {
       if (k === typeScale) return;
       typeScale = k;
       // the detail files already loaded stay loaded (the new style's detail sources are empty)
-      map.setStyle(basemapStyle(o.geo, prep.theme, prep.story.credit, o.screenScale * k), { diff: true, transformStyle: keepLoadedDetail });
+      map.setStyle(basemapStyle(o.geo, prep.theme, prep.story.credit, o.screenScale * k), { diff: true, transformStyle: keepRuntimeSources });
     },
     /** Returns the story's labels drawn now, each with its text, size (px) and box (CSS px on the map). */
     labelBoxes(): LabelBox[] {

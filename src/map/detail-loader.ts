@@ -13,14 +13,15 @@ export function detailWanted(entry: { minZoom: number; box: [number, number, num
 }
 
 /**
- * Returns `next` (a restyled basemap, e.g. a new type scale's) with the detail files already loaded
- * into `previous`'s sources kept: the new style's detail sources are empty, and a diffing `setStyle`
- * would empty the loaded ones, which the loader does not fetch twice (a kiosk at a venue lost its
- * close-up and drew the coarse land). The frame's edge marks are kept too: they depend on the camera
- * and frame only, and an emptied set let the kiosk's attract frame cut a name at the map's edge after
- * its type-scale restyle. For `setStyle`'s `transformStyle`.
+ * Returns `next` (a restyled basemap, e.g. a new type scale's) with the sources the page filled at
+ * run time kept from `previous`, where the new style has them empty:
+ *  - the detail files already loaded (a diffing `setStyle` would empty them, and the loader does not
+ *    fetch twice: a kiosk at a venue lost its close-up and drew the coarse land);
+ *  - the frame's edge marks (FRAME_EDGES: they depend on the camera and frame only, and an emptied set
+ *    let the kiosk's attract frame cut a name at the map's edge after its type-scale restyle).
+ * For `setStyle`'s `transformStyle`.
  */
-export function keepLoadedDetail(previous: StyleSpecification | undefined, next: StyleSpecification): StyleSpecification {
+export function keepRuntimeSources(previous: StyleSpecification | undefined, next: StyleSpecification): StyleSpecification {
   const sources = { ...next.sources };
   for (const [id, source] of Object.entries(previous?.sources ?? {})) {
     const now = sources[id];

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { FeatureCollection } from 'geojson';
 import { diff } from '@maplibre/maplibre-gl-style-spec';
 import type { StyleSpecification } from 'maplibre-gl';
-import { detailWanted, FETCH_AHEAD_ZOOM, keepLoadedDetail, loadDetailOnDemand } from '../../src/map/detail-loader.ts';
+import { detailWanted, FETCH_AHEAD_ZOOM, keepRuntimeSources, loadDetailOnDemand } from '../../src/map/detail-loader.ts';
 
 describe('detailWanted: when a detail file is fetched', () => {
   const ukraine = { minZoom: 4.5, box: [22, 43.5, 42.5, 58.5] as [number, number, number, number] };
@@ -72,7 +72,7 @@ describe('loadDetailOnDemand: when the fetch starts', () => {
   });
 });
 
-describe('keepLoadedDetail: a restyle keeps the detail files loaded', () => {
+describe('keepRuntimeSources: a restyle keeps the detail files loaded and the frame edges', () => {
   /** Returns a style with one detail source holding `data` and a source that is not a detail file. */
   const createStyle = (data: string | FeatureCollection): StyleSpecification => ({
     version: 8,
@@ -85,7 +85,7 @@ describe('keepLoadedDetail: a restyle keeps the detail files loaded', () => {
     const previous = createStyle('http://127.0.0.1/data/detail-bosphorus.json');
     const next = createStyle(empty);
     expect(diff(previous, next).map((c) => c.command)).toContain('setGeoJSONSourceData');
-    const kept = keepLoadedDetail(previous, next);
+    const kept = keepRuntimeSources(previous, next);
     expect(kept.sources['detail-bosphorus']).toEqual({ type: 'geojson', data: 'http://127.0.0.1/data/detail-bosphorus.json' });
     expect(diff(previous, kept).map((c) => c.command)).not.toContain('setGeoJSONSourceData');
   });
@@ -93,7 +93,7 @@ describe('keepLoadedDetail: a restyle keeps the detail files loaded', () => {
   it('carries a detail file already drawn (its features, as maplibre serialises a loaded URL)', () => {
     const land = { type: 'FeatureCollection', features: [{ type: 'Feature', properties: { kind: 'land' }, geometry: { type: 'Point', coordinates: [29, 41] } }] } as FeatureCollection;
     const previous = createStyle(land);
-    const kept = keepLoadedDetail(previous, createStyle(empty));
+    const kept = keepRuntimeSources(previous, createStyle(empty));
     expect(kept.sources['detail-bosphorus']).toEqual({ type: 'geojson', data: land });
     expect(diff(previous, kept).map((c) => c.command)).not.toContain('setGeoJSONSourceData');
   });
@@ -101,7 +101,7 @@ describe('keepLoadedDetail: a restyle keeps the detail files loaded', () => {
   it("keeps the frame's edge marks (they depend on the camera, not the type scale)", () => {
     const marks = { type: 'FeatureCollection', features: [{ type: 'Feature', properties: {}, geometry: { type: 'Point', coordinates: [-37, 60] } }] } as FeatureCollection;
     const withMarks = (data: FeatureCollection) => ({ ...createStyle(empty), sources: { ...createStyle(empty).sources, 'frame-edges': { type: 'geojson', data } } }) as StyleSpecification;
-    const kept = keepLoadedDetail(withMarks(marks), withMarks(empty));
+    const kept = keepRuntimeSources(withMarks(marks), withMarks(empty));
     expect(kept.sources['frame-edges']).toEqual({ type: 'geojson', data: marks });
     expect(diff(withMarks(marks), kept).map((c) => c.command)).not.toContain('setGeoJSONSourceData');
   });
@@ -110,7 +110,7 @@ describe('keepLoadedDetail: a restyle keeps the detail files loaded', () => {
     const labels = { type: 'FeatureCollection', features: [{ type: 'Feature', properties: {}, geometry: { type: 'Point', coordinates: [29, 41] } }] } as FeatureCollection;
     const previous = { ...createStyle(empty), sources: { ...createStyle(empty).sources, 'story-label-space': { type: 'geojson', data: labels } } } as StyleSpecification;
     const next = createStyle(empty);
-    expect(keepLoadedDetail(previous, next).sources).toEqual(next.sources);
-    expect(keepLoadedDetail(undefined, next).sources).toEqual(next.sources);
+    expect(keepRuntimeSources(previous, next).sources).toEqual(next.sources);
+    expect(keepRuntimeSources(undefined, next).sources).toEqual(next.sources);
   });
 });
