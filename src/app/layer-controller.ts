@@ -275,7 +275,7 @@ export function createLayerController(o: LayerControllerOptions) {
       overview = on;
       if (layers.length) redraw();
     },
-    /** Sets the map's type scale and the caption's bands (`AppContext.setTypeScale`). */
+    /** Sets the map's type scale and the covered bands at its top and foot (`AppContext.setTypeScale`). */
     setTypeScale(k: number, bands = { top: 0, bottom: 0 }) {
       labelInsets = bands;
       setFrameInsets(map, bands);

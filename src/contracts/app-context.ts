@@ -79,8 +79,10 @@ export interface AppContext {
   framed(): 'story' | 'event';
   /**
    * Sets the map's type scale (1 on screen; an export's or a screenshot frame's `mapTypeScale`):
-   * labels, marks, lines and the basemap's names grow by it; labels keep clear of the caption's
-   * `bands` (CSS px). Takes effect on the next redraw.
+   * labels, marks, lines and the basemap's names grow by it. `bands` (CSS px) are the strips at the
+   * map's top and foot that something covers (an export's caption, an upright kiosk's credits): no
+   * label is placed across them, and the frame's edge marks lie at their edges. Takes effect on the
+   * next redraw.
    */
   setTypeScale(k: number, bands?: { top: number; bottom: number }): void;
   /** Draws the map as an overview of the whole story (the kiosk's attract frame: no event ringed or named first), or as usual. */

@@ -62,22 +62,22 @@ export function mountKioskLayout(ctx: AppContext): { setOverview(on: boolean): v
    * map's width each side (a tenth on an upright screen), since the story's outermost places are named
    * there (no label cut at the edge). An upright map is narrower than the story's places are wide, so
    * the frame of every place is as wide as the map allows: a fifth each side left them a strip half its width.
+   * Returns whether the credits strip's height changed, so that the labels must be placed again (`apply`).
    */
-  const pad = () => {
+  const pad = (): boolean => {
     const share = html.dataset.kioskLayout === 'portrait' ? 0.1 : 0.2;
     const r = overview ? Math.max(room, Math.round(share * map.getContainer().clientWidth)) : room;
     // the credits lie across the map's foot on an upright screen: no place is framed under them, and
     // no label or basemap name is placed under them (a name half under the strip read as cut)
     const under = ctx.root.querySelector<HTMLElement>('.maplibregl-ctrl-bottom-right')?.offsetHeight ?? 0;
     map.setPadding({ top: 0, bottom: under, left: r, right: r });
-    if (loaded && under !== credits) {
-      credits = under;
-      ctx.setTypeScale(typeScale, { top: 0, bottom: credits });
-      ctx.redraw();
-    }
+    if (under === credits) return false;
+    credits = under;
+    return true;
   };
   // The kiosk mounts as the map is made, before its first 'load' (which the layer controller draws on).
   let loaded = map.loaded();
+  /** Gives the map's labels the type scale and the credits strip, and draws them again (once loaded). */
   const apply = () => {
     if (!loaded) return;
     ctx.setTypeScale(typeScale, { top: 0, bottom: credits });
@@ -85,7 +85,6 @@ export function mountKioskLayout(ctx: AppContext): { setOverview(on: boolean): v
   };
   map.once('load', () => {
     loaded = true;
-    credits = 0;
     pad();
     apply();
   });
@@ -103,7 +102,7 @@ export function mountKioskLayout(ctx: AppContext): { setOverview(on: boolean): v
     if (home && legend.root.parentElement !== home) home.append(legend.root);
     timeline?.append(credit);
     legend.reserve();
-    pad();
+    const moved = pad();
     const k = mapTypeScaleFor(type.min, ctx.profile.markScale, screenScaleFor(ctx.profile.scalesWithScreen));
     if (k !== typeScale) {
       typeScale = k;
@@ -113,7 +112,7 @@ export function mountKioskLayout(ctx: AppContext): { setOverview(on: boolean): v
       room = Math.max(MIN_ROOM_PX, Math.round(120 * screenScaleFor(ctx.profile.scalesWithScreen) * (k - 1)));
       pad();
       apply();
-    }
+    } else if (moved) apply();
   };
   fit();
   window.addEventListener('resize', fit);
@@ -126,7 +125,7 @@ export function mountKioskLayout(ctx: AppContext): { setOverview(on: boolean): v
     /** Shows the bottom bar as the attract frame's overview (the story's days, its chapters unfilled) or as the tour's progress. */
     setOverview(on: boolean) {
       overview = on;
-      pad();
+      if (pad()) apply();
       chapters.setOverview(on);
     },
     destroy() {
