@@ -14,7 +14,8 @@ import { drawPatternAtlas, patternMapping } from '../map/patterns.ts';
 import type { PointerHold } from '../state/pointer-hold.ts';
 import type { Store } from '../state/store.ts';
 import { NARROW_MAP_PX } from '../theme/layout.ts';
-import type { Readiness } from './readiness.ts';
+import { createFirstView, layerBoxes } from '../map/first-view.ts';
+import { whenReady, type Readiness } from './readiness.ts';
 import { createScrubSettle } from './scrub-settle.ts';
 
 /** Label widths the layer controller keeps measured (several times the labels of a 100× story). */
@@ -79,6 +80,28 @@ export function createLayerController(o: LayerControllerOptions) {
   const narrowMap = () => profile.narrowLabels && map.getCanvas().width / map.getPixelRatio() <= NARROW_MAP_PX;
   /** The zoom the layer rules see, in half steps: the map's, less a big kiosk screen's (or an export's type) shift. */
   const zoomStep = () => Math.round((map.getZoom() - zoomShift - Math.log2(typeScale)) * 2) / 2;
+  /**
+   * Until the first frame is on screen, layers whose data lies wholly outside the view are handed to
+   * deck.gl hidden (`createFirstView`): a move that brings one in hands the same state's layers over
+   * again, as a change; once that frame is shown, all of them are, with nothing on screen changed.
+   */
+  const firstViewHook = (state: () => LayerState | null) => {
+    const handOver = (change: boolean) => {
+      const s = state();
+      if (!s) return;
+      if (change) readiness.changed();
+      layers = fv.apply(buildLayers(layerData, s, prep.theme, atlases));
+      mapView.overlay.setProps({ layers });
+      if (change) readiness.layersSet();
+    };
+    let warming = false;
+    const fv = createFirstView(map, layerBoxes(layerData), () => handOver(!warming));
+    void whenReady().then(() => {
+      warming = true;
+      fv.warm();
+    });
+    return fv;
+  };
   const measureCtx = document.createElement('canvas').getContext('2d');
   let measureFont = '';
   /**
@@ -176,14 +199,17 @@ export function createLayerController(o: LayerControllerOptions) {
     };
   };
   let layers: Layer[] = [];
+  let lastState: LayerState | null = null;
   /** Rebuilds the layers (toggles, current event, zoom step, type scale) and draws them. */
   const redraw = () => {
     settle.cancel();
     readiness.changed();
-    layers = buildLayers(layerData, layerState(), prep.theme, atlases);
+    lastState = layerState();
+    layers = firstView.apply(buildLayers(layerData, lastState, prep.theme, atlases));
     mapView.overlay.setProps({ layers });
     readiness.layersSet();
   };
+  const firstView = firstViewHook(() => lastState);
   /** Draws the same layers at the clock's new reading, on deck.gl's next frame. */
   const redrawTime = () => {
     syncClock();
@@ -262,6 +288,7 @@ export function createLayerController(o: LayerControllerOptions) {
   // for the plan to fill (deck.gl keeps their GPU state: same ids, same data).
   redraw();
   map.once('load', () => redraw());
+  offs.push(() => firstView.destroy());
   return {
     redraw,
     /** Draws both canvases again on the next frame with nothing changed (what benchmarks compare a step to). */

@@ -30,7 +30,7 @@ export function whenReady(): Promise<void> {
 /** What readiness watches of the map: maplibre's own loaded, moving and tiles state, and its idle and movestart events. */
 type ReadyMap = Pick<import('maplibre-gl').Map, 'loaded' | 'isMoving' | 'areTilesLoaded' | 'on' | 'off'>;
 
-/** The app's side of `data-ready`: a change marks the page not ready until deck.gl has drawn it and the map is idle. */
+/** The app's side of `data-ready`: a change marks the page not ready until deck.gl has drawn it, the map is idle and that frame is on screen. */
 export interface Readiness {
   /** Marks a change as rendering: not ready until deck.gl draws again. */
   changed(): void;
@@ -38,23 +38,56 @@ export interface Readiness {
   layersSet(): void;
   /** Notes that deck.gl has drawn a frame. */
   deckRendered(): void;
-  /** Stops listening to the map. */
+  /** Stops listening to the map and drops a pending frame. */
   destroy(): void;
 }
 
-/** Returns the page's readiness tracker for `map`: ready once deck.gl has drawn the layers and the map is loaded, still and has its tiles. */
-export function createReadiness(map: ReadyMap): Readiness {
+/** What `createReadiness` writes to and waits on; the page's own by default (tests pass fakes). */
+export interface ReadinessHooks {
+  setReady(ready: boolean): void;
+  requestFrame(f: () => void): number;
+  cancelFrame(id: number): void;
+}
+
+const pageHooks: ReadinessHooks = {
+  setReady: (ready) => setReady(ready),
+  requestFrame: (f) => requestAnimationFrame(f),
+  cancelFrame: (id) => cancelAnimationFrame(id),
+};
+
+/**
+ * Returns the page's readiness tracker for `map`: ready once deck.gl has drawn the layers, the map is
+ * loaded, still and has its tiles, and that frame is on screen. deck.gl's draw calls return before the
+ * GPU process has built their programs (about half a second each under software WebGL), so "drawn" is
+ * proven by the next animation frame, which Chromium holds back until the frame before it is presented;
+ * the conditions are checked again then, so a change in between wins.
+ */
+export function createReadiness(map: ReadyMap, hooks: ReadinessHooks = pageHooks): Readiness {
   let deckDrawn = false;
   let layersSet = false;
-  const check = () => {
-    if (deckDrawn && map.loaded() && !map.isMoving() && map.areTilesLoaded()) setReady(true);
+  let frame = 0;
+  const holds = () => deckDrawn && map.loaded() && !map.isMoving() && map.areTilesLoaded();
+  const drop = () => {
+    if (frame) hooks.cancelFrame(frame);
+    frame = 0;
   };
-  const onMoveStart = () => setReady(false);
+  const check = () => {
+    if (frame || !holds()) return;
+    frame = hooks.requestFrame(() => {
+      frame = 0;
+      if (holds()) hooks.setReady(true);
+    });
+  };
+  const onMoveStart = () => {
+    drop();
+    hooks.setReady(false);
+  };
   map.on('idle', check);
   map.on('movestart', onMoveStart);
   return {
     changed() {
-      setReady(false);
+      drop();
+      hooks.setReady(false);
       deckDrawn = false;
     },
     layersSet() {
@@ -66,6 +99,7 @@ export function createReadiness(map: ReadyMap): Readiness {
       check();
     },
     destroy() {
+      drop();
       map.off('idle', check);
       map.off('movestart', onMoveStart);
     },

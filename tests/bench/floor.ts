@@ -12,6 +12,7 @@ import type { Topology } from 'topojson-specification';
 import type { Theme } from '../../src/data/schema.ts';
 import { addBasemapImages, basemapGeo, basemapStyle } from '../../src/map/basemap-style.ts';
 import { loadDetailOnDemand } from '../../src/map/detail-loader.ts';
+import { createReadiness } from '../../src/app/readiness.ts';
 import './floor.css';
 
 setWorkerUrl(workerUrl);
@@ -35,10 +36,8 @@ async function main() {
   addBasemapImages(map, (theme as Theme).colors);
   // The same detail files as the app, fetched when its view needs them (its first view needs none).
   loadDetailOnDemand(map, detail as FeatureCollection, new URL('./', location.href).href);
-  let deckDrawn = false;
-  const check = () => {
-    if (deckDrawn && map.loaded() && !map.isMoving()) document.documentElement.dataset.ready = 'true';
-  };
+  // `data-ready` as the app sets it: deck.gl has drawn, the map is loaded, still and has its tiles, and that frame is on screen
+  const readiness = createReadiness(map);
   const layer = new GeoJsonLayer({
     id: 'places',
     data: places,
@@ -53,13 +52,10 @@ async function main() {
   const overlay = new MapLibreOverlay({
     interleaved: false,
     layers: [layer],
-    onAfterRender: () => {
-      deckDrawn = true;
-      check();
-    },
+    onAfterRender: () => readiness.deckRendered(),
   });
   map.addControl(overlay);
-  map.on('idle', check);
+  readiness.layersSet();
   /** A plain redraw: both canvases draw again on the next frame, nothing changed. */
   const redraw = () => {
     map.triggerRepaint();

@@ -1,0 +1,118 @@
+import { describe, expect, it } from 'vitest';
+import { createReadiness } from '../../src/app/readiness.ts';
+
+/** Returns a fake map (loaded, still, tiles in unless told otherwise), fake frames and the readiness written. */
+function createFake() {
+  const state = { loaded: true, moving: false, tiles: true };
+  const handlers = new Map<string, Set<() => void>>();
+  const map = {
+    loaded: () => state.loaded,
+    isMoving: () => state.moving,
+    areTilesLoaded: () => state.tiles,
+    on: (type: string, f: () => void) => handlers.set(type, (handlers.get(type) ?? new Set()).add(f)),
+    off: (type: string, f: () => void) => handlers.get(type)?.delete(f),
+  };
+  const fire = (type: string) => [...(handlers.get(type) ?? [])].forEach((f) => f());
+  let frames = new Map<number, () => void>();
+  let nextId = 1;
+  const written: boolean[] = [];
+  const r = createReadiness(map as never, {
+    setReady: (ready) => written.push(ready),
+    requestFrame: (f) => {
+      frames.set(nextId, f);
+      return nextId++;
+    },
+    cancelFrame: (id) => frames.delete(id),
+  });
+  /** Runs the callbacks of the next animation frame. */
+  const frame = () => {
+    const due = [...frames.values()];
+    frames = new Map();
+    due.forEach((f) => f());
+  };
+  const ready = () => written.at(-1) === true;
+  return { r, state, fire, frame, ready, written, pending: () => frames.size, listeners: () => [...handlers.values()].reduce((n, s) => n + s.size, 0) };
+}
+
+describe('createReadiness', () => {
+  it('says ready only on the animation frame after deck.gl drew the layers, not when the draw is issued', () => {
+    const f = createFake();
+    f.r.changed();
+    f.r.layersSet();
+    f.r.deckRendered();
+    expect(f.ready()).toBe(false);
+    expect(f.pending()).toBe(1);
+    f.frame();
+    expect(f.ready()).toBe(true);
+  });
+
+  it('ignores deck.gl frames drawn before the layers were handed to it', () => {
+    const f = createFake();
+    f.r.deckRendered();
+    f.frame();
+    expect(f.written).not.toContain(true);
+    expect(f.pending()).toBe(0);
+  });
+
+  it('waits for the map: loaded, still and with its tiles, then for the frame after its idle', () => {
+    const f = createFake();
+    f.state.tiles = false;
+    f.r.layersSet();
+    f.r.deckRendered();
+    f.frame();
+    expect(f.written).not.toContain(true);
+    f.state.tiles = true;
+    f.fire('idle');
+    expect(f.written).not.toContain(true);
+    f.frame();
+    expect(f.ready()).toBe(true);
+  });
+
+  it('lets a change made before that frame win: not ready until deck.gl draws again', () => {
+    const f = createFake();
+    f.r.layersSet();
+    f.r.deckRendered();
+    f.r.changed();
+    f.frame();
+    expect(f.written).not.toContain(true);
+    f.r.deckRendered();
+    f.frame();
+    expect(f.ready()).toBe(true);
+  });
+
+  it('checks again inside the frame: a map that started moving or lost its load meanwhile keeps it not ready', () => {
+    const f = createFake();
+    f.r.layersSet();
+    f.r.deckRendered();
+    f.state.loaded = false;
+    f.frame();
+    expect(f.written).not.toContain(true);
+    f.state.loaded = true;
+    f.fire('idle');
+    f.fire('movestart');
+    f.state.moving = true;
+    f.frame();
+    expect(f.written).not.toContain(true);
+    expect(f.written.at(-1)).toBe(false);
+  });
+
+  it('asks for one frame however many draws and idles come before it', () => {
+    const f = createFake();
+    f.r.layersSet();
+    f.r.deckRendered();
+    f.r.deckRendered();
+    f.fire('idle');
+    expect(f.pending()).toBe(1);
+  });
+
+  it('stops listening and drops its pending frame on destroy', () => {
+    const f = createFake();
+    f.r.layersSet();
+    f.r.deckRendered();
+    f.r.destroy();
+    expect(f.pending()).toBe(0);
+    expect(f.listeners()).toBe(0);
+    f.fire('idle');
+    expect(f.pending()).toBe(0);
+  });
+});
