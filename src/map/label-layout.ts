@@ -138,9 +138,17 @@ class BoxGrid {
     return false;
   }
 
-  /** Returns whether `b` overlaps a box filed (by a positive area, as `overlap` counts it). */
+  /** Returns whether `b` overlaps a box filed (by a positive area, as `overlap` counts it); no closure or array per call (a layout asks thousands of times). */
   hits(b: Box): boolean {
-    return this.some(b, 0, (o) => overlapArea(b, o) > 0);
+    const k = this.size;
+    const y0 = Math.floor(b[1] / k);
+    const y1 = Math.floor(b[3] / k);
+    for (let x = Math.floor(b[0] / k), x1 = Math.floor(b[2] / k); x <= x1; x++)
+      for (let y = y0; y <= y1; y++) {
+        const list = this.cells.get(x * CELL_KEY + y);
+        if (list) for (const o of list) if (overlapArea(b, o) > 0) return true;
+      }
+    return false;
   }
 
   /** Returns the sum of the overlap areas (px²) of `b` with the boxes filed, each counted once. */
@@ -243,8 +251,12 @@ export function layoutLabels(requests: LabelRequest[], obstacles: Box[] = [], bo
       const cx = at[0] + dx;
       const cy = at[1] + dy;
       const box: Box = [cx - r.w / 2, cy - r.h / 2, cx + r.w / 2, cy + r.h / 2];
-      const boxNow: Box = [now[0] + dx - r.w / 2, now[1] + dy - r.h / 2, now[0] + dx + r.w / 2, now[1] + dy + r.h / 2];
-      const outside = bounds ? outsideArea(boxNow, bounds) : 0;
+      let outside = 0;
+      if (bounds) {
+        const [l, t] = [now[0] + dx - r.w / 2, now[1] + dy - r.h / 2];
+        // inside the frame (most tries): no box to make
+        if (l < bounds[0] || t < bounds[1] || l + r.w > bounds[2] || t + r.h > bounds[3]) outside = outsideArea([l, t, now[0] + dx + r.w / 2, now[1] + dy + r.h / 2], bounds);
+      }
       // a label that may not overlap anything stops at the frame's edge before looking for neighbours,
       // then at the first mark or label it covers, then at the first mark about as near as its own
       if (!r.forced && (outside > 0 || marks.hits(box) || labels.hits(box))) continue;
