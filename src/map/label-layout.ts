@@ -221,7 +221,53 @@ export function layoutLabels(requests: LabelRequest[], obstacles: Box[] = [], bo
     });
     return worst;
   };
+  /** A try's box, reused: a label that may not overlap makes a box only where it is placed. */
+  const box: Box = [0, 0, 0, 0];
+  /**
+   * Returns a label that may not overlap placed at the first of its anchors' sides where it is clear
+   * (inside the frame, over no label or mark, and for a name, clearly nearer its own mark), or null.
+   * The same choice as the tries of a forced label would make at cost 0, without their objects: at a
+   * drag's rest a dense story's plan tries thousands of sides, and their garbage was collected in the
+   * steps that followed.
+   */
+  const firstClear = (r: LabelRequest): PlacedLabel | null => {
+    const fits = (side: LabelSide, at: [number, number], now: [number, number], anchor: number): PlacedLabel | null => {
+      const [dx, dy] = sideOffset(side, r.w, r.h, r.gap);
+      if (bounds) {
+        const l = now[0] + dx - r.w / 2;
+        const t = now[1] + dy - r.h / 2;
+        if ((l < bounds[0] || t < bounds[1] || l + r.w > bounds[2] || t + r.h > bounds[3]) && outsideArea([l, t, now[0] + dx + r.w / 2, now[1] + dy + r.h / 2], bounds) > 0) return null;
+      }
+      box[0] = at[0] + dx - r.w / 2;
+      box[1] = at[1] + dy - r.h / 2;
+      box[2] = at[0] + dx + r.w / 2;
+      box[3] = at[1] + dy + r.h / 2;
+      // the placed labels first: in a crowded view most sides fail there, before the marks are looked at
+      if (labels.hits(box) || marks.hits(box) || (r.namesMark && unclearBy(box, at, true) > 0)) return null;
+      return { id: r.id, side, dx, dy, box: [box[0], box[1], box[2], box[3]], anchor };
+    };
+    const now = r.atNow ?? r.at;
+    for (const side of r.sides) {
+      const p = fits(side, r.at, now, -1);
+      if (p) return p;
+    }
+    const more = typeof r.more === 'function' ? r.more() : (r.more ?? []);
+    for (let anchor = 0; anchor < more.length; anchor++)
+      for (const side of more[anchor].sides ?? AROUND) {
+        const p = fits(side, more[anchor].at, more[anchor].now, anchor);
+        if (p) return p;
+      }
+    return null;
+  };
   for (const r of requests) {
+    if (!r.forced) {
+      const p = firstClear(r);
+      if (p) {
+        placed.push(p);
+        labels.add(p.box);
+      }
+      continue;
+    }
     let best: PlacedLabel | null = null;
     let bestCost = Infinity;
     // A forced label that collides everywhere tries its sides again further out (a line, then two lines, further).

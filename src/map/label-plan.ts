@@ -145,6 +145,18 @@ export function outlinePoints(p: PreparedPlace, at: [number, number], px: (ll: [
   return picked.sort((a, b) => d(a) - d(b)).slice(0, OUTLINE_POINTS);
 }
 
+/** The places of each pair of point and area lists, by label rank (`byRank`), sorted once: a plan runs at every rest of a drag. */
+const rankedCache = new WeakMap<readonly PreparedPlace[], { areas: readonly PreparedPlace[]; all: PreparedPlace[] }>();
+
+/** Returns points and areas together by label rank (points first within a rank), the same array while the lists are the same. */
+function byRank(points: readonly PreparedPlace[], areas: readonly PreparedPlace[]): PreparedPlace[] {
+  const hit = rankedCache.get(points);
+  if (hit && hit.areas === areas) return hit.all;
+  const all = [...points, ...areas].sort((a, b) => (a.props.labelRank ?? 5) - (b.props.labelRank ?? 5));
+  rankedCache.set(points, { areas, all });
+  return all;
+}
+
 /**
  * Returns the labels to draw, laid out so that no two overlap and none covers a mark: the current
  * event's places, subject and callout first (always named), then the other places on the map by
@@ -208,7 +220,7 @@ export function planLabels(o: PlanInput): LabelPlan {
       label: { id: p.id, text, position, size, dx: 0, dy: 0, w, h, place: p },
     });
   };
-  const all = [...o.pointPlaces, ...o.areaPlaces].sort((a, b) => (a.props.labelRank ?? 5) - (b.props.labelRank ?? 5));
+  const all = byRank(o.pointPlaces, o.areaPlaces);
   if (labelsOn) for (const p of all) if (currentIds.has(p.id) && shown(p)) addPlace(p, !o.overview);
   if (e?.subject) {
     const [w0, s0, e0, n0] = e.subject.bbox;
