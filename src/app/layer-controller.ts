@@ -247,6 +247,12 @@ export function createLayerController(o: LayerControllerOptions) {
     lastZoomStep = z;
     redraw();
   };
+  // a restyle (the type scale's) may empty the label space in place: the next plan fills it again
+  const onStyle = () => {
+    labelSpaceKey = '';
+  };
+  map.on('styledata', onStyle);
+  offs.push(() => map.off('styledata', onStyle));
   map.on('zoomend', onZoom);
   offs.push(() => map.off('zoomend', onZoom));
   // A phone turned to landscape (or a resized window): the map can cross the narrow-map width, which the label rule follows.
@@ -302,8 +308,6 @@ export function createLayerController(o: LayerControllerOptions) {
       setFrameInsets(map, bands);
       if (k === typeScale) return;
       typeScale = k;
-      // the new style's label space starts empty: the next plan fills it whatever it holds
-      labelSpaceKey = '';
       // the detail files already loaded stay loaded (the new style's detail sources are empty)
       map.setStyle(basemapStyle(o.geo, prep.theme, prep.story.credit, o.screenScale * k), { diff: true, transformStyle: keepLoadedDetail });
     },
