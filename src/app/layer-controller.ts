@@ -1,13 +1,13 @@
 import type { Layer } from '@deck.gl/core';
 import type { ExportFlag, ModeProfile } from '../contracts/app-context.ts';
 import { currentEventIndex, toHours, type PreparedStory } from '../data/prepare.ts';
-import { basemapStyle, showLabelSpace, type basemapGeo } from '../map/basemap-style.ts';
+import { basemapStyle, LABEL_SPACE, showLabelSpace, type basemapGeo } from '../map/basemap-style.ts';
 import { keepRuntimeSources } from '../map/detail-loader.ts';
 import { setFrameInsets } from '../map/frame-edges.ts';
 import type { Clock } from '../map/clock-filter.ts';
 import { drawIconAtlas, iconMapping } from '../map/icons.ts';
 import { createTextWidths } from '../map/text-widths.ts';
-import { planLabels, type LabelPlan } from '../map/label-plan.ts';
+import { keepUnchanged, planLabels, type LabelPlan } from '../map/label-plan.ts';
 import { buildLayers, distanceText, greatCircleMidpoint, labelBelow, labelMinZoom, labelText, prepareLayerData, SHORT_ARC_KM, type Atlases, type LayerState } from '../map/layers.ts';
 import type { MapView } from '../map/map-view.ts';
 import { drawPatternAtlas, patternMapping } from '../map/patterns.ts';
@@ -125,6 +125,9 @@ export function createLayerController(o: LayerControllerOptions) {
     return a;
   };
   let plan: LabelPlan | null = null;
+  /** What the basemap's label space was last filled with (see `planFor`), and its source then (a restyle makes a new, empty one). */
+  let labelSpaceKey = '';
+  let labelSpaceSource: unknown = null;
   /**
    * An overview of the whole story (the kiosk's attract frame): no event is current, so none is ringed,
    * boxed or called out; the story's main places (its lowest label ranks, 0–1) are named as an event
@@ -175,8 +178,17 @@ export function createLayerController(o: LayerControllerOptions) {
     });
     // the marks' room grows with them; the current event's points keep their ring's room
     const ringed = new Set(i >= 0 && i < prep.events.length ? prep.events[i].places : []);
-    showLabelSpace(map, [...p.areas, ...p.points, ...p.distances, ...p.notes], { scale: sizeScale, ringed: layerData.labels.filter((pl) => ringed.has(pl.id)).map((pl) => pl.props.anchor) });
-    return p;
+    const { plan: kept, same } = keepUnchanged(plan, p);
+    const ringedAt = layerData.labels.filter((pl) => ringed.has(pl.id)).map((pl) => pl.props.anchor);
+    const spaceKey = `${sizeScale} ${ringedAt.join(' ')}`;
+    // the basemap's label space is sent again (a GeoJSON update, re-tiled in maplibre's worker, and a
+    // redraw of the basemap) only when a label moved or the rings changed
+    if (!same || spaceKey !== labelSpaceKey || map.getSource(LABEL_SPACE) !== labelSpaceSource) {
+      showLabelSpace(map, [...kept.areas, ...kept.points, ...kept.distances, ...kept.notes], { scale: sizeScale, ringed: ringedAt });
+      labelSpaceKey = spaceKey;
+      labelSpaceSource = map.getSource(LABEL_SPACE);
+    }
+    return kept;
   };
   const layerState = (): LayerState => {
     const s = store.getState();
@@ -252,6 +264,12 @@ export function createLayerController(o: LayerControllerOptions) {
     lastZoomStep = z;
     redraw();
   };
+  // a restyle (the type scale's) may empty the label space in place: the next plan fills it again
+  const onStyle = () => {
+    labelSpaceKey = '';
+  };
+  map.on('styledata', onStyle);
+  offs.push(() => map.off('styledata', onStyle));
   map.on('zoomend', onZoom);
   offs.push(() => map.off('zoomend', onZoom));
   // A phone turned to landscape (or a resized window): the map can cross the narrow-map width, which the label rule follows.

@@ -138,9 +138,17 @@ class BoxGrid {
     return false;
   }
 
-  /** Returns whether `b` overlaps a box filed (by a positive area, as `overlap` counts it). */
+  /** Returns whether `b` overlaps a box filed (by a positive area, as `overlap` counts it); no closure or array per call (a layout asks thousands of times). */
   hits(b: Box): boolean {
-    return this.some(b, 0, (o) => overlapArea(b, o) > 0);
+    const k = this.size;
+    const y0 = Math.floor(b[1] / k);
+    const y1 = Math.floor(b[3] / k);
+    for (let x = Math.floor(b[0] / k), x1 = Math.floor(b[2] / k); x <= x1; x++)
+      for (let y = y0; y <= y1; y++) {
+        const list = this.cells.get(x * CELL_KEY + y);
+        if (list) for (const o of list) if (overlapArea(b, o) > 0) return true;
+      }
+    return false;
   }
 
   /** Returns the sum of the overlap areas (px²) of `b` with the boxes filed, each counted once. */
@@ -213,7 +221,53 @@ export function layoutLabels(requests: LabelRequest[], obstacles: Box[] = [], bo
     });
     return worst;
   };
+  /** A try's box, reused: a label that may not overlap makes a box only where it is placed. */
+  const box: Box = [0, 0, 0, 0];
+  /**
+   * Returns a label that may not overlap placed at the first of its anchors' sides where it is clear
+   * (inside the frame, over no label or mark, and for a name, clearly nearer its own mark), or null.
+   * The same choice as the tries of a forced label would make at cost 0, without their objects: at a
+   * drag's rest a dense story's plan tries thousands of sides, and their garbage was collected in the
+   * steps that followed.
+   */
+  const firstClear = (r: LabelRequest): PlacedLabel | null => {
+    const fits = (side: LabelSide, at: [number, number], now: [number, number], anchor: number): PlacedLabel | null => {
+      const [dx, dy] = sideOffset(side, r.w, r.h, r.gap);
+      if (bounds) {
+        const l = now[0] + dx - r.w / 2;
+        const t = now[1] + dy - r.h / 2;
+        if ((l < bounds[0] || t < bounds[1] || l + r.w > bounds[2] || t + r.h > bounds[3]) && outsideArea([l, t, now[0] + dx + r.w / 2, now[1] + dy + r.h / 2], bounds) > 0) return null;
+      }
+      box[0] = at[0] + dx - r.w / 2;
+      box[1] = at[1] + dy - r.h / 2;
+      box[2] = at[0] + dx + r.w / 2;
+      box[3] = at[1] + dy + r.h / 2;
+      // the placed labels first: in a crowded view most sides fail there, before the marks are looked at
+      if (labels.hits(box) || marks.hits(box) || (r.namesMark && unclearBy(box, at, true) > 0)) return null;
+      return { id: r.id, side, dx, dy, box: [box[0], box[1], box[2], box[3]], anchor };
+    };
+    const now = r.atNow ?? r.at;
+    for (const side of r.sides) {
+      const p = fits(side, r.at, now, -1);
+      if (p) return p;
+    }
+    const more = typeof r.more === 'function' ? r.more() : (r.more ?? []);
+    for (let anchor = 0; anchor < more.length; anchor++)
+      for (const side of more[anchor].sides ?? AROUND) {
+        const p = fits(side, more[anchor].at, more[anchor].now, anchor);
+        if (p) return p;
+      }
+    return null;
+  };
   for (const r of requests) {
+    if (!r.forced) {
+      const p = firstClear(r);
+      if (p) {
+        placed.push(p);
+        labels.add(p.box);
+      }
+      continue;
+    }
     let best: PlacedLabel | null = null;
     let bestCost = Infinity;
     // A forced label that collides everywhere tries its sides again further out (a line, then two lines, further).
@@ -243,8 +297,12 @@ export function layoutLabels(requests: LabelRequest[], obstacles: Box[] = [], bo
       const cx = at[0] + dx;
       const cy = at[1] + dy;
       const box: Box = [cx - r.w / 2, cy - r.h / 2, cx + r.w / 2, cy + r.h / 2];
-      const boxNow: Box = [now[0] + dx - r.w / 2, now[1] + dy - r.h / 2, now[0] + dx + r.w / 2, now[1] + dy + r.h / 2];
-      const outside = bounds ? outsideArea(boxNow, bounds) : 0;
+      let outside = 0;
+      if (bounds) {
+        const [l, t] = [now[0] + dx - r.w / 2, now[1] + dy - r.h / 2];
+        // inside the frame (most tries): no box to make
+        if (l < bounds[0] || t < bounds[1] || l + r.w > bounds[2] || t + r.h > bounds[3]) outside = outsideArea([l, t, now[0] + dx + r.w / 2, now[1] + dy + r.h / 2], bounds);
+      }
       // a label that may not overlap anything stops at the frame's edge before looking for neighbours,
       // then at the first mark or label it covers, then at the first mark about as near as its own
       if (!r.forced && (outside > 0 || marks.hits(box) || labels.hits(box))) continue;

@@ -144,6 +144,18 @@ export function outlinePoints(p: PreparedPlace, at: [number, number], px: (ll: [
   return picked.sort((a, b) => d(a) - d(b)).slice(0, OUTLINE_POINTS);
 }
 
+/** The places of each pair of point and area lists, by label rank (`byRank`), sorted once: a plan runs at every rest of a drag. */
+const rankedCache = new WeakMap<readonly PreparedPlace[], { areas: readonly PreparedPlace[]; all: PreparedPlace[] }>();
+
+/** Returns points and areas together by label rank (points first within a rank), the same array while the lists are the same. */
+function byRank(points: readonly PreparedPlace[], areas: readonly PreparedPlace[]): PreparedPlace[] {
+  const hit = rankedCache.get(points);
+  if (hit && hit.areas === areas) return hit.all;
+  const all = [...points, ...areas].sort((a, b) => (a.props.labelRank ?? 5) - (b.props.labelRank ?? 5));
+  rankedCache.set(points, { areas, all });
+  return all;
+}
+
 /**
  * Returns the labels to draw, laid out so that no two overlap and none covers a mark: the current
  * event's places, subject and callout first (always named), then the other places on the map by
@@ -207,7 +219,7 @@ export function planLabels(o: PlanInput): LabelPlan {
       label: { id: p.id, text, position, size, dx: 0, dy: 0, w, h, place: p },
     });
   };
-  const all = [...o.pointPlaces, ...o.areaPlaces].sort((a, b) => (a.props.labelRank ?? 5) - (b.props.labelRank ?? 5));
+  const all = byRank(o.pointPlaces, o.areaPlaces);
   if (labelsOn) for (const p of all) if (currentIds.has(p.id) && shown(p)) addPlace(p, !o.overview);
   if (e?.subject) {
     const [w0, s0, e0, n0] = e.subject.bbox;
@@ -296,4 +308,30 @@ export function planLabels(o: PlanInput): LabelPlan {
     }
   }
   return plan;
+}
+
+/** Returns whether two planned labels are drawn alike (same text, place, size, anchor and offset). */
+function sameLabel(a: PlannedLabel, b: PlannedLabel): boolean {
+  return a.id === b.id && a.text === b.text && a.size === b.size && a.dx === b.dx && a.dy === b.dy && a.w === b.w && a.h === b.h && a.place === b.place && a.position[0] === b.position[0] && a.position[1] === b.position[1];
+}
+
+/**
+ * Returns `next` with each of its lists replaced by `prev`'s where the two hold the same labels in the
+ * same order, and whether every list was: a layer handed the same list keeps its drawn text (deck.gl
+ * rebuilds a text layer's attributes only for a new `data`), and the basemap's label space need not
+ * be sent again. A drag's rest moves only the labels the new event changes.
+ */
+export function keepUnchanged(prev: LabelPlan | null, next: LabelPlan): { plan: LabelPlan; same: boolean } {
+  if (!prev) return { plan: next, same: false };
+  const lists = (['areas', 'points', 'distances', 'notes'] as const).map((k) => {
+    const a = prev[k];
+    const b = next[k];
+    return a.length === b.length && a.every((l, j) => sameLabel(l, b[j])) ? a : b;
+  });
+  const leadersSame =
+    prev.leaders.length === next.leaders.length &&
+    prev.leaders.every((l, j) => l.from[0] === next.leaders[j].from[0] && l.from[1] === next.leaders[j].from[1] && l.to[0] === next.leaders[j].to[0] && l.to[1] === next.leaders[j].to[1]);
+  const plan: LabelPlan = { areas: lists[0], points: lists[1], distances: lists[2], notes: lists[3], leaders: leadersSame ? prev.leaders : next.leaders };
+  const same = plan.areas === prev.areas && plan.points === prev.points && plan.distances === prev.distances && plan.notes === prev.notes;
+  return { plan, same };
 }

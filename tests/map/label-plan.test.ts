@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { PreparedPlace } from '../../src/data/prepare.ts';
-import { outlinePoints, outward, wrapWords } from '../../src/map/label-plan.ts';
+import { keepUnchanged, NO_LABELS, outlinePoints, outward, wrapWords, type LabelPlan, type PlannedLabel } from '../../src/map/label-plan.ts';
 
 /** Returns an area place with this outer ring (all outlinePoints reads). */
 function createArea(ring: [number, number][]): PreparedPlace {
@@ -37,5 +37,36 @@ describe('outlinePoints', () => {
 describe('wrapWords', () => {
   it('breaks at spaces into lines of at most the given length', () => {
     expect(wrapWords('Russian troops near Sumy (Ukrainian estimate)', 26)).toBe('Russian troops near Sumy\n(Ukrainian estimate)');
+  });
+});
+
+/** Returns a planned label at `x` (lon) with offset `dx`. */
+function createLabel(id: string, x: number, dx = 0): PlannedLabel {
+  return { id, text: id, position: [x, 50], size: 13, dx, dy: -20, w: 40, h: 16 };
+}
+
+/** Returns a plan of these point and area labels (fresh arrays and objects each call). */
+function createPlan(points: [string, number, number?][], areas: [string, number][] = []): LabelPlan {
+  return { ...NO_LABELS, areas: areas.map(([id, x]) => createLabel(id, x)), points: points.map(([id, x, dx]) => createLabel(id, x, dx)), leaders: [] };
+}
+
+describe('keepUnchanged', () => {
+  it('keeps the previous list where the labels are drawn alike, and a new one where any moved', () => {
+    const prev = createPlan([['a', 1], ['b', 2]], [['r', 5]]);
+    const { plan, same } = keepUnchanged(prev, createPlan([['a', 1], ['b', 2, 8]], [['r', 5]]));
+    expect(plan.areas).toBe(prev.areas);
+    expect(plan.points).not.toBe(prev.points);
+    expect(plan.points[1].dx).toBe(8);
+    expect(same).toBe(false);
+  });
+
+  it('says when every list is the same, and not for a first plan, an added label or a new order', () => {
+    const prev = createPlan([['a', 1], ['b', 2]]);
+    const again = keepUnchanged(prev, createPlan([['a', 1], ['b', 2]]));
+    expect(again.same).toBe(true);
+    expect(again.plan.points).toBe(prev.points);
+    expect(keepUnchanged(null, prev)).toEqual({ plan: prev, same: false });
+    expect(keepUnchanged(prev, createPlan([['a', 1], ['b', 2], ['c', 3]])).same).toBe(false);
+    expect(keepUnchanged(prev, createPlan([['b', 2], ['a', 1]])).same).toBe(false);
   });
 });
