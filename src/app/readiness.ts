@@ -60,7 +60,10 @@ const pageHooks: ReadinessHooks = {
  * loaded, still and has its tiles, and that frame is on screen. deck.gl's draw calls return before the
  * GPU process has built their programs (about half a second each under software WebGL), so "drawn" is
  * proven by the next animation frame, which Chromium holds back until the frame before it is presented;
- * the conditions are checked again then, so a change in between wins.
+ * the conditions are checked again then, so a change in between wins. A change asks for that frame at
+ * once: a change made in an animation frame (playback's time step) then has its check ahead of the next
+ * step's in the following frame, so a page that plays still says ready on each frame drawn after a
+ * step (as a kiosk's tour and its tools expect), and never for a step not yet drawn.
  */
 export function createReadiness(map: ReadyMap, hooks: ReadinessHooks = pageHooks): Readiness {
   let deckDrawn = false;
@@ -71,12 +74,13 @@ export function createReadiness(map: ReadyMap, hooks: ReadinessHooks = pageHooks
     if (frame) hooks.cancelFrame(frame);
     frame = 0;
   };
+  const onFrame = () => {
+    frame = 0;
+    if (holds()) hooks.setReady(true);
+  };
   const check = () => {
     if (frame || !holds()) return;
-    frame = hooks.requestFrame(() => {
-      frame = 0;
-      if (holds()) hooks.setReady(true);
-    });
+    frame = hooks.requestFrame(onFrame);
   };
   const onMoveStart = () => {
     drop();
@@ -89,6 +93,7 @@ export function createReadiness(map: ReadyMap, hooks: ReadinessHooks = pageHooks
       drop();
       hooks.setReady(false);
       deckDrawn = false;
+      frame = hooks.requestFrame(onFrame);
     },
     layersSet() {
       layersSet = true;

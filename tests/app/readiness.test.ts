@@ -16,12 +16,14 @@ function createFake() {
   let frames = new Map<number, () => void>();
   let nextId = 1;
   const written: boolean[] = [];
+  /** Asks for an animation frame: callbacks run in the order asked, as the browser's do. */
+  const request = (f: () => void) => {
+    frames.set(nextId, f);
+    return nextId++;
+  };
   const r = createReadiness(map as never, {
     setReady: (ready) => written.push(ready),
-    requestFrame: (f) => {
-      frames.set(nextId, f);
-      return nextId++;
-    },
+    requestFrame: request,
     cancelFrame: (id) => frames.delete(id),
   });
   /** Runs the callbacks of the next animation frame. */
@@ -31,7 +33,7 @@ function createFake() {
     due.forEach((f) => f());
   };
   const ready = () => written.at(-1) === true;
-  return { r, state, fire, frame, ready, written, pending: () => frames.size, listeners: () => [...handlers.values()].reduce((n, s) => n + s.size, 0) };
+  return { r, state, fire, frame, ready, written, request, pending: () => frames.size, listeners: () => [...handlers.values()].reduce((n, s) => n + s.size, 0) };
 }
 
 describe('createReadiness', () => {
@@ -44,6 +46,36 @@ describe('createReadiness', () => {
     expect(f.pending()).toBe(1);
     f.frame();
     expect(f.ready()).toBe(true);
+  });
+
+  it('says ready on each frame of playback that follows a drawn step, never for a step not yet drawn', () => {
+    const f = createFake();
+    f.r.layersSet();
+    // playback: each animation frame starts with a time step (a change), asks for the next frame after
+    // it, and deck.gl draws the step later in that frame
+    let steps = 0;
+    const play = () => {
+      steps++;
+      f.r.changed();
+      f.request(play);
+    };
+    f.request(play);
+    const seen: string[] = [];
+    for (let i = 0; i < 4; i++) {
+      f.frame();
+      const before = f.written.length;
+      seen.push(f.ready() ? 'ready' : 'not');
+      f.r.deckRendered();
+      // no draw of a step says ready by itself
+      expect(f.written.slice(before)).not.toContain(true);
+    }
+    expect(steps).toBe(4);
+    // the first frame's step has not been drawn when it ends; each later frame says ready (for the
+    // step drawn in the frame before) before its own step marks it not ready again
+    expect(seen[0]).toBe('not');
+    const writes = f.written.join(',');
+    expect(writes.match(/true/g)?.length).toBe(3);
+    expect(f.ready()).toBe(false);
   });
 
   it('ignores deck.gl frames drawn before the layers were handed to it', () => {
