@@ -56,14 +56,15 @@ const pageHooks: ReadinessHooks = {
 };
 
 /**
- * Returns the page's readiness tracker for `map`: ready once deck.gl has drawn the layers, the map is
- * loaded, still and has its tiles, and that frame is on screen. deck.gl's draw calls return before the
- * GPU process has built their programs (about half a second each under software WebGL), so "drawn" is
- * proven by the next animation frame, which Chromium holds back until the frame before it is presented;
- * the conditions are checked again then, so a change in between wins. A change asks for that frame at
- * once: a change made in an animation frame (playback's time step) then has its check ahead of the next
- * step's in the following frame, so a page that plays still says ready on each frame drawn after a
- * step (as a kiosk's tour and its tools expect), and never for a step not yet drawn.
+ * Returns the page's readiness tracker for `map`: ready once deck.gl has drawn the layers and the map is
+ * loaded, still and has its tiles; the page's first ready also waits until that frame is on screen.
+ * deck.gl's draw calls return before the GPU process has built their programs (about half a second each
+ * under software WebGL, and the first frame builds them all), so the first frame's "drawn" is proven by
+ * the next animation frame, which Chromium holds back until the frame before it is presented; the
+ * conditions are checked again then, so a change in between wins. A change asks for that frame at once,
+ * so its check runs ahead of a playing page's next time step (a kiosk tours from its first frame). Once
+ * a frame has been on screen, ready is set when a frame is drawn, as the page stays ready until the next
+ * change: a playing page (a kiosk's tour held at a crawl by its tools and tests) is ready between steps.
  */
 export function createReadiness(map: ReadyMap, hooks: ReadinessHooks = pageHooks): Readiness {
   let deckDrawn = false;
@@ -74,13 +75,18 @@ export function createReadiness(map: ReadyMap, hooks: ReadinessHooks = pageHooks
     if (frame) hooks.cancelFrame(frame);
     frame = 0;
   };
+  /** Whether a complete frame has been on screen since the page loaded. */
+  let shown = false;
   const onFrame = () => {
     frame = 0;
-    if (holds()) hooks.setReady(true);
+    if (!holds()) return;
+    shown = true;
+    hooks.setReady(true);
   };
   const check = () => {
-    if (frame || !holds()) return;
-    frame = hooks.requestFrame(onFrame);
+    if (!holds()) return;
+    if (shown) hooks.setReady(true);
+    else if (!frame) frame = hooks.requestFrame(onFrame);
   };
   const onMoveStart = () => {
     drop();
@@ -93,7 +99,7 @@ export function createReadiness(map: ReadyMap, hooks: ReadinessHooks = pageHooks
       drop();
       hooks.setReady(false);
       deckDrawn = false;
-      frame = hooks.requestFrame(onFrame);
+      if (!shown) frame = hooks.requestFrame(onFrame);
     },
     layersSet() {
       layersSet = true;

@@ -48,33 +48,49 @@ describe('createReadiness', () => {
     expect(f.ready()).toBe(true);
   });
 
-  it('says ready on each frame of playback that follows a drawn step, never for a step not yet drawn', () => {
+  it('says ready first on the frame after the first drawn step of playback, then at each drawn step until the next step', () => {
     const f = createFake();
     f.r.layersSet();
-    // playback: each animation frame starts with a time step (a change), asks for the next frame after
-    // it, and deck.gl draws the step later in that frame
-    let steps = 0;
+    // playback: each animation frame starts with a time step (a change) that asks for the next frame
+    // after it, and deck.gl draws the step later in that frame
     const play = () => {
-      steps++;
       f.r.changed();
       f.request(play);
     };
     f.request(play);
-    const seen: string[] = [];
-    for (let i = 0; i < 4; i++) {
-      f.frame();
-      const before = f.written.length;
-      seen.push(f.ready() ? 'ready' : 'not');
+    f.frame();
+    f.r.deckRendered();
+    // the first drawn step is not on screen yet
+    expect(f.written).not.toContain(true);
+    f.frame();
+    // its check ran ahead of the next step: ready once, then that step marks it not ready
+    expect(f.written.filter((w) => w).length).toBe(1);
+    expect(f.ready()).toBe(false);
+    for (let i = 0; i < 3; i++) {
       f.r.deckRendered();
-      // no draw of a step says ready by itself
-      expect(f.written.slice(before)).not.toContain(true);
+      // a frame has been on screen: the page is ready as its step is drawn, until the next step
+      expect(f.ready()).toBe(true);
+      f.frame();
+      expect(f.ready()).toBe(false);
     }
-    expect(steps).toBe(4);
-    // the first frame's step has not been drawn when it ends; each later frame says ready (for the
-    // step drawn in the frame before) before its own step marks it not ready again
-    expect(seen[0]).toBe('not');
-    const writes = f.written.join(',');
-    expect(writes.match(/true/g)?.length).toBe(3);
+  });
+
+  it('after a frame has been on screen, says ready when a change is drawn, and still not before', () => {
+    const f = createFake();
+    f.r.changed();
+    f.r.layersSet();
+    f.r.deckRendered();
+    f.frame();
+    expect(f.ready()).toBe(true);
+    f.r.changed();
+    expect(f.ready()).toBe(false);
+    f.frame();
+    expect(f.ready()).toBe(false);
+    f.r.deckRendered();
+    expect(f.ready()).toBe(true);
+    f.state.moving = true;
+    f.fire('movestart');
+    f.r.deckRendered();
     expect(f.ready()).toBe(false);
   });
 
