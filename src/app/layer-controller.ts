@@ -80,28 +80,6 @@ export function createLayerController(o: LayerControllerOptions) {
   const narrowMap = () => profile.narrowLabels && map.getCanvas().width / map.getPixelRatio() <= NARROW_MAP_PX;
   /** The zoom the layer rules see, in half steps: the map's, less a big kiosk screen's (or an export's type) shift. */
   const zoomStep = () => Math.round((map.getZoom() - zoomShift - Math.log2(typeScale)) * 2) / 2;
-  /**
-   * Until the first frame is on screen, layers whose data lies wholly outside the view are handed to
-   * deck.gl hidden (`createFirstView`): a move that brings one in hands the same state's layers over
-   * again, as a change; once that frame is shown, all of them are, with nothing on screen changed.
-   */
-  const firstViewHook = (state: () => LayerState | null) => {
-    const handOver = (change: boolean) => {
-      const s = state();
-      if (!s) return;
-      if (change) readiness.changed();
-      layers = fv.apply(buildLayers(layerData, s, prep.theme, atlases));
-      mapView.overlay.setProps({ layers });
-      if (change) readiness.layersSet();
-    };
-    let warming = false;
-    const fv = createFirstView(map, layerBoxes(layerData), () => handOver(!warming));
-    void whenReady().then(() => {
-      warming = true;
-      fv.warm();
-    });
-    return fv;
-  };
   const measureCtx = document.createElement('canvas').getContext('2d');
   let measureFont = '';
   /**
@@ -211,17 +189,38 @@ export function createLayerController(o: LayerControllerOptions) {
     };
   };
   let layers: Layer[] = [];
+  /** The state the layers were last built from: the first-view rule hands the same state over again. */
   let lastState: LayerState | null = null;
+  /** Builds the layers of a state, with the first-view rule applied, and gives them to deck.gl. */
+  const handOverLayers = (s: LayerState) => {
+    layers = firstView.apply(buildLayers(layerData, s, prep.theme, atlases));
+    mapView.overlay.setProps({ layers });
+  };
   /** Rebuilds the layers (toggles, current event, zoom step, type scale) and draws them. */
   const redraw = () => {
     settle.cancel();
     readiness.changed();
     lastState = layerState();
-    layers = firstView.apply(buildLayers(layerData, lastState, prep.theme, atlases));
-    mapView.overlay.setProps({ layers });
+    handOverLayers(lastState);
     readiness.layersSet();
   };
-  const firstView = firstViewHook(() => lastState);
+  /**
+   * Until the first frame is on screen, layers whose data lies wholly outside the view are handed to
+   * deck.gl hidden (`createFirstView`): a move that brings one in hands the same state's layers over
+   * again, as a change; once that frame is shown, all of them are (`warm`), with nothing on screen changed.
+   */
+  let warming = false;
+  const firstView = createFirstView(map, layerBoxes(layerData), () => {
+    if (!lastState) return;
+    const change = !warming;
+    if (change) readiness.changed();
+    handOverLayers(lastState);
+    if (change) readiness.layersSet();
+  });
+  void whenReady().then(() => {
+    warming = true;
+    firstView.warm();
+  });
   /** Draws the same layers at the clock's new reading, on deck.gl's next frame. */
   const redrawTime = () => {
     syncClock();

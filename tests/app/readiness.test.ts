@@ -33,15 +33,25 @@ function createFake() {
     due.forEach((f) => f());
   };
   const ready = () => written.at(-1) === true;
-  return { r, state, fire, frame, ready, written, request, pending: () => frames.size, listeners: () => [...handlers.values()].reduce((n, s) => n + s.size, 0) };
+  /** The layers handed to deck.gl and drawn by it (not yet on screen). */
+  const drawn = () => {
+    r.layersSet();
+    r.deckRendered();
+  };
+  /** A change drawn and its frame run: the page's first ready. */
+  const shown = () => {
+    r.changed();
+    drawn();
+    frame();
+  };
+  return { r, state, fire, frame, ready, drawn, shown, written, request, pending: () => frames.size, listeners: () => [...handlers.values()].reduce((n, s) => n + s.size, 0) };
 }
 
 describe('createReadiness', () => {
   it('says ready only on the animation frame after deck.gl drew the layers, not when the draw is issued', () => {
     const f = createFake();
     f.r.changed();
-    f.r.layersSet();
-    f.r.deckRendered();
+    f.drawn();
     expect(f.ready()).toBe(false);
     expect(f.pending()).toBe(1);
     f.frame();
@@ -77,10 +87,7 @@ describe('createReadiness', () => {
 
   it('after a frame has been on screen, says ready when a change is drawn, and still not before', () => {
     const f = createFake();
-    f.r.changed();
-    f.r.layersSet();
-    f.r.deckRendered();
-    f.frame();
+    f.shown();
     expect(f.ready()).toBe(true);
     f.r.changed();
     expect(f.ready()).toBe(false);
@@ -105,8 +112,7 @@ describe('createReadiness', () => {
   it('waits for the map: loaded, still and with its tiles, then for the frame after its idle', () => {
     const f = createFake();
     f.state.tiles = false;
-    f.r.layersSet();
-    f.r.deckRendered();
+    f.drawn();
     f.frame();
     expect(f.written).not.toContain(true);
     f.state.tiles = true;
@@ -118,8 +124,7 @@ describe('createReadiness', () => {
 
   it('lets a change made before that frame win: not ready until deck.gl draws again', () => {
     const f = createFake();
-    f.r.layersSet();
-    f.r.deckRendered();
+    f.drawn();
     f.r.changed();
     f.frame();
     expect(f.written).not.toContain(true);
@@ -130,8 +135,7 @@ describe('createReadiness', () => {
 
   it('checks again inside the frame: a map that started moving or lost its load meanwhile keeps it not ready', () => {
     const f = createFake();
-    f.r.layersSet();
-    f.r.deckRendered();
+    f.drawn();
     f.state.loaded = false;
     f.frame();
     expect(f.written).not.toContain(true);
@@ -146,8 +150,7 @@ describe('createReadiness', () => {
 
   it('asks for one frame however many draws and idles come before it', () => {
     const f = createFake();
-    f.r.layersSet();
-    f.r.deckRendered();
+    f.drawn();
     f.r.deckRendered();
     f.fire('idle');
     expect(f.pending()).toBe(1);
@@ -155,8 +158,7 @@ describe('createReadiness', () => {
 
   it('stops listening and drops its pending frame on destroy', () => {
     const f = createFake();
-    f.r.layersSet();
-    f.r.deckRendered();
+    f.drawn();
     f.r.destroy();
     expect(f.pending()).toBe(0);
     expect(f.listeners()).toBe(0);
