@@ -13,6 +13,7 @@ import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { commandLine, intFlag, parseFlags } from './lib/args.ts';
 import { TRACE_CATEGORIES, median, stepCosts, windowsStamped } from './lib/main-thread.ts';
+import { webglRenderer } from './lib/chromium.ts';
 import { startSession } from './lib/session.ts';
 import { writeScaledApp, writeScaledData } from './lib/synthetic-story.ts';
 import { startServer } from './serve.ts';
@@ -82,6 +83,8 @@ if (!opts.scale && buildTimes.length) {
 const session = await startSession();
 const { browser } = session;
 const app = session;
+/** Which software WebGL draws this run (llvmpipe on a private Xvfb display, or SwiftShader): figures of different ones do not compare. */
+const GL = await webglRenderer(browser);
 if (opts.scale || buildTimes.length) {
   try {
     await scaleBench(opts.scale ?? [], buildTimes);
@@ -298,7 +301,7 @@ async function scaleBench(scales: number[], builds: Awaited<ReturnType<typeof da
   }
   if (!rows.length) return;
   const base = rows[0];
-  console.log(`\nbenchmark --scale: synthetic stories ${scales.join('×, ')}× the real one (${RUNS} run(s), medians, ${STEPS} steps, headless Chromium, SwiftShader)\n`);
+  console.log(`\nbenchmark --scale: synthetic stories ${scales.join('×, ')}× the real one (${RUNS} run(s), medians, ${STEPS} steps, Chromium without a screen, WebGL: ${GL})\n`);
   const head = ['scale', 'events', 'places', 'load B gzip', 'data-ready ms', 'step ms', 'redraw ms', 'step/redraw', 'DOM nodes', 'data build ms'];
   console.log(head.map((x) => x.padStart(14)).join(''));
   for (const r of rows) {
@@ -363,7 +366,7 @@ async function videoRate() {
   return { span: VIDEO_SPAN, codec: video[0].codec, frames: video[0].frames, framesPerSecond: median(video.map((v) => v.fps)), pngMs, pngPerSecond: 1000 / pngMs, perRun: { video, pngMs: png } };
 }
 
-const results: BenchResults = { date: new Date().toISOString(), viewport: '1280x720', runs: RUNS, steps: STEPS, machine: 'headless Chromium, SwiftShader software WebGL' };
+const results: BenchResults = { date: new Date().toISOString(), viewport: '1280x720', runs: RUNS, steps: STEPS, machine: `Chromium without a screen, WebGL: ${GL}` };
 try {
   type Load = { bytes: number; requests: number; ms: number };
   const loads: Record<'app' | 'floor', Load[]> = { app: [], floor: [] };

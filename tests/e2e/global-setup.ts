@@ -1,6 +1,6 @@
-import type { BrowserServer } from 'playwright-core';
+import { chromium, type BrowserServer } from 'playwright-core';
 import type { TestProject } from 'vitest/node';
-import { launchChromiumServer } from '../../scripts/lib/chromium.ts';
+import { launchChromiumServer, softwareGl, webglRenderer } from '../../scripts/lib/chromium.ts';
 import { startServer } from '../../scripts/serve.ts';
 
 declare module 'vitest' {
@@ -33,6 +33,18 @@ export default async function setup(project: TestProject): Promise<() => Promise
     throw e;
   }
   const wsEndpoints = browsers.map((b) => b.wsEndpoint());
+  console.log(`e2e: WebGL draws with ${await rendererAt(wsEndpoints[0])} (software GL: ${softwareGl()}; EXPLAINER_GL=swiftshader|llvmpipe to choose)`);
   project.provide('e2e', { url, wsEndpoint: wsEndpoints[0], wsEndpoints });
   return stop;
+}
+
+
+/** Returns the WebGL renderer of the browser at `wsEndpoint`. */
+async function rendererAt(wsEndpoint: string): Promise<string> {
+  const browser = await chromium.connect(wsEndpoint);
+  try {
+    return await webglRenderer(browser);
+  } finally {
+    await browser.close();
+  }
 }
