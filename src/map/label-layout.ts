@@ -110,6 +110,9 @@ const CELL_KEY = 2 ** 20;
  */
 class BoxGrid {
   private cells = new Map<number, Box[]>();
+  /** The `overlap` call that last counted each box (a box in several cells is counted once), so that no call makes a set. */
+  private counted = new Map<Box, number>();
+  private call = 0;
   constructor(private size: number) {}
 
   add(b: Box): void {
@@ -120,22 +123,6 @@ class BoxGrid {
         if (list) list.push(b);
         else this.cells.set(x * CELL_KEY + y, [b]);
       }
-  }
-
-  /**
-   * Calls `f` with the boxes filed that may lie within `r` px of `b` (a superset; a box in two cells
-   * comes twice) until `f` returns true, and returns whether it did.
-   */
-  some(b: Box, r: number, f: (o: Box) => boolean): boolean {
-    const k = this.size;
-    const y0 = Math.floor((b[1] - r) / k);
-    const y1 = Math.floor((b[3] + r) / k);
-    for (let x = Math.floor((b[0] - r) / k), x1 = Math.floor((b[2] + r) / k); x <= x1; x++)
-      for (let y = y0; y <= y1; y++) {
-        const list = this.cells.get(x * CELL_KEY + y);
-        if (list) for (const o of list) if (f(o)) return true;
-      }
-    return false;
   }
 
   /** Returns whether `b` overlaps a box filed (by a positive area, as `overlap` counts it); no closure or array per call (a layout asks thousands of times). */
@@ -151,21 +138,53 @@ class BoxGrid {
     return false;
   }
 
-  /** Returns the sum of the overlap areas (px²) of `b` with the boxes filed, each counted once. */
+  /** Returns the sum of the overlap areas (px²) of `b` with the boxes filed, each counted once, in the order the cells hold them. */
   overlap(b: Box): number {
     const k = this.size;
     const one = Math.floor(b[0] / k) === Math.floor(b[2] / k) && Math.floor(b[1] / k) === Math.floor(b[3] / k);
-    const seen = one ? null : new Set<Box>();
+    const call = ++this.call;
     let sum = 0;
-    this.some(b, 0, (o) => {
-      if (seen) {
-        if (seen.has(o)) return false;
-        seen.add(o);
+    const y0 = Math.floor(b[1] / k);
+    const y1 = Math.floor(b[3] / k);
+    for (let x = Math.floor(b[0] / k), x1 = Math.floor(b[2] / k); x <= x1; x++)
+      for (let y = y0; y <= y1; y++) {
+        const list = this.cells.get(x * CELL_KEY + y);
+        if (!list) continue;
+        for (const o of list) {
+          if (!one) {
+            if (this.counted.get(o) === call) continue;
+            this.counted.set(o, call);
+          }
+          sum += overlapArea(b, o);
+        }
       }
-      sum += overlapArea(b, o);
-      return false;
-    });
     return sum;
+  }
+
+  /**
+   * Returns by how many px the centre of a box filed (a mark) is nearer `box` than `clear` (the most
+   * of any, 0 for none), skipping a mark centred within 1 px of `own`; with `any`, stops at the first.
+   * No closure or array per call: a layout asks for every side a point's name tries.
+   */
+  nearer(box: Box, own: [number, number], clear: number, any: boolean): number {
+    const k = this.size;
+    let worst = 0;
+    const y0 = Math.floor((box[1] - clear) / k);
+    const y1 = Math.floor((box[3] + clear) / k);
+    for (let x = Math.floor((box[0] - clear) / k), x1 = Math.floor((box[2] + clear) / k); x <= x1; x++)
+      for (let y = y0; y <= y1; y++) {
+        const list = this.cells.get(x * CELL_KEY + y);
+        if (!list) continue;
+        for (const m of list) {
+          const cx = (m[0] + m[2]) / 2;
+          const cy = (m[1] + m[3]) / 2;
+          // a mark on the same spot (two places at one address) names no other point
+          if (Math.hypot(cx - own[0], cy - own[1]) < 1) continue;
+          worst = Math.max(worst, clear - Math.hypot(Math.max(box[0] - cx, 0, cx - box[2]), Math.max(box[1] - cy, 0, cy - box[3])));
+          if (any && worst > 0) return worst;
+        }
+      }
+    return worst;
   }
 }
 
@@ -208,19 +227,7 @@ export function layoutLabels(requests: LabelRequest[], obstacles: Box[] = [], bo
    * Returns by how many px another mark's centre is nearer a label's box than `CLEAR_RATIO` times its
    * own mark at `own` allows (0: none); with `any`, returns a positive amount at the first such mark.
    */
-  const unclearBy = (box: Box, own: [number, number], any: boolean) => {
-    const d = boxDistance(box, own);
-    const clear = d * CLEAR_RATIO;
-    let worst = 0;
-    marks.some(box, clear, (m) => {
-      const c: [number, number] = [(m[0] + m[2]) / 2, (m[1] + m[3]) / 2];
-      // a mark on the same spot (two places at one address) names no other point
-      if (Math.hypot(c[0] - own[0], c[1] - own[1]) < 1) return false;
-      worst = Math.max(worst, clear - boxDistance(box, c));
-      return any && worst > 0;
-    });
-    return worst;
-  };
+  const unclearBy = (box: Box, own: [number, number], any: boolean) => marks.nearer(box, own, boxDistance(box, own) * CLEAR_RATIO, any);
   /** A try's box, reused: a label that may not overlap makes a box only where it is placed. */
   const box: Box = [0, 0, 0, 0];
   /**
@@ -303,21 +310,23 @@ export function layoutLabels(requests: LabelRequest[], obstacles: Box[] = [], bo
         // inside the frame (most tries): no box to make
         if (l < bounds[0] || t < bounds[1] || l + r.w > bounds[2] || t + r.h > bounds[3]) outside = outsideArea([l, t, now[0] + dx + r.w / 2, now[1] + dy + r.h / 2], bounds);
       }
-      // a label that may not overlap anything stops at the frame's edge before looking for neighbours,
-      // then at the first mark or label it covers, then at the first mark about as near as its own
-      if (!r.forced && (outside > 0 || marks.hits(box) || labels.hits(box))) continue;
-      const unclear = r.namesMark ? unclearBy(box, at, !r.forced) : 0;
-      if (unclear > 0 && !r.forced) continue;
       // a name cut at the frame's edge is worse than one near another mark: 100 px short of clear weighs as 1 px² off the frame
       // and a name pushed a line or two away from its mark is taken only to clear another label or the
-      // frame's edge, not for a side a little near another mark
-      const cost = labels.overlap(box) * 1000 + outside * 10 + unclear * 0.1 + marks.overlap(box) + push * PUSH_COST;
+      // frame's edge, not for a side a little near another mark. The cost is summed in that order; a
+      // try whose first terms already reach the best cost is dropped before the rest are looked up (a
+      // float sum of terms ≥ 0 never falls as terms are added, so it could not have been taken).
+      const pushCost = push * PUSH_COST;
+      if (outside * 10 + pushCost >= bestCost) continue;
+      const onLabels = labels.overlap(box) * 1000 + outside * 10;
+      if (onLabels + pushCost >= bestCost) continue;
+      const unclear = r.namesMark ? unclearBy(box, at, false) : 0;
+      const cost = onLabels + unclear * 0.1 + marks.overlap(box) + pushCost;
       if (cost === 0) {
         best = { id: r.id, side, dx, dy, box, anchor };
         bestCost = 0;
         break;
       }
-      if (r.forced && cost < bestCost) {
+      if (cost < bestCost) {
         best = { id: r.id, side, dx, dy, box, anchor };
         bestCost = cost;
       }

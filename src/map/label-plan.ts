@@ -85,6 +85,10 @@ const TALKS_RING_PX = ringReach(TALKS_RING);
 const RING_ROOM_PX = 4;
 const LABEL_GAP = 24;
 const CORNERS: LabelSide[] = ['above-right', 'below-right', 'above-left', 'below-left'];
+/** The sides a point's name tries (above or below first), and an area's: shared by every request (a plan makes thousands). */
+const POINT_SIDES_ABOVE: LabelSide[] = ['above', 'below', 'right', 'left', ...CORNERS];
+const POINT_SIDES_BELOW: LabelSide[] = ['below', 'above', 'right', 'left', ...CORNERS];
+const AREA_SIDES: LabelSide[] = ['center', 'above', 'below'];
 const CALLOUT_GAP = 46;
 
 /** Returns text wrapped at spaces to lines of at most `max` characters. */
@@ -173,6 +177,8 @@ export function planLabels(o: PlanInput): LabelPlan {
   const s = o.scale;
   const lineH = (size: number) => size;
   const sizeOf = (text: string, size: number, pad: number) => {
+    // most names are one line: no array of lines to make
+    if (!text.includes('\n')) return { w: o.measure(text, size) + 2 * pad, h: lineH(size) + pad };
     const lines = text.split('\n');
     return { w: Math.max(...lines.map((l) => o.measure(l, size))) + 2 * pad, h: lines.length * lineH(size) + pad };
   };
@@ -188,8 +194,7 @@ export function planLabels(o: PlanInput): LabelPlan {
   const requests: (LabelRequest & { label: PlannedLabel; kind: 'areas' | 'points' | 'distances' | 'notes'; anchors?: () => [number, number][] })[] = [];
   // a point's name tries the four sides, then the four corners (where two marks are close, a corner
   // can be clearly nearer its own mark when every side is about as near the other)
-  const sidesOf = (p: PreparedPlace): LabelSide[] =>
-    p.isArea ? ['center', 'above', 'below'] : [...(o.labelBelow(p) ? (['below', 'above'] as const) : (['above', 'below'] as const)), 'right', 'left', ...CORNERS];
+  const sidesOf = (p: PreparedPlace): LabelSide[] => (p.isArea ? AREA_SIDES : o.labelBelow(p) ? POINT_SIDES_BELOW : POINT_SIDES_ABOVE);
   const toNow = ([x, y]: [number, number]): [number, number] => [x / k + origin[0], y / k + origin[1]];
   const addPlace = (p: PreparedPlace, forced: boolean) => {
     const name = o.labelText(p);
@@ -283,11 +288,13 @@ export function planLabels(o: PlanInput): LabelPlan {
       const position = o.distanceAt(p);
       requests.push({ id: `distance:${p.id}`, at: px(position), ...box, sides: ['center', 'above', 'below'], gap: 4 * s, kind: 'distances', label: { id: p.id, text, position, size, dx: 0, dy: 0, ...box, place: p } });
     }
-  const marks: Box[] = [...o.pointPlaces.filter(shown)].map((p) => {
+  const marks: Box[] = [];
+  for (const p of o.pointPlaces) {
+    if (!shown(p)) continue;
     const [x, y] = px(p.props.anchor);
     const r = markRadius(p) * s;
-    return [x - r, y - r, x + r, y + r];
-  });
+    marks.push([x - r, y - r, x + r, y + r]);
+  }
   for (const r of requests) r.atNow = toNow(r.at);
   const placed = new Map(layoutLabels(requests, marks, o.view).map((p) => [p.id, p]));
   const plan: LabelPlan = { areas: [], points: [], distances: [], notes: [], leaders: [] };

@@ -1,10 +1,12 @@
 import type { Layer } from '@deck.gl/core';
 import { FillStyleExtension, type FillStyleExtensionProps } from '@deck.gl/extensions';
 import { ArcLayer, GeoJsonLayer, IconLayer, LineLayer, ScatterplotLayer, TextLayer } from '@deck.gl/layers';
+import { calloutsOf } from '../data/callouts.ts';
 import type { PreparedPlace, PreparedStory } from '../data/prepare.ts';
 import type { Theme } from '../data/schema.ts';
 import { ClockFilterExtension, type Clock, type ClockFilterProps, type FilterRanges } from './clock-filter.ts';
 import type { IconName } from './icons.ts';
+import { coverCharacters, labelCharacters, type LabelCharacters } from './label-characters.ts';
 import type { LabelPlan, PlannedLabel } from './label-plan.ts';
 import type { PatternName } from './patterns.ts';
 import { CURRENT_RING, TALKS_RING } from './ring-sizes.ts';
@@ -143,7 +145,36 @@ export interface LayerData {
   colorOf: Map<string, RGBA>;
   /** Each category's symbol table entry (theme.json's `symbol`): atlas entry, mark size, fill and outline. */
   symbolOf: Map<string, SymbolSpec>;
+  /**
+   * Every character the story's labels can show (`labelCharacters`), the text layers' `characterSet`: their
+   * font atlas is drawn once, at load, and never grows while the reader moves through the story.
+   */
+  characters: LabelCharacters;
 }
+
+/** Every label text the story can produce: place names (with held shares), distance labels, event subjects, callouts (and who gives them), the intro. */
+function* storyTexts(prep: PreparedStory): Generator<string | undefined> {
+  for (const p of prep.places) {
+    yield labelText(p);
+    if (p.props.distanceKm !== undefined) yield distanceText(p.props.distanceKm, prep.theme);
+  }
+  for (const e of prep.events) {
+    yield e.subject?.label;
+    for (const { callout } of calloutsOf(e)) yield* [callout.text, callout.by];
+  }
+  yield prep.story.intro;
+}
+
+/**
+ * The layers last built from each prepared load, by id, with the inputs each was built from. A
+ * rebuild (a new event, a drag's rest) hands deck.gl the same instance of every layer whose inputs
+ * did not change, and deck.gl then does nothing for it: no props to compare, no sublayers to render
+ * again (the story's areas draw through several), no state to move.
+ */
+const builtCache = new WeakMap<LayerData, Map<string, { deps: readonly unknown[]; layer: Layer }>>();
+
+/** deck.gl's lifecycle of a layer it holds (the same instance may be handed over again); not one awaiting state, discarded or finalized. */
+const LIVE = new Set(['Initialized', 'Matched. State transferred from previous layer']);
 
 /** Returns the layer inputs prepared once per load (sorted, filtered, coloured). */
 export function prepareLayerData(prep: PreparedStory): LayerData {
@@ -161,6 +192,7 @@ export function prepareLayerData(prep: PreparedStory): LayerData {
     labels: byRank.filter((p) => !p.isArea),
     colorOf: new Map(prep.theme.categories.map((c) => [c.id, rgba(c.color)])),
     symbolOf: new Map(prep.theme.categories.map((c) => [c.id, symbolSpec(c.symbol)])),
+    characters: labelCharacters(storyTexts(prep)),
   };
 }
 
@@ -209,9 +241,22 @@ export function buildLayers(data: LayerData, s: LayerState, theme: Theme, atlase
   const timed = (rule: (c: Clock) => FilterRanges) => ({ ...rule(now), timeClock: s.clock ?? null, timeRanges: rule });
   const filterProps = { ...timed(shownRanges), filterCategories: s.layers };
   const visible = (id: string) => s.layers.includes(id);
+  const built = builtCache.get(data) ?? new Map<string, { deps: readonly unknown[]; layer: Layer }>();
+  builtCache.set(data, built);
+  /** What every layer is built from besides its own data: without a clock, the moment's filter ranges too. */
+  const common: unknown[] = [theme, atlases, s.font, s.scale, s.layers, s.clock ?? null, s.clock ? 0 : s.h, s.clock ? 0 : s.fadeIn, s.clock ? 0 : s.fadeOut];
+  /** Returns the layer `id` made by `make`, or the one made last if it is built from the same inputs and deck.gl holds it. */
+  const keep = <L extends Layer>(id: string, own: readonly unknown[], make: () => L): Layer => {
+    const deps = [...common, ...own];
+    const last = built.get(id);
+    if (last && LIVE.has(last.layer.lifecycle) && last.deps.length === deps.length && last.deps.every((d, k) => d === deps[k])) return last.layer;
+    const layer = make();
+    built.set(id, { deps, layer });
+    return layer;
+  };
   const textBase = {
     fontFamily: s.font,
-    characterSet: 'auto' as const,
+    characterSet: coverCharacters(data.characters, [s.labels.areas, s.labels.points, s.labels.distances, s.labels.notes]),
     fontSettings: { sdf: true, fontSize: 48, buffer: 6 },
     outlineWidth: 3,
     outlineColor: rgba(theme.colors.halo, 235),
@@ -231,16 +276,18 @@ export function buildLayers(data: LayerData, s: LayerState, theme: Theme, atlase
   };
   /** Place names: areas' are drawn under the marks, so a mark inside a named region stays visible; points' over them. */
   const names = (id: string, labels: PlannedLabel[]) =>
-    new TextLayer<PlannedLabel, Ext<PlannedLabel>>({
-      id,
-      data: labels,
-      visible: visible('labels'),
-      ...planned,
-      getFilterValue: (l) => appear(l.place!),
-      getFilterCategory: (l) => l.place!.category,
-      ...filterProps,
-      extensions: [timeFilter],
-    });
+    keep(id, [labels, textBase.characterSet], () =>
+      new TextLayer<PlannedLabel, Ext<PlannedLabel>>({
+        id,
+        data: labels,
+        visible: visible('labels'),
+        ...planned,
+        getFilterValue: (l) => appear(l.place!),
+        getFilterCategory: (l) => l.place!.category,
+        ...filterProps,
+        extensions: [timeFilter],
+      }),
+    );
   /** A category's area symbol; a point symbol (refused by the data build for an area) falls back to a plain fill. */
   const areaOf = (cat: string): AreaSymbol => {
     const spec = data.symbolOf.get(cat);
@@ -251,143 +298,161 @@ export function buildLayers(data: LayerData, s: LayerState, theme: Theme, atlase
     return spec?.kind === 'point' ? spec : SYMBOLS.circle;
   };
 
+  const ringed = currentPoints(data, s.current);
+  const distancesShown = visible('distances') && !(s.narrow && s.zoom < SHORT_ARC_MIN_ZOOM);
   return [
-    new GeoJsonLayer<PreparedPlace>({
-      id: 'areas',
-      data: data.areas as never,
-      dataTransform: ((places: PreparedPlace[]) => places.map((p) => ({ ...p.feature, place: p }))) as never,
-      stroked: true,
-      filled: true,
-      pickable: true,
-      autoHighlight: true,
-      highlightColor: [255, 255, 255, 70],
-      getFillColor: ((f: { place: PreparedPlace }) => color(f.place.category, areaOf(f.place.category).fillAlpha)) as never,
-      getLineColor: ((f: { place: PreparedPlace }) => color(f.place.category, 220)) as never,
-      getLineWidth: ((f: { place: PreparedPlace }) => areaOf(f.place.category).lineWidth) as never,
-      lineWidthUnits: 'pixels',
-      fillPatternAtlas: atlases.pattern,
-      fillPatternMapping: atlases.patternMapping,
-      fillPatternMask: true,
-      getFillPattern: ((f: { place: PreparedPlace }) => areaOf(f.place.category).pattern) as never,
-      fillPatternSizeUnits: 'pixels',
-      getFillPatternScale: 1,
-      getFillPatternOffset: [0, 0],
-      getFilterValue: ((f: { place: PreparedPlace }) => appear(f.place)) as never,
-      getFilterCategory: ((f: { place: PreparedPlace }) => f.place.category) as never,
-      ...filterProps,
-      extensions: [fillStyle, timeFilter],
-    } as never),
-    new ArcLayer<PreparedPlace, Ext<PreparedPlace>>({
-      id: 'distance-arcs',
-      data: data.arcs,
-      visible: visible('distances'),
-      greatCircle: true,
-      getSourcePosition: (p) => p.props.borderPoint!,
-      getTargetPosition: (p) => p.feature.geometry.coordinates as [number, number],
-      getSourceColor: rgba(theme.colors.arc, 170),
-      getTargetColor: rgba(theme.colors.arc, 230),
-      getWidth: 1.5 * s.scale,
-      getHeight: 0,
-      getFilterValue: appear,
-      getFilterCategory: (p) => p.category,
-      ...filterProps,
-      extensions: [timeFilter],
-    }),
+    keep('areas', [], () =>
+      new GeoJsonLayer<PreparedPlace>({
+        id: 'areas',
+        data: data.areas as never,
+        dataTransform: ((places: PreparedPlace[]) => places.map((p) => ({ ...p.feature, place: p }))) as never,
+        stroked: true,
+        filled: true,
+        pickable: true,
+        autoHighlight: true,
+        highlightColor: [255, 255, 255, 70],
+        getFillColor: ((f: { place: PreparedPlace }) => color(f.place.category, areaOf(f.place.category).fillAlpha)) as never,
+        getLineColor: ((f: { place: PreparedPlace }) => color(f.place.category, 220)) as never,
+        getLineWidth: ((f: { place: PreparedPlace }) => areaOf(f.place.category).lineWidth) as never,
+        lineWidthUnits: 'pixels',
+        fillPatternAtlas: atlases.pattern,
+        fillPatternMapping: atlases.patternMapping,
+        fillPatternMask: true,
+        getFillPattern: ((f: { place: PreparedPlace }) => areaOf(f.place.category).pattern) as never,
+        fillPatternSizeUnits: 'pixels',
+        getFillPatternScale: 1,
+        getFillPatternOffset: [0, 0],
+        getFilterValue: ((f: { place: PreparedPlace }) => appear(f.place)) as never,
+        getFilterCategory: ((f: { place: PreparedPlace }) => f.place.category) as never,
+        ...filterProps,
+        extensions: [fillStyle, timeFilter],
+      } as never),
+    ),
+    keep('distance-arcs', [], () =>
+      new ArcLayer<PreparedPlace, Ext<PreparedPlace>>({
+        id: 'distance-arcs',
+        data: data.arcs,
+        visible: visible('distances'),
+        greatCircle: true,
+        getSourcePosition: (p) => p.props.borderPoint!,
+        getTargetPosition: (p) => p.feature.geometry.coordinates as [number, number],
+        getSourceColor: rgba(theme.colors.arc, 170),
+        getTargetColor: rgba(theme.colors.arc, 230),
+        getWidth: 1.5 * s.scale,
+        getHeight: 0,
+        getFilterValue: appear,
+        getFilterCategory: (p) => p.category,
+        ...filterProps,
+        extensions: [timeFilter],
+      }),
+    ),
     names('area-labels', s.labels.areas),
-    new ScatterplotLayer<{ place: PreparedPlace; range: [number, number] }, Ext<{ place: PreparedPlace; range: [number, number] }>>({
-      id: 'talks-on',
-      data: data.active,
-      stroked: true,
-      filled: true,
-      getPosition: (d) => d.place.feature.geometry.coordinates as [number, number],
-      getRadius: TALKS_RING.radius * s.scale,
-      radiusUnits: 'pixels',
-      getFillColor: (d) => color(d.place.category, 40),
-      getLineColor: (d) => color(d.place.category, 255),
-      getLineWidth: TALKS_RING.line * s.scale,
-      lineWidthUnits: 'pixels',
-      getFilterValue: (d) => d.range,
-      getFilterCategory: (d) => d.place.category,
-      ...timed(activeRanges),
-      filterCategories: s.layers,
-      extensions: [rangeFilter],
-    }),
-    new ScatterplotLayer<PreparedPlace, Ext<PreparedPlace>>({
-      id: 'emphasis',
-      data: currentPoints(data, s.current),
-      stroked: true,
-      filled: false,
-      getPosition: (p) => p.feature.geometry.coordinates as [number, number],
-      getRadius: CURRENT_RING.radius * s.scale,
-      radiusUnits: 'pixels',
-      getLineColor: rgba(theme.colors.text, 230),
-      getLineWidth: CURRENT_RING.line * s.scale,
-      lineWidthUnits: 'pixels',
-      getFilterValue: (p) => [appear(p), 0],
-      getFilterCategory: () => ALWAYS,
-      ...timed(emphasisRanges),
-      filterCategories: [ALWAYS],
-      extensions: [rangeFilter],
-    }),
-    new IconLayer<PreparedPlace, Ext<PreparedPlace>>({
-      id: 'points',
-      data: data.points,
-      pickable: true,
-      autoHighlight: true,
-      highlightColor: [255, 255, 255, 110],
-      iconAtlas: atlases.icon as never,
-      iconMapping: atlases.iconMapping as never,
-      getIcon: (p) => pointOf(p.category).icon,
-      getPosition: (p) => p.feature.geometry.coordinates as [number, number],
-      getSize: (p) => pointOf(p.category).size * s.scale,
-      sizeUnits: 'pixels',
-      getColor: (p) => color(p.category),
-      getFilterValue: appear,
-      getFilterCategory: (p) => p.category,
-      ...filterProps,
-      extensions: [timeFilter],
-    }),
-    new TextLayer<PlannedLabel, Ext<PlannedLabel>>({
-      id: 'distance-labels',
-      data: s.labels.distances,
-      visible: visible('distances') && !(s.narrow && s.zoom < SHORT_ARC_MIN_ZOOM),
-      ...planned,
-      fontWeight: 400,
-      background: true,
-      getBackgroundColor: rgba(theme.colors.halo, 225),
-      backgroundPadding: [4 * s.scale, 2 * s.scale],
-      outlineWidth: 0,
-      getColor: rgba(theme.colors.arc),
-      getFilterValue: (l) => appear(l.place!),
-      getFilterCategory: (l) => l.place!.category,
-      ...filterProps,
-      extensions: [timeFilter],
-    }),
+    keep('talks-on', [], () =>
+      new ScatterplotLayer<{ place: PreparedPlace; range: [number, number] }, Ext<{ place: PreparedPlace; range: [number, number] }>>({
+        id: 'talks-on',
+        data: data.active,
+        stroked: true,
+        filled: true,
+        getPosition: (d) => d.place.feature.geometry.coordinates as [number, number],
+        getRadius: TALKS_RING.radius * s.scale,
+        radiusUnits: 'pixels',
+        getFillColor: (d) => color(d.place.category, 40),
+        getLineColor: (d) => color(d.place.category, 255),
+        getLineWidth: TALKS_RING.line * s.scale,
+        lineWidthUnits: 'pixels',
+        getFilterValue: (d) => d.range,
+        getFilterCategory: (d) => d.place.category,
+        ...timed(activeRanges),
+        filterCategories: s.layers,
+        extensions: [rangeFilter],
+      }),
+    ),
+    keep('emphasis', [ringed], () =>
+      new ScatterplotLayer<PreparedPlace, Ext<PreparedPlace>>({
+        id: 'emphasis',
+        data: ringed,
+        stroked: true,
+        filled: false,
+        getPosition: (p) => p.feature.geometry.coordinates as [number, number],
+        getRadius: CURRENT_RING.radius * s.scale,
+        radiusUnits: 'pixels',
+        getLineColor: rgba(theme.colors.text, 230),
+        getLineWidth: CURRENT_RING.line * s.scale,
+        lineWidthUnits: 'pixels',
+        getFilterValue: (p) => [appear(p), 0],
+        getFilterCategory: () => ALWAYS,
+        ...timed(emphasisRanges),
+        filterCategories: [ALWAYS],
+        extensions: [rangeFilter],
+      }),
+    ),
+    keep('points', [], () =>
+      new IconLayer<PreparedPlace, Ext<PreparedPlace>>({
+        id: 'points',
+        data: data.points,
+        pickable: true,
+        autoHighlight: true,
+        highlightColor: [255, 255, 255, 110],
+        iconAtlas: atlases.icon as never,
+        iconMapping: atlases.iconMapping as never,
+        getIcon: (p) => pointOf(p.category).icon,
+        getPosition: (p) => p.feature.geometry.coordinates as [number, number],
+        getSize: (p) => pointOf(p.category).size * s.scale,
+        sizeUnits: 'pixels',
+        getColor: (p) => color(p.category),
+        getFilterValue: appear,
+        getFilterCategory: (p) => p.category,
+        ...filterProps,
+        extensions: [timeFilter],
+      }),
+    ),
+    keep('distance-labels', [s.labels.distances, textBase.characterSet, distancesShown], () =>
+      new TextLayer<PlannedLabel, Ext<PlannedLabel>>({
+        id: 'distance-labels',
+        data: s.labels.distances,
+        visible: distancesShown,
+        ...planned,
+        fontWeight: 400,
+        background: true,
+        getBackgroundColor: rgba(theme.colors.halo, 225),
+        backgroundPadding: [4 * s.scale, 2 * s.scale],
+        outlineWidth: 0,
+        getColor: rgba(theme.colors.arc),
+        getFilterValue: (l) => appear(l.place!),
+        getFilterCategory: (l) => l.place!.category,
+        ...filterProps,
+        extensions: [timeFilter],
+      }),
+    ),
     names('labels', s.labels.points),
-    new LineLayer<{ from: [number, number]; to: [number, number] }>({
-      id: 'leaders',
-      data: s.labels.leaders,
-      getSourcePosition: (d) => d.from,
-      getTargetPosition: (d) => d.to,
-      getColor: rgba(theme.colors.text, 220),
-      getWidth: 1.5 * s.scale,
-      widthUnits: 'pixels',
-    }),
-    new TextLayer<PlannedLabel, Ext<PlannedLabel>>({
-      id: 'notes',
-      data: s.labels.notes,
-      ...planned,
-      background: true,
-      getBackgroundColor: rgba(theme.colors.halo, 240),
-      getBorderColor: rgba(theme.colors.text, 200),
-      getBorderWidth: 1,
-      backgroundPadding: [5 * s.scale, 3 * s.scale],
-      outlineWidth: 0,
-      getFilterValue: () => ALWAYS_SHOWN,
-      getFilterCategory: () => ALWAYS,
-      ...timed(shownRanges),
-      filterCategories: [ALWAYS],
-      extensions: [timeFilter],
-    }),
+    keep('leaders', [s.labels.leaders], () =>
+      new LineLayer<{ from: [number, number]; to: [number, number] }>({
+        id: 'leaders',
+        data: s.labels.leaders,
+        getSourcePosition: (d) => d.from,
+        getTargetPosition: (d) => d.to,
+        getColor: rgba(theme.colors.text, 220),
+        getWidth: 1.5 * s.scale,
+        widthUnits: 'pixels',
+      }),
+    ),
+    keep('notes', [s.labels.notes, textBase.characterSet], () =>
+      new TextLayer<PlannedLabel, Ext<PlannedLabel>>({
+        id: 'notes',
+        data: s.labels.notes,
+        ...planned,
+        background: true,
+        getBackgroundColor: rgba(theme.colors.halo, 240),
+        getBorderColor: rgba(theme.colors.text, 200),
+        getBorderWidth: 1,
+        backgroundPadding: [5 * s.scale, 3 * s.scale],
+        outlineWidth: 0,
+        getFilterValue: () => ALWAYS_SHOWN,
+        getFilterCategory: () => ALWAYS,
+        ...timed(shownRanges),
+        filterCategories: [ALWAYS],
+        extensions: [timeFilter],
+      }),
+    ),
   ];
 }

@@ -150,6 +150,47 @@ describe('buildLayers', () => {
     expect(visible({ zoom: 1.5 })).toEqual([true, true]);
   });
 
+  it('draws labels from one font atlas made at load: the story\'s characters, grown only by a character no story text has', () => {
+    const prep = createPrep();
+    const data = prepareLayerData(prep);
+    const texts = ['Donetsk Oblast\nabout 67% held by Russia', 'Olenya', '1,760 km'];
+    for (const ch of texts.join('').replace('\n', '')) expect(data.characters.set.has(ch), ch).toBe(true);
+    expect(data.characters.text).not.toContain('\n');
+    const charsOf = (layers: ReturnType<typeof buildLayers>) =>
+      layers.filter((l) => l.constructor.name === 'TextLayer').map((l) => (l.props as unknown as { characterSet: unknown }).characterSet);
+    const before = data.characters.text;
+    expect(new Set(charsOf(buildLayers(data, state(10), theme, atlases)))).toEqual(new Set([before]));
+    // a label with a character outside the story's (never, for its own labels) grows the set once
+    const olenya = prep.placeById.get('olenya')!;
+    const odd = { id: 'olenya', text: 'Olenya \u0416', position: [33.47, 68.15] as [number, number], size: 13, dx: 0, dy: 0, w: 40, h: 13, place: olenya };
+    const grown = charsOf(buildLayers(data, { ...state(10), labels: { ...NO_LABELS, points: [odd] } }, theme, atlases));
+    expect(new Set(grown)).toEqual(new Set([before + '\u0416']));
+  });
+
+  it('hands deck.gl the same layer again when what it is built from is unchanged, and a new one when not or when deck.gl let it go', () => {
+    const data = prepareLayerData(createPrep());
+    const clock = { h: 10, fadeIn: 0, fadeOut: 0 };
+    const s = { ...state(10), clock, labels: { ...NO_LABELS, points: [] } };
+    const a = buildLayers(data, s, theme, atlases);
+    // not yet taken up by deck.gl: nothing is reused
+    expect(buildLayers(data, s, theme, atlases).some((l, i) => l === a[i])).toBe(false);
+    const b = buildLayers(data, s, theme, atlases);
+    const live = (layers: typeof b, lifecycle = 'Initialized') => layers.forEach((l) => Object.assign(l, { lifecycle }));
+    live(b);
+    // a rest of a drag: the clock moved, the points' labels changed, nothing else
+    clock.h = 11;
+    const moved = { ...s.labels, points: [] };
+    const c = buildLayers(data, { ...s, labels: moved }, theme, atlases);
+    expect(c.filter((l, i) => l !== b[i]).map((l) => l.id)).toEqual(['labels']);
+    live(c);
+    // a layer toggled off: every layer it filters is built again
+    const d = buildLayers(data, { ...s, labels: moved, layers: s.layers.filter((id) => id !== 'struck') }, theme, atlases);
+    expect(d.filter((l, i) => l === c[i]).map((l) => l.id)).toEqual([]);
+    // deck.gl finalized them (a lost context): never handed over again
+    live(c, 'Finalized! Awaiting garbage collection');
+    expect(buildLayers(data, { ...s, labels: moved }, theme, atlases).some((l, i) => l === c[i])).toBe(false);
+  });
+
   it('labels claimed regions with the share held, and gives distances in km', () => {
     const prep = createPrep();
     expect(labelText(prep.placeById.get('claimed-donetsk')!)).toBe('Donetsk Oblast\nabout 67% held by Russia');
