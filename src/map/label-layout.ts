@@ -27,6 +27,12 @@ export interface LabelRequest {
    */
   namesMark?: boolean;
   /**
+   * Drawn on a panel that hides what lies under it (a callout, a note): a mark it covers is not seen at
+   * all, so covering one costs `HIDDEN_MARK_COST` a px², more than a push away (a mark partly under a
+   * name's letters still shows).
+   */
+  opaque?: boolean;
+  /**
    * More anchors to try after `at` has failed on every side, in order of preference (points on an
    * area's outline, nearest first), each on its `sides` (else above, below, right and left); `now` is the anchor at the zoom shown now.
    */
@@ -195,6 +201,8 @@ const CELL_PX = 96;
 const AROUND: LabelSide[] = ['above', 'below', 'right', 'left'];
 /** What pushing a forced label one line further from its anchor costs (as 100 px² off the frame, or a neighbour's mark partly covered at the lowest zoom of the step: a name a line away from its mark pairs with the wrong one; less than any overlap with another label). */
 const PUSH_COST = 1000;
+/** What a px² of a mark under an opaque label costs: a whole mark hidden (about 800 px²) outweighs pushing the panel two lines out. */
+const HIDDEN_MARK_COST = 20;
 /** How far (px) inside its ends a label slid along the frame's side must still reach over its mark. */
 const SPAN_MARGIN_PX = 8;
 /** How far (px) inside the frame's side a slid label stops: the drawn text's box may be a pixel or two wider than the one laid out (a 1280 × 720 kiosk's name of a base at the frame's west ended 2 px past the map's edge). */
@@ -320,7 +328,7 @@ export function layoutLabels(requests: LabelRequest[], obstacles: Box[] = [], bo
       const onLabels = labels.overlap(box) * 1000 + outside * 10;
       if (onLabels + pushCost >= bestCost) continue;
       const unclear = r.namesMark ? unclearBy(box, at, false) : 0;
-      const cost = onLabels + unclear * 0.1 + marks.overlap(box) + pushCost;
+      const cost = onLabels + unclear * 0.1 + marks.overlap(box) * (r.opaque ? HIDDEN_MARK_COST : 1) + pushCost;
       if (cost === 0) {
         best = { id: r.id, side, dx, dy, box, anchor };
         bestCost = 0;

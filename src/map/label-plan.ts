@@ -232,7 +232,7 @@ export function planLabels(o: PlanInput): LabelPlan {
     const text = wrapWords(e.subject.label, 34);
     const size = 13 * s;
     const box = sizeOf(text, size, 5 * s);
-    requests.push({ id: 'subject', at: px(position), ...box, sides: ['center', 'above', 'below'], gap: 8 * s, forced: true, kind: 'notes', label: { id: 'subject', text, position, size, dx: 0, dy: 0, ...box } });
+    requests.push({ id: 'subject', at: px(position), ...box, sides: ['center', 'above', 'below'], gap: 8 * s, forced: true, opaque: true, kind: 'notes', label: { id: 'subject', text, position, size, dx: 0, dy: 0, ...box } });
   }
   if (!e && o.prep.story.intro) {
     // Before the first event the map is empty: a note in the middle of the story (the story view
@@ -245,7 +245,7 @@ export function planLabels(o: PlanInput): LabelPlan {
     const text = wrapWords(o.prep.story.intro, 40);
     const size = 15 * s;
     const box = sizeOf(text, size, 6 * s);
-    requests.push({ id: 'intro', at: px(position), ...box, sides: ['center'], gap: 0, forced: true, kind: 'notes', label: { id: 'intro', text, position, size, dx: 0, dy: 0, ...box } });
+    requests.push({ id: 'intro', at: px(position), ...box, sides: ['center'], gap: 0, forced: true, opaque: true, kind: 'notes', label: { id: 'intro', text, position, size, dx: 0, dy: 0, ...box } });
   }
   // A callout's leader starts at its place's mark; one without a place sits at the subject box's
   // centre, else at the middle of the event's places, with no leader. Figures given side by side
@@ -274,6 +274,7 @@ export function planLabels(o: PlanInput): LabelPlan {
       sides: place ? ['right', 'left', 'below', 'above'] : ['below', 'above', 'right', 'left'],
       gap: (place ? CALLOUT_GAP : 30) * s,
       forced: true,
+      opaque: true,
       kind: 'notes',
       label: { id, text, position, size, dx: 0, dy: 0, ...box },
     });

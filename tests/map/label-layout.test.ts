@@ -23,6 +23,20 @@ describe('layoutLabels', () => {
     expect(boxesIntersect(forced[0].box, forced[1].box)).toBe(false);
   });
 
+  it('moves an opaque panel off a mark it would hide, where a name may still cover part of one', () => {
+    // the only side in the frame is below, where a mark lies: a name takes it, a panel goes a line further out
+    const mark: Box = [-14, 20, 14, 48];
+    const bounds: Box = [-300, -5, 300, 300];
+    const panel = req('a', [0, 0], { w: 200, h: 40, sides: ['below', 'above'], forced: true });
+    const [name] = layoutLabels([panel], [mark], bounds);
+    expect(name.side).toBe('below');
+    expect(boxesIntersect(name.box, mark)).toBe(true);
+    const [opaque] = layoutLabels([{ ...panel, opaque: true }], [mark], bounds);
+    expect(opaque.side).toBe('below');
+    expect(boxesIntersect(opaque.box, mark)).toBe(false);
+    expect(opaque.box[3]).toBeLessThanOrEqual(bounds[3]);
+  });
+
   it('keeps clear of obstacles (marks) and inside the bounds', () => {
     const mark: [number, number, number, number] = [-50, -40, 50, -5];
     expect(layoutLabels([req('a', [0, 0])], [mark])[0].side).toBe('below');
