@@ -104,21 +104,22 @@ export function chromiumLaunchOptions({ headless = true, args = [], gl = softwar
   return {
     executablePath: chromiumPath(),
     headless: onXvfb ? false : headless,
-    args: [...CHROMIUM_FLAGS, ...(headless ? GL_FLAGS[onXvfb ? 'llvmpipe' : 'swiftshader'] : GL_FLAGS.swiftshader), ...(root ? ['--no-sandbox'] : []), ...args],
+    args: [...CHROMIUM_FLAGS, ...GL_FLAGS[onXvfb ? 'llvmpipe' : 'swiftshader'], ...(root ? ['--no-sandbox'] : []), ...args],
     ...(onXvfb ? { env: { ...process.env, DISPLAY: display } } : {}),
   };
 }
 
-/** Starts the private display a headless llvmpipe run needs (none otherwise). */
-async function displayFor(o: LaunchOptions): Promise<Display | undefined> {
-  return (o.headless ?? true) && (o.gl ?? softwareGl()) === 'llvmpipe' ? startXvfb() : undefined;
+/** Returns the options with their software GL settled (`softwareGl()` unless given), and the private display a headless llvmpipe run needs (none otherwise). */
+async function settle(options: LaunchOptions): Promise<{ o: LaunchOptions; display?: Display }> {
+  const o = { ...options, gl: options.gl ?? softwareGl() };
+  return { o, display: (o.headless ?? true) && o.gl === 'llvmpipe' ? await startXvfb() : undefined };
 }
 
 /** Launches Chromium through playwright-core with `chromiumLaunchOptions`; a private display ends with the browser. */
 export async function launchChromium(options: LaunchOptions = {}): Promise<Browser> {
-  const display = await displayFor(options);
+  const { o, display } = await settle(options);
   try {
-    const browser = await chromium.launch(chromiumLaunchOptions(options, display?.name));
+    const browser = await chromium.launch(chromiumLaunchOptions(o, display?.name));
     if (display) browser.on('disconnected', display.stop);
     return browser;
   } catch (e) {
@@ -129,9 +130,9 @@ export async function launchChromium(options: LaunchOptions = {}): Promise<Brows
 
 /** Launches Chromium as a server that other processes connect to (`chromium.connect(wsEndpoint)`), with `chromiumLaunchOptions`: the e2e suite's browsers; a private display ends with the browser. */
 export async function launchChromiumServer(options: LaunchOptions = {}): Promise<BrowserServer> {
-  const display = await displayFor(options);
+  const { o, display } = await settle(options);
   try {
-    const server = await chromium.launchServer(chromiumLaunchOptions(options, display?.name));
+    const server = await chromium.launchServer(chromiumLaunchOptions(o, display?.name));
     if (display) server.process().once('exit', display.stop);
     return server;
   } catch (e) {

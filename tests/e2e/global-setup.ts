@@ -38,7 +38,6 @@ export default async function setup(project: TestProject): Promise<() => Promise
   return stop;
 }
 
-
 /** Returns the WebGL renderer of the browser at `wsEndpoint`. */
 async function rendererAt(wsEndpoint: string): Promise<string> {
   const browser = await chromium.connect(wsEndpoint);
