@@ -1,16 +1,21 @@
+import { availableParallelism } from 'node:os';
 import { configDefaults, defineConfig } from 'vitest/config';
+import { softwareGl, type SoftwareGl } from './scripts/lib/chromium.ts';
 
 const E2E = 'tests/e2e/**/*.test.ts';
 
 /**
  * How many e2e files run side by side, each worker with its own Chromium: E2E_WORKERS when it is a
- * whole number from 1 to 8, else 1. One Chromium drawing WebGL in software (SwiftShader) already
- * keeps about 1.3 cores busy, so on a 2-core machine a second one gains nothing: explore and frames
- * took 253 s one at a time and 261 s side by side, in one lock hold (README "Tests").
+ * whole number from 1 to 8; else two where the browsers draw with llvmpipe on a machine of two cores
+ * or more, one otherwise. With llvmpipe a page spends much of a test waiting (on its frames, timers
+ * and the test's round trips), so a second file fills the other core: frames, timeline and screenshot
+ * took 235 s one at a time and 180 s side by side (session 14, README "Tests"). SwiftShader keeps
+ * about 1.3 cores busy on its own, and there two workers gained nothing (253 s against 261 s).
  */
-export function e2eWorkers(env: NodeJS.ProcessEnv = process.env): number {
+export function e2eWorkers(env: NodeJS.ProcessEnv = process.env, gl: SoftwareGl = softwareGl(env), cores = availableParallelism()): number {
   const n = Number(env.E2E_WORKERS);
-  return Number.isInteger(n) && n >= 1 && n <= 8 ? n : 1;
+  if (env.E2E_WORKERS !== undefined && Number.isInteger(n) && n >= 1 && n <= 8) return n;
+  return gl === 'llvmpipe' && cores >= 2 ? 2 : 1;
 }
 
 export default defineConfig({
@@ -39,7 +44,7 @@ export default defineConfig({
           include: [E2E],
           // one server for every file, one Chromium per worker (harness.ts connects to its worker's)
           globalSetup: ['tests/e2e/global-setup.ts'],
-          // Browser tests run after the unit tests, e2eWorkers() files at a time (one by default; each
+          // Browser tests run after the unit tests, e2eWorkers() files at a time (two with llvmpipe; each
           // worker has its own Chromium, so its own software-GPU process); the slowest files start first.
           maxWorkers: e2eWorkers(),
           sequence: { groupOrder: 1 },
