@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { commandLine, intFlag, parseFlags } from './lib/args.ts';
-import { TRACE_CATEGORIES, median, stepCosts, windowsStamped } from './lib/main-thread.ts';
+import { TRACE_CATEGORIES, median, stepCosts, windowKinds, windowsStamped, type WindowKind } from './lib/main-thread.ts';
 import { webglRenderer } from './lib/chromium.ts';
 import { startSession } from './lib/session.ts';
 import { writeScaledApp, writeScaledData } from './lib/synthetic-story.ts';
@@ -61,9 +61,10 @@ const VIEWPORT = { width: 1280, height: 720 };
 /**
  * The last stepTimes run's step windows in which the drag's deferred rebuild ran (src/app/scrub-settle.ts:
  * the pointer rested 150 ms and 3 frames between two steps, which a software-rendered page's slow frames
- * allow), and the median of the other windows, ms.
+ * allow), and the median of the other windows, ms; and per kind of window (`windowKinds`: the rest's,
+ * the one after it, where deck.gl and maplibre draw the rebuilt labels, and the others) their count and median ms.
  */
-let lastRests = { windows: 0, rests: 0, medianOtherMs: NaN };
+let lastRests = { windows: 0, rests: 0, medianOtherMs: NaN, kinds: {} as Record<WindowKind, { n: number; ms: number }> };
 
 const fmt = (n: unknown, d = 1) => (typeof n === 'number' ? n.toFixed(d) : String(n));
 
@@ -201,7 +202,14 @@ async function stepTimes(page: Page, kind: 'app-step' | 'app-redraw' | 'floor-re
   const costs = stepCosts(trace, origin, 'bench-step');
   if (costs.length < STEPS) throw new Error(`bench: ${kind}: ${costs.length} step windows in the trace, expected ${STEPS}`);
   const rested = windowsStamped(trace, origin, 'bench-step', 'scrub-settle');
-  lastRests = { windows: costs.length, rests: rested.filter(Boolean).length, medianOtherMs: median(costs.filter((_, k) => !rested[k])) };
+  const kinds = windowKinds(rested);
+  const of = (w: WindowKind) => costs.filter((_, k) => kinds[k] === w);
+  lastRests = {
+    windows: costs.length,
+    rests: rested.filter(Boolean).length,
+    medianOtherMs: median(costs.filter((_, k) => !rested[k])),
+    kinds: { rest: { n: of('rest').length, ms: median(of('rest')) }, after: { n: of('after').length, ms: median(of('after')) }, plain: { n: of('plain').length, ms: median(of('plain')) } },
+  };
   return median(costs);
 }
 
@@ -284,9 +292,11 @@ async function scaleBench(scales: number[], builds: Awaited<ReturnType<typeof da
         stepRests: rests.reduce((a, r) => a + r.rests, 0),
         stepWindows: rests.reduce((a, r) => a + r.windows, 0),
         stepOtherMs: median(rests.map((r) => r.medianOtherMs)),
+        // per kind of window, of the first run (one run is the --scale default)
+        stepKinds: rests[0].kinds,
       });
       const r = rows[rows.length - 1];
-      console.log(`  ${n}×: load ${r.bytesGzip} B gzip, data-ready ${Math.round(r.readyMs)} ms, step ${fmt(r.stepMs, 2)} / redraw ${fmt(r.redrawMs, 2)} ms = ${fmt(r.stepRatio, 2)}, ${nodes} elements; the drag's rebuild at rest ran in ${r.stepRests} of ${r.stepWindows} step windows (median of the others ${fmt(r.stepOtherMs, 2)} ms)`);
+      console.log(`  ${n}×: load ${r.bytesGzip} B gzip, data-ready ${Math.round(r.readyMs)} ms, step ${fmt(r.stepMs, 2)} / redraw ${fmt(r.redrawMs, 2)} ms = ${fmt(r.stepRatio, 2)}, ${nodes} elements; the drag's rebuild at rest ran in ${r.stepRests} of ${r.stepWindows} step windows (median of the others ${fmt(r.stepOtherMs, 2)} ms); medians by window (run 1): the rest's ${fmt(r.stepKinds.rest.ms, 2)} ms (${r.stepKinds.rest.n}), the one after a rest ${fmt(r.stepKinds.after.ms, 2)} ms (${r.stepKinds.after.n}), neither ${fmt(r.stepKinds.plain.ms, 2)} ms (${r.stepKinds.plain.n})`);
     } finally {
       await new Promise((ok) => srv.server.close(ok));
       rmSync(dir, { recursive: true, force: true });

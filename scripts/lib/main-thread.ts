@@ -99,3 +99,11 @@ export function windowsStamped(trace: TraceEvent[] | { traceEvents: TraceEvent[]
   const stamps = events.filter((e) => e.name === 'TimeStamp' && e.args?.data?.message === stamp && `${e.pid}:${e.tid}` === thread).map((e) => e.ts ?? 0);
   return marks.slice(1).map((hi, k) => stamps.some((t) => t > marks[k] && t <= hi));
 }
+
+/** What a step window held: the drag's rebuild at rest, the window after one (where its updates are drawn), or neither. */
+export type WindowKind = 'rest' | 'after' | 'plain';
+
+/** Returns each window's kind from which windows held the rest's rebuild (`windowsStamped`); a window holding a rest is 'rest' even right after another. */
+export function windowKinds(rested: readonly boolean[]): WindowKind[] {
+  return rested.map((r, k) => (r ? 'rest' : k > 0 && rested[k - 1] ? 'after' : 'plain'));
+}
