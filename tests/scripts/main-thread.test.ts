@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { busyIntervals, busyPerWindow, mainThreadOf, markTimes, median, stepCosts, windowsStamped, type TraceEvent } from '../../scripts/lib/main-thread.ts';
+import { busyIntervals, busyPerWindow, mainThreadOf, markTimes, median, stepCosts, windowKinds, windowsStamped, type TraceEvent } from '../../scripts/lib/main-thread.ts';
 
 /** A small trace: two renderers (app on pid 2, another page on pid 3), nested tasks, marks. */
 function trace(): { traceEvents: TraceEvent[] } {
@@ -67,5 +67,13 @@ describe('main-thread busy time from a trace', () => {
     expect(median([3, 1, 2])).toBe(2);
     expect(median([4, 1, 3, 2])).toBe(2.5);
     expect(median([])).toBeNaN();
+  });
+});
+
+describe('windowKinds', () => {
+  it("names each step window: the rest's rebuild, the window right after one, or neither (a rest right after a rest stays a rest)", () => {
+    expect(windowKinds([false, true, false, false, true, true, false])).toEqual(['plain', 'rest', 'after', 'plain', 'rest', 'rest', 'after']);
+    expect(windowKinds([])).toEqual([]);
+    expect(windowKinds([true])).toEqual(['rest']);
   });
 });
