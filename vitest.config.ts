@@ -7,14 +7,14 @@ const E2E = 'tests/e2e/**/*.test.ts';
 /**
  * How many e2e files run side by side, each worker with its own Chromium: E2E_WORKERS when it is a
  * whole number from 1 to 8; else two where the browsers draw with llvmpipe on a machine of two cores
- * or more, one otherwise. With llvmpipe a page spends much of a test waiting (on its frames, timers
- * and the test's round trips), so a second file fills the other core: frames, timeline and screenshot
- * took 235 s one at a time and 180 s side by side (session 14, README "Tests"). SwiftShader keeps
- * about 1.3 cores busy on its own, and there two workers gained nothing (253 s against 261 s).
+ * or more, one otherwise. With llvmpipe, one file at a time left the CPU idle 11% of the time and two
+ * left 4%: frames, timeline and screenshot took 235 s one at a time and 180 s side by side (session 14,
+ * README "Tests"). With SwiftShader two gained nothing: explore and frames took 253 s one at a time
+ * and 261 s side by side.
  */
 export function e2eWorkers(env: NodeJS.ProcessEnv = process.env, gl: SoftwareGl = softwareGl(env), cores = availableParallelism()): number {
   const n = Number(env.E2E_WORKERS);
-  if (env.E2E_WORKERS !== undefined && Number.isInteger(n) && n >= 1 && n <= 8) return n;
+  if (Number.isInteger(n) && n >= 1 && n <= 8) return n;
   return gl === 'llvmpipe' && cores >= 2 ? 2 : 1;
 }
 
@@ -45,7 +45,7 @@ export default defineConfig({
           // one server for every file, one Chromium per worker (harness.ts connects to its worker's)
           globalSetup: ['tests/e2e/global-setup.ts'],
           // Browser tests run after the unit tests, e2eWorkers() files at a time (two with llvmpipe; each
-          // worker has its own Chromium, so its own software-GPU process); the slowest files start first.
+          // worker has its own Chromium, so its own software-GPU process); once vitest has timed them, the slowest files start first.
           maxWorkers: e2eWorkers(),
           sequence: { groupOrder: 1 },
           // Every wait polls its own condition for up to two minutes (harness.ts WAIT); a test's time-out

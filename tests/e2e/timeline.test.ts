@@ -9,7 +9,6 @@ const START = T('2025-05-15T00:00Z');
 
 const h = useHarness();
 
-/** What the fast-drag test counts in the page: layer rebuilds handed to deck.gl, and every time step. */
 /** What the drag test records in the page: layer rebuilds, the moment each was built at, and every moment the store moved to. */
 type ScrubWindow = { __rebuilds: number; __builtAt: number[]; __ts: number[] };
 
