@@ -128,9 +128,20 @@ export function useSharedApp(h: Harness, query = '', size = { width: 1280, heigh
   return shared;
 }
 
-/** Waits until the page says a complete frame is drawn. */
+/** Waits until the page says a complete frame is drawn; on a time-out, the error says what readiness was still waiting for. */
 export async function waitReady(page: Page, timeout = WAIT): Promise<void> {
-  await page.waitForFunction(() => document.documentElement.dataset.ready === 'true', null, { timeout });
+  try {
+    await page.waitForFunction(() => document.documentElement.dataset.ready === 'true', null, { timeout });
+  } catch (e) {
+    const seen = await page
+      .evaluate(() => {
+        const map = window.explainer?.mapView.map;
+        const d = document.documentElement.dataset;
+        return { ready: d.ready, reason: d.readyReason, app: !!window.explainer, loaded: map?.loaded(), moving: map?.isMoving(), tiles: map?.areTilesLoaded() };
+      })
+      .catch((err: Error) => ({ unreadable: err.message }));
+    throw new Error(`${(e as Error).message}\nthe page then: ${JSON.stringify(seen)}`, { cause: e });
+  }
 }
 
 /** Resolves after the page has drawn `n` more animation frames: a span of the page's own time, for checks that nothing changes. */
