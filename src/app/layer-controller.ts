@@ -2,6 +2,7 @@ import type { Layer } from '@deck.gl/core';
 import type { ExportFlag, ModeProfile } from '../contracts/app-context.ts';
 import { currentEventIndex, toHours, type PreparedStory } from '../data/prepare.ts';
 import { basemapStyle, LABEL_SPACE, showLabelSpace, type basemapGeo } from '../map/basemap-style.ts';
+import { detailBand } from '../map/area-detail.ts';
 import { keepRuntimeSources } from '../map/detail-loader.ts';
 import { setFrameInsets } from '../map/frame-edges.ts';
 import type { Clock } from '../map/clock-filter.ts';
@@ -78,6 +79,8 @@ export function createLayerController(o: LayerControllerOptions) {
   };
   // the canvas's size attribute, not the element's: reading layout here would force it on every rebuild
   const narrowMap = () => profile.narrowLabels && map.getCanvas().width / map.getPixelRatio() <= NARROW_MAP_PX;
+  /** The areas' outline detail: the map's whole zoom in device pixels (`detailBand`). */
+  const detail = () => detailBand(map.getZoom(), map.getPixelRatio());
   /** The zoom the layer rules see, in half steps: the map's, less a big kiosk screen's (or an export's type) shift. */
   const zoomStep = () => Math.round((map.getZoom() - zoomShift - Math.log2(typeScale)) * 2) / 2;
   const measureCtx = document.createElement('canvas').getContext('2d');
@@ -183,6 +186,7 @@ export function createLayerController(o: LayerControllerOptions) {
       layers: s.layers,
       current: i >= 0 ? prep.events[i].places : [],
       zoom: zoomStep(),
+      detail: detail(),
       narrow: narrowMap(),
       font: o.fontFamily,
       scale: sizeScale,
@@ -271,6 +275,19 @@ export function createLayerController(o: LayerControllerOptions) {
   offs.push(() => map.off('styledata', onStyle));
   map.on('zoomend', onZoom);
   offs.push(() => map.off('zoomend', onZoom));
+  // The areas' outlines follow the zoom as it moves (a flight crosses several bands) and the pixel ratio
+  // (an export's): only the areas layer is made again, with the same labels, which wait for the zoom
+  // step's rebuild at the move's end.
+  const onDetail = () => {
+    if (!lastState || lastState.detail === detail()) return;
+    readiness.changed();
+    lastState = { ...lastState, detail: detail() };
+    handOverLayers(lastState);
+    readiness.layersSet();
+  };
+  map.on('zoom', onDetail);
+  map.on('resize', onDetail);
+  offs.push(() => map.off('zoom', onDetail), () => map.off('resize', onDetail));
   // A phone turned to landscape (or a resized window): the map can cross the narrow-map width, which the label rule follows.
   let lastNarrow = narrowMap();
   const onResize = () => {

@@ -4,6 +4,7 @@ import { ArcLayer, GeoJsonLayer, IconLayer, LineLayer, ScatterplotLayer, TextLay
 import { calloutsOf } from '../data/callouts.ts';
 import type { PreparedPlace, PreparedStory } from '../data/prepare.ts';
 import type { Theme } from '../data/schema.ts';
+import { createAreaDetail, FULL_DETAIL_ZOOM, type AreaFeature } from './area-detail.ts';
 import { ClockFilterExtension, type Clock, type ClockFilterProps, type FilterRanges } from './clock-filter.ts';
 import type { IconName } from './icons.ts';
 import { coverCharacters, labelCharacters, type LabelCharacters } from './label-characters.ts';
@@ -43,6 +44,8 @@ export interface LayerState {
   current: string[];
   /** Zoom, for labels that show only from some zoom on. */
   zoom: number;
+  /** The areas' outline detail (`detailBand`: the map's whole device zoom); every outline point when absent. */
+  detail?: number;
   /**
    * A phone-sized map: distance labels show only from zoom 4 (zoomed out, they run over the airbases'
    * names; the distances stay in each airbase's details). Exports and the kiosk are never narrow.
@@ -136,6 +139,8 @@ const appear = (p: PreparedPlace) => (Number.isFinite(p.appearH) ? p.appearH : N
 /** The prepared, per-load inputs of the layers: built once, reused every frame. */
 export interface LayerData {
   areas: PreparedPlace[];
+  /** The areas' features with outlines simplified for a detail band (`createAreaDetail`), kept per band. */
+  areaFeatures: (band: number) => AreaFeature[];
   points: PreparedPlace[];
   arcs: PreparedPlace[];
   active: { place: PreparedPlace; range: [number, number] }[];
@@ -185,6 +190,7 @@ export function prepareLayerData(prep: PreparedStory): LayerData {
   const byRank = [...prep.places].sort((a, b) => (a.props.labelRank ?? 5) - (b.props.labelRank ?? 5));
   return {
     areas,
+    areaFeatures: createAreaDetail(areas),
     points,
     arcs: points.filter((p) => p.props.borderPoint && p.props.distanceKm !== undefined),
     active: prep.places.flatMap((place) => place.activeRanges.map((range) => ({ place, range }))),
@@ -301,11 +307,10 @@ export function buildLayers(data: LayerData, s: LayerState, theme: Theme, atlase
   const ringed = currentPoints(data, s.current);
   const distancesShown = visible('distances') && !(s.narrow && s.zoom < SHORT_ARC_MIN_ZOOM);
   return [
-    keep('areas', [], () =>
+    keep('areas', [s.detail], () =>
       new GeoJsonLayer<PreparedPlace>({
         id: 'areas',
-        data: data.areas as never,
-        dataTransform: ((places: PreparedPlace[]) => places.map((p) => ({ ...p.feature, place: p }))) as never,
+        data: data.areaFeatures(s.detail ?? FULL_DETAIL_ZOOM) as never,
         stroked: true,
         filled: true,
         pickable: true,

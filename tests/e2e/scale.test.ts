@@ -109,6 +109,31 @@ describe('a story 100× bigger', () => {
     expect(warnings.filter((w) => /categor/i.test(w))).toEqual([]);
   });
 
+  it("draws the areas' outlines at the detail of the zoom: a fraction of their points zoomed out, every one from full detail on", async () => {
+    const all = JSON.parse(readFileSync(join(dir, 'data', 'places.json'), 'utf8')) as { features: { geometry: { type: string; coordinates: unknown } }[] };
+    const count = (c: unknown): number => (Array.isArray(c) ? (typeof c[0] === 'number' ? 1 : c.reduce((n: number, x: unknown) => n + count(x), 0)) : 0);
+    const total = all.features.filter((f) => f.geometry.type !== 'Point').reduce((n, f) => n + count(f.geometry.coordinates), 0);
+    /** Returns the outline points the areas layer was handed, and the map's zoom. */
+    const drawnOutline = () =>
+      page.evaluate(() => {
+        const deck = (window.explainer!.mapView.overlay as unknown as { _deck: { props: { layers: { id: string; props: { data: { geometry: { coordinates: unknown } }[] } }[] } } })._deck;
+        const count = (c: unknown): number => (Array.isArray(c) ? (typeof c[0] === 'number' ? 1 : c.reduce((n: number, x: unknown) => n + count(x), 0)) : 0);
+        const areas = deck.props.layers.find((l) => l.id === 'areas')!;
+        return { points: areas.props.data.reduce((n, f) => n + count(f.geometry.coordinates), 0), zoom: window.explainer!.mapView.map.getZoom() };
+      });
+    const view = await page.evaluate(() => window.explainer!.mapView.view());
+    const opened = await page.evaluate(() => window.explainer!.store.getState().view);
+    const out = await drawnOutline();
+    expect(out.zoom).toBeLessThan(5);
+    expect(out.points).toBeLessThan(total / 4);
+    await setState(page, { view: { ...view, zoom: 11.2 } });
+    expect(await drawnOutline()).toEqual({ points: total, zoom: 11.2 });
+    await setState(page, { view: opened });
+    const back = await drawnOutline();
+    expect(back.zoom).toBeCloseTo(out.zoom, 3);
+    expect(back.points).toBe(out.points);
+  });
+
   it('holds only what is on screen: a windowed event list, thinned ticks, windowed source citations', async () => {
     const counts = await page.evaluate(() => ({
       nodes: document.getElementsByTagName('*').length,
