@@ -3,7 +3,7 @@ import { captionContent } from './caption.ts';
 import { withCaptionText, type CaptionText } from './caption-editor.ts';
 import { canvasMeasure, captionPalette, drawCaption } from './caption-draw.ts';
 import { layoutCaption, type CaptionLayout, type Frame } from './caption-layout.ts';
-import { applyFraming, exploreFraming, inFrameOf, mapTypeScale, screenshotFraming, type Bands } from './framing.ts';
+import { applyFraming, exploreFraming, inFrameOf, mapTypeScale, screenshotFraming, shownMarks, type Bands } from './framing.ts';
 import { keepSubjectVisible, withSubjectNote } from './subject-size.ts';
 import { exportFileName } from './naming.ts';
 import { sizeProblem, type ExportSize } from './presets.ts';
@@ -77,7 +77,7 @@ async function render(ctx: AppContext, { width, height, scale }: ExportSize, tex
   const restore = enterExportSize(ctx, { width, height, scale });
   try {
     ctx.setTypeScale(typeScale, bands);
-    applyFraming(map, prep, framing, frame, bands, typeScale);
+    applyFraming(map, prep, framing, frame, bands, typeScale, shownMarks(prep, s.t, s.layers));
     await settle(ctx, pxW, pxH);
 
     const layout = layoutCaption(withCaptionText(withSubjectNote(captionContent(prep, s, inFrameOf(map)), note), text), frame, measure);

@@ -2,7 +2,8 @@ import type { Map as MapLibreMap } from 'maplibre-gl';
 import { storyBounds } from '../map/bounds.ts';
 import { SMALLEST_MAP_LABEL_PX } from '../map/label-sizes.ts';
 import { eventFrame, type LonLatBox } from '../map/event-camera.ts';
-import { currentEventIndex, type PreparedPlace, type PreparedStory } from '../data/prepare.ts';
+import { currentEventIndex, toHours, type PreparedPlace, type PreparedStory } from '../data/prepare.ts';
+import { markReach } from '../map/label-plan.ts';
 import type { AppState } from '../state/store.ts';
 import { boxesOverlap, placeBox } from './caption.ts';
 import type { Frame } from './caption-layout.ts';
@@ -81,12 +82,80 @@ export function mapTypeScale(unit: number): number {
   return Math.max(1, (unit * CAPTION_BODY_PX) / SMALLEST_MAP_LABEL_PX);
 }
 
+/** A point's mark on the map: where it is ([lon, lat]) and how far it reaches from there (CSS px at type scale 1, `markReach`). */
+export interface FramedMark {
+  at: [number, number];
+  reach: number;
+}
+
+/** A north-up camera: the centre ([lon, lat]) and zoom of a frame. */
+export interface FrameCamera {
+  center: [number, number];
+  zoom: number;
+}
+
+/** The most an event frame zooms out (zoom levels) so that no mark is cut at its edge; a mark that would need more stays as it is. */
+export const WHOLE_MARKS_MAX_OUT = 0.5;
+
+/** Room (CSS px at type scale 1) kept between a mark brought inside and the frame's edge. */
+const MARK_EDGE_PX = 3;
+
+/** Returns the marks on the map at `t` (epoch ms UTC) with these layers on: the story's points shown then, each with its reach. */
+export function shownMarks(prep: PreparedStory, t: number, layers: readonly string[]): FramedMark[] {
+  const h = toHours(t, prep.start);
+  const current = new Set(prep.events[currentEventIndex(prep.events, t)]?.places ?? []);
+  return prep.places
+    .filter((p) => !p.isArea && p.appearH <= h && layers.includes(p.category))
+    .map((p) => ({ at: p.feature.geometry.coordinates as [number, number], reach: markReach(p, h, layers, current) }));
+}
+
+/** Returns where a north-up camera draws [lon, lat] in an area `width` × `height` CSS px (its centre at the area's centre), px from the area's top left. */
+export function projectIn(camera: FrameCamera, width: number, height: number, [lon, lat]: [number, number]): [number, number] {
+  const world = 512 * 2 ** camera.zoom;
+  const y = (phi: number) => -Math.log(Math.tan(Math.PI / 4 + (Math.max(-85.05, Math.min(85.05, phi)) * Math.PI) / 360)) / (2 * Math.PI);
+  // the world copy nearest the centre
+  const dLon = ((((lon - camera.center[0]) % 360) + 540) % 360) - 180;
+  return [width / 2 + (dLon / 360) * world, height / 2 + (y(lat) - y(camera.center[1])) * world];
+}
+
+/**
+ * Returns `camera` zoomed out about the centre of its map area (`width` × `height` CSS px) just enough
+ * that no mark is cut by the area's edges: a printed frame shows a mark whole or not at all. A mark
+ * wholly outside stays outside (zooming out may bring it in, whole); when that would take more than
+ * `WHOLE_MARKS_MAX_OUT`, `camera` itself is returned. Marks' reaches grow with `typeScale`.
+ */
+export function keepMarksWhole(camera: FrameCamera, marks: FramedMark[], width: number, height: number, typeScale = 1): FrameCamera {
+  const [cx, cy] = [width / 2, height / 2];
+  let out = 0;
+  for (let round = 0; round < 8; round++) {
+    const cam = { center: camera.center, zoom: camera.zoom - out };
+    let k = 1;
+    for (const m of marks) {
+      const [x, y] = projectIn(cam, width, height, m.at);
+      const r = (m.reach + MARK_EDGE_PX) * typeScale;
+      if (x + r <= 0 || x - r >= width || y + r <= 0 || y - r >= height) continue;
+      // the scale about the centre that brings the mark's box inside, for each edge it crosses
+      if (x - r < 0) k = Math.min(k, cx > x ? (cx - r) / (cx - x) : 0);
+      if (x + r > width) k = Math.min(k, x > cx ? (width - cx - r) / (x - cx) : 0);
+      if (y - r < 0) k = Math.min(k, cy > y ? (cy - r) / (cy - y) : 0);
+      if (y + r > height) k = Math.min(k, y > cy ? (height - cy - r) / (y - cy) : 0);
+    }
+    if (k >= 1) return out > 0 ? cam : camera;
+    if (k <= 0) return camera;
+    // a hair more than the exact scale, so the next round finds the mark inside
+    out += -Math.log2(k) + 1e-6;
+    if (out > WHOLE_MARKS_MAX_OUT) return camera;
+  }
+  return camera;
+}
+
 /**
  * Moves the map (whose container is `frame` in size) to a framing, at once, with the map area between
  * the bands. `typeScale` (≥ 1, `mapTypeScale`) lets an event frame come closer in proportion, as the
- * kiosk's camera does on a big screen.
+ * kiosk's camera does on a big screen. Given the `marks` shown (`shownMarks`), an event frame zooms out
+ * a little where one would be cut at the map area's edge (`keepMarksWhole`).
  */
-export function applyFraming(map: MapLibreMap, prep: PreparedStory, framing: Framing, frame: Frame, bands: Bands, typeScale = 1): void {
+export function applyFraming(map: MapLibreMap, prep: PreparedStory, framing: Framing, frame: Frame, bands: Bands, typeScale = 1, marks: FramedMark[] = []): void {
   if (framing.kind === 'story') {
     map.fitBounds(storyBounds(prep), { padding: framePadding(frame, bands), animate: false });
     return;
@@ -101,6 +170,12 @@ export function applyFraming(map: MapLibreMap, prep: PreparedStory, framing: Fra
       ],
       { padding: eventPadding(frame, bands, k), maxZoom: framing.maxZoom + Math.log2(k), animate: false },
     );
+    if (!marks.length) return;
+    const areaH = Math.max(1, frame.height - bands.top - bands.bottom);
+    const c = map.unproject([frame.width / 2, bands.top + areaH / 2]);
+    const fitted: FrameCamera = { center: [c.lng, c.lat], zoom: map.getZoom() };
+    const whole = keepMarksWhole(fitted, marks, frame.width, areaH, k);
+    if (whole !== fitted) applyFraming(map, prep, { kind: 'camera', ...whole }, frame, bands);
     return;
   }
   const zoom = Math.min(map.getMaxZoom(), Math.max(map.getMinZoom(), framing.zoom));

@@ -10,7 +10,7 @@ import { layoutCaption, type Frame } from './caption-layout.ts';
 import { composeFrame, enterExportSize, runExclusive, settle } from './export-png.ts';
 
 export { toBase64 } from './export-png.ts';
-import { applyFraming, eventPadding, framePadding, inFrameOf, mapTypeScale, type Bands, type Framing } from './framing.ts';
+import { applyFraming, eventPadding, framePadding, inFrameOf, keepMarksWhole, mapTypeScale, shownMarks, type Bands, type FramedMark, type Framing } from './framing.ts';
 import { videoFileName } from './naming.ts';
 import { videoSizeProblem } from './presets.ts';
 import { flyCamera, type CameraView } from './video-camera.ts';
@@ -139,7 +139,7 @@ async function render(ctx: AppContext, o: VideoOptions): Promise<VideoResult> {
         ctx.setTypeScale(typeScale, bands);
         const area = { width: o.width, height: Math.max(1, o.height - bands.top - bands.bottom) };
         const cam = (e: number): CameraView => cameraOf(ctx, e, frame, bands, typeScale);
-        if (st.camera.k >= 1) applyFraming(map, prep, restingFraming(ctx, st.camera.to), frame, bands, typeScale);
+        if (st.camera.k >= 1) applyFraming(map, prep, restingFraming(ctx, st.camera.to), frame, bands, typeScale, marksOf(ctx, st.camera.to));
         else {
           const view = flyCamera(cam(st.camera.from), cam(st.camera.to), st.camera.k, area.width, area.height);
           applyFraming(map, prep, { kind: 'camera', center: view.center, zoom: view.zoom }, frame, bands);
@@ -209,7 +209,15 @@ function cameraOf(ctx: AppContext, i: number, frame: Frame, bands: Bands, k: num
     : map.cameraForBounds(storyBounds(ctx.prep), { padding });
   if (!fit?.center || fit.zoom === undefined) return { center: [...ctx.prep.story.camera.center] as [number, number], zoom: ctx.prep.story.camera.zoom };
   const c = LngLat.convert(fit.center);
-  return { center: [c.lng, c.lat], zoom: fit.zoom };
+  const camera: CameraView = { center: [c.lng, c.lat], zoom: fit.zoom };
+  // as `applyFraming` keeps the marks of an event frame whole, so that a flight lands where the frame rests
+  return f ? keepMarksWhole(camera, marksOf(ctx, i), frame.width, Math.max(1, frame.height - bands.top - bands.bottom), k) : camera;
+}
+
+/** Returns the marks shown at event `i`'s start with the reader's layers on (`shownMarks`); none for -1. */
+function marksOf(ctx: AppContext, i: number): FramedMark[] {
+  const e = ctx.prep.events[i];
+  return e ? shownMarks(ctx.prep, e.t0, ctx.store.getState().layers) : [];
 }
 
 /**

@@ -81,6 +81,16 @@ export interface PlanInput {
 const MARK_PX = 20;
 const CURRENT_RING_PX = ringReach(CURRENT_RING);
 const TALKS_RING_PX = ringReach(TALKS_RING);
+/**
+ * Returns how far (px at scale 1) a shown point's mark reaches on the map at `h` (hours from the story's
+ * start): its icon, or the ring drawn round it (the current event's `current` places, unless the map
+ * shows an overview; a venue while its talks are on and its category is shown).
+ */
+export function markReach(p: PreparedPlace, h: number, layers: readonly string[], current: ReadonlySet<string>, overview = false): number {
+  const talks = p.activeRanges.some(([a, b]) => a <= h && h <= b) && layers.includes(p.category);
+  return Math.max(MARK_PX / 2, current.has(p.id) && !overview ? CURRENT_RING_PX : 0, talks ? TALKS_RING_PX : 0);
+}
+
 /** Room (px at scale 1) between a ring round a point and its own name's box. */
 const RING_ROOM_PX = 4;
 const LABEL_GAP = 24;
@@ -187,10 +197,7 @@ export function planLabels(o: PlanInput): LabelPlan {
   const shown = (p: PreparedPlace) => p.appearH <= o.h && o.layers.includes(p.category);
   const currentIds = new Set(e?.places ?? []);
   /** Returns the radius (px at scale 1) a point's mark takes on the map now: its icon, or the ring drawn round it. */
-  const markRadius = (p: PreparedPlace) => {
-    const talks = p.activeRanges.some(([a, b]) => a <= o.h && o.h <= b) && o.layers.includes(p.category);
-    return Math.max(MARK_PX / 2, currentIds.has(p.id) && !o.overview ? CURRENT_RING_PX : 0, talks ? TALKS_RING_PX : 0);
-  };
+  const markRadius = (p: PreparedPlace) => markReach(p, o.h, o.layers, currentIds, o.overview);
   const requests: (LabelRequest & { label: PlannedLabel; kind: 'areas' | 'points' | 'distances' | 'notes'; anchors?: () => [number, number][] })[] = [];
   // a point's name tries the four sides, then the four corners (where two marks are close, a corner
   // can be clearly nearer its own mark when every side is about as near the other)

@@ -2,7 +2,7 @@ import { captionContent, sourceLine, type CaptionContent } from '../export/capti
 import { canvasMeasure, captionPalette, drawCaption } from '../export/caption-draw.ts';
 import { layoutCaption, type Frame } from '../export/caption-layout.ts';
 import { registerExportApi } from '../export/export-png.ts';
-import { applyFraming, inFrameOf, mapTypeScale, screenshotFraming } from '../export/framing.ts';
+import { applyFraming, inFrameOf, mapTypeScale, screenshotFraming, shownMarks } from '../export/framing.ts';
 import { keepSubjectVisible, withSubjectNote } from '../export/subject-size.ts';
 import { el, fill } from '../ui/dom.ts';
 import type { AppContext, ModeHandle } from '../contracts/app-context.ts';
@@ -48,7 +48,7 @@ export function startScreenshot(ctx: AppContext): ModeHandle {
     ctx.setTypeScale(k, { top: layout.top, bottom: layout.bottom });
     const visible = keepSubjectVisible(prep, screenshotFraming(prep, s), s.t, frame, { top: layout.top, bottom: layout.bottom }, k);
     subjectNote = visible.note;
-    applyFraming(map, prep, visible.framing, frame, { top: layout.top, bottom: layout.bottom }, k);
+    applyFraming(map, prep, visible.framing, frame, { top: layout.top, bottom: layout.bottom }, k, shownMarks(prep, s.t, s.layers));
     ctx.redraw();
   };
   const draw = () => {
@@ -57,6 +57,8 @@ export function startScreenshot(ctx: AppContext): ModeHandle {
     const content = withSubjectNote(captionContent(prep, store.getState(), inFrameOf(map)), subjectNote);
     const layout = layoutCaption(content, frame, measure);
     canvas.dataset.unit = String(layout.unit);
+    // the map area lies between the caption's bands (CSS px), for tools that check what it holds
+    canvas.dataset.bands = `${layout.top} ${layout.bottom}`;
     const ratio = window.devicePixelRatio || 1;
     canvas.width = Math.round(frame.width * ratio);
     canvas.height = Math.round(frame.height * ratio);

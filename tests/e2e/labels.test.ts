@@ -33,6 +33,30 @@ function labelsNow(page: Page) {
   }) as Promise<{ story: Label[]; basemap: { id: string; box: Box }[] }>;
 }
 
+/**
+ * Returns the story's point marks deck.gl draws now (picked over the whole map, which runs under the
+ * caption's bands), each with its icon's box (CSS px, half of 20 px a side at the frame's type scale),
+ * and the map area's top and foot between the bands.
+ */
+function marksNow(page: Page) {
+  return page.evaluate(() => {
+    const { map, overlay } = window.explainer!.mapView;
+    const caption = document.querySelector<HTMLCanvasElement>('.shot-caption')!;
+    const [top, bottom] = caption.dataset.bands!.split(' ').map(Number);
+    // the type scale of the frame (mapTypeScale): the smallest map label (12 px) grows to the caption's body (17 px × unit)
+    const k = Math.max(1, (Number(caption.dataset.unit) * 17) / 12);
+    const c = map.getCanvas();
+    const found = overlay.pickObjects({ x: 0, y: 0, width: c.clientWidth, height: c.clientHeight, layerIds: ['points'], maxObjects: 500 }) as { object?: { id: string; feature: { geometry: { coordinates: [number, number] } } } }[];
+    const seen = new Map<string, [number, number]>();
+    for (const f of found) if (f.object) seen.set(f.object.id, f.object.feature.geometry.coordinates);
+    return [...seen].map(([id, at]) => {
+      const p = map.project(at);
+      const r = 10 * k;
+      return { id, box: [p.x - r, p.y - r, p.x + r, p.y + r] as [number, number, number, number], area: [top, c.clientHeight - bottom] as [number, number] };
+    });
+  });
+}
+
 async function storyEvents(page: Page) {
   return page.evaluate(() => fetch('data/story.json').then((r) => r.json())) as Promise<{ events: { id: string; start: string; places: string[]; callout?: unknown; subject?: unknown }[] }>;
 }
@@ -64,6 +88,13 @@ describe('labels as a layout problem', () => {
         for (let i = 0; i < story.length; i++)
           for (let j = i + 1; j < story.length; j++)
             if (intersect(story[i].box, story[j].box)) problems.push(`${e.id}: "${story[i].text}" overlaps "${story[j].text}"`);
+        // every mark drawn is whole in the map area between the caption's bands, or wholly out of it
+        for (const m of await marksNow(page)) {
+          const [x0, y0, x1, y1] = m.box;
+          const outside = x1 <= 0 || x0 >= view[0] || y1 <= m.area[0] || y0 >= m.area[1];
+          const inside = x0 >= 0 && x1 <= view[0] && y0 >= m.area[0] && y1 <= m.area[1];
+          if (!inside && !outside) problems.push(`${e.id}: the mark of ${m.id} is cut at the frame's edge ${JSON.stringify(m.box.map(Math.round))}`);
+        }
         for (const s of story) for (const b of basemap) if (intersect(s.box, b.box)) problems.push(`${e.id}: "${s.text}" overlaps the basemap's ${b.id}`);
       }
       expect(problems).toEqual([]);

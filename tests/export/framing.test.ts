@@ -2,7 +2,7 @@ import type { Map as MapLibreMap } from 'maplibre-gl';
 import { describe, expect, it } from 'vitest';
 import { prepareStory, type BuiltPlace, type PreparedStory } from '../../src/data/prepare.ts';
 import type { Story } from '../../src/data/schema.ts';
-import { applyFraming, eventFraming, eventPadding, exploreFraming, framePadding, inFrameOf, mapTypeScale, screenshotFraming, type Framing } from '../../src/export/framing.ts';
+import { applyFraming, eventFraming, eventPadding, exploreFraming, framePadding, inFrameOf, keepMarksWhole, mapTypeScale, projectIn, screenshotFraming, shownMarks, WHOLE_MARKS_MAX_OUT, type FramedMark, type FrameCamera, type Framing } from '../../src/export/framing.ts';
 import { AREA_MAX_ZOOM, POINT_MAX_ZOOM } from '../../src/map/event-camera.ts';
 import { createTheme } from '../fixtures/theme.ts';
 
@@ -197,5 +197,85 @@ describe('inFrameOf', () => {
     expect(['venue', 'base', 'city'].filter((id) => wrapped(byId(id)))).toEqual(['venue', 'city']);
     const empty = inFrameOf(createMap({ bounds: [100, 0, 120, 10] }).map);
     expect(['venue', 'base', 'city'].filter((id) => empty(byId(id)))).toEqual([]);
+  });
+});
+
+describe('keepMarksWhole', () => {
+  const [W, H] = [1000, 500];
+  const camera: FrameCamera = { center: [30, 50], zoom: 5 };
+  /** Returns the [lon, lat] that `camera` draws at (x, y) px of the area (inverse Web Mercator). */
+  const at = (x: number, y: number): [number, number] => {
+    const cam = camera;
+    const world = 512 * 2 ** cam.zoom;
+    const y0 = -Math.log(Math.tan(Math.PI / 4 + (cam.center[1] * Math.PI) / 360)) / (2 * Math.PI);
+    const my = y0 + (y - H / 2) / world;
+    return [cam.center[0] + ((x - W / 2) / world) * 360, (360 / Math.PI) * Math.atan(Math.exp(-2 * Math.PI * my)) - 90];
+  };
+  /** Returns whether a mark's box (reach + 3 px room) lies wholly inside the area, wholly outside, or is cut. */
+  const where = (m: FramedMark, cam: FrameCamera) => {
+    const [x, y] = projectIn(cam, W, H, m.at);
+    const r = m.reach + 3;
+    if (x - r >= 0 && x + r <= W && y - r >= 0 && y + r <= H) return 'inside';
+    return x + r <= 0 || x - r >= W || y + r <= 0 || y - r >= H ? 'outside' : 'cut';
+  };
+
+  it('projects as maplibre draws a north-up map: the centre at the middle, 512 × 2^zoom px to the world, the nearest world copy', () => {
+    expect(projectIn(camera, W, H, [30, 50])).toEqual([500, 250]);
+    expect(projectIn({ center: [0, 0], zoom: 1 }, W, H, [90, 0])[0]).toBeCloseTo(500 + 256, 9);
+    expect(projectIn({ center: [170, 0], zoom: 1 }, W, H, [-170, 0])[0]).toBeCloseTo(500 + (20 / 360) * 1024, 9);
+    const [x, y] = projectIn(camera, W, H, at(123, 456));
+    expect(x).toBeCloseTo(123, 6);
+    expect(y).toBeCloseTo(456, 6);
+  });
+
+  it('zooms out about the centre just enough that a mark cut at an edge is whole, by a hair of zoom', () => {
+    const cutTop: FramedMark = { at: at(700, 2), reach: 10 };
+    const inside: FramedMark = { at: at(400, 200), reach: 15 };
+    expect(where(cutTop, camera)).toBe('cut');
+    const whole = keepMarksWhole(camera, [cutTop, inside], W, H);
+    expect(whole.center).toEqual(camera.center);
+    expect(whole.zoom).toBeLessThan(camera.zoom);
+    expect(camera.zoom - whole.zoom).toBeLessThan(0.1);
+    expect(where(cutTop, whole)).toBe('inside');
+    expect(where(inside, whole)).toBe('inside');
+  });
+
+  it('grows the marks with the type scale, and brings in whole a mark that zooming out cuts next', () => {
+    const a: FramedMark = { at: at(996, 250), reach: 10 };
+    const b: FramedMark = { at: at(1020, 250), reach: 10 };
+    expect(where(b, camera)).toBe('outside');
+    const whole = keepMarksWhole(camera, [a, b], W, H);
+    expect([where(a, whole), where(b, whole)]).toEqual(['inside', 'inside']);
+    const bigger = keepMarksWhole(camera, [a], W, H, 2);
+    expect(bigger.zoom).toBeLessThan(keepMarksWhole(camera, [a], W, H).zoom);
+  });
+
+  it('leaves the camera as it is with no mark cut, or when a mark would need more than the most it may zoom out', () => {
+    const marks: FramedMark[] = [{ at: at(500, 250), reach: 10 }, { at: at(1200, 250), reach: 10 }];
+    expect(keepMarksWhole(camera, marks, W, H)).toBe(camera);
+    // a ring of 300 px cut at the left edge would need (500 - 303) / 495 of the scale: 1.3 zoom levels out
+    const huge: FramedMark = { at: at(5, 250), reach: 300 };
+    expect(where(huge, camera)).toBe('cut');
+    expect(-Math.log2((500 - 303) / 495)).toBeGreaterThan(WHOLE_MARKS_MAX_OUT);
+    expect(keepMarksWhole(camera, [huge], W, H)).toBe(camera);
+  });
+});
+
+describe('shownMarks', () => {
+  const prep = createPrep();
+
+  it('gives the points shown at a moment with their categories on, the current event’s with its ring’s reach', () => {
+    const layers = prep.theme.categories.map((c) => c.id);
+    const before = shownMarks(prep, T('2025-05-15T00:00Z'), layers);
+    expect(before).toEqual([]);
+    const atStrike = shownMarks(prep, T('2025-06-01T06:00Z'), layers);
+    expect(atStrike.map((m) => m.at)).toEqual([
+      [29, 41],
+      [33.5, 68],
+    ]);
+    const [venue, base] = atStrike;
+    expect(base.reach).toBeGreaterThan(venue.reach);
+    const baseCategory = prep.placeById.get('base')!.category;
+    expect(shownMarks(prep, T('2025-06-01T06:00Z'), layers.filter((id) => id !== baseCategory)).map((m) => m.at)).toEqual([[29, 41]]);
   });
 });
