@@ -40,7 +40,7 @@ export interface Camera {
   framed(): 'story' | 'event';
   /** Returns the index of the event the camera last framed (-1: none). */
   framedEvent(): number;
-  /** Frames again, at once, what the camera framed, unless the reader has moved the map, the map is moving, an export has it or the mode frames it itself. */
+  /** Frames again, at once, what the camera framed, unless the reader has moved the map, an export has it or the mode frames it itself; while the map moves, when that move ends. */
   refit(): void;
   destroy(): void;
 }
@@ -91,13 +91,26 @@ export function createCamera(o: CameraOptions): Camera {
       { padding, maxZoom: f.maxZoom + Math.log2(o.screenScale), animate: !instant, duration: instant ? 0 : 1400, linear: false },
     );
   };
+  /** Whether the map changed size while it moved: the frame that move was heading for was fitted to the old size. */
+  let refitAtMoveEnd = false;
   const refit = () => {
     const s = store.getState();
-    if (!profile.follows || s.view || map.isMoving() || o.exporting.active) return;
+    if (!profile.follows || s.view || o.exporting.active) return;
+    if (map.isMoving()) {
+      refitAtMoveEnd = true;
+      return;
+    }
     if (framed === 'event' && s.follow) frameEvent(true);
     else if (!s.follow || framed === 'story') fitStory(true, storyScope);
   };
-  const offs: (() => void)[] = [];
+  // after the move, frame again for the size the map has now (a reader's own move has set a view by then, and keeps it)
+  const onMoveEnd = () => {
+    if (!refitAtMoveEnd) return;
+    refitAtMoveEnd = false;
+    refit();
+  };
+  map.on('moveend', onMoveEnd);
+  const offs: (() => void)[] = [() => map.off('moveend', onMoveEnd)];
   // The legend sits above the attribution, which wraps to two or three lines on a narrow map.
   const attribution = mapEl.querySelector<HTMLElement>('.maplibregl-ctrl-bottom-right');
   if (attribution) {

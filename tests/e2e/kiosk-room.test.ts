@@ -97,6 +97,31 @@ async function touchedChipProblems(page: Page): Promise<string[]> {
 }
 
 describe('kiosk in a real room', () => {
+  it("opened on an event with motion, frames all the event's places once the camera rests, though the layout resized the map during its flight", async () => {
+    const problems: string[] = [];
+    for (const event of ['zelensky-sets-out-position', 'positions-going-in', 'what-next']) {
+      const { page, errors } = await openKiosk({ width: 1920, height: 1080 }, '', false, event);
+      // hold the stop (the tour keeps playing at a crawl), then wait for the camera to rest and the frame to be drawn
+      await page.evaluate(() => window.explainer!.store.getState().set({ speed: 0.001 }));
+      await page.waitForFunction(() => !window.explainer!.mapView.map.isMoving() && document.documentElement.dataset.ready === 'true', null, { timeout: 60_000 });
+      const out = await page.evaluate(async (id) => {
+        const [story, places] = await Promise.all(['data/story.json', 'data/places.json'].map((f) => fetch(f).then((r) => r.json())));
+        const e = (story as { events: { id: string; places: string[] }[] }).events.find((x) => x.id === id)!;
+        const at = new Map((places as { features: { geometry: { type: string; coordinates: [number, number] }; properties: { id: string; anchor: [number, number] } }[] }).features.map((f) => [f.properties.id, f.geometry.type === 'Point' ? f.geometry.coordinates : f.properties.anchor]));
+        const map = window.explainer!.mapView.map;
+        const c = map.getCanvas();
+        return e.places.filter((p) => {
+          const q = map.project(at.get(p)!);
+          return q.x < 0 || q.y < 0 || q.x > c.clientWidth || q.y > c.clientHeight;
+        });
+      }, event);
+      if (out.length) problems.push(`${event}: not in view: ${out.join(', ')}`);
+      expect(errors).toEqual([]);
+      await page.context().close();
+    }
+    expect(problems).toEqual([]);
+  });
+
   it('stacks on a portrait totem: map on top with the larger share, card below, chapters at the bottom, nothing clipped', async () => {
     const { page, errors } = await openKiosk({ width: 1080, height: 1920 });
     await holdAt(page, SPIDERWEB);
