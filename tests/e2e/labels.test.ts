@@ -34,31 +34,36 @@ function labelsNow(page: Page) {
 }
 
 /**
- * Returns the story's point marks deck.gl draws now (picked over the whole map, which runs under the
- * caption's bands), each with its icon's box (CSS px, half of 20 px a side at the frame's type scale),
- * and the map area's top and foot between the bands.
+ * Returns the story's point marks drawn now (the points layer's places whose time has come and whose
+ * category is on, read from what the page handed deck.gl: the map runs under the caption's bands),
+ * each with its icon's box (CSS px, half of 20 px a side at the frame's type scale), and the map
+ * area's top and foot between the bands.
  */
-function marksNow(page: Page) {
-  return page.evaluate(() => {
+function marksNow(page: Page, storyStart: number) {
+  return page.evaluate((start) => {
     const { map, overlay } = window.explainer!.mapView;
+    const { t, layers } = window.explainer!.store.getState();
     const caption = document.querySelector<HTMLCanvasElement>('.shot-caption')!;
     const [top, bottom] = caption.dataset.bands!.split(' ').map(Number);
     // the type scale of the frame (mapTypeScale): the smallest map label (12 px) grows to the caption's body (17 px × unit)
     const k = Math.max(1, (Number(caption.dataset.unit) * 17) / 12);
+    type Point = { id: string; appearH: number; category: string; feature: { geometry: { coordinates: [number, number] } } };
+    const deck = (overlay as unknown as { _deck: { props: { layers: { id: string; props: { data: Point[] } }[] } } })._deck;
+    const points = deck.props.layers.find((l) => l.id === 'points')!.props.data;
+    const h = (t - start) / 3_600_000;
     const c = map.getCanvas();
-    const found = overlay.pickObjects({ x: 0, y: 0, width: c.clientWidth, height: c.clientHeight, layerIds: ['points'], maxObjects: 500 }) as { object?: { id: string; feature: { geometry: { coordinates: [number, number] } } } }[];
-    const seen = new Map<string, [number, number]>();
-    for (const f of found) if (f.object) seen.set(f.object.id, f.object.feature.geometry.coordinates);
-    return [...seen].map(([id, at]) => {
-      const p = map.project(at);
-      const r = 10 * k;
-      return { id, box: [p.x - r, p.y - r, p.x + r, p.y + r] as [number, number, number, number], area: [top, c.clientHeight - bottom] as [number, number] };
-    });
-  });
+    return points
+      .filter((p) => p.appearH <= h && layers.includes(p.category))
+      .map((p) => {
+        const q = map.project(p.feature.geometry.coordinates);
+        const r = 10 * k;
+        return { id: p.id, box: [q.x - r, q.y - r, q.x + r, q.y + r] as [number, number, number, number], area: [top, c.clientHeight - bottom] as [number, number] };
+      });
+  }, storyStart);
 }
 
 async function storyEvents(page: Page) {
-  return page.evaluate(() => fetch('data/story.json').then((r) => r.json())) as Promise<{ events: { id: string; start: string; places: string[]; callout?: unknown; subject?: unknown }[] }>;
+  return page.evaluate(() => fetch('data/story.json').then((r) => r.json())) as Promise<{ start: string; events: { id: string; start: string; places: string[]; callout?: unknown; subject?: unknown }[] }>;
 }
 
 describe('labels as a layout problem', () => {
@@ -68,7 +73,7 @@ describe('labels as a layout problem', () => {
   ])
     it(`in every event frame at ${size.width}×${size.height}, names the event's places and no two labels overlap`, async () => {
       const { page, errors } = await openApp(h, '?mode=screenshot&event=first-round-dolmabahce', size);
-      const { events } = await storyEvents(page);
+      const { start, events } = await storyEvents(page);
       const problems: string[] = [];
       for (const e of events) {
         await setState(page, { t: Date.parse(e.start) });
@@ -89,7 +94,7 @@ describe('labels as a layout problem', () => {
           for (let j = i + 1; j < story.length; j++)
             if (intersect(story[i].box, story[j].box)) problems.push(`${e.id}: "${story[i].text}" overlaps "${story[j].text}"`);
         // every mark drawn is whole in the map area between the caption's bands, or wholly out of it
-        for (const m of await marksNow(page)) {
+        for (const m of await marksNow(page, Date.parse(start))) {
           const [x0, y0, x1, y1] = m.box;
           const outside = x1 <= 0 || x0 >= view[0] || y1 <= m.area[0] || y0 >= m.area[1];
           const inside = x0 >= 0 && x1 <= view[0] && y0 >= m.area[0] && y1 <= m.area[1];
