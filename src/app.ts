@@ -1,3 +1,4 @@
+import type { Layer } from '@deck.gl/core';
 import type { FeatureCollection } from 'geojson';
 import type { Topology } from 'topojson-specification';
 import { createCamera } from './app/camera.ts';
@@ -42,6 +43,8 @@ export interface App {
   repaint(): void;
   /** Returns the story's labels drawn now, each with its text, size (px) and box (CSS px on the map), for tools and tests. */
   labelBoxes(): LabelBox[];
+  /** Returns the deck.gl layers last handed to the map's overlay: the same array until the layers are built again (read-only, for tools and tests). */
+  deckLayers(): readonly Layer[];
   /** Whether an export (PNG or video) has the map now (read-only here). */
   exporting: Pick<ExportFlag, 'active'>;
   destroy(): void;
@@ -126,6 +129,7 @@ export function createApp(root: HTMLElement, prep: PreparedStory, basemap: Topol
     mapView,
     repaint: layers.repaint,
     labelBoxes: layers.labelBoxes,
+    deckLayers: layers.handedOver,
     exporting,
     destroy() {
       for (const part of [{ destroy: offKeys }, { destroy: offContext }, { destroy: offDetail }, modeHandle, exportControl, player, follow, layers, camera, readiness, masthead, urlSync, timeline, card, list, placePanel, legend, mapView, pointers]) part?.destroy();

@@ -279,9 +279,10 @@ export function createLayerController(o: LayerControllerOptions) {
   // (an export's): only the areas layer is made again, with the same labels, which wait for the zoom
   // step's rebuild at the move's end.
   const onDetail = () => {
-    if (!lastState || lastState.detail === detail()) return;
+    const band = detail();
+    if (!lastState || lastState.detail === band) return;
     readiness.changed();
-    lastState = { ...lastState, detail: detail() };
+    lastState = { ...lastState, detail: band };
     handOverLayers(lastState);
     readiness.layersSet();
   };
@@ -325,6 +326,8 @@ export function createLayerController(o: LayerControllerOptions) {
   offs.push(() => firstView.destroy());
   return {
     redraw,
+    /** Returns the deck.gl layers last handed to the overlay (the same array until the next hand-over), for tools and tests. */
+    handedOver: (): readonly Layer[] => layers,
     /** Draws both canvases again on the next frame with nothing changed (what benchmarks compare a step to). */
     repaint() {
       map.triggerRepaint();

@@ -4,6 +4,7 @@ import { SMALLEST_MAP_LABEL_PX } from '../map/label-sizes.ts';
 import { eventFrame, type LonLatBox } from '../map/event-camera.ts';
 import { currentEventIndex, toHours, type PreparedPlace, type PreparedStory } from '../data/prepare.ts';
 import { markReach } from '../map/label-plan.ts';
+import { mercatorY, TILE_PX } from '../map/mercator.ts';
 import type { AppState } from '../state/store.ts';
 import { boxesOverlap, placeBox } from './caption.ts';
 import type { Frame } from './caption-layout.ts';
@@ -111,11 +112,10 @@ export function shownMarks(prep: PreparedStory, t: number, layers: readonly stri
 
 /** Returns where a north-up camera draws [lon, lat] in an area `width` × `height` CSS px (its centre at the area's centre), px from the area's top left. */
 export function projectIn(camera: FrameCamera, width: number, height: number, [lon, lat]: [number, number]): [number, number] {
-  const world = 512 * 2 ** camera.zoom;
-  const y = (phi: number) => -Math.log(Math.tan(Math.PI / 4 + (Math.max(-85.05, Math.min(85.05, phi)) * Math.PI) / 360)) / (2 * Math.PI);
+  const world = TILE_PX * 2 ** camera.zoom;
   // the world copy nearest the centre
   const dLon = ((((lon - camera.center[0]) % 360) + 540) % 360) - 180;
-  return [width / 2 + (dLon / 360) * world, height / 2 + (y(lat) - y(camera.center[1])) * world];
+  return [width / 2 + (dLon / 360) * world, height / 2 + (mercatorY(lat) - mercatorY(camera.center[1])) * world];
 }
 
 /**

@@ -1,3 +1,5 @@
+import { latOf, lonOf, mercatorX, mercatorY, TILE_PX } from '../map/mercator.ts';
+
 /** A map camera: centre [lon, lat] in degrees and zoom. */
 export interface CameraView {
   center: [number, number];
@@ -6,7 +8,6 @@ export interface CameraView {
 
 /** maplibre's default flight curve (ρ in van Wijk and Nuij's "optimal" zoom-and-pan path). */
 const RHO = 1.42;
-const TILE = 512;
 
 /** Returns cubic ease-in-out of k (0–1). */
 export function easeInOut(k: number): number {
@@ -14,10 +15,6 @@ export function easeInOut(k: number): number {
   return x < 0.5 ? 4 * x * x * x : 1 - (-2 * x + 2) ** 3 / 2;
 }
 
-const mercX = (lon: number) => (lon + 180) / 360;
-const mercY = (lat: number) => (1 - Math.log(Math.tan(Math.PI / 4 + (lat * Math.PI) / 360)) / Math.PI) / 2;
-const lonOf = (x: number) => x * 360 - 180;
-const latOf = (y: number) => (360 / Math.PI) * Math.atan(Math.exp((1 - 2 * y) * Math.PI)) - 90;
 
 /**
  * Returns the camera at eased progress k (0–1) of a flight from `a` to `b`, on the zoom-out-and-in
@@ -31,9 +28,9 @@ export function flyCamera(a: CameraView, b: CameraView, k: number, width: number
   let lonB = b.center[0];
   while (lonB - a.center[0] > 180) lonB -= 360;
   while (lonB - a.center[0] < -180) lonB += 360;
-  const world = TILE * 2 ** a.zoom;
-  const p0 = [mercX(a.center[0]) * world, mercY(a.center[1]) * world];
-  const p1 = [mercX(lonB) * world, mercY(b.center[1]) * world];
+  const world = TILE_PX * 2 ** a.zoom;
+  const p0 = [mercatorX(a.center[0]) * world, mercatorY(a.center[1]) * world];
+  const p1 = [mercatorX(lonB) * world, mercatorY(b.center[1]) * world];
   const w0 = Math.max(width, height);
   const w1 = w0 / 2 ** (b.zoom - a.zoom);
   const u1 = Math.hypot(p1[0] - p0[0], p1[1] - p0[1]);

@@ -1,17 +1,13 @@
 import type { Feature, Geometry, Position } from 'geojson';
 import type { PreparedPlace } from '../data/prepare.ts';
+import { mercatorX, mercatorY, TILE_PX } from './mercator.ts';
 
-/** maplibre's world width at zoom 0, px: at zoom z the world is TILE_PX × 2^z px wide. */
-const TILE_PX = 512;
 
 /** The most an outline point may move when it is simplified, device px at the deepest zoom of its band. */
 export const DETAIL_ERROR_PX = 0.25;
 
 /** From this device zoom on (zoom plus log2 of the pixel ratio), areas are drawn with every point of their outline. */
 export const FULL_DETAIL_ZOOM = 11;
-
-/** Web Mercator's latitude limit, degrees. */
-const MAX_LAT = 85.051129;
 
 /**
  * Returns the detail band an areas layer draws at: the whole device zoom (the map's zoom plus log2 of its
@@ -39,9 +35,8 @@ export function simplifyRing(ring: Position[], tolerance: number): Position[] {
   const x = new Float64Array(n);
   const y = new Float64Array(n);
   for (let i = 0; i < n; i++) {
-    const lat = Math.max(-MAX_LAT, Math.min(MAX_LAT, ring[i][1]));
-    x[i] = ring[i][0] / 360;
-    y[i] = Math.log(Math.tan(Math.PI / 4 + (lat * Math.PI) / 360)) / (2 * Math.PI);
+    x[i] = mercatorX(ring[i][0]);
+    y[i] = mercatorY(ring[i][1]);
   }
   const keep = new Uint8Array(n);
   keep[0] = keep[n - 1] = 1;

@@ -1,5 +1,6 @@
 import type { LngLatBoundsLike } from 'maplibre-gl';
 import type { PreparedStory } from '../data/prepare.ts';
+import { mercatorX, mercatorY } from './mercator.ts';
 
 /** Degrees of longitude between two groups of places beyond which a narrow map's story view leaves the smaller group to its own events' frames. */
 export const FAR_GAP_DEG = 20;
@@ -13,15 +14,10 @@ const MARGIN_DEG = 2;
 /** What a story frame holds: the story's view for the map's shape (`storyBox`), or every place of the story however far apart (`everyPlaceBox`). */
 export type StoryScope = 'story' | 'every-place';
 
-/** Returns a latitude's Web Mercator y (radians; north is larger). */
-function mercatorY(lat: number): number {
-  return Math.log(Math.tan(Math.PI / 4 + (Math.max(-85, Math.min(85, lat)) * Math.PI) / 360));
-}
-
 /** Returns a box's width over its height as the map draws it (Web Mercator). */
 export function boxAspect([w, s, e, n]: [number, number, number, number]): number {
-  const h = mercatorY(n) - mercatorY(s);
-  return h > 0 ? ((e - w) * Math.PI) / 180 / h : Infinity;
+  const h = mercatorY(s) - mercatorY(n);
+  return h > 0 ? (mercatorX(e) - mercatorX(w)) / h : Infinity;
 }
 
 /**

@@ -3,12 +3,12 @@ import { newContext, pickAt, useHarness, waitReady } from './harness.ts';
 
 const h = useHarness();
 
-/** Records, when `data-ready` first turns "true", whether each deck.gl layer was visible (deck's layer list is private: read only to see the rule applied). */
+/** Records, when `data-ready` first turns "true", whether each layer last handed to deck.gl was visible. */
 const RECORD_AT_READY = `
   new MutationObserver(() => {
     if (document.documentElement.dataset.ready !== 'true' || window.__atReady) return;
-    const deck = window.explainer?.mapView.overlay._deck;
-    window.__atReady = deck ? Object.fromEntries(deck.props.layers.map((l) => [l.id, l.props.visible])) : {};
+    const layers = window.explainer?.deckLayers();
+    window.__atReady = layers ? Object.fromEntries(layers.map((l) => [l.id, l.props.visible])) : {};
   }).observe(document, { subtree: true, attributes: true, attributeFilter: ['data-ready'] });`;
 
 async function open(query: string) {
@@ -21,10 +21,7 @@ async function open(query: string) {
   await waitReady(page);
   const atReady = (await page.evaluate('window.__atReady')) as Record<string, boolean>;
   const visibleNow = () =>
-    page.evaluate(() => {
-      const deck = (window.explainer!.mapView.overlay as unknown as { _deck: { props: { layers: { id: string; props: { visible: boolean } }[] } } })._deck;
-      return Object.fromEntries(deck.props.layers.map((l) => [l.id, l.props.visible]));
-    });
+    page.evaluate(() => Object.fromEntries(window.explainer!.deckLayers().map((l) => [l.id, l.props.visible])));
   return { page, errors, atReady, visibleNow };
 }
 

@@ -41,15 +41,14 @@ function labelsNow(page: Page) {
  */
 function marksNow(page: Page, storyStart: number) {
   return page.evaluate((start) => {
-    const { map, overlay } = window.explainer!.mapView;
+    const { map } = window.explainer!.mapView;
     const { t, layers } = window.explainer!.store.getState();
     const caption = document.querySelector<HTMLCanvasElement>('.shot-caption')!;
     const [top, bottom] = caption.dataset.bands!.split(' ').map(Number);
     // the type scale of the frame (mapTypeScale): the smallest map label (12 px) grows to the caption's body (17 px × unit)
     const k = Math.max(1, (Number(caption.dataset.unit) * 17) / 12);
     type Point = { id: string; appearH: number; category: string; feature: { geometry: { coordinates: [number, number] } } };
-    const deck = (overlay as unknown as { _deck: { props: { layers: { id: string; props: { data: Point[] } }[] } } })._deck;
-    const points = deck.props.layers.find((l) => l.id === 'points')!.props.data;
+    const points = window.explainer!.deckLayers().find((l) => l.id === 'points')!.props.data as Point[];
     const h = (t - start) / 3_600_000;
     const c = map.getCanvas();
     return points

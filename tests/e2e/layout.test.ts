@@ -58,13 +58,10 @@ describe('layout in Chromium', () => {
       expect(p.y, name).toBeLessThanOrEqual(map!.y + map!.height - 30);
     }
     // Zoomed out on a narrow map the distance labels wait for zoom 4; a wider window (a rotated tablet,
-    // a resized browser) shows them at once, and narrowing it again hides them (deck's layer list is
-    // private in deck.gl: read here only to see the rule applied).
+    // a resized browser) shows them at once, and narrowing it again hides them (the layers the app
+    // last handed to deck.gl, read to see the rule applied).
     const distanceLabels = () =>
-      page.evaluate(() => {
-        const deck = (window.explainer!.mapView.overlay as unknown as { _deck: { props: { layers: { id: string; props: { visible: boolean } }[] } } })._deck;
-        return [window.explainer!.mapView.map.getZoom() < 4, deck.props.layers.find((l) => l.id === 'distance-labels')?.props.visible];
-      });
+      page.evaluate(() => [window.explainer!.mapView.map.getZoom() < 4, window.explainer!.deckLayers().find((l) => l.id === 'distance-labels')?.props.visible]);
     expect(await distanceLabels()).toEqual([true, false]);
     await page.setViewportSize({ width: 1280, height: 760 });
     await expect.poll(distanceLabels).toEqual([true, true]);

@@ -116,10 +116,10 @@ describe('a story 100× bigger', () => {
     /** Returns the outline points the areas layer was handed, and the map's zoom. */
     const drawnOutline = () =>
       page.evaluate(() => {
-        const deck = (window.explainer!.mapView.overlay as unknown as { _deck: { props: { layers: { id: string; props: { data: { geometry: { coordinates: unknown } }[] } }[] } } })._deck;
         const count = (c: unknown): number => (Array.isArray(c) ? (typeof c[0] === 'number' ? 1 : c.reduce((n: number, x: unknown) => n + count(x), 0)) : 0);
-        const areas = deck.props.layers.find((l) => l.id === 'areas')!;
-        return { points: areas.props.data.reduce((n, f) => n + count(f.geometry.coordinates), 0), zoom: window.explainer!.mapView.map.getZoom() };
+        const areas = window.explainer!.deckLayers().find((l) => l.id === 'areas')!;
+        const data = areas.props.data as { geometry: { coordinates: unknown } }[];
+        return { points: data.reduce((n, f) => n + count(f.geometry.coordinates), 0), zoom: window.explainer!.mapView.map.getZoom() };
       });
     const view = await page.evaluate(() => window.explainer!.mapView.view());
     const opened = await page.evaluate(() => window.explainer!.store.getState().view);

@@ -243,13 +243,13 @@ describe('timeline in Chromium', () => {
         return n;
       }, c);
     };
-    // Deck's own layer list: a rebuild would replace it (private in deck.gl; read here only to prove no rebuild).
+    // The layer list last handed to deck.gl: a rebuild would replace it.
     const layersNow = () =>
       page.evaluate(() => {
         const w = window as unknown as { __layers?: unknown };
-        const deck = (window.explainer!.mapView.overlay as unknown as { _deck: { props: { layers: unknown } } })._deck;
-        const same = w.__layers === deck.props.layers;
-        w.__layers = deck.props.layers;
+        const now = window.explainer!.deckLayers();
+        const same = w.__layers === now;
+        w.__layers = now;
         return same;
       });
     const during = await ringPixels();
