@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { configDefaults, defineConfig } from 'vitest/config';
 
 const E2E = 'tests/e2e/**/*.test.ts';
@@ -24,7 +25,9 @@ export default defineConfig({
           include: ['tests/**/*.test.ts'],
           exclude: [...configDefaults.exclude, E2E],
           // pure logic and small child processes: files run side by side on every core, before the browser tests
+          // (vitest's own default was one file at a time here: 94 s for the project, 60 s with two, on 2 cores)
           pool: 'threads',
+          maxWorkers: Math.max(1, availableParallelism()),
           sequence: { groupOrder: 0 },
           // generous for a loaded machine: some start servers and child processes, and the data build's
           // checks on the real data took 110 s at load 20 (beside two CPU hogs and the e2e files)
