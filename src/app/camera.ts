@@ -30,7 +30,7 @@ export interface CameraOptions {
   reducedMotion: boolean;
 }
 
-/** The app's camera: frames the whole story or the current event, clear of the legend, and frames again when the map changes size. */
+/** The app's camera: frames the whole story or the current event, clear of the legend (an event also clear of the attribution), and frames again when the map changes size. */
 export interface Camera {
   /** Frames the story (`storyBox` for the map's shape; with scope `every-place`, every place however far) and remembers that, and in which scope, the story is framed. */
   fitStory(instant?: boolean, scope?: StoryScope): void;
@@ -81,7 +81,12 @@ export function createCamera(o: CameraOptions): Camera {
     if (!f) return fitStory(instant);
     framed = 'event';
     const m = 40 * o.screenScale;
-    const padding = clearPadding(mapEl.getBoundingClientRect(), [legend.box().rect], { top: m, bottom: m, left: 1.6 * m, right: 1.6 * m }, 12 * o.screenScale, f.box);
+    // Clear of the legend and of the attribution over the map's foot (two or three lines on a small map,
+    // open until the reader first moves the map) by the whole margin, as of the map's own edges: a place
+    // framed at the margin's line has its ring and its name beyond it, which either would hide.
+    const attribution = mapEl.querySelector('.maplibregl-ctrl-bottom-right')?.getBoundingClientRect();
+    const overlays = attribution ? [legend.box().rect, attribution] : [legend.box().rect];
+    const padding = clearPadding(mapEl.getBoundingClientRect(), overlays, { top: m, bottom: m, left: 1.6 * m, right: 1.6 * m }, m, f.box);
     const [w, s, e, n] = f.box;
     map.fitBounds(
       [

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { canvasColourCount, openApp, pickAt, project, useHarness } from './harness.ts';
+import { canvasColourCount, openApp, pickAt, project, setState, useHarness } from './harness.ts';
 
 const h = useHarness();
 
@@ -113,6 +113,68 @@ describe('layout in Chromium', () => {
         expect((await page.locator('.masthead').boundingBox())!.height, `${at}: masthead`).toBeLessThanOrEqual(48);
         expect(map.height / size.height, `${at}: map share of the height`).toBeGreaterThanOrEqual(0.55);
       }
+      expect(errors).toEqual([]);
+      await page.context().close();
+    }
+  });
+
+  it("frames every event's places clear of the attribution and the legend: a desktop, an embed, an upright tablet", async () => {
+    for (const [size, query] of [
+      [{ width: 1280, height: 760 }, ''],
+      [{ width: 800, height: 600 }, '&embed=1'],
+      [{ width: 768, height: 1024 }, ''],
+    ] as const) {
+      const at = `${size.width}×${size.height}${query}`;
+      // under reduced motion the camera cuts to each event's frame: the frame is the same as a flight's end
+      const { page, errors } = await openApp(h, `?t=2025-05-16T12:00Z${query}`, size, { reducedMotion: true });
+      const { events, anchors } = await page.evaluate(async () => {
+        const story = await (await fetch('data/story.json')).json();
+        const places = await (await fetch('data/places.json')).json();
+        return {
+          events: story.events.map((e: { id: string; start: string; places: string[] }) => ({ id: e.id, t: Date.parse(e.start), places: e.places })),
+          anchors: Object.fromEntries(places.features.map((f: { properties: { id: string; anchor: [number, number] } }) => [f.properties.id, f.properties.anchor])) as Record<string, [number, number]>,
+        };
+      });
+      const hidden: string[] = [];
+      for (const e of events as { id: string; t: number; places: string[] }[]) {
+        await setState(page, { t: e.t });
+        await page.waitForFunction(() => !window.explainer!.mapView.map.isMoving());
+        hidden.push(
+          ...(await page.evaluate(
+            ({ id, points }) => {
+              const map = window.explainer!.mapView.map;
+              const box = map.getContainer().getBoundingClientRect();
+              const covers = [document.querySelector('.maplibregl-ctrl-bottom-right'), document.querySelector('details.legend')].map((el) => el?.getBoundingClientRect());
+              // a mark's reach: the current event's ring is 22 px round its place
+              const r = 22;
+              return points.flatMap(([pid, lonLat]) => {
+                const q = map.project(lonLat);
+                const [x, y] = [box.left + q.x, box.top + q.y];
+                const out = x - r < box.left || x + r > box.right || y - r < box.top || y + r > box.bottom;
+                const under = covers.some((c) => c && c.width > 0 && x + r > c.left && x - r < c.right && y + r > c.top && y - r < c.bottom);
+                return out || under ? [`${id}: ${pid} ${out ? 'outside the map' : 'covered'}`] : [];
+              });
+            },
+            { id: e.id, points: e.places.filter((p) => anchors[p]).map((p) => [p, anchors[p]] as [string, [number, number]]) },
+          )),
+        );
+      }
+      expect(hidden, at).toEqual([]);
+      expect(errors).toEqual([]);
+      await page.context().close();
+    }
+  });
+
+  it('gives an upright tablet a title on one or two lines and the map most of its column', async () => {
+    for (const size of [
+      { width: 768, height: 1024 },
+      { width: 820, height: 1180 },
+    ]) {
+      const { page, errors } = await openApp(h, '?t=2025-06-02T12:00Z', size);
+      const title = await page.locator('.masthead h1').evaluate((el) => ({ height: el.getBoundingClientRect().height, line: parseFloat(getComputedStyle(el).lineHeight) }));
+      expect(title.height, `${size.width}×${size.height}: title lines`).toBeLessThanOrEqual(2 * title.line + 1);
+      const map = (await page.locator('.map').boundingBox())!;
+      expect(map.height / size.height, `${size.width}×${size.height}: map share of the height`).toBeGreaterThanOrEqual(0.6);
       expect(errors).toEqual([]);
       await page.context().close();
     }
