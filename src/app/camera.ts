@@ -49,6 +49,8 @@ export interface Camera {
 export function createCamera(o: CameraOptions): Camera {
   const { prep, store, mapEl, legend, profile } = o;
   const { map } = o.mapView;
+  /** maplibre's attribution over the map's foot (its corner control): an event frame keeps clear of it, and the legend sits above it. */
+  const attribution = mapEl.querySelector<HTMLElement>('.maplibregl-ctrl-bottom-right');
   let framed: 'story' | 'event' = 'story';
   let framedEvent = -1;
   /** The scope of the last story frame: a refit keeps it (the kiosk's attract frame stays every place). */
@@ -84,8 +86,7 @@ export function createCamera(o: CameraOptions): Camera {
     // Clear of the legend and of the attribution over the map's foot (two or three lines on a small map,
     // open until the reader first moves the map) by the whole margin, as of the map's own edges: a place
     // framed at the margin's line has its ring and its name beyond it, which either would hide.
-    const attribution = mapEl.querySelector('.maplibregl-ctrl-bottom-right')?.getBoundingClientRect();
-    const overlays = attribution ? [legend.box().rect, attribution] : [legend.box().rect];
+    const overlays = attribution ? [legend.box().rect, attribution.getBoundingClientRect()] : [legend.box().rect];
     const padding = clearPadding(mapEl.getBoundingClientRect(), overlays, { top: m, bottom: m, left: 1.6 * m, right: 1.6 * m }, m, f.box);
     const [w, s, e, n] = f.box;
     map.fitBounds(
@@ -117,7 +118,6 @@ export function createCamera(o: CameraOptions): Camera {
   map.on('moveend', onMoveEnd);
   const offs: (() => void)[] = [() => map.off('moveend', onMoveEnd)];
   // The legend sits above the attribution, which wraps to two or three lines on a narrow map.
-  const attribution = mapEl.querySelector<HTMLElement>('.maplibregl-ctrl-bottom-right');
   if (attribution) {
     let h = -1;
     const place = () => {

@@ -177,6 +177,23 @@ export async function setState(page: Page, patch: Record<string, unknown>): Prom
   await waitReady(page);
 }
 
+/** The built story's events (id, start in epoch ms, places) and each place's anchor ([lon, lat]: a point's position, an area's label point), read from the page's own data files. */
+export interface StoryPlaces {
+  events: { id: string; t: number; places: string[] }[];
+  anchors: Record<string, [number, number]>;
+}
+
+/** Returns the built story's events and place anchors (`StoryPlaces`), fetched by the page from its data files. */
+export function storyPlaces(page: Page): Promise<StoryPlaces> {
+  return page.evaluate(async () => {
+    const [story, places] = await Promise.all(['data/story.json', 'data/places.json'].map((f) => fetch(f).then((r) => r.json())));
+    return {
+      events: (story as { events: { id: string; start: string; places: string[] }[] }).events.map((e) => ({ id: e.id, t: Date.parse(e.start), places: e.places })),
+      anchors: Object.fromEntries((places as { features: { properties: { id: string; anchor: [number, number] } }[] }).features.map((f) => [f.properties.id, f.properties.anchor])),
+    };
+  });
+}
+
 /** Returns the screen position (CSS px, page coordinates) of a lon/lat on the map. */
 export function project(page: Page, lonLat: [number, number]) {
   return page.evaluate(([lon, lat]) => {

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { openApp, useHarness, waitReady } from './harness.ts';
+import { openApp, storyPlaces, useHarness, waitReady } from './harness.ts';
 
 const h = useHarness();
 const T = (iso: string) => Date.parse(iso);
@@ -104,17 +104,18 @@ describe('kiosk in a real room', () => {
       // hold the stop (the tour keeps playing at a crawl), then wait for the camera to rest and the frame to be drawn
       await page.evaluate(() => window.explainer!.store.getState().set({ speed: 0.001 }));
       await page.waitForFunction(() => !window.explainer!.mapView.map.isMoving() && document.documentElement.dataset.ready === 'true', null, { timeout: 60_000 });
-      const out = await page.evaluate(async (id) => {
-        const [story, places] = await Promise.all(['data/story.json', 'data/places.json'].map((f) => fetch(f).then((r) => r.json())));
-        const e = (story as { events: { id: string; places: string[] }[] }).events.find((x) => x.id === id)!;
-        const at = new Map((places as { features: { geometry: { type: string; coordinates: [number, number] }; properties: { id: string; anchor: [number, number] } }[] }).features.map((f) => [f.properties.id, f.geometry.type === 'Point' ? f.geometry.coordinates : f.properties.anchor]));
+      const { events, anchors } = await storyPlaces(page);
+      const points = events.find((x) => x.id === event)!.places.map((p) => [p, anchors[p]] as [string, [number, number]]);
+      const out = await page.evaluate((pts) => {
         const map = window.explainer!.mapView.map;
         const c = map.getCanvas();
-        return e.places.filter((p) => {
-          const q = map.project(at.get(p)!);
-          return q.x < 0 || q.y < 0 || q.x > c.clientWidth || q.y > c.clientHeight;
-        });
-      }, event);
+        return pts
+          .filter(([, at]) => {
+            const q = map.project(at);
+            return q.x < 0 || q.y < 0 || q.x > c.clientWidth || q.y > c.clientHeight;
+          })
+          .map(([p]) => p);
+      }, points);
       if (out.length) problems.push(`${event}: not in view: ${out.join(', ')}`);
       expect(errors).toEqual([]);
       await page.context().close();

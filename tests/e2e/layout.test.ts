@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { canvasColourCount, openApp, pickAt, project, setState, useHarness } from './harness.ts';
+import { canvasColourCount, openApp, pickAt, project, setState, storyPlaces, useHarness } from './harness.ts';
 
 const h = useHarness();
 
@@ -127,16 +127,9 @@ describe('layout in Chromium', () => {
       const at = `${size.width}×${size.height}${query}`;
       // under reduced motion the camera cuts to each event's frame: the frame is the same as a flight's end
       const { page, errors } = await openApp(h, `?t=2025-05-16T12:00Z${query}`, size, { reducedMotion: true });
-      const { events, anchors } = await page.evaluate(async () => {
-        const story = await (await fetch('data/story.json')).json();
-        const places = await (await fetch('data/places.json')).json();
-        return {
-          events: story.events.map((e: { id: string; start: string; places: string[] }) => ({ id: e.id, t: Date.parse(e.start), places: e.places })),
-          anchors: Object.fromEntries(places.features.map((f: { properties: { id: string; anchor: [number, number] } }) => [f.properties.id, f.properties.anchor])) as Record<string, [number, number]>,
-        };
-      });
+      const { events, anchors } = await storyPlaces(page);
       const hidden: string[] = [];
-      for (const e of events as { id: string; t: number; places: string[] }[]) {
+      for (const e of events) {
         await setState(page, { t: e.t });
         await page.waitForFunction(() => !window.explainer!.mapView.map.isMoving());
         hidden.push(
