@@ -7,6 +7,7 @@ import { createExportFlag } from './app/export-flag.ts';
 import { followStory } from './app/follow.ts';
 import { bindKeys } from './app/keyboard.ts';
 import { createLayerController, type LabelBox } from './app/layer-controller.ts';
+import { createMapCovers } from './app/map-covers.ts';
 import { createMasthead } from './app/masthead.ts';
 import { createReadiness, setReady, whenReady } from './app/readiness.ts';
 import { screenScaleFor } from './app/screen-scale.ts';
@@ -105,13 +106,16 @@ export function createApp(root: HTMLElement, prep: PreparedStory, basemap: Topol
   const readiness = createReadiness(mapView.map);
   const exporting = createExportFlag(stage);
   const common = { prep, store, actions, mapView, profile, exporting, screenScale, reducedMotion };
-  const camera = createCamera({ ...common, mapEl, stage, legend });
+  // maplibre's attribution over the map's foot (its corner control); it and the legend hide what lies under them
+  const attribution = mapEl.querySelector<HTMLElement>('.maplibregl-ctrl-bottom-right');
+  const covers = createMapCovers(mapEl, [legend.root, attribution]);
+  const camera = createCamera({ ...common, mapEl, stage, legend, attribution, covers });
   // A link to a moment (t= or event=) opens on that event's frame when following; a bare link on the story.
   const v0 = store.getState().view;
   if (v0) mapView.map.jumpTo({ center: [v0.lon, v0.lat], zoom: v0.zoom });
   else if (fromUrl.t !== undefined && store.getState().follow && profile.follows) camera.frameEvent(true);
   else camera.fitStory(true);
-  const layers = createLayerController({ ...common, readiness, geo, fontFamily, pointers });
+  const layers = createLayerController({ ...common, readiness, geo, fontFamily, pointers, covers });
   const follow = followStory({ ...common, camera, track: timeline.track });
   // each event's hold, worked out once (its reading time counts its words): the player's and the kiosk's
   const holds = eventHolds(prep.events, prep.story, profile);
@@ -132,7 +136,7 @@ export function createApp(root: HTMLElement, prep: PreparedStory, basemap: Topol
     deckLayers: layers.handedOver,
     exporting,
     destroy() {
-      for (const part of [{ destroy: offKeys }, { destroy: offContext }, { destroy: offDetail }, modeHandle, exportControl, player, follow, layers, camera, readiness, masthead, urlSync, timeline, card, list, placePanel, legend, mapView, pointers]) part?.destroy();
+      for (const part of [{ destroy: offKeys }, { destroy: offContext }, { destroy: offDetail }, modeHandle, exportControl, player, follow, layers, camera, covers, readiness, masthead, urlSync, timeline, card, list, placePanel, legend, mapView, pointers]) part?.destroy();
     },
   };
 }

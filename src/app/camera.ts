@@ -4,6 +4,7 @@ import { scopeBox, type StoryScope } from '../map/bounds.ts';
 import { clearPadding, eventFrame } from '../map/event-camera.ts';
 import type { MapView } from '../map/map-view.ts';
 import type { AppActions } from '../state/actions.ts';
+import type { MapCovers } from './map-covers.ts';
 import type { Store } from '../state/store.ts';
 import { FIT_NARROW_PX, LEGEND_BESIDE_STORY_PX } from '../theme/layout.ts';
 
@@ -23,6 +24,10 @@ export interface CameraOptions {
   /** The stage around the map, whose `--attribution-h` places the legend above the attribution. */
   stage: HTMLElement;
   legend: LegendBox;
+  /** maplibre's attribution over the map's foot (its corner control), if any: the legend sits above it. */
+  attribution: HTMLElement | null;
+  /** What lies over the map (the legend, the attribution): an event is framed clear of it. */
+  covers: MapCovers;
   profile: ModeProfile;
   exporting: ExportFlag;
   /** A big kiosk screen's scale (1 elsewhere). */
@@ -40,17 +45,16 @@ export interface Camera {
   framed(): 'story' | 'event';
   /** Returns the index of the event the camera last framed (-1: none). */
   framedEvent(): number;
-  /** Frames again, at once, what the camera framed, unless the reader has moved the map, an export has it or the mode frames it itself; while the map moves, when that move ends. */
-  refit(): void;
+  /** Frames again what the camera framed (at once, or with a short move when `animate`), unless the reader has moved the map, an export has it or the mode frames it itself; while the map moves, when that move ends. */
+  refit(animate?: boolean): void;
   destroy(): void;
 }
 
-/** Returns the app's camera on `mapView` (see `Camera`); it refits when the map or the attribution under the legend changes size. */
+/** Returns the app's camera on `mapView` (see `Camera`); it refits when the map changes size or a cover moves (the legend opened or closed, the attribution under it folded). */
 export function createCamera(o: CameraOptions): Camera {
   const { prep, store, mapEl, legend, profile } = o;
   const { map } = o.mapView;
-  /** maplibre's attribution over the map's foot (its corner control): an event frame keeps clear of it, and the legend sits above it. */
-  const attribution = mapEl.querySelector<HTMLElement>('.maplibregl-ctrl-bottom-right');
+  const { attribution } = o;
   let framed: 'story' | 'event' = 'story';
   let framedEvent = -1;
   /** The scope of the last story frame: a refit keeps it (the kiosk's attract frame stays every place). */
@@ -86,8 +90,7 @@ export function createCamera(o: CameraOptions): Camera {
     // Clear of the legend and of the attribution over the map's foot (two or three lines on a small map,
     // open until the reader first moves the map) by the whole margin, as of the map's own edges: a place
     // framed at the margin's line has its ring and its name beyond it, which either would hide.
-    const overlays = attribution ? [legend.box().rect, attribution.getBoundingClientRect()] : [legend.box().rect];
-    const padding = clearPadding(mapEl.getBoundingClientRect(), overlays, { top: m, bottom: m, left: 1.6 * m, right: 1.6 * m }, m, f.box);
+    const padding = clearPadding(mapEl.getBoundingClientRect(), o.covers.rects(), { top: m, bottom: m, left: 1.6 * m, right: 1.6 * m }, m, f.box);
     const [w, s, e, n] = f.box;
     map.fitBounds(
       [
@@ -99,15 +102,16 @@ export function createCamera(o: CameraOptions): Camera {
   };
   /** Whether the map changed size while it moved: the frame that move was heading for was fitted to the old size. */
   let refitAtMoveEnd = false;
-  const refit = () => {
+  const refit = (animate = false) => {
     const s = store.getState();
     if (!profile.follows || s.view || o.exporting.active) return;
     if (map.isMoving()) {
       refitAtMoveEnd = true;
       return;
     }
-    if (framed === 'event' && s.follow) frameEvent(true);
-    else if (!s.follow || framed === 'story') fitStory(true, storyScope);
+    const instant = !animate || o.reducedMotion;
+    if (framed === 'event' && s.follow) frameEvent(instant);
+    else if (!s.follow || framed === 'story') fitStory(instant, storyScope);
   };
   // after the move, frame again for the size the map has now (a reader's own move has set a view by then, and keeps it)
   const onMoveEnd = () => {
@@ -126,21 +130,20 @@ export function createCamera(o: CameraOptions): Camera {
       o.stage.style.setProperty('--attribution-h', `${h}px`);
     };
     place(); // now, so that fitting the story measures the legend where it is
-    // The attribution fills in when the style's sources load, and the legend above it moves: a story
-    // still fitted is fitted again.
-    const ro = new ResizeObserver(() => {
-      const before = h;
-      place();
-      if (before !== h) refit();
-    });
+    // the attribution fills in when the style's sources load, and the legend above it moves (a cover's change, below)
+    const ro = new ResizeObserver(place);
     ro.observe(attribution);
     offs.push(() => ro.disconnect());
   }
+  // A cover changed (the legend above the attribution moved, the reader opened or closed the legend):
+  // a frame the camera made is made again clear of it, as a short move when the reader did it.
+  offs.push(o.covers.onChange(() => refit(true)));
   // The legend starts open only where the story still fits beside it; on a narrower map (a 1024 px
   // laptop's is 644 px) it would cover the story's west. A click opens it.
   if (legend.box().open && mapEl.clientWidth < LEGEND_BESIDE_STORY_PX) legend.close();
   // A phone turned to landscape (or a resized window): a fitted story stays fitted.
-  map.on('resize', refit);
-  offs.push(() => map.off('resize', refit));
+  const onResize = () => refit();
+  map.on('resize', onResize);
+  offs.push(() => map.off('resize', onResize));
   return { fitStory, frameEvent, framed: () => framed, framedEvent: () => framedEvent, refit, destroy: () => offs.forEach((f) => f()) };
 }

@@ -8,6 +8,7 @@ import { setFrameInsets } from '../map/frame-edges.ts';
 import type { Clock } from '../map/clock-filter.ts';
 import { drawIconAtlas, iconMapping } from '../map/icons.ts';
 import { createTextWidths } from '../map/text-widths.ts';
+import type { Box } from '../map/label-layout.ts';
 import { keepUnchanged, planLabels, type LabelPlan } from '../map/label-plan.ts';
 import { buildLayers, distanceText, greatCircleMidpoint, labelBelow, labelMinZoom, labelText, prepareLayerData, SHORT_ARC_KM, type Atlases, type LayerState } from '../map/layers.ts';
 import type { MapView } from '../map/map-view.ts';
@@ -17,6 +18,7 @@ import type { Store } from '../state/store.ts';
 import { NARROW_MAP_PX } from '../theme/layout.ts';
 import { createFirstView, layerBoxes } from '../map/first-view.ts';
 import { whenReady, type Readiness } from './readiness.ts';
+import type { MapCovers } from './map-covers.ts';
 import { createScrubSettle } from './scrub-settle.ts';
 
 /** Label widths the layer controller keeps measured (several times the labels of a 100× story). */
@@ -49,6 +51,8 @@ export interface LayerControllerOptions {
   reducedMotion: boolean;
   /** The page's held pointers: a drag's rebuild waits for their release. */
   pointers: PointerHold;
+  /** What lies over the map (the legend, the attribution): names keep clear of it, except in an export (which draws neither). */
+  covers: MapCovers;
 }
 
 /**
@@ -106,6 +110,14 @@ export function createLayerController(o: LayerControllerOptions) {
     return a;
   };
   let plan: LabelPlan | null = null;
+  /** Where the map was (centre, zoom, size) when the plan was laid out: its frame and covers were tested there. */
+  let plannedView = '';
+  /** The covers it was laid out clear of. */
+  let plannedCovers: readonly Box[] = [];
+  const viewKey = () => {
+    const c = map.getCenter();
+    return `${c.lng} ${c.lat} ${map.getZoom()} ${map.getCanvas().width} ${map.getCanvas().height}`;
+  };
   /** What the basemap's label space was last filled with (see `planFor`), and its source then (a restyle makes a new, empty one). */
   let labelSpaceKey = '';
   let labelSpaceSource: unknown = null;
@@ -125,6 +137,7 @@ export function createLayerController(o: LayerControllerOptions) {
   /** Lays out the labels for the current event and zoom step (`planLabels`), and tells the basemap where they are so its names give way. */
   const planFor = (i: number, h: number, layersOn: string[], sizeScale: number): LabelPlan => {
     const step = zoomStep();
+    plannedView = viewKey();
     const p = planLabels({
       prep: overview ? overviewPrep() : prep,
       current: i,
@@ -138,6 +151,7 @@ export function createLayerController(o: LayerControllerOptions) {
       scale: sizeScale,
       overview,
       view: [0, labelInsets.top, map.getCanvas().width / map.getPixelRatio(), map.getCanvas().height / map.getPixelRatio() - labelInsets.bottom],
+      covers: (plannedCovers = o.exporting.active ? [] : o.covers.onMap()),
       project: (ll) => {
         const q = map.project(ll);
         return [q.x, q.y];
@@ -275,6 +289,22 @@ export function createLayerController(o: LayerControllerOptions) {
   offs.push(() => map.off('styledata', onStyle));
   map.on('zoomend', onZoom);
   offs.push(() => map.off('zoomend', onZoom));
+  // A new event's plan is laid out where the map is when the event changes, before the camera moves to
+  // its frame: at the end of a move the app made (not the reader's pan, which the names follow as they
+  // are), it is laid out again where the map now is, so names keep inside the frame and clear of the
+  // covers. An export frames and rebuilds each moment itself.
+  const onMoveEnd = (e: { originalEvent?: unknown }) => {
+    if (e.originalEvent || o.exporting.active || !lastState || viewKey() === plannedView) return;
+    redraw();
+  };
+  map.on('moveend', onMoveEnd);
+  offs.push(() => map.off('moveend', onMoveEnd));
+  // the legend opened or closed, the attribution folded: names move out from under them
+  offs.push(
+    o.covers.onChange(() => {
+      if (lastState && !o.exporting.active && o.covers.onMap() !== plannedCovers) redraw();
+    }),
+  );
   // The areas' outlines follow the zoom as it moves (a flight crosses several bands) and the pixel ratio
   // (an export's): only the areas layer is made again, with the same labels, which wait for the zoom
   // step's rebuild at the move's end.

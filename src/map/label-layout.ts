@@ -80,6 +80,16 @@ export function outsideArea(b: Box, bounds: Box): number {
   return out < OUTSIDE_EPS_PX2 ? 0 : out;
 }
 
+/**
+ * Returns the area (px²) of a box hidden under the covers (boxes over the map that hide what lies under
+ * them: a legend, the attribution): exactly 0 for a box clear of them, like `outsideArea`.
+ */
+export function coveredArea(b: Box, covers: readonly Box[]): number {
+  let area = 0;
+  for (const c of covers) area += overlapArea(b, c);
+  return area < OUTSIDE_EPS_PX2 ? 0 : area;
+}
+
 /** Returns the offset (px) from the anchor to the centre of a w × h box on a side or corner, `gap` px off the anchor (a corner's nearest point `gap` px away, at 45°). */
 export function sideOffset(side: LabelSide, w: number, h: number, gap: number): [number, number] {
   const d = gap / Math.SQRT2;
@@ -222,11 +232,12 @@ export function boxDistance(b: Box, [x, y]: [number, number]): number {
 /**
  * Returns labels placed greedily in the order given (highest priority first): each takes the first
  * of its sides whose box overlaps no placed label and no obstacle (marks) and lies inside `bounds`
- * (the clear map area, tested at `atNow`) if given, and for a label that names a mark, no other mark's
+ * (the clear map area, tested at `atNow`) if given, under none of the `covers` (boxes over the map now, tested
+ * at `atNow` too: what lies under them is hidden, as off the frame), and for a label that names a mark, no other mark's
  * centre is nearly as near its box as its own (`namesMark`); a label that fits nowhere is left out, unless forced, when it takes
- * the side that overlaps least (other labels weigh most, then the frame's edge). Pure, in screen px.
+ * the side that overlaps least (other labels weigh most, then the frame's edge and the covers). Pure, in screen px.
  */
-export function layoutLabels(requests: LabelRequest[], obstacles: Box[] = [], bounds?: Box): PlacedLabel[] {
+export function layoutLabels(requests: LabelRequest[], obstacles: Box[] = [], bounds?: Box, covers: readonly Box[] = []): PlacedLabel[] {
   const placed: PlacedLabel[] = [];
   const labels = new BoxGrid(CELL_PX);
   const marks = new BoxGrid(CELL_PX);
@@ -252,6 +263,13 @@ export function layoutLabels(requests: LabelRequest[], obstacles: Box[] = [], bo
         const l = now[0] + dx - r.w / 2;
         const t = now[1] + dy - r.h / 2;
         if ((l < bounds[0] || t < bounds[1] || l + r.w > bounds[2] || t + r.h > bounds[3]) && outsideArea([l, t, now[0] + dx + r.w / 2, now[1] + dy + r.h / 2], bounds) > 0) return null;
+      }
+      if (covers.length) {
+        box[0] = now[0] + dx - r.w / 2;
+        box[1] = now[1] + dy - r.h / 2;
+        box[2] = box[0] + r.w;
+        box[3] = box[1] + r.h;
+        if (coveredArea(box, covers) > 0) return null;
       }
       box[0] = at[0] + dx - r.w / 2;
       box[1] = at[1] + dy - r.h / 2;
@@ -318,6 +336,8 @@ export function layoutLabels(requests: LabelRequest[], obstacles: Box[] = [], bo
         // inside the frame (most tries): no box to make
         if (l < bounds[0] || t < bounds[1] || l + r.w > bounds[2] || t + r.h > bounds[3]) outside = outsideArea([l, t, now[0] + dx + r.w / 2, now[1] + dy + r.h / 2], bounds);
       }
+      // text under a cover is as hidden as text off the frame
+      if (covers.length) outside += coveredArea([now[0] + dx - r.w / 2, now[1] + dy - r.h / 2, now[0] + dx + r.w / 2, now[1] + dy + r.h / 2], covers);
       // a name cut at the frame's edge is worse than one near another mark: 100 px short of clear weighs as 1 px² off the frame
       // and a name pushed a line or two away from its mark is taken only to clear another label or the
       // frame's edge, not for a side a little near another mark. The cost is summed in that order; a

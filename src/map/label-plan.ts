@@ -62,6 +62,8 @@ export interface PlanInput {
   unproject(px: [number, number]): [number, number];
   /** The clear map area in screen px now (inside the caption bands): labels keep inside it. */
   view: Box;
+  /** Boxes over the map in screen px now that hide what lies under them (the legend, the attribution): labels keep clear of them. */
+  covers?: readonly Box[];
   /** Returns the width (px) of a line of bold text at a size (px). */
   measure(text: string, size: number): number;
   /** Sorted by label rank. */
@@ -304,7 +306,7 @@ export function planLabels(o: PlanInput): LabelPlan {
     marks.push([x - r, y - r, x + r, y + r]);
   }
   for (const r of requests) r.atNow = toNow(r.at);
-  const placed = new Map(layoutLabels(requests, marks, o.view).map((p) => [p.id, p]));
+  const placed = new Map(layoutLabels(requests, marks, o.view, o.covers).map((p) => [p.id, p]));
   const plan: LabelPlan = { areas: [], points: [], distances: [], notes: [], leaders: [] };
   for (const r of requests) {
     const p = placed.get(r.id);

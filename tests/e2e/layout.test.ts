@@ -1,8 +1,36 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { canvasColourCount, openApp, pickAt, project, setState, storyPlaces, useHarness } from './harness.ts';
+import { canvasColourCount, openApp, pickAt, project, setState, storyPlaces, useHarness, WAIT } from './harness.ts';
 
 const h = useHarness();
+
+declare global {
+  interface Window {
+    /** The boxes over the map that hide what is under them: maplibre's attribution and the legend (a hidden one left out). */
+    coversNow?: () => DOMRect[];
+    /** The story's drawn names whose text a cover overlaps (more than the 4 px of a box's own padding), each with the cover. */
+    namesCovered?: () => string[];
+  }
+}
+
+/** Gives the page `coversNow` and `namesCovered` (see `Window`), measured from the page itself, not from the app's own list. */
+async function checkCovers(page: Page) {
+  await page.evaluate(() => {
+    window.coversNow = () =>
+      [document.querySelector('.maplibregl-ctrl-bottom-right'), document.querySelector('details.legend')].map((el) => el?.getBoundingClientRect()).filter((c): c is DOMRect => !!c && c.width > 0 && c.height > 0);
+    window.namesCovered = () => {
+      const m = window.explainer!.mapView.map.getContainer().getBoundingClientRect();
+      const covers = window.coversNow!();
+      return window.explainer!.labelBoxes().flatMap((l) => {
+        // a box is its text and 3–6 px of padding round it (a callout's panel): a forced callout with no
+        // other room may put its panel's edge a few px under a cover, its text still clear
+        const [x0, y0, x1, y1] = [m.left + l.box[0] + 4, m.top + l.box[1] + 4, m.left + l.box[2] - 4, m.top + l.box[3] - 4];
+        const c = covers.find((c) => x1 > c.left && x0 < c.right && y1 > c.top && y0 < c.bottom);
+        return c ? [`"${l.text.replace(/\n/g, ' ')}" under the ${c.left - m.left < m.width / 2 ? 'legend' : 'attribution'}`] : [];
+      });
+    };
+  });
+}
 
 /**
  * Returns what a reader's eye meets, in CSS px: font sizes of the root, the event card's body and
@@ -118,15 +146,17 @@ describe('layout in Chromium', () => {
     }
   });
 
-  it("frames every event's places clear of the attribution and the legend: a desktop, an embed, an upright tablet", async () => {
+  it("frames every event's places, and lays out every name, clear of the attribution and the legend: a desktop, an embed, an upright tablet, a phone", async () => {
     for (const [size, query] of [
       [{ width: 1280, height: 760 }, ''],
       [{ width: 800, height: 600 }, '&embed=1'],
       [{ width: 768, height: 1024 }, ''],
+      [{ width: 360, height: 740 }, ''],
     ] as const) {
       const at = `${size.width}×${size.height}${query}`;
       // under reduced motion the camera cuts to each event's frame: the frame is the same as a flight's end
       const { page, errors } = await openApp(h, `?t=2025-05-16T12:00Z${query}`, size, { reducedMotion: true });
+      await checkCovers(page);
       const { events, anchors } = await storyPlaces(page);
       const hidden: string[] = [];
       for (const e of events) {
@@ -137,16 +167,16 @@ describe('layout in Chromium', () => {
             ({ id, points }) => {
               const map = window.explainer!.mapView.map;
               const box = map.getContainer().getBoundingClientRect();
-              const covers = [document.querySelector('.maplibregl-ctrl-bottom-right'), document.querySelector('details.legend')].map((el) => el?.getBoundingClientRect());
               // a mark's reach: the current event's ring is 22 px round its place
               const r = 22;
-              return points.flatMap(([pid, lonLat]) => {
+              const marks = points.flatMap(([pid, lonLat]) => {
                 const q = map.project(lonLat);
                 const [x, y] = [box.left + q.x, box.top + q.y];
                 const out = x - r < box.left || x + r > box.right || y - r < box.top || y + r > box.bottom;
-                const under = covers.some((c) => c && c.width > 0 && x + r > c.left && x - r < c.right && y + r > c.top && y - r < c.bottom);
+                const under = window.coversNow!().some((c) => x + r > c.left && x - r < c.right && y + r > c.top && y - r < c.bottom);
                 return out || under ? [`${id}: ${pid} ${out ? 'outside the map' : 'covered'}`] : [];
               });
+              return [...marks, ...window.namesCovered!().map((n) => `${id}: the name ${n}`)];
             },
             { id: e.id, points: e.places.filter((p) => anchors[p]).map((p) => [p, anchors[p]] as [string, [number, number]]) },
           )),
@@ -156,6 +186,38 @@ describe('layout in Chromium', () => {
       expect(errors).toEqual([]);
       await page.context().close();
     }
+  });
+
+  it('moves names out from under the legend when it opens, and back when it closes', async () => {
+    // a 1024 px laptop's legend starts closed (it would cover the story's west): opened, it covers names the plan had put there
+    const { page, errors } = await openApp(h, '?t=2025-05-16T12:00Z', { width: 1024, height: 700 }, { reducedMotion: true });
+    await checkCovers(page);
+    expect(await page.locator('details.legend').evaluate((d) => (d as HTMLDetailsElement).open)).toBe(false);
+    const { events } = await storyPlaces(page);
+    const summary = page.locator('details.legend summary');
+    const names = () => page.evaluate(() => window.explainer!.labelBoxes().map((l) => l.id).sort().join(' '));
+    const where = () => page.evaluate(() => JSON.stringify(window.explainer!.labelBoxes().map((l) => [l.id, ...l.box.map(Math.round)])));
+    let moved = 0;
+    for (const id of ['zelensky-sets-out-position', 'exchange-1000-for-1000', 'overnight-drone-claims', 'exchanges-begin']) {
+      const e = events.find((x) => x.id === id)!;
+      await setState(page, { t: e.t });
+      await page.waitForFunction(() => !window.explainer!.mapView.map.isMoving());
+      const closed = await names();
+      const closedAt = await where();
+      await summary.click();
+      // every name is clear of the open legend once the plan has run again (a frame after the legend opened)
+      await page.waitForFunction(() => (document.querySelector('details.legend') as HTMLDetailsElement).open && window.namesCovered!().length === 0, null, { timeout: WAIT });
+      // the camera frames the event again beside the legend, and the names are laid out there
+      if ((await where()) !== closedAt) moved++;
+      await summary.click();
+      await page.waitForFunction(() => !(document.querySelector('details.legend') as HTMLDetailsElement).open && window.namesCovered!().length === 0, null, { timeout: WAIT });
+      // closed again, the names come back as they were
+      await page.waitForFunction((before) => window.explainer!.labelBoxes().map((l) => l.id).sort().join(' ') === before, closed, { timeout: WAIT });
+    }
+    // the checks above would pass if the open legend changed nothing: at these events it moves the frame and the names
+    expect(moved).toBeGreaterThan(0);
+    expect(errors).toEqual([]);
+    await page.context().close();
   });
 
   it('gives an upright tablet a title on one or two lines and the map most of its column', async () => {

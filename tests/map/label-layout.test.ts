@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { boxDistance, boxesIntersect, CLEAR_RATIO, layoutLabels, outsideArea, type Box, type LabelRequest } from '../../src/map/label-layout.ts';
+import { boxDistance, boxesIntersect, CLEAR_RATIO, coveredArea, layoutLabels, outsideArea, type Box, type LabelRequest } from '../../src/map/label-layout.ts';
 
 const req = (id: string, at: [number, number], extra: Partial<LabelRequest> = {}): LabelRequest => ({ id, at, w: 80, h: 14, sides: ['above', 'below', 'right', 'left'], gap: 10, ...extra });
 
@@ -71,6 +71,27 @@ describe('layoutLabels', () => {
     const free = layoutLabels([area]);
     expect(free[0].anchor).toBe(-1);
     expect(free[0].side).toBe('center');
+  });
+
+  it('keeps names clear of the covers (a legend over the map), tested where the map is now, and a forced name under one as little as it can', () => {
+    // a legend over the map's left, from x 0 to 120: names 80 px wide left of or above a mark at x 125 end under it
+    const legend: Box = [0, 100, 120, 300];
+    const r = req('a', [125, 150], { sides: ['left', 'above', 'right'] });
+    expect(layoutLabels([r]).map((p) => p.side)).toEqual(['left']);
+    expect(layoutLabels([r], [], undefined, [legend]).map((p) => p.side)).toEqual(['right']);
+    // laid out at another zoom (`at`), the cover is tested at the anchor shown now (`atNow`): here clear of it
+    expect(layoutLabels([{ ...r, at: [0, 0], atNow: [400, 150] }], [], undefined, [legend]).map((p) => p.side)).toEqual(['left']);
+    // nowhere clear: left out, unless forced, when it takes the side least under the cover, pushed two
+    // lines out (a px² under a cover costs as one off the frame: 40 × 14 px² at the right's own gap)
+    const boxed = req('b', [70, 200], { sides: ['left', 'above', 'right'] });
+    expect(layoutLabels([boxed], [], undefined, [legend])).toEqual([]);
+    const [forced] = layoutLabels([{ ...boxed, forced: true }], [], undefined, [legend]);
+    expect(forced.side).toBe('right');
+    expect(forced.box[0]).toBeCloseTo(70 + 10 + 2 * 14, 6);
+    expect(coveredArea(forced.box, [legend])).toBeCloseTo(12 * 14, 6);
+    // two covers add up; a box clear of them (touching an edge) is 0 exactly
+    expect(coveredArea([0, 0, 10, 10], [[5, 0, 20, 10], [0, 5, 10, 20]])).toBe(100);
+    expect(coveredArea([120, 100, 200, 114], [legend])).toBe(0);
   });
 
   it('takes a side well inside the bounds though its area less its overlap is a few 1e-12 px² (float noise)', () => {
