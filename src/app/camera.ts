@@ -35,7 +35,7 @@ export interface CameraOptions {
   reducedMotion: boolean;
 }
 
-/** The app's camera: frames the whole story or the current event, clear of the legend (an event also clear of the attribution), and frames again when the map changes size. */
+/** The app's camera: frames the whole story or the current event, clear of the legend (an event also clear of the attribution), and frames again when the map changes size or a cover changes. */
 export interface Camera {
   /** Frames the story (`storyBox` for the map's shape; with scope `every-place`, every place however far) and remembers that, and in which scope, the story is framed. */
   fitStory(instant?: boolean, scope?: StoryScope): void;
@@ -52,9 +52,8 @@ export interface Camera {
 
 /** Returns the app's camera on `mapView` (see `Camera`); it refits when the map changes size or a cover moves (the legend opened or closed, the attribution under it folded). */
 export function createCamera(o: CameraOptions): Camera {
-  const { prep, store, mapEl, legend, profile } = o;
+  const { prep, store, mapEl, legend, profile, attribution } = o;
   const { map } = o.mapView;
-  const { attribution } = o;
   let framed: 'story' | 'event' = 'story';
   let framedEvent = -1;
   /** The scope of the last story frame: a refit keeps it (the kiosk's attract frame stays every place). */
@@ -135,12 +134,21 @@ export function createCamera(o: CameraOptions): Camera {
     ro.observe(attribution);
     offs.push(() => ro.disconnect());
   }
-  // A cover changed (the legend above the attribution moved, the reader opened or closed the legend):
-  // a frame the camera made is made again clear of it, as a short move when the reader did it.
-  offs.push(o.covers.onChange(() => refit(true)));
   // The legend starts open only where the story still fits beside it; on a narrower map (a 1024 px
   // laptop's is 644 px) it would cover the story's west. A click opens it.
   if (legend.box().open && mapEl.clientWidth < LEGEND_BESIDE_STORY_PX) legend.close();
+  // A cover changed: a frame the camera made is made again clear of it. When the reader opened or
+  // closed the legend, with a move they can follow; when the page did it (the attribution filling in as
+  // the style's sources load, and the legend above it moving up), at once, as on a resize. Read after
+  // the page's own close above, which is no reader's act.
+  let legendOpen = legend.box().open;
+  offs.push(
+    o.covers.onChange(() => {
+      const open = legend.box().open;
+      refit(open !== legendOpen);
+      legendOpen = open;
+    }),
+  );
   // A phone turned to landscape (or a resized window): a fitted story stays fitted.
   const onResize = () => refit();
   map.on('resize', onResize);

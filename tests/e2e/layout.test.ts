@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { canvasColourCount, openApp, pickAt, project, setState, storyPlaces, useHarness, WAIT } from './harness.ts';
+import { canvasColourCount, openApp, pickAt, project, setState, storyPlaces, useHarness, WAIT, waitReady } from './harness.ts';
 
 const h = useHarness();
 
@@ -218,6 +218,35 @@ describe('layout in Chromium', () => {
     expect(moved).toBeGreaterThan(0);
     expect(errors).toEqual([]);
     await page.context().close();
+  });
+
+  it("frames the map again at once, not with a move, when the page's own covers change as it loads", async () => {
+    // the attribution fills in as the style's sources load and the legend above it moves up: the frame is
+    // made again clear of them, as a cut (a camera move of 1.2 s right after the page opened was a regression)
+    for (const size of [
+      { width: 1280, height: 760 },
+      { width: 1024, height: 700 },
+    ]) {
+      const { page, errors } = await openApp(h, '', size, { until: 'app' });
+      await page.evaluate(() => {
+        const map = window.explainer!.mapView.map;
+        const moves: number[] = [];
+        let since = map.isMoving() ? performance.now() : -1;
+        map.on('movestart', () => (since = performance.now()));
+        map.on('moveend', () => moves.push(performance.now() - since));
+        (window as unknown as { moves: number[] }).moves = moves;
+      });
+      await waitReady(page);
+      // the attribution has filled in and the covers' change (measured a frame later) has been framed
+      await page.waitForFunction(() => (document.querySelector<HTMLElement>('.maplibregl-ctrl-bottom-right')?.offsetHeight ?? 0) > 0 && !window.explainer!.mapView.map.isMoving());
+      await page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok))));
+      await page.waitForFunction(() => !window.explainer!.mapView.map.isMoving());
+      const moves = await page.evaluate(() => (window as unknown as { moves: number[] }).moves);
+      expect(moves.length, `${size.width}×${size.height}: the refit for the filled-in attribution`).toBeGreaterThan(0);
+      expect(Math.max(...moves), `${size.width}×${size.height}: longest move, ms`).toBeLessThan(300);
+      expect(errors).toEqual([]);
+      await page.context().close();
+    }
   });
 
   it('gives an upright tablet a title on one or two lines and the map most of its column', async () => {
