@@ -76,9 +76,11 @@ export async function openApp(
   h: Harness,
   query = '',
   size = { width: 1280, height: 760 },
-  opts: { reducedMotion?: boolean; until?: OpenUntil } = {},
+  opts: { reducedMotion?: boolean; until?: OpenUntil; init?: () => void } = {},
 ): Promise<OpenedPage> {
   const context = await newContext(h, { viewport: size, reducedMotion: opts.reducedMotion ? 'reduce' : 'no-preference' });
+  // run in the page before any of its own scripts
+  if (opts.init) await context.addInitScript(opts.init);
   const page = await context.newPage();
   const errors: string[] = [];
   const external: string[] = [];
