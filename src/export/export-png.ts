@@ -79,6 +79,7 @@ async function render(ctx: AppContext, { width, height, scale }: ExportSize, tex
     ctx.setTypeScale(typeScale, bands);
     applyFraming(map, prep, framing, frame, bands, typeScale, shownMarks(prep, s.t, s.layers));
     await settle(ctx, pxW, pxH);
+    await placeNamesAfresh(ctx);
 
     const layout = layoutCaption(withCaptionText(withSubjectNote(captionContent(prep, s, inFrameOf(map)), note), text), frame, measure);
     const out = document.createElement('canvas');
@@ -120,6 +121,8 @@ export function enterExportSize(ctx: AppContext, { width, height, scale }: Expor
     ctx.redraw();
   };
   ctx.exporting.set(true);
+  // the export's names (a video's first frame's too) are placed as if the page had shown nothing before it
+  ctx.mapView.forgetPlacement();
   Object.assign(container.style, { left: '0', top: '0', right: 'auto', bottom: 'auto', width: `${width}px`, height: `${height}px` });
   map.setPixelRatio(scale);
   overlay.setProps({ useDevicePixels: scale });
@@ -166,6 +169,29 @@ export async function settle(ctx: AppContext, pxW: number, pxH: number, rebuild 
     if (canvases.length === 2 && canvases.every((c) => c.width === pxW && c.height === pxH)) return;
     if (performance.now() > deadline) throw new Error(`the layers canvas did not reach ${pxW}×${pxH} px`);
     await new Promise((r) => requestAnimationFrame(r));
+  }
+}
+
+/**
+ * Places the basemap's names once more, afresh, now that every tile of the frame is in, and resolves
+ * when that frame is drawn. maplibre keeps a name on the side it had in the frame before while that side
+ * is free, so names placed while the frame's tiles came in (in another order after another shot of a
+ * batch) could keep another side than the same moment shot alone.
+ */
+async function placeNamesAfresh(ctx: AppContext): Promise<void> {
+  const { map } = ctx.mapView;
+  const drawn = map.once('idle');
+  ctx.mapView.forgetPlacement();
+  let timer = 0;
+  try {
+    await Promise.race([
+      drawn,
+      new Promise<never>((_, ko) => {
+        timer = window.setTimeout(() => ko(new Error('the map did not place its names within a minute')), SETTLE_MS);
+      }),
+    ]);
+  } finally {
+    clearTimeout(timer);
   }
 }
 

@@ -39,6 +39,8 @@ export interface MapView {
   view(): View;
   /** Returns the canvases to composite for an image, bottom first (basemap, then deck.gl layers). */
   canvases(): HTMLCanvasElement[];
+  /** Makes the next placement of the basemap's names start afresh (`forgetPlacement`): an export's names depend on its moment and frame alone. */
+  forgetPlacement(): void;
   destroy(): void;
 }
 
@@ -50,6 +52,23 @@ function placeOf(info: PickingInfo | null): PreparedPlace | null {
   if ('place' in o && o.place) return o.place;
   if ('props' in o) return o as PreparedPlace;
   return null;
+}
+
+/**
+ * Makes the map's next placement of names start afresh. maplibre puts a basemap name on the side it
+ * had in its last placement while that side is still free (`text-variable-anchor`), so without this an
+ * export's names would depend on what the page showed before it: in a batch of shots, the previous
+ * shot (one PNG of 24 differed from the same moment shot alone). `placement` and `pauseablePlacement`
+ * are public fields of maplibre's `Style`, cleared together as maplibre clears them when it loads a
+ * style; the next frame places every name again (`fadeDuration: 0` makes each placement a full one),
+ * before it draws, and `queryRenderedFeatures` reads no placement until then.
+ */
+export function forgetPlacement(map: MapLibreMap): void {
+  const style = map.style as unknown as { placement?: unknown; pauseablePlacement?: unknown } | undefined;
+  if (!style) return;
+  style.placement = undefined;
+  style.pauseablePlacement = undefined;
+  map.triggerRepaint();
 }
 
 /**
@@ -116,6 +135,7 @@ export function createMapView(o: MapViewOptions): MapView {
     overlay,
     view,
     canvases: () => [canvas, overlay.getCanvas()].filter((c): c is HTMLCanvasElement => !!c),
+    forgetPlacement: () => forgetPlacement(map),
     destroy() {
       canvas.removeEventListener('webglcontextlost', lost);
       canvas.removeEventListener('webglcontextrestored', restored);
