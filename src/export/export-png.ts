@@ -3,7 +3,7 @@ import { captionContent } from './caption.ts';
 import { withCaptionText, type CaptionText } from './caption-editor.ts';
 import { canvasMeasure, captionPalette, drawCaption } from './caption-draw.ts';
 import { layoutCaption, type CaptionLayout, type Frame } from './caption-layout.ts';
-import { applyFraming, exploreFraming, inFrameOf, mapTypeScale, screenshotFraming, shownMarks, type Bands } from './framing.ts';
+import { applyFraming, exploreFraming, layoutInFrame, mapTypeScale, screenshotFraming, shownMarks, type Bands } from './framing.ts';
 import { keepSubjectVisible, withSubjectNote } from './subject-size.ts';
 import { exportFileName } from './naming.ts';
 import { sizeProblem, type ExportSize } from './presets.ts';
@@ -81,7 +81,7 @@ async function render(ctx: AppContext, { width, height, scale }: ExportSize, tex
     await settle(ctx, pxW, pxH);
     await placeNamesAfresh(ctx);
 
-    const layout = layoutCaption(withCaptionText(withSubjectNote(captionContent(prep, s, inFrameOf(map)), note), text), frame, measure);
+    const layout = layoutInFrame(map, frame, bands, (inFrame) => layoutCaption(withCaptionText(withSubjectNote(captionContent(prep, s, inFrame), note), text), frame, measure));
     const out = document.createElement('canvas');
     out.width = pxW;
     out.height = pxH;
@@ -180,7 +180,8 @@ export async function settle(ctx: AppContext, pxW: number, pxH: number, rebuild 
  */
 async function placeNamesAfresh(ctx: AppContext): Promise<void> {
   const { map } = ctx.mapView;
-  const drawn = map.once('idle');
+  // one basemap frame: with \`fadeDuration: 0\` a frame places every name in full before it draws
+  const drawn = map.once('render');
   ctx.mapView.forgetPlacement();
   let timer = 0;
   try {

@@ -7,7 +7,7 @@ import { markReach } from '../map/label-plan.ts';
 import { mercatorY, TILE_PX } from '../map/mercator.ts';
 import type { AppState } from '../state/store.ts';
 import { boxesOverlap, placeBox } from './caption.ts';
-import type { Frame } from './caption-layout.ts';
+import type { CaptionLayout, Frame } from './caption-layout.ts';
 
 /** Heights (CSS px) of the caption's top and bottom bands; the map area lies between them. */
 export interface Bands {
@@ -184,9 +184,29 @@ export function applyFraming(map: MapLibreMap, prep: PreparedStory, framing: Fra
   if (Math.abs(dy) >= 0.5) map.jumpTo({ center: map.unproject([frame.width / 2, frame.height / 2 - dy]) });
 }
 
-/** Returns a test of whether a place's extent overlaps what the map shows now. */
-export function inFrameOf(map: MapLibreMap): (p: PreparedPlace) => boolean {
+/**
+ * Returns a test of whether a place's extent overlaps what the map shows now between the caption's
+ * bands (`frame` high, north up): a place under a band is hidden by the caption.
+ */
+export function inFrameOf(map: MapLibreMap, frame: Frame, bands: Bands): (p: PreparedPlace) => boolean {
   const b = map.getBounds();
-  const view: [number, number, number, number] = [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()];
+  const north = map.unproject([frame.width / 2, bands.top]).lat;
+  const south = map.unproject([frame.width / 2, frame.height - bands.bottom]).lat;
+  const view: [number, number, number, number] = [b.getWest(), south, b.getEast(), north];
   return (p) => boxesOverlap(placeBox(p), view);
+}
+
+/**
+ * Returns the caption laid out (`lay`) for what the map shows between its bands. The bottom band holds
+ * the legend, whose rows are the categories seen between the bands: laid out first for the bands the map
+ * was framed with (`bands`), then again for the bands that gave while they change (at most four layouts).
+ */
+export function layoutInFrame<L extends CaptionLayout>(map: MapLibreMap, frame: Frame, bands: Bands, lay: (inFrame: (p: PreparedPlace) => boolean) => L): L {
+  let b = bands;
+  let layout = lay(inFrameOf(map, frame, b));
+  for (let i = 0; i < 3 && (layout.top !== b.top || layout.bottom !== b.bottom); i++) {
+    b = layout;
+    layout = lay(inFrameOf(map, frame, b));
+  }
+  return layout;
 }

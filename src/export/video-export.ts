@@ -10,7 +10,7 @@ import { layoutCaption, type Frame } from './caption-layout.ts';
 import { composeFrame, enterExportSize, runExclusive, settle } from './export-png.ts';
 
 export { toBase64 } from './export-png.ts';
-import { applyFraming, eventPadding, framePadding, inFrameOf, keepMarksWhole, mapTypeScale, shownMarks, type Bands, type FramedMark, type Framing } from './framing.ts';
+import { applyFraming, eventPadding, framePadding, keepMarksWhole, layoutInFrame, mapTypeScale, shownMarks, type Bands, type FramedMark, type Framing } from './framing.ts';
 import { videoFileName } from './naming.ts';
 import { videoSizeProblem } from './presets.ts';
 import { flyCamera, type CameraView } from './video-camera.ts';
@@ -146,7 +146,7 @@ async function render(ctx: AppContext, o: VideoOptions): Promise<VideoResult> {
         }
         await settle(ctx, o.width, o.height, drawn === 0 || scaleKey !== lastScale);
         lastScale = scaleKey;
-        composeFrame(ctx, out, layoutCaption(captionContent(prep, s, inFrameOf(map)), frame, measure), 1);
+        composeFrame(ctx, out, layoutInFrame(map, frame, bands, (inFrame) => layoutCaption(captionContent(prep, s, inFrame), frame, measure)), 1);
         drawn++;
         last = key;
         o.onPicture?.(out, i);

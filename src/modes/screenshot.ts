@@ -2,7 +2,7 @@ import { captionContent, sourceLine, type CaptionContent } from '../export/capti
 import { canvasMeasure, captionPalette, drawCaption } from '../export/caption-draw.ts';
 import { layoutCaption, type Frame } from '../export/caption-layout.ts';
 import { registerExportApi } from '../export/export-png.ts';
-import { applyFraming, inFrameOf, mapTypeScale, screenshotFraming, shownMarks } from '../export/framing.ts';
+import { applyFraming, layoutInFrame, mapTypeScale, screenshotFraming, shownMarks } from '../export/framing.ts';
 import { keepSubjectVisible, withSubjectNote } from '../export/subject-size.ts';
 import { el, fill } from '../ui/dom.ts';
 import type { AppContext, ModeHandle } from '../contracts/app-context.ts';
@@ -39,11 +39,14 @@ export function startScreenshot(ctx: AppContext): ModeHandle {
 
   /** The caption's note when the frame was moved to the event to keep its places visible. */
   let subjectNote: string | null = null;
+  /** The caption's bands the map was last framed with. */
+  let bands = { top: 0, bottom: 0 };
   const frameMap = () => {
     const frame = frameOf();
     if (!frame.width || !frame.height) return;
     const s = store.getState();
     const layout = layoutCaption(captionContent(prep, s), frame, measure);
+    bands = { top: layout.top, bottom: layout.bottom };
     const k = mapTypeScale(layout.unit);
     ctx.setTypeScale(k, { top: layout.top, bottom: layout.bottom });
     const visible = keepSubjectVisible(prep, screenshotFraming(prep, s), s.t, frame, { top: layout.top, bottom: layout.bottom }, k);
@@ -54,8 +57,10 @@ export function startScreenshot(ctx: AppContext): ModeHandle {
   const draw = () => {
     const frame = frameOf();
     if (!frame.width || !frame.height) return;
-    const content = withSubjectNote(captionContent(prep, store.getState(), inFrameOf(map)), subjectNote);
-    const layout = layoutCaption(content, frame, measure);
+    const { content, ...layout } = layoutInFrame(map, frame, bands, (inFrame) => {
+      const c = withSubjectNote(captionContent(prep, store.getState(), inFrame), subjectNote);
+      return { ...layoutCaption(c, frame, measure), content: c };
+    });
     canvas.dataset.unit = String(layout.unit);
     // the map area lies between the caption's bands (CSS px), for tools that check what it holds
     canvas.dataset.bands = `${layout.top} ${layout.bottom}`;

@@ -201,6 +201,37 @@ describe('screenshot mode in Chromium', () => {
     await alone.page.context().close();
   });
 
+  it('leaves out of the legend and the source line what the caption bands hide', async () => {
+    // at Russia's demands (16 May 14:00) the two venues lie under the bottom band; only the Dolmabahçe
+    // Palace cites TASS, and nothing else in frame is a talks venue
+    const size = { width: 1080, height: 1350 };
+    const { page, errors } = await openApp(h, '?mode=screenshot&event=first-round-demands', size);
+    const dolmabahce: [number, number] = [29.0017, 41.0394];
+    const read = () =>
+      page.evaluate((ll) => {
+        const c = document.querySelector<HTMLCanvasElement>('canvas.shot-caption')!;
+        const [top, bottom] = c.dataset.bands!.split(' ').map(Number);
+        const y = window.explainer!.mapView.map.project(ll).y;
+        return { y, top, mapFoot: c.clientHeight - bottom, text: document.querySelector('.shot-caption-text')!.textContent ?? '' };
+      }, dolmabahce);
+    const demands = await read();
+    // what makes this a test: the venue is on the map's canvas, under the band, not off it
+    expect(demands.y).toBeGreaterThan(demands.mapFoot);
+    expect(demands.y).toBeLessThan(size.height);
+    expect(demands.text).toContain('Ukrainian regions claimed by Russia');
+    expect(demands.text).not.toContain('Talks venue');
+    expect(demands.text).not.toContain('TASS');
+    // the export lays its caption out the same way: the same bands
+    const exported = await page.evaluate(() => window.explainerExport!({ width: 1080, height: 1350, scale: 1 }).then((r) => r.bands));
+    expect([exported.top, size.height - exported.bottom]).toEqual([demands.top, demands.mapFoot]);
+    // two hours before, the venue is the event's place, in frame: its legend row and its source are back
+    await page.evaluate(() => window.explainer!.store.getState().set({ t: Date.parse('2025-05-16T12:00Z'), playing: false }));
+    await page.waitForFunction(() => document.querySelector('.shot-caption-text')!.textContent!.includes('Talks venue'));
+    expect((await read()).text).toContain('TASS');
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
   it('marks in the source line an event resting on a report outside the articles', async () => {
     const { page } = await openApp(h, '?mode=screenshot&event=exchanges-begin', { width: 1200, height: 675 });
     const sources = (await page.locator('.shot-caption-text .shot-sources').textContent()) ?? '';

@@ -2,7 +2,8 @@ import type { Map as MapLibreMap } from 'maplibre-gl';
 import { describe, expect, it } from 'vitest';
 import { prepareStory, type BuiltPlace, type PreparedStory } from '../../src/data/prepare.ts';
 import type { Story } from '../../src/data/schema.ts';
-import { applyFraming, eventFraming, eventPadding, exploreFraming, framePadding, inFrameOf, keepMarksWhole, mapTypeScale, projectIn, screenshotFraming, shownMarks, WHOLE_MARKS_MAX_OUT, type FramedMark, type FrameCamera, type Framing } from '../../src/export/framing.ts';
+import { applyFraming, eventFraming, eventPadding, exploreFraming, framePadding, inFrameOf, keepMarksWhole, layoutInFrame, mapTypeScale, projectIn, screenshotFraming, shownMarks, WHOLE_MARKS_MAX_OUT, type FramedMark, type FrameCamera, type Framing } from '../../src/export/framing.ts';
+import type { CaptionLayout } from '../../src/export/caption-layout.ts';
 import { AREA_MAX_ZOOM, POINT_MAX_ZOOM } from '../../src/map/event-camera.ts';
 import { createTheme } from '../fixtures/theme.ts';
 
@@ -62,7 +63,12 @@ function createMap(o: { center?: [number, number]; zoom?: number; bounds?: [numb
       const [w, s, e, n] = o.bounds ?? [0, 0, 0, 0];
       return { getWest: () => w, getSouth: () => s, getEast: () => e, getNorth: () => n };
     },
-    unproject: ([x, y]: [number, number]) => ({ lng: center[0] + (x - frame.width / 2) * 0.01, lat: center[1] - (y - frame.height / 2) * 0.01 }),
+    // with bounds, the frame spans them (north up); without, 0.01° a pixel about the centre
+    unproject: ([x, y]: [number, number]) => {
+      if (!o.bounds) return { lng: center[0] + (x - frame.width / 2) * 0.01, lat: center[1] - (y - frame.height / 2) * 0.01 };
+      const [w, s, e, n] = o.bounds;
+      return { lng: w + (x / frame.width) * (e - w), lat: n - (y / frame.height) * (n - s) };
+    },
     fitBounds: (...args: unknown[]) => calls.push({ fn: 'fitBounds', args }),
     jumpTo: (...args: unknown[]) => {
       calls.push({ fn: 'jumpTo', args });
@@ -189,14 +195,57 @@ describe('inFrameOf', () => {
   const byId = (id: string) => prep.placeById.get(id)!;
 
   it('tells which places overlap the map’s view, across the antimeridian too', () => {
-    const { map } = createMap({ bounds: [28, 40, 32, 52] });
-    const inFrame = inFrameOf(map);
+    const frame = { width: 1000, height: 500 };
+    const none = { top: 0, bottom: 0 };
+    const { map } = createMap({ bounds: [28, 40, 32, 52], frame });
+    const inFrame = inFrameOf(map, frame, none);
     expect(['venue', 'base', 'city'].filter((id) => inFrame(byId(id)))).toEqual(['venue', 'city']);
     // a view panned once round the world (west 385°) still holds the places at 29° and 30.5° east
-    const wrapped = inFrameOf(createMap({ bounds: [385, 39, 395, 55] }).map);
+    const wrapped = inFrameOf(createMap({ bounds: [385, 39, 395, 55], frame }).map, frame, none);
     expect(['venue', 'base', 'city'].filter((id) => wrapped(byId(id)))).toEqual(['venue', 'city']);
-    const empty = inFrameOf(createMap({ bounds: [100, 0, 120, 10] }).map);
+    const empty = inFrameOf(createMap({ bounds: [100, 0, 120, 10], frame }).map, frame, none);
     expect(['venue', 'base', 'city'].filter((id) => empty(byId(id)))).toEqual([]);
+  });
+
+  it('leaves out a place under a caption band, which hides it', () => {
+    // 0.024° a pixel: the venue (41–41.1° N) is drawn 454–458 px down, the city (50.5° N) 62.5 px down
+    const frame = { width: 1000, height: 500 };
+    const { map } = createMap({ bounds: [28, 40, 32, 52], frame });
+    const visible = (bands: { top: number; bottom: number }) => ['venue', 'city'].filter((id) => inFrameOf(map, frame, bands)(byId(id)));
+    expect(visible({ top: 0, bottom: 40 })).toEqual(['venue', 'city']);
+    expect(visible({ top: 0, bottom: 50 })).toEqual(['city']);
+    expect(visible({ top: 70, bottom: 50 })).toEqual([]);
+    expect(visible({ top: 60, bottom: 0 })).toEqual(['venue', 'city']);
+  });
+});
+
+describe('layoutInFrame', () => {
+  const prep = createPrep();
+  const venue = prep.placeById.get('venue')!;
+  const frame = { width: 1000, height: 500 };
+  // 0.024° a pixel: the venue (41–41.1° N) is drawn 454–458 px down, so a bottom band under 42 px shows it
+  const { map } = createMap({ bounds: [28, 40, 32, 52], frame });
+  /** A caption whose bottom band is `base` px, and `row` px more when the venue is in frame (its legend row). */
+  const lay = (base: number, row: number, calls: boolean[]) => (inFrame: (p: typeof venue) => boolean) => {
+    const shown = inFrame(venue);
+    calls.push(shown);
+    return { frame, unit: 1, top: 0, bottom: base + (shown ? row : 0), shape: 'wide', ops: [] } as CaptionLayout;
+  };
+
+  it('lays the caption out again for the bands it gives until they stay the same', () => {
+    // framed for a 100 px band the venue is hidden: a 30 px band, which shows it: 40 px, which still does
+    const calls: boolean[] = [];
+    const layout = layoutInFrame(map, frame, { top: 0, bottom: 100 }, lay(30, 10, calls));
+    expect(calls).toEqual([false, true, true]);
+    expect(layout.bottom).toBe(40);
+  });
+
+  it('stops after four layouts when the bands never settle', () => {
+    // 40 px shows the venue, whose row makes 60 px, which hides it: 40, 60, 40, …
+    const calls: boolean[] = [];
+    const layout = layoutInFrame(map, frame, { top: 0, bottom: 40 }, lay(40, 20, calls));
+    expect(calls).toEqual([true, false, true, false]);
+    expect(layout.bottom).toBe(40);
   });
 });
 
