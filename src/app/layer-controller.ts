@@ -349,7 +349,7 @@ export function createLayerController(o: LayerControllerOptions) {
   );
   // The layers are handed to deck.gl at once, so its shader programs compile in the GPU process (about
   // half a second each under software WebGL) while maplibre still loads its style and tiles, as the
-  // floor's one layer does; they are built again at \`load\`, when the basemap's label-space source exists
+  // floor's one layer does; they are built again at `load`, when the basemap's label-space source exists
   // for the plan to fill (deck.gl keeps their GPU state: same ids, same data).
   redraw();
   map.once('load', () => redraw());

@@ -180,7 +180,7 @@ export async function settle(ctx: AppContext, pxW: number, pxH: number, rebuild 
  */
 async function placeNamesAfresh(ctx: AppContext): Promise<void> {
   const { map } = ctx.mapView;
-  // one basemap frame: with \`fadeDuration: 0\` a frame places every name in full before it draws
+  // one basemap frame: with `fadeDuration: 0` a frame places every name in full before it draws
   const drawn = map.once('render');
   ctx.mapView.forgetPlacement();
   let timer = 0;
