@@ -121,8 +121,6 @@ export function enterExportSize(ctx: AppContext, { width, height, scale }: Expor
     ctx.redraw();
   };
   ctx.exporting.set(true);
-  // the export's names (a video's first frame's too) are placed as if the page had shown nothing before it
-  ctx.mapView.forgetPlacement();
   Object.assign(container.style, { left: '0', top: '0', right: 'auto', bottom: 'auto', width: `${width}px`, height: `${height}px` });
   map.setPixelRatio(scale);
   overlay.setProps({ useDevicePixels: scale });
@@ -156,15 +154,7 @@ export async function settle(ctx: AppContext, pxW: number, pxH: number, rebuild 
   const deadline = performance.now() + SETTLE_MS;
   for (let pass = 0; ; pass++) {
     if (rebuild || pass > 0) ctx.redraw();
-    let timer = 0;
-    const late = new Promise<never>((_, ko) => {
-      timer = window.setTimeout(() => ko(new Error('the map did not finish drawing within a minute')), Math.max(0, deadline - performance.now()));
-    });
-    try {
-      await Promise.race([ctx.whenReady(), late]);
-    } finally {
-      clearTimeout(timer);
-    }
+    await within(ctx.whenReady(), deadline - performance.now(), 'the map did not finish drawing within a minute');
     const canvases = ctx.mapView.canvases();
     if (canvases.length === 2 && canvases.every((c) => c.width === pxW && c.height === pxH)) return;
     if (performance.now() > deadline) throw new Error(`the layers canvas did not reach ${pxW}×${pxH} px`);
@@ -172,28 +162,32 @@ export async function settle(ctx: AppContext, pxW: number, pxH: number, rebuild 
   }
 }
 
-/**
- * Places the basemap's names once more, afresh, now that every tile of the frame is in, and resolves
- * when that frame is drawn. maplibre keeps a name on the side it had in the frame before while that side
- * is free, so names placed while the frame's tiles came in (in another order after another shot of a
- * batch) could keep another side than the same moment shot alone.
- */
-async function placeNamesAfresh(ctx: AppContext): Promise<void> {
-  const { map } = ctx.mapView;
-  // one basemap frame: with `fadeDuration: 0` a frame places every name in full before it draws
-  const drawn = map.once('render');
-  ctx.mapView.forgetPlacement();
+/** Resolves as `p` does, or rejects with `message` when `ms` pass first. */
+async function within<T>(p: Promise<T>, ms: number, message: string): Promise<T> {
   let timer = 0;
   try {
-    await Promise.race([
-      drawn,
+    return await Promise.race([
+      p,
       new Promise<never>((_, ko) => {
-        timer = window.setTimeout(() => ko(new Error('the map did not place its names within a minute')), SETTLE_MS);
+        timer = window.setTimeout(() => ko(new Error(message)), Math.max(0, ms));
       }),
     ]);
   } finally {
     clearTimeout(timer);
   }
+}
+
+/**
+ * Places the basemap's names once more, afresh, now that every tile of a settled frame is in, and
+ * resolves when that frame is drawn. maplibre keeps a name on the side it had in the frame before while
+ * that side is free, so an export's names would otherwise depend on what the page drew before it (the
+ * reader's view, or the previous shot of a batch) and on the order the frame's tiles came in.
+ */
+export async function placeNamesAfresh(ctx: AppContext): Promise<void> {
+  // one basemap frame: with `fadeDuration: 0` a frame places every name in full before it draws
+  const drawn = ctx.mapView.map.once('render');
+  ctx.mapView.forgetPlacement();
+  await within(drawn, SETTLE_MS, 'the map did not place its names within a minute');
 }
 
 /** Returns base64 text of a blob. */

@@ -7,7 +7,7 @@ import { TRACK_SECONDS } from '../state/player.ts';
 import { captionContent } from './caption.ts';
 import { canvasMeasure } from './caption-draw.ts';
 import { layoutCaption, type Frame } from './caption-layout.ts';
-import { composeFrame, enterExportSize, runExclusive, settle } from './export-png.ts';
+import { composeFrame, enterExportSize, placeNamesAfresh, runExclusive, settle } from './export-png.ts';
 
 export { toBase64 } from './export-png.ts';
 import { applyFraming, eventPadding, framePadding, keepMarksWhole, layoutInFrame, mapTypeScale, shownMarks, type Bands, type FramedMark, type Framing } from './framing.ts';
@@ -145,6 +145,8 @@ async function render(ctx: AppContext, o: VideoOptions): Promise<VideoResult> {
           applyFraming(map, prep, { kind: 'camera', center: view.center, zoom: view.zoom }, frame, bands);
         }
         await settle(ctx, o.width, o.height, drawn === 0 || scaleKey !== lastScale);
+        // the first frame's names as a still of that moment has them; later frames keep theirs, so names do not jump
+        if (drawn === 0) await placeNamesAfresh(ctx);
         lastScale = scaleKey;
         composeFrame(ctx, out, layoutInFrame(map, frame, bands, (inFrame) => layoutCaption(captionContent(prep, s, inFrame), frame, measure)), 1);
         drawn++;

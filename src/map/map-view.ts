@@ -63,7 +63,7 @@ function placeOf(info: PickingInfo | null): PreparedPlace | null {
  * style; the next frame places every name again (`fadeDuration: 0` makes each placement a full one),
  * before it draws, and `queryRenderedFeatures` reads no placement until then.
  */
-export function forgetPlacement(map: MapLibreMap): void {
+function forgetPlacement(map: MapLibreMap): void {
   const style = map.style as unknown as { placement?: unknown; pauseablePlacement?: unknown } | undefined;
   if (!style) return;
   style.placement = undefined;
