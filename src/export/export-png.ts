@@ -3,7 +3,7 @@ import { captionContent } from './caption.ts';
 import { withCaptionText, type CaptionText } from './caption-editor.ts';
 import { canvasMeasure, captionPalette, drawCaption } from './caption-draw.ts';
 import { layoutCaption, type CaptionLayout, type Frame } from './caption-layout.ts';
-import { applyFraming, exploreFraming, layoutInFrame, mapTypeScale, screenshotFraming, shownMarks, type Bands } from './framing.ts';
+import { exploreFraming, frameWithCaption, mapTypeScale, screenshotFraming, shownMarks, type Bands } from './framing.ts';
 import { keepSubjectVisible, withSubjectNote } from './subject-size.ts';
 import { exportFileName } from './naming.ts';
 import { sizeProblem, type ExportSize } from './presets.ts';
@@ -76,12 +76,13 @@ async function render(ctx: AppContext, { width, height, scale }: ExportSize, tex
   const pxH = height * scale;
   const restore = enterExportSize(ctx, { width, height, scale });
   try {
-    ctx.setTypeScale(typeScale, bands);
-    applyFraming(map, prep, framing, frame, bands, typeScale, shownMarks(prep, s.t, s.layers));
+    const { layout, bands: framedWith } = frameWithCaption(map, prep, framing, frame, bands, typeScale, shownMarks(prep, s.t, s.layers), (inFrame) =>
+      layoutCaption(withCaptionText(withSubjectNote(captionContent(prep, s, inFrame), note), text), frame, measure),
+    );
+    ctx.setTypeScale(typeScale, framedWith);
     await settle(ctx, pxW, pxH);
     await placeNamesAfresh(ctx);
 
-    const layout = layoutInFrame(map, frame, bands, (inFrame) => layoutCaption(withCaptionText(withSubjectNote(captionContent(prep, s, inFrame), note), text), frame, measure));
     const out = document.createElement('canvas');
     out.width = pxW;
     out.height = pxH;

@@ -210,3 +210,40 @@ export function layoutInFrame<L extends CaptionLayout>(map: MapLibreMap, frame: 
   }
   return layout;
 }
+
+/** The most times `frameWithCaption` frames the map: the legend can change the bands only a row at a time. */
+const MOST_FRAMINGS = 3;
+
+/**
+ * Frames the map (`applyFraming`) and lays out its caption for what the framing shows
+ * (`layoutInFrame`), so that the two agree: the bands the layout gives are those the map area was
+ * fitted between. The bands depend on what is in frame (the legend's rows), and the framing on the
+ * bands, so the map is framed again for the bands the layout gave until they stay (at most three
+ * framings). If they never stay, the map is framed for the tallest bands seen, so what was fitted is
+ * inside the map area, and the caption is laid out for that. Returns the layout and the bands the map
+ * was last framed with.
+ */
+export function frameWithCaption<L extends CaptionLayout>(
+  map: MapLibreMap,
+  prep: PreparedStory,
+  framing: Framing,
+  frame: Frame,
+  bands: Bands,
+  typeScale: number,
+  marks: FramedMark[],
+  lay: (inFrame: (p: PreparedPlace) => boolean) => L,
+): { layout: L; bands: Bands } {
+  let b = bands;
+  const tallest = { ...bands };
+  for (let i = 0; i < MOST_FRAMINGS; i++) {
+    applyFraming(map, prep, framing, frame, b, typeScale, marks);
+    const layout = layoutInFrame(map, frame, b, lay);
+    if (layout.top === b.top && layout.bottom === b.bottom) return { layout, bands: b };
+    b = { top: layout.top, bottom: layout.bottom };
+    tallest.top = Math.max(tallest.top, b.top);
+    tallest.bottom = Math.max(tallest.bottom, b.bottom);
+  }
+  applyFraming(map, prep, framing, frame, tallest, typeScale, marks);
+  return { layout: layoutInFrame(map, frame, tallest, lay), bands: tallest };
+}
+

@@ -2,7 +2,7 @@ import { captionContent, sourceLine, type CaptionContent } from '../export/capti
 import { canvasMeasure, captionPalette, drawCaption } from '../export/caption-draw.ts';
 import { layoutCaption, type Frame } from '../export/caption-layout.ts';
 import { registerExportApi } from '../export/export-png.ts';
-import { applyFraming, layoutInFrame, mapTypeScale, screenshotFraming, shownMarks } from '../export/framing.ts';
+import { frameWithCaption, layoutInFrame, mapTypeScale, screenshotFraming, shownMarks } from '../export/framing.ts';
 import { keepSubjectVisible, withSubjectNote } from '../export/subject-size.ts';
 import { el, fill } from '../ui/dom.ts';
 import type { AppContext, ModeHandle } from '../contracts/app-context.ts';
@@ -45,13 +45,14 @@ export function startScreenshot(ctx: AppContext): ModeHandle {
     const frame = frameOf();
     if (!frame.width || !frame.height) return;
     const s = store.getState();
-    const layout = layoutCaption(captionContent(prep, s), frame, measure);
-    bands = { top: layout.top, bottom: layout.bottom };
-    const k = mapTypeScale(layout.unit);
-    ctx.setTypeScale(k, { top: layout.top, bottom: layout.bottom });
-    const visible = keepSubjectVisible(prep, screenshotFraming(prep, s), s.t, frame, { top: layout.top, bottom: layout.bottom }, k);
+    const first = layoutCaption(captionContent(prep, s), frame, measure);
+    const k = mapTypeScale(first.unit);
+    const visible = keepSubjectVisible(prep, screenshotFraming(prep, s), s.t, frame, { top: first.top, bottom: first.bottom }, k);
     subjectNote = visible.note;
-    applyFraming(map, prep, visible.framing, frame, { top: layout.top, bottom: layout.bottom }, k, shownMarks(prep, s.t, s.layers));
+    ({ bands } = frameWithCaption(map, prep, visible.framing, frame, { top: first.top, bottom: first.bottom }, k, shownMarks(prep, s.t, s.layers), (inFrame) =>
+      layoutCaption(withSubjectNote(captionContent(prep, s, inFrame), subjectNote), frame, measure),
+    ));
+    ctx.setTypeScale(k, bands);
     ctx.redraw();
   };
   const draw = () => {

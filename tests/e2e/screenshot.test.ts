@@ -201,30 +201,55 @@ describe('screenshot mode in Chromium', () => {
     await alone.page.context().close();
   });
 
-  it('leaves out of the legend and the source line what the caption bands hide', async () => {
-    // at Russia's demands (16 May 14:00) the two venues lie under the bottom band; only the Dolmabahçe
-    // Palace cites TASS, and nothing else in frame is a talks venue
+  it('leaves out of the legend and the source line what the caption bands hide, and fits the map between the bands it ends with', async () => {
+    // At "Where the two sides stood going in" (2 June 08:00) both venues lie under the bottom band; nothing
+    // else in frame is a talks venue, and only the venues cite Wikipedia.
     const size = { width: 1080, height: 1350 };
-    const { page, errors } = await openApp(h, '?mode=screenshot&event=first-round-demands', size);
-    const dolmabahce: [number, number] = [29.0017, 41.0394];
+    const { page, errors } = await openApp(h, '?mode=screenshot&event=positions-going-in', size);
     const read = () =>
-      page.evaluate((ll) => {
+      page.evaluate(async () => {
+        const story = (await fetch('data/story.json').then((r) => r.json())) as { events: { id: string; places: string[] }[] };
+        const places = (await fetch('data/places.json').then((r) => r.json())) as { features: { properties: { id: string }; geometry: { coordinates: unknown } }[] };
+        const ids = new Set(story.events.find((e) => e.id === 'positions-going-in')!.places);
+        const lats: number[] = [];
+        const walk = (c: unknown): void => {
+          if (typeof (c as number[])[0] === 'number') lats.push((c as number[])[1]);
+          else (c as unknown[]).forEach(walk);
+        };
+        places.features.filter((f) => ids.has(f.properties.id)).forEach((f) => walk(f.geometry.coordinates));
+        const { map } = window.explainer!.mapView;
         const c = document.querySelector<HTMLCanvasElement>('canvas.shot-caption')!;
         const [top, bottom] = c.dataset.bands!.split(' ').map(Number);
-        const y = window.explainer!.mapView.map.project(ll).y;
-        return { y, top, mapFoot: c.clientHeight - bottom, text: document.querySelector('.shot-caption-text')!.textContent ?? '' };
-      }, dolmabahce);
-    const demands = await read();
+        const lon = map.getCenter().lng;
+        return {
+          regions: ids.size,
+          // the five regions' northern and southern edges, and the Dolmabahçe Palace, on the map (CSS px)
+          north: map.project([lon, Math.max(...lats)]).y,
+          south: map.project([lon, Math.min(...lats)]).y,
+          venue: map.project([29.0017, 41.0394]).y,
+          top,
+          foot: c.clientHeight - bottom,
+          text: document.querySelector('.shot-caption-text')!.textContent ?? '',
+        };
+      });
+    const going = await read();
     // what makes this a test: the venue is on the map's canvas, under the band, not off it
-    expect(demands.y).toBeGreaterThan(demands.mapFoot);
-    expect(demands.y).toBeLessThan(size.height);
-    expect(demands.text).toContain('Ukrainian regions claimed by Russia');
-    expect(demands.text).not.toContain('Talks venue');
-    expect(demands.text).not.toContain('TASS');
-    // the export lays its caption out the same way: the same bands
+    expect(going.venue).toBeGreaterThan(going.foot);
+    expect(going.venue).toBeLessThan(size.height);
+    expect(going.text).toContain('Ukrainian regions claimed by Russia');
+    expect(going.text).not.toContain('Talks venue');
+    expect(going.text).not.toContain('Wikipedia');
+    // The map is fitted between the bands the caption ends with, not those of its first layout (which
+    // listed the venue's row too): the regions' box is inside the map area, as far from its top as from
+    // its foot, as fitBounds centres it. Framed for the taller first bands, it sat 32 px high (64 px more room below it than above).
+    expect(going.regions).toBe(5);
+    expect(going.north).toBeGreaterThan(going.top);
+    expect(going.south).toBeLessThan(going.foot);
+    expect(Math.abs(going.north - going.top - (going.foot - going.south))).toBeLessThan(3);
+    // the export lays its caption out and frames its map the same way: the same bands
     const exported = await page.evaluate(() => window.explainerExport!({ width: 1080, height: 1350, scale: 1 }).then((r) => r.bands));
-    expect([exported.top, size.height - exported.bottom]).toEqual([demands.top, demands.mapFoot]);
-    // two hours before, the venue is the event's place, in frame: its legend row and its source are back
+    expect([exported.top, size.height - exported.bottom]).toEqual([going.top, going.foot]);
+    // at the first round the Dolmabahçe Palace is the event's place, in frame: its legend row and its sources are back
     await page.evaluate(() => window.explainer!.store.getState().set({ t: Date.parse('2025-05-16T12:00Z'), playing: false }));
     await page.waitForFunction(() => document.querySelector('.shot-caption-text')!.textContent!.includes('Talks venue'));
     expect((await read()).text).toContain('TASS');

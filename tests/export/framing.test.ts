@@ -2,7 +2,7 @@ import type { Map as MapLibreMap } from 'maplibre-gl';
 import { describe, expect, it } from 'vitest';
 import { prepareStory, type BuiltPlace, type PreparedStory } from '../../src/data/prepare.ts';
 import type { Story } from '../../src/data/schema.ts';
-import { applyFraming, eventFraming, eventPadding, exploreFraming, framePadding, inFrameOf, keepMarksWhole, layoutInFrame, mapTypeScale, projectIn, screenshotFraming, shownMarks, WHOLE_MARKS_MAX_OUT, type FramedMark, type FrameCamera, type Framing } from '../../src/export/framing.ts';
+import { applyFraming, eventFraming, eventPadding, exploreFraming, framePadding, frameWithCaption, inFrameOf, keepMarksWhole, layoutInFrame, mapTypeScale, projectIn, screenshotFraming, shownMarks, WHOLE_MARKS_MAX_OUT, type FramedMark, type FrameCamera, type Framing } from '../../src/export/framing.ts';
 import type { CaptionLayout } from '../../src/export/caption-layout.ts';
 import { AREA_MAX_ZOOM, POINT_MAX_ZOOM } from '../../src/map/event-camera.ts';
 import { createTheme } from '../fixtures/theme.ts';
@@ -246,6 +246,62 @@ describe('layoutInFrame', () => {
     const layout = layoutInFrame(map, frame, { top: 0, bottom: 40 }, lay(40, 20, calls));
     expect(calls).toEqual([true, false, true, false]);
     expect(layout.bottom).toBe(40);
+  });
+});
+
+describe('frameWithCaption', () => {
+  const prep = createPrep();
+  const venue = prep.placeById.get('venue')!;
+  const frame = { width: 1000, height: 1000 };
+  // an event's box from 42° to 50° N, which the venue (41° N) lies south of
+  const framing: Framing = { kind: 'event', box: [30, 42, 31, 50], maxZoom: 9 };
+  /**
+   * A map whose fitBounds puts the box's north and south edges at the padding's edges (north up,
+   * linear in latitude; eventPadding keeps 60 px beyond the bands): framed for a bottom band of b px the
+   * view reaches 50 − 8 × (940 − b) / (880 − b) ° N at the band's edge, so the venue shows above the
+   * band when b > 400 (a taller band zooms the map out).
+   */
+  const createFittingMap = () => {
+    const fits: { top: number; bottom: number }[] = [];
+    let pad = { top: 0, bottom: 0 };
+    const latAt = (y: number) => 50 - ((y - pad.top) / (frame.height - pad.top - pad.bottom)) * 8;
+    const map = {
+      fitBounds: (_b: unknown, o: { padding: { top: number; bottom: number } }) => {
+        pad = o.padding;
+        fits.push({ top: o.padding.top, bottom: o.padding.bottom });
+      },
+      getBounds: () => ({ getWest: () => 28, getEast: () => 32, getSouth: () => latAt(frame.height), getNorth: () => latAt(0) }),
+      unproject: ([x, y]: [number, number]) => ({ lng: 28 + (x / frame.width) * 4, lat: latAt(y) }),
+    };
+    return { map: map as unknown as MapLibreMap, fits };
+  };
+  /** A caption whose bottom band is `hidden` px, or `shown` px when the venue is in frame. */
+  const lay = (hidden: number, shown: number) => (inFrame: (p: typeof venue) => boolean) =>
+    ({ frame, unit: 1, top: 0, bottom: inFrame(venue) ? shown : hidden, shape: 'wide', ops: [] }) as CaptionLayout;
+
+  it('frames the map again for the bands its caption ends with, until they stay', () => {
+    // the first layout (everything listed) gave 450 px; in frame the legend needs 420 px, and framed
+    // for 420 px the venue still shows: the map is fitted between the bands the caption has
+    const { map, fits } = createFittingMap();
+    const { layout, bands } = frameWithCaption(map, prep, framing, frame, { top: 0, bottom: 450 }, 1, [], lay(300, 420));
+    expect(layout.bottom).toBe(420);
+    expect(bands).toEqual({ top: 0, bottom: 420 });
+    expect(fits.map((f) => f.bottom)).toEqual([eventPadding(frame, { top: 0, bottom: 450 }, 1).bottom, eventPadding(frame, bands, 1).bottom]);
+  });
+
+  it('frames once when the first bands are the caption’s', () => {
+    const { map, fits } = createFittingMap();
+    const { layout, bands } = frameWithCaption(map, prep, framing, frame, { top: 0, bottom: 420 }, 1, [], lay(300, 420));
+    expect([layout.bottom, bands.bottom, fits.length]).toEqual([420, 420, 1]);
+  });
+
+  it('frames for the tallest bands seen when they never stay, so what was fitted is inside the map area', () => {
+    // a caption whose band is shorter with the venue (300 px), which hides it (420 px), which shows it: 450, 300, 420, 300, …
+    const { map, fits } = createFittingMap();
+    const { layout, bands } = frameWithCaption(map, prep, framing, frame, { top: 0, bottom: 450 }, 1, [], lay(420, 300));
+    expect(fits.map((f) => f.bottom - 60)).toEqual([450, 300, 420, 450]);
+    expect(bands).toEqual({ top: 0, bottom: 450 });
+    expect(layout.bottom).toBeLessThanOrEqual(bands.bottom);
   });
 });
 
