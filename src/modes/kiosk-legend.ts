@@ -1,28 +1,9 @@
 import { currentEventIndex, type PreparedPlace, type PreparedStory } from '../data/prepare.ts';
-import { captionContent } from '../export/caption.ts';
+import { boxesOverlap, captionContent, placeBox } from '../export/caption.ts';
 import type { MapView } from '../map/map-view.ts';
 import type { Store } from '../state/store.ts';
 import { el, fill } from '../ui/dom.ts';
 import { swatch } from '../ui/legend.ts';
-
-type Box = [number, number, number, number];
-
-/** Returns a place's lon/lat box from its geometry's coordinates. */
-function boxOf(p: PreparedPlace): Box {
-  const b: Box = [Infinity, Infinity, -Infinity, -Infinity];
-  const walk = (c: unknown): void => {
-    if (Array.isArray(c) && typeof c[0] === 'number') {
-      const [x, y] = c as number[];
-      b[0] = Math.min(b[0], x);
-      b[1] = Math.min(b[1], y);
-      b[2] = Math.max(b[2], x);
-      b[3] = Math.max(b[3], y);
-    } else if (Array.isArray(c)) c.forEach(walk);
-  };
-  const g = p.feature.geometry;
-  walk('coordinates' in g ? g.coordinates : []);
-  return b;
-}
 
 /**
  * Returns the kiosk's legend: a key of what is in the current frame only (the categories of the
@@ -30,7 +11,6 @@ function boxOf(p: PreparedPlace): Box {
  * them), always visible under the card. It has no toggles: nothing in it ends the tour.
  */
 export function createFrameLegend(prep: PreparedStory, store: Store, mapView: MapView) {
-  const boxes = new Map(prep.places.map((p) => [p.id, boxOf(p)]));
   const list = el('ul', {});
   const root = el('section', { class: 'kiosk-legend', 'aria-label': 'Key to the map now' }, el('h2', {}, 'On the map'), list);
   let shown = '';
@@ -47,11 +27,9 @@ export function createFrameLegend(prep: PreparedStory, store: Store, mapView: Ma
   const render = () => {
     const { map } = mapView;
     const b = map.getBounds();
-    const [w, s, e, n] = [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()];
-    const inFrame = (p: PreparedPlace) => {
-      const x = boxes.get(p.id)!;
-      return x[0] <= e && x[2] >= w && x[1] <= n && x[3] >= s;
-    };
+    const view: [number, number, number, number] = [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()];
+    // a place's extent and label anchor, as the export caption's legend counts it (the kiosk's map has no caption bands)
+    const inFrame = (p: PreparedPlace) => boxesOverlap(placeBox(p), view);
     const entries = captionContent(prep, store.getState(), inFrame).legend;
     const key = entries.map((x) => x.id).join('|');
     if (key === shown) return;
