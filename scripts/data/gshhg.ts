@@ -18,15 +18,16 @@ function gmt(args: string[], binary = false): Buffer {
   const file = join(CACHE, key);
   if (existsSync(file)) return readFileSync(file);
   let out: Buffer;
+  mkdirSync(CACHE, { recursive: true });
   try {
-    out = execFileSync('gmt', args, { maxBuffer: 1 << 30, stdio: ['ignore', 'pipe', 'pipe'] });
+    // run in the cache folder: GMT writes its `gmt.history` file into the working directory
+    out = execFileSync('gmt', args, { cwd: CACHE, maxBuffer: 1 << 30, stdio: ['ignore', 'pipe', 'pipe'] });
   } catch (e) {
     const err = e as NodeJS.ErrnoException & { stderr?: Buffer };
     if (err.code === 'ENOENT') throw new DataError(`basemap: the GSHHG shoreline needs the \`gmt\` command: ${INSTALL}`);
     throw new DataError(`basemap: gmt ${args[0]} failed (${String(err.stderr ?? err.message).trim().split('\n')[0]}): ${INSTALL}`);
   }
   if (!binary && !out.length) throw new DataError(`basemap: gmt ${args.join(' ')} printed nothing`);
-  mkdirSync(CACHE, { recursive: true });
   writeFileSync(file, out);
   return out;
 }
