@@ -6,14 +6,14 @@ import { eventFrame } from '../map/event-camera.ts';
 import { TRACK_SECONDS } from '../state/player.ts';
 import { captionContent } from './caption.ts';
 import { canvasMeasure } from './caption-draw.ts';
-import { layoutCaption, type Frame } from './caption-layout.ts';
+import { layoutCaption, type CaptionLayout, type Frame } from './caption-layout.ts';
 import { composeFrame, enterExportSize, placeNamesAfresh, runExclusive, settle } from './export-png.ts';
 
 export { toBase64 } from './export-png.ts';
-import { applyFraming, eventPadding, framePadding, keepMarksWhole, layoutInFrame, mapTypeScale, shownMarks, type Bands, type FramedMark, type Framing } from './framing.ts';
+import { applyFraming, eventPadding, framePadding, frameWithCaption, keepMarksWhole, layoutInFrame, mapTypeScale, shownMarks, type Bands, type FramedMark, type Framing } from './framing.ts';
 import { videoFileName } from './naming.ts';
 import { videoSizeProblem } from './presets.ts';
-import { flyCamera, type CameraView } from './video-camera.ts';
+import { easeInOut, flyCamera, type CameraView } from './video-camera.ts';
 import { eventSpan, frameState, planVideo, type VideoPlan } from './video-timeline.ts';
 
 /** How a video is encoded: H.264 in MP4 where the browser offers an encoder, else VP9 in WebM. */
@@ -133,22 +133,35 @@ async function render(ctx: AppContext, o: VideoOptions): Promise<VideoResult> {
         if (store.getState().t !== st.t) store.getState().set({ t: st.t });
         const s = store.getState();
         const first = layoutCaption(captionContent(prep, s), frame, measure);
-        const bands: Bands = { top: first.top, bottom: first.bottom };
         const typeScale = mapTypeScale(first.unit);
-        const scaleKey = `${typeScale}|${bands.top}|${bands.bottom}`;
-        ctx.setTypeScale(typeScale, bands);
-        const area = { width: o.width, height: Math.max(1, o.height - bands.top - bands.bottom) };
-        const cam = (e: number): CameraView => cameraOf(ctx, e, frame, bands, typeScale);
-        if (st.camera.k >= 1) applyFraming(map, prep, restingFraming(ctx, st.camera.to), frame, bands, typeScale, marksOf(ctx, st.camera.to));
-        else {
-          const view = flyCamera(cam(st.camera.from), cam(st.camera.to), st.camera.k, area.width, area.height);
+        const lay = (inFrame: Parameters<typeof captionContent>[2]) => layoutCaption(captionContent(prep, s, inFrame), frame, measure);
+        // the bands a landed camera on event e is framed between, as a PNG of this moment frames it (`frameWithCaption`)
+        const restOf = (e: number) => frameWithCaption(map, prep, restingFraming(ctx, e), frame, { top: first.top, bottom: first.bottom }, typeScale, marksOf(ctx, e), lay);
+        // the bands the map is framed between, and those its names keep clear of: the landed frame's (during a
+        // flight, the destination's, so that the names are not laid out again at every frame of it)
+        let bands: Bands;
+        let clear: Bands;
+        let layout: CaptionLayout | null = null;
+        if (st.camera.k >= 1) {
+          ({ layout, bands } = restOf(st.camera.to));
+          clear = bands;
+        } else {
+          // a flight starts and lands where the two frames rest, between their own bands, and eases from one's bands to the other's
+          const [a, b] = [restOf(st.camera.from).bands, restOf(st.camera.to).bands];
+          const e = easeInOut(st.camera.k);
+          bands = { top: a.top + (b.top - a.top) * e, bottom: a.bottom + (b.bottom - a.bottom) * e };
+          clear = b;
+          const area = { width: o.width, height: Math.max(1, o.height - b.top - b.bottom) };
+          const view = flyCamera(cameraOf(ctx, st.camera.from, frame, a, typeScale), cameraOf(ctx, st.camera.to, frame, b, typeScale), st.camera.k, area.width, area.height);
           applyFraming(map, prep, { kind: 'camera', center: view.center, zoom: view.zoom }, frame, bands);
         }
+        const scaleKey = `${typeScale}|${clear.top}|${clear.bottom}`;
+        ctx.setTypeScale(typeScale, clear);
         await settle(ctx, o.width, o.height, drawn === 0 || scaleKey !== lastScale);
         // the first frame's names as a still of that moment has them; later frames keep theirs, so names do not jump
         if (drawn === 0) await placeNamesAfresh(ctx);
         lastScale = scaleKey;
-        composeFrame(ctx, out, layoutInFrame(map, frame, bands, (inFrame) => layoutCaption(captionContent(prep, s, inFrame), frame, measure)), 1);
+        composeFrame(ctx, out, layout ?? layoutInFrame(map, frame, bands, lay), 1);
         drawn++;
         last = key;
         o.onPicture?.(out, i);
