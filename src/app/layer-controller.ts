@@ -10,7 +10,7 @@ import { drawIconAtlas, iconMapping } from '../map/icons.ts';
 import { createTextWidths } from '../map/text-widths.ts';
 import type { Box } from '../map/label-layout.ts';
 import { keepUnchanged, planLabels, type LabelPlan } from '../map/label-plan.ts';
-import { buildLayers, distanceText, greatCircleMidpoint, labelBelow, labelMinZoom, labelText, prepareLayerData, SHORT_ARC_KM, type Atlases, type LayerState } from '../map/layers.ts';
+import { buildLayers, distanceText, greatCircleMidpoint, greatCirclePoint, labelBelow, labelMinZoom, labelText, prepareLayerData, SHORT_ARC_KM, type Atlases, type LayerState } from '../map/layers.ts';
 import type { MapView } from '../map/map-view.ts';
 import { drawPatternAtlas, patternMapping } from '../map/patterns.ts';
 import type { PointerHold } from '../state/pointer-hold.ts';
@@ -20,6 +20,9 @@ import { createFirstView, layerBoxes } from '../map/first-view.ts';
 import { whenReady, type Readiness } from './readiness.ts';
 import type { MapCovers } from './map-covers.ts';
 import { createScrubSettle } from './scrub-settle.ts';
+
+/** Where along its arc (fractions of the way from its start) a distance label may sit when the middle has no room, in order of preference. */
+const ARC_LABEL_ALONG = [0.4, 0.6, 0.3, 0.7];
 
 /** Label widths the layer controller keeps measured (several times the labels of a 100× story). */
 const MEASURE_CACHE_MAX = 20_000;
@@ -102,11 +105,15 @@ export function createLayerController(o: LayerControllerOptions) {
     return measureCtx.measureText(text).width;
   }, MEASURE_CACHE_MAX);
   const measure = widths.width;
-  /** Each arc's distance label (text and great-circle midpoint), worked out once: a plan asks for every arc shown. */
-  const arcLabels = new Map<PreparedStory['places'][number], { text: string; at: [number, number] }>();
+  /** Each arc's distance label (text, great-circle midpoint and the points it may slide to), worked out once: a plan asks for every arc shown. */
+  const arcLabels = new Map<PreparedStory['places'][number], { text: string; at: [number, number]; along: [number, number][] }>();
   const arcLabel = (pl: PreparedStory['places'][number]) => {
     let a = arcLabels.get(pl);
-    if (!a) arcLabels.set(pl, (a = { text: distanceText(pl.props.distanceKm!, prep.theme), at: greatCircleMidpoint(pl.props.borderPoint!, pl.feature.geometry.coordinates as [number, number]) }));
+    if (!a) {
+      const [from, to] = [pl.props.borderPoint!, pl.feature.geometry.coordinates as [number, number]];
+      a = { text: distanceText(pl.props.distanceKm!, prep.theme), at: greatCircleMidpoint(from, to), along: ARC_LABEL_ALONG.map((f) => greatCirclePoint(from, to, f)) };
+      arcLabels.set(pl, a);
+    }
     return a;
   };
   let plan: LabelPlan | null = null;
@@ -169,6 +176,7 @@ export function createLayerController(o: LayerControllerOptions) {
       labelBelow: (pl) => labelBelow(pl, step),
       distanceText: (pl) => arcLabel(pl).text,
       distanceAt: (pl) => arcLabel(pl).at,
+      distanceAlong: (pl) => arcLabel(pl).along,
       shortArc: (pl) => pl.props.distanceKm! < SHORT_ARC_KM,
     });
     // the marks' room grows with them; the current event's points keep their ring's room

@@ -1,6 +1,7 @@
 import { currentEventIndex, isVisibleAt, toHours, type PreparedPlace, type PreparedStory } from '../data/prepare.ts';
 import type { Source } from '../data/schema.ts';
 import { placeExtent, unionBox, type LonLatBox } from '../map/event-camera.ts';
+import { greatCirclePoint } from '../map/layers.ts';
 import type { AppState } from '../state/store.ts';
 import type { LegendSymbol } from '../theme/symbols.ts';
 import { formatMoment } from '../time/format.ts';
@@ -48,6 +49,75 @@ export function placeBox(p: PreparedPlace): Box {
   return b;
 }
 
+/**
+ * A test of what the map shows: whether a place's extent is in frame, and (where the test knows the
+ * frame) whether any part of a line through these [lon, lat] points is.
+ */
+export interface InFrame {
+  (p: PreparedPlace): boolean;
+  line?(points: readonly [number, number][]): boolean;
+}
+
+/** Returns the test of what lies in `view` ([west, south, east, north], degrees): places by their box (`placeBox`), lines by their segments. */
+export function frameTest(view: Box): InFrame {
+  const test = (p: PreparedPlace) => boxesOverlap(placeBox(p), view);
+  test.line = (points: readonly [number, number][]) => lineInBox(points, view);
+  return test;
+}
+
+/** Returns whether any segment of a line of [lon, lat] points crosses a box, the line also tried shifted by ±360° so world copies count. */
+export function lineInBox(points: readonly [number, number][], view: Box): boolean {
+  for (let i = 0; i < points.length; i++) {
+    const [x0, y0] = points[Math.max(0, i - 1)];
+    let [x1] = points[i];
+    const y1 = points[i][1];
+    // a segment across the antimeridian is the short way round
+    if (x1 - x0 > 180) x1 -= 360;
+    else if (x0 - x1 > 180) x1 += 360;
+    for (const k of [-360, 0, 360]) if (segmentInBox(x0 + k, y0, x1 + k, y1, view)) return true;
+  }
+  return false;
+}
+
+/** Returns whether the segment from (x0, y0) to (x1, y1) meets a box (Liang–Barsky clipping). */
+function segmentInBox(x0: number, y0: number, x1: number, y1: number, [w, s, e, n]: Box): boolean {
+  const dx = x1 - x0;
+  const dy = y1 - y0;
+  let lo = 0;
+  let hi = 1;
+  for (const [p, q] of [
+    [-dx, x0 - w],
+    [dx, e - x0],
+    [-dy, y0 - s],
+    [dy, n - y0],
+  ]) {
+    if (p === 0) {
+      if (q < 0) return false;
+    } else {
+      const r = q / p;
+      if (p < 0) lo = Math.max(lo, r);
+      else hi = Math.min(hi, r);
+      if (lo > hi) return false;
+    }
+  }
+  return true;
+}
+
+const arcs = new WeakMap<PreparedPlace, [number, number][]>();
+/** How many pieces an arc's line is cut into for the frame test: each short enough to be nearly straight. */
+const ARC_PIECES = 32;
+
+/** Returns the points along a place's distance arc (the great circle from its border point to the place), computed once per place. */
+export function arcPath(p: PreparedPlace): [number, number][] {
+  let path = arcs.get(p);
+  if (!path) {
+    const [from, to] = [p.props.borderPoint!, p.feature.geometry.coordinates as [number, number]];
+    path = Array.from({ length: ARC_PIECES + 1 }, (_, i) => greatCirclePoint(from, to, i / ARC_PIECES));
+    arcs.set(p, path);
+  }
+  return path;
+}
+
 /** Returns whether two boxes overlap, trying the second one shifted by ±360° so world copies count. */
 export function boxesOverlap(a: Box, view: Box): boolean {
   if (a[1] > view[3] || a[3] < view[1]) return false;
@@ -84,7 +154,7 @@ export function sourceLine(c: Pick<CaptionContent, 'sources' | 'elsewhere'>): st
 export function captionContent(
   prep: PreparedStory,
   s: Pick<AppState, 't' | 'layers'>,
-  inFrame: (p: PreparedPlace) => boolean = () => true,
+  inFrame: InFrame = () => true,
 ): CaptionContent {
   const h = toHours(s.t, prep.start);
   const i = currentEventIndex(prep.events, s.t);
@@ -94,7 +164,10 @@ export function captionContent(
   const legend: LegendEntry[] = prep.theme.categories
     .filter((c) => cats.has(c.id))
     .map((c) => ({ id: c.id, label: c.label, symbol: c.symbol, color: c.color }));
-  if (s.layers.includes('distances') && shown.some((p) => p.props.borderPoint && p.props.distanceKm !== undefined))
+  // the distance lines are in the legend when one is seen, though the place at its end be out of frame
+  const hasArc = (p: PreparedPlace) => !!p.props.borderPoint && p.props.distanceKm !== undefined;
+  const arcSeen = (p: PreparedPlace) => (inFrame.line ? inFrame.line(arcPath(p)) : inFrame(p));
+  if (s.layers.includes('distances') && prep.places.some((p) => hasArc(p) && isVisibleAt(p, h) && s.layers.includes(p.category) && arcSeen(p)))
     legend.push({ id: 'distances', label: prep.theme.layers.distances.label, symbol: 'line', color: prep.theme.colors.arc });
 
   const ids = [...(ev?.sources ?? []), ...shown.flatMap((p) => p.props.sources)];

@@ -2,11 +2,11 @@ import type { Map as MapLibreMap } from 'maplibre-gl';
 import { storyBounds } from '../map/bounds.ts';
 import { SMALLEST_MAP_LABEL_PX } from '../map/label-sizes.ts';
 import { eventFrame, type LonLatBox } from '../map/event-camera.ts';
-import { currentEventIndex, toHours, type PreparedPlace, type PreparedStory } from '../data/prepare.ts';
+import { currentEventIndex, toHours, type PreparedStory } from '../data/prepare.ts';
 import { markReach } from '../map/label-plan.ts';
 import { mercatorY, TILE_PX } from '../map/mercator.ts';
 import type { AppState } from '../state/store.ts';
-import { boxesOverlap, placeBox } from './caption.ts';
+import { frameTest, type InFrame } from './caption.ts';
 import type { CaptionLayout, Frame } from './caption-layout.ts';
 
 /** Heights (CSS px) of the caption's top and bottom bands; the map area lies between them. */
@@ -185,15 +185,14 @@ export function applyFraming(map: MapLibreMap, prep: PreparedStory, framing: Fra
 }
 
 /**
- * Returns a test of whether a place's extent overlaps what the map shows now between the caption's
+ * Returns a test of whether a place's extent (or a line) overlaps what the map shows now between the caption's
  * bands (`frame` high, north up): a place under a band is hidden by the caption.
  */
-export function inFrameOf(map: MapLibreMap, frame: Frame, bands: Bands): (p: PreparedPlace) => boolean {
+export function inFrameOf(map: MapLibreMap, frame: Frame, bands: Bands): InFrame {
   const b = map.getBounds();
   const north = map.unproject([frame.width / 2, bands.top]).lat;
   const south = map.unproject([frame.width / 2, frame.height - bands.bottom]).lat;
-  const view: [number, number, number, number] = [b.getWest(), south, b.getEast(), north];
-  return (p) => boxesOverlap(placeBox(p), view);
+  return frameTest([b.getWest(), south, b.getEast(), north]);
 }
 
 /**
@@ -201,7 +200,7 @@ export function inFrameOf(map: MapLibreMap, frame: Frame, bands: Bands): (p: Pre
  * the legend, whose rows are the categories seen between the bands: laid out first for the bands the map
  * was framed with (`bands`), then again for the bands that gave while they change (at most four layouts).
  */
-export function layoutInFrame<L extends CaptionLayout>(map: MapLibreMap, frame: Frame, bands: Bands, lay: (inFrame: (p: PreparedPlace) => boolean) => L): L {
+export function layoutInFrame<L extends CaptionLayout>(map: MapLibreMap, frame: Frame, bands: Bands, lay: (inFrame: InFrame) => L): L {
   let b = bands;
   let layout = lay(inFrameOf(map, frame, b));
   for (let i = 0; i < 3 && (layout.top !== b.top || layout.bottom !== b.bottom); i++) {
@@ -231,7 +230,7 @@ export function frameWithCaption<L extends CaptionLayout>(
   bands: Bands,
   typeScale: number,
   marks: FramedMark[],
-  lay: (inFrame: (p: PreparedPlace) => boolean) => L,
+  lay: (inFrame: InFrame) => L,
 ): { layout: L; bands: Bands } {
   let b = bands;
   const tallest = { ...bands };

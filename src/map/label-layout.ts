@@ -231,7 +231,7 @@ export function boxDistance(b: Box, [x, y]: [number, number]): number {
 
 /**
  * Returns labels placed greedily in the order given (highest priority first): each takes the first
- * of its sides whose box overlaps no placed label and no obstacle (marks) and lies inside `bounds`
+ * of its sides whose box overlaps no placed label (at the layout's anchors `at` and at `atNow`) and no obstacle (marks) and lies inside `bounds`
  * (the clear map area, tested at `atNow`) if given, under none of the `covers` (boxes over the map now, tested
  * at `atNow` too: what lies under them is hidden, as off the frame), and for a label that names a mark, no other mark's
  * centre is nearly as near its box as its own (`namesMark`); a label that fits nowhere is left out, unless forced, when it takes
@@ -240,6 +240,17 @@ export function boxDistance(b: Box, [x, y]: [number, number]): number {
 export function layoutLabels(requests: LabelRequest[], obstacles: Box[] = [], bounds?: Box, covers: readonly Box[] = []): PlacedLabel[] {
   const placed: PlacedLabel[] = [];
   const labels = new BoxGrid(CELL_PX);
+  // The placed labels where they are drawn now, when laid out at another zoom: offsets do not scale
+  // with the anchors, so two labels apart at the layout's zoom can meet at this one (a name above its
+  // mark and a label centred just below that mark, 2 px in a 1080 × 1350 still).
+  const labelsNow = new BoxGrid(CELL_PX);
+  const boxNow: Box = [0, 0, 0, 0];
+  /** Files a placed label at both zooms. */
+  const place = (p: PlacedLabel, now: [number, number], r: LabelRequest) => {
+    placed.push(p);
+    labels.add(p.box);
+    labelsNow.add([now[0] + p.dx - r.w / 2, now[1] + p.dy - r.h / 2, now[0] + p.dx + r.w / 2, now[1] + p.dy + r.h / 2]);
+  };
   const marks = new BoxGrid(CELL_PX);
   for (const o of obstacles) marks.add(o);
   /**
@@ -256,7 +267,7 @@ export function layoutLabels(requests: LabelRequest[], obstacles: Box[] = [], bo
    * drag's rest a dense story's plan tries thousands of sides, and their garbage was collected in the
    * steps that followed.
    */
-  const firstClear = (r: LabelRequest): PlacedLabel | null => {
+  const firstClear = (r: LabelRequest): { p: PlacedLabel; now: [number, number] } | null => {
     const fits = (side: LabelSide, at: [number, number], now: [number, number], anchor: number): PlacedLabel | null => {
       const [dx, dy] = sideOffset(side, r.w, r.h, r.gap);
       if (bounds) {
@@ -264,44 +275,40 @@ export function layoutLabels(requests: LabelRequest[], obstacles: Box[] = [], bo
         const t = now[1] + dy - r.h / 2;
         if ((l < bounds[0] || t < bounds[1] || l + r.w > bounds[2] || t + r.h > bounds[3]) && outsideArea([l, t, now[0] + dx + r.w / 2, now[1] + dy + r.h / 2], bounds) > 0) return null;
       }
-      if (covers.length) {
-        box[0] = now[0] + dx - r.w / 2;
-        box[1] = now[1] + dy - r.h / 2;
-        box[2] = box[0] + r.w;
-        box[3] = box[1] + r.h;
-        if (coveredArea(box, covers) > 0) return null;
-      }
+      boxNow[0] = now[0] + dx - r.w / 2;
+      boxNow[1] = now[1] + dy - r.h / 2;
+      boxNow[2] = boxNow[0] + r.w;
+      boxNow[3] = boxNow[1] + r.h;
+      if (covers.length && coveredArea(boxNow, covers) > 0) return null;
       box[0] = at[0] + dx - r.w / 2;
       box[1] = at[1] + dy - r.h / 2;
       box[2] = at[0] + dx + r.w / 2;
       box[3] = at[1] + dy + r.h / 2;
       // the placed labels first: in a crowded view most sides fail there, before the marks are looked at
-      if (labels.hits(box) || marks.hits(box) || (r.namesMark && unclearBy(box, at, true) > 0)) return null;
+      if (labels.hits(box) || labelsNow.hits(boxNow) || marks.hits(box) || (r.namesMark && unclearBy(box, at, true) > 0)) return null;
       return { id: r.id, side, dx, dy, box: [box[0], box[1], box[2], box[3]], anchor };
     };
     const now = r.atNow ?? r.at;
     for (const side of r.sides) {
       const p = fits(side, r.at, now, -1);
-      if (p) return p;
+      if (p) return { p, now };
     }
     const more = typeof r.more === 'function' ? r.more() : (r.more ?? []);
     for (let anchor = 0; anchor < more.length; anchor++)
       for (const side of more[anchor].sides ?? AROUND) {
         const p = fits(side, more[anchor].at, more[anchor].now, anchor);
-        if (p) return p;
+        if (p) return { p, now: more[anchor].now };
       }
     return null;
   };
   for (const r of requests) {
     if (!r.forced) {
-      const p = firstClear(r);
-      if (p) {
-        placed.push(p);
-        labels.add(p.box);
-      }
+      const clear = firstClear(r);
+      if (clear) place(clear.p, clear.now, r);
       continue;
     }
     let best: PlacedLabel | null = null;
+    let bestNow: [number, number] = r.atNow ?? r.at;
     let bestCost = Infinity;
     // A forced label that collides everywhere tries its sides again further out (a line, then two lines, further).
     const home = { at: r.at, now: r.atNow ?? r.at, anchor: -1 };
@@ -345,24 +352,23 @@ export function layoutLabels(requests: LabelRequest[], obstacles: Box[] = [], bo
       // float sum of terms ≥ 0 never falls as terms are added, so it could not have been taken).
       const pushCost = push * PUSH_COST;
       if (outside * 10 + pushCost >= bestCost) continue;
-      const onLabels = labels.overlap(box) * 1000 + outside * 10;
+      const onLabels = (labels.overlap(box) + labelsNow.overlap([now[0] + dx - r.w / 2, now[1] + dy - r.h / 2, now[0] + dx + r.w / 2, now[1] + dy + r.h / 2])) * 1000 + outside * 10;
       if (onLabels + pushCost >= bestCost) continue;
       const unclear = r.namesMark ? unclearBy(box, at, false) : 0;
       const cost = onLabels + unclear * 0.1 + marks.overlap(box) * (r.opaque ? HIDDEN_MARK_COST : 1) + pushCost;
       if (cost === 0) {
         best = { id: r.id, side, dx, dy, box, anchor };
+        bestNow = now;
         bestCost = 0;
         break;
       }
       if (cost < bestCost) {
         best = { id: r.id, side, dx, dy, box, anchor };
+        bestNow = now;
         bestCost = cost;
       }
     }
-    if (best) {
-      placed.push(best);
-      labels.add(best.box);
-    }
+    if (best) place(best, bestNow, r);
   }
   return placed;
 }

@@ -75,6 +75,8 @@ export interface PlanInput {
   labelBelow(p: PreparedPlace): boolean;
   distanceText(p: PreparedPlace): string;
   distanceAt(p: PreparedPlace): [number, number];
+  /** Further points along the arc (lon/lat) for its distance label, in order of preference, where its middle has no room. */
+  distanceAlong?(p: PreparedPlace): [number, number][];
   /** Distance labels shorter than this many km wait for zoom 4 on a narrow map. */
   shortArc(p: PreparedPlace): boolean;
 }
@@ -101,6 +103,7 @@ const CORNERS: LabelSide[] = ['above-right', 'below-right', 'above-left', 'below
 const POINT_SIDES_ABOVE: LabelSide[] = ['above', 'below', 'right', 'left', ...CORNERS];
 const POINT_SIDES_BELOW: LabelSide[] = ['below', 'above', 'right', 'left', ...CORNERS];
 const AREA_SIDES: LabelSide[] = ['center', 'above', 'below'];
+const DISTANCE_SIDES: LabelSide[] = ['center', 'above', 'below'];
 const CALLOUT_GAP = 46;
 
 /** Returns text wrapped at spaces to lines of at most `max` characters. */
@@ -292,11 +295,26 @@ export function planLabels(o: PlanInput): LabelPlan {
   if (o.layers.includes('distances'))
     for (const p of o.arcs) {
       if (!shown(p) || (o.shortArc(p) && (o.narrow || o.zoomStep < 4))) continue;
+      // a distance names the place at its arc's end: without that place in the frame, a reader could pair it with another
+      const [bx, by] = o.project(p.props.anchor);
+      if (bx < o.view[0] || bx > o.view[2] || by < o.view[1] || by > o.view[3]) continue;
       const text = o.distanceText(p);
       const size = SMALLEST_MAP_LABEL_PX * s;
       const box = { w: o.measure(text, size) + 8 * s, h: size + 4 * s };
       const position = o.distanceAt(p);
-      requests.push({ id: `distance:${p.id}`, at: px(position), ...box, sides: ['center', 'above', 'below'], gap: 4 * s, kind: 'distances', label: { id: p.id, text, position, size, dx: 0, dy: 0, ...box, place: p } });
+      // where the arc's middle has no room, the label slides along the arc
+      const along = o.distanceAlong?.(p) ?? [];
+      requests.push({
+        id: `distance:${p.id}`,
+        at: px(position),
+        ...box,
+        sides: DISTANCE_SIDES,
+        gap: 4 * s,
+        more: () => along.map((ll) => ({ at: px(ll), now: toNow(px(ll)), sides: DISTANCE_SIDES })),
+        anchors: () => along,
+        kind: 'distances',
+        label: { id: p.id, text, position, size, dx: 0, dy: 0, ...box, place: p },
+      });
     }
   const marks: Box[] = [];
   for (const p of o.pointPlaces) {

@@ -223,14 +223,19 @@ export function distanceText(km: number, theme: Pick<Theme, 'layers'>): string {
 
 /** Returns the midpoint of a great circle between two [lon, lat] points. */
 export function greatCircleMidpoint(a: [number, number], b: [number, number]): [number, number] {
+  return greatCirclePoint(a, b, 0.5);
+}
+
+/** Returns the point a fraction `f` (0–1) of the way along the great circle from `a` to `b`, both [lon, lat] (spherical interpolation). */
+export function greatCirclePoint(a: [number, number], b: [number, number], f: number): [number, number] {
   const rad = Math.PI / 180;
-  const [l1, p1] = [a[0] * rad, a[1] * rad];
-  const [l2, p2] = [b[0] * rad, b[1] * rad];
-  const bx = Math.cos(p2) * Math.cos(l2 - l1);
-  const by = Math.cos(p2) * Math.sin(l2 - l1);
-  const lat = Math.atan2(Math.sin(p1) + Math.sin(p2), Math.sqrt((Math.cos(p1) + bx) ** 2 + by ** 2));
-  const lon = l1 + Math.atan2(by, Math.cos(p1) + bx);
-  return [lon / rad, lat / rad];
+  const xyz = ([lon, lat]: [number, number]) => [Math.cos(lat * rad) * Math.cos(lon * rad), Math.cos(lat * rad) * Math.sin(lon * rad), Math.sin(lat * rad)];
+  const [p, q] = [xyz(a), xyz(b)];
+  const d = Math.acos(Math.min(1, Math.max(-1, p[0] * q[0] + p[1] * q[1] + p[2] * q[2])));
+  if (d < 1e-12) return [a[0], a[1]];
+  const [ka, kb] = [Math.sin((1 - f) * d) / Math.sin(d), Math.sin(f * d) / Math.sin(d)];
+  const [x, y, z] = [0, 1, 2].map((i) => ka * p[i] + kb * q[i]);
+  return [Math.atan2(y, x) / rad, Math.atan2(z, Math.hypot(x, y)) / rad];
 }
 
 /**

@@ -1,5 +1,5 @@
-import { currentEventIndex, type PreparedPlace, type PreparedStory } from '../data/prepare.ts';
-import { boxesOverlap, captionContent, placeBox } from '../export/caption.ts';
+import { currentEventIndex, type PreparedStory } from '../data/prepare.ts';
+import { captionContent, frameTest } from '../export/caption.ts';
 import type { MapView } from '../map/map-view.ts';
 import type { Store } from '../state/store.ts';
 import { el, fill } from '../ui/dom.ts';
@@ -27,10 +27,8 @@ export function createFrameLegend(prep: PreparedStory, store: Store, mapView: Ma
   const render = () => {
     const { map } = mapView;
     const b = map.getBounds();
-    const view: [number, number, number, number] = [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()];
-    // a place's extent and label anchor, as the export caption's legend counts it (the kiosk's map has no caption bands)
-    const inFrame = (p: PreparedPlace) => boxesOverlap(placeBox(p), view);
-    const entries = captionContent(prep, store.getState(), inFrame).legend;
+    // a place's extent and label anchor, and a line's segments, as the export caption's legend counts them (the kiosk's map has no caption bands)
+    const entries = captionContent(prep, store.getState(), frameTest([b.getWest(), b.getSouth(), b.getEast(), b.getNorth()])).legend;
     const key = entries.map((x) => x.id).join('|');
     if (key === shown) return;
     shown = key;

@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { SHORT_ARC_KM } from '../../src/map/layers.ts';
 import { openApp, setState, useHarness } from './harness.ts';
 
 type Box = [number, number, number, number];
@@ -140,6 +141,14 @@ describe('labels as a layout problem', () => {
     const { page } = await openApp(h, '?event=operation-spiderweb', { width: 1280, height: 800 });
     const onScreen = await page.evaluate(() => Math.min(...window.explainer!.labelBoxes().map((l) => l.size)));
     expect(onScreen).toBeGreaterThanOrEqual(12);
+    // every arc long enough to be labelled at this zoom has its distance drawn (Olenya's middle has no room
+    // beside another base's name here: its label sits further along its arc)
+    const long = await page.evaluate(async (km) => {
+      const places = (await fetch('data/places.json').then((r) => r.json())) as { features: { properties: { id: string; distanceKm?: number } }[] };
+      return places.features.filter((f) => (f.properties.distanceKm ?? 0) >= km).map((f) => f.properties.id).sort();
+    }, SHORT_ARC_KM);
+    expect(long.length).toBeGreaterThanOrEqual(3);
+    expect(await page.evaluate(() => window.explainer!.labelBoxes().filter((l) => l.kind === 'distances').map((l) => l.id).sort())).toEqual(long);
     // Sample the label sizes while the export has the map at the export's size.
     const { sizes, unit } = await page.evaluate(async () => {
       const seen: number[] = [];

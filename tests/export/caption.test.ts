@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { articleOutlets, boxesOverlap, captionContent, outletName, placeBox, sourceLine } from '../../src/export/caption.ts';
+import { arcPath, articleOutlets, boxesOverlap, captionContent, frameTest, lineInBox, outletName, placeBox, sourceLine } from '../../src/export/caption.ts';
 import { prepareStory, type BuiltPlace } from '../../src/data/prepare.ts';
 import type { PlaceProperties, Source, Story, StoryEvent, Theme } from '../../src/data/schema.ts';
 import { createCategory, createTheme } from '../fixtures/theme.ts';
@@ -113,6 +113,18 @@ describe('captionContent', () => {
     expect(c.sources).toEqual(['AFP', 'Reuters (contributing)']);
   });
 
+  it('lists the distance lines when one crosses the frame, though the place at its end is out of it', () => {
+    const p = prep();
+    // the base (100° E) is out of frame, its arc from 38° E runs through it: the line is drawn, the base is not
+    const c = captionContent(p, { t: at('2025-06-03T00:00Z'), layers: ALL }, frameTest([20, 35, 45, 55]));
+    expect(c.legend.map((e) => e.id)).toEqual(['venue', 'claimed-region', 'distances']);
+    expect(c.sources).toEqual(['AFP', 'Reuters (contributing)']);
+    // a frame the arc does not reach
+    expect(captionContent(p, { t: at('2025-06-03T00:00Z'), layers: ALL }, frameTest([20, 35, 36.5, 48])).legend.map((e) => e.id)).toEqual(['venue', 'claimed-region']);
+    // the lines switched off
+    expect(captionContent(p, { t: at('2025-06-03T00:00Z'), layers: ALL.filter((l) => l !== 'distances') }, frameTest([20, 35, 45, 55])).legend.map((e) => e.id)).toEqual(['venue', 'claimed-region']);
+  });
+
   it('names outlets, never titles: articles by agency or outlet in order of citation, the rest counted, outside documents apart', () => {
     const c = captionContent(prep(), { t: at('2025-06-01T12:00Z'), layers: ALL });
     expect(c.sources).toEqual(['AFP', 'Reuters (contributing)', 'a report without a byline']);
@@ -142,5 +154,30 @@ describe('outlets', () => {
   it('writes one source in the singular, and only the elsewhere mark when nothing else', () => {
     expect(sourceLine({ sources: ['AFP'], elsewhere: [] })).toBe('Source: AFP.');
     expect(sourceLine({ sources: [], elsewhere: ['LIGA.net'] })).toBe('Reported elsewhere: LIGA.net.');
+  });
+});
+
+describe('lineInBox', () => {
+  it('finds a segment that crosses a box with neither end in it, and none that passes by', () => {
+    expect(lineInBox([[0, 5], [20, 5]], [5, 0, 10, 10])).toBe(true);
+    expect(lineInBox([[0, 15], [20, 15]], [5, 0, 10, 10])).toBe(false);
+    // a diagonal past the corner
+    expect(lineInBox([[0, 9], [9, 18]], [5, 0, 10, 10])).toBe(false);
+    expect(lineInBox([[7, 7]], [5, 0, 10, 10])).toBe(true);
+  });
+
+  it('goes the short way round across the antimeridian, and counts world copies', () => {
+    expect(lineInBox([[170, 0], [-170, 0]], [175, -5, 185, 5])).toBe(true);
+    expect(lineInBox([[170, 0], [-170, 0]], [-10, -5, 10, 5])).toBe(false);
+    expect(lineInBox([[30, 50], [40, 50]], [385, 45, 395, 55])).toBe(true);
+  });
+
+  it('follows an arc along its great circle, from its border point to its place', () => {
+    const base = prep().placeById.get('base')!;
+    const path = arcPath(base);
+    expect(path[0]).toEqual([expect.closeTo(38, 6), expect.closeTo(50, 6)]);
+    expect(path[path.length - 1]).toEqual([expect.closeTo(100, 6), expect.closeTo(53, 6)]);
+    // a great circle bends north of the straight line between two points at these latitudes
+    expect(Math.max(...path.map(([, lat]) => lat))).toBeGreaterThan(55);
   });
 });

@@ -37,6 +37,22 @@ describe('layoutLabels', () => {
     expect(opaque.box[3]).toBeLessThanOrEqual(bounds[3]);
   });
 
+  it('keeps labels apart where they are drawn now as well as at the zoom they are laid out at (offsets do not scale with the anchors)', () => {
+    // a's name sits 40 px above its mark; b's label is centred 30 px above that mark at the layout's zoom
+    // and 42 px above it now (zoomed in): apart at the layout's zoom, over a's name now
+    const a = req('a', [0, 0], { w: 100, h: 20, sides: ['above'], gap: 40, forced: true });
+    const b = (more?: LabelRequest['more']) => req('b', [0, -30], { atNow: [0, -42], w: 100, h: 20, sides: ['center'], gap: 0, more });
+    const aBox = layoutLabels([a])[0].box;
+    expect(boxesIntersect(aBox, [-50, -40, 50, -20])).toBe(false);
+    expect(boxesIntersect(aBox, [-50, -52, 50, -32])).toBe(true);
+    expect(layoutLabels([a, b()]).map((p) => p.id)).toEqual(['a']);
+    // with a further anchor clear at both zooms, it goes there
+    expect(layoutLabels([a, b([{ at: [0, 30], now: [0, 42], sides: ['center'] }])]).map((p) => [p.id, p.anchor])).toEqual([
+      ['a', -1],
+      ['b', 0],
+    ]);
+  });
+
   it('keeps clear of obstacles (marks) and inside the bounds', () => {
     const mark: [number, number, number, number] = [-50, -40, 50, -5];
     expect(layoutLabels([req('a', [0, 0])], [mark])[0].side).toBe('below');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { PreparedPlace } from '../../src/data/prepare.ts';
-import { keepUnchanged, NO_LABELS, outlinePoints, outward, wrapWords, type LabelPlan, type PlannedLabel } from '../../src/map/label-plan.ts';
+import { keepUnchanged, NO_LABELS, outlinePoints, outward, planLabels, wrapWords, type LabelPlan, type PlanInput, type PlannedLabel } from '../../src/map/label-plan.ts';
 
 /** Returns an area place with this outer ring (all outlinePoints reads). */
 function createArea(ring: [number, number][]): PreparedPlace {
@@ -68,5 +68,55 @@ describe('keepUnchanged', () => {
     expect(keepUnchanged(null, prev)).toEqual({ plan: prev, same: false });
     expect(keepUnchanged(prev, createPlan([['a', 1], ['b', 2], ['c', 3]])).same).toBe(false);
     expect(keepUnchanged(prev, createPlan([['b', 2], ['a', 1]])).same).toBe(false);
+  });
+});
+
+describe('planLabels: distance labels', () => {
+  /** A plan of one arc straight down the screen from (0, 0) to (0, 100) px, with a mark over its middle. */
+  function planArc(along?: [number, number][], view: [number, number, number, number] = [-500, -500, 500, 500]) {
+    const point = (id: string, at: [number, number]) =>
+      ({ id, isArea: false, appearH: 0, category: 'struck', activeRanges: [], props: { anchor: at }, feature: { type: 'Feature', geometry: { type: 'Point', coordinates: at }, properties: {} } }) as unknown as PreparedPlace;
+    const base = point('base', [0, 100]);
+    const blocker = point('blocker', [0, 50]);
+    const prep = { events: [], story: { sources: [] }, placeById: new Map() } as unknown as PlanInput['prep'];
+    return planLabels({
+      prep,
+      current: -1,
+      h: 1,
+      layers: ['struck', 'distances'],
+      zoomStep: 5,
+      zoom: 5,
+      layoutZoom: 5,
+      narrow: false,
+      scale: 1,
+      project: (ll) => ll,
+      unproject: (p) => p,
+      view,
+      measure: (text, size) => text.length * size * 0.5,
+      areaPlaces: [],
+      pointPlaces: [base, blocker],
+      arcs: [base],
+      labelText: (p) => p.id,
+      labelMinZoom: () => 0,
+      labelBelow: () => false,
+      distanceText: () => '1,000 km',
+      distanceAt: () => [0, 50],
+      distanceAlong: along && (() => along),
+      shortArc: () => false,
+    });
+  }
+
+  it('slides along its arc where the middle has no room, and is left out without the points to slide to', () => {
+    expect(planArc().distances).toEqual([]);
+    const [label] = planArc([[0, 40], [0, 60]]).distances;
+    expect(label.position).toEqual([0, 40]);
+    // beside the point it moved to, clear of the mark at the arc's middle (10 px round it)
+    const bottom = label.position[1] + label.dy + label.h / 2;
+    expect(bottom).toBeLessThanOrEqual(40);
+  });
+
+  it('is left out while the place at its arc’s end is out of the frame', () => {
+    expect(planArc([[0, 40], [0, 60]], [-500, -500, 500, 90]).distances).toEqual([]);
+    expect(planArc([[0, 40], [0, 60]], [-500, -500, 500, 110]).distances).toHaveLength(1);
   });
 });

@@ -3,7 +3,7 @@ import { prepareStory, type BuiltPlace } from '../../src/data/prepare.ts';
 import type { Story, Theme } from '../../src/data/schema.ts';
 import { createCategory, createTheme } from '../fixtures/theme.ts';
 import { NO_LABELS } from '../../src/map/label-plan.ts';
-import { buildLayers, greatCircleMidpoint, labelBelow, labelText, layerIds, prepareLayerData, rgba, type Atlases, type LayerState } from '../../src/map/layers.ts';
+import { buildLayers, greatCircleMidpoint, greatCirclePoint, labelBelow, labelText, layerIds, prepareLayerData, rgba, type Atlases, type LayerState } from '../../src/map/layers.ts';
 
 const base = createTheme([
   createCategory('struck', 'diamond', { label: 'Struck', color: '#b3261e', kinds: ['airbase'], statuses: ['struck'] }),
@@ -208,6 +208,16 @@ describe('helpers', () => {
     expect(lat).toBeCloseTo(0, 6);
     const [, northLat] = greatCircleMidpoint([-45, 60], [135, 60]);
     expect(northLat).toBeCloseTo(90, 6);
+  });
+
+  it('finds points along a great circle, its ends at 0 and 1', () => {
+    expect(greatCirclePoint([0, 0], [90, 0], 1 / 3)[0]).toBeCloseTo(30, 6);
+    const [lon, lat] = greatCirclePoint([10, 20], [50, 60], 0);
+    expect(lon).toBeCloseTo(10, 6);
+    expect(lat).toBeCloseTo(20, 6);
+    expect(greatCirclePoint([10, 20], [50, 60], 1)[1]).toBeCloseTo(60, 6);
+    // along a meridian, a quarter of the way is a quarter of the latitude
+    expect(greatCirclePoint([33, 52], [33, 68], 0.25)).toEqual([expect.closeTo(33, 6), expect.closeTo(56, 6)]);
   });
 
   it('draws area names under the marks and point names over them', () => {
