@@ -295,6 +295,13 @@ describe('PNG export from the explorer', () => {
     await page.getByRole('button', { name: 'Export PNG' }).click();
     const dialog = page.getByRole('dialog', { name: 'Export PNG' });
     await dialog.waitFor({ state: 'visible' });
+    // the dialog's settings scroll at this size (1280 × 760); its actions stay in view at its foot
+    const actions = await dialog.evaluate((d) => {
+      const b = d.querySelector('.export-actions .primary')!.getBoundingClientRect();
+      const r = d.getBoundingClientRect();
+      return { scrolls: d.scrollHeight > d.clientHeight, inView: b.top >= r.top && b.bottom <= Math.min(r.bottom, innerHeight) };
+    });
+    expect(actions).toEqual({ scrolls: true, inView: true });
     await dialog.getByLabel(/1200 × 675/).check();
     await expect.poll(() => dialog.locator('.export-output').textContent()).toMatch(/1200 × 675 px · [a-z0-9-]+_2025-06-02T1200Z_1200x675@1x\.png/);
     const [download] = await Promise.all([page.waitForEvent('download'), dialog.getByRole('button', { name: 'Export', exact: true }).click()]);
