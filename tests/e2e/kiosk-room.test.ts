@@ -137,6 +137,10 @@ describe('kiosk in a real room', () => {
     expect(chapters.y).toBeGreaterThanOrEqual(side.bottom - 1);
     expect(chapters.bottom).toBeLessThanOrEqual(1920);
     expect(await clipped(page)).toEqual([]);
+    // the key draws each row's symbol: the distance lines as a line, not a square
+    const line = await box(page, '.kiosk-legend li[data-category="distances"] .swatch');
+    expect(line).not.toBeNull();
+    expect(line!.w).toBeGreaterThan(line!.h * 3);
     // the story's labels lie inside the map, not cut at a column edge
     const labels = await page.evaluate(() => window.explainer!.labelBoxes());
     expect(labels.length).toBeGreaterThan(0);
