@@ -237,7 +237,17 @@ export function planLabels(o: PlanInput): LabelPlan {
     });
   };
   const all = byRank(o.pointPlaces, o.areaPlaces);
-  if (labelsOn) for (const p of all) if (currentIds.has(p.id) && shown(p)) addPlace(p, !o.overview);
+  /**
+   * Returns whether the point at `lonLat` is seen now: inside the clear map area and under no cover. A
+   * name (or a distance) beside a mark off the frame would name an empty spot (a portrait kiosk wrote
+   * "Kyiv" under the map's top edge, its mark 12 px above it).
+   */
+  const seen = (lonLat: [number, number]) => {
+    const [x, y] = o.project(lonLat);
+    return x >= o.view[0] && x <= o.view[2] && y >= o.view[1] && y <= o.view[3] && !(o.covers ?? []).some((c) => x >= c[0] && x <= c[2] && y >= c[1] && y <= c[3]);
+  };
+  const named = (p: PreparedPlace) => p.isArea || seen(p.props.anchor);
+  if (labelsOn) for (const p of all) if (currentIds.has(p.id) && shown(p) && named(p)) addPlace(p, !o.overview);
   if (e?.subject) {
     const [w0, s0, e0, n0] = e.subject.bbox;
     const position: [number, number] = [(w0 + e0) / 2, (s0 + n0) / 2];
@@ -291,13 +301,12 @@ export function planLabels(o: PlanInput): LabelPlan {
       label: { id, text, position, size, dx: 0, dy: 0, ...box },
     });
   });
-  if (labelsOn) for (const p of all) if (!currentIds.has(p.id) && shown(p) && o.zoomStep >= o.labelMinZoom(p)) addPlace(p, false);
+  if (labelsOn) for (const p of all) if (!currentIds.has(p.id) && shown(p) && o.zoomStep >= o.labelMinZoom(p) && named(p)) addPlace(p, false);
   if (o.layers.includes('distances'))
     for (const p of o.arcs) {
       if (!shown(p) || (o.shortArc(p) && (o.narrow || o.zoomStep < 4))) continue;
       // a distance names the place at its arc's end: without that place in the frame, a reader could pair it with another
-      const [bx, by] = o.project(p.props.anchor);
-      if (bx < o.view[0] || bx > o.view[2] || by < o.view[1] || by > o.view[3]) continue;
+      if (!seen(p.props.anchor)) continue;
       const text = o.distanceText(p);
       const size = SMALLEST_MAP_LABEL_PX * s;
       const box = { w: o.measure(text, size) + 8 * s, h: size + 4 * s };

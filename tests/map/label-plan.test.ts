@@ -72,14 +72,14 @@ describe('keepUnchanged', () => {
 });
 
 describe('planLabels: distance labels', () => {
-  /** A plan of one arc straight down the screen from (0, 0) to (0, 100) px, with a mark over its middle. */
-  function planArc(along?: [number, number][], view: [number, number, number, number] = [-500, -500, 500, 500]) {
+  /** The plan's input for one arc straight down the screen from (0, 0) to (0, 100) px, with a mark over its middle. */
+  function planInput(along?: [number, number][], view: [number, number, number, number] = [-500, -500, 500, 500]) {
     const point = (id: string, at: [number, number]) =>
       ({ id, isArea: false, appearH: 0, category: 'struck', activeRanges: [], props: { anchor: at }, feature: { type: 'Feature', geometry: { type: 'Point', coordinates: at }, properties: {} } }) as unknown as PreparedPlace;
     const base = point('base', [0, 100]);
     const blocker = point('blocker', [0, 50]);
     const prep = { events: [], story: { sources: [] }, placeById: new Map() } as unknown as PlanInput['prep'];
-    return planLabels({
+    return {
       prep,
       current: -1,
       h: 1,
@@ -103,7 +103,12 @@ describe('planLabels: distance labels', () => {
       distanceAt: () => [0, 50],
       distanceAlong: along && (() => along),
       shortArc: () => false,
-    });
+    } satisfies PlanInput;
+  }
+
+  /** Returns the plan of that arc. */
+  function planArc(along?: [number, number][], view: [number, number, number, number] = [-500, -500, 500, 500]) {
+    return planLabels(planInput(along, view));
   }
 
   it('slides along its arc where the middle has no room, and is left out without the points to slide to', () => {
@@ -113,6 +118,15 @@ describe('planLabels: distance labels', () => {
     // beside the point it moved to, clear of the mark at the arc's middle (10 px round it)
     const bottom = label.position[1] + label.dy + label.h / 2;
     expect(bottom).toBeLessThanOrEqual(40);
+  });
+
+  it('names a point only while its mark is seen: in the frame and under no cover', () => {
+    const names = (view: [number, number, number, number], covers: [number, number, number, number][] = []) =>
+      planLabels({ ...planInput([]), layers: ['struck', 'labels'], view, covers }).points.map((l) => l.id);
+    expect(names([-500, -500, 500, 500])).toEqual(['base', 'blocker']);
+    // the base's mark (0, 100) just below the frame: its name could still fit above the edge, beside an empty spot
+    expect(names([-500, -500, 500, 90])).toEqual(['blocker']);
+    expect(names([-500, -500, 500, 500], [[-20, 80, 20, 120]])).toEqual(['blocker']);
   });
 
   it('is left out while the place at its arc’s end is out of the frame', () => {
