@@ -1,7 +1,7 @@
 import type { PreparedPlace, PreparedStory } from '../data/prepare.ts';
 import { calloutsOf } from '../data/callouts.ts';
 import { storyBox } from './bounds.ts';
-import { SMALLEST_MAP_LABEL_PX } from './label-sizes.ts';
+import { DISTANCE_LABELS_MIN_ZOOM, SMALLEST_MAP_LABEL_PX } from './label-sizes.ts';
 import { CURRENT_RING, TALKS_RING, ringReach } from './ring-sizes.ts';
 import { layoutLabels, type Box, type LabelRequest, type LabelSide } from './label-layout.ts';
 
@@ -239,8 +239,8 @@ export function planLabels(o: PlanInput): LabelPlan {
   const all = byRank(o.pointPlaces, o.areaPlaces);
   /**
    * Returns whether the point at `lonLat` is seen now: inside the clear map area and under no cover. A
-   * name (or a distance) beside a mark off the frame would name an empty spot (a portrait kiosk wrote
-   * "Kyiv" under the map's top edge, its mark 12 px above it).
+   * name (or a distance) beside a mark off the frame would name an empty spot (a portrait kiosk wrote a
+   * city's name just under the map's top edge, its mark 12 px above it, off the map).
    */
   const seen = (lonLat: [number, number]) => {
     const [x, y] = o.project(lonLat);
@@ -304,7 +304,8 @@ export function planLabels(o: PlanInput): LabelPlan {
   if (labelsOn) for (const p of all) if (!currentIds.has(p.id) && shown(p) && o.zoomStep >= o.labelMinZoom(p) && named(p)) addPlace(p, false);
   if (o.layers.includes('distances'))
     for (const p of o.arcs) {
-      if (!shown(p) || (o.shortArc(p) && (o.narrow || o.zoomStep < 4))) continue;
+      // as the distance layer shows them (`buildLayers`): no room is kept for a label it would not draw
+      if (!shown(p) || (o.narrow && o.zoomStep < DISTANCE_LABELS_MIN_ZOOM) || (o.shortArc(p) && (o.narrow || o.zoomStep < DISTANCE_LABELS_MIN_ZOOM))) continue;
       // a distance names the place at its arc's end: without that place in the frame, a reader could pair it with another
       if (!seen(p.props.anchor)) continue;
       const text = o.distanceText(p);

@@ -4,3 +4,10 @@
  * (an export, the kiosk) brings this one up to the size it needs.
  */
 export const SMALLEST_MAP_LABEL_PX = 12;
+
+/**
+ * The zoom step from which short distance arcs are labelled (anywhere), and every distance label on a
+ * narrow (phone-sized) map: zoomed out, they crowd the air bases' names; the distances stay in each
+ * place's details.
+ */
+export const DISTANCE_LABELS_MIN_ZOOM = 4;

@@ -8,6 +8,7 @@ import { createAreaDetail, FULL_DETAIL_ZOOM, type AreaFeature } from './area-det
 import { ClockFilterExtension, type Clock, type ClockFilterProps, type FilterRanges } from './clock-filter.ts';
 import type { IconName } from './icons.ts';
 import { coverCharacters, labelCharacters, type LabelCharacters } from './label-characters.ts';
+import { DISTANCE_LABELS_MIN_ZOOM } from './label-sizes.ts';
 import type { LabelPlan, PlannedLabel } from './label-plan.ts';
 import type { PatternName } from './patterns.ts';
 import { CURRENT_RING, TALKS_RING } from './ring-sizes.ts';
@@ -109,7 +110,6 @@ export const labelMinZoom = (p: PreparedPlace) => LABEL_MIN_ZOOM[p.props.labelRa
 
 /** Distances shorter than this (km) are labelled only from zoom 4, where they no longer crowd the map. */
 export const SHORT_ARC_KM = 1000;
-const SHORT_ARC_MIN_ZOOM = 4;
 const fillStyle = new FillStyleExtension({ pattern: true });
 
 const NEVER = 1e6;
@@ -310,7 +310,7 @@ export function buildLayers(data: LayerData, s: LayerState, theme: Theme, atlase
   };
 
   const ringed = currentPoints(data, s.current);
-  const distancesShown = visible('distances') && !(s.narrow && s.zoom < SHORT_ARC_MIN_ZOOM);
+  const distancesShown = visible('distances') && !(s.narrow && s.zoom < DISTANCE_LABELS_MIN_ZOOM);
   return [
     keep('areas', [s.detail], () =>
       new GeoJsonLayer<PreparedPlace>({

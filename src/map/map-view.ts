@@ -97,6 +97,7 @@ export function createMapView(o: MapViewOptions): MapView {
     canvasContextAttributes: { preserveDrawingBuffer: o.preserveDrawingBuffer, antialias: true },
   });
   map.addControl(new AttributionControl({ compact: o.cooperativeGestures }), 'bottom-right');
+  const folding = o.cooperativeGestures ? foldCreditsOnce(map.getContainer()) : null;
   const overlay = new MapLibreOverlay({
     interleaved: false,
     onAfterRender: () => o.onDeckRender(),
@@ -142,7 +143,26 @@ export function createMapView(o: MapViewOptions): MapView {
       map.off('moveend', onMoveEnd);
       map.off('resize', onFrameChange);
       map.off('load', onFrameChange);
+      folding?.disconnect();
       map.remove();
     },
   };
+}
+
+/**
+ * An embed's map is small (an iframe in an article): its credits start folded behind maplibre's ⓘ
+ * button, which opens them, instead of over a third of the map. maplibre shows a compact attribution
+ * open until the map is dragged; this folds it once, when maplibre first opens it.
+ */
+function foldCreditsOnce(container: HTMLElement): MutationObserver {
+  const fold = (observer: MutationObserver) => {
+    const attribution = container.querySelector('.maplibregl-ctrl-attrib.maplibregl-compact-show');
+    if (!attribution) return;
+    attribution.classList.remove('maplibregl-compact-show');
+    observer.disconnect();
+  };
+  const observer = new MutationObserver(() => fold(observer));
+  observer.observe(container, { subtree: true, attributes: true, attributeFilter: ['class'] });
+  fold(observer);
+  return observer;
 }

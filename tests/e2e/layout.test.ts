@@ -310,4 +310,28 @@ describe('layout in Chromium', () => {
     expect(await page.evaluate(() => window.explainer!.mapView.map.cooperativeGestures.isEnabled())).toBe(true);
     await page.context().close();
   });
+
+  it("narrow embed: map, card headline and timeline all inside the frame's height, the card scrolling in its own box, the credits folded", async () => {
+    // the README's embed is 560 px tall; in a phone-width column the phone layout's page used to scroll inside the iframe,
+    // the card under the sticky timeline (its date showed, its headline did not), and the credits covered a third of the map
+    const { page, errors } = await openApp(h, '?embed=1&t=2025-06-01T11:35Z', { width: 720, height: 560 });
+    const seen = await page.evaluate(() => {
+      const box = (sel: string) => document.querySelector(sel)!.getBoundingClientRect();
+      const [h2, timeline, map, side] = [box('.event-card h2'), box('.timeline'), box('.map'), box('.side')];
+      const attribution = document.querySelector('.maplibregl-ctrl-attrib')!;
+      return {
+        pageScrolls: document.documentElement.scrollHeight > innerHeight + 1,
+        headlineShown: h2.top >= side.top && h2.bottom <= Math.min(side.bottom, timeline.top) && h2.height > 0,
+        mapHeight: map.height,
+        creditsFolded: attribution.classList.contains('maplibregl-compact') && !attribution.classList.contains('maplibregl-compact-show'),
+      };
+    });
+    expect(seen).toEqual({ pageScrolls: false, headlineShown: true, mapHeight: expect.any(Number), creditsFolded: true });
+    expect(seen.mapHeight).toBeGreaterThan(200);
+    // the credits open from their button
+    await page.locator('.maplibregl-ctrl-attrib-button').click();
+    expect(await page.locator('.maplibregl-ctrl-attrib-inner').isVisible()).toBe(true);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
 });

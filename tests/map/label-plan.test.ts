@@ -129,6 +129,13 @@ describe('planLabels: distance labels', () => {
     expect(names([-500, -500, 500, 500], [[-20, 80, 20, 120]])).toEqual(['blocker']);
   });
 
+  it('keeps no room on a narrow map below zoom 4 for a distance the layer would not draw', () => {
+    const distances = (narrow: boolean, zoomStep: number) => planLabels({ ...planInput([[0, 40]]), narrow, zoomStep }).distances.length;
+    expect(distances(true, 3.5)).toBe(0);
+    expect(distances(true, 4)).toBe(1);
+    expect(distances(false, 3.5)).toBe(1);
+  });
+
   it('is left out while the place at its arc’s end is out of the frame', () => {
     expect(planArc([[0, 40], [0, 60]], [-500, -500, 500, 90]).distances).toEqual([]);
     expect(planArc([[0, 40], [0, 60]], [-500, -500, 500, 110]).distances).toHaveLength(1);

@@ -33,6 +33,8 @@ describe('layout thresholds', () => {
     expect(MEDIA.phone).toBe(`(max-width: ${PHONE_MAX_PX}px)`);
     expect(MEDIA.short).toBe(`(max-height: ${SHORT_MAX_PX}px)`);
     expect(MEDIA['phone-short']).toBe(`${MEDIA.phone} and ${MEDIA.short}`);
+    // a phone-width screen that is not short: no height falls in both or in neither
+    expect(MEDIA['phone-tall']).toBe(`${MEDIA.phone} and (min-height: ${SHORT_MAX_PX + 1}px)`);
     expect(MEDIA.wall).toBe('(min-width: 2400px) and (min-height: 1350px)');
     expect(MEDIA['wall-2x']).toBe('(min-width: 3200px) and (min-height: 1800px)');
   });
