@@ -152,7 +152,7 @@ export function createLayerController(o: LayerControllerOptions) {
       layers: layersOn,
       zoomStep: step,
       zoom: map.getZoom(),
-      // the lowest zoom this step is shown at: zooming in from there only moves labels apart
+      // the lowest zoom this step is shown at (the layout keeps labels apart there and at the zoom now)
       layoutZoom: step - 0.25 + zoomShift + Math.log2(typeScale),
       narrow: narrowMap(),
       scale: sizeScale,

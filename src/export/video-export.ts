@@ -125,6 +125,8 @@ async function render(ctx: AppContext, o: VideoOptions): Promise<VideoResult> {
     await output.start();
     let last = '';
     let lastScale = '';
+    /** The bands a flight starts and lands between, worked out at its first frame: framing them moves the map, which a flight does once, not at every frame. */
+    const flights = new Map<string, [Bands, Bands]>();
     for (let i = 0; i < plan.frames; i++) {
       if (o.signal?.aborted) throw new DOMException('The video export was cancelled', 'AbortError');
       const st = frameState(plan, i, ctx.scale);
@@ -147,7 +149,10 @@ async function render(ctx: AppContext, o: VideoOptions): Promise<VideoResult> {
           clear = bands;
         } else {
           // a flight starts and lands where the two frames rest, between their own bands, and eases from one's bands to the other's
-          const [a, b] = [restOf(st.camera.from).bands, restOf(st.camera.to).bands];
+          const flight = `${st.camera.from}>${st.camera.to}`;
+          let ends = flights.get(flight);
+          if (!ends) flights.set(flight, (ends = [restOf(st.camera.from).bands, restOf(st.camera.to).bands]));
+          const [a, b] = ends;
           const e = easeInOut(st.camera.k);
           bands = { top: a.top + (b.top - a.top) * e, bottom: a.bottom + (b.bottom - a.bottom) * e };
           clear = b;
@@ -155,7 +160,10 @@ async function render(ctx: AppContext, o: VideoOptions): Promise<VideoResult> {
           const view = flyCamera(cameraOf(ctx, st.camera.from, frame, a, typeScale), cameraOf(ctx, st.camera.to, frame, b, typeScale), st.camera.k, area.width, area.height);
           applyFraming(map, prep, { kind: 'camera', center: view.center, zoom: view.zoom }, frame, bands);
         }
-        const scaleKey = `${typeScale}|${clear.top}|${clear.bottom}`;
+        // a landed frame's names are laid out afresh where it rests (as its still's are), once: a flight keeps
+        // the names it had, and laying them out again whenever the map crossed a zoom step left the rest
+        // with names laid out at a frame of the flight
+        const scaleKey = `${typeScale}|${clear.top}|${clear.bottom}|${st.camera.k >= 1 ? `rest ${st.camera.to}` : 'flight'}`;
         ctx.setTypeScale(typeScale, clear);
         await settle(ctx, o.width, o.height, drawn === 0 || scaleKey !== lastScale);
         // the first frame's names as a still of that moment has them; later frames keep theirs, so names do not jump

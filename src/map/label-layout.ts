@@ -352,7 +352,8 @@ export function layoutLabels(requests: LabelRequest[], obstacles: Box[] = [], bo
       // float sum of terms ≥ 0 never falls as terms are added, so it could not have been taken).
       const pushCost = push * PUSH_COST;
       if (outside * 10 + pushCost >= bestCost) continue;
-      const onLabels = (labels.overlap(box) + labelsNow.overlap([now[0] + dx - r.w / 2, now[1] + dy - r.h / 2, now[0] + dx + r.w / 2, now[1] + dy + r.h / 2])) * 1000 + outside * 10;
+      // the overlap at the worse of the two zooms (where they are one, as much as before)
+      const onLabels = Math.max(labels.overlap(box), labelsNow.overlap([now[0] + dx - r.w / 2, now[1] + dy - r.h / 2, now[0] + dx + r.w / 2, now[1] + dy + r.h / 2])) * 1000 + outside * 10;
       if (onLabels + pushCost >= bestCost) continue;
       const unclear = r.namesMark ? unclearBy(box, at, false) : 0;
       const cost = onLabels + unclear * 0.1 + marks.overlap(box) * (r.opaque ? HIDDEN_MARK_COST : 1) + pushCost;

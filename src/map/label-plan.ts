@@ -46,7 +46,7 @@ export interface PlanInput {
   layers: string[];
   /** Zoom the layer rules see (story label ranks, short arcs). */
   zoomStep: number;
-  /** The map's zoom now, and the zoom to lay out at (the lowest the plan is shown at: labels only move apart above it). */
+  /** The map's zoom now, and the zoom to lay out at (the lowest the plan is shown at); labels are kept apart at both. */
   zoom: number;
   layoutZoom: number;
   /** A phone-sized map: short distance labels wait for zoom 4. */
@@ -178,8 +178,9 @@ function byRank(points: readonly PreparedPlace[], areas: readonly PreparedPlace[
 /**
  * Returns the labels to draw, laid out so that no two overlap and none covers a mark: the current
  * event's places, subject and callout first (always named), then the other places on the map by
- * label rank, then distances. Laid out at `layoutZoom`, the lowest zoom the plan is shown at, so
- * zooming in within a step only moves labels apart.
+ * label rank, then distances. Laid out at `layoutZoom`, the lowest zoom the plan is shown at, and
+ * kept apart at the zoom now too (offsets from anchors do not scale, so labels apart at one zoom can
+ * meet at another; a zoom between the two, or above the zoom now within the step, is not checked).
  */
 export function planLabels(o: PlanInput): LabelPlan {
   // the overview is never zoomed (a touch ends it): laid out at the zoom it is shown at
@@ -246,8 +247,10 @@ export function planLabels(o: PlanInput): LabelPlan {
     const [x, y] = o.project(lonLat);
     return x >= o.view[0] && x <= o.view[2] && y >= o.view[1] && y <= o.view[3] && !(o.covers ?? []).some((c) => x >= c[0] && x <= c[2] && y >= c[1] && y <= c[3]);
   };
+  // the other places' names only: the current event's are always placed (the plan is not laid out again
+  // when the reader pans a place that was out of view into it)
   const named = (p: PreparedPlace) => p.isArea || seen(p.props.anchor);
-  if (labelsOn) for (const p of all) if (currentIds.has(p.id) && shown(p) && named(p)) addPlace(p, !o.overview);
+  if (labelsOn) for (const p of all) if (currentIds.has(p.id) && shown(p)) addPlace(p, !o.overview);
   if (e?.subject) {
     const [w0, s0, e0, n0] = e.subject.bbox;
     const position: [number, number] = [(w0 + e0) / 2, (s0 + n0) / 2];

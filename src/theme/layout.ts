@@ -35,7 +35,8 @@ export const MEDIA: Readonly<Record<string, string>> = {
   phone: `(max-width: ${PHONE_MAX_PX}px)`,
   short: `(max-height: ${SHORT_MAX_PX}px)`,
   'phone-short': `(max-width: ${PHONE_MAX_PX}px) and (max-height: ${SHORT_MAX_PX}px)`,
-  'phone-tall': `(max-width: ${PHONE_MAX_PX}px) and (min-height: ${SHORT_MAX_PX + 1}px)`,
+  // the range form: a fractional height (browser zoom) between 520 and 521 px is short or tall, never neither
+  'phone-tall': `(max-width: ${PHONE_MAX_PX}px) and (height > ${SHORT_MAX_PX}px)`,
   ...Object.fromEntries(WALL_STEPS.map((w) => [w.name, `(min-width: ${w.minWidth}px) and (min-height: ${w.minHeight}px)`])),
 };
 

@@ -121,11 +121,13 @@ describe('planLabels: distance labels', () => {
   });
 
   it('names a point only while its mark is seen: in the frame and under no cover', () => {
-    const names = (view: [number, number, number, number], covers: [number, number, number, number][] = []) =>
-      planLabels({ ...planInput([]), layers: ['struck', 'labels'], view, covers }).points.map((l) => l.id);
+    const input = planInput([]);
+    const names = (view: [number, number, number, number], covers: [number, number, number, number][] = [], alone = false) =>
+      planLabels({ ...input, pointPlaces: alone ? input.pointPlaces.slice(0, 1) : input.pointPlaces, layers: ['struck', 'labels'], view, covers }).points.map((l) => l.id);
     expect(names([-500, -500, 500, 500])).toEqual(['base', 'blocker']);
-    // the base's mark (0, 100) just below the frame: its name could still fit above the edge, beside an empty spot
-    expect(names([-500, -500, 500, 90])).toEqual(['blocker']);
+    // the base alone, its mark (0, 100) just below the frame: its name would fit above the edge, beside an empty spot
+    expect(names([-500, -500, 500, 500], [], true)).toEqual(['base']);
+    expect(names([-500, -500, 500, 90], [], true)).toEqual([]);
     expect(names([-500, -500, 500, 500], [[-20, 80, 20, 120]])).toEqual(['blocker']);
   });
 

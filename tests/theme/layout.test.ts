@@ -34,7 +34,7 @@ describe('layout thresholds', () => {
     expect(MEDIA.short).toBe(`(max-height: ${SHORT_MAX_PX}px)`);
     expect(MEDIA['phone-short']).toBe(`${MEDIA.phone} and ${MEDIA.short}`);
     // a phone-width screen that is not short: no height falls in both or in neither
-    expect(MEDIA['phone-tall']).toBe(`${MEDIA.phone} and (min-height: ${SHORT_MAX_PX + 1}px)`);
+    expect(MEDIA['phone-tall']).toBe(`${MEDIA.phone} and (height > ${SHORT_MAX_PX}px)`);
     expect(MEDIA.wall).toBe('(min-width: 2400px) and (min-height: 1350px)');
     expect(MEDIA['wall-2x']).toBe('(min-width: 3200px) and (min-height: 1800px)');
   });
