@@ -10,7 +10,7 @@ import { drawIconAtlas, iconMapping } from '../map/icons.ts';
 import { createTextWidths } from '../map/text-widths.ts';
 import type { Box } from '../map/label-layout.ts';
 import { keepUnchanged, planLabels, type LabelPlan } from '../map/label-plan.ts';
-import { buildLayers, distanceText, greatCircleMidpoint, greatCirclePoint, labelBelow, labelMinZoom, labelText, prepareLayerData, SHORT_ARC_KM, type Atlases, type LayerState } from '../map/layers.ts';
+import { buildLayers, distanceText, greatCircleMidpoint, greatCirclePoint, labelBelow, labelMinZoom, labelText, prepareLayerData, SHORT_ARC_KM, townNameZooms, type Atlases, type LayerState } from '../map/layers.ts';
 import type { MapView } from '../map/map-view.ts';
 import { drawPatternAtlas, patternMapping } from '../map/patterns.ts';
 import type { PointerHold } from '../state/pointer-hold.ts';
@@ -70,6 +70,8 @@ export function createLayerController(o: LayerControllerOptions) {
   const zoomShift = Math.log2(o.screenScale);
   const atlases: Atlases = { pattern: drawPatternAtlas(), patternMapping: patternMapping(), icon: drawIconAtlas(), iconMapping: iconMapping() };
   const layerData = prepareLayerData(prep);
+  /** The zoom a basemap town of a point's own name shows from, where one marks it: the story names that mark from there. */
+  const townZoom = townNameZooms(layerData.labels, o.geo.towns);
   /** Export type scale (1 on screen): map labels, marks and lines grow with an export frame as its caption does. */
   let typeScale = 1;
   /** Bands (CSS px) at the top and bottom of the map that a caption covers (exports, screenshots): labels keep clear. */
@@ -172,7 +174,7 @@ export function createLayerController(o: LayerControllerOptions) {
       pointPlaces: layerData.labels,
       arcs: layerData.arcs,
       labelText,
-      labelMinZoom,
+      labelMinZoom: (pl) => Math.min(labelMinZoom(pl), townZoom.get(pl.id) ?? Infinity),
       labelBelow: (pl) => labelBelow(pl, step),
       distanceText: (pl) => arcLabel(pl).text,
       distanceAt: (pl) => arcLabel(pl).at,
@@ -187,7 +189,7 @@ export function createLayerController(o: LayerControllerOptions) {
     // the basemap's label space is sent again (a GeoJSON update, re-tiled in maplibre's worker, and a
     // redraw of the basemap) only when a label moved or the rings changed
     if (!same || spaceKey !== labelSpaceKey || map.getSource(LABEL_SPACE) !== labelSpaceSource) {
-      showLabelSpace(map, [...kept.areas, ...kept.points, ...kept.distances, ...kept.notes], { scale: sizeScale, ringed: ringedAt });
+      showLabelSpace(map, [...kept.areas, ...kept.points, ...kept.distances, ...kept.notes], { scale: sizeScale, ringed: ringedAt, points: kept.marks });
       labelSpaceKey = spaceKey;
       labelSpaceSource = map.getSource(LABEL_SPACE);
     }

@@ -109,23 +109,24 @@ const RING_ROOM_PX = 56;
 
 /**
  * Tells the basemap where the story's labels are (text, size px, offset px from their point) and
- * their marks (at each label's point), so that its own names give way to both. The marks' room grows
- * with the story's marks (`scale`: the mode's mark scale times the screen's and the type scale), and a
- * `ringed` point (the current event's, [lon, lat]) keeps its ring's room.
+ * its marks (at each label's point, and at every point mark shown, `points`, named or not), so that
+ * its own names give way to both. The marks' room grows with the story's marks (`scale`: the mode's
+ * mark scale times the screen's and the type scale), and a `ringed` point (the current event's,
+ * [lon, lat]) keeps its ring's room.
  */
 export function showLabelSpace(
   map: MapLibreMap,
   labels: { text: string; position: [number, number]; size: number; dx: number; dy: number }[],
-  marks: { scale?: number; ringed?: [number, number][] } = {},
+  marks: { scale?: number; ringed?: [number, number][]; points?: [number, number][] } = {},
 ): void {
   const source = map.getSource(LABEL_SPACE) as GeoJSONSource | undefined;
   const scale = marks.scale ?? 1;
   const ringed = new Set((marks.ringed ?? []).map((p) => p.join(',')));
   const room = new Map<string, { position: [number, number]; size: number }>();
-  for (const l of labels) {
-    const key = l.position.join(',');
+  for (const position of [...labels.map((l) => l.position), ...(marks.points ?? [])]) {
+    const key = position.join(',');
     const size = (ringed.has(key) ? RING_ROOM_PX : MARK_ROOM_PX) * scale;
-    if ((room.get(key)?.size ?? 0) < size) room.set(key, { position: l.position, size });
+    if ((room.get(key)?.size ?? 0) < size) room.set(key, { position, size });
   }
   source?.setData({
     type: 'FeatureCollection',

@@ -31,10 +31,12 @@ export interface LabelPlan {
   notes: PlannedLabel[];
   /** Leader lines [from, to] in lon/lat from a callout's place to its panel. */
   leaders: { from: [number, number]; to: [number, number] }[];
+  /** Where the point marks shown are (lon/lat), named or not: the basemap's names keep clear of each. */
+  marks: [number, number][];
 }
 
 /** An empty plan (no labels). */
-export const NO_LABELS: LabelPlan = { areas: [], points: [], distances: [], notes: [], leaders: [] };
+export const NO_LABELS: LabelPlan = { areas: [], points: [], distances: [], notes: [], leaders: [], marks: [] };
 
 /** What the planner needs besides the story: the map's projection and text metrics, and the layer rules. */
 export interface PlanInput {
@@ -330,15 +332,16 @@ export function planLabels(o: PlanInput): LabelPlan {
       });
     }
   const marks: Box[] = [];
+  const plan: LabelPlan = { areas: [], points: [], distances: [], notes: [], leaders: [], marks: [] };
   for (const p of o.pointPlaces) {
     if (!shown(p)) continue;
     const [x, y] = px(p.props.anchor);
     const r = markRadius(p) * s;
     marks.push([x - r, y - r, x + r, y + r]);
+    plan.marks.push(p.props.anchor);
   }
   for (const r of requests) r.atNow = toNow(r.at);
   const placed = new Map(layoutLabels(requests, marks, o.view, o.covers).map((p) => [p.id, p]));
-  const plan: LabelPlan = { areas: [], points: [], distances: [], notes: [], leaders: [] };
   for (const r of requests) {
     const p = placed.get(r.id);
     if (!p) continue;
@@ -379,7 +382,8 @@ export function keepUnchanged(prev: LabelPlan | null, next: LabelPlan): { plan: 
   const leadersSame =
     prev.leaders.length === next.leaders.length &&
     prev.leaders.every((l, j) => l.from[0] === next.leaders[j].from[0] && l.from[1] === next.leaders[j].from[1] && l.to[0] === next.leaders[j].to[0] && l.to[1] === next.leaders[j].to[1]);
-  const plan: LabelPlan = { areas: lists[0], points: lists[1], distances: lists[2], notes: lists[3], leaders: leadersSame ? prev.leaders : next.leaders };
-  const same = plan.areas === prev.areas && plan.points === prev.points && plan.distances === prev.distances && plan.notes === prev.notes;
+  const marksSame = prev.marks.length === next.marks.length && prev.marks.every((m, j) => m[0] === next.marks[j][0] && m[1] === next.marks[j][1]);
+  const plan: LabelPlan = { areas: lists[0], points: lists[1], distances: lists[2], notes: lists[3], leaders: leadersSame ? prev.leaders : next.leaders, marks: marksSame ? prev.marks : next.marks };
+  const same = plan.areas === prev.areas && plan.points === prev.points && plan.distances === prev.distances && plan.notes === prev.notes && plan.marks === prev.marks;
   return { plan, same };
 }

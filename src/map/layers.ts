@@ -1,4 +1,5 @@
 import type { Layer } from '@deck.gl/core';
+import type { FeatureCollection } from 'geojson';
 import { FillStyleExtension, type FillStyleExtensionProps } from '@deck.gl/extensions';
 import { ArcLayer, GeoJsonLayer, IconLayer, LineLayer, ScatterplotLayer, TextLayer } from '@deck.gl/layers';
 import { calloutsOf } from '../data/callouts.ts';
@@ -107,6 +108,36 @@ export const LABEL_MIN_ZOOM = [0, 0, 3.5, 4.5, 5.5, 8, 9, 10, 11, 12];
 
 /** Returns the zoom from which a place's label shows. */
 export const labelMinZoom = (p: PreparedPlace) => LABEL_MIN_ZOOM[p.props.labelRank ?? 5] ?? 8;
+
+/** How near (km) a basemap town must be to a point place of the same name to be the same place. */
+const SAME_TOWN_KM = 5;
+
+/**
+ * Returns, for each point place that a basemap town of the same name marks (within `SAME_TOWN_KM`),
+ * the zoom that town's name shows from. The story names such a mark from that zoom too, if its rank
+ * would name it later: the basemap keeps its names clear of every story mark, so without this a city
+ * the story marks but does not name would lose the town's name the map gives it anywhere else.
+ */
+export function townNameZooms(points: readonly PreparedPlace[], towns: FeatureCollection | undefined): Map<string, number> {
+  const byName = new Map<string, { at: number[]; minZoom: number }[]>();
+  for (const t of towns?.features ?? []) {
+    const { name, minZoom } = (t.properties ?? {}) as { name?: string; minZoom?: number };
+    if (!name || typeof minZoom !== 'number' || t.geometry.type !== 'Point') continue;
+    const key = name.toLocaleLowerCase('en');
+    byName.set(key, [...(byName.get(key) ?? []), { at: t.geometry.coordinates, minZoom }]);
+  }
+  const zooms = new Map<string, number>();
+  for (const p of points) {
+    if (p.isArea) continue;
+    const [lon, lat] = p.props.anchor;
+    for (const t of byName.get(p.props.name.toLocaleLowerCase('en')) ?? []) {
+      // equirectangular distance: exact enough at a few km
+      const km = Math.hypot((t.at[0] - lon) * Math.cos((lat * Math.PI) / 180), t.at[1] - lat) * 111.2;
+      if (km <= SAME_TOWN_KM) zooms.set(p.id, Math.min(zooms.get(p.id) ?? Infinity, t.minZoom));
+    }
+  }
+  return zooms;
+}
 
 /** Distances shorter than this (km) are labelled only from zoom 4, where they no longer crowd the map. */
 export const SHORT_ARC_KM = 1000;

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { FeatureCollection } from 'geojson';
 import type { LayerSpecification } from 'maplibre-gl';
 import { featureFilter, type FilterSpecification } from '@maplibre/maplibre-gl-style-spec';
-import { TOWN_DOT, basemapStyle, townDotImage, type BasemapGeo } from '../../src/map/basemap-style.ts';
+import { LABEL_SPACE, TOWN_DOT, basemapStyle, showLabelSpace, townDotImage, type BasemapGeo } from '../../src/map/basemap-style.ts';
 import type { Theme } from '../../src/data/schema.ts';
 
 const theme = { font: 'Noto Sans', colors: {}, categories: [] } as unknown as Theme;
@@ -117,5 +117,29 @@ describe('basemapStyle names on the ground', () => {
     // the ring: 0.8 px (3 image px) inside the edge, 15 image px from the centre
     expect(at(c + 14, c)).toEqual([0xf7, 0xf5, 0xf0, 255]);
     expect(at(0, 0)[3]).toBe(0);
+  });
+});
+
+describe('showLabelSpace', () => {
+  /** Returns the features the label space was given (a stand-in map that keeps them). */
+  function space(...args: Parameters<typeof showLabelSpace> extends [unknown, ...infer R] ? R : never) {
+    let data: FeatureCollection | null = null;
+    const map = { getSource: (id: string) => (id === LABEL_SPACE ? { setData: (d: FeatureCollection) => (data = d) } : undefined) };
+    showLabelSpace(map as never, ...args);
+    return data!.features.map((f) => ({ at: (f.geometry as { coordinates: number[] }).coordinates, ...(f.properties as { text: string; size: number }) }));
+  }
+  const label = { text: 'Vilnius', position: [25, 54] as [number, number], size: 13, dx: 0, dy: -20 };
+
+  it("keeps room at every point mark shown, named or not (an unnamed city's mark sat on a country's name)", () => {
+    const rooms = space([label], { points: [[25, 54], [30, 50]] }).filter((f) => f.text === 'M');
+    expect(rooms).toEqual([
+      { at: [25, 54], text: 'M', size: 24, offset: [0, 0] },
+      { at: [30, 50], text: 'M', size: 24, offset: [0, 0] },
+    ]);
+  });
+
+  it("keeps a ring's room at a ringed mark, grown with the marks' scale", () => {
+    const rooms = space([], { points: [[30, 50]], ringed: [[30, 50]], scale: 1.5 }).filter((f) => f.text === 'M');
+    expect(rooms).toEqual([{ at: [30, 50], text: 'M', size: 56 * 1.5, offset: [0, 0] }]);
   });
 });

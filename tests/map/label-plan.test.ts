@@ -69,6 +69,16 @@ describe('keepUnchanged', () => {
     expect(keepUnchanged(prev, createPlan([['a', 1], ['b', 2], ['c', 3]])).same).toBe(false);
     expect(keepUnchanged(prev, createPlan([['b', 2], ['a', 1]])).same).toBe(false);
   });
+
+  it('keeps the marks list while the marks shown are the same, and says a mark shown or gone is a change', () => {
+    const prev = { ...createPlan([['a', 1]]), marks: [[1, 2]] as [number, number][] };
+    const again = keepUnchanged(prev, { ...createPlan([['a', 1]]), marks: [[1, 2]] });
+    expect(again).toMatchObject({ same: true });
+    expect(again.plan.marks).toBe(prev.marks);
+    const more = keepUnchanged(prev, { ...createPlan([['a', 1]]), marks: [[1, 2], [3, 4]] });
+    expect(more.same).toBe(false);
+    expect(more.plan.marks).toEqual([[1, 2], [3, 4]]);
+  });
 });
 
 describe('planLabels: distance labels', () => {
@@ -129,6 +139,16 @@ describe('planLabels: distance labels', () => {
     expect(names([-500, -500, 500, 500], [], true)).toEqual(['base']);
     expect(names([-500, -500, 500, 90], [], true)).toEqual([]);
     expect(names([-500, -500, 500, 500], [[-20, 80, 20, 120]])).toEqual(['blocker']);
+  });
+
+  it('lists every point mark shown, named or not, and none whose layer is off', () => {
+    const input = planInput([]);
+    // no names at all (the labels layer is off): both marks are still drawn, so the basemap keeps room at both
+    expect(planLabels(input).points).toEqual([]);
+    expect(planLabels(input).marks).toEqual([[0, 100], [0, 50]]);
+    expect(planLabels({ ...input, layers: ['distances'] }).marks).toEqual([]);
+    // a mark not yet shown at this hour
+    expect(planLabels({ ...input, h: -1 }).marks).toEqual([]);
   });
 
   it('keeps no room on a narrow map below zoom 4 for a distance the layer would not draw', () => {

@@ -3,7 +3,8 @@ import { prepareStory, type BuiltPlace } from '../../src/data/prepare.ts';
 import type { Story, Theme } from '../../src/data/schema.ts';
 import { createCategory, createTheme } from '../fixtures/theme.ts';
 import { NO_LABELS } from '../../src/map/label-plan.ts';
-import { buildLayers, greatCircleMidpoint, greatCirclePoint, labelBelow, labelText, layerIds, prepareLayerData, rgba, type Atlases, type LayerState } from '../../src/map/layers.ts';
+import { buildLayers, greatCircleMidpoint, greatCirclePoint, labelBelow, labelText, layerIds, prepareLayerData, rgba, townNameZooms, type Atlases, type LayerState } from '../../src/map/layers.ts';
+import type { PreparedPlace } from '../../src/data/prepare.ts';
 
 const base = createTheme([
   createCategory('struck', 'diamond', { label: 'Struck', color: '#b3261e', kinds: ['airbase'], statuses: ['struck'] }),
@@ -240,5 +241,25 @@ describe('helpers', () => {
     expect(labelBelow(place({ labelBelowUnder: 5 }), 4.5)).toBe(true);
     expect(labelBelow(place({ labelBelowUnder: 5 }), 5)).toBe(false);
     expect(labelBelow(place({ labelBelowUnder: 5 }), 11)).toBe(false);
+  });
+});
+
+describe('townNameZooms', () => {
+  const point = (id: string, name: string, anchor: [number, number], isArea = false) => ({ id, isArea, props: { name, anchor } }) as unknown as PreparedPlace;
+  const town = (name: string, at: [number, number], minZoom: number) => ({ type: 'Feature' as const, properties: { name, minZoom }, geometry: { type: 'Point' as const, coordinates: at } });
+  const towns = { type: 'FeatureCollection' as const, features: [town('Alpha', [30, 50], 5), town('Beta', [10, 0], 3), town('Alpha', [30.02, 50], 4), town('Gamma', [20, 60], 3)] };
+
+  it('gives a point the zoom of the nearest-showing town of its own name within 5 km, and nothing to others', () => {
+    const zooms = townNameZooms(
+      [
+        point('a', 'alpha', [30.01, 50]), // two towns named Alpha within 5 km: the earlier zoom
+        point('b', 'Beta', [10.1, 0]), // Beta is 11 km away
+        point('g', 'Delta', [20, 60]), // a town at the spot, of another name
+        point('area', 'Gamma', [20, 60], true),
+      ],
+      towns,
+    );
+    expect([...zooms]).toEqual([['a', 4]]);
+    expect(townNameZooms([point('a', 'Alpha', [30, 50])], undefined).size).toBe(0);
   });
 });
