@@ -334,4 +334,27 @@ describe('layout in Chromium', () => {
     expect(errors).toEqual([]);
     await page.context().close();
   });
+
+  it('short narrow embed (360 × 420): the whole title and the link to the explorer in the masthead, the map most of the rest', async () => {
+    // the short layout's one-line masthead cut the title to "Talks in t…" beside the link
+    const { page, errors } = await openApp(h, '?embed=1&t=2025-05-27T12:00Z', { width: 360, height: 420 });
+    const seen = await page.evaluate(() => {
+      const title = document.querySelector<HTMLElement>('.masthead h1')!;
+      const link = document.querySelector<HTMLElement>('.full-link')!.getBoundingClientRect();
+      const masthead = document.querySelector('.masthead')!.getBoundingClientRect();
+      const t = title.getBoundingClientRect();
+      return {
+        titleWhole: title.scrollWidth <= title.clientWidth + 1 && getComputedStyle(title).textOverflow !== 'ellipsis',
+        linkInMasthead: link.width > 0 && link.top >= masthead.top && link.bottom <= masthead.bottom && link.right <= innerWidth,
+        apart: t.right <= link.left || t.bottom <= link.top,
+        masthead: masthead.height,
+        map: document.querySelector('.map')!.getBoundingClientRect().height,
+      };
+    });
+    expect(seen).toMatchObject({ titleWhole: true, linkInMasthead: true, apart: true });
+    expect(seen.masthead).toBeLessThan(70);
+    expect(seen.map).toBeGreaterThan(200);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
 });
