@@ -2,6 +2,8 @@ import type { Layer } from '@deck.gl/core';
 import type { FeatureCollection } from 'geojson';
 import type { Topology } from 'topojson-specification';
 import { createCamera } from './app/camera.ts';
+import { trackChromeHeight } from './app/chrome-height.ts';
+import { MEDIA } from './theme/layout.ts';
 import { defaultState, urlContext } from './app/defaults.ts';
 import { createExportFlag } from './app/export-flag.ts';
 import { followStory } from './app/follow.ts';
@@ -83,6 +85,7 @@ export function createApp(root: HTMLElement, prep: PreparedStory, basemap: Topol
   const stage = el('div', { class: 'stage' }, mapEl, placePanel.root, el('div', { class: 'legend-wrap' }, legend.root));
   const side = el('div', { class: 'side' }, card.root, list.root);
   root.replaceChildren(masthead.root, el('main', { class: 'layout' }, stage, side), timeline.root, ...masthead.dialogs, card.announcer);
+  const chrome = trackChromeHeight(root, [masthead.root, timeline.root]);
 
   const geo = basemapGeo(basemap, detail);
   const categoryLabel = new Map(prep.theme.categories.map((c) => [c.id, c.label]));
@@ -94,6 +97,7 @@ export function createApp(root: HTMLElement, prep: PreparedStory, basemap: Topol
     preserveDrawingBuffer: true,
     interactive: profile.interactive,
     cooperativeGestures: config.embed,
+    foldCredits: config.embed || (config.mode === 'explore' && window.matchMedia(MEDIA.short).matches),
     tooltip: (p) => `${p.props.name}\n${categoryLabel.get(p.category) ?? p.props.kind} · click for sources`,
     onClick: (p) => actions.selectPlace(p?.id ?? null),
     onUserMove: (view) => follow.userMoved(view),
@@ -136,7 +140,7 @@ export function createApp(root: HTMLElement, prep: PreparedStory, basemap: Topol
     deckLayers: layers.handedOver,
     exporting,
     destroy() {
-      for (const part of [{ destroy: offKeys }, { destroy: offContext }, { destroy: offDetail }, modeHandle, exportControl, player, follow, layers, camera, covers, readiness, masthead, urlSync, timeline, card, list, placePanel, legend, mapView, pointers]) part?.destroy();
+      for (const part of [chrome, { destroy: offKeys }, { destroy: offContext }, { destroy: offDetail }, modeHandle, exportControl, player, follow, layers, camera, covers, readiness, masthead, urlSync, timeline, card, list, placePanel, legend, mapView, pointers]) part?.destroy();
     },
   };
 }

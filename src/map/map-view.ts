@@ -21,6 +21,8 @@ export interface MapViewOptions {
   interactive: boolean;
   /** Embedded in a page: wheel and one-finger drags scroll the page unless Ctrl/two fingers are used. */
   cooperativeGestures: boolean;
+  /** A small map (an embed, a short screen such as a phone on its side): the credits start folded behind maplibre's ⓘ button. */
+  foldCredits: boolean;
   /** Returns the hover label of a place (plain text). */
   tooltip(place: PreparedPlace): string;
   onClick(place: PreparedPlace | null): void;
@@ -96,8 +98,8 @@ export function createMapView(o: MapViewOptions): MapView {
     cooperativeGestures: o.cooperativeGestures,
     canvasContextAttributes: { preserveDrawingBuffer: o.preserveDrawingBuffer, antialias: true },
   });
-  map.addControl(new AttributionControl({ compact: o.cooperativeGestures }), 'bottom-right');
-  const folding = o.cooperativeGestures ? foldCreditsOnce(map.getContainer()) : null;
+  map.addControl(new AttributionControl({ compact: o.foldCredits }), 'bottom-right');
+  const folding = o.foldCredits ? foldCreditsOnce(map.getContainer()) : null;
   const overlay = new MapLibreOverlay({
     interleaved: false,
     onAfterRender: () => o.onDeckRender(),
@@ -150,8 +152,9 @@ export function createMapView(o: MapViewOptions): MapView {
 }
 
 /**
- * An embed's map is small (an iframe in an article): its credits start folded behind maplibre's ⓘ
- * button, which opens them, instead of over a third of the map. maplibre shows a compact attribution
+ * A small map (an embed, an iframe in an article; a phone on its side) starts with its credits folded
+ * behind maplibre's ⓘ button, which opens them, instead of over a third of the map (two lines of a
+ * 211 px map at 740 × 360). maplibre shows a compact attribution
  * open until the map is dragged; this folds it once, when maplibre first opens it.
  */
 function foldCreditsOnce(container: HTMLElement): MutationObserver {

@@ -139,6 +139,8 @@ describe('layout in Chromium', () => {
       // On a short screen the masthead keeps to one line and the map keeps most of the height.
       if (size.height <= 520) {
         expect((await page.locator('.masthead').boundingBox())!.height, `${at}: masthead`).toBeLessThanOrEqual(48);
+        // the masthead's buttons scroll inside it: they do not widen the page (at 844 × 390 they had, by 91 px)
+        expect(await page.evaluate(() => document.documentElement.scrollWidth), `${at}: page width`).toBeLessThanOrEqual(size.width);
         expect(map.height / size.height, `${at}: map share of the height`).toBeGreaterThanOrEqual(0.55);
       }
       expect(errors).toEqual([]);
@@ -331,6 +333,36 @@ describe('layout in Chromium', () => {
     // the credits open from their button
     await page.locator('.maplibregl-ctrl-attrib-button').click();
     expect(await page.locator('.maplibregl-ctrl-attrib-inner').isVisible()).toBe(true);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('a phone on its side (667 × 375): the whole title, every button reachable, the map whole above the sticky timeline, the credits folded', async () => {
+    // the buttons had squeezed the title to nothing, a 5.5rem guess at the masthead and timeline let the
+    // timeline cover the map's foot, and the credits took two lines of what was left
+    const { page, errors } = await openApp(h, '?t=2025-06-02T12:00Z', { width: 667, height: 375 });
+    const seen = await page.evaluate(() => {
+      const title = document.querySelector<HTMLElement>('.masthead h1')!;
+      const actions = document.querySelector<HTMLElement>('.masthead .actions')!;
+      const [map, timeline] = ['.map', '.timeline'].map((q) => document.querySelector(q)!.getBoundingClientRect());
+      const attribution = document.querySelector('.maplibregl-ctrl-attrib')!;
+      return {
+        titleWhole: title.clientWidth > 100 && title.scrollWidth <= title.clientWidth + 1,
+        // the buttons beyond the masthead's width are reached by scrolling it sideways, not cut off
+        buttonsReachable: actions.scrollWidth <= actions.clientWidth + 1 || getComputedStyle(actions).overflowX === 'auto',
+        mapAboveTimeline: map.bottom <= timeline.top + 1,
+        pageFits: document.documentElement.scrollWidth <= innerWidth,
+        creditsFolded: attribution.classList.contains('maplibregl-compact') && !attribution.classList.contains('maplibregl-compact-show'),
+        map: map.height,
+      };
+    });
+    expect(seen).toMatchObject({ titleWhole: true, buttonsReachable: true, mapAboveTimeline: true, pageFits: true, creditsFolded: true });
+    expect(seen.map).toBeGreaterThan(190);
+    // the last button scrolls into view when it takes the keyboard's focus
+    const last = page.locator('.masthead .actions button').last();
+    await last.focus();
+    const r = (await last.boundingBox())!;
+    expect(r.x + r.width).toBeLessThanOrEqual(667 + 1);
     expect(errors).toEqual([]);
     await page.context().close();
   });
