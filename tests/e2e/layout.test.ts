@@ -119,6 +119,9 @@ describe('layout in Chromium', () => {
       const map = (await page.locator('.map').boundingBox())!;
       // The legend sits above the attribution however many lines the attribution wraps to.
       const credit = await page.locator('.maplibregl-ctrl-attrib').boundingBox();
+      // the credits are in the theme's font (maplibre's own style set them in Helvetica Neue or Arial)
+      const fonts = await page.evaluate(() => [getComputedStyle(document.querySelector('.maplibregl-ctrl-attrib')!).fontFamily, getComputedStyle(document.body).fontFamily]);
+      expect(fonts[0], `${at}: the credits' font`).toBe(fonts[1]);
       if (credit && credit.width > 0) {
         const overlap = box.x < credit.x + credit.width && credit.x < box.x + box.width && box.y < credit.y + credit.height && credit.y < box.y + box.height;
         expect(overlap, `${at}: legend over the attribution`).toBe(false);
