@@ -77,6 +77,14 @@ export function eventFrame(prep: PreparedStory, i: number): EventFrame | null {
 export function clearPadding(map: DOMRect, overlays: DOMRect[], base: Padding, gap = 12, box?: LonLatBox): Padding {
   const pad = { ...base };
   const aspect = box ? boxAspect(box) : null;
+  const capX = map.width * 0.6;
+  const capY = map.height * 0.6;
+  /** Returns `p` with each pair of opposite sides scaled down to the cap. */
+  const capped = (p: Padding): Padding => {
+    const kx = p.left + p.right > capX ? capX / (p.left + p.right) : 1;
+    const ky = p.top + p.bottom > capY ? capY / (p.top + p.bottom) : 1;
+    return { left: p.left * kx, right: p.right * kx, top: p.top * ky, bottom: p.bottom * ky };
+  };
   for (const o of overlays) {
     if (!o.width || !o.height || o.right <= map.left || o.left >= map.right || o.bottom <= map.top || o.top >= map.bottom) continue;
     const options: [keyof Padding, number][] = [
@@ -86,31 +94,23 @@ export function clearPadding(map: DOMRect, overlays: DOMRect[], base: Padding, g
       ['bottom', map.bottom - o.top + gap],
     ];
     let best: [keyof Padding, number] | null = null;
-    let bestArea = -1;
+    let bestScore: [number, number] = [-1, -1];
     for (const [side, need] of options) {
       const next = { ...pad, [side]: Math.max(pad[side], need) };
       const w = Math.max(0, map.width - next.left - next.right);
       const h = Math.max(0, map.height - next.top - next.bottom);
       // the scale the box can be drawn at (px per unit of its height), else the clear area
       const area = aspect === null ? w * h : aspect > 0 && aspect < Infinity ? Math.min(w / aspect, h) : Math.min(w, h);
-      if (area > bestArea) {
-        bestArea = area;
+      // a side the cap keeps short of the overlay itself leaves the frame's edge under it: a side that
+      // clears the overlay (if only part of the gap) comes first (at 1280 × 800 the open legend's 360 px
+      // over the map's foot, capped to 337, had put the start of the distance lines under the legend)
+      const clears = capped(next)[side] >= need - gap - 0.5 ? 1 : 0;
+      if (clears > bestScore[0] || (clears === bestScore[0] && area > bestScore[1])) {
+        bestScore = [clears, area];
         best = [side, need];
       }
     }
     if (best) pad[best[0]] = Math.max(pad[best[0]], best[1]);
   }
-  const capX = map.width * 0.6;
-  const capY = map.height * 0.6;
-  if (pad.left + pad.right > capX) {
-    const k = capX / (pad.left + pad.right);
-    pad.left *= k;
-    pad.right *= k;
-  }
-  if (pad.top + pad.bottom > capY) {
-    const k = capY / (pad.top + pad.bottom);
-    pad.top *= k;
-    pad.bottom *= k;
-  }
-  return pad;
+  return capped(pad);
 }

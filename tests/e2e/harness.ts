@@ -183,6 +183,8 @@ export async function setState(page: Page, patch: Record<string, unknown>): Prom
 export interface StoryPlaces {
   events: { id: string; t: number; places: string[] }[];
   anchors: Record<string, [number, number]>;
+  /** Where each place's distance line starts, for the places that have one. */
+  lineStarts: Record<string, [number, number]>;
 }
 
 /** Returns the built story's events and place anchors (`StoryPlaces`), fetched by the page from its data files. */
@@ -192,6 +194,9 @@ export function storyPlaces(page: Page): Promise<StoryPlaces> {
     return {
       events: (story as { events: { id: string; start: string; places: string[] }[] }).events.map((e) => ({ id: e.id, t: Date.parse(e.start), places: e.places })),
       anchors: Object.fromEntries((places as { features: { properties: { id: string; anchor: [number, number] } }[] }).features.map((f) => [f.properties.id, f.properties.anchor])),
+      lineStarts: Object.fromEntries(
+        (places as { features: { properties: { id: string; borderPoint?: [number, number] } }[] }).features.filter((f) => f.properties.borderPoint).map((f) => [f.properties.id, f.properties.borderPoint!]),
+      ),
     };
   });
 }

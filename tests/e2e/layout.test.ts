@@ -154,6 +154,8 @@ describe('layout in Chromium', () => {
   it("frames every event's places, and lays out every name, clear of the attribution and the legend: a desktop, an embed, an upright tablet, a phone", async () => {
     for (const [size, query] of [
       [{ width: 1280, height: 760 }, ''],
+      // the open legend reaches 40 px further into this map's height: the frame's foot had been padded short of it
+      [{ width: 1280, height: 800 }, ''],
       [{ width: 800, height: 600 }, '&embed=1'],
       [{ width: 768, height: 1024 }, ''],
       [{ width: 360, height: 740 }, ''],
@@ -162,7 +164,7 @@ describe('layout in Chromium', () => {
       // under reduced motion the camera cuts to each event's frame: the frame is the same as a flight's end
       const { page, errors } = await openApp(h, `?t=2025-05-16T12:00Z${query}`, size, { reducedMotion: true });
       await checkCovers(page);
-      const { events, anchors } = await storyPlaces(page);
+      const { events, anchors, lineStarts } = await storyPlaces(page);
       const hidden: string[] = [];
       for (const e of events) {
         await setState(page, { t: e.t });
@@ -172,9 +174,8 @@ describe('layout in Chromium', () => {
             ({ id, points }) => {
               const map = window.explainer!.mapView.map;
               const box = map.getContainer().getBoundingClientRect();
-              // a mark's reach: the current event's ring is 22 px round its place
-              const r = 22;
-              const marks = points.flatMap(([pid, lonLat]) => {
+              // a mark's reach: the current event's ring is 22 px round its place (a distance line's start: its own point)
+              const marks = points.flatMap(([pid, lonLat, r]) => {
                 const q = map.project(lonLat);
                 const [x, y] = [box.left + q.x, box.top + q.y];
                 const out = x - r < box.left || x + r > box.right || y - r < box.top || y + r > box.bottom;
@@ -183,7 +184,14 @@ describe('layout in Chromium', () => {
               });
               return [...marks, ...window.namesCovered!().map((n) => `${id}: the name ${n}`)];
             },
-            { id: e.id, points: e.places.filter((p) => anchors[p]).map((p) => [p, anchors[p]] as [string, [number, number]]) },
+            {
+              id: e.id,
+              points: [
+                ...e.places.filter((p) => anchors[p]).map((p) => [p, anchors[p], 22] as [string, [number, number], number]),
+                // where its distance line starts: at 1280 × 800 the open legend had covered those of the air bases
+                ...e.places.filter((p) => lineStarts[p]).map((p) => [`${p}'s distance line start`, lineStarts[p], 2] as [string, [number, number], number]),
+              ],
+            },
           )),
         );
       }

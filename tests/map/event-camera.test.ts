@@ -26,6 +26,17 @@ describe('clearPadding', () => {
     expect(pad.left).toBe(64);
   });
 
+  it('prefers a side that clears the overlay after the 40 % cap to one the cap leaves under it', () => {
+    // a 900 × 619 desktop map with the open legend (326 × 315) at its bottom-left, and the wide frame of five air bases:
+    // padding the foot by 400 px would draw the box largest, but the cap (60 % of the height for top and bottom) cuts
+    // that to 337, and the frame's foot (the start of the distance lines) was under the legend
+    const desk = rect(0, 78, 900, 619);
+    const legend = rect(13, 337, 326, 315);
+    const pad = clearPadding(desk, [legend], { top: 40, bottom: 40, left: 64, right: 64 }, 40, [33.2, 49.6, 128.4, 68.2]);
+    expect(pad.left).toBeCloseTo(339 + 40, 6);
+    expect(pad.bottom).toBe(40);
+  });
+
   it('ignores overlays off the map and keeps 40 % of each side free', () => {
     expect(clearPadding(map, [rect(400, 0, 50, 50)], BASE)).toEqual(BASE);
     const pad = clearPadding(map, [rect(0, 113, 340, 300)], BASE);
