@@ -4,7 +4,7 @@ import { currentEventIndex, toHours, type PreparedStory } from '../data/prepare.
 import { basemapStyle, LABEL_SPACE, showLabelSpace, type basemapGeo } from '../map/basemap-style.ts';
 import { detailBand } from '../map/area-detail.ts';
 import { keepRuntimeSources } from '../map/detail-loader.ts';
-import { setFrameInsets } from '../map/frame-edges.ts';
+import { setFrameCovers, setFrameInsets } from '../map/frame-edges.ts';
 import type { Clock } from '../map/clock-filter.ts';
 import { drawIconAtlas, iconMapping } from '../map/icons.ts';
 import { createTextWidths } from '../map/text-widths.ts';
@@ -147,6 +147,9 @@ export function createLayerController(o: LayerControllerOptions) {
   const planFor = (i: number, h: number, layersOn: string[], sizeScale: number): LabelPlan => {
     const step = zoomStep();
     plannedView = viewKey();
+    // the basemap's names keep off the covers' edges as off the frame's (the same boxes the story's labels keep clear of)
+    plannedCovers = o.exporting.active ? [] : o.covers.onMap();
+    setFrameCovers(map, plannedCovers);
     const p = planLabels({
       prep: overview ? overviewPrep() : prep,
       current: i,
@@ -160,7 +163,7 @@ export function createLayerController(o: LayerControllerOptions) {
       scale: sizeScale,
       overview,
       view: [0, labelInsets.top, map.getCanvas().width / map.getPixelRatio(), map.getCanvas().height / map.getPixelRatio() - labelInsets.bottom],
-      covers: (plannedCovers = o.exporting.active ? [] : o.covers.onMap()),
+      covers: plannedCovers,
       project: (ll) => {
         const q = map.project(ll);
         return [q.x, q.y];

@@ -52,18 +52,34 @@ export function setFrameInsets(map: MapLibreMap, bands: { top: number; bottom: n
   showFrameEdges(map);
 }
 
-/** Puts the edge marks at the map's current frame, inside its caption bands (call after each move and resize). */
+/** Boxes over each map (CSS px from its top-left corner: the legend, the credits) whose edges no basemap name may cross either. */
+const coversOf = new WeakMap<MapLibreMap, readonly (readonly [number, number, number, number])[]>();
+
+/**
+ * Says which boxes cover the map (an open legend, the credits), and moves the edge marks there too: a
+ * name across a cover's edge would show cut (at 1280 × 800 "CZECHIA" and "Belgrade" ran under the open
+ * legend), one wholly under it is hidden. The same list again changes nothing.
+ */
+export function setFrameCovers(map: MapLibreMap, covers: readonly (readonly [number, number, number, number])[]): void {
+  if (coversOf.get(map) === covers) return;
+  coversOf.set(map, covers);
+  showFrameEdges(map);
+}
+
+/** Puts the edge marks at the map's current frame, inside its caption bands, and round its covers (call after each move and resize). */
 export function showFrameEdges(map: MapLibreMap): void {
   const source = map.getSource(FRAME_EDGES) as GeoJSONSource | undefined;
   if (!source) return;
   const c = map.getContainer();
   const { top, bottom } = insetsOf.get(map) ?? { top: 0, bottom: 0 };
+  const points = edgePoints(c.clientWidth, Math.max(0, c.clientHeight - top - bottom)).map(([x, y]): [number, number] => [x, y + top]);
+  for (const [l, t, r, b] of coversOf.get(map) ?? []) points.push(...edgePoints(r - l, b - t).map(([x, y]): [number, number] => [x + l, y + t]));
   source.setData({
     type: 'FeatureCollection',
-    features: edgePoints(c.clientWidth, Math.max(0, c.clientHeight - top - bottom)).map(([x, y]) => ({
+    features: points.map((p) => ({
       type: 'Feature' as const,
       properties: {},
-      geometry: { type: 'Point' as const, coordinates: map.unproject([x, y + top]).toArray() },
+      geometry: { type: 'Point' as const, coordinates: map.unproject(p).toArray() },
     })),
   });
 }

@@ -347,4 +347,32 @@ describe('the basemap inside the frame', () => {
     expect(await namesOnEdges(page)).toEqual([]);
     await page.context().close();
   });
+
+  it("cuts no town, sea or country name at the edges of the explorer's open legend and its credits", async () => {
+    // at 1280 × 800 "CZECHIA" and "Belgrade" ran under the open legend's edge, "Ankara" under the credits'
+    const { page } = await openApp(h, '?event=what-next', { width: 1280, height: 800 }, { reducedMotion: true });
+    const cut = await page.evaluate(() => {
+      const map = window.explainer!.mapView.map;
+      const m = map.getContainer().getBoundingClientRect();
+      const layers = map
+        .getStyle()
+        .layers.filter((l) => l.type === 'symbol' && l.id !== 'frame-edges' && l.id !== 'story-label-space')
+        .map((l) => l.id);
+      const out: string[] = [];
+      for (const [what, sel] of [['legend', 'details.legend'], ['credits', '.maplibregl-ctrl-attrib']]) {
+        const r = document.querySelector(sel)!.getBoundingClientRect();
+        const [l, t, right, b] = [r.left - m.left, r.top - m.top, r.right - m.left, r.bottom - m.top];
+        // a strip 2 px wide across the cover's top edge, and its right edge where that is inside the map
+        const strips: [string, [number, number], [number, number]][] = [[`${what} top`, [Math.max(0, l), t - 1], [Math.min(m.width, right), t + 1]]];
+        if (right < m.width - 2) strips.push([`${what} right`, [right - 1, Math.max(0, t)], [right + 1, Math.min(m.height, b)]]);
+        for (const [edge, a, z] of strips) out.push(...map.queryRenderedFeatures([a, z], { layers }).map((f) => `${edge}: ${f.properties?.name}`));
+      }
+      return { out, names: map.queryRenderedFeatures().filter((f) => f.layer.type === 'symbol').length, open: (document.querySelector('details.legend') as HTMLDetailsElement).open };
+    });
+    // the legend is open and the map full of names, some of them near the covers
+    expect(cut.open).toBe(true);
+    expect(cut.names).toBeGreaterThan(20);
+    expect(cut.out).toEqual([]);
+    await page.context().close();
+  });
 });

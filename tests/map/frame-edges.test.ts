@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { edgePoints } from '../../src/map/frame-edges.ts';
+import { edgePoints, FRAME_EDGES, setFrameCovers, showFrameEdges } from '../../src/map/frame-edges.ts';
 
 describe('edgePoints', () => {
   it('rings the frame with points no further apart than the step, each corner once', () => {
@@ -20,4 +20,32 @@ describe('edgePoints', () => {
     }
   });
 
+});
+
+describe('setFrameCovers', () => {
+  /** A stand-in map (100 × 60 px, a lon/lat equal to its px) that keeps the edge marks it is given. */
+  function stubMap() {
+    let marks: [number, number][] = [];
+    const map = {
+      getSource: (id: string) => (id === FRAME_EDGES ? { setData: (d: { features: { geometry: { coordinates: [number, number] } }[] }) => (marks = d.features.map((f) => f.geometry.coordinates)) } : undefined),
+      getContainer: () => ({ clientWidth: 100, clientHeight: 60 }),
+      unproject: ([x, y]: [number, number]) => ({ toArray: () => [x, y] }),
+    };
+    return { map: map as never, marks: () => marks };
+  }
+
+  it("rings each cover with marks too (a name across a cover's edge would show cut), and only the frame without covers", () => {
+    const { map, marks } = stubMap();
+    showFrameEdges(map);
+    const frameOnly = marks().length;
+    const legend = [4, 30, 44, 56] as const;
+    setFrameCovers(map, [legend]);
+    const added = marks().slice(frameOnly);
+    expect(added.length).toBeGreaterThan(0);
+    // every added mark on the legend's outline, its corners among them
+    for (const [x, y] of added) expect(x === 4 || x === 44 || y === 30 || y === 56).toBe(true);
+    for (const corner of [[4, 30], [44, 56]]) expect(added).toContainEqual(corner);
+    setFrameCovers(map, []);
+    expect(marks().length).toBe(frameOnly);
+  });
 });
