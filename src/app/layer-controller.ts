@@ -64,6 +64,9 @@ export interface LayerControllerOptions {
  * fade of places time moves past) so a step only redraws, and rebuilds only when what is shown
  * changes in kind (event, layers, zoom step, narrow map, type scale).
  */
+/** No covers (an export hides the legend and the credits): one list, so the frame's edge marks are not sent again at every plan. */
+const NO_COVERS: readonly Box[] = [];
+
 export function createLayerController(o: LayerControllerOptions) {
   const { prep, store, mapView, profile, readiness } = o;
   const { map } = mapView;
@@ -148,7 +151,7 @@ export function createLayerController(o: LayerControllerOptions) {
     const step = zoomStep();
     plannedView = viewKey();
     // the basemap's names keep off the covers' edges as off the frame's (the same boxes the story's labels keep clear of)
-    plannedCovers = o.exporting.active ? [] : o.covers.onMap();
+    plannedCovers = o.exporting.active ? NO_COVERS : o.covers.onMap();
     setFrameCovers(map, plannedCovers);
     const p = planLabels({
       prep: overview ? overviewPrep() : prep,

@@ -124,7 +124,9 @@ export function townNameZooms(points: readonly PreparedPlace[], towns: FeatureCo
     const { name, minZoom } = (t.properties ?? {}) as { name?: string; minZoom?: number };
     if (!name || typeof minZoom !== 'number' || t.geometry.type !== 'Point') continue;
     const key = name.toLocaleLowerCase('en');
-    byName.set(key, [...(byName.get(key) ?? []), { at: t.geometry.coordinates, minZoom }]);
+    const same = byName.get(key) ?? [];
+    same.push({ at: t.geometry.coordinates, minZoom });
+    byName.set(key, same);
   }
   const zooms = new Map<string, number>();
   for (const p of points) {
