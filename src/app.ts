@@ -85,7 +85,7 @@ export function createApp(root: HTMLElement, prep: PreparedStory, basemap: Topol
   const stage = el('div', { class: 'stage' }, mapEl, placePanel.root, el('div', { class: 'legend-wrap' }, legend.root));
   const side = el('div', { class: 'side' }, card.root, list.root);
   root.replaceChildren(masthead.root, el('main', { class: 'layout' }, stage, side), timeline.root, ...masthead.dialogs, card.announcer);
-  const chrome = trackChromeHeight(root, [masthead.root, timeline.root]);
+  const chrome = profile.fitsShortScreens ? trackChromeHeight(root, [masthead.root, timeline.root]) : null;
 
   const geo = basemapGeo(basemap, detail);
   const categoryLabel = new Map(prep.theme.categories.map((c) => [c.id, c.label]));
@@ -97,7 +97,7 @@ export function createApp(root: HTMLElement, prep: PreparedStory, basemap: Topol
     preserveDrawingBuffer: true,
     interactive: profile.interactive,
     cooperativeGestures: config.embed,
-    foldCredits: config.embed || (config.mode === 'explore' && window.matchMedia(MEDIA.short).matches),
+    foldCredits: config.embed || (profile.fitsShortScreens && window.matchMedia(MEDIA.short)),
     tooltip: (p) => `${p.props.name}\n${categoryLabel.get(p.category) ?? p.props.kind} · click for sources`,
     onClick: (p) => actions.selectPlace(p?.id ?? null),
     onUserMove: (view) => follow.userMoved(view),

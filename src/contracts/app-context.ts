@@ -45,6 +45,12 @@ export interface ModeProfile {
   hasModeCode: boolean;
   /** A page that cannot load tries again by itself, then reloads (an unattended screen). */
   retriesLoad: boolean;
+  /**
+   * On a short screen (a phone on its side) the page scrolls, the map fills what the masthead and the
+   * timeline leave (`--chrome-h`) and its credits fold behind maplibre's ⓘ; a screen turned or resized
+   * across the threshold changes with it. False where the page is one fixed frame (kiosk, screenshot).
+   */
+  fitsShortScreens: boolean;
 }
 
 /** Whether an export (PNG or video) has the map: it sets the time, the size and the camera itself meanwhile. */

@@ -21,8 +21,11 @@ export interface MapViewOptions {
   interactive: boolean;
   /** Embedded in a page: wheel and one-finger drags scroll the page unless Ctrl/two fingers are used. */
   cooperativeGestures: boolean;
-  /** A small map (an embed, a short screen such as a phone on its side): the credits start folded behind maplibre's ⓘ button. */
-  foldCredits: boolean;
+  /**
+   * A small map (an embed, a short screen such as a phone on its side): the credits start folded behind
+   * maplibre's ⓘ button. A media query's list folds and unfolds them as the screen crosses it (a phone turned).
+   */
+  foldCredits: boolean | MediaQueryList;
   /** Returns the hover label of a place (plain text). */
   tooltip(place: PreparedPlace): string;
   onClick(place: PreparedPlace | null): void;
@@ -98,8 +101,7 @@ export function createMapView(o: MapViewOptions): MapView {
     cooperativeGestures: o.cooperativeGestures,
     canvasContextAttributes: { preserveDrawingBuffer: o.preserveDrawingBuffer, antialias: true },
   });
-  map.addControl(new AttributionControl({ compact: o.foldCredits }), 'bottom-right');
-  const folding = o.foldCredits ? foldCreditsOnce(map.getContainer()) : null;
+  const credits = createCredits(map, o.foldCredits);
   const overlay = new MapLibreOverlay({
     interleaved: false,
     onAfterRender: () => o.onDeckRender(),
@@ -145,8 +147,40 @@ export function createMapView(o: MapViewOptions): MapView {
       map.off('moveend', onMoveEnd);
       map.off('resize', onFrameChange);
       map.off('load', onFrameChange);
-      folding?.disconnect();
+      credits.destroy();
       map.remove();
+    },
+  };
+}
+
+/**
+ * maplibre's credits control, folded or not as `fold` says. maplibre fixes `compact` when the control is
+ * added, so a change of the media query replaces the control (in the same corner, whose size the page's
+ * layout watches).
+ */
+function createCredits(map: MapLibreMap, fold: boolean | MediaQueryList): { destroy(): void } {
+  let control: AttributionControl | null = null;
+  let folding: MutationObserver | null = null;
+  let folded: boolean | null = null;
+  const show = (next: boolean) => {
+    if (next === folded) return;
+    folded = next;
+    folding?.disconnect();
+    if (control) map.removeControl(control);
+    control = new AttributionControl({ compact: next });
+    map.addControl(control, 'bottom-right');
+    folding = next ? foldCreditsOnce(map.getContainer()) : null;
+  };
+  const onChange = (e: MediaQueryListEvent) => show(e.matches);
+  if (typeof fold === 'boolean') show(fold);
+  else {
+    show(fold.matches);
+    fold.addEventListener('change', onChange);
+  }
+  return {
+    destroy() {
+      if (typeof fold !== 'boolean') fold.removeEventListener('change', onChange);
+      folding?.disconnect();
     },
   };
 }

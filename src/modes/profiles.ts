@@ -21,6 +21,7 @@ export const MODE_PROFILES: Readonly<Record<Mode, Readonly<ModeProfile>>> = {
     captioned: false,
     hasModeCode: false,
     retriesLoad: false,
+    fitsShortScreens: true,
   },
   kiosk: {
     interactive: true,
@@ -41,6 +42,7 @@ export const MODE_PROFILES: Readonly<Record<Mode, Readonly<ModeProfile>>> = {
     captioned: false,
     hasModeCode: true,
     retriesLoad: true,
+    fitsShortScreens: false,
   },
   screenshot: {
     interactive: false,
@@ -60,5 +62,6 @@ export const MODE_PROFILES: Readonly<Record<Mode, Readonly<ModeProfile>>> = {
     captioned: true,
     hasModeCode: true,
     retriesLoad: false,
+    fitsShortScreens: false,
   },
 };
