@@ -35,6 +35,7 @@ import { createEventCard } from './ui/event-card.ts';
 import { createEventList } from './ui/event-list.ts';
 import { createLegend, legendStartsOpen } from './ui/legend.ts';
 import { createPlacePanel } from './ui/place-panel.ts';
+import { markMoreBelow } from './ui/scroll-more.ts';
 import { createTimeline } from './ui/timeline.ts';
 
 export interface App {
@@ -85,6 +86,7 @@ export function createApp(root: HTMLElement, prep: PreparedStory, basemap: Topol
   const stage = el('div', { class: 'stage' }, mapEl, placePanel.root, el('div', { class: 'legend-wrap' }, legend.root));
   const side = el('div', { class: 'side' }, card.root, list.root);
   root.replaceChildren(masthead.root, el('main', { class: 'layout' }, stage, side), timeline.root, ...masthead.dialogs, card.announcer);
+  const sideMore = markMoreBelow(side);
   const chrome = profile.fitsShortScreens ? trackChromeHeight(root, [masthead.root, timeline.root]) : null;
 
   const geo = basemapGeo(basemap, detail);
@@ -140,7 +142,7 @@ export function createApp(root: HTMLElement, prep: PreparedStory, basemap: Topol
     deckLayers: layers.handedOver,
     exporting,
     destroy() {
-      for (const part of [chrome, { destroy: offKeys }, { destroy: offContext }, { destroy: offDetail }, modeHandle, exportControl, player, follow, layers, camera, covers, readiness, masthead, urlSync, timeline, card, list, placePanel, legend, mapView, pointers]) part?.destroy();
+      for (const part of [chrome, sideMore, { destroy: offKeys }, { destroy: offContext }, { destroy: offDetail }, modeHandle, exportControl, player, follow, layers, camera, covers, readiness, masthead, urlSync, timeline, card, list, placePanel, legend, mapView, pointers]) part?.destroy();
     },
   };
 }

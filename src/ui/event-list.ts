@@ -3,6 +3,7 @@ import type { AppActions } from '../state/actions.ts';
 import type { Store } from '../state/store.ts';
 import { eventSpan } from '../time/format.ts';
 import { el, listen } from './dom.ts';
+import { markMoreBelow } from './scroll-more.ts';
 import { createVirtualList, revealRow } from './virtual-list.ts';
 
 const STATE_TEXT = { past: ' (happened)', current: ' (now)', future: ' (upcoming)' } as const;
@@ -56,6 +57,9 @@ export function createEventList(prep: PreparedStory, store: Store, actions: Pick
       if (id !== undefined && byId.has(id)) actions.goToEvent(id);
     }),
   ];
+  // the explorer's list scrolls in its own box under the card: its foot fades while it goes on
+  const more = markMoreBelow(list);
+  offs.push(() => more.destroy());
   /**
    * Renders the current item and scrolls to it, once per frame: a drag over a dense story changes the
    * current event on nearly every pointer move, and reading the list's geometry in the move's handler,

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { frames, openApp, state, useHarness, useSharedApp, waitReady } from './harness.ts';
+import { footOfFade, frames, inkUnderFade, openApp, state, useHarness, useSharedApp, waitReady } from './harness.ts';
 
 const h = useHarness();
 
@@ -35,9 +35,23 @@ async function stepAndSettle(page: Page, action: () => Promise<unknown>) {
 }
 
 describe('stepping keeps the card in view', () => {
-  it('on a 1280 × 800 desktop: the card stays put, only the list scrolls inside its box', async () => {
+  it('on a 1280 × 800 desktop: the card stays put, only the list scrolls inside its box; both fade at the foot while they go on', async () => {
     const { page } = await openApp(h, '?event=first-round-dolmabahce', { width: 1280, height: 800 }, { reducedMotion: true });
     await page.locator('body').click({ position: { x: 5, y: 5 } });
+    // the column (card and sources) and, once it is scrolled into view, the list in its own box both go on
+    // below what shows: their feet fade, the text there lighter than without the fade (a touch screen
+    // shows no scroll bar); scrolled to the end, nothing is below and nothing fades
+    const more = (box: string) => page.locator(box).evaluate((e) => (e.hasAttribute('data-more') ? (e.scrollTop > 0 ? 'more, scrolled' : 'more') : e.scrollTop > 0 ? 'end' : 'none'));
+    for (const box of ['.side', '.event-list ol']) {
+      await expect.poll(() => more(box), { message: box }).toBe('more');
+      // in the fade's bottom third its text is no longer dark
+      const { faded } = await inkUnderFade(page, box, () => footOfFade(page, box));
+      expect(faded, box).toBeLessThan(0.002);
+      await page.locator(box).evaluate((e) => e.scrollTo(0, e.scrollHeight));
+      await expect.poll(() => more(box), { message: box }).toBe('end');
+    }
+    for (const box of ['.event-list ol', '.side']) await page.locator(box).evaluate((e) => e.scrollTo(0, 0));
+    await expect.poll(() => more('.side')).toBe('more');
     const first = await layout(page);
     expect(first.headTop).toBeGreaterThanOrEqual(0);
     for (let i = 0; i < 19; i++) {

@@ -1,5 +1,5 @@
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Download, type Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, inject } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, expect, inject } from 'vitest';
 
 /**
  * How long (ms) any e2e wait polls its condition before it fails: generous, so that a loaded machine
@@ -308,4 +308,47 @@ export async function downloadBytes(download: Download): Promise<Buffer> {
   const chunks: Buffer[] = [];
   for await (const chunk of await download.createReadStream()) chunks.push(chunk as Buffer);
   return Buffer.concat(chunks);
+}
+
+/** Returns the share of dark pixels (text: luminance under 128 of 255) in a region of the page (CSS px). */
+export async function inkIn(page: Page, clip: { x: number; y: number; width: number; height: number }): Promise<number> {
+  const png = await page.screenshot({ clip });
+  return page.evaluate(async (b64) => {
+    const bmp = await createImageBitmap(new Blob([Uint8Array.from(atob(b64), (c) => c.charCodeAt(0))], { type: 'image/png' }));
+    const c = new OffscreenCanvas(bmp.width, bmp.height);
+    const ctx = c.getContext('2d')!;
+    ctx.drawImage(bmp, 0, 0);
+    const d = ctx.getImageData(0, 0, bmp.width, bmp.height).data;
+    let dark = 0;
+    for (let i = 0; i < d.length; i += 4) if (0.2126 * d[i] + 0.7152 * d[i + 1] + 0.0722 * d[i + 2] < 128) dark++;
+    return dark / (d.length / 4);
+  }, png.toString('base64'));
+}
+
+type Clip = { x: number; y: number; width: number; height: number };
+
+/**
+ * Checks a scrolling box's fade (`data-more`, src/ui/scroll-more.ts) on its own text: scrolls the box
+ * down a few px at a time until text lies in `strip()` (the fade's densest part), then returns the
+ * share of dark pixels there with the fade and without it (the attribute taken off for the shot).
+ */
+export async function inkUnderFade(page: Page, box: string, strip: () => Promise<Clip>): Promise<{ faded: number; plain: number }> {
+  for (let y = 0; y <= 60; y += 6) {
+    await page.locator(box).evaluate((e, top) => e.scrollTo(0, top), y);
+    await frames(page, 2);
+    await expect.poll(() => page.locator(box).evaluate((e) => e.hasAttribute('data-more')), { message: `${box} has more below` }).toBe(true);
+    const clip = await strip();
+    const faded = await inkIn(page, clip);
+    await page.locator(box).evaluate((e) => e.removeAttribute('data-more'));
+    const plain = await inkIn(page, clip);
+    await page.locator(box).evaluate((e) => e.setAttribute('data-more', ''));
+    if (plain > 0.01) return { faded, plain };
+  }
+  throw new Error(`${box}: no text under its fade in its first 60 px of scroll`);
+}
+
+/** The bottom third of an element's box and of its fade (`::after`'s height), on screen. */
+export async function footOfFade(page: Page, selector: string): Promise<Clip> {
+  const [b, fade] = await Promise.all([page.locator(selector).boundingBox(), page.locator(selector).evaluate((e) => parseFloat(getComputedStyle(e, '::after').height))]);
+  return { x: b!.x, y: b!.y + b!.height - fade / 3, width: b!.width, height: fade / 3 };
 }

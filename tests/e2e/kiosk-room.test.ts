@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { openApp, storyPlaces, useHarness, waitReady } from './harness.ts';
+import { inkUnderFade, openApp, storyPlaces, useHarness, waitReady } from './harness.ts';
 
 const h = useHarness();
 const T = (iso: string) => Date.parse(iso);
@@ -148,8 +148,26 @@ describe('kiosk in a real room', () => {
       expect(l.box[0], l.text).toBeGreaterThanOrEqual(-1);
       expect(l.box[2], l.text).toBeLessThanOrEqual(map.w + 1);
     }
+    // touring pages the card: nothing is cut, nothing fades
+    const fades = () =>
+      page.evaluate(() => ({
+        more: document.querySelector('.side')!.hasAttribute('data-more'),
+        overKey: getComputedStyle(document.querySelector('.side > .kiosk-legend')!, '::before').content !== 'none',
+        atFoot: getComputedStyle(document.querySelector('.side')!, '::after').content !== 'none',
+      }));
+    expect(await fades()).toMatchObject({ overKey: false, atFoot: false });
     // a visitor's strip shows the current event's chip whole (a long title wraps within the row)
     expect(await touchedChipProblems(page)).toEqual([]);
+    // a visitor scrolls the card under the key: the text going on under the key's top edge fades there
+    // (it had been cut mid-line with no sign that it went on), and the column's own foot, under the key, does not
+    await expect.poll(fades).toEqual({ more: true, overKey: true, atFoot: false });
+    // in the fade's bottom third, just over the key, the card's text is no longer dark
+    const { faded } = await inkUnderFade(page, '.side', async () => {
+      const key = (await box(page, '.side > .kiosk-legend'))!;
+      const fade = await page.evaluate(() => parseFloat(getComputedStyle(document.querySelector('.side > .kiosk-legend')!, '::before').height));
+      return { x: key.x, y: key.y - fade / 3, width: key.w, height: fade / 3 };
+    });
+    expect(faded).toBeLessThan(0.002);
     // forced portrait on a landscape screen stacks too, and forced landscape keeps the columns
     const forced = await openKiosk({ width: 1920, height: 1080 }, '&orientation=portrait');
     expect(await forced.page.evaluate(() => document.documentElement.dataset.kioskLayout)).toBe('portrait');
