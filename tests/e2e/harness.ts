@@ -310,8 +310,11 @@ export async function downloadBytes(download: Download): Promise<Buffer> {
   return Buffer.concat(chunks);
 }
 
+/** A region of the page in CSS px, as `page.screenshot({ clip })` takes it. */
+type Clip = { x: number; y: number; width: number; height: number };
+
 /** Returns the share of dark pixels (text: luminance under 128 of 255) in a region of the page (CSS px). */
-export async function inkIn(page: Page, clip: { x: number; y: number; width: number; height: number }): Promise<number> {
+export async function inkIn(page: Page, clip: Clip): Promise<number> {
   const png = await page.screenshot({ clip });
   return page.evaluate(async (b64) => {
     const bmp = await createImageBitmap(new Blob([Uint8Array.from(atob(b64), (c) => c.charCodeAt(0))], { type: 'image/png' }));
@@ -324,8 +327,6 @@ export async function inkIn(page: Page, clip: { x: number; y: number; width: num
     return dark / (d.length / 4);
   }, png.toString('base64'));
 }
-
-type Clip = { x: number; y: number; width: number; height: number };
 
 /**
  * Checks a scrolling box's fade (`data-more`, src/ui/scroll-more.ts) on its own text: scrolls the box
