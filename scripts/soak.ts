@@ -1,19 +1,26 @@
 // Soak benchmark for kiosk mode (not a test): runs the attract loop in accelerated time for many loops
-// and prints JS heap, DOM nodes, event listeners and WebGL contexts after the first loop and at the end.
-//   npm run soak -- [--loops 200] [--speed 512] [--first-speed 1] [--visit-every 25] [--size 1280x720]
-// Loop 1 plays at --first-speed (1 = real time, about 5 minutes here), as a kiosk's first loop does: the
+// and prints JS heap, DOM nodes, event listeners and WebGL contexts before the measured loops, each
+// quarter and at the end.
+//   npm run soak -- [--loops 200] [--warm-up 50] [--speed 512] [--first-speed 1] [--visit-every 25] [--size 1280x720] [--heap-snapshots DIR]
+// Loop 1 plays at --first-speed (1 = real time, about 10 minutes here), as a kiosk's first loop does: the
 // first reading then follows as many frames as a kiosk has drawn by then. An accelerated loop draws
 // about 100 frames, a real-time one about 16,000, and V8 compiles and optimises by frames drawn, not
 // by story time: measured from an accelerated loop 1, the JIT's warm-up (about 2–3 MB of code and
-// feedback, found by heap snapshots) would read as growth.
+// feedback, found by heap snapshots) would read as growth. The accelerated loops are another workload
+// (many events a frame, cuts, a visitor): V8 tiers up for it too, and heap snapshots (session 23)
+// showed its optimised code still growing after loop 1 (+465 code objects in loops 1–50, then +76,
+// +64 and +11 in each fifty loops, no new functions). So --warm-up loops (50) run at --speed, with a
+// visitor at their end, before the first reading; the --loops measured come after them.
 // Time is accelerated only through the store's playback speed (page side: store.set({ speed })); the
 // story's dwell times and the player are left as they are. The player clamps a frame to 100 ms, so a
 // frame moves the tour by up to speed × 100 ms: at 512× that is 51 s of a 274 s loop, and the events
 // held in between are passed within the frame (the report counts the event changes a loop shows).
 // Lower --speed for more of them (every event needs speed × frame time under the shortest dwell, 8 s).
 // Every --visit-every loops a visitor clicks the map and the tour comes back after idle=2 s.
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+// --heap-snapshots DIR writes a V8 heap snapshot at each reading (loop-N.heapsnapshot, for DevTools'
+// Memory panel or scripts/heap-diff.ts), taken after the reading's figures, while the tour is held.
+import { createWriteStream, mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { CDPSession, Page } from 'playwright-core';
 import { MAX_PIXELS, MIN_SIDE } from '../src/export/presets.ts';
@@ -36,24 +43,30 @@ declare global {
 
 const OUT = resolve(dirname(fileURLToPath(import.meta.url)), '..', 'bench-results', 'soak.json');
 /** One-line usage of `npm run soak`. */
-export const USAGE = 'usage: npm run soak -- [--loops 2-100000] [--speed 0-1024] [--first-speed 0-1024] [--visit-every 0-100000] [--size WxH]';
+export const USAGE = 'usage: npm run soak -- [--loops 2-100000] [--warm-up 0-100000] [--speed 0-1024] [--first-speed 0-1024] [--visit-every 0-100000] [--size WxH] [--heap-snapshots DIR]';
 
 /** The options of the soak. */
 export interface SoakOptions {
+  /** Loops measured, after loop 1 and the warm-up. */
   loops: number;
+  /** Accelerated loops (a visitor at their end) between loop 1 and the first reading. */
+  warmUp: number;
   speed: number;
   firstSpeed: number;
   visitEvery: number;
   width: number;
   height: number;
+  /** A folder for a heap snapshot at each reading, or null. */
+  heapSnapshots: string | null;
   help: boolean;
 }
 
-/** Returns the soak's options from the command line (defaults: 200 loops at 512×, loop 1 at 1×, a visitor every 25, 1280×720), or throws a one-line reason. */
+/** Returns the soak's options from the command line (defaults: 200 loops at 512× measured after loop 1 at 1× and 50 at 512×, a visitor every 25, 1280×720), or throws a one-line reason. */
 export function parseSoakArgs(argv: readonly string[]): SoakOptions {
-  const f = parseFlags(argv, { loops: 'string', speed: 'string', 'first-speed': 'string', 'visit-every': 'string', size: 'string' });
-  const o: SoakOptions = { loops: 200, speed: 512, firstSpeed: 1, visitEvery: 25, width: 1280, height: 720, help: f.help };
+  const f = parseFlags(argv, { loops: 'string', 'warm-up': 'string', speed: 'string', 'first-speed': 'string', 'visit-every': 'string', size: 'string', 'heap-snapshots': 'string' });
+  const o: SoakOptions = { loops: 200, warmUp: 50, speed: 512, firstSpeed: 1, visitEvery: 25, width: 1280, height: 720, heapSnapshots: f['heap-snapshots'] ?? null, help: f.help };
   if (f.loops !== undefined) o.loops = intFlag('--loops', f.loops, 2, 100_000);
+  if (f['warm-up'] !== undefined) o.warmUp = intFlag('--warm-up', f['warm-up'], 0, 100_000);
   if (f.speed !== undefined) o.speed = numberFlag('--speed', f.speed, 0, 1024);
   if (f['first-speed'] !== undefined) o.firstSpeed = numberFlag('--first-speed', f['first-speed'], 0, 1024);
   if (f['visit-every'] !== undefined) o.visitEvery = intFlag('--visit-every', f['visit-every'], 0, 100_000);
@@ -69,7 +82,7 @@ type Measures = Record<'heapMB' | 'domNodes' | 'listenersWindow' | 'listenersDoc
  * Returns the measurements, taken at the same place every time (the tour held at the story's start,
  * so the same card is in the DOM) and after a forced garbage collection; then lets the tour go on.
  */
-async function measure(page: Page, cdp: CDPSession, speed: number): Promise<Measures> {
+async function measure(page: Page, cdp: CDPSession, speed: number, snapshotTo?: string): Promise<Measures> {
   await page.evaluate(async () => {
     const s = window.explainer!.store.getState();
     s.set({ speed: 0 });
@@ -97,6 +110,7 @@ async function measure(page: Page, cdp: CDPSession, speed: number): Promise<Meas
     domNodes: document.getElementsByTagName('*').length,
     contexts: window.__soakContexts!(),
   }));
+  if (snapshotTo) await heapSnapshot(cdp, snapshotTo);
   // and playing: a reading taken on the attract frame (the end of a loop) moved the clock there, which the
   // kiosk follows as a tool's move, leaving the frame paused at that time (the tour then held for good)
   await page.evaluate((v) => window.explainer!.store.getState().set({ speed: v, playing: true }), speed);
@@ -114,13 +128,27 @@ async function measure(page: Page, cdp: CDPSession, speed: number): Promise<Meas
   };
 }
 
-/** Returns a table of start, end, difference and ratio for each measurement. */
+/** Writes a V8 heap snapshot of the page to a file (the profiler collects garbage first). */
+async function heapSnapshot(cdp: CDPSession, file: string): Promise<void> {
+  mkdirSync(dirname(file), { recursive: true });
+  const out = createWriteStream(file);
+  const onChunk = ({ chunk }: { chunk: string }) => out.write(chunk);
+  cdp.on('HeapProfiler.addHeapSnapshotChunk', onChunk);
+  try {
+    await cdp.send('HeapProfiler.takeHeapSnapshot', { reportProgress: false });
+  } finally {
+    cdp.off('HeapProfiler.addHeapSnapshotChunk', onChunk);
+    await new Promise<void>((ok, fail) => out.end((e?: Error | null) => (e ? fail(e) : ok())));
+  }
+}
+
+/** Returns a table of the first reading (after loop 1 and the warm-up), the last, their difference and ratio for each measurement. */
 function table(start: Measures, end: Measures): string {
   const rows = (Object.keys(start) as (keyof Measures)[]).map((k) => {
     const d = end[k] - start[k];
     return [k, start[k], end[k], `${d >= 0 ? '+' : ''}${+d.toFixed(2)}`, start[k] ? (end[k] / start[k]).toFixed(3) : '–'];
   });
-  const all = [['measure', 'after loop 1', 'at the end', 'growth', 'ratio'], ...rows].map((r) => r.map(String));
+  const all = [['measure', 'first reading', 'at the end', 'growth', 'ratio'], ...rows].map((r) => r.map(String));
   const w = all[0].map((_, i) => Math.max(...all.map((r) => r[i].length)));
   return all.map((r) => r.map((c, i) => (i ? c.padStart(w[i]) : c.padEnd(w[i]))).join('  ')).join('\n');
 }
@@ -180,40 +208,57 @@ async function main(): Promise<void> {
   const firstLoopAt = Date.now();
   await waitLoops(1);
   const firstLoopSeconds = Math.round((Date.now() - firstLoopAt) / 1000);
-  const t0 = Date.now();
-  const first = await progress();
+  const loop1 = await progress();
   // Loop 1 must be a whole tour, or the first reading comes before the JIT's warm-up: at a speed where a
   // frame (at most 100 ms of play) moves the tour less than the shortest dwell (8 s), it shows every event.
   const ticks = await page.evaluate(() => document.querySelectorAll('.timeline .tick').length);
-  if (o.firstSpeed * 0.1 < 8 && first.eventChanges < ticks)
-    throw new Error(`loop 1 ended after ${firstLoopSeconds} s having shown ${first.eventChanges} of ${ticks} events: the loop count is wrong`);
-  const start = await measure(page, cdp, o.speed);
-  console.log(`after loop 1 (${firstLoopSeconds} s): heap ${start.heapMB} MB, ${start.domNodes} DOM nodes, ${start.webglLive} live WebGL contexts`);
+  if (o.firstSpeed * 0.1 < 8 && loop1.eventChanges < ticks)
+    throw new Error(`loop 1 ended after ${firstLoopSeconds} s having shown ${loop1.eventChanges} of ${ticks} events: the loop count is wrong`);
+  let visits = 0;
+  const visit = async () => {
+    await page.mouse.click(box.x + box.width * (0.3 + 0.4 * Math.random()), box.y + box.height * (0.3 + 0.4 * Math.random()));
+    await page.waitForFunction(() => document.documentElement.dataset.kioskState === 'touring', null, { timeout: 60_000 });
+    visits++;
+  };
+  const warmUpAt = Date.now();
+  if (o.warmUp) {
+    await page.evaluate((v) => window.explainer!.store.getState().set({ speed: v, playing: true }), o.speed);
+    await waitLoops(loop1.loops + o.warmUp);
+    await visit();
+  }
+  const warmUpSeconds = Math.round((Date.now() - warmUpAt) / 1000);
+  const t0 = Date.now();
+  const first = await progress();
+  const snapshotAt = (loop: number) => (o.heapSnapshots ? join(o.heapSnapshots, `loop-${loop}.heapsnapshot`) : undefined);
+  const start = await measure(page, cdp, o.speed, snapshotAt(first.loops));
+  console.log(
+    `after loop 1 (${firstLoopSeconds} s) and ${o.warmUp} warm-up loops (${warmUpSeconds} s): heap ${start.heapMB} MB, ${start.domNodes} DOM nodes, ${start.webglLive} live WebGL contexts`,
+  );
   const samples: (Measures & { loop: number })[] = [{ loop: first.loops, ...start }];
-  const sampleAt = new Set([1, 2, 3].map((k) => Math.round((o.loops * k) / 4)).filter((n) => n > first.loops && n < o.loops));
+  // stops counted from the first reading: readings each quarter, visitors every --visit-every, the end
+  const endAt = first.loops + o.loops;
+  const sampleAt = new Set([1, 2, 3].map((k) => first.loops + Math.round((o.loops * k) / 4)).filter((n) => n > first.loops && n < endAt));
   const visitAt = new Set<number>();
-  for (let n = o.visitEvery; o.visitEvery && n < o.loops; n += o.visitEvery) visitAt.add(n);
-  const stops = [...new Set([...sampleAt, ...visitAt, o.loops])].sort((x, y) => x - y);
+  for (let n = o.visitEvery; o.visitEvery && n < o.loops; n += o.visitEvery) visitAt.add(first.loops + n);
+  const stops = [...new Set([...sampleAt, ...visitAt, endAt])].sort((x, y) => x - y);
   const tick = setInterval(async () => {
     const p = await progress().catch(() => null);
     if (!p) return;
     const per = (Date.now() - t0) / Math.max(1, p.loops - first.loops);
-    console.log(`  loop ${p.loops}/${o.loops}  ${(per / 1000).toFixed(2)} s a loop, about ${Math.round(((o.loops - p.loops) * per) / 1000)} s left`);
+    console.log(`  loop ${p.loops}/${endAt}  ${(per / 1000).toFixed(2)} s a loop, about ${Math.round(((endAt - p.loops) * per) / 1000)} s left`);
   }, 30_000);
-  let visits = 0;
   for (const stop of stops) {
     await waitLoops(stop);
-    if (sampleAt.has(stop)) samples.push({ loop: (await progress()).loops, ...(await measure(page, cdp, o.speed)) });
-    if (visitAt.has(stop)) {
-      await page.mouse.click(box.x + box.width * (0.3 + 0.4 * Math.random()), box.y + box.height * (0.3 + 0.4 * Math.random()));
-      await page.waitForFunction(() => document.documentElement.dataset.kioskState === 'touring', null, { timeout: 60_000 });
-      visits++;
+    if (sampleAt.has(stop)) {
+      const loop = (await progress()).loops;
+      samples.push({ loop, ...(await measure(page, cdp, o.speed, snapshotAt(loop))) });
     }
+    if (visitAt.has(stop)) await visit();
   }
   clearInterval(tick);
   const wallMs = Date.now() - t0;
   const last = await progress();
-  const end = await measure(page, cdp, o.speed);
+  const end = await measure(page, cdp, o.speed, snapshotAt(last.loops));
   samples.push({ loop: last.loops, ...end });
   const loopsMeasured = last.loops - first.loops;
   const growth = Object.fromEntries((Object.keys(start) as (keyof Measures)[]).map((k) => [k, { diff: +(end[k] - start[k]).toFixed(2), ratio: start[k] ? +(end[k] / start[k]).toFixed(4) : null }]));
@@ -225,6 +270,8 @@ async function main(): Promise<void> {
     speed: o.speed,
     firstLoopSpeed: o.firstSpeed,
     firstLoopSeconds,
+    warmUpLoops: o.warmUp,
+    warmUpSeconds,
     acceleration: 'store.speed only; story dwell times and the player unchanged',
     loops: last.loops,
     loopsBetweenMeasurements: loopsMeasured,
@@ -241,7 +288,7 @@ async function main(): Promise<void> {
   console.log(`\n${table(start, end)}\n`);
   console.log(series(samples));
   console.log(
-    `${loopsMeasured} loops in ${result.wallSeconds} s (${result.secondsPerLoop} s a loop, ${result.eventChangesPerLoop} event changes a loop), ${visits} visitor takeovers, ${problems.length} console errors`,
+    `${loopsMeasured} loops in ${result.wallSeconds} s (${result.secondsPerLoop} s a loop, ${result.eventChangesPerLoop} event changes a loop), ${visits} visitor takeovers (${o.warmUp ? 1 : 0} in the warm-up), ${problems.length} console errors`,
   );
   mkdirSync(dirname(OUT), { recursive: true });
   writeFileSync(OUT, `${JSON.stringify(result, null, 2)}\n`);

@@ -126,13 +126,22 @@ describe('kiosk arguments', () => {
 
 describe('soak arguments', () => {
   it('defaults to 200 loops at 512× after a real-time first loop, and reads every flag', () => {
-    expect(parseSoakArgs([])).toMatchObject({ loops: 200, speed: 512, firstSpeed: 1, visitEvery: 25, width: 1280, height: 720 });
-    expect(parseSoakArgs(['--loops', '2', '--first-speed', '512', '--visit-every', '0', '--size', '800x600'])).toMatchObject({ loops: 2, firstSpeed: 512, visitEvery: 0, width: 800, height: 600 });
+    expect(parseSoakArgs([])).toMatchObject({ loops: 200, warmUp: 50, speed: 512, firstSpeed: 1, visitEvery: 25, width: 1280, height: 720, heapSnapshots: null });
+    expect(parseSoakArgs(['--loops', '2', '--warm-up', '0', '--first-speed', '512', '--visit-every', '0', '--size', '800x600', '--heap-snapshots', 'heap'])).toMatchObject({
+      loops: 2,
+      warmUp: 0,
+      firstSpeed: 512,
+      visitEvery: 0,
+      width: 800,
+      height: 600,
+      heapSnapshots: 'heap',
+    });
   });
 
   it.each([
     [['--loops', '1'], '--loops must be a whole number from 2 to 100000 (got "1")'],
     [['--speed', 'x'], '--speed must be a number above 0 and at most 1024 (got "x")'],
+    [['--warm-up', '-1'], '--warm-up must be a whole number from 0 to 100000 (got "-1")'],
     [['--size', '100x100'], '--size sides must be from 320 to 8192 px (got 100x100)'],
     [['--loop', '5'], 'unknown option "--loop"'],
   ])('refuses %j: %s', (argv, message) => {

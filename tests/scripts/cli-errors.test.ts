@@ -26,6 +26,7 @@ describe('every command refuses bad arguments with one line and exit code 1', ()
     ['video.ts', ['--fps', '0'], 'video: --fps must be a whole number from 1 to 60 (got "0")'],
     ['build-data.ts', ['--data'], 'data: --data needs a value'],
     ['check-sources.ts', ['a', 'b'], 'check-sources: unexpected argument "b"'],
+    ['heap-diff.ts', ['loop-1.heapsnapshot'], 'heap-diff: needs two snapshot files'],
   ])('%s %j', async (script, args, line) => {
     const r = await run(script, args);
     expect(r.code).toBe(1);
