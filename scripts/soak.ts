@@ -200,7 +200,7 @@ async function main(): Promise<void> {
   const waitLoops = (n: number) => page.waitForFunction((k) => window.__soak!.loops >= k, n, { timeout: 0, polling: 500 });
 
   console.log(
-    `soak: ${o.loops} loops of the kiosk tour, loop 1 at ${o.firstSpeed}× and the rest at ${o.speed}× (${o.width}×${o.height}), a visitor every ${o.visitEvery || '–'} loops`,
+    `soak: loop 1 of the kiosk tour at ${o.firstSpeed}×, ${o.warmUp} warm-up loops at ${o.speed}× with a visitor, then ${o.loops} loops measured at ${o.speed}× (${o.width}×${o.height}), a visitor every ${o.visitEvery || '–'} loops`,
   );
   // Measure the app, not the harness: Playwright's first locator call injects its utility script into
   // the page (13 event listeners, about 0.7 MB of heap), so make it before the first measurement.
