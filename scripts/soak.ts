@@ -9,11 +9,11 @@
 // feedback, found by heap snapshots) would read as growth. The accelerated loops are another workload
 // (many events a frame, cuts, a visitor): V8 tiers up for it too, and heap snapshots (session 23)
 // showed its optimised code still growing after loop 1 (+465 code objects in loops 1–50, then +76,
-// +64 and +11 in each fifty loops, no new functions). So --warm-up loops (50) run at --speed, with a
-// visitor at their end, before the first reading; the --loops measured come after them.
+// +64 and +11 in each fifty loops; no new functions after loop 50). So --warm-up loops (50) run at
+// --speed, with a visitor at their end, before the first reading; the --loops measured come after them.
 // Time is accelerated only through the store's playback speed (page side: store.set({ speed })); the
 // story's dwell times and the player are left as they are. The player clamps a frame to 100 ms, so a
-// frame moves the tour by up to speed × 100 ms: at 512× that is 51 s of a 274 s loop, and the events
+// frame moves the tour by up to speed × 100 ms: at 512× that is 51 s of a loop of about 570 s, and the events
 // held in between are passed within the frame (the report counts the event changes a loop shows).
 // Lower --speed for more of them (every event needs speed × frame time under the shortest dwell, 8 s).
 // Every --visit-every loops a visitor clicks the map and the tour comes back after idle=2 s.
