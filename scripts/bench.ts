@@ -344,7 +344,7 @@ interface BenchResults {
   timeStep?: { method: string; appStepMs: number; appRedrawMs: number; floorRedrawMs: number; appIdleMs: number; floorIdleMs: number; perRun: Record<string, number[]> };
   export?: { ms1280x720: number; ms3840x2160: number; bytes1280x720: number; bytes3840x2160: number };
   video?: Awaited<ReturnType<typeof videoRate>>;
-  soak?: { loops: number; speed: number; start: Record<string, number>; end: Record<string, number> };
+  soak?: { loops: number; firstLoop: number; warmUpLoops: number; speed: number; start: Record<string, number>; end: Record<string, number> };
   ratios?: Record<string, number>;
 }
 
@@ -450,7 +450,7 @@ if (SOAK_LOOPS > 0) {
   console.log(`running the kiosk soak (${SOAK_LOOPS} loops; a few minutes)…`);
   execFileSync(process.execPath, ['--import', 'tsx', join(ROOT, 'scripts', 'soak.ts'), '--loops', String(SOAK_LOOPS)], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
   const soak = JSON.parse(readFileSync(join(ROOT, 'bench-results', 'soak.json'), 'utf8'));
-  results.soak = { loops: soak.loops, speed: soak.speed, start: soak.start, end: soak.end };
+  results.soak = { loops: soak.loops, firstLoop: soak.samples[0].loop, warmUpLoops: soak.warmUpLoops, speed: soak.speed, start: soak.start, end: soak.end };
 }
 
 const fl = results.firstLoad!;
@@ -475,8 +475,10 @@ for (const [name, a, b, target, d] of rows) {
   console.log(`${name.padEnd(36)} ${fmt(a, d).padStart(10)} ${fmt(b, d).padStart(11)} ${ratio.toFixed(2).padStart(7)} ${(target ? `≤${target}` : '').padStart(7)}`);
 }
 if (results.soak) {
-  const { start, end, loops } = results.soak;
-  console.log(`\nkiosk soak: after loop 1 and after loop ${loops} (target: heap growth < 2 MB, DOM nodes and contexts unchanged)`);
+  const { start, end, loops, firstLoop, warmUpLoops } = results.soak;
+  console.log(
+    `\nkiosk soak: at loop ${firstLoop} (after loop 1 and ${warmUpLoops} warm-up loops) and at loop ${loops} (target: heap growth < 2 MB, DOM nodes and contexts unchanged)`,
+  );
   for (const [name, key, d] of [
     ['JS heap, MB (after GC)', 'heapMB', 2],
     ['DOM nodes', 'domNodes', 0],
