@@ -11,8 +11,8 @@ export function hasMoreBelow(box: { scrollTop: number; clientHeight: number; scr
  * comes or goes (a list's window replacing its items): what changes the box's scroll height. Only
  * sizes are watched, not the subtree's attributes: a touring kiosk restyles its card's pages as they
  * fade, without changing a size (watching attributes, that ran about 8 checks a second), and no check
- * runs for that. A child is watched while it
- * is in the box and let go when it leaves (a list's window replaces its items for days on a kiosk).
+ * runs for that. A child is watched while it is in the box and let go when it leaves (a list's window
+ * replaces its items for days on a kiosk).
  */
 export function markMoreBelow(box: HTMLElement): { destroy(): void } {
   let frame = 0;
