@@ -118,6 +118,7 @@ export function exclusive(names: readonly (string | false)[]): void {
  * and returns null. A parse error prints "<name>: <reason>" on one line and exits with code 1.
  */
 export function commandLine<T extends { help: boolean }>(name: string, usage: string, parse: (argv: string[]) => T, argv = process.argv.slice(2)): T | null {
+  endOnClosedPipe();
   let opts: T;
   try {
     opts = parse(argv);
@@ -128,6 +129,21 @@ export function commandLine<T extends { help: boolean }>(name: string, usage: st
   if (!opts.help) return opts;
   console.log(usage);
   return null;
+}
+
+/**
+ * Ends the process quietly (status 0) when its standard output is a pipe that the reader closed
+ * (`npx tsx scripts/heap-diff.ts A B | head`), as a Unix tool ends on SIGPIPE; Node instead emits an
+ * EPIPE error that would print a stack trace. Any other write error is thrown as before.
+ */
+export function endOnClosedPipe(stream: NodeJS.WriteStream = process.stdout): void {
+  if (stream.listeners('error').includes(closedPipe)) return;
+  stream.on('error', closedPipe);
+}
+
+function closedPipe(e: NodeJS.ErrnoException): void {
+  if (e.code !== 'EPIPE') throw e;
+  process.exit(0);
 }
 
 /** Returns the first line of an error's message (or of the value thrown). */

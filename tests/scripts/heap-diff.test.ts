@@ -1,3 +1,7 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { diffSnapshots, groupOf, type HeapSnapshot } from '../../scripts/heap-diff.ts';
 
@@ -55,4 +59,25 @@ describe('heap-diff', () => {
     s.snapshot.meta.node_fields = ['type', 'name', 'self_size'];
     expect(() => diffSnapshots(s, s)).toThrow('snapshot.meta.node_fields has no "id"');
   });
+
+  it('ends quietly when the reader of its output closes the pipe (as `| head` does)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'heap-diff-'));
+    try {
+      // 1,000 groups of long names in each list: about 150 kB of rows, more than a pipe holds.
+      const many = Array.from({ length: 1000 }, (_, i): [string, string, number, number] => ['object', `Constructor${i}`.padEnd(50, 'x'), i + 1, 100 + i]);
+      writeFileSync(join(dir, 'a.heapsnapshot'), JSON.stringify(snapshot([])));
+      writeFileSync(join(dir, 'b.heapsnapshot'), JSON.stringify(snapshot(many)));
+      const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/heap-diff.ts', join(dir, 'a.heapsnapshot'), join(dir, 'b.heapsnapshot'), '--top', '1000'], {
+        cwd: resolve(import.meta.dirname, '../..'),
+      });
+      let stderr = '';
+      child.stderr.on('data', (d: Buffer) => (stderr += d));
+      child.stdout.once('data', () => child.stdout.destroy());
+      const code = await new Promise<number | null>((ok) => child.on('close', ok));
+      expect(stderr).toBe('');
+      expect(code).toBe(0);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
 });
