@@ -213,6 +213,14 @@ const AROUND: LabelSide[] = ['above', 'below', 'right', 'left'];
 const PUSH_COST = 1000;
 /** What a px² of a mark under an opaque label costs: a whole mark hidden (about 800 px²) outweighs pushing the panel two lines out. */
 const HIDDEN_MARK_COST = 20;
+/**
+ * What a px² of a mark's middle (the middle half of its box: the icon's heart, or the point inside a
+ * ring) under a label's text costs, on top of the mark's own px²: text across it strikes the point
+ * out, so a line of a name crossing a ringed point's middle (about 200 px²) outweighs pushing the name
+ * a line further out. A name over a ring's edge or corner still costs only the mark's px² (a phone's
+ * forced area name had taken the side across the current event's ringed city, 510 px² of its ring).
+ */
+const MARK_MIDDLE_COST = 10;
 /** How far (px) inside its ends a label slid along the frame's side must still reach over its mark. */
 const SPAN_MARGIN_PX = 8;
 /** How far (px) inside the frame's side a slid label stops: the drawn text's box may be a pixel or two wider than the one laid out (a 1280 × 720 kiosk's name of a base at the frame's west ended 2 px past the map's edge). */
@@ -235,7 +243,7 @@ export function boxDistance(b: Box, [x, y]: [number, number]): number {
  * (the clear map area, tested at `atNow`) if given, under none of the `covers` (boxes over the map now, tested
  * at `atNow` too: what lies under them is hidden, as off the frame), and for a label that names a mark, no other mark's
  * centre is nearly as near its box as its own (`namesMark`); a label that fits nowhere is left out, unless forced, when it takes
- * the side that overlaps least (other labels weigh most, then the frame's edge and the covers). Pure, in screen px.
+ * the side that overlaps least (other labels weigh most, then the frame's edge and the covers, then the middle of a mark, then the rest of one). Pure, in screen px.
  */
 export function layoutLabels(requests: LabelRequest[], obstacles: Box[] = [], bounds?: Box, covers: readonly Box[] = []): PlacedLabel[] {
   const placed: PlacedLabel[] = [];
@@ -253,6 +261,17 @@ export function layoutLabels(requests: LabelRequest[], obstacles: Box[] = [], bo
   };
   const marks = new BoxGrid(CELL_PX);
   for (const o of obstacles) marks.add(o);
+  /** Each mark's middle half (asked only by forced labels: a label that may not overlap avoids the whole mark). */
+  let middles: BoxGrid | null = null;
+  const middlesOf = (): BoxGrid => {
+    if (middles) return middles;
+    middles = new BoxGrid(CELL_PX);
+    for (const [l, t, r, b] of obstacles) {
+      const [qx, qy] = [(r - l) / 4, (b - t) / 4];
+      middles.add([l + qx, t + qy, r - qx, b - qy]);
+    }
+    return middles;
+  };
   /**
    * Returns by how many px another mark's centre is nearer a label's box than `CLEAR_RATIO` times its
    * own mark at `own` allows (0: none); with `any`, returns a positive amount at the first such mark.
@@ -356,7 +375,8 @@ export function layoutLabels(requests: LabelRequest[], obstacles: Box[] = [], bo
       const onLabels = Math.max(labels.overlap(box), labelsNow.overlap([now[0] + dx - r.w / 2, now[1] + dy - r.h / 2, now[0] + dx + r.w / 2, now[1] + dy + r.h / 2])) * 1000 + outside * 10;
       if (onLabels + pushCost >= bestCost) continue;
       const unclear = r.namesMark ? unclearBy(box, at, false) : 0;
-      const cost = onLabels + unclear * 0.1 + marks.overlap(box) * (r.opaque ? HIDDEN_MARK_COST : 1) + pushCost;
+      const onMarks = marks.overlap(box);
+      const cost = onLabels + unclear * 0.1 + onMarks * (r.opaque ? HIDDEN_MARK_COST : 1) + (onMarks > 0 ? middlesOf().overlap(box) * MARK_MIDDLE_COST : 0) + pushCost;
       if (cost === 0) {
         best = { id: r.id, side, dx, dy, box, anchor };
         bestNow = now;

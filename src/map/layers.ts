@@ -389,6 +389,19 @@ export function buildLayers(data: LayerData, s: LayerState, theme: Theme, atlase
         extensions: [timeFilter],
       }),
     ),
+    // a callout's leader runs under every name, whose halo breaks the line where one crosses it, as on a
+    // printed map: the event's names are laid out before its callout, so one can lie across the leader's path
+    keep('leaders', [s.labels.leaders], () =>
+      new LineLayer<{ from: [number, number]; to: [number, number] }>({
+        id: 'leaders',
+        data: s.labels.leaders,
+        getSourcePosition: (d) => d.from,
+        getTargetPosition: (d) => d.to,
+        getColor: rgba(theme.colors.text, 220),
+        getWidth: 1.5 * s.scale,
+        widthUnits: 'pixels',
+      }),
+    ),
     names('area-labels', s.labels.areas),
     keep('talks-on', [], () =>
       new ScatterplotLayer<{ place: PreparedPlace; range: [number, number] }, Ext<{ place: PreparedPlace; range: [number, number] }>>({
@@ -468,17 +481,6 @@ export function buildLayers(data: LayerData, s: LayerState, theme: Theme, atlase
       }),
     ),
     names('labels', s.labels.points),
-    keep('leaders', [s.labels.leaders], () =>
-      new LineLayer<{ from: [number, number]; to: [number, number] }>({
-        id: 'leaders',
-        data: s.labels.leaders,
-        getSourcePosition: (d) => d.from,
-        getTargetPosition: (d) => d.to,
-        getColor: rgba(theme.colors.text, 220),
-        getWidth: 1.5 * s.scale,
-        widthUnits: 'pixels',
-      }),
-    ),
     keep('notes', [s.labels.notes, textBase.characterSet], () =>
       new TextLayer<PlannedLabel, Ext<PlannedLabel>>({
         id: 'notes',

@@ -181,6 +181,8 @@ export async function setState(page: Page, patch: Record<string, unknown>): Prom
 
 /** The built story's events (id, start in epoch ms, places) and each place's anchor ([lon, lat]: a point's position, an area's label point), read from the page's own data files. */
 export interface StoryPlaces {
+  /** The story's start (epoch ms): a place's `appearH` counts hours from it. */
+  start: number;
   events: { id: string; t: number; places: string[] }[];
   anchors: Record<string, [number, number]>;
   /** Where each place's distance line starts, for the places that have one. */
@@ -192,6 +194,7 @@ export function storyPlaces(page: Page): Promise<StoryPlaces> {
   return page.evaluate(async () => {
     const [story, places] = await Promise.all(['data/story.json', 'data/places.json'].map((f) => fetch(f).then((r) => r.json())));
     return {
+      start: Date.parse((story as { start: string }).start),
       events: (story as { events: { id: string; start: string; places: string[] }[] }).events.map((e) => ({ id: e.id, t: Date.parse(e.start), places: e.places })),
       anchors: Object.fromEntries((places as { features: { properties: { id: string; anchor: [number, number] } }[] }).features.map((f) => [f.properties.id, f.properties.anchor])),
       lineStarts: Object.fromEntries(

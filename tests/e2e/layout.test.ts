@@ -151,7 +151,7 @@ describe('layout in Chromium', () => {
     }
   });
 
-  it("frames every event's places, and lays out every name, clear of the attribution and the legend: a desktop, an embed, an upright tablet, a phone", async () => {
+  it("frames every event's places, and lays out every name, clear of the attribution, the legend and the marks' middles: a desktop, an embed, an upright tablet, a phone", async () => {
     for (const [size, query] of [
       [{ width: 1280, height: 760 }, ''],
       // the open legend reaches 40 px further into this map's height: the frame's foot had been padded short of it
@@ -164,14 +164,14 @@ describe('layout in Chromium', () => {
       // under reduced motion the camera cuts to each event's frame: the frame is the same as a flight's end
       const { page, errors } = await openApp(h, `?t=2025-05-16T12:00Z${query}`, size, { reducedMotion: true });
       await checkCovers(page);
-      const { events, anchors, lineStarts } = await storyPlaces(page);
+      const { start, events, anchors, lineStarts } = await storyPlaces(page);
       const hidden: string[] = [];
       for (const e of events) {
         await setState(page, { t: e.t });
         await page.waitForFunction(() => !window.explainer!.mapView.map.isMoving());
         hidden.push(
           ...(await page.evaluate(
-            ({ id, points }) => {
+            ({ start, id, points }) => {
               const map = window.explainer!.mapView.map;
               const box = map.getContainer().getBoundingClientRect();
               // a mark's reach: the current event's ring is 22 px round its place (a distance line's start: its own point)
@@ -182,9 +182,23 @@ describe('layout in Chromium', () => {
                 const under = window.coversNow!().some((c) => x + r > c.left && x - r < c.right && y + r > c.top && y - r < c.bottom);
                 return out || under ? [`${id}: ${pid} ${out ? 'outside the map' : 'covered'}`] : [];
               });
-              return [...marks, ...window.namesCovered!().map((n) => `${id}: the name ${n}`)];
+              // no label's text runs across the middle of a point mark shown (its icon's heart, 5 px round the
+              // point): a 360 × 740 phone's forced area name had struck through the current event's ringed city
+              type Point = { id: string; appearH: number; category: string; feature: { geometry: { coordinates: [number, number] } } };
+              const { t, layers } = window.explainer!.store.getState();
+              const shown = (window.explainer!.deckLayers().find((l) => l.id === 'points')!.props.data as Point[]).filter(
+                (p) => p.appearH <= (t - start) / 3_600_000 && layers.includes(p.category),
+              );
+              const struck = window.explainer!.labelBoxes().flatMap(({ id: label, box: [l, t0, r, b] }) =>
+                shown.flatMap((p) => {
+                  const q = map.project(p.feature.geometry.coordinates);
+                  return l < q.x + 5 && r > q.x - 5 && t0 < q.y + 5 && b > q.y - 5 ? [`${id}: the label ${label} across the mark of ${p.id}`] : [];
+                }),
+              );
+              return [...marks, ...struck, ...window.namesCovered!().map((n) => `${id}: the name ${n}`)];
             },
             {
+              start,
               id: e.id,
               points: [
                 ...e.places.filter((p) => anchors[p]).map((p) => [p, anchors[p], 22] as [string, [number, number], number]),

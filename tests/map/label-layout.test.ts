@@ -24,8 +24,8 @@ describe('layoutLabels', () => {
   });
 
   it('moves an opaque panel off a mark it would hide, where a name may still cover part of one', () => {
-    // the only side in the frame is below, where a mark lies: a name takes it, a panel goes a line further out
-    const mark: Box = [-14, 20, 14, 48];
+    // the only side in the frame is below, where a mark's top edge lies: a name takes it, a panel goes further out
+    const mark: Box = [-14, 40, 14, 68];
     const bounds: Box = [-300, -5, 300, 300];
     const panel = req('a', [0, 0], { w: 200, h: 40, sides: ['below', 'above'], forced: true });
     const [name] = layoutLabels([panel], [mark], bounds);
@@ -35,6 +35,23 @@ describe('layoutLabels', () => {
     expect(opaque.side).toBe('below');
     expect(boxesIntersect(opaque.box, mark)).toBe(false);
     expect(opaque.box[3]).toBeLessThanOrEqual(bounds[3]);
+  });
+
+  it('takes a forced name a line further out rather than across the middle of a mark, though it may cover a mark’s edge', () => {
+    // the only sides in the frame are below and above, each with a mark: below, a mark's top edge (none of its middle); above, a whole mark
+    const bounds: Box = [-300, -60, 300, 300];
+    const edge: Box = [-14, 46, 14, 74];
+    const across: Box = [-14, -44, 14, -16];
+    const name = req('a', [0, 0], { w: 200, h: 40, sides: ['above', 'below'], forced: true });
+    const [beside] = layoutLabels([name], [edge, across], bounds);
+    expect([beside.side, boxesIntersect(beside.box, edge)]).toEqual(['below', true]);
+    // with the lower mark moved up, below crosses its middle too (a line of text through a ringed point): the name is pushed a line down
+    const middle: Box = [-14, 26, 14, 54];
+    const [pushed] = layoutLabels([name], [middle, across], bounds);
+    expect(pushed.side).toBe('below');
+    expect(pushed.dy).toBeGreaterThan(beside.dy);
+    const [cx, cy] = [(middle[0] + middle[2]) / 2, (middle[1] + middle[3]) / 2];
+    expect(boxesIntersect(pushed.box, [cx - 7, cy - 7, cx + 7, cy + 7])).toBe(false);
   });
 
   it('keeps labels apart where they are drawn now as well as at the zoom they are laid out at (offsets do not scale with the anchors)', () => {
