@@ -37,6 +37,13 @@ export interface LabelRequest {
    * area's outline, nearest first), each on its `sides` (else above, below, right and left); `now` is the anchor at the zoom shown now.
    */
   more?: MoreAnchors | (() => MoreAnchors);
+  /**
+   * A forced label's leader line runs from the anchor's mark to its near edge (a callout's panel): `start` px
+   * out from the anchor, or from where it leaves the box of the label `own` (its place's name, placed
+   * before it). A side whose line runs under a label placed before costs (`LEADER_CROSS_COST`), and once
+   * placed the line is kept clear by the labels after it, as a label is.
+   */
+  leader?: { start: number; own?: string };
 }
 
 /** A request's further anchors (see `LabelRequest.more`). */
@@ -52,6 +59,52 @@ export interface PlacedLabel {
   box: Box;
   /** Which anchor it sits beside: -1 for the request's own `at`, else an index into its `more`. */
   anchor: number;
+  /** A leader's ends (px from the anchor towards the box's centre; see `LabelRequest.leader`), if it has one. */
+  leader?: { from: number; to: number };
+}
+
+/** Width (px) of the band a leader line keeps clear of labels (its line is 1.5 px at scale 1). */
+const LEADER_BAND_PX = 4;
+/**
+ * What a px² of a leader's band over a label placed before it costs: crossing a one-line name (about
+ * 64 px²) weighs about two pushes a line out, and less than 200 px² of the panel off the frame (a
+ * callout cut at the map's edge is worse than its line under a name, whose halo breaks it).
+ */
+const LEADER_CROSS_COST = 30;
+
+/**
+ * Returns where a leader from a label's anchor to its box runs: px from the anchor along the way to the
+ * box's centre, from `start` (or, if further, where it leaves `own`, a box round the anchor) to the box's
+ * near edge; null where there is no room for one (a label centred on its anchor, or a box that reaches
+ * back to the line's start).
+ */
+export function leaderSpan(side: LabelSide, dx: number, dy: number, w: number, h: number, at: [number, number], start: number, own?: Box): { from: number; to: number } | null {
+  const len = Math.hypot(dx, dy);
+  if (len === 0) return null;
+  const to = Math.max(0, len - (side === 'left' || side === 'right' ? w / 2 : h / 2));
+  let from = start;
+  if (own) {
+    // where the ray from the anchor leaves the box round it (the anchor is inside it, or the box is not in the way)
+    const [ux, uy] = [dx / len, dy / len];
+    const exit = (lo: number, hi: number, p: number, u: number) => (u > 0 ? (hi - p) / u : u < 0 ? (lo - p) / u : Infinity);
+    const inside = at[0] >= own[0] && at[0] <= own[2] && at[1] >= own[1] && at[1] <= own[3];
+    if (inside) from = Math.max(from, Math.min(exit(own[0], own[2], at[0], ux), exit(own[1], own[3], at[1], uy)));
+  }
+  return to - from >= 2 ? { from, to } : null;
+}
+
+/** Returns small boxes along a leader's span, `LEADER_BAND_PX` wide, for the grids of placed labels. */
+function leaderBoxes(at: [number, number], dx: number, dy: number, span: { from: number; to: number }): Box[] {
+  const len = Math.hypot(dx, dy);
+  const [ux, uy] = [dx / len, dy / len];
+  const half = LEADER_BAND_PX / 2;
+  const boxes: Box[] = [];
+  // from half a band past its start to half a band short of its end: clear of the name it leaves and of its own panel
+  for (let d = span.from + half; d <= span.to - half; d += LEADER_BAND_PX) {
+    const [x, y] = [at[0] + ux * d, at[1] + uy * d];
+    boxes.push([x - half, y - half, x + half, y + half]);
+  }
+  return boxes;
 }
 
 /** Returns whether two boxes overlap (touching edges do not). */
@@ -254,11 +307,17 @@ export function layoutLabels(requests: LabelRequest[], obstacles: Box[] = [], bo
   const labelsNow = new BoxGrid(CELL_PX);
   const boxNow: Box = [0, 0, 0, 0];
   /** Files a placed label at both zooms. */
-  const place = (p: PlacedLabel, now: [number, number], r: LabelRequest) => {
+  const place = (p: PlacedLabel, now: [number, number], r: LabelRequest, at: [number, number]) => {
     placed.push(p);
     labels.add(p.box);
     labelsNow.add([now[0] + p.dx - r.w / 2, now[1] + p.dy - r.h / 2, now[0] + p.dx + r.w / 2, now[1] + p.dy + r.h / 2]);
+    if (p.leader) {
+      for (const b of leaderBoxes(at, p.dx, p.dy, p.leader)) labels.add(b);
+      for (const b of leaderBoxes(now, p.dx, p.dy, p.leader)) labelsNow.add(b);
+    }
   };
+  /** The boxes of the labels placed so far, by id (a leader starts where it leaves its place's name). */
+  const boxOf = (id: string | undefined) => (id === undefined ? undefined : placed.find((q) => q.id === id)?.box);
   const marks = new BoxGrid(CELL_PX);
   for (const o of obstacles) marks.add(o);
   /** Each mark's middle half (asked only by forced labels: a label that may not overlap avoids the whole mark). */
@@ -323,11 +382,12 @@ export function layoutLabels(requests: LabelRequest[], obstacles: Box[] = [], bo
   for (const r of requests) {
     if (!r.forced) {
       const clear = firstClear(r);
-      if (clear) place(clear.p, clear.now, r);
+      if (clear) place(clear.p, clear.now, r, r.at);
       continue;
     }
     let best: PlacedLabel | null = null;
     let bestNow: [number, number] = r.atNow ?? r.at;
+    let bestAt: [number, number] = r.at;
     let bestCost = Infinity;
     // A forced label that collides everywhere tries its sides again further out (a line, then two lines, further).
     const home = { at: r.at, now: r.atNow ?? r.at, anchor: -1 };
@@ -376,20 +436,20 @@ export function layoutLabels(requests: LabelRequest[], obstacles: Box[] = [], bo
       if (onLabels + pushCost >= bestCost) continue;
       const unclear = r.namesMark ? unclearBy(box, at, false) : 0;
       const onMarks = marks.overlap(box);
-      const cost = onLabels + unclear * 0.1 + onMarks * (r.opaque ? HIDDEN_MARK_COST : 1) + (onMarks > 0 ? middlesOf().overlap(box) * MARK_MIDDLE_COST : 0) + pushCost;
-      if (cost === 0) {
-        best = { id: r.id, side, dx, dy, box, anchor };
-        bestNow = now;
-        bestCost = 0;
-        break;
-      }
+      // a leader under another label's text: see LEADER_CROSS_COST
+      const leader = r.leader ? leaderSpan(side, dx, dy, r.w, r.h, at, r.leader.start, boxOf(r.leader.own)) : null;
+      let onLeader = 0;
+      if (leader) for (const b of leaderBoxes(at, dx, dy, leader)) onLeader += labels.overlap(b);
+      const cost = onLabels + onLeader * LEADER_CROSS_COST + unclear * 0.1 + onMarks * (r.opaque ? HIDDEN_MARK_COST : 1) + (onMarks > 0 ? middlesOf().overlap(box) * MARK_MIDDLE_COST : 0) + pushCost;
       if (cost < bestCost) {
-        best = { id: r.id, side, dx, dy, box, anchor };
+        best = { id: r.id, side, dx, dy, box, anchor, ...(leader ? { leader } : {}) };
         bestNow = now;
+        bestAt = at;
         bestCost = cost;
+        if (cost === 0) break;
       }
     }
-    if (best) place(best, bestNow, r);
+    if (best) place(best, bestNow, r, bestAt);
   }
   return placed;
 }

@@ -302,6 +302,8 @@ export function planLabels(o: PlanInput): LabelPlan {
       gap: (place ? CALLOUT_GAP : 30) * s,
       forced: true,
       opaque: true,
+      // its leader starts at the mark's edge, or where it leaves the place's own name (an area's, over its anchor)
+      leader: place ? { start: (MARK_PX * s) / 2, own: place.id } : undefined,
       kind: 'notes',
       label: { id, text, position, size, dx: 0, dy: 0, ...box },
     });
@@ -348,14 +350,12 @@ export function planLabels(o: PlanInput): LabelPlan {
     const position = p.anchor >= 0 && r.anchors ? r.anchors()[p.anchor] : r.label.position;
     plan[r.kind].push({ ...r.label, position, dx: p.dx, dy: p.dy });
     const leaderFrom = calloutFrom.get(r.id);
-    if (leaderFrom) {
-      // The leader runs from the mark's edge to the panel's near edge, at the zoom shown now.
+    if (leaderFrom && p.leader) {
+      // The leader runs as laid out (from the mark's edge, or its place's name, to the panel's near edge), at the zoom shown now.
       const [ax, ay] = o.project(leaderFrom);
-      const len = Math.hypot(p.dx, p.dy) || 1;
-      const near = Math.max(0, len - (p.side === 'left' || p.side === 'right' ? r.w / 2 : r.h / 2));
-      const from = o.unproject([ax + ((p.dx / len) * MARK_PX * s) / 2, ay + ((p.dy / len) * MARK_PX * s) / 2]);
-      const to = o.unproject([ax + (p.dx / len) * near, ay + (p.dy / len) * near]);
-      plan.leaders.push({ from, to });
+      const len = Math.hypot(p.dx, p.dy);
+      const along = (d: number) => o.unproject([ax + (p.dx / len) * d, ay + (p.dy / len) * d]);
+      plan.leaders.push({ from: along(p.leader.from), to: along(p.leader.to) });
     }
   }
   return plan;

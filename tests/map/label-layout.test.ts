@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { boxDistance, boxesIntersect, CLEAR_RATIO, coveredArea, layoutLabels, outsideArea, type Box, type LabelRequest } from '../../src/map/label-layout.ts';
+import { boxDistance, boxesIntersect, CLEAR_RATIO, coveredArea, layoutLabels, leaderSpan, outsideArea, type Box, type LabelRequest } from '../../src/map/label-layout.ts';
 
 const req = (id: string, at: [number, number], extra: Partial<LabelRequest> = {}): LabelRequest => ({ id, at, w: 80, h: 14, sides: ['above', 'below', 'right', 'left'], gap: 10, ...extra });
 
@@ -52,6 +52,27 @@ describe('layoutLabels', () => {
     expect(pushed.dy).toBeGreaterThan(beside.dy);
     const [cx, cy] = [(middle[0] + middle[2]) / 2, (middle[1] + middle[3]) / 2];
     expect(boxesIntersect(pushed.box, [cx - 7, cy - 7, cx + 7, cy + 7])).toBe(false);
+  });
+
+  it('runs a leader from its mark’s edge, or from where it leaves its place’s name over the anchor, to the panel’s near edge', () => {
+    // a panel 100 × 40 right of its anchor, 46 px off: the line runs from 10 px out to the panel's left edge
+    expect(leaderSpan('right', 96, 0, 100, 40, [0, 0], 10)).toEqual({ from: 10, to: 46 });
+    // the place's name is centred over the anchor, 60 px wide: the line starts at its right edge
+    expect(leaderSpan('right', 96, 0, 100, 40, [0, 0], 10, [-30, -8, 30, 8])).toEqual({ from: 30, to: 46 });
+    // a name beside the anchor, not over it, does not move the start; a panel centred on its anchor has no line
+    expect(leaderSpan('below', 0, 70, 100, 40, [0, 0], 10, [20, -8, 80, 8])).toEqual({ from: 10, to: 50 });
+    expect(leaderSpan('center', 0, 0, 100, 40, [0, 0], 10)).toBeNull();
+  });
+
+  it('takes a panel’s side whose leader passes under no name placed before it, and keeps the names after it off its leader', () => {
+    // a name 40 px above the anchor; the panel prefers above (its leader would run under the name), then below
+    const name = req('name', [0, -40], { w: 60, h: 16, sides: ['center'], forced: true });
+    const panel = req('panel', [0, 0], { w: 100, h: 30, sides: ['above', 'below'], gap: 80, forced: true, opaque: true, leader: { start: 10 } });
+    const [, placed] = layoutLabels([name, panel], [], [-300, -300, 300, 300]);
+    expect([placed.side, placed.leader]).toEqual(['below', { from: 10, to: 80 }]);
+    // a later name centred on the leader's path (40 px below the anchor) is left out: it may not overlap the line
+    const later = req('later', [0, 40], { w: 60, h: 16, sides: ['center'] });
+    expect(layoutLabels([name, panel, later], [], [-300, -300, 300, 300]).map((p) => p.id)).toEqual(['name', 'panel']);
   });
 
   it('keeps labels apart where they are drawn now as well as at the zoom they are laid out at (offsets do not scale with the anchors)', () => {
