@@ -115,7 +115,8 @@ export function exclusive(names: readonly (string | false)[]): void {
 
 /**
  * Returns a command's options from the command line with `parse`, or, for --help, prints `usage`
- * and returns null. A parse error prints "<name>: <reason>" on one line and exits with code 1.
+ * and returns null. A parse error prints "<name>: <reason>" on one line and exits with code 1. Every
+ * tool calls it first, so it also makes the tool end quietly on a closed output pipe (`endOnClosedPipe`).
  */
 export function commandLine<T extends { help: boolean }>(name: string, usage: string, parse: (argv: string[]) => T, argv = process.argv.slice(2)): T | null {
   endOnClosedPipe();

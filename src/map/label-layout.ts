@@ -84,7 +84,7 @@ export function leaderSpan(side: LabelSide, dx: number, dy: number, w: number, h
   const to = Math.max(0, len - (side === 'left' || side === 'right' ? w / 2 : h / 2));
   let from = start;
   if (own) {
-    // where the ray from the anchor leaves the box round it (the anchor is inside it, or the box is not in the way)
+    // a name over the anchor (an area's): the line starts where the ray from the anchor leaves its box; a name beside it is not in the way
     const [ux, uy] = [dx / len, dy / len];
     const exit = (lo: number, hi: number, p: number, u: number) => (u > 0 ? (hi - p) / u : u < 0 ? (lo - p) / u : Infinity);
     const inside = at[0] >= own[0] && at[0] <= own[2] && at[1] >= own[1] && at[1] <= own[3];

@@ -204,6 +204,26 @@ export function storyPlaces(page: Page): Promise<StoryPlaces> {
   });
 }
 
+/**
+ * Returns the story's point marks drawn now, each at its point (CSS px on the map): the points layer's
+ * places whose time has come (`start`: the story's, `StoryPlaces.start`) and whose category is on, read
+ * from what the page handed deck.gl.
+ */
+export function shownPoints(page: Page, start: number): Promise<{ id: string; x: number; y: number }[]> {
+  return page.evaluate((start) => {
+    type Point = { id: string; appearH: number; category: string; feature: { geometry: { coordinates: [number, number] } } };
+    const { map } = window.explainer!.mapView;
+    const { t, layers } = window.explainer!.store.getState();
+    const points = window.explainer!.deckLayers().find((l) => l.id === 'points')!.props.data as Point[];
+    return points
+      .filter((p) => p.appearH <= (t - start) / 3_600_000 && layers.includes(p.category))
+      .map((p) => {
+        const q = map.project(p.feature.geometry.coordinates);
+        return { id: p.id, x: q.x, y: q.y };
+      });
+  }, start);
+}
+
 /** Returns the screen position (CSS px, page coordinates) of a lon/lat on the map. */
 export function project(page: Page, lonLat: [number, number]) {
   return page.evaluate(([lon, lat]) => {

@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { SHORT_ARC_KM } from '../../src/map/layers.ts';
-import { openApp, setState, useHarness } from './harness.ts';
+import { openApp, setState, shownPoints, useHarness } from './harness.ts';
 
 type Box = [number, number, number, number];
 type Label = { id: string; kind: string; text: string; size: number; box: Box };
@@ -35,31 +35,20 @@ function labelsNow(page: Page) {
 }
 
 /**
- * Returns the story's point marks drawn now (the points layer's places whose time has come and whose
- * category is on, read from what the page handed deck.gl: the map runs under the caption's bands),
+ * Returns the story's point marks drawn now (`shownPoints`: the map runs under the caption's bands),
  * each with its icon's box (CSS px, half of 20 px a side at the frame's type scale), and the map
  * area's top and foot between the bands.
  */
-function marksNow(page: Page, storyStart: number) {
-  return page.evaluate((start) => {
-    const { map } = window.explainer!.mapView;
-    const { t, layers } = window.explainer!.store.getState();
+async function marksNow(page: Page, storyStart: number) {
+  const frame = await page.evaluate(() => {
     const caption = document.querySelector<HTMLCanvasElement>('.shot-caption')!;
     const [top, bottom] = caption.dataset.bands!.split(' ').map(Number);
     // the type scale of the frame (mapTypeScale): the smallest map label (12 px) grows to the caption's body (17 px × unit)
     const k = Math.max(1, (Number(caption.dataset.unit) * 17) / 12);
-    type Point = { id: string; appearH: number; category: string; feature: { geometry: { coordinates: [number, number] } } };
-    const points = window.explainer!.deckLayers().find((l) => l.id === 'points')!.props.data as Point[];
-    const h = (t - start) / 3_600_000;
-    const c = map.getCanvas();
-    return points
-      .filter((p) => p.appearH <= h && layers.includes(p.category))
-      .map((p) => {
-        const q = map.project(p.feature.geometry.coordinates);
-        const r = 10 * k;
-        return { id: p.id, box: [q.x - r, q.y - r, q.x + r, q.y + r] as [number, number, number, number], area: [top, c.clientHeight - bottom] as [number, number] };
-      });
-  }, storyStart);
+    return { k, area: [top, window.explainer!.mapView.map.getCanvas().clientHeight - bottom] as [number, number] };
+  });
+  const r = 10 * frame.k;
+  return (await shownPoints(page, storyStart)).map(({ id, x, y }) => ({ id, box: [x - r, y - r, x + r, y + r] as Box, area: frame.area }));
 }
 
 async function storyEvents(page: Page) {
