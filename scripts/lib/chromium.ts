@@ -16,6 +16,65 @@ export const CHROMIUM_FLAGS = [
 ];
 
 /**
+ * Chromium features playwright-core switches off itself (`chromiumSwitches`, playwright-core 1.65).
+ * Chromium keeps only the last value of a switch given twice, so a `--disable-features` of ours would
+ * drop these unless it names them again (`chromiumLaunchOptions` merges every such switch into one, last).
+ * `tests/scripts/chromium.test.ts` launches Chromium and fails if a later playwright-core adds one not here.
+ */
+export const PLAYWRIGHT_FEATURES_OFF = [
+  'AvoidUnnecessaryBeforeUnloadCheckSync',
+  'DestroyProfileOnBrowserClose',
+  'HttpsUpgrades',
+  'HttpsFirstBalancedModeAutoEnable',
+  'LensOverlay',
+  'MediaRouter',
+  'PaintHolding',
+  'ThirdPartyStoragePartitioning',
+  'AvoidCorsURLLoaderRestartOnRedirect',
+  'TcpPortRandomizationWin',
+  'OptimizationHints',
+  'NetworkTimeServiceQuerying',
+  'AimEnabled',
+  'PreconnectToSearch',
+  'msForceBrowserSignIn',
+  'msEdgeUpdateLaunchServicesPreferredVersion',
+];
+
+/**
+ * Features every run here switches off as well. A run on the private display (and the kiosk) is a
+ * browser window with Chromium's own bars, which preload the address bar's suggestion pop-up (a WebUI
+ * page) in a renderer process of their own: about 1.2 s of CPU for each new window, on a page load's
+ * critical path on a 2-core machine, for a pop-up that nobody opens (README "Tests").
+ */
+export const FEATURES_OFF = ['PreloadTopChromeWebUI', 'WebUIOmniboxPopup', 'WebUIOmniboxFullPopup', 'WebUIOmniboxAimPopup'];
+
+/** And the features it switches on (the same source), which an `--enable-features` of ours would drop. */
+export const PLAYWRIGHT_FEATURES_ON = ['CDPScreenshotNewSurface', 'SkipListAccountsWithoutGaiaCookies'];
+
+/**
+ * Returns `args` with its `--disable-features` switches merged into one, put last and naming
+ * playwright's own list too, and likewise its `--enable-features` switches if it has any: Chromium
+ * keeps only the last value of a switch given twice, and playwright's own come before these. Other
+ * flags keep their order.
+ */
+export function mergeFeatureSwitches(args: readonly string[]): string[] {
+  const lists = { disable: new Set(PLAYWRIGHT_FEATURES_OFF), enable: new Set(PLAYWRIGHT_FEATURES_ON) };
+  const given = { disable: false, enable: false };
+  const rest: string[] = [];
+  for (const a of args) {
+    const m = /^--(disable|enable)-features=(.*)$/.exec(a);
+    if (!m) {
+      rest.push(a);
+      continue;
+    }
+    const kind = m[1] as 'disable' | 'enable';
+    given[kind] = true;
+    for (const name of m[2].split(',')) if (name) lists[kind].add(name);
+  }
+  return [...rest, ...(['disable', 'enable'] as const).filter((k) => given[k]).map((k) => `--${k}-features=${[...lists[k]].join(',')}`)];
+}
+
+/**
  * An init script for every page a script drives. tsx compiles the scripts with esbuild's keepNames,
  * which wraps named inner functions in `__name(fn, "name")`; a function handed to `page.evaluate`
  * carries those calls into the page, where `__name` must exist.
@@ -104,7 +163,7 @@ export function chromiumLaunchOptions({ headless = true, args = [], gl = softwar
   return {
     executablePath: chromiumPath(),
     headless: onXvfb ? false : headless,
-    args: [...CHROMIUM_FLAGS, ...GL_FLAGS[onXvfb ? 'llvmpipe' : 'swiftshader'], ...(root ? ['--no-sandbox'] : []), ...args],
+    args: mergeFeatureSwitches([...CHROMIUM_FLAGS, `--disable-features=${FEATURES_OFF.join(',')}`, ...GL_FLAGS[onXvfb ? 'llvmpipe' : 'swiftshader'], ...(root ? ['--no-sandbox'] : []), ...args]),
     ...(onXvfb ? { env: { ...process.env, DISPLAY: display } } : {}),
   };
 }
