@@ -40,7 +40,7 @@ export interface LabelRequest {
   /**
    * A forced label's leader line runs from the anchor's mark to its near edge (a callout's panel): `start` px
    * out from the anchor, or from where it leaves the box of the label `own` (its place's name, placed
-   * before it). A side whose line runs under a label placed before costs (`LEADER_CROSS_COST`), and once
+   * before it) if it runs through that name. A side whose line runs under a label placed before costs (`LEADER_CROSS_COST`), and once
    * placed the line is kept clear by the labels after it, as a label is.
    */
   leader?: { start: number; own?: string };
@@ -74,9 +74,9 @@ const LEADER_CROSS_COST = 30;
 
 /**
  * Returns where a leader from a label's anchor to its box runs: px from the anchor along the way to the
- * box's centre, from `start` (or, if further, where it leaves `own`, a box round the anchor) to the box's
- * near edge; null where there is no room for one (a label centred on its anchor, or a box that reaches
- * back to the line's start).
+ * box's centre, from `start` (or, if further, where the way leaves `own`, its place's name, when it runs
+ * through it) to the box's near edge; null where there is no room for one (a label centred on its anchor,
+ * or a box that reaches back to the line's start).
  */
 export function leaderSpan(side: LabelSide, dx: number, dy: number, w: number, h: number, at: [number, number], start: number, own?: Box): { from: number; to: number } | null {
   const len = Math.hypot(dx, dy);
@@ -84,11 +84,16 @@ export function leaderSpan(side: LabelSide, dx: number, dy: number, w: number, h
   const to = Math.max(0, len - (side === 'left' || side === 'right' ? w / 2 : h / 2));
   let from = start;
   if (own) {
-    // a name over the anchor (an area's): the line starts where the ray from the anchor leaves its box; a name beside it is not in the way
+    // the line need not run through its place's own name (placed before it, over the anchor as an area's
+    // is, or between the anchor and the box): where the way to the box passes through that name, the line
+    // starts where it leaves it, so it joins the box to the name; a name off the way is not in it
     const [ux, uy] = [dx / len, dy / len];
-    const exit = (lo: number, hi: number, p: number, u: number) => (u > 0 ? (hi - p) / u : u < 0 ? (lo - p) / u : Infinity);
-    const inside = at[0] >= own[0] && at[0] <= own[2] && at[1] >= own[1] && at[1] <= own[3];
-    if (inside) from = Math.max(from, Math.min(exit(own[0], own[2], at[0], ux), exit(own[1], own[3], at[1], uy)));
+    const slab = (lo: number, hi: number, p: number, u: number): [number, number] =>
+      u !== 0 ? [Math.min((lo - p) / u, (hi - p) / u), Math.max((lo - p) / u, (hi - p) / u)] : p >= lo && p <= hi ? [-Infinity, Infinity] : [Infinity, -Infinity];
+    const [x0, x1] = slab(own[0], own[2], at[0], ux);
+    const [y0, y1] = slab(own[1], own[3], at[1], uy);
+    const [enter, exit] = [Math.max(x0, y0), Math.min(x1, y1)];
+    if (enter <= exit && exit > 0 && enter < to) from = Math.max(from, exit);
   }
   return to - from >= 2 ? { from, to } : null;
 }

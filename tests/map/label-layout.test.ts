@@ -54,13 +54,17 @@ describe('layoutLabels', () => {
     expect(boxesIntersect(pushed.box, [cx - 7, cy - 7, cx + 7, cy + 7])).toBe(false);
   });
 
-  it('runs a leader from its mark’s edge, or from where it leaves its place’s name over the anchor, to the panel’s near edge', () => {
+  it('runs a leader from its mark’s edge, or from where it leaves its place’s name over the anchor or on its way, to the panel’s near edge', () => {
     // a panel 100 × 40 right of its anchor, 46 px off: the line runs from 10 px out to the panel's left edge
     expect(leaderSpan('right', 96, 0, 100, 40, [0, 0], 10)).toEqual({ from: 10, to: 46 });
     // the place's name is centred over the anchor, 60 px wide: the line starts at its right edge
     expect(leaderSpan('right', 96, 0, 100, 40, [0, 0], 10, [-30, -8, 30, 8])).toEqual({ from: 30, to: 46 });
     // a name beside the anchor, not over it, does not move the start; a panel centred on its anchor has no line
     expect(leaderSpan('below', 0, 70, 100, 40, [0, 0], 10, [20, -8, 80, 8])).toEqual({ from: 10, to: 50 });
+    // the name between the anchor and the panel (below both): the line joins the panel to the name, not through it
+    expect(leaderSpan('below', 0, 100, 100, 40, [0, 0], 10, [-30, 20, 30, 36])).toEqual({ from: 36, to: 80 });
+    // a name on the other side of the anchor is off the way
+    expect(leaderSpan('below', 0, 100, 100, 40, [0, 0], 10, [-30, -40, 30, -24])).toEqual({ from: 10, to: 80 });
     expect(leaderSpan('center', 0, 0, 100, 40, [0, 0], 10)).toBeNull();
   });
 
@@ -73,6 +77,15 @@ describe('layoutLabels', () => {
     // a later name centred on the leader's path (40 px below the anchor) is left out: it may not overlap the line
     const later = req('later', [0, 40], { w: 60, h: 16, sides: ['center'] });
     expect(layoutLabels([name, panel, later], [], [-300, -300, 300, 300]).map((p) => p.id)).toEqual(['name', 'panel']);
+  });
+
+  it('lets a panel’s leader end at its own place’s name on the way, uncharged, so the panel may sit just beyond that name', () => {
+    // the place's own name 40 px above the anchor; the panel prefers above, with the name between it and the anchor
+    const own = req('own', [0, -40], { w: 60, h: 16, sides: ['center'], forced: true });
+    const panel = req('panel', [0, 0], { w: 100, h: 30, sides: ['above', 'below'], gap: 80, forced: true, opaque: true, leader: { start: 10, own: 'own' } });
+    const [, placed] = layoutLabels([own, panel], [], [-300, -300, 300, 300]);
+    // the line joins the panel's near edge (80 px up) to the name's top (48 px up)
+    expect([placed.side, placed.leader]).toEqual(['above', { from: 48, to: 80 }]);
   });
 
   it('keeps labels apart where they are drawn now as well as at the zoom they are laid out at (offsets do not scale with the anchors)', () => {
