@@ -35,18 +35,34 @@ export function createFrameLegend(prep: PreparedStory, store: Store, mapView: Ma
     draw(entries);
     root.hidden = entries.length === 0;
   };
+  /** The list's width (CSS px) at the last `reserve`, -1 before one. */
+  let reservedWidth = -1;
   /**
    * Keeps the key's box as tall as its longest list needs where it is now, so that the frame around it
-   * (the bottom bar, the card) keeps its size from one stop to the next: the map never resizes.
+   * (the bottom bar, the card) keeps its size from one stop to the next: the map never resizes. Measured
+   * at the box's own height (not stretched to the bar's other column), and again whenever the list's width
+   * changes (`widthWatch`).
    */
   const reserve = () => {
     root.style.minHeight = '';
     root.hidden = false;
     draw(everything());
+    root.style.height = 'max-content';
     root.style.minHeight = `${root.offsetHeight}px`;
+    root.style.height = '';
+    reservedWidth = list.clientWidth;
     shown = '';
     render();
   };
+  /**
+   * The list's width follows the bar's other column (the moment and the chapters), which can settle
+   * after the first measure: at 1280 × 720 the key was measured two columns wide while that column was
+   * still 538 px, then held 100 px of empty bar (and a map that much shorter) once it was 310 px.
+   */
+  const widthWatch = new ResizeObserver(() => {
+    if (reservedWidth >= 0 && list.clientWidth !== reservedWidth) reserve();
+  });
+  widthWatch.observe(list);
   const { map } = mapView;
   map.on('moveend', render);
   // Places come in at their events' starts, so the key can only change with the current event (or the frame, or the layers).
@@ -56,6 +72,7 @@ export function createFrameLegend(prep: PreparedStory, store: Store, mapView: Ma
     render,
     reserve,
     destroy() {
+      widthWatch.disconnect();
       map.off('moveend', render);
       off();
       root.remove();

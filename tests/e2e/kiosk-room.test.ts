@@ -1,9 +1,17 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { inkUnderFade, openApp, storyPlaces, useHarness, waitReady } from './harness.ts';
+import { KIOSK_SHORT_PX } from '../../src/modes/kiosk-layout.ts';
+import { frames, inkUnderFade, openApp, storyPlaces, useHarness, waitReady } from './harness.ts';
 
 const h = useHarness();
 const T = (iso: string) => Date.parse(iso);
+
+declare global {
+  interface Window {
+    /** The map's heights, CSS px, as a ResizeObserver saw them. */
+    __mapHeights?: number[];
+  }
+}
 const SPIDERWEB = T('2025-06-01T06:00Z');
 
 /**
@@ -179,8 +187,13 @@ describe('kiosk in a real room', () => {
     { width: 1920, height: 1080 },
     { width: 1280, height: 720 },
   ])
-    it(`shows the legend of what is in frame while touring at ${size.width}×${size.height}, and the tour keeps going`, async () => {
+    it(`shows the legend of what is in frame while touring at ${size.width}×${size.height}, the map keeping its size, and the tour keeps going`, async () => {
       const { page, errors } = await openKiosk(size, '', false, 'first-round-dolmabahce');
+      // every height the map takes from here on (the clock moves between dates and hours, the key changes)
+      await page.evaluate(() => {
+        window.__mapHeights = [];
+        new ResizeObserver(([e]) => window.__mapHeights!.push(Math.round(e.contentRect.height))).observe(document.querySelector('.map')!);
+      });
       await page.evaluate(() => window.explainer!.store.getState().set({ speed: 16 }));
       const first = await currentIndex(page);
       const seen = new Set<string>();
@@ -203,6 +216,26 @@ describe('kiosk in a real room', () => {
       }
       // only what is in frame: the key changes with the stops, and no toggles are in it
       expect(seen.size).toBeGreaterThan(1);
+      // the bottom bar keeps its height through the stops and the moves between them: the map never resizes
+      expect(new Set(await page.evaluate(() => window.__mapHeights!)).size).toBe(1);
+      // on a short screen, where the key sits beside the moment and the chapters, the room it keeps for
+      // its longest list follows the bar's settled layout: measured while that column was wider (as it can
+      // be at load), it is measured again once the column narrows (at 1280 × 720 it had kept 100 px of
+      // empty bar under the map)
+      if (size.height < KIOSK_SHORT_PX) {
+        const reserved = () => page.evaluate(() => [document.querySelector<HTMLElement>('.kiosk-legend')!.style.minHeight, Math.round(document.querySelector('.map')!.getBoundingClientRect().height)]);
+        const settled = await reserved();
+        // (through the CSSOM: the page's CSP refuses a <style> element)
+        await page.evaluate(() => {
+          document.querySelector<HTMLElement>('.kiosk-chapters')!.style.minWidth = '60vw';
+          window.dispatchEvent(new Event('resize'));
+        });
+        await frames(page, 2);
+        expect(await reserved()).not.toEqual(settled);
+        await page.evaluate(() => document.querySelector<HTMLElement>('.kiosk-chapters')!.style.removeProperty('min-width'));
+        await frames(page, 3);
+        expect(await reserved()).toEqual(settled);
+      }
       expect(await page.locator('.kiosk-legend input').count()).toBe(0);
       expect(await page.evaluate(() => [document.documentElement.dataset.kioskState, window.explainer!.store.getState().playing])).toEqual(['touring', true]);
       // a touch: the current event's chip is whole in its row (a long title wraps inside it)
