@@ -40,8 +40,8 @@ export interface LabelRequest {
   /**
    * A forced label's leader line runs from the anchor's mark to its near edge (a callout's panel): `start` px
    * out from the anchor, or from where it leaves the box of the label `own` (its place's name, placed
-   * before it) if it runs through that name. A side whose line runs under a label placed before costs (`LEADER_CROSS_COST`), and once
-   * placed the line is kept clear by the labels after it, as a label is.
+   * before it) if it runs through that name. A side whose line runs under a label placed before costs
+   * (`LEADER_CROSS_COST`), and once placed the line is kept clear by the labels after it, as a label is.
    */
   leader?: { start: number; own?: string };
 }

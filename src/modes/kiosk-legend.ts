@@ -60,7 +60,8 @@ export function createFrameLegend(prep: PreparedStory, store: Store, mapView: Ma
    * still 538 px, then held 100 px of empty bar (and a map that much shorter) once it was 310 px.
    */
   const widthWatch = new ResizeObserver(() => {
-    if (reservedWidth >= 0 && list.clientWidth !== reservedWidth) reserve();
+    // (a hidden key, with nothing in frame, has no width to measure at)
+    if (reservedWidth >= 0 && list.clientWidth > 0 && list.clientWidth !== reservedWidth) reserve();
   });
   widthWatch.observe(list);
   const { map } = mapView;
