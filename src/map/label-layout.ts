@@ -281,6 +281,8 @@ const HIDDEN_MARK_COST = 20;
 const MARK_MIDDLE_COST = 10;
 /** How far (px) inside its ends a label slid along the frame's side must still reach over its mark. */
 const SPAN_MARGIN_PX = 8;
+/** Where a leader's panel slides along its side, as shares of the most it may (`SPAN_MARGIN_PX` short of its end), nearest first. */
+const LEADER_SLIDES = [1 / 3, -1 / 3, 2 / 3, -2 / 3];
 /** How far (px) inside the frame's side a slid label stops: the drawn text's box may be a pixel or two wider than the one laid out (a 1280 × 720 kiosk's name of a base at the frame's west ended 2 px past the map's edge). */
 const SLIDE_INSET_PX = 4;
 
@@ -314,15 +316,31 @@ export function layoutLabels(requests: LabelRequest[], obstacles: Box[] = [], bo
   /** Files a placed label at both zooms. */
   const place = (p: PlacedLabel, now: [number, number], r: LabelRequest, at: [number, number]) => {
     placed.push(p);
+    const pNow: Box = [now[0] + p.dx - r.w / 2, now[1] + p.dy - r.h / 2, now[0] + p.dx + r.w / 2, now[1] + p.dy + r.h / 2];
+    if (!boxById.has(p.id)) boxById.set(p.id, [p.box, pNow]);
     labels.add(p.box);
-    labelsNow.add([now[0] + p.dx - r.w / 2, now[1] + p.dy - r.h / 2, now[0] + p.dx + r.w / 2, now[1] + p.dy + r.h / 2]);
+    labelsNow.add(pNow);
     if (p.leader) {
       for (const b of leaderBoxes(at, p.dx, p.dy, p.leader)) labels.add(b);
       for (const b of leaderBoxes(now, p.dx, p.dy, p.leader)) labelsNow.add(b);
     }
   };
   /** The boxes of the labels placed so far, by id (a leader starts where it leaves its place's name). */
-  const boxOf = (id: string | undefined) => (id === undefined ? undefined : placed.find((q) => q.id === id)?.box);
+  const boxById = new Map<string, [Box, Box]>();
+  /**
+   * Returns how much of a leader's band, on `side` of `at` (`now` at the zoom shown now) with its box
+   * offset `dx`, `dy`, lies under labels placed before it: px², at the worse of the two zooms (the
+   * line is drawn at the zoom now, where its place's names may sit closer to it than at the layout's).
+   */
+  const underLeader = (r: LabelRequest, leader: NonNullable<LabelRequest['leader']>, side: LabelSide, dx: number, dy: number, at: [number, number], now: [number, number]) => {
+    const own = leader.own === undefined ? undefined : boxById.get(leader.own);
+    let [onAt, onNow] = [0, 0];
+    const span = leaderSpan(side, dx, dy, r.w, r.h, at, leader.start, own?.[0]);
+    if (span) for (const b of leaderBoxes(at, dx, dy, span)) onAt += labels.overlap(b);
+    const spanNow = leaderSpan(side, dx, dy, r.w, r.h, now, leader.start, own?.[1]);
+    if (spanNow) for (const b of leaderBoxes(now, dx, dy, spanNow)) onNow += labelsNow.overlap(b);
+    return { span, on: Math.max(onAt, onNow) };
+  };
   const marks = new BoxGrid(CELL_PX);
   for (const o of obstacles) marks.add(o);
   /** Each mark's middle half (asked only by forced labels: a label that may not overlap avoids the whole mark). */
@@ -411,9 +429,28 @@ export function layoutLabels(requests: LabelRequest[], obstacles: Box[] = [], bo
           const shift = Math.max(0, bounds[0] + SLIDE_INSET_PX - (x - r.w / 2)) - Math.max(0, x + r.w / 2 - (bounds[2] - SLIDE_INSET_PX));
           if (shift !== 0 && Math.abs(shift) < r.w / 2 - SPAN_MARGIN_PX) yield { side, gap: r.gap, ...home, shift };
         }
+      yield* slid(0);
       if (r.forced)
-        for (const k of [1, 2])
+        for (const k of [1, 2]) {
           for (const side of r.sides) if (side !== 'center') yield { side, gap: r.gap + k * r.h, ...home, push: k };
+          yield* slid(k);
+        }
+    }
+    /**
+     * A panel above or below its place (pushed `push` lines out) whose leader would run under a name
+     * placed before it slides along its side (a third, then two thirds of the way to where it would stop
+     * spanning its place, either way), so that its line slants past the name instead of through it.
+     */
+    function* slid(push: number): Generator<Try> {
+      if (!r.leader) return;
+      const gap = r.gap + push * r.h;
+      const reach = r.w / 2 - SPAN_MARGIN_PX;
+      for (const side of r.sides) {
+        if (side !== 'above' && side !== 'below') continue;
+        const [dx, dy] = sideOffset(side, r.w, r.h, gap);
+        if (underLeader(r, r.leader, side, dx, dy, home.at, home.now).on === 0) continue;
+        for (const f of LEADER_SLIDES) yield { side, gap, ...home, shift: f * reach, push };
+      }
     }
     for (const { side, gap, at, now, anchor, shift = 0, push = 0 } of tries()) {
       const [ox, dy] = sideOffset(side, r.w, r.h, gap);
@@ -442,9 +479,7 @@ export function layoutLabels(requests: LabelRequest[], obstacles: Box[] = [], bo
       const unclear = r.namesMark ? unclearBy(box, at, false) : 0;
       const onMarks = marks.overlap(box);
       // a leader under another label's text: see LEADER_CROSS_COST
-      const leader = r.leader ? leaderSpan(side, dx, dy, r.w, r.h, at, r.leader.start, boxOf(r.leader.own)) : null;
-      let onLeader = 0;
-      if (leader) for (const b of leaderBoxes(at, dx, dy, leader)) onLeader += labels.overlap(b);
+      const { span: leader, on: onLeader } = r.leader ? underLeader(r, r.leader, side, dx, dy, at, now) : { span: null, on: 0 };
       const cost = onLabels + onLeader * LEADER_CROSS_COST + unclear * 0.1 + onMarks * (r.opaque ? HIDDEN_MARK_COST : 1) + (onMarks > 0 ? middlesOf().overlap(box) * MARK_MIDDLE_COST : 0) + pushCost;
       if (cost < bestCost) {
         best = { id: r.id, side, dx, dy, box, anchor, ...(leader ? { leader } : {}) };

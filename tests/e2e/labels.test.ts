@@ -51,6 +51,40 @@ async function marksNow(page: Page, storyStart: number) {
   return (await shownPoints(page, storyStart)).map(({ id, x, y }) => ({ id, box: [x - r, y - r, x + r, y + r] as Box, area: frame.area }));
 }
 
+/** Returns the callouts' leader lines drawn now, as screen segments (CSS px). */
+function leadersNow(page: Page) {
+  return page.evaluate(() => {
+    const app = window.explainer!;
+    const map = app.mapView.map;
+    const layer = app.deckLayers().find((l) => l.id === 'leaders');
+    const data = (layer?.props.data ?? []) as { from: [number, number]; to: [number, number] }[];
+    return data.map(({ from, to }) => {
+      const [a, b] = [map.project(from), map.project(to)];
+      return [a.x, a.y, b.x, b.y] as [number, number, number, number];
+    });
+  });
+}
+
+/** Returns whether the segment runs through the box shrunk by `inset` px on every side (Liang–Barsky clipping). */
+function segmentCrosses([x0, y0, x1, y1]: [number, number, number, number], box: Box, inset: number): boolean {
+  const [l, t, r, b] = [box[0] + inset, box[1] + inset, box[2] - inset, box[3] - inset];
+  if (l >= r || t >= b) return false;
+  let [lo, hi] = [0, 1];
+  const [dx, dy] = [x1 - x0, y1 - y0];
+  for (const [p, q] of [
+    [-dx, x0 - l],
+    [dx, r - x0],
+    [-dy, y0 - t],
+    [dy, b - y0],
+  ]) {
+    if (p === 0) {
+      if (q <= 0) return false;
+    } else if (p < 0) lo = Math.max(lo, q / p);
+    else hi = Math.min(hi, q / p);
+  }
+  return lo < hi;
+}
+
 async function storyEvents(page: Page) {
   return page.evaluate(() => fetch('data/story.json').then((r) => r.json())) as Promise<{ start: string; events: { id: string; start: string; places: string[]; callout?: unknown; subject?: unknown }[] }>;
 }
@@ -90,6 +124,9 @@ describe('labels as a layout problem', () => {
           if (!inside && !outside) problems.push(`${e.id}: the mark of ${m.id} is cut at the frame's edge ${JSON.stringify(m.box.map(Math.round))}`);
         }
         for (const s of story) for (const b of basemap) if (intersect(s.box, b.box)) problems.push(`${e.id}: "${s.text}" overlaps the basemap's ${b.id}`);
+        // a callout's line runs clear of every other label's text (1 px of a box's edge is its padding)
+        for (const seg of await leadersNow(page))
+          for (const l of story) if (!l.id.startsWith('callout') && segmentCrosses(seg, l.box, 1)) problems.push(`${e.id}: a callout's leader runs through "${l.text}"`);
       }
       expect(problems).toEqual([]);
       expect(errors).toEqual([]);

@@ -88,6 +88,28 @@ describe('layoutLabels', () => {
     expect([placed.side, placed.leader]).toEqual(['above', { from: 48, to: 80 }]);
   });
 
+  it('slides a panel along its side, still over its place, where its leader would otherwise graze a name placed before it', () => {
+    // a name whose right end reaches 2 px past the way straight down from the anchor (as "Sumy" beside a
+    // callout's line); the panel may only go below, and the other side of the frame is cut off
+    const name = req('name', [-28, 40], { w: 60, h: 16, sides: ['center'], forced: true });
+    const panel = req('panel', [0, 0], { w: 200, h: 30, sides: ['below'], gap: 100, forced: true, opaque: true, leader: { start: 10 } });
+    const [, placed] = layoutLabels([name, panel], [], [-300, -300, 300, 300]);
+    // slid a third of the way to its end (200 / 2 − 8 = 92 px: 30.7 px), right, away from the name
+    expect(placed.side).toBe('below');
+    expect(placed.dx).toBeCloseTo(92 / 3, 5);
+    // the line runs from the anchor to the box's centre, and passes the name's right end (x = 2, 32–48 px down) clear of its band
+    const [ux, uy] = [placed.dx / Math.hypot(placed.dx, placed.dy), placed.dy / Math.hypot(placed.dx, placed.dy)];
+    expect(ux * (32 / uy)).toBeGreaterThan(2 + 2);
+    expect(placed.box[0]).toBeLessThan(0 - 8);
+    // with no name in the way, the panel stays centred under its place
+    const [alone] = layoutLabels([panel], [], [-300, -300, 300, 300]);
+    expect(alone.dx).toBe(0);
+    // a name clear of the line at the layout's zoom that grazes it at the zoom shown now (anchors spread, offsets do not)
+    const spread = req('name', [-40, 40], { atNow: [-28, 60], w: 60, h: 16, sides: ['center'], forced: true });
+    const [, slid] = layoutLabels([spread, panel], [], [-300, -300, 300, 300]);
+    expect(slid.dx).toBeCloseTo(92 / 3, 5);
+  });
+
   it('keeps labels apart where they are drawn now as well as at the zoom they are laid out at (offsets do not scale with the anchors)', () => {
     // a's name sits 40 px above its mark; b's label is centred 30 px above that mark at the layout's zoom
     // and 42 px above it now (zoomed in): apart at the layout's zoom, over a's name now
