@@ -284,7 +284,7 @@ describe('wording on the page and in exports', () => {
   it('marks an on-map figure resting on an outside report as reported elsewhere, and only those', async () => {
     const { page } = await openApp(h, '?mode=screenshot&event=exchange-1000-for-1000', { width: 1200, height: 675 });
     const callout = () => page.evaluate(() => window.explainer!.labelBoxes().find((l) => l.id === 'callout')?.text.replace(/\n/g, ' '));
-    expect(await callout()).toBe('390 people (LIGA.net, reported elsewhere)');
+    expect(await callout()).toBe('390 people returned to Ukraine (LIGA.net, reported elsewhere)');
     await page.goto(`${h.url}?mode=screenshot&event=bodies-returned`);
     await waitReady(page);
     expect(await callout()).toBe('6,057 bodies (Ukrainska Pravda, reported elsewhere)');
