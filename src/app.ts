@@ -100,7 +100,7 @@ export function createApp(root: HTMLElement, prep: PreparedStory, basemap: Topol
     interactive: profile.interactive,
     cooperativeGestures: config.embed,
     foldCredits: config.embed || (profile.fitsShortScreens && window.matchMedia(MEDIA.short)),
-    tooltip: (p) => `${p.props.name}\n${categoryLabel.get(p.category) ?? p.props.kind} · click for sources`,
+    tooltip: (p) => (store.getState().place === p.id ? null : `${p.props.name}\n${categoryLabel.get(p.category) ?? p.props.kind} · click for sources`),
     onClick: (p) => actions.selectPlace(p?.id ?? null),
     onUserMove: (view) => follow.userMoved(view),
     onContextLost: () => setReady(false, 'webgl-context-lost'),

@@ -26,8 +26,8 @@ export interface MapViewOptions {
    * maplibre's ⓘ button. A media query's list folds and unfolds them as the screen crosses it (a phone turned).
    */
   foldCredits: boolean | MediaQueryList;
-  /** Returns the hover label of a place (plain text). */
-  tooltip(place: PreparedPlace): string;
+  /** Returns the hover label of a place (plain text), or null for none (the place whose panel is open: the panel says more). */
+  tooltip(place: PreparedPlace): string | null;
   onClick(place: PreparedPlace | null): void;
   /** Called after a move the user made (not one the app made), with the new view. */
   onUserMove(view: View): void;
@@ -36,6 +36,9 @@ export interface MapViewOptions {
   onDeckRender(): void;
   onContextRestored(): void;
 }
+
+/** The class of the hover label (styled in styles.css). */
+const TOOLTIP_CLASS = 'map-tooltip';
 
 export interface MapView {
   map: MapLibreMap;
@@ -106,13 +109,23 @@ export function createMapView(o: MapViewOptions): MapView {
     interleaved: false,
     onAfterRender: () => o.onDeckRender(),
     layers: [],
-    onClick: (info) => o.onClick(placeOf(info)),
+    onClick: (info) => {
+      o.onClick(placeOf(info));
+      // the hover label goes with the click (its place's panel opens beside it, and would leave the label
+      // peeking out from under it); the next pointer move over a place asks for its label again
+      hideTooltip();
+    },
     getCursor: ({ isHovering }) => (isHovering ? 'pointer' : ''),
     getTooltip: (info) => {
       const place = placeOf(info);
-      return place ? { text: o.tooltip(place), className: 'map-tooltip' } : null;
+      const text = place ? o.tooltip(place) : null;
+      return text ? { text, className: TOOLTIP_CLASS } : null;
     },
   });
+  /** Hides deck.gl's hover label (its element, given our class, in the map's container) until deck.gl shows the next. */
+  const hideTooltip = () => {
+    for (const el of map.getContainer().querySelectorAll<HTMLElement>(`.${TOOLTIP_CLASS}`)) el.style.display = 'none';
+  };
   map.addControl(overlay);
   const onMoveEnd = (e: { originalEvent?: unknown }) => {
     showFrameEdges(map);
