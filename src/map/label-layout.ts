@@ -44,6 +44,12 @@ export interface LabelRequest {
    * (`LEADER_CROSS_COST`), and once placed the line is kept clear by the labels after it, as a label is.
    */
   leader?: { start: number; own?: string };
+  /**
+   * A line drawn from the label's own mark (its distance arc), as small boxes along it (`lineBoxes`) at
+   * the layout's zoom and at the zoom shown now: a forced label's side whose text it runs under costs
+   * (`LINE_CROSS_COST`), as a line struck through the name. Other places' lines are not looked at.
+   */
+  line?: { at: readonly Box[]; now: readonly Box[] };
 }
 
 /** A request's further anchors (see `LabelRequest.more`). */
@@ -98,6 +104,28 @@ export function leaderSpan(side: LabelSide, dx: number, dy: number, w: number, h
   return to - from >= 2 ? { from, to } : null;
 }
 
+/**
+ * What a px² of its own line's band (`LabelRequest.line`) under a forced label's text costs: a line
+ * struck through a name (about 100 px² along one line of text) weighs about as much as 200 px² of a
+ * neighbour's mark under it, and less than a push a line out.
+ */
+const LINE_CROSS_COST = 2;
+
+/** Returns small boxes, `LEADER_BAND_PX` wide, along a polyline (screen px): the band a label keeps its text off. */
+export function lineBoxes(points: readonly [number, number][]): Box[] {
+  const half = LEADER_BAND_PX / 2;
+  const boxes: Box[] = [];
+  for (let i = 1; i < points.length; i++) {
+    const [[x0, y0], [x1, y1]] = [points[i - 1], points[i]];
+    const len = Math.hypot(x1 - x0, y1 - y0);
+    for (let d = 0; d < len; d += LEADER_BAND_PX) {
+      const [x, y] = [x0 + ((x1 - x0) * d) / len, y0 + ((y1 - y0) * d) / len];
+      boxes.push([x - half, y - half, x + half, y + half]);
+    }
+  }
+  return boxes;
+}
+
 /** Returns small boxes along a leader's span, `LEADER_BAND_PX` wide, for the grids of placed labels. */
 function leaderBoxes(at: [number, number], dx: number, dy: number, span: { from: number; to: number }): Box[] {
   const len = Math.hypot(dx, dy);
@@ -115,6 +143,13 @@ function leaderBoxes(at: [number, number], dx: number, dy: number, span: { from:
 /** Returns whether two boxes overlap (touching edges do not). */
 export function boxesIntersect(a: Box, b: Box): boolean {
   return a[0] < b[2] && b[0] < a[2] && a[1] < b[3] && b[1] < a[3];
+}
+
+/** Returns the px² of a box that lies over a set of boxes (summed, as they are small and apart). */
+function overlapSum(box: Box, boxes: readonly Box[]): number {
+  let sum = 0;
+  for (const b of boxes) sum += overlapArea(box, b);
+  return sum;
 }
 
 /** Returns the overlap area (px²) of two boxes. */
@@ -281,8 +316,10 @@ const HIDDEN_MARK_COST = 20;
 const MARK_MIDDLE_COST = 10;
 /** How far (px) inside its ends a label slid along the frame's side must still reach over its mark. */
 const SPAN_MARGIN_PX = 8;
-/** Where a leader's panel slides along its side, as shares of the most it may (`SPAN_MARGIN_PX` short of its end), nearest first. */
-const LEADER_SLIDES = [1 / 3, -1 / 3, 2 / 3, -2 / 3];
+/** Where a forced label slides along its side, as shares of the most it may (`SPAN_MARGIN_PX` short of its end), nearest first. */
+const SLIDES = [1 / 3, -1 / 3, 2 / 3, -2 / 3];
+/** The best cost so far from which a forced label tries sliding along its sides: any overlap with a label, about 50 px² of a line under it, 100 px² of a mark. */
+const SLIDE_FROM_COST = 100;
 /** How far (px) inside the frame's side a slid label stops: the drawn text's box may be a pixel or two wider than the one laid out (a 1280 × 720 kiosk's name of a base at the frame's west ended 2 px past the map's edge). */
 const SLIDE_INSET_PX = 4;
 
@@ -429,7 +466,7 @@ export function layoutLabels(requests: LabelRequest[], obstacles: Box[] = [], bo
           const shift = Math.max(0, bounds[0] + SLIDE_INSET_PX - (x - r.w / 2)) - Math.max(0, x + r.w / 2 - (bounds[2] - SLIDE_INSET_PX));
           if (shift !== 0 && Math.abs(shift) < r.w / 2 - SPAN_MARGIN_PX) yield { side, gap: r.gap, ...home, shift };
         }
-      yield* slid(0);
+      if (r.forced) yield* slid(0);
       if (r.forced)
         for (const k of [1, 2]) {
           for (const side of r.sides) if (side !== 'center') yield { side, gap: r.gap + k * r.h, ...home, push: k };
@@ -437,19 +474,22 @@ export function layoutLabels(requests: LabelRequest[], obstacles: Box[] = [], bo
         }
     }
     /**
-     * A panel above or below its place (pushed `push` lines out) whose leader would run under a name
-     * placed before it slides along its side (a third, then two thirds of the way to where it would stop
-     * spanning its place, either way), so that its line slants past the name instead of through it.
+     * A forced label above or below its place (pushed `push` lines out) slides along its side (a third,
+     * then two thirds of the way to where it would stop spanning its place, either way) when every try so
+     * far has met something (`SLIDE_FROM_COST`: a name's end over a neighbour's, a line through it) or
+     * when its leader would run under a name placed before it, so that the line slants past the name.
      */
     function* slid(push: number): Generator<Try> {
-      if (!r.leader) return;
       const gap = r.gap + push * r.h;
       const reach = r.w / 2 - SPAN_MARGIN_PX;
       for (const side of r.sides) {
         if (side !== 'above' && side !== 'below') continue;
-        const [dx, dy] = sideOffset(side, r.w, r.h, gap);
-        if (underLeader(r, r.leader, side, dx, dy, home.at, home.now).on === 0) continue;
-        for (const f of LEADER_SLIDES) yield { side, gap, ...home, shift: f * reach, push };
+        if (bestCost < SLIDE_FROM_COST) {
+          if (!r.leader) continue;
+          const [dx, dy] = sideOffset(side, r.w, r.h, gap);
+          if (underLeader(r, r.leader, side, dx, dy, home.at, home.now).on === 0) continue;
+        }
+        for (const f of SLIDES) yield { side, gap, ...home, shift: f * reach, push };
       }
     }
     for (const { side, gap, at, now, anchor, shift = 0, push = 0 } of tries()) {
@@ -480,7 +520,9 @@ export function layoutLabels(requests: LabelRequest[], obstacles: Box[] = [], bo
       const onMarks = marks.overlap(box);
       // a leader under another label's text: see LEADER_CROSS_COST
       const { span: leader, on: onLeader } = r.leader ? underLeader(r, r.leader, side, dx, dy, at, now) : { span: null, on: 0 };
-      const cost = onLabels + onLeader * LEADER_CROSS_COST + unclear * 0.1 + onMarks * (r.opaque ? HIDDEN_MARK_COST : 1) + (onMarks > 0 ? middlesOf().overlap(box) * MARK_MIDDLE_COST : 0) + pushCost;
+      // its own line drawn across its text (its place's arc, struck through the name above it)
+      const onLines = r.line ? Math.max(overlapSum(box, r.line.at), overlapSum([now[0] + dx - r.w / 2, now[1] + dy - r.h / 2, now[0] + dx + r.w / 2, now[1] + dy + r.h / 2], r.line.now)) * LINE_CROSS_COST : 0;
+      const cost = onLabels + onLeader * LEADER_CROSS_COST + onLines + unclear * 0.1 + onMarks * (r.opaque ? HIDDEN_MARK_COST : 1) + (onMarks > 0 ? middlesOf().overlap(box) * MARK_MIDDLE_COST : 0) + pushCost;
       if (cost < bestCost) {
         best = { id: r.id, side, dx, dy, box, anchor, ...(leader ? { leader } : {}) };
         bestNow = now;

@@ -3,7 +3,8 @@ import { calloutsOf } from '../data/callouts.ts';
 import { storyBox } from './bounds.ts';
 import { DISTANCE_LABELS_MIN_ZOOM, SMALLEST_MAP_LABEL_PX } from './label-sizes.ts';
 import { CURRENT_RING, TALKS_RING, ringReach } from './ring-sizes.ts';
-import { layoutLabels, type Box, type LabelRequest, type LabelSide } from './label-layout.ts';
+import { greatCirclePoints } from './first-view.ts';
+import { layoutLabels, lineBoxes, type Box, type LabelRequest, type LabelSide } from './label-layout.ts';
 
 /** A label the layers draw: the text, the point it belongs to, its size and its offset (px) from that point to its centre. */
 export interface PlannedLabel {
@@ -85,6 +86,8 @@ export interface PlanInput {
 
 /** A point's icon (px at scale 1), an obstacle for other labels; the rings drawn round points are in ring-sizes.ts. */
 const MARK_PX = 20;
+/** Straight pieces an arc is cut into for its names to keep clear of it (about 20 px each across a 1,000 px arc: close to the drawn curve). */
+const ARC_LINE_SAMPLES = 48;
 const CURRENT_RING_PX = ringReach(CURRENT_RING);
 const TALKS_RING_PX = ringReach(TALKS_RING);
 /**
@@ -211,6 +214,17 @@ export function planLabels(o: PlanInput): LabelPlan {
   // can be clearly nearer its own mark when every side is about as near the other)
   const sidesOf = (p: PreparedPlace): LabelSide[] => (p.isArea ? AREA_SIDES : o.labelBelow(p) ? POINT_SIDES_BELOW : POINT_SIDES_ABOVE);
   const toNow = ([x, y]: [number, number]): [number, number] => [x / k + origin[0], y / k + origin[1]];
+  /**
+   * Returns a point's distance arc as drawn (the great circle from its border point), as boxes along it
+   * at both zooms, when the arcs are shown: an event's own name keeps its text off its arc (one came in
+   * low and struck through the name above its base). Only the event's names ask, so a story of thousands
+   * of arcs samples a handful.
+   */
+  const arcLine = (p: PreparedPlace) => {
+    if (!o.layers.includes('distances') || !p.props.borderPoint || p.props.distanceKm === undefined) return undefined;
+    const at = greatCirclePoints(p.props.borderPoint, p.feature.geometry.coordinates as [number, number], ARC_LINE_SAMPLES).map((q) => px(q as [number, number]));
+    return { at: lineBoxes(at), now: lineBoxes(at.map(toNow)) };
+  };
   const addPlace = (p: PreparedPlace, forced: boolean) => {
     const name = o.labelText(p);
     // a long area name goes on two or three lines, to sit beside a narrow shape
@@ -235,6 +249,7 @@ export function planLabels(o: PlanInput): LabelPlan {
       more: p.isArea ? () => outlineOf().map((q) => ({ at: q.at, now: toNow(q.at), sides: outward(at, q.at) })) : undefined,
       anchors: p.isArea ? () => outlineOf().map((q) => q.lonLat) : undefined,
       forced,
+      line: forced ? arcLine(p) : undefined,
       kind: p.isArea ? 'areas' : 'points',
       label: { id: p.id, text, position, size, dx: 0, dy: 0, w, h, place: p },
     });

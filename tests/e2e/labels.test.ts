@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { greatCirclePoints } from '../../src/map/first-view.ts';
 import { SHORT_ARC_KM } from '../../src/map/layers.ts';
 import { openApp, setState, shownPoints, useHarness } from './harness.ts';
 
@@ -65,6 +66,29 @@ function leadersNow(page: Page) {
   });
 }
 
+/** Returns the distance arcs drawn now to the given places, by place, each as a polyline of screen points (CSS px). */
+async function arcsNow(page: Page, ids: string[]): Promise<{ id: string; line: [number, number][] }[]> {
+  const ends = await page.evaluate((want) => {
+    const layer = window.explainer!.deckLayers().find((l) => l.id === 'distance-arcs');
+    if (!layer?.props.visible) return [];
+    const data = (layer.props.data ?? []) as { id: string; props: { borderPoint?: [number, number] }; feature: { geometry: { coordinates: [number, number] } } }[];
+    return data.filter((p) => want.includes(p.id) && p.props.borderPoint).map((p) => ({ id: p.id, from: p.props.borderPoint!, to: p.feature.geometry.coordinates }));
+  }, ids);
+  return Promise.all(
+    ends.map(async ({ id, from, to }) => ({
+      id,
+      line: await page.evaluate(
+        (pts) =>
+          pts.map((q) => {
+            const p = window.explainer!.mapView.map.project(q as [number, number]);
+            return [p.x, p.y] as [number, number];
+          }),
+        greatCirclePoints(from, to, 96),
+      ),
+    })),
+  );
+}
+
 /** Returns whether the segment runs through the box shrunk by `inset` px on every side (Liang–Barsky clipping). */
 function segmentCrosses([x0, y0, x1, y1]: [number, number, number, number], box: Box, inset: number): boolean {
   const [l, t, r, b] = [box[0] + inset, box[1] + inset, box[2] - inset, box[3] - inset];
@@ -90,9 +114,11 @@ async function storyEvents(page: Page) {
 }
 
 describe('labels as a layout problem', () => {
-  for (const size of [
-    { width: 1200, height: 675 },
-    { width: 1080, height: 1350 },
+  // `ownArcs`: no place's name is struck through by its own distance arc. Not yet at 1080 × 1350: there the
+  // only side of "Ukrainka air base" clear of its arc holds Belaya's name at the layout's lower zoom.
+  for (const { ownArcs, ...size } of [
+    { width: 1200, height: 675, ownArcs: true },
+    { width: 1080, height: 1350, ownArcs: false },
   ])
     it(`in every event frame at ${size.width}×${size.height}, names the event's places and no two labels overlap`, async () => {
       const { page, errors } = await openApp(h, '?mode=screenshot&event=first-round-dolmabahce', size);
@@ -127,6 +153,12 @@ describe('labels as a layout problem', () => {
         // a callout's line runs clear of every other label's text (1 px of a box's edge is its padding)
         for (const seg of await leadersNow(page))
           for (const l of story) if (!l.id.startsWith('callout') && segmentCrosses(seg, l.box, 1)) problems.push(`${e.id}: a callout's leader runs through "${l.text}"`);
+        // no place's name is struck through by its own distance arc (one came in low through "Ukrainka air base");
+        // another place's arc may cross a name where every side of it has one (the bases by Moscow, near the arcs' start)
+        if (ownArcs)
+          for (const { id, line } of await arcsNow(page, e.places))
+            for (const l of story.filter((x) => x.id === id && x.kind !== 'distances'))
+              if (line.some((q, k) => k > 0 && segmentCrosses([...line[k - 1], ...q], l.box, 1))) problems.push(`${e.id}: its distance arc runs through "${l.text.replace(/\n/g, ' ')}"`);
       }
       expect(problems).toEqual([]);
       expect(errors).toEqual([]);

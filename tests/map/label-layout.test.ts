@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { boxDistance, boxesIntersect, CLEAR_RATIO, coveredArea, layoutLabels, leaderSpan, outsideArea, type Box, type LabelRequest } from '../../src/map/label-layout.ts';
+import { boxDistance, boxesIntersect, CLEAR_RATIO, coveredArea, layoutLabels, leaderSpan, lineBoxes, outsideArea, type Box, type LabelRequest } from '../../src/map/label-layout.ts';
 
 const req = (id: string, at: [number, number], extra: Partial<LabelRequest> = {}): LabelRequest => ({ id, at, w: 80, h: 14, sides: ['above', 'below', 'right', 'left'], gap: 10, ...extra });
 
@@ -108,6 +108,26 @@ describe('layoutLabels', () => {
     const spread = req('name', [-40, 40], { atNow: [-28, 60], w: 60, h: 16, sides: ['center'], forced: true });
     const [, slid] = layoutLabels([spread, panel], [], [-300, -300, 300, 300]);
     expect(slid.dx).toBeCloseTo(92 / 3, 5);
+  });
+
+  it('keeps a forced name off its own line drawn through its first side, where another side is clear of it', () => {
+    // an arc coming in from the upper left at a shallow slope to the mark at the origin, through the space above it
+    const arc = lineBoxes([
+      [-200, -60],
+      [0, 0],
+    ]);
+    expect(arc.length).toBeGreaterThan(40);
+    const name = (line?: LabelRequest['line'], forced = true) => req('name', [0, 0], { w: 120, h: 17, sides: ['above', 'below'], gap: 12, forced, line });
+    const [withLine] = layoutLabels([name({ at: arc, now: arc })], [], [-300, -300, 300, 300]);
+    expect(withLine.side).toBe('below');
+    // no line: the first side
+    const [alone] = layoutLabels([name()], [], [-300, -300, 300, 300]);
+    expect(alone.side).toBe('above');
+    // a name that may not overlap anything is not held back by a line (the line is a cost for forced names only)
+    expect(layoutLabels([name({ at: arc, now: arc }, false)], [], [-300, -300, 300, 300])[0].side).toBe('above');
+    // a line clear of the first side at the layout's zoom, through it at the zoom shown now
+    const [now] = layoutLabels([name({ at: [], now: arc })], [], [-300, -300, 300, 300]);
+    expect(now.side).toBe('below');
   });
 
   it('keeps labels apart where they are drawn now as well as at the zoom they are laid out at (offsets do not scale with the anchors)', () => {
