@@ -104,13 +104,6 @@ export function leaderSpan(side: LabelSide, dx: number, dy: number, w: number, h
   return to - from >= 2 ? { from, to } : null;
 }
 
-/**
- * What a px² of its own line's band (`LabelRequest.line`) under a forced label's text costs: a line
- * struck through a name (about 100 px² along one line of text) weighs about as much as 200 px² of a
- * neighbour's mark under it, and less than a push a line out.
- */
-const LINE_CROSS_COST = 2;
-
 /** Returns small boxes, `LEADER_BAND_PX` wide, along a polyline (screen px): the band a label keeps its text off. */
 export function lineBoxes(points: readonly [number, number][]): Box[] {
   const half = LEADER_BAND_PX / 2;
@@ -304,6 +297,19 @@ const CELL_PX = 96;
 const AROUND: LabelSide[] = ['above', 'below', 'right', 'left'];
 /** What pushing a forced label one line further from its anchor costs (as 100 px² off the frame, or a neighbour's mark partly covered at the lowest zoom of the step: a name a line away from its mark pairs with the wrong one; less than any overlap with another label). */
 const PUSH_COST = 1000;
+/**
+ * What a px² of its own line's band (`LabelRequest.line`) under a forced label's text costs: a line
+ * struck through a name (about 100 px² along one line of text) weighs about as much as 200 px² of a
+ * neighbour's mark under it, and less than a push a line out.
+ */
+const LINE_CROSS_COST = 2;
+/**
+ * The most its own line under a forced label costs, a tenth of a push: a line under a name chooses
+ * between sides beside its mark that are otherwise about as good, and never sends the name a line out
+ * (in a 1920 × 1080 kiosk's larger type, uncapped, the arc's px² outweighed a push and sent "Ukrainka
+ * air base" 84 px from its mark; on a 3840 × 2160 one, capped at half a push, 167 px).
+ */
+const LINE_CROSS_MAX = PUSH_COST / 10;
 /** What a px² of a mark under an opaque label costs: a whole mark hidden (about 800 px²) outweighs pushing the panel two lines out. */
 const HIDDEN_MARK_COST = 20;
 /**
@@ -521,7 +527,7 @@ export function layoutLabels(requests: LabelRequest[], obstacles: Box[] = [], bo
       // a leader under another label's text: see LEADER_CROSS_COST
       const { span: leader, on: onLeader } = r.leader ? underLeader(r, r.leader, side, dx, dy, at, now) : { span: null, on: 0 };
       // its own line drawn across its text (its place's arc, struck through the name above it)
-      const onLines = r.line ? Math.max(overlapSum(box, r.line.at), overlapSum([now[0] + dx - r.w / 2, now[1] + dy - r.h / 2, now[0] + dx + r.w / 2, now[1] + dy + r.h / 2], r.line.now)) * LINE_CROSS_COST : 0;
+      const onLines = r.line ? Math.min(LINE_CROSS_MAX, Math.max(overlapSum(box, r.line.at), overlapSum([now[0] + dx - r.w / 2, now[1] + dy - r.h / 2, now[0] + dx + r.w / 2, now[1] + dy + r.h / 2], r.line.now)) * LINE_CROSS_COST) : 0;
       const cost = onLabels + onLeader * LEADER_CROSS_COST + onLines + unclear * 0.1 + onMarks * (r.opaque ? HIDDEN_MARK_COST : 1) + (onMarks > 0 ? middlesOf().overlap(box) * MARK_MIDDLE_COST : 0) + pushCost;
       if (cost < bestCost) {
         best = { id: r.id, side, dx, dy, box, anchor, ...(leader ? { leader } : {}) };
