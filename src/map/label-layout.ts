@@ -306,8 +306,8 @@ const LINE_CROSS_COST = 2;
 /**
  * The most its own line under a forced label costs, a tenth of a push: a line under a name chooses
  * between sides beside its mark that are otherwise about as good, and never sends the name a line out
- * (in a 1920 × 1080 kiosk's larger type, uncapped, the arc's px² outweighed a push and sent "Ukrainka
- * air base" 84 px from its mark; on a 3840 × 2160 one, capped at half a push, 167 px).
+ * (in a 1920 × 1080 kiosk's larger type, uncapped, an arc's px² outweighed a push and sent a base's
+ * name 84 px from its mark; on a 3840 × 2160 one, capped at half a push, 167 px).
  */
 const LINE_CROSS_MAX = PUSH_COST / 10;
 /** What a px² of a mark under an opaque label costs: a whole mark hidden (about 800 px²) outweighs pushing the panel two lines out. */
