@@ -97,6 +97,29 @@ export function wrapText(text: string, font: Font, width: number, maxLines: numb
   return { lines, cut };
 }
 
+/**
+ * Returns a heading wrapped as `wrapText` does, in as many lines, but with its lines as even as they
+ * can be (the narrowest width that keeps that many lines, found by halving): a headline of two lines
+ * does not leave its last word alone on the second, as CSS's `text-wrap: balance` does on the page.
+ */
+export function wrapBalanced(text: string, font: Font, width: number, maxLines: number, measure: Measure): { lines: string[]; cut: boolean } {
+  const greedy = wrapText(text, font, width, maxLines, measure);
+  if (greedy.cut || greedy.lines.length < 2) return greedy;
+  let [lo, hi] = [0, width];
+  let best = greedy;
+  // to half a px: a dozen halvings of a caption's width
+  while (hi - lo > 0.5) {
+    const mid = (lo + hi) / 2;
+    const w = wrapText(text, font, mid, maxLines, measure);
+    // as many lines, none cut, and no word shortened to fit (a word wider than `mid` would be ellipsized)
+    if (!w.cut && w.lines.length === greedy.lines.length && w.lines.join(' ') === greedy.lines.join(' ')) {
+      best = w;
+      hi = mid;
+    } else lo = mid;
+  }
+  return best;
+}
+
 /** Returns text with an ellipsis, shortened until it fits `width`. */
 function ellipsize(text: string, font: Font, width: number, measure: Measure): string {
   let t = text;
@@ -194,19 +217,19 @@ function layoutWith(c: CaptionContent, frame: Frame, measure: Measure, s: Settin
     const gutter = Math.round(32 * u);
     const leftW = Math.round((inner - gutter) * 0.52);
     const rightW = inner - gutter - leftW;
-    const title = wrapText(c.title, F.title, leftW, s.lines, measure).lines;
+    const title = wrapBalanced(c.title, F.title, leftW, s.lines, measure).lines;
     const left = block(title, padX, strip + padY, F.title, 1.15, 'text');
     let ry = strip + padY;
     const m = wrapText(moment, F.moment, rightW, s.lines, measure).lines;
     ry += block(m, W - padX, ry, F.moment, 1.3, 'accent', 'right');
-    if (c.event) ry += block(wrapText(c.event, F.event, rightW, s.lines, measure).lines, W - padX, ry + Math.round(2 * u), F.event, 1.25, 'text', 'right') + Math.round(2 * u);
+    if (c.event) ry += block(wrapBalanced(c.event, F.event, rightW, s.lines, measure).lines, W - padX, ry + Math.round(2 * u), F.event, 1.25, 'text', 'right') + Math.round(2 * u);
     top = Math.max(strip + padY + left, ry) + padY;
   } else {
     let y = strip + padY;
-    y += block(wrapText(c.title, F.title, inner, s.lines, measure).lines, padX, y, F.title, 1.15, 'text');
+    y += block(wrapBalanced(c.title, F.title, inner, s.lines, measure).lines, padX, y, F.title, 1.15, 'text');
     y += Math.round(8 * u);
     y += block(wrapText(moment, F.moment, inner, s.lines, measure).lines, padX, y, F.moment, 1.3, 'accent');
-    if (c.event) y += Math.round(2 * u) + block(wrapText(c.event, F.event, inner, s.lines, measure).lines, padX, y + Math.round(2 * u), F.event, 1.25, 'text');
+    if (c.event) y += Math.round(2 * u) + block(wrapBalanced(c.event, F.event, inner, s.lines, measure).lines, padX, y + Math.round(2 * u), F.event, 1.25, 'text');
     top = y + padY;
   }
   ops.splice(topOps, 0, { kind: 'rect', x: 0, y: 0, w: W, h: top, fill: 'panel' }, { kind: 'rect', x: 0, y: 0, w: W, h: strip, fill: 'accent' });

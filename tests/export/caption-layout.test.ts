@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { CaptionContent } from '../../src/export/caption.ts';
 import { captionPalette, contrastRatio } from '../../src/export/caption-draw.ts';
-import { layoutCaption, MAX_BAND_SHARE, sourcesText, wrapText, type CaptionLayout, type Font, type TextOp } from '../../src/export/caption-layout.ts';
+import { layoutCaption, MAX_BAND_SHARE, sourcesText, wrapBalanced, wrapText, type CaptionLayout, type Font, type TextOp } from '../../src/export/caption-layout.ts';
 import { PRESETS } from '../../src/export/presets.ts';
 import type { Theme } from '../../src/data/schema.ts';
 
@@ -110,6 +110,27 @@ describe('layoutCaption', () => {
     const l = layoutCaption(createContent({ event: null, legend: [], sources: [] }), { width: 1080, height: 1080 }, measure);
     expect(l.ops.some((o) => o.kind === 'swatch')).toBe(false);
     expect(texts(l).map((o) => o.text).join(' ')).not.toContain('Sources');
+  });
+});
+
+describe('wrapBalanced', () => {
+  const font: Font = { weight: 400, size: 10 };
+  // 5.5 px a character: "Operation Spiderweb: Ukrainian drone strikes on Russian airbases" is 64 characters, 352 px
+  const headline = 'Operation Spiderweb: Ukrainian drone strikes on Russian airbases';
+  it('wraps a heading into as many lines as the greedy wrap, with no word left alone on the last', () => {
+    const greedy = wrapText(headline, font, 320, 3, measure).lines;
+    expect(greedy).toEqual(['Operation Spiderweb: Ukrainian drone strikes on Russian', 'airbases']);
+    const balanced = wrapBalanced(headline, font, 320, 3, measure).lines;
+    expect(balanced.length).toBe(2);
+    expect(balanced.join(' ')).toBe(headline);
+    for (const l of balanced) expect(measure(l, font)).toBeLessThanOrEqual(320);
+    // the two lines differ by at most a word's width, where the greedy pair differed by most of a line
+    const [a, b] = balanced.map((l) => measure(l, font));
+    expect(Math.abs(a - b)).toBeLessThan(measure('Ukrainian ', font));
+  });
+  it('leaves a heading that fits on one line, or is cut, as the greedy wrap has it', () => {
+    expect(wrapBalanced('First round at Dolmabahçe', font, 320, 3, measure)).toEqual(wrapText('First round at Dolmabahçe', font, 320, 3, measure));
+    expect(wrapBalanced(headline, font, 120, 2, measure)).toEqual(wrapText(headline, font, 120, 2, measure));
   });
 });
 
