@@ -79,8 +79,8 @@ export function lineInBox(points: readonly [number, number][], view: Box): boole
   return false;
 }
 
-/** Returns whether the segment from (x0, y0) to (x1, y1) meets a box (Liang–Barsky clipping). */
-function segmentInBox(x0: number, y0: number, x1: number, y1: number, [w, s, e, n]: Box): boolean {
+/** Returns whether the segment from (x0, y0) to (x1, y1) meets a box (Liang–Barsky clipping), its edges included. */
+export function segmentInBox(x0: number, y0: number, x1: number, y1: number, [w, s, e, n]: Box): boolean {
   const dx = x1 - x0;
   const dy = y1 - y0;
   let lo = 0;

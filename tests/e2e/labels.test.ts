@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { segmentInBox } from '../../src/export/caption.ts';
 import { greatCirclePoints } from '../../src/map/first-view.ts';
 import { SHORT_ARC_KM } from '../../src/map/layers.ts';
 import { openApp, setState, shownPoints, useHarness } from './harness.ts';
@@ -89,25 +90,9 @@ async function arcsNow(page: Page, ids: string[]): Promise<{ id: string; line: [
   );
 }
 
-/** Returns whether the segment runs through the box shrunk by `inset` px on every side (Liang–Barsky clipping). */
-function segmentCrosses([x0, y0, x1, y1]: [number, number, number, number], box: Box, inset: number): boolean {
-  const [l, t, r, b] = [box[0] + inset, box[1] + inset, box[2] - inset, box[3] - inset];
-  if (l >= r || t >= b) return false;
-  let [lo, hi] = [0, 1];
-  const [dx, dy] = [x1 - x0, y1 - y0];
-  for (const [p, q] of [
-    [-dx, x0 - l],
-    [dx, r - x0],
-    [-dy, y0 - t],
-    [dy, b - y0],
-  ]) {
-    if (p === 0) {
-      if (q <= 0) return false;
-    } else if (p < 0) lo = Math.max(lo, q / p);
-    else hi = Math.min(hi, q / p);
-  }
-  return lo < hi;
-}
+/** Returns whether the segment runs into the box shrunk by `inset` px on every side (its padding: a line along its edge is clear). */
+const segmentCrosses = ([x0, y0, x1, y1]: [number, number, number, number], [l, t, r, b]: Box, inset: number) =>
+  l + inset < r - inset && t + inset < b - inset && segmentInBox(x0, y0, x1, y1, [l + inset, t + inset, r - inset, b - inset]);
 
 async function storyEvents(page: Page) {
   return page.evaluate(() => fetch('data/story.json').then((r) => r.json())) as Promise<{ start: string; events: { id: string; start: string; places: string[]; callout?: unknown; subject?: unknown }[] }>;
