@@ -7,12 +7,17 @@ import type { ExportFlag } from '../contracts/app-context.ts';
  */
 export function createExportFlag(stage: HTMLElement): ExportFlag {
   let active = false;
+  let moving = false;
   return {
     get active() {
       return active;
     },
-    set(on: boolean) {
+    get moving() {
+      return active && moving;
+    },
+    set(on: boolean, move = false) {
       active = on;
+      moving = move;
       stage.toggleAttribute('data-exporting', on);
     },
   };

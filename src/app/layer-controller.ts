@@ -93,6 +93,12 @@ export function createLayerController(o: LayerControllerOptions) {
   const narrowMap = () => profile.narrowLabels && map.getCanvas().width / map.getPixelRatio() <= NARROW_MAP_PX;
   /** The areas' outline detail: the map's whole zoom in device pixels (`detailBand`). */
   const detail = () => detailBand(map.getZoom(), map.getPixelRatio());
+  /**
+   * Whether the map is a still, seen only at the zoom it has now: the screenshot mode's frame and a PNG
+   * export, which frame each moment and lay it out again themselves. A reader's map, a kiosk's flights and
+   * a video's camera zoom within a step without a new plan, so their names are kept apart across the step.
+   */
+  const still = () => (o.exporting.active ? !o.exporting.moving : !profile.interactive);
   /** The zoom the layer rules see, in half steps: the map's, less a big kiosk screen's (or an export's type) shift. */
   const zoomStep = () => Math.round((map.getZoom() - zoomShift - Math.log2(typeScale)) * 2) / 2;
   const measureCtx = document.createElement('canvas').getContext('2d');
@@ -160,8 +166,9 @@ export function createLayerController(o: LayerControllerOptions) {
       layers: layersOn,
       zoomStep: step,
       zoom: map.getZoom(),
-      // the lowest zoom this step is shown at (the layout keeps labels apart there and at the zoom now)
-      layoutZoom: step - 0.25 + zoomShift + Math.log2(typeScale),
+      // the lowest zoom this step is shown at (the layout keeps labels apart there and at the zoom now);
+      // a still is seen only at the zoom it has
+      layoutZoom: still() ? map.getZoom() : step - 0.25 + zoomShift + Math.log2(typeScale),
       narrow: narrowMap(),
       scale: sizeScale,
       overview,

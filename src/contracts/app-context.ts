@@ -56,7 +56,9 @@ export interface ModeProfile {
 /** Whether an export (PNG or video) has the map: it sets the time, the size and the camera itself meanwhile. */
 export interface ExportFlag {
   readonly active: boolean;
-  set(active: boolean): void;
+  /** Whether the export's camera moves between its frames (a video), rather than holding one frame (a PNG). */
+  readonly moving: boolean;
+  set(active: boolean, moving?: boolean): void;
 }
 
 /** What a mode or tool gets from the app: the data, the one store and its verbs, the map, and helpers. */

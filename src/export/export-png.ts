@@ -105,10 +105,10 @@ async function render(ctx: AppContext, { width, height, scale }: ExportSize, tex
 
 /**
  * Sets the map to an export's frame: its container at width × height CSS px at pixel ratio `scale`,
- * the export flag set (`ctx.exporting`). Returns the function that puts the map, its size and its camera
+ * the export flag set (`ctx.exporting`; `moving` for a video, whose camera moves between frames). Returns the function that puts the map, its size and its camera
  * back. Throws (after putting it back) when maplibre cannot draw at that size.
  */
-export function enterExportSize(ctx: AppContext, { width, height, scale }: ExportSize): () => void {
+export function enterExportSize(ctx: AppContext, { width, height, scale }: ExportSize, moving = false): () => void {
   const { map, overlay } = ctx.mapView;
   const container = map.getContainer();
   const saved = { css: container.style.cssText, center: map.getCenter(), zoom: map.getZoom(), bearing: map.getBearing(), pitch: map.getPitch() };
@@ -121,7 +121,7 @@ export function enterExportSize(ctx: AppContext, { width, height, scale }: Expor
     if (!ctx.profile.captioned) ctx.setTypeScale(1);
     ctx.redraw();
   };
-  ctx.exporting.set(true);
+  ctx.exporting.set(true, moving);
   Object.assign(container.style, { left: '0', top: '0', right: 'auto', bottom: 'auto', width: `${width}px`, height: `${height}px` });
   map.setPixelRatio(scale);
   overlay.setProps({ useDevicePixels: scale });
