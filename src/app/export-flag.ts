@@ -13,11 +13,11 @@ export function createExportFlag(stage: HTMLElement): ExportFlag {
       return active;
     },
     get moving() {
-      return active && moving;
+      return moving;
     },
     set(on: boolean, move = false) {
       active = on;
-      moving = move;
+      moving = on && move;
       stage.toggleAttribute('data-exporting', on);
     },
   };

@@ -94,9 +94,10 @@ export function createLayerController(o: LayerControllerOptions) {
   /** The areas' outline detail: the map's whole zoom in device pixels (`detailBand`). */
   const detail = () => detailBand(map.getZoom(), map.getPixelRatio());
   /**
-   * Whether the map is a still, seen only at the zoom it has now: the screenshot mode's frame and a PNG
-   * export, which frame each moment and lay it out again themselves. A reader's map, a kiosk's flights and
-   * a video's camera zoom within a step without a new plan, so their names are kept apart across the step.
+   * Whether the map is a still, seen only at the zoom it has now: a PNG export, or a mode the reader
+   * cannot zoom (the screenshot's), which frame each moment and lay it out again themselves. A reader's
+   * map, a kiosk's flights and a video's camera zoom within a step without a new plan, so their names
+   * are kept apart across the step.
    */
   const still = () => (o.exporting.active ? !o.exporting.moving : !profile.interactive);
   /** The zoom the layer rules see, in half steps: the map's, less a big kiosk screen's (or an export's type) shift. */

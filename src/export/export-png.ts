@@ -105,10 +105,11 @@ async function render(ctx: AppContext, { width, height, scale }: ExportSize, tex
 
 /**
  * Sets the map to an export's frame: its container at width × height CSS px at pixel ratio `scale`,
- * the export flag set (`ctx.exporting`; `moving` for a video, whose camera moves between frames). Returns the function that puts the map, its size and its camera
- * back. Throws (after putting it back) when maplibre cannot draw at that size.
+ * the export flag set (`ctx.exporting`, `moving` for a video, whose camera moves between its frames).
+ * Returns the function that puts the map, its size and its camera back. Throws (after putting it back)
+ * when maplibre cannot draw at that size.
  */
-export function enterExportSize(ctx: AppContext, { width, height, scale }: ExportSize, moving = false): () => void {
+export function enterExportSize(ctx: AppContext, { width, height, scale }: ExportSize, { moving = false } = {}): () => void {
   const { map, overlay } = ctx.mapView;
   const container = map.getContainer();
   const saved = { css: container.style.cssText, center: map.getCenter(), zoom: map.getZoom(), bearing: map.getBearing(), pitch: map.getPitch() };

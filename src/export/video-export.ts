@@ -119,7 +119,7 @@ async function render(ctx: AppContext, o: VideoOptions): Promise<VideoResult> {
   const output = new Output({ format: format.container === 'mp4' ? new Mp4OutputFormat({ fastStart: 'in-memory' }) : new WebMOutputFormat(), target });
   const source = new CanvasSource(out, { codec: format.codec, bitrate: QUALITY_HIGH, keyFrameInterval: 2 });
   output.addVideoTrack(source, { frameRate: o.fps });
-  const restore = enterExportSize(ctx, { width: o.width, height: o.height, scale: 1 }, true);
+  const restore = enterExportSize(ctx, { width: o.width, height: o.height, scale: 1 }, { moving: true });
   let drawn = 0;
   try {
     await output.start();
