@@ -104,7 +104,7 @@ export const StoryEvent = z.strictObject({
   callout: z
     .union([EventCallout, z.array(EventCallout).min(2).max(4)])
     .optional()
-    .describe("The event's key figure; or two to four figures that are given side by side (each side's own count, say), each with who gives it."),
+    .describe("The event's key figure; or two to four figures that are given side by side (each side's own count, say), each with who gives it: drawn in a row in this order, left to right."),
   dwell: z.number().positive().max(120).optional().describe('Kiosk dwell on this event, in seconds.'),
   sources: z.array(Id).min(1).describe('Source ids behind the title and body.'),
   claims: z.array(Claim),

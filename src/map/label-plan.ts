@@ -110,6 +110,27 @@ const POINT_SIDES_BELOW: LabelSide[] = ['below', 'above', 'right', 'left', ...CO
 const AREA_SIDES: LabelSide[] = ['center', 'above', 'below'];
 const DISTANCE_SIDES: LabelSide[] = ['center', 'above', 'below'];
 const CALLOUT_GAP = 46;
+/** Room (px at scale 1) between the panels of figures given side by side. */
+const PANEL_APART = 16;
+/** Room (px at scale 1) a row of such panels keeps from each side of the map: a wider row is a column. */
+const EDGE_ROOM = 8;
+
+/**
+ * Lays figures given side by side out as one row, in their order, left to right, each panel centred on
+ * the row's middle line, `apart` px from the next. Returns the row's size and each panel with its offset
+ * (dx, dy) from the row's centre; null when the row would be wider than `maxW`.
+ */
+export function calloutRow(panels: readonly PlannedLabel[], apart: number, maxW: number): { w: number; h: number; parts: PlannedLabel[] } | null {
+  const w = panels.reduce((a, p) => a + p.w, 0) + apart * (panels.length - 1);
+  if (w > maxW) return null;
+  let x = -w / 2;
+  const parts = panels.map((p) => {
+    const part = { ...p, dx: x + p.w / 2, dy: 0 };
+    x += p.w + apart;
+    return part;
+  });
+  return { w, h: Math.max(...panels.map((p) => p.h)), parts };
+}
 
 /** Returns text wrapped at spaces to lines of at most `max` characters. */
 export function wrapWords(text: string, max: number): string {
@@ -209,7 +230,7 @@ export function planLabels(o: PlanInput): LabelPlan {
   const currentIds = new Set(e?.places ?? []);
   /** Returns the radius (px at scale 1) a point's mark takes on the map now: its icon, or the ring drawn round it. */
   const markRadius = (p: PreparedPlace) => markReach(p, o.h, o.layers, currentIds, o.overview);
-  const requests: (LabelRequest & { label: PlannedLabel; kind: 'areas' | 'points' | 'distances' | 'notes'; anchors?: () => [number, number][] })[] = [];
+  const requests: (LabelRequest & { label: PlannedLabel; kind: 'areas' | 'points' | 'distances' | 'notes'; anchors?: () => [number, number][]; parts?: PlannedLabel[] })[] = [];
   // a point's name tries the four sides, then the four corners (where two marks are close, a corner
   // can be clearly nearer its own mark when every side is about as near the other)
   const sidesOf = (p: PreparedPlace): LabelSide[] => (p.isArea ? AREA_SIDES : o.labelBelow(p) ? POINT_SIDES_BELOW : POINT_SIDES_ABOVE);
@@ -291,8 +312,11 @@ export function planLabels(o: PlanInput): LabelPlan {
   }
   // A callout's leader starts at its place's mark; one without a place sits at the subject box's
   // centre, else at the middle of the event's places, with no leader. Figures given side by side
-  // (each side's own count) are laid out together there, each with who gives it.
+  // (each side's own count) are laid out there as one row, each on its own panel with who gives it, in
+  // the data's order, left to right; where the row is wider than the map, one above the other.
   const calloutFrom = new Map<string, [number, number]>();
+  const floating: PlannedLabel[] = [];
+  let floatingAt: [number, number] | undefined;
   calloutsOf(e ?? {}).forEach(({ callout: c }, j) => {
     const id = j === 0 ? 'callout' : `callout:${j}`;
     const place = c.place ? o.prep.placeById.get(c.place) : undefined;
@@ -308,21 +332,45 @@ export function planLabels(o: PlanInput): LabelPlan {
     const text = wrapWords(`${c.text} (${c.by}${outside ? ', reported elsewhere' : ''})`, 30);
     const size = 15 * s;
     const box = sizeOf(text, size, 6 * s);
-    if (place) calloutFrom.set(id, position);
+    const label: PlannedLabel = { id, text, position, size, dx: 0, dy: 0, ...box };
+    if (!place) {
+      floating.push(label);
+      floatingAt = position;
+      return;
+    }
+    calloutFrom.set(id, position);
     requests.push({
       id,
       at: px(position),
       ...box,
-      sides: place ? ['right', 'left', 'below', 'above'] : ['below', 'above', 'right', 'left'],
-      gap: (place ? CALLOUT_GAP : 30) * s,
+      sides: ['right', 'left', 'below', 'above'],
+      gap: CALLOUT_GAP * s,
       forced: true,
       opaque: true,
       // its leader starts at the mark's edge, or where it leaves the place's own name (an area's, over its anchor)
-      leader: place ? { start: (MARK_PX * s) / 2, own: place.id } : undefined,
+      leader: { start: (MARK_PX * s) / 2, own: place.id },
       kind: 'notes',
-      label: { id, text, position, size, dx: 0, dy: 0, ...box },
+      label,
     });
   });
+  const row = floating.length > 1 ? calloutRow(floating, PANEL_APART * s, o.view[2] - o.view[0] - 2 * EDGE_ROOM * s) : null;
+  if (row) requests.push({ id: 'callouts', at: px(floatingAt!), w: row.w, h: row.h, sides: ['center', 'below', 'above', 'right', 'left'], gap: 30 * s, forced: true, opaque: true, kind: 'notes', label: { ...floating[0], w: row.w, h: row.h }, parts: row.parts });
+  else
+    floating.forEach((label, k) =>
+      requests.push({
+        id: label.id,
+        at: px(floatingAt!),
+        w: label.w,
+        h: label.h,
+        // one figure below its place (else above); figures too wide for a row: the first above, the others below
+        sides: floating.length > 1 && k === 0 ? ['above', 'below', 'right', 'left'] : ['below', 'above', 'right', 'left'],
+        gap: 30 * s,
+        forced: true,
+        opaque: true,
+        kind: 'notes',
+        label,
+      }),
+    );
   if (labelsOn) for (const p of all) if (!currentIds.has(p.id) && shown(p) && o.zoomStep >= o.labelMinZoom(p) && named(p)) addPlace(p, false);
   if (o.layers.includes('distances'))
     for (const p of o.arcs) {
@@ -363,7 +411,8 @@ export function planLabels(o: PlanInput): LabelPlan {
     const p = placed.get(r.id);
     if (!p) continue;
     const position = p.anchor >= 0 && r.anchors ? r.anchors()[p.anchor] : r.label.position;
-    plan[r.kind].push({ ...r.label, position, dx: p.dx, dy: p.dy });
+    if (r.parts) for (const part of r.parts) plan[r.kind].push({ ...part, dx: p.dx + part.dx, dy: p.dy + part.dy });
+    else plan[r.kind].push({ ...r.label, position, dx: p.dx, dy: p.dy });
     const leaderFrom = calloutFrom.get(r.id);
     if (leaderFrom && p.leader) {
       // The leader runs as laid out (from the mark's edge, or its place's name, to the panel's near edge), at the zoom shown now.

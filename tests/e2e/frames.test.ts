@@ -294,16 +294,26 @@ describe('wording on the page and in exports', () => {
     await page.context().close();
   });
 
-  it("draws each side's figure of a disputed count side by side, each with who gives it, neither covering the other", async () => {
-    for (const size of [{ width: 1200, height: 675 }, { width: 1080, height: 1350 }]) {
-      const { page } = await openApp(h, '?mode=screenshot&event=overnight-drone-claims', size);
+  it("draws each side's figure of a disputed count side by side, on one line in the data's order, each with who gives it, neither covering the other", async () => {
+    // two stills, and the kiosk's stop, where the row once broke in two (one panel below, one to the right)
+    for (const [mode, size] of [
+      ['screenshot', { width: 1200, height: 675 }],
+      ['screenshot', { width: 1080, height: 1350 }],
+      ['kiosk', { width: 1920, height: 1080 }],
+    ] as const) {
+      const { page } = await openApp(h, `?mode=${mode}&event=overnight-drone-claims`, size, { reducedMotion: true });
       const boxes = await page.evaluate(() => window.explainer!.labelBoxes().filter((l) => l.id.startsWith('callout')));
-      expect(boxes.map((b) => b.text.replace(/\n/g, ' ')).sort()).toEqual([
-        '162 Ukrainian drones shot down (Russian military)',
+      // left to right as the data lists them
+      boxes.sort((a, b) => a.box[0] - b.box[0]);
+      expect(boxes.map((b) => b.text.replace(/\n/g, ' '))).toEqual([
         'Russia launched 80 drones against Ukraine (Kyiv)',
+        '162 Ukrainian drones shot down (Russian military)',
       ]);
       const [[ax0, ay0, ax1, ay1], [bx0, by0, bx1, by1]] = boxes.map((b) => b.box);
       expect(ax1 <= bx0 || bx1 <= ax0 || ay1 <= by0 || by1 <= ay0, JSON.stringify(boxes)).toBe(true);
+      // one line: the two panels share their middle, a short way apart
+      expect(Math.abs((ay0 + ay1) / 2 - (by0 + by1) / 2), JSON.stringify(boxes)).toBeLessThan(1);
+      expect(bx0 - ax1, JSON.stringify(boxes)).toBeLessThan(40);
       const map = await page.evaluate(() => {
         const c = window.explainer!.mapView.map.getContainer();
         return { w: c.clientWidth, h: c.clientHeight };

@@ -163,3 +163,65 @@ describe('planLabels: distance labels', () => {
     expect(planArc([[0, 40], [0, 60]], [-500, -500, 500, 110]).distances).toHaveLength(1);
   });
 });
+
+describe('planLabels: figures given side by side', () => {
+  /** The plan of an event at two points, 100 px apart, whose two figures have no place, in a view `width` px wide. */
+  function planFigures(width: number) {
+    const point = (id: string, at: [number, number]) =>
+      ({ id, isArea: false, appearH: 0, category: 'struck', activeRanges: [], props: { anchor: at }, feature: { type: 'Feature', geometry: { type: 'Point', coordinates: at }, properties: {} } }) as unknown as PreparedPlace;
+    const places = [point('west', [-50, 0]), point('east', [50, 0])];
+    const event = {
+      id: 'night',
+      places: ['west', 'east'],
+      callout: [
+        { text: 'ten drones', by: 'One side', source: 'report' },
+        { text: 'eighty drones', by: 'The other side', source: 'report' },
+      ],
+    };
+    const prep = { events: [event], story: { sources: [{ id: 'report', kind: 'article' }] }, placeById: new Map(places.map((p) => [p.id, p])) } as unknown as PlanInput['prep'];
+    return planLabels({
+      prep,
+      current: 0,
+      h: 1,
+      layers: ['struck'],
+      zoomStep: 5,
+      zoom: 5,
+      layoutZoom: 5,
+      narrow: false,
+      scale: 1,
+      project: (ll) => ll,
+      unproject: (p) => p,
+      view: [-width / 2, -400, width / 2, 400],
+      measure: (text, size) => text.length * size * 0.5,
+      areaPlaces: [],
+      pointPlaces: places,
+      arcs: [],
+      labelText: (p) => p.id,
+      labelMinZoom: () => 0,
+      labelBelow: () => false,
+      distanceText: () => '',
+      distanceAt: () => [0, 0],
+      shortArc: () => false,
+    }).notes;
+  }
+  const box = (l: PlannedLabel) => [l.position[0] + l.dx - l.w / 2, l.position[1] + l.dy - l.h / 2, l.position[0] + l.dx + l.w / 2, l.position[1] + l.dy + l.h / 2];
+
+  it('draws them on one line in the data’s order, left to right, a panel’s gap apart, each with who gives it', () => {
+    const notes = planFigures(1000);
+    expect(notes.map((l) => [l.id, l.text.replace(/\n/g, ' ')])).toEqual([
+      ['callout', 'ten drones (One side)'],
+      ['callout:1', 'eighty drones (The other side)'],
+    ]);
+    const [a, b] = notes.map(box);
+    expect((a[1] + a[3]) / 2).toBeCloseTo((b[1] + b[3]) / 2, 6);
+    expect(b[0] - a[2]).toBeCloseTo(16, 6);
+    // neither hides either place's mark
+    for (const [x0, y0, x1, y1] of [a, b]) for (const mx of [-50, 50]) expect(mx + 10 <= x0 || mx - 10 >= x1 || 10 <= y0 || -10 >= y1).toBe(true);
+  });
+
+  it('puts them one above the other, the first on top, where the row is wider than the map', () => {
+    const [a, b] = planFigures(300).map(box);
+    expect(a[3]).toBeLessThanOrEqual(b[1]);
+    for (const [x0, , x1] of [a, b]) expect(x0 >= -150 && x1 <= 150).toBe(true);
+  });
+});
