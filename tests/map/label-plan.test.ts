@@ -81,6 +81,33 @@ describe('keepUnchanged', () => {
   });
 });
 
+/** A plan's input with a flat projection (lon/lat as px) and text 0.5 em a character wide: the fields the tests below share. */
+function flatInput(prep: PlanInput['prep'], fields: Partial<PlanInput> & Pick<PlanInput, 'view' | 'pointPlaces'>): PlanInput {
+  return {
+    prep,
+    current: -1,
+    h: 1,
+    layers: [],
+    zoomStep: 5,
+    zoom: 5,
+    layoutZoom: 5,
+    narrow: false,
+    scale: 1,
+    project: (ll) => ll,
+    unproject: (p) => p,
+    measure: (text, size) => text.length * size * 0.5,
+    areaPlaces: [],
+    arcs: [],
+    labelText: (p) => p.id,
+    labelMinZoom: () => 0,
+    labelBelow: () => false,
+    distanceText: () => '',
+    distanceAt: () => [0, 0],
+    shortArc: () => false,
+    ...fields,
+  };
+}
+
 describe('planLabels: distance labels', () => {
   /** The plan's input for one arc straight down the screen from (0, 0) to (0, 100) px, with a mark over its middle. */
   function planInput(along?: [number, number][], view: [number, number, number, number] = [-500, -500, 500, 500]) {
@@ -89,31 +116,15 @@ describe('planLabels: distance labels', () => {
     const base = point('base', [0, 100]);
     const blocker = point('blocker', [0, 50]);
     const prep = { events: [], story: { sources: [] }, placeById: new Map() } as unknown as PlanInput['prep'];
-    return {
-      prep,
-      current: -1,
-      h: 1,
+    return flatInput(prep, {
       layers: ['struck', 'distances'],
-      zoomStep: 5,
-      zoom: 5,
-      layoutZoom: 5,
-      narrow: false,
-      scale: 1,
-      project: (ll) => ll,
-      unproject: (p) => p,
       view,
-      measure: (text, size) => text.length * size * 0.5,
-      areaPlaces: [],
       pointPlaces: [base, blocker],
       arcs: [base],
-      labelText: (p) => p.id,
-      labelMinZoom: () => 0,
-      labelBelow: () => false,
       distanceText: () => '1,000 km',
       distanceAt: () => [0, 50],
       distanceAlong: along && (() => along),
-      shortArc: () => false,
-    } satisfies PlanInput;
+    });
   }
 
   /** Returns the plan of that arc. */
@@ -179,30 +190,7 @@ describe('planLabels: figures given side by side', () => {
       ],
     };
     const prep = { events: [event], story: { sources: [{ id: 'report', kind: 'article' }] }, placeById: new Map(places.map((p) => [p.id, p])) } as unknown as PlanInput['prep'];
-    return planLabels({
-      prep,
-      current: 0,
-      h: 1,
-      layers: ['struck'],
-      zoomStep: 5,
-      zoom: 5,
-      layoutZoom: 5,
-      narrow: false,
-      scale: 1,
-      project: (ll) => ll,
-      unproject: (p) => p,
-      view: [-width / 2, -400, width / 2, 400],
-      measure: (text, size) => text.length * size * 0.5,
-      areaPlaces: [],
-      pointPlaces: places,
-      arcs: [],
-      labelText: (p) => p.id,
-      labelMinZoom: () => 0,
-      labelBelow: () => false,
-      distanceText: () => '',
-      distanceAt: () => [0, 0],
-      shortArc: () => false,
-    }).notes;
+    return planLabels(flatInput(prep, { current: 0, layers: ['struck'], view: [-width / 2, -400, width / 2, 400], pointPlaces: places })).notes;
   }
   const box = (l: PlannedLabel) => [l.position[0] + l.dx - l.w / 2, l.position[1] + l.dy - l.h / 2, l.position[0] + l.dx + l.w / 2, l.position[1] + l.dy + l.h / 2];
 
