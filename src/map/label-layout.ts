@@ -38,6 +38,12 @@ export interface LabelRequest {
    */
   more?: MoreAnchors | (() => MoreAnchors);
   /**
+   * For a label that may not overlap: whether its box (layout px) beside one of the `more` anchors would
+   * be read as naming something else there (an area's name beside its outline, over another area): such a
+   * side is not taken. Asked only of a side that is otherwise clear, so a crowded plan asks it seldom.
+   */
+  misread?: (box: Box) => boolean;
+  /**
    * A forced label's leader line runs from the anchor's mark to its near edge (a callout's panel): `start` px
    * out from the anchor, or from where it leaves the box of the label `own` (its place's name, placed
    * before it) if it runs through that name. A side whose line runs under a label placed before costs
@@ -430,6 +436,7 @@ export function layoutLabels(requests: LabelRequest[], obstacles: Box[] = [], bo
       box[3] = at[1] + dy + r.h / 2;
       // the placed labels first: in a crowded view most sides fail there, before the marks are looked at
       if (labels.hits(box) || labelsNow.hits(boxNow) || marks.hits(box) || (r.namesMark && unclearBy(box, at, true) > 0)) return null;
+      if (anchor >= 0 && r.misread?.(box)) return null;
       return { id: r.id, side, dx, dy, box: [box[0], box[1], box[2], box[3]], anchor };
     };
     const now = r.atNow ?? r.at;

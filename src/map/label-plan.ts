@@ -189,6 +189,50 @@ export function outlinePoints(p: PreparedPlace, at: [number, number], px: (ll: [
   return picked.sort((a, b) => d(a) - d(b)).slice(0, OUTLINE_POINTS);
 }
 
+/** Each area's [west, south, east, north] (lon/lat), worked out once. */
+const areaBoxes = new WeakMap<PreparedPlace, [number, number, number, number]>();
+
+/** Returns an area's polygons (none for a point). */
+function polygonsOf(p: PreparedPlace) {
+  const g = p.feature.geometry;
+  return g.type === 'Polygon' ? [g.coordinates] : g.type === 'MultiPolygon' ? g.coordinates : [];
+}
+
+/** Returns an area's [west, south, east, north] (lon/lat of its outer rings). */
+function areaBox(p: PreparedPlace): [number, number, number, number] {
+  let bbox = areaBoxes.get(p);
+  if (!bbox) {
+    let [w, s, e, n] = [Infinity, Infinity, -Infinity, -Infinity];
+    for (const poly of polygonsOf(p))
+      for (const [x, y] of poly[0]) {
+        if (x < w) w = x;
+        if (x > e) e = x;
+        if (y < s) s = y;
+        if (y > n) n = y;
+      }
+    bbox = [w, s, e, n];
+    areaBoxes.set(p, bbox);
+  }
+  return bbox;
+}
+
+/** Returns whether an area's shape (every polygon, holes left out) holds the point `q` (lon/lat), by counting ring crossings. */
+export function holds(p: PreparedPlace, q: [number, number]): boolean {
+  const polygons = polygonsOf(p);
+  const bbox = areaBox(p);
+  const [x, y] = q;
+  if (x < bbox[0] || x > bbox[2] || y < bbox[1] || y > bbox[3]) return false;
+  let inside = false;
+  for (const poly of polygons)
+    for (const ring of poly)
+      for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
+        const [xi, yi] = ring[i];
+        const [xj, yj] = ring[j];
+        if (yi > y !== yj > y && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) inside = !inside;
+      }
+  return inside;
+}
+
 /** The places of each pair of point and area lists, by label rank (`byRank`), sorted once: a plan runs at every rest of a drag. */
 const rankedCache = new WeakMap<readonly PreparedPlace[], { areas: readonly PreparedPlace[]; all: PreparedPlace[] }>();
 
@@ -268,12 +312,31 @@ export function planLabels(o: PlanInput): LabelPlan {
       gap: p.isArea ? 6 * s : Math.max(LABEL_GAP - 3, markRadius(p) + RING_ROOM_PX) * s,
       namesMark: !p.isArea,
       more: p.isArea ? () => outlineOf().map((q) => ({ at: q.at, now: toNow(q.at), sides: outward(at, q.at) })) : undefined,
+      // another place's area name, beside its outline, is not put over a different area shown (outside its own): it would read as that area's
+      misread: p.isArea && !forced ? (box) => overOtherArea(p, box) : undefined,
       anchors: p.isArea ? () => outlineOf().map((q) => q.lonLat) : undefined,
       forced,
       line: forced ? arcLine(p) : undefined,
       kind: p.isArea ? 'areas' : 'points',
       label: { id: p.id, text, position, size, dx: 0, dy: 0, w, h, place: p },
     });
+  };
+  let areasShown: PreparedPlace[] | null = null;
+  /** Returns whether at least a third of a box (layout px; 3 of 9 points spread over it) lies outside `p`'s own shape on another shown area. */
+  const overOtherArea = (p: PreparedPlace, [l, t, r, b]: Box): boolean => {
+    areasShown ??= o.areaPlaces.filter(shown);
+    const samples: [number, number][] = [];
+    for (const fx of [0.1, 0.5, 0.9]) for (const fy of [0.1, 0.5, 0.9]) samples.push(o.unproject(toNow([l + (r - l) * fx, t + (b - t) * fy])));
+    // only the areas whose bounds reach the box's are looked into (a story of thousands of areas asks this of many names)
+    const [w, so, e, n] = [Math.min(...samples.map((q) => q[0])), Math.min(...samples.map((q) => q[1])), Math.max(...samples.map((q) => q[0])), Math.max(...samples.map((q) => q[1]))];
+    const near = areasShown.filter((a) => {
+      const [aw, as, ae, an] = areaBox(a);
+      return a !== p && aw <= e && ae >= w && as <= n && an >= so;
+    });
+    if (!near.length) return false;
+    let on = 0;
+    for (const q of samples) if (!holds(p, q) && near.some((a) => holds(a, q)) && ++on >= 3) return true;
+    return false;
   };
   const all = byRank(o.pointPlaces, o.areaPlaces);
   /**

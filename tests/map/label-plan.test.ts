@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { PreparedPlace } from '../../src/data/prepare.ts';
-import { keepUnchanged, NO_LABELS, outlinePoints, outward, planLabels, wrapWords, type LabelPlan, type PlanInput, type PlannedLabel } from '../../src/map/label-plan.ts';
+import { holds, keepUnchanged, NO_LABELS, outlinePoints, outward, planLabels, wrapWords, type LabelPlan, type PlanInput, type PlannedLabel } from '../../src/map/label-plan.ts';
 
 /** Returns an area place with this outer ring (all outlinePoints reads). */
 function createArea(ring: [number, number][]): PreparedPlace {
@@ -211,5 +211,52 @@ describe('planLabels: figures given side by side', () => {
     const [a, b] = planFigures(300).map(box);
     expect(a[3]).toBeLessThanOrEqual(b[1]);
     for (const [x0, , x1] of [a, b]) expect(x0 >= -150 && x1 <= 150).toBe(true);
+  });
+});
+
+describe('planLabels: an area’s name beside its outline', () => {
+  /** Area `a` (a 100 px square) with its anchor and the sides of it blocked by marks, and area `b` all along its top. */
+  function planAreas(bShown: boolean) {
+    const area = (id: string, ring: [number, number][], anchor: [number, number]) =>
+      ({ id, isArea: true, appearH: bShown || id === 'a' ? 0 : 5, category: 'claimed', activeRanges: [], props: { anchor }, feature: { type: 'Feature', geometry: { type: 'Polygon', coordinates: [ring] }, properties: {} } }) as unknown as PreparedPlace;
+    const point = (id: string, at: [number, number]) =>
+      ({ id, isArea: false, appearH: 0, category: 'struck', activeRanges: [], props: { anchor: at }, feature: { type: 'Feature', geometry: { type: 'Point', coordinates: at }, properties: {} } }) as unknown as PreparedPlace;
+    const a = area('a', [[0, 0], [100, 0], [100, 100], [0, 100], [0, 0]], [50, 50]);
+    const b = area('b', [[-100, -200], [200, -200], [200, 0], [-100, 0], [-100, -200]], [50, -100]);
+    const prep = { events: [], story: { sources: [] }, placeById: new Map() } as unknown as PlanInput['prep'];
+    const plan = planLabels(
+      flatInput(prep, {
+        layers: ['claimed', 'struck', 'labels'],
+        view: [-500, -500, 500, 500],
+        areaPlaces: [a, b],
+        pointPlaces: [point('m1', [50, 50]), point('m2', [50, 36]), point('m3', [50, 64])],
+        // the marks' own names are not asked for
+        labelMinZoom: (p) => (p.isArea ? 0 : 99),
+      }),
+    );
+    const l = plan.areas.find((x) => x.id === 'a')!;
+    return { x: l.position[0] + l.dx, y: l.position[1] + l.dy, ids: plan.areas.map((x) => x.id) };
+  }
+
+  it('sits outside its own shape, but not over another area shown there, where a reader would take it for that one’s', () => {
+    // with b not yet shown, the first outline point's side: above a's top-left corner, where b will be
+    expect(planAreas(false)).toMatchObject({ ids: ['a'] });
+    expect(planAreas(false).y).toBeLessThan(0);
+    // with b shown, a side below a's shape, clear of b
+    const shown = planAreas(true);
+    expect(shown.ids.sort()).toEqual(['a', 'b']);
+    expect(shown.y).toBeGreaterThan(100);
+  });
+});
+
+describe('holds', () => {
+  it('tells a point inside an area from one outside it, in a hole of it, or in another of its polygons', () => {
+    const square = (x: number, y: number, size: number) => [[x, y], [x + size, y], [x + size, y + size], [x, y + size], [x, y]];
+    const place = { feature: { type: 'Feature', geometry: { type: 'MultiPolygon', coordinates: [[square(0, 0, 10), square(4, 4, 2)], [square(20, 0, 5)]] }, properties: {} } } as unknown as PreparedPlace;
+    expect(holds(place, [1, 1])).toBe(true);
+    expect(holds(place, [5, 5])).toBe(false);
+    expect(holds(place, [22, 2])).toBe(true);
+    expect(holds(place, [15, 2])).toBe(false);
+    expect(holds(place, [1, -1])).toBe(false);
   });
 });
