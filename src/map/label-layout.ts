@@ -44,6 +44,12 @@ export interface LabelRequest {
    */
   misread?: (box: Box) => boolean;
   /**
+   * For a label that may not overlap: keep its box off the lines drawn on the map (`layoutLabels`'
+   * `lines`: the distance arcs), its own place's and every other's, as off a label: a name with an arc
+   * struck through it reads badly (the kiosk's overview had one base's name across another base's arc).
+   */
+  offLines?: boolean;
+  /**
    * A forced label's leader line runs from the anchor's mark to its near edge (a callout's panel): `start` px
    * out from the anchor, or from where it leaves the box of the label `own` (its place's name, placed
    * before it) if it runs through that name. A side whose line runs under a label placed before costs
@@ -352,10 +358,29 @@ export function boxDistance(b: Box, [x, y]: [number, number]): number {
  * (the clear map area, tested at `atNow`) if given, under none of the `covers` (boxes over the map now, tested
  * at `atNow` too: what lies under them is hidden, as off the frame), and for a label that names a mark, no other mark's
  * centre is nearly as near its box as its own (`namesMark`); a label that fits nowhere is left out, unless forced, when it takes
- * the side that overlaps least (other labels weigh most, then the frame's edge and the covers, then the middle of a mark, then the rest of one). Pure, in screen px.
+ * the side that overlaps least (other labels weigh most, then the frame's edge and the covers, then the middle of a mark, then the rest of one). A label
+ * that asks (`offLines`) keeps clear of `lines` too: bands along the lines drawn, at the layout's zoom and now, made only when asked. Pure, in screen px.
  */
-export function layoutLabels(requests: LabelRequest[], obstacles: Box[] = [], bounds?: Box, covers: readonly Box[] = []): PlacedLabel[] {
+export function layoutLabels(
+  requests: LabelRequest[],
+  obstacles: Box[] = [],
+  bounds?: Box,
+  covers: readonly Box[] = [],
+  lines?: () => { at: readonly Box[]; now: readonly Box[] },
+): PlacedLabel[] {
   const placed: PlacedLabel[] = [];
+  /** The lines' bands at both zooms (`LabelRequest.offLines`), filed when a label first asks. */
+  let lineGrids: [BoxGrid, BoxGrid] | null = null;
+  const onLines = (box: Box, boxNow: Box): boolean => {
+    if (!lines) return false;
+    if (!lineGrids) {
+      const { at, now } = lines();
+      lineGrids = [new BoxGrid(CELL_PX), new BoxGrid(CELL_PX)];
+      for (const b of at) lineGrids[0].add(b);
+      for (const b of now) lineGrids[1].add(b);
+    }
+    return lineGrids[0].hits(box) || lineGrids[1].hits(boxNow);
+  };
   const labels = new BoxGrid(CELL_PX);
   // The placed labels where they are drawn now, when laid out at another zoom: offsets do not scale
   // with the anchors, so two labels apart at the layout's zoom can meet at this one (a name above its
@@ -436,6 +461,7 @@ export function layoutLabels(requests: LabelRequest[], obstacles: Box[] = [], bo
       box[3] = at[1] + dy + r.h / 2;
       // the placed labels first: in a crowded view most sides fail there, before the marks are looked at
       if (labels.hits(box) || labelsNow.hits(boxNow) || marks.hits(box) || (r.namesMark && unclearBy(box, at, true) > 0)) return null;
+      if (r.offLines && onLines(box, boxNow)) return null;
       if (anchor >= 0 && r.misread?.(box)) return null;
       return { id: r.id, side, dx, dy, box: [box[0], box[1], box[2], box[3]], anchor };
     };

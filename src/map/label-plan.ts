@@ -285,10 +285,29 @@ export function planLabels(o: PlanInput): LabelPlan {
    * low and struck through the name above its base). Only the event's names ask, so a story of thousands
    * of arcs samples a handful.
    */
+  const arcLines = new Map<PreparedPlace, { at: Box[]; now: Box[] } | undefined>();
   const arcLine = (p: PreparedPlace) => {
-    if (!o.layers.includes('distances') || !p.props.borderPoint || p.props.distanceKm === undefined) return undefined;
-    const at = greatCirclePoints(p.props.borderPoint, p.feature.geometry.coordinates as [number, number], ARC_LINE_SAMPLES).map((q) => px(q as [number, number]));
-    return { at: lineBoxes(at), now: lineBoxes(at.map(toNow)) };
+    if (arcLines.has(p)) return arcLines.get(p);
+    let line: { at: Box[]; now: Box[] } | undefined;
+    if (o.layers.includes('distances') && p.props.borderPoint && p.props.distanceKm !== undefined) {
+      const at = greatCirclePoints(p.props.borderPoint, p.feature.geometry.coordinates as [number, number], ARC_LINE_SAMPLES).map((q) => px(q as [number, number]));
+      line = { at: lineBoxes(at), now: lineBoxes(at.map(toNow)) };
+    }
+    arcLines.set(p, line);
+    return line;
+  };
+  /** Every arc drawn now, as bands at both zooms: the other places' names keep off them (asked for only once one is laid out). */
+  const allArcLines = () => {
+    const at: Box[] = [];
+    const now: Box[] = [];
+    for (const p of o.arcs) {
+      const line = shown(p) ? arcLine(p) : undefined;
+      if (line) {
+        at.push(...line.at);
+        now.push(...line.now);
+      }
+    }
+    return { at, now };
   };
   const addPlace = (p: PreparedPlace, forced: boolean) => {
     const name = o.labelText(p);
@@ -317,6 +336,8 @@ export function planLabels(o: PlanInput): LabelPlan {
       anchors: p.isArea ? () => outlineOf().map((q) => q.lonLat) : undefined,
       forced,
       line: forced ? arcLine(p) : undefined,
+      // another place's name is not struck through by any distance arc (the event's own take the side their own arc crosses least)
+      offLines: !forced,
       kind: p.isArea ? 'areas' : 'points',
       label: { id: p.id, text, position, size, dx: 0, dy: 0, w, h, place: p },
     });
@@ -469,7 +490,7 @@ export function planLabels(o: PlanInput): LabelPlan {
     plan.marks.push(p.props.anchor);
   }
   for (const r of requests) r.atNow = toNow(r.at);
-  const placed = new Map(layoutLabels(requests, marks, o.view, o.covers).map((p) => [p.id, p]));
+  const placed = new Map(layoutLabels(requests, marks, o.view, o.covers, allArcLines).map((p) => [p.id, p]));
   for (const r of requests) {
     const p = placed.get(r.id);
     if (!p) continue;

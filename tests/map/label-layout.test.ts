@@ -15,6 +15,25 @@ describe('layoutLabels', () => {
     for (let i = 0; i < out.length; i++) for (let j = i + 1; j < out.length; j++) expect(boxesIntersect(out[i].box, out[j].box)).toBe(false);
   });
 
+  it('keeps a label that asks off the lines drawn, at either zoom, asking for them only then', () => {
+    // a line straight across, 10 px above the anchor: where the label's first side, above, would be
+    const line = lineBoxes([[-200, -10], [200, -10]]);
+    let asked = 0;
+    const lines = () => {
+      asked++;
+      return { at: line, now: line };
+    };
+    const named = (offLines: boolean) => layoutLabels([req('a', [0, 0], { sides: ['above', 'below'], offLines })], [], undefined, [], lines)[0];
+    expect(named(false).side).toBe('above');
+    expect(asked).toBe(0);
+    const off = named(true);
+    expect(off.side).toBe('below');
+    expect(line.some((b) => boxesIntersect(b, off.box))).toBe(false);
+    // a line only at the zoom shown now counts too
+    const onlyNow = layoutLabels([req('a', [0, 0], { sides: ['above', 'below'], offLines: true })], [], undefined, [], () => ({ at: [], now: line }))[0];
+    expect(onlyNow.side).toBe('below');
+  });
+
   it('leaves out a label that fits nowhere, unless forced, which moves further out', () => {
     const crowd = [req('a', [0, 0], { sides: ['center'] }), req('b', [0, 0], { sides: ['center'] })];
     expect(layoutLabels(crowd).map((p) => p.id)).toEqual(['a']);

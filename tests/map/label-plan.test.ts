@@ -260,3 +260,23 @@ describe('holds', () => {
     expect(holds(place, [1, -1])).toBe(false);
   });
 });
+
+describe('planLabels: names and the distance arcs', () => {
+  it('keeps another place’s name off a distance arc drawn across its first sides', () => {
+    const point = (id: string, at: [number, number], more: object = {}) =>
+      ({ id, isArea: false, appearH: 0, category: 'struck', activeRanges: [], props: { anchor: at, ...more }, feature: { type: 'Feature', geometry: { type: 'Point', coordinates: at }, properties: {} } }) as unknown as PreparedPlace;
+    // a base's arc runs up the screen along x = 0; a town sits 1 px east of it
+    const base = point('base', [0, 10], { borderPoint: [0, -30], distanceKm: 4000 });
+    const town = point('town', [1, 0]);
+    const prep = { events: [], story: { sources: [] }, placeById: new Map() } as unknown as PlanInput['prep'];
+    const townBox = (layers: string[]) => {
+      const l = planLabels(flatInput(prep, { layers, view: [-500, -500, 500, 500], pointPlaces: [base, town], arcs: [base], distanceText: () => '4,000 km' })).points.find((x) => x.id === 'town')!;
+      return [l.position[0] + l.dx - l.w / 2, l.position[0] + l.dx + l.w / 2];
+    };
+    // without the arcs drawn, above its mark, across x = 0; with them, to one side, clear of the arc
+    const [l0, r0] = townBox(['struck', 'labels']);
+    expect(l0 < 0 && r0 > 0).toBe(true);
+    const [l1, r1] = townBox(['struck', 'labels', 'distances']);
+    expect(l1 > 0 || r1 < 0).toBe(true);
+  });
+});
