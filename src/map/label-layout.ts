@@ -38,11 +38,12 @@ export interface LabelRequest {
    */
   more?: MoreAnchors | (() => MoreAnchors);
   /**
-   * For a label that may not overlap: whether its box (layout px) beside one of the `more` anchors would
-   * be read as naming something else there (an area's name beside its outline, over another area): such a
-   * side is not taken. Asked only of a side that is otherwise clear, so a crowded plan asks it seldom.
+   * For a label that may not overlap: whether its box beside one of the `more` anchors (in layout px, and
+   * where it is drawn at the zoom shown now) would be read as naming something else there (an area's name
+   * beside its outline, over another area): such a side is not taken. Asked only of a side that is
+   * otherwise clear, so a crowded plan asks it seldom.
    */
-  misread?: (box: Box) => boolean;
+  misread?: (box: Box, boxNow: Box) => boolean;
   /**
    * For a label that may not overlap: keep its box off the lines drawn on the map (`layoutLabels`'
    * `lines`: the distance arcs), its own place's and every other's, as off a label: a name with an arc
@@ -462,7 +463,7 @@ export function layoutLabels(
       // the placed labels first: in a crowded view most sides fail there, before the marks are looked at
       if (labels.hits(box) || labelsNow.hits(boxNow) || marks.hits(box) || (r.namesMark && unclearBy(box, at, true) > 0)) return null;
       if (r.offLines && onLines(box, boxNow)) return null;
-      if (anchor >= 0 && r.misread?.(box)) return null;
+      if (anchor >= 0 && r.misread?.(box, boxNow)) return null;
       return { id: r.id, side, dx, dy, box: [box[0], box[1], box[2], box[3]], anchor };
     };
     const now = r.atNow ?? r.at;

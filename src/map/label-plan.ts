@@ -332,7 +332,7 @@ export function planLabels(o: PlanInput): LabelPlan {
       namesMark: !p.isArea,
       more: p.isArea ? () => outlineOf().map((q) => ({ at: q.at, now: toNow(q.at), sides: outward(at, q.at) })) : undefined,
       // another place's area name, beside its outline, is not put over a different area shown (outside its own): it would read as that area's
-      misread: p.isArea && !forced ? (box) => overOtherArea(p, box) : undefined,
+      misread: p.isArea && !forced ? (box, boxNow) => overOtherArea(p, box, boxNow) : undefined,
       anchors: p.isArea ? () => outlineOf().map((q) => q.lonLat) : undefined,
       forced,
       line: forced ? arcLine(p) : undefined,
@@ -343,21 +343,32 @@ export function planLabels(o: PlanInput): LabelPlan {
     });
   };
   let areasShown: PreparedPlace[] | null = null;
-  /** Returns whether at least a third of a box (layout px; 3 of 9 points spread over it) lies outside `p`'s own shape on another shown area. */
-  const overOtherArea = (p: PreparedPlace, [l, t, r, b]: Box): boolean => {
+  /**
+   * Returns whether at least a third of a name's box (3 of 9 points spread over it) lies outside `p`'s own
+   * shape on another shown area, at the layout's zoom (`box`, layout px) or at the zoom shown now (`boxNow`,
+   * screen px): the box covers less ground nearer its anchor as the map zooms in.
+   */
+  const overOtherArea = (p: PreparedPlace, box: Box, boxNow: Box): boolean => {
     areasShown ??= o.areaPlaces.filter(shown);
-    const samples: [number, number][] = [];
-    for (const fx of [0.1, 0.5, 0.9]) for (const fy of [0.1, 0.5, 0.9]) samples.push(o.unproject(toNow([l + (r - l) * fx, t + (b - t) * fy])));
+    const ground = ([l, t, r, b]: Box, toScreen: (q: [number, number]) => [number, number]) => {
+      const samples: [number, number][] = [];
+      for (const fx of [0.1, 0.5, 0.9]) for (const fy of [0.1, 0.5, 0.9]) samples.push(o.unproject(toScreen([l + (r - l) * fx, t + (b - t) * fy])));
+      return samples;
+    };
+    const samples = [ground(box, toNow), ground(boxNow, (q) => q)];
     // only the areas whose bounds reach the box's are looked into (a story of thousands of areas asks this of many names)
-    const [w, so, e, n] = [Math.min(...samples.map((q) => q[0])), Math.min(...samples.map((q) => q[1])), Math.max(...samples.map((q) => q[0])), Math.max(...samples.map((q) => q[1]))];
+    const all = samples.flat();
+    const [w, so, e, n] = [Math.min(...all.map((q) => q[0])), Math.min(...all.map((q) => q[1])), Math.max(...all.map((q) => q[0])), Math.max(...all.map((q) => q[1]))];
     const near = areasShown.filter((a) => {
       const [aw, as, ae, an] = areaBox(a);
       return a !== p && aw <= e && ae >= w && as <= n && an >= so;
     });
     if (!near.length) return false;
-    let on = 0;
-    for (const q of samples) if (!holds(p, q) && near.some((a) => holds(a, q)) && ++on >= 3) return true;
-    return false;
+    return samples.some((list) => {
+      let on = 0;
+      for (const q of list) if (!holds(p, q) && near.some((a) => holds(a, q)) && ++on >= 3) return true;
+      return false;
+    });
   };
   const all = byRank(o.pointPlaces, o.areaPlaces);
   /**
