@@ -282,8 +282,8 @@ export function planLabels(o: PlanInput): LabelPlan {
   /**
    * Returns a point's distance arc as drawn (the great circle from its border point), as boxes along it
    * at both zooms, when the arcs are shown: an event's own name keeps its text off its arc (one came in
-   * low and struck through the name above its base). Only the event's names ask, so a story of thousands
-   * of arcs samples a handful.
+   * low and struck through the name above its base). Worked out once a plan: the other places' names
+   * ask for every arc shown (`allArcLines`), once the first of them is laid out.
    */
   const arcLines = new Map<PreparedPlace, { at: Box[]; now: Box[] } | undefined>();
   const arcLine = (p: PreparedPlace) => {
@@ -357,8 +357,8 @@ export function planLabels(o: PlanInput): LabelPlan {
     };
     const samples = [ground(box, toNow), ground(boxNow, (q) => q)];
     // only the areas whose bounds reach the box's are looked into (a story of thousands of areas asks this of many names)
-    const all = samples.flat();
-    const [w, so, e, n] = [Math.min(...all.map((q) => q[0])), Math.min(...all.map((q) => q[1])), Math.max(...all.map((q) => q[0])), Math.max(...all.map((q) => q[1]))];
+    const points = samples.flat();
+    const [w, so, e, n] = [Math.min(...points.map((q) => q[0])), Math.min(...points.map((q) => q[1])), Math.max(...points.map((q) => q[0])), Math.max(...points.map((q) => q[1]))];
     const near = areasShown.filter((a) => {
       const [aw, as, ae, an] = areaBox(a);
       return a !== p && aw <= e && ae >= w && as <= n && an >= so;
