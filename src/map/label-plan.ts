@@ -189,6 +189,9 @@ export function outlinePoints(p: PreparedPlace, at: [number, number], px: (ll: [
   return picked.sort((a, b) => d(a) - d(b)).slice(0, OUTLINE_POINTS);
 }
 
+/** Each arc's bands (`lineBoxes`) at the layout's zoom and now, with the zooms and map position they were made at. */
+const arcBands = new WeakMap<PreparedPlace, { key: string; line: { at: Box[]; now: Box[] } }>();
+
 /** Each area's [west, south, east, north] (lon/lat), worked out once. */
 const areaBoxes = new WeakMap<PreparedPlace, [number, number, number, number]>();
 
@@ -285,15 +288,15 @@ export function planLabels(o: PlanInput): LabelPlan {
    * low and struck through the name above its base). Worked out once a plan: the other places' names
    * ask for every arc shown (`allArcLines`), once the first of them is laid out.
    */
-  const arcLines = new Map<PreparedPlace, { at: Box[]; now: Box[] } | undefined>();
+  // the bands depend only on the zooms and where the map is: a drag along the timeline keeps them
+  const arcKey = `${k} ${o.zoom} ${origin[0]} ${origin[1]}`;
   const arcLine = (p: PreparedPlace) => {
-    if (arcLines.has(p)) return arcLines.get(p);
-    let line: { at: Box[]; now: Box[] } | undefined;
-    if (o.layers.includes('distances') && p.props.borderPoint && p.props.distanceKm !== undefined) {
-      const at = greatCirclePoints(p.props.borderPoint, p.feature.geometry.coordinates as [number, number], ARC_LINE_SAMPLES).map((q) => px(q as [number, number]));
-      line = { at: lineBoxes(at), now: lineBoxes(at.map(toNow)) };
-    }
-    arcLines.set(p, line);
+    if (!o.layers.includes('distances') || !p.props.borderPoint || p.props.distanceKm === undefined) return undefined;
+    const kept = arcBands.get(p);
+    if (kept?.key === arcKey) return kept.line;
+    const at = greatCirclePoints(p.props.borderPoint, p.feature.geometry.coordinates as [number, number], ARC_LINE_SAMPLES).map((q) => px(q as [number, number]));
+    const line = { at: lineBoxes(at), now: lineBoxes(at.map(toNow)) };
+    arcBands.set(p, { key: arcKey, line });
     return line;
   };
   /** Every arc drawn now, as bands at both zooms: the other places' names keep off them (asked for only once one is laid out). */
