@@ -81,6 +81,11 @@ describe('keepUnchanged', () => {
   });
 });
 
+/** Returns a point place shown from the story's start in category `struck`, with these extra properties. */
+function point(id: string, at: [number, number], more: object = {}): PreparedPlace {
+  return { id, isArea: false, appearH: 0, category: 'struck', activeRanges: [], props: { anchor: at, ...more }, feature: { type: 'Feature', geometry: { type: 'Point', coordinates: at }, properties: {} } } as unknown as PreparedPlace;
+}
+
 /** A plan's input with a flat projection (lon/lat as px) and text 0.5 em a character wide: the fields the tests below share. */
 function flatInput(prep: PlanInput['prep'], fields: Partial<PlanInput> & Pick<PlanInput, 'view' | 'pointPlaces'>): PlanInput {
   return {
@@ -111,8 +116,6 @@ function flatInput(prep: PlanInput['prep'], fields: Partial<PlanInput> & Pick<Pl
 describe('planLabels: distance labels', () => {
   /** The plan's input for one arc straight down the screen from (0, 0) to (0, 100) px, with a mark over its middle. */
   function planInput(along?: [number, number][], view: [number, number, number, number] = [-500, -500, 500, 500]) {
-    const point = (id: string, at: [number, number]) =>
-      ({ id, isArea: false, appearH: 0, category: 'struck', activeRanges: [], props: { anchor: at }, feature: { type: 'Feature', geometry: { type: 'Point', coordinates: at }, properties: {} } }) as unknown as PreparedPlace;
     const base = point('base', [0, 100]);
     const blocker = point('blocker', [0, 50]);
     const prep = { events: [], story: { sources: [] }, placeById: new Map() } as unknown as PlanInput['prep'];
@@ -178,8 +181,6 @@ describe('planLabels: distance labels', () => {
 describe('planLabels: figures given side by side', () => {
   /** The plan of an event at two points, 100 px apart, whose two figures have no place, in a view `width` px wide. */
   function planFigures(width: number) {
-    const point = (id: string, at: [number, number]) =>
-      ({ id, isArea: false, appearH: 0, category: 'struck', activeRanges: [], props: { anchor: at }, feature: { type: 'Feature', geometry: { type: 'Point', coordinates: at }, properties: {} } }) as unknown as PreparedPlace;
     const places = [point('west', [-50, 0]), point('east', [50, 0])];
     const event = {
       id: 'night',
@@ -219,8 +220,6 @@ describe('planLabels: an area’s name beside its outline', () => {
   function planAreas(bShown: boolean) {
     const area = (id: string, ring: [number, number][], anchor: [number, number]) =>
       ({ id, isArea: true, appearH: bShown || id === 'a' ? 0 : 5, category: 'claimed', activeRanges: [], props: { anchor }, feature: { type: 'Feature', geometry: { type: 'Polygon', coordinates: [ring] }, properties: {} } }) as unknown as PreparedPlace;
-    const point = (id: string, at: [number, number]) =>
-      ({ id, isArea: false, appearH: 0, category: 'struck', activeRanges: [], props: { anchor: at }, feature: { type: 'Feature', geometry: { type: 'Point', coordinates: at }, properties: {} } }) as unknown as PreparedPlace;
     const a = area('a', [[0, 0], [100, 0], [100, 100], [0, 100], [0, 0]], [50, 50]);
     const b = area('b', [[-100, -200], [200, -200], [200, 0], [-100, 0], [-100, -200]], [50, -100]);
     const prep = { events: [], story: { sources: [] }, placeById: new Map() } as unknown as PlanInput['prep'];
@@ -263,8 +262,6 @@ describe('holds', () => {
 
 describe('planLabels: names and the distance arcs', () => {
   it('keeps another place’s name off a distance arc drawn across its first sides', () => {
-    const point = (id: string, at: [number, number], more: object = {}) =>
-      ({ id, isArea: false, appearH: 0, category: 'struck', activeRanges: [], props: { anchor: at, ...more }, feature: { type: 'Feature', geometry: { type: 'Point', coordinates: at }, properties: {} } }) as unknown as PreparedPlace;
     // a base's arc runs up the screen along x = 0; a town sits 1 px east of it
     const base = point('base', [0, 10], { borderPoint: [0, -30], distanceKm: 4000 });
     const town = point('town', [1, 0]);
