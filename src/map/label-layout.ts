@@ -45,9 +45,10 @@ export interface LabelRequest {
    */
   misread?: (box: Box, boxNow: Box) => boolean;
   /**
-   * For a label that may not overlap: keep its box off the lines drawn on the map (`layoutLabels`'
-   * `lines`: the distance arcs), its own place's and every other's, as off a label: a name with an arc
-   * struck through it reads badly (the kiosk's overview had one base's name across another base's arc).
+   * Keep the label's box off the lines drawn on the map (`layoutLabels`' `lines`: the distance arcs), its
+   * own place's and every other's: a name with an arc struck through it reads badly (the kiosk's overview
+   * had one base's name across another base's arc). A label that may not overlap keeps off them as off a
+   * label; a forced one pays for the lines under it other than its own `line`, a little (`OTHER_LINE_MAX`).
    */
   offLines?: boolean;
   /**
@@ -63,6 +64,12 @@ export interface LabelRequest {
    * (`LINE_CROSS_COST`), as a line struck through the name. Other places' lines are not looked at.
    */
   line?: { at: readonly Box[]; now: readonly Box[] };
+  /**
+   * A forced label's narrower form (a long name on two lines, `w` × `h`): tried on the label's own sides
+   * after the one-line form's, at `NARROW_COST`, so it is taken only where it clears something every
+   * side of the one-line form meets (its own arc struck through it, a neighbour's name, the frame's edge).
+   */
+  narrow?: { w: number; h: number };
 }
 
 /** A request's further anchors (see `LabelRequest.more`). */
@@ -80,6 +87,8 @@ export interface PlacedLabel {
   anchor: number;
   /** A leader's ends (px from the anchor towards the box's centre; see `LabelRequest.leader`), if it has one. */
   leader?: { from: number; to: number };
+  /** Placed in its narrower form (`LabelRequest.narrow`): its box is that form's size. */
+  narrow?: true;
 }
 
 /** Width (px) of the band a leader line keeps clear of labels (its line is 1.5 px at scale 1). */
@@ -306,6 +315,20 @@ class BoxGrid {
 /** Cell size (px) of the layout's grids: about a short label's width. */
 const CELL_PX = 96;
 
+/** The grids of the lists of lines' bands a layout was handed, by the list (a caller that hands the same list again saves filing it). */
+const linesGrids = new WeakMap<readonly Box[], BoxGrid>();
+
+/** Returns a grid of the boxes, made once per list: the list must not change once handed over. */
+function gridOf(boxes: readonly Box[]): BoxGrid {
+  let g = linesGrids.get(boxes);
+  if (!g) {
+    g = new BoxGrid(CELL_PX);
+    for (const b of boxes) g.add(b);
+    linesGrids.set(boxes, g);
+  }
+  return g;
+}
+
 /** Sides tried at a request's further anchors. */
 const AROUND: LabelSide[] = ['above', 'below', 'right', 'left'];
 /** What pushing a forced label one line further from its anchor costs (as 100 px² off the frame, or a neighbour's mark partly covered at the lowest zoom of the step: a name a line away from its mark pairs with the wrong one; less than any overlap with another label). */
@@ -323,6 +346,21 @@ const LINE_CROSS_COST = 2;
  * name 84 px from its mark; on a 3840 × 2160 one, capped at half a push, 167 px).
  */
 const LINE_CROSS_MAX = PUSH_COST / 10;
+/**
+ * The most other places' lines under a forced label cost (`LabelRequest.offLines`), a quarter of its own
+ * line's most: they choose between sides beside its mark that are otherwise as good, but never send a
+ * name onto two lines (`NARROW_COST`) or a line out. On two lines a base's name had cleared another
+ * base's arc and taken the room of that arc's distance label (the kiosk's stop for the drone strikes).
+ */
+const OTHER_LINE_MAX = LINE_CROSS_MAX / 4;
+/**
+ * What a forced label's narrower form costs (`LabelRequest.narrow`): three quarters of the most its own
+ * line under the one-line form costs, so a name its arc strikes through on every side that is otherwise
+ * clear goes on two lines beside its mark instead, while a line that only grazes a corner of the box
+ * (under about 37 px²) keeps it on one; less than a push a line out, and more than nothing, so a clear
+ * one-line side always wins.
+ */
+const NARROW_COST = (LINE_CROSS_MAX * 3) / 4;
 /** What a px² of a mark under an opaque label costs: a whole mark hidden (about 800 px²) outweighs pushing the panel two lines out. */
 const HIDDEN_MARK_COST = 20;
 /**
@@ -367,20 +405,30 @@ export function layoutLabels(
   obstacles: Box[] = [],
   bounds?: Box,
   covers: readonly Box[] = [],
+  /** The lines' bands at both zooms; a list handed again (the same array) reuses its grid, so it must not change. */
   lines?: () => { at: readonly Box[]; now: readonly Box[] },
 ): PlacedLabel[] {
   const placed: PlacedLabel[] = [];
   /** The lines' bands at both zooms (`LabelRequest.offLines`), filed when a label first asks. */
   let lineGrids: [BoxGrid, BoxGrid] | null = null;
-  const onLines = (box: Box, boxNow: Box): boolean => {
-    if (!lines) return false;
+  const lineGridsOf = (): [BoxGrid, BoxGrid] | null => {
+    if (!lines) return null;
     if (!lineGrids) {
       const { at, now } = lines();
-      lineGrids = [new BoxGrid(CELL_PX), new BoxGrid(CELL_PX)];
-      for (const b of at) lineGrids[0].add(b);
-      for (const b of now) lineGrids[1].add(b);
+      lineGrids = [gridOf(at), gridOf(now)];
     }
-    return lineGrids[0].hits(box) || lineGrids[1].hits(boxNow);
+    return lineGrids;
+  };
+  const onLines = (box: Box, boxNow: Box): boolean => {
+    const g = lineGridsOf();
+    return !!g && (g[0].hits(box) || g[1].hits(boxNow));
+  };
+  /** px² of the lines' bands under a box at each zoom, less `own`'s (a forced label's `offLines` cost: the other places' lines). */
+  const underOtherLines = (box: Box, boxNow: Box, own: LabelRequest['line']): number => {
+    const g = lineGridsOf();
+    if (!g) return 0;
+    const [at, now] = own ? [overlapSum(box, own.at), overlapSum(boxNow, own.now)] : [0, 0];
+    return Math.max(0, g[0].overlap(box) - at, g[1].overlap(boxNow) - now);
   };
   const labels = new BoxGrid(CELL_PX);
   // The placed labels where they are drawn now, when laid out at another zoom: offsets do not scale
@@ -391,7 +439,8 @@ export function layoutLabels(
   /** Files a placed label at both zooms. */
   const place = (p: PlacedLabel, now: [number, number], r: LabelRequest, at: [number, number]) => {
     placed.push(p);
-    const pNow: Box = [now[0] + p.dx - r.w / 2, now[1] + p.dy - r.h / 2, now[0] + p.dx + r.w / 2, now[1] + p.dy + r.h / 2];
+    const [w, h] = p.narrow && r.narrow ? [r.narrow.w, r.narrow.h] : [r.w, r.h];
+    const pNow: Box = [now[0] + p.dx - w / 2, now[1] + p.dy - h / 2, now[0] + p.dx + w / 2, now[1] + p.dy + h / 2];
     if (!boxById.has(p.id)) boxById.set(p.id, [p.box, pNow]);
     labels.add(p.box);
     labelsNow.add(pNow);
@@ -491,10 +540,11 @@ export function layoutLabels(
     let bestCost = Infinity;
     // A forced label that collides everywhere tries its sides again further out (a line, then two lines, further).
     const home = { at: r.at, now: r.atNow ?? r.at, anchor: -1 };
-    type Try = { side: LabelSide; gap: number; at: [number, number]; now: [number, number]; anchor: number; shift?: number; push?: number };
+    type Try = { side: LabelSide; gap: number; at: [number, number]; now: [number, number]; anchor: number; shift?: number; push?: number; narrow?: true };
     // the further anchors are asked for only when the label's own sides have all failed (an area's outline points cost a projection each)
     function* tries(): Generator<Try> {
       for (const side of r.sides) yield { side, gap: r.gap, ...home };
+      if (r.narrow) for (const side of r.sides) yield { side, gap: r.gap, ...home, narrow: true };
       const more = typeof r.more === 'function' ? r.more() : (r.more ?? []);
       for (const [anchor, m] of more.entries()) for (const side of m.sides ?? AROUND) yield { side, gap: r.gap, at: m.at, now: m.now, anchor };
       // A forced label above or below a mark near the frame's side slides along, inside the frame, as
@@ -532,39 +582,43 @@ export function layoutLabels(
         for (const f of SLIDES) yield { side, gap, ...home, shift: f * reach, push };
       }
     }
-    for (const { side, gap, at, now, anchor, shift = 0, push = 0 } of tries()) {
-      const [ox, dy] = sideOffset(side, r.w, r.h, gap);
+    for (const { side, gap, at, now, anchor, shift = 0, push = 0, narrow } of tries()) {
+      const { w, h } = narrow && r.narrow ? r.narrow : r;
+      const [ox, dy] = sideOffset(side, w, h, gap);
       const dx = ox + shift;
       const cx = at[0] + dx;
       const cy = at[1] + dy;
-      const box: Box = [cx - r.w / 2, cy - r.h / 2, cx + r.w / 2, cy + r.h / 2];
+      const box: Box = [cx - w / 2, cy - h / 2, cx + w / 2, cy + h / 2];
       let outside = 0;
       if (bounds) {
-        const [l, t] = [now[0] + dx - r.w / 2, now[1] + dy - r.h / 2];
+        const [l, t] = [now[0] + dx - w / 2, now[1] + dy - h / 2];
         // inside the frame (most tries): no box to make
-        if (l < bounds[0] || t < bounds[1] || l + r.w > bounds[2] || t + r.h > bounds[3]) outside = outsideArea([l, t, now[0] + dx + r.w / 2, now[1] + dy + r.h / 2], bounds);
+        if (l < bounds[0] || t < bounds[1] || l + w > bounds[2] || t + h > bounds[3]) outside = outsideArea([l, t, now[0] + dx + w / 2, now[1] + dy + h / 2], bounds);
       }
       // text under a cover is as hidden as text off the frame
-      if (covers.length) outside += coveredArea([now[0] + dx - r.w / 2, now[1] + dy - r.h / 2, now[0] + dx + r.w / 2, now[1] + dy + r.h / 2], covers);
+      if (covers.length) outside += coveredArea([now[0] + dx - w / 2, now[1] + dy - h / 2, now[0] + dx + w / 2, now[1] + dy + h / 2], covers);
       // a name cut at the frame's edge is worse than one near another mark: 100 px short of clear weighs as 1 px² off the frame
       // and a name pushed a line or two away from its mark is taken only to clear another label or the
       // frame's edge, not for a side a little near another mark. The cost is summed in that order; a
       // try whose first terms already reach the best cost is dropped before the rest are looked up (a
       // float sum of terms ≥ 0 never falls as terms are added, so it could not have been taken).
-      const pushCost = push * PUSH_COST;
+      const pushCost = push * PUSH_COST + (narrow ? NARROW_COST : 0);
       if (outside * 10 + pushCost >= bestCost) continue;
       // the overlap at the worse of the two zooms (where they are one, as much as before)
-      const onLabels = Math.max(labels.overlap(box), labelsNow.overlap([now[0] + dx - r.w / 2, now[1] + dy - r.h / 2, now[0] + dx + r.w / 2, now[1] + dy + r.h / 2])) * 1000 + outside * 10;
+      const onLabels = Math.max(labels.overlap(box), labelsNow.overlap([now[0] + dx - w / 2, now[1] + dy - h / 2, now[0] + dx + w / 2, now[1] + dy + h / 2])) * 1000 + outside * 10;
       if (onLabels + pushCost >= bestCost) continue;
       const unclear = r.namesMark ? unclearBy(box, at, false) : 0;
       const onMarks = marks.overlap(box);
       // a leader under another label's text: see LEADER_CROSS_COST
       const { span: leader, on: onLeader } = r.leader ? underLeader(r, r.leader, side, dx, dy, at, now) : { span: null, on: 0 };
       // its own line drawn across its text (its place's arc, struck through the name above it)
-      const onLines = r.line ? Math.min(LINE_CROSS_MAX, Math.max(overlapSum(box, r.line.at), overlapSum([now[0] + dx - r.w / 2, now[1] + dy - r.h / 2, now[0] + dx + r.w / 2, now[1] + dy + r.h / 2], r.line.now)) * LINE_CROSS_COST) : 0;
+      const nowBox: Box = [now[0] + dx - w / 2, now[1] + dy - h / 2, now[0] + dx + w / 2, now[1] + dy + h / 2];
+      const onOwnLine = r.line ? Math.min(LINE_CROSS_MAX, Math.max(overlapSum(box, r.line.at), overlapSum(nowBox, r.line.now)) * LINE_CROSS_COST) : 0;
+      // and another place's line across it: chooses between sides that are otherwise as good, never a push or the narrower form
+      const onLines = onOwnLine + (r.offLines ? Math.min(OTHER_LINE_MAX, underOtherLines(box, nowBox, r.line) * LINE_CROSS_COST) : 0);
       const cost = onLabels + onLeader * LEADER_CROSS_COST + onLines + unclear * 0.1 + onMarks * (r.opaque ? HIDDEN_MARK_COST : 1) + (onMarks > 0 ? middlesOf().overlap(box) * MARK_MIDDLE_COST : 0) + pushCost;
       if (cost < bestCost) {
-        best = { id: r.id, side, dx, dy, box, anchor, ...(leader ? { leader } : {}) };
+        best = { id: r.id, side, dx, dy, box, anchor, ...(leader ? { leader } : {}), ...(narrow ? { narrow } : {}) };
         bestNow = now;
         bestAt = at;
         bestCost = cost;

@@ -146,6 +146,20 @@ export function wrapWords(text: string, max: number): string {
   return lines.join('\n');
 }
 
+/**
+ * Returns a name of two or more words on two lines, broken at the space that makes the wider line
+ * narrowest (`width` measures a line), or null for a one-word name.
+ */
+export function twoLines(text: string, width: (line: string) => number): string | null {
+  let best: string | null = null;
+  let bestW = Infinity;
+  for (let i = text.indexOf(' '); i > 0; i = text.indexOf(' ', i + 1)) {
+    const w = Math.max(width(text.slice(0, i)), width(text.slice(i + 1)));
+    if (w < bestW) [best, bestW] = [`${text.slice(0, i)}\n${text.slice(i + 1)}`, w];
+  }
+  return best;
+}
+
 /** Characters per line of an area's name. */
 const AREA_LINE = 26;
 
@@ -191,6 +205,13 @@ export function outlinePoints(p: PreparedPlace, at: [number, number], px: (ll: [
 
 /** Each arc's bands (`lineBoxes`) at the layout's zoom and now, with the zooms and map position they were made at. */
 const arcBands = new WeakMap<PreparedPlace, { key: string; line: { at: Box[]; now: Box[] } }>();
+
+/**
+ * The last plan's bands of every arc shown, with the arcs and the zooms and map position they were made
+ * at: a plan with the same arcs there (a drag along the timeline between two arcs appearing) hands the
+ * layout the same arrays, and the layout keeps its grids of them by identity (`layoutLabels`' `lines`).
+ */
+let allBands: { key: string; arcs: PreparedPlace[]; lines: { at: Box[]; now: Box[] } } | null = null;
 
 /** Each area's [west, south, east, north] (lon/lat), worked out once. */
 const areaBoxes = new WeakMap<PreparedPlace, [number, number, number, number]>();
@@ -277,7 +298,7 @@ export function planLabels(o: PlanInput): LabelPlan {
   const currentIds = new Set(e?.places ?? []);
   /** Returns the radius (px at scale 1) a point's mark takes on the map now: its icon, or the ring drawn round it. */
   const markRadius = (p: PreparedPlace) => markReach(p, o.h, o.layers, currentIds, o.overview);
-  const requests: (LabelRequest & { label: PlannedLabel; kind: 'areas' | 'points' | 'distances' | 'notes'; anchors?: () => [number, number][]; parts?: PlannedLabel[] })[] = [];
+  const requests: (Omit<LabelRequest, 'narrow'> & { narrow?: { text: string; w: number; h: number }; label: PlannedLabel; kind: 'areas' | 'points' | 'distances' | 'notes'; anchors?: () => [number, number][]; parts?: PlannedLabel[] })[] = [];
   // a point's name tries the four sides, then the four corners (where two marks are close, a corner
   // can be clearly nearer its own mark when every side is about as near the other)
   const sidesOf = (p: PreparedPlace): LabelSide[] => (p.isArea ? AREA_SIDES : o.labelBelow(p) ? POINT_SIDES_BELOW : POINT_SIDES_ABOVE);
@@ -301,16 +322,19 @@ export function planLabels(o: PlanInput): LabelPlan {
   };
   /** Every arc drawn now, as bands at both zooms: the other places' names keep off them (asked for only once one is laid out). */
   const allArcLines = () => {
+    const arcs = o.layers.includes('distances') ? o.arcs.filter((p) => shown(p) && p.props.borderPoint && p.props.distanceKm !== undefined) : [];
+    if (allBands && allBands.key === arcKey && allBands.arcs.length === arcs.length && allBands.arcs.every((p, j) => p === arcs[j])) return allBands.lines;
     const at: Box[] = [];
     const now: Box[] = [];
-    for (const p of o.arcs) {
-      const line = shown(p) ? arcLine(p) : undefined;
+    for (const p of arcs) {
+      const line = arcLine(p);
       if (line) {
         at.push(...line.at);
         now.push(...line.now);
       }
     }
-    return { at, now };
+    allBands = { key: arcKey, arcs, lines: { at, now } };
+    return allBands.lines;
   };
   const addPlace = (p: PreparedPlace, forced: boolean) => {
     const name = o.labelText(p);
@@ -324,11 +348,15 @@ export function planLabels(o: PlanInput): LabelPlan {
     // outline, found only then: a story of thousands of areas projects no outline it does not use
     let outline: ReturnType<typeof outlinePoints> | null = null;
     const outlineOf = () => (outline ??= outlinePoints(p, at, px));
+    // the event's own point names may go on two lines beside their mark where one line meets something
+    const narrowText = forced && !p.isArea ? twoLines(text, (line) => o.measure(line, size)) : null;
+    const narrow = narrowText === null ? undefined : { text: narrowText, ...sizeOf(narrowText, size, 3 * s) };
     requests.push({
       id: p.id,
       at,
       w,
       h,
+      narrow,
       sides: sidesOf(p),
       // a point's name sits clear of the ring drawn round it (the talks' ring is wider than the gap)
       gap: p.isArea ? 6 * s : Math.max(LABEL_GAP - 3, markRadius(p) + RING_ROOM_PX) * s,
@@ -338,9 +366,10 @@ export function planLabels(o: PlanInput): LabelPlan {
       misread: p.isArea && !forced ? (box, boxNow) => overOtherArea(p, box, boxNow) : undefined,
       anchors: p.isArea ? () => outlineOf().map((q) => q.lonLat) : undefined,
       forced,
+      // the event's own names keep off their own arc (on two lines if they must), and off the others' where a side is as good
       line: forced ? arcLine(p) : undefined,
-      // another place's name is not struck through by any distance arc (the event's own take the side their own arc crosses least)
-      offLines: !forced,
+      // another place's name is not struck through by any distance arc
+      offLines: true,
       kind: p.isArea ? 'areas' : 'points',
       label: { id: p.id, text, position, size, dx: 0, dy: 0, w, h, place: p },
     });
@@ -510,6 +539,7 @@ export function planLabels(o: PlanInput): LabelPlan {
     if (!p) continue;
     const position = p.anchor >= 0 && r.anchors ? r.anchors()[p.anchor] : r.label.position;
     if (r.parts) for (const part of r.parts) plan[r.kind].push({ ...part, dx: p.dx + part.dx, dy: p.dy + part.dy });
+    else if (p.narrow && r.narrow) plan[r.kind].push({ ...r.label, text: r.narrow.text, w: r.narrow.w, h: r.narrow.h, position, dx: p.dx, dy: p.dy });
     else plan[r.kind].push({ ...r.label, position, dx: p.dx, dy: p.dy });
     const leaderFrom = calloutFrom.get(r.id);
     if (leaderFrom && p.leader) {

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { openApp, useHarness, waitReady } from './harness.ts';
+import { namesOnOwnArcs, openApp, storyPlaces, useHarness, waitReady } from './harness.ts';
 
 const h = useHarness();
 /** A stop with five places, their arcs and labels, and one of the story's longest cards. */
@@ -288,6 +288,9 @@ describe('kiosk frames as a visitor sees them', () => {
       await settled(page);
       expect(await problems(page, { need, headline: '.event-card h2', targets: false }), 'tour stop').toEqual([]);
       expect(await labelsOffTheirMarks(page), 'names at the tour stop').toEqual([]);
+      // and no name of the stop's places has its own distance arc through it (one base's did, at 1920 × 1080)
+      const stop = (await storyPlaces(page)).events.find((e) => e.t === STOP)!;
+      expect(await namesOnOwnArcs(page, stop.places), 'names on their own arcs at the tour stop').toEqual([]);
       expect(await namesOnMapEdges(page), 'basemap names at the tour stop’s edges').toEqual([]);
 
       const map = (await page.locator('.map').boundingBox())!;

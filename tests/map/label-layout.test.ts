@@ -149,6 +149,52 @@ describe('layoutLabels', () => {
     expect(now.side).toBe('below');
   });
 
+  it('puts a forced name on two lines where its own line strikes through every side of one line and the narrower form clears it', () => {
+    // the name's own arc comes in from the upper left, through where it would sit above; below, a
+    // neighbour's name leaves room for a narrow form only; right and left are off the frame
+    const arc = lineBoxes([
+      [-200, -60],
+      [0, 0],
+    ]);
+    const bounds: Box = [-70, -300, 70, 300];
+    const neighbour = req('neighbour', [-90, 32], { w: 100, h: 17, sides: ['center'], forced: true });
+    const name = (narrow?: { w: number; h: number }) => req('name', [0, 0], { w: 120, h: 17, sides: ['above', 'below', 'right', 'left'], gap: 12, forced: true, line: { at: arc, now: arc }, narrow });
+    const one = layoutLabels([neighbour, name()], [], bounds).find((p) => p.id === 'name')!;
+    // without a narrower form the arc's capped cost is the least: above, struck through
+    expect(one.side).toBe('above');
+    expect(arc.some((b) => boxesIntersect(b, one.box))).toBe(true);
+    const two = layoutLabels([neighbour, name({ w: 64, h: 34 })], [], bounds).find((p) => p.id === 'name')!;
+    expect(two.narrow).toBe(true);
+    expect(two.box[2] - two.box[0]).toBeCloseTo(64);
+    expect(two.box[3] - two.box[1]).toBeCloseTo(34);
+    expect(arc.some((b) => boxesIntersect(b, two.box))).toBe(false);
+    expect(boxesIntersect(two.box, [-140, 23.5, -40, 40.5])).toBe(false);
+    // where a side of one line is clear, one line it is
+    const clear = layoutLabels([name({ w: 64, h: 34 })], [], [-300, -300, 300, 300])[0];
+    expect([clear.side, clear.narrow]).toEqual(['below', undefined]);
+    // above, the narrow form just clears the arc (which the one-line form crossed)
+    expect(two.side).toBe('above');
+    // a later label keeps off the box as placed (narrow), at both zooms, and may sit where one line would have been
+    const [, , after] = layoutLabels([neighbour, name({ w: 64, h: 34 }), req('after', [50, -29], { w: 20, h: 10, sides: ['center'], atNow: [50, -29] })], [], bounds);
+    expect(after?.id).toBe('after');
+  });
+
+  it("has a forced name take a side clear of other places' lines where one is as good, but not a second line for them", () => {
+    // another place's line straight across where the name would sit above its mark
+    const other = lineBoxes([
+      [-200, -20],
+      [200, -20],
+    ]);
+    const lines = () => ({ at: other, now: other });
+    const name = (extra: Partial<LabelRequest>) => req('name', [0, 0], { w: 120, h: 17, sides: ['above', 'below'], gap: 12, forced: true, ...extra });
+    expect(layoutLabels([name({})], [], [-300, -300, 300, 300], [], lines)[0].side).toBe('above');
+    expect(layoutLabels([name({ offLines: true })], [], [-300, -300, 300, 300], [], lines)[0].side).toBe('below');
+    // with below taken by a neighbour's name, it stays above on one line, across the other line, rather than on two
+    const below = req('below', [0, 30], { w: 200, h: 17, sides: ['center'], forced: true });
+    const [, kept] = layoutLabels([below, name({ offLines: true, narrow: { w: 64, h: 34 }, sides: ['above'] })], [], [-300, -300, 300, 300], [], lines);
+    expect([kept.side, kept.narrow]).toEqual(['above', undefined]);
+  });
+
   it('keeps labels apart where they are drawn now as well as at the zoom they are laid out at (offsets do not scale with the anchors)', () => {
     // a's name sits 40 px above its mark; b's label is centred 30 px above that mark at the layout's zoom
     // and 42 px above it now (zoomed in): apart at the layout's zoom, over a's name now

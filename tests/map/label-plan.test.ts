@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { PreparedPlace } from '../../src/data/prepare.ts';
-import { holds, keepUnchanged, NO_LABELS, outlinePoints, outward, planLabels, wrapWords, type LabelPlan, type PlanInput, type PlannedLabel } from '../../src/map/label-plan.ts';
+import { holds, keepUnchanged, NO_LABELS, outlinePoints, outward, planLabels, twoLines, wrapWords, type LabelPlan, type PlanInput, type PlannedLabel } from '../../src/map/label-plan.ts';
 
 /** Returns an area place with this outer ring (all outlinePoints reads). */
 function createArea(ring: [number, number][]): PreparedPlace {
@@ -31,6 +31,17 @@ describe('outlinePoints', () => {
   it('gives nothing for a point', () => {
     const point = { feature: { type: 'Feature', geometry: { type: 'Point', coordinates: [1, 2] }, properties: {} } } as unknown as PreparedPlace;
     expect(outlinePoints(point, [0, 0], (ll) => ll)).toEqual([]);
+  });
+});
+
+describe('twoLines', () => {
+  it('breaks a name at the space that makes its wider line narrowest, and leaves one word alone', () => {
+    const chars = (line: string) => line.length;
+    expect(twoLines('Ukrainka air base', chars)).toBe('Ukrainka\nair base');
+    expect(twoLines('Ivanovo Severny air base', chars)).toBe('Ivanovo Severny\nair base');
+    expect(twoLines('Moscow', chars)).toBeNull();
+    // by width, not characters
+    expect(twoLines('iii mmm mmm', (line) => [...line].reduce((w, c) => w + (c === 'm' ? 3 : 1), 0))).toBe('iii mmm\nmmm');
   });
 });
 
@@ -261,6 +272,21 @@ describe('holds', () => {
 });
 
 describe('planLabels: names and the distance arcs', () => {
+  it('puts the event’s own name on two lines where its arc strikes through it on every side of one line', () => {
+    // the base's arc comes in from the upper left at 45°; a neighbour's mark sits down to the right; the view is narrow
+    const base = point('ab cd base', [0, 0], { borderPoint: [-60, -60], distanceKm: 4000 });
+    const other = point('other', [44, 30]);
+    const prep = { events: [{ id: 'e', places: ['ab cd base'] }], story: { sources: [] }, placeById: new Map([[base.id, base]]) } as unknown as PlanInput['prep'];
+    const name = (layers: string[]) =>
+      planLabels(flatInput(prep, { current: 0, layers, view: [-60, -500, 60, 500], pointPlaces: [base, other], arcs: [base], labelText: (p) => (p === base ? 'Abcdefgh ijk base' : p.id), distanceText: () => '' })).points.find((x) => x.id === base.id)!;
+    const one = name(['struck', 'labels']);
+    expect(one.text).toBe('Abcdefgh ijk base');
+    const two = name(['struck', 'labels', 'distances']);
+    expect(two.text).toBe('Abcdefgh\nijk base');
+    expect(two.w).toBeLessThan(one.w);
+    expect(two.h).toBeGreaterThan(one.h);
+  });
+
   it('keeps another place’s name off a distance arc drawn across its first sides', () => {
     // a base's arc runs up the screen along x = 0; a town sits 1 px east of it
     const base = point('base', [0, 10], { borderPoint: [0, -30], distanceKm: 4000 });
