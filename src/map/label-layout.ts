@@ -45,10 +45,9 @@ export interface LabelRequest {
    */
   misread?: (box: Box, boxNow: Box) => boolean;
   /**
-   * Keep the label's box off the lines drawn on the map (`layoutLabels`' `lines`: the distance arcs), its
-   * own place's and every other's: a name with an arc struck through it reads badly (the kiosk's overview
-   * had one base's name across another base's arc). A label that may not overlap keeps off them as off a
-   * label; a forced one pays for the lines under it other than its own `line`, a little (`OTHER_LINE_MAX`).
+   * For a label that may not overlap: keep its box off the lines drawn on the map (`layoutLabels`'
+   * `lines`: the distance arcs), its own place's and every other's, as off a label: a name with an arc
+   * struck through it reads badly (the kiosk's overview had one base's name across another base's arc).
    */
   offLines?: boolean;
   /**
@@ -347,13 +346,6 @@ const LINE_CROSS_COST = 2;
  */
 const LINE_CROSS_MAX = PUSH_COST / 10;
 /**
- * The most other places' lines under a forced label cost (`LabelRequest.offLines`), a quarter of its own
- * line's most: they choose between sides beside its mark that are otherwise as good, but never send a
- * name onto two lines (`NARROW_COST`) or a line out. On two lines a base's name had cleared another
- * base's arc and taken the room of that arc's distance label (the kiosk's stop for the drone strikes).
- */
-const OTHER_LINE_MAX = LINE_CROSS_MAX / 4;
-/**
  * What a forced label's narrower form costs (`LabelRequest.narrow`): three quarters of the most its own
  * line under the one-line form costs, so a name its arc strikes through on every side that is otherwise
  * clear goes on two lines beside its mark instead, while a line that only grazes a corner of the box
@@ -411,24 +403,13 @@ export function layoutLabels(
   const placed: PlacedLabel[] = [];
   /** The lines' bands at both zooms (`LabelRequest.offLines`), filed when a label first asks. */
   let lineGrids: [BoxGrid, BoxGrid] | null = null;
-  const lineGridsOf = (): [BoxGrid, BoxGrid] | null => {
-    if (!lines) return null;
+  const onLines = (box: Box, boxNow: Box): boolean => {
+    if (!lines) return false;
     if (!lineGrids) {
       const { at, now } = lines();
       lineGrids = [gridOf(at), gridOf(now)];
     }
-    return lineGrids;
-  };
-  const onLines = (box: Box, boxNow: Box): boolean => {
-    const g = lineGridsOf();
-    return !!g && (g[0].hits(box) || g[1].hits(boxNow));
-  };
-  /** px² of the lines' bands under a box at each zoom, less `own`'s (a forced label's `offLines` cost: the other places' lines). */
-  const underOtherLines = (box: Box, boxNow: Box, own: LabelRequest['line']): number => {
-    const g = lineGridsOf();
-    if (!g) return 0;
-    const [at, now] = own ? [overlapSum(box, own.at), overlapSum(boxNow, own.now)] : [0, 0];
-    return Math.max(0, g[0].overlap(box) - at, g[1].overlap(boxNow) - now);
+    return lineGrids[0].hits(box) || lineGrids[1].hits(boxNow);
   };
   const labels = new BoxGrid(CELL_PX);
   // The placed labels where they are drawn now, when laid out at another zoom: offsets do not scale
@@ -612,10 +593,7 @@ export function layoutLabels(
       // a leader under another label's text: see LEADER_CROSS_COST
       const { span: leader, on: onLeader } = r.leader ? underLeader(r, r.leader, side, dx, dy, at, now) : { span: null, on: 0 };
       // its own line drawn across its text (its place's arc, struck through the name above it)
-      const nowBox: Box = [now[0] + dx - w / 2, now[1] + dy - h / 2, now[0] + dx + w / 2, now[1] + dy + h / 2];
-      const onOwnLine = r.line ? Math.min(LINE_CROSS_MAX, Math.max(overlapSum(box, r.line.at), overlapSum(nowBox, r.line.now)) * LINE_CROSS_COST) : 0;
-      // and another place's line across it: chooses between sides that are otherwise as good, never a push or the narrower form
-      const onLines = onOwnLine + (r.offLines ? Math.min(OTHER_LINE_MAX, underOtherLines(box, nowBox, r.line) * LINE_CROSS_COST) : 0);
+      const onLines = r.line ? Math.min(LINE_CROSS_MAX, Math.max(overlapSum(box, r.line.at), overlapSum([now[0] + dx - w / 2, now[1] + dy - h / 2, now[0] + dx + w / 2, now[1] + dy + h / 2], r.line.now)) * LINE_CROSS_COST) : 0;
       const cost = onLabels + onLeader * LEADER_CROSS_COST + onLines + unclear * 0.1 + onMarks * (r.opaque ? HIDDEN_MARK_COST : 1) + (onMarks > 0 ? middlesOf().overlap(box) * MARK_MIDDLE_COST : 0) + pushCost;
       if (cost < bestCost) {
         best = { id: r.id, side, dx, dy, box, anchor, ...(leader ? { leader } : {}), ...(narrow ? { narrow } : {}) };

@@ -366,10 +366,11 @@ export function planLabels(o: PlanInput): LabelPlan {
       misread: p.isArea && !forced ? (box, boxNow) => overOtherArea(p, box, boxNow) : undefined,
       anchors: p.isArea ? () => outlineOf().map((q) => q.lonLat) : undefined,
       forced,
-      // the event's own names keep off their own arc (on two lines if they must), and off the others' where a side is as good
+      // the event's own names keep off their own arc (on two lines if they must); the other arcs cross
+      // them where they must: weighing those moved names beside their neighbours' marks
       line: forced ? arcLine(p) : undefined,
       // another place's name is not struck through by any distance arc
-      offLines: true,
+      offLines: !forced,
       kind: p.isArea ? 'areas' : 'points',
       label: { id: p.id, text, position, size, dx: 0, dy: 0, w, h, place: p },
     });

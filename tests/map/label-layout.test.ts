@@ -179,22 +179,6 @@ describe('layoutLabels', () => {
     expect(after?.id).toBe('after');
   });
 
-  it("has a forced name take a side clear of other places' lines where one is as good, but not a second line for them", () => {
-    // another place's line straight across where the name would sit above its mark
-    const other = lineBoxes([
-      [-200, -20],
-      [200, -20],
-    ]);
-    const lines = () => ({ at: other, now: other });
-    const name = (extra: Partial<LabelRequest>) => req('name', [0, 0], { w: 120, h: 17, sides: ['above', 'below'], gap: 12, forced: true, ...extra });
-    expect(layoutLabels([name({})], [], [-300, -300, 300, 300], [], lines)[0].side).toBe('above');
-    expect(layoutLabels([name({ offLines: true })], [], [-300, -300, 300, 300], [], lines)[0].side).toBe('below');
-    // with below taken by a neighbour's name, it stays above on one line, across the other line, rather than on two
-    const below = req('below', [0, 30], { w: 200, h: 17, sides: ['center'], forced: true });
-    const [, kept] = layoutLabels([below, name({ offLines: true, narrow: { w: 64, h: 34 }, sides: ['above'] })], [], [-300, -300, 300, 300], [], lines);
-    expect([kept.side, kept.narrow]).toEqual(['above', undefined]);
-  });
-
   it('keeps labels apart where they are drawn now as well as at the zoom they are laid out at (offsets do not scale with the anchors)', () => {
     // a's name sits 40 px above its mark; b's label is centred 30 px above that mark at the layout's zoom
     // and 42 px above it now (zoomed in): apart at the layout's zoom, over a's name now
