@@ -67,6 +67,9 @@ export interface LabelRequest {
    * A forced label's narrower form (a long name on two lines, `w` × `h`): tried on the label's own sides
    * after the one-line form's, at `NARROW_COST`, so it is taken only where it clears something every
    * side of the one-line form meets (its own arc struck through it, a neighbour's name, the frame's edge).
+   * A clear narrow form also spares the one-line form's slides along its side (its cost is under
+   * `SLIDE_FROM_COST`): two lines centred on the mark read better than one line slid off it. Not for a
+   * label with a `leader` (its leader's span is worked out for the one-line size).
    */
   narrow?: { w: number; h: number };
 }
@@ -350,7 +353,7 @@ const LINE_CROSS_MAX = PUSH_COST / 10;
  * line under the one-line form costs, so a name its arc strikes through on every side that is otherwise
  * clear goes on two lines beside its mark instead, while a line that only grazes a corner of the box
  * (under about 37 px²) keeps it on one; less than a push a line out, and more than nothing, so a clear
- * one-line side always wins.
+ * one-line side always wins (a slide along a side is tried only after: see `LabelRequest.narrow`).
  */
 const NARROW_COST = (LINE_CROSS_MAX * 3) / 4;
 /** What a px² of a mark under an opaque label costs: a whole mark hidden (about 800 px²) outweighs pushing the panel two lines out. */

@@ -148,7 +148,7 @@ export function wrapWords(text: string, max: number): string {
 
 /**
  * Returns a name of two or more words on two lines, broken at the space that makes the wider line
- * narrowest (`width` measures a line), or null for a one-word name.
+ * narrowest (`width` measures a line), or null for a one-word name. Expects single spaces between words.
  */
 export function twoLines(text: string, width: (line: string) => number): string | null {
   let best: string | null = null;
@@ -366,8 +366,8 @@ export function planLabels(o: PlanInput): LabelPlan {
       misread: p.isArea && !forced ? (box, boxNow) => overOtherArea(p, box, boxNow) : undefined,
       anchors: p.isArea ? () => outlineOf().map((q) => q.lonLat) : undefined,
       forced,
-      // the event's own names keep off their own arc (on two lines if they must); the other arcs cross
-      // them where they must: weighing those moved names beside their neighbours' marks
+      // the event's own names keep off their own arc (on two lines if they must); the other places' arcs
+      // are not weighed for them: weighing those moved names beside their neighbours' marks
       line: forced ? arcLine(p) : undefined,
       // another place's name is not struck through by any distance arc
       offLines: !forced,

@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { namesOnOwnArcs, openApp, storyPlaces, useHarness, waitReady } from './harness.ts';
+import { namesOnOwnArcs } from './arcs.ts';
+import { openApp, storyPlaces, useHarness, waitReady } from './harness.ts';
 
 const h = useHarness();
 /** A stop with five places, their arcs and labels, and one of the story's longest cards. */

@@ -164,7 +164,8 @@ describe('layoutLabels', () => {
     expect(one.side).toBe('above');
     expect(arc.some((b) => boxesIntersect(b, one.box))).toBe(true);
     const two = layoutLabels([neighbour, name({ w: 64, h: 34 })], [], bounds).find((p) => p.id === 'name')!;
-    expect(two.narrow).toBe(true);
+    // above, the narrow form just clears the arc (which the one-line form crossed)
+    expect([two.side, two.narrow]).toEqual(['above', true]);
     expect(two.box[2] - two.box[0]).toBeCloseTo(64);
     expect(two.box[3] - two.box[1]).toBeCloseTo(34);
     expect(arc.some((b) => boxesIntersect(b, two.box))).toBe(false);
@@ -172,11 +173,12 @@ describe('layoutLabels', () => {
     // where a side of one line is clear, one line it is
     const clear = layoutLabels([name({ w: 64, h: 34 })], [], [-300, -300, 300, 300])[0];
     expect([clear.side, clear.narrow]).toEqual(['below', undefined]);
-    // above, the narrow form just clears the arc (which the one-line form crossed)
-    expect(two.side).toBe('above');
-    // a later label keeps off the box as placed (narrow), at both zooms, and may sit where one line would have been
-    const [, , after] = layoutLabels([neighbour, name({ w: 64, h: 34 }), req('after', [50, -29], { w: 20, h: 10, sides: ['center'], atNow: [50, -29] })], [], bounds);
+    // a later label is kept off the box as placed, the narrow one (in both of the layout's grids), and may
+    // sit where the one-line form would have been
+    const [, , after] = layoutLabels([neighbour, name({ w: 64, h: 34 }), req('after', [50, -29], { w: 20, h: 10, sides: ['center'] })], [], bounds);
     expect(after?.id).toBe('after');
+    expect(boxesIntersect(after.box, two.box)).toBe(false);
+    expect(boxesIntersect(after.box, one.box)).toBe(true);
   });
 
   it('keeps labels apart where they are drawn now as well as at the zoom they are laid out at (offsets do not scale with the anchors)', () => {
