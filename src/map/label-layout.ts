@@ -317,20 +317,6 @@ class BoxGrid {
 /** Cell size (px) of the layout's grids: about a short label's width. */
 const CELL_PX = 96;
 
-/** The grids of the lists of lines' bands a layout was handed, by the list (a caller that hands the same list again saves filing it). */
-const linesGrids = new WeakMap<readonly Box[], BoxGrid>();
-
-/** Returns a grid of the boxes, made once per list: the list must not change once handed over. */
-function gridOf(boxes: readonly Box[]): BoxGrid {
-  let g = linesGrids.get(boxes);
-  if (!g) {
-    g = new BoxGrid(CELL_PX);
-    for (const b of boxes) g.add(b);
-    linesGrids.set(boxes, g);
-  }
-  return g;
-}
-
 /** Sides tried at a request's further anchors. */
 const AROUND: LabelSide[] = ['above', 'below', 'right', 'left'];
 /** What pushing a forced label one line further from its anchor costs (as 100 px² off the frame, or a neighbour's mark partly covered at the lowest zoom of the step: a name a line away from its mark pairs with the wrong one; less than any overlap with another label). */
@@ -400,7 +386,6 @@ export function layoutLabels(
   obstacles: Box[] = [],
   bounds?: Box,
   covers: readonly Box[] = [],
-  /** The lines' bands at both zooms; a list handed again (the same array) reuses its grid, so it must not change. */
   lines?: () => { at: readonly Box[]; now: readonly Box[] },
 ): PlacedLabel[] {
   const placed: PlacedLabel[] = [];
@@ -410,7 +395,9 @@ export function layoutLabels(
     if (!lines) return false;
     if (!lineGrids) {
       const { at, now } = lines();
-      lineGrids = [gridOf(at), gridOf(now)];
+      lineGrids = [new BoxGrid(CELL_PX), new BoxGrid(CELL_PX)];
+      for (const b of at) lineGrids[0].add(b);
+      for (const b of now) lineGrids[1].add(b);
     }
     return lineGrids[0].hits(box) || lineGrids[1].hits(boxNow);
   };

@@ -206,13 +206,6 @@ export function outlinePoints(p: PreparedPlace, at: [number, number], px: (ll: [
 /** Each arc's bands (`lineBoxes`) at the layout's zoom and now, with the zooms and map position they were made at. */
 const arcBands = new WeakMap<PreparedPlace, { key: string; line: { at: Box[]; now: Box[] } }>();
 
-/**
- * The last plan's bands of every arc shown, with the arcs and the zooms and map position they were made
- * at: a plan with the same arcs there (a drag along the timeline between two arcs appearing) hands the
- * layout the same arrays, and the layout keeps its grids of them by identity (`layoutLabels`' `lines`).
- */
-let allBands: { key: string; arcs: PreparedPlace[]; lines: { at: Box[]; now: Box[] } } | null = null;
-
 /** Each area's [west, south, east, north] (lon/lat), worked out once. */
 const areaBoxes = new WeakMap<PreparedPlace, [number, number, number, number]>();
 
@@ -322,19 +315,16 @@ export function planLabels(o: PlanInput): LabelPlan {
   };
   /** Every arc drawn now, as bands at both zooms: the other places' names keep off them (asked for only once one is laid out). */
   const allArcLines = () => {
-    const arcs = o.layers.includes('distances') ? o.arcs.filter((p) => shown(p) && p.props.borderPoint && p.props.distanceKm !== undefined) : [];
-    if (allBands && allBands.key === arcKey && allBands.arcs.length === arcs.length && allBands.arcs.every((p, j) => p === arcs[j])) return allBands.lines;
     const at: Box[] = [];
     const now: Box[] = [];
-    for (const p of arcs) {
-      const line = arcLine(p);
+    for (const p of o.arcs) {
+      const line = shown(p) ? arcLine(p) : undefined;
       if (line) {
         at.push(...line.at);
         now.push(...line.now);
       }
     }
-    allBands = { key: arcKey, arcs, lines: { at, now } };
-    return allBands.lines;
+    return { at, now };
   };
   const addPlace = (p: PreparedPlace, forced: boolean) => {
     const name = o.labelText(p);
