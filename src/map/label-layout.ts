@@ -595,5 +595,70 @@ export function layoutLabels(
     }
     if (best) place(best, bestNow, r, bestAt);
   }
+  if (lines) unstrike(placed, requests, { marks, bounds, covers, onLines, unclearBy });
   return placed;
+}
+
+/**
+ * Moves an event's own point name (a forced label that names its mark, at its own anchor, with no
+ * leader drawn from it) that a line strikes through (another place's distance arc: its own is weighed
+ * when it is placed) to the first of its sides, on one line and then on two (`LabelRequest.narrow`),
+ * where it is wholly clear: of every other label placed (before it and after it) at both zooms, of the
+ * marks, the frame's edge, the covers and every line, and clearly nearer its own mark. Nothing else
+ * moves, so no label loses its room to it; where no side is wholly clear, the name stays. (Weighing the
+ * other lines in the forced tries themselves took a distance label's room in a kiosk's frame, and on a
+ * phone moved a neighbour's name beside the wrong mark, the names being placed one after another.)
+ */
+function unstrike(
+  placed: PlacedLabel[],
+  requests: readonly LabelRequest[],
+  o: {
+    marks: BoxGrid;
+    bounds?: Box;
+    covers: readonly Box[];
+    onLines: (box: Box, boxNow: Box) => boolean;
+    unclearBy: (box: Box, own: [number, number], any: boolean) => number;
+  },
+): void {
+  const byId = new Map(requests.map((r) => [r.id, r]));
+  const ownsLeader = new Set(placed.flatMap((p) => (p.leader ? [byId.get(p.id)?.leader?.own] : [])));
+  /** A placed label's boxes (its text's and its leader's) at the layout's zoom and now. */
+  const filed = (p: PlacedLabel): { at: Box[]; now: Box[] } => {
+    const r = byId.get(p.id)!;
+    const anchor = p.anchor < 0 ? { at: r.at, now: r.atNow ?? r.at } : (() => {
+      const more = typeof r.more === 'function' ? r.more() : (r.more ?? []);
+      return more[p.anchor];
+    })();
+    const [w, h] = p.narrow && r.narrow ? [r.narrow.w, r.narrow.h] : [r.w, r.h];
+    const now: Box = [anchor.now[0] + p.dx - w / 2, anchor.now[1] + p.dy - h / 2, anchor.now[0] + p.dx + w / 2, anchor.now[1] + p.dy + h / 2];
+    if (!p.leader) return { at: [p.box], now: [now] };
+    return { at: [p.box, ...leaderBoxes(anchor.at, p.dx, p.dy, p.leader)], now: [now, ...leaderBoxes(anchor.now, p.dx, p.dy, p.leader)] };
+  };
+  const boxes = placed.map(filed);
+  for (const [i, p] of placed.entries()) {
+    const r = byId.get(p.id)!;
+    if (!r.forced || !r.namesMark || r.leader || p.anchor !== -1 || ownsLeader.has(r.id)) continue;
+    const now = r.atNow ?? r.at;
+    if (!o.onLines(p.box, boxes[i].now[0])) continue;
+    const others = new BoxGrid(CELL_PX);
+    const othersNow = new BoxGrid(CELL_PX);
+    for (const [j, b] of boxes.entries()) {
+      if (j === i) continue;
+      for (const x of b.at) others.add(x);
+      for (const x of b.now) othersNow.add(x);
+    }
+    const forms: { w: number; h: number; narrow?: true }[] = [{ w: r.w, h: r.h }, ...(r.narrow ? [{ ...r.narrow, narrow: true as const }] : [])];
+    search: for (const { w, h, narrow } of forms)
+      for (const side of r.sides) {
+        const [dx, dy] = sideOffset(side, w, h, r.gap);
+        const box: Box = [r.at[0] + dx - w / 2, r.at[1] + dy - h / 2, r.at[0] + dx + w / 2, r.at[1] + dy + h / 2];
+        const boxNow: Box = [now[0] + dx - w / 2, now[1] + dy - h / 2, now[0] + dx + w / 2, now[1] + dy + h / 2];
+        if (o.bounds && outsideArea(boxNow, o.bounds) > 0) continue;
+        if (o.covers.length && coveredArea(boxNow, o.covers) > 0) continue;
+        if (others.hits(box) || othersNow.hits(boxNow) || o.marks.hits(box) || o.unclearBy(box, r.at, true) > 0 || o.onLines(box, boxNow)) continue;
+        placed[i] = { id: r.id, side, dx, dy, box, anchor: -1, ...(narrow ? { narrow } : {}) };
+        boxes[i] = { at: [box], now: [boxNow] };
+        break search;
+      }
+  }
 }

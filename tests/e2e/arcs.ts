@@ -45,6 +45,28 @@ export async function namesOnOwnArcs(page: Page, ids: string[]): Promise<string[
   if (!arcs.length) out.push(`no distance arc is drawn to any of ${ids.join(', ')}`);
   for (const { id, line } of arcs)
     for (const l of labels.filter((x) => x.id === id && x.kind !== 'distances'))
-      if (line.some((q, k) => k > 0 && segmentCrosses([...line[k - 1], ...q], l.box, Math.max(1, l.size / 5), Math.max(1, l.size / 10)))) out.push(`${id}'s distance arc runs through "${l.text.replace(/\n/g, ' ')}"`);
+      if (throughText(line, l)) out.push(`${id}'s distance arc runs through "${l.text.replace(/\n/g, ' ')}"`);
   return out;
+}
+
+/** Returns whether a polyline runs through a label's text (its box less its padding: see `namesOnOwnArcs`). */
+const throughText = (line: [number, number][], l: { box: [number, number, number, number]; size: number }) =>
+  line.some((q, k) => k > 0 && segmentCrosses([...line[k - 1], ...q], l.box, Math.max(1, l.size / 5), Math.max(1, l.size / 10)));
+
+/**
+ * Returns how many distance arcs are drawn now, and the names of the given places (an event's) that
+ * another place's arc runs through, one line each ("olenya's distance arc runs through "Moscow"").
+ */
+export async function namesOnOtherArcs(page: Page, ids: string[]): Promise<{ drawn: number; through: string[] }> {
+  const labels = await page.evaluate(() => window.explainer!.labelBoxes());
+  const drawn = await page.evaluate(() => {
+    const layer = window.explainer!.deckLayers().find((l) => l.id === 'distance-arcs');
+    return layer?.props.visible ? ((layer.props.data ?? []) as { id: string }[]).map((p) => p.id) : [];
+  });
+  const through: string[] = [];
+  const arcs = await arcsNow(page, drawn);
+  for (const { id, line } of arcs)
+    for (const l of labels.filter((x) => ids.includes(x.id) && x.id !== id && x.kind !== 'distances'))
+      if (throughText(line, l)) through.push(`${id}'s distance arc runs through "${l.text.replace(/\n/g, ' ')}"`);
+  return { drawn: arcs.length, through };
 }

@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { SHORT_ARC_KM } from '../../src/map/layers.ts';
-import { arcsNow, namesOnOwnArcs, segmentCrosses } from './arcs.ts';
+import { arcsNow, namesOnOtherArcs, namesOnOwnArcs, segmentCrosses } from './arcs.ts';
 import { openApp, setState, shownPoints, storyPlaces, useHarness } from './harness.ts';
 
 type Box = [number, number, number, number];
@@ -70,6 +70,20 @@ async function storyEvents(page: Page) {
   return page.evaluate(() => fetch('data/story.json').then((r) => r.json())) as Promise<{ start: string; events: { id: string; start: string; places: string[]; callout?: unknown; subject?: unknown }[] }>;
 }
 
+/**
+ * The event names another place's distance arc still runs through in the stills, each where no side of
+ * the name is clear of every arc, label and mark (checked by `unstrike`'s own search, not by this list):
+ * a new crossing fails, and one that goes away can be struck off.
+ */
+const CROWDED: Record<string, string[]> = {
+  '1200x675': ['operation-spiderweb: ukrainka\'s distance arc runs through "Dyagilevo air base"', 'what-next: olenya\'s distance arc runs through "Moscow"'],
+  '1080x1350': [
+    'operation-spiderweb: belaya\'s distance arc runs through "Dyagilevo air base"',
+    'operation-spiderweb: ukrainka\'s distance arc runs through "Dyagilevo air base"',
+    'operation-spiderweb: olenya\'s distance arc runs through "Ivanovo Severny air base"',
+  ],
+};
+
 describe('labels as a layout problem', () => {
   // At 1080 × 1350 the only side of "Ukrainka air base" clear of its own arc had held Belaya's name at the
   // zoom step's lower end: a still is now laid out at its own zoom only (`still` in src/app/layer-controller.ts).
@@ -81,6 +95,7 @@ describe('labels as a layout problem', () => {
       const { page, errors } = await openApp(h, '?mode=screenshot&event=first-round-dolmabahce', size);
       const { start, events } = await storyEvents(page);
       const problems: string[] = [];
+      let arcsSeen = 0;
       for (const e of events) {
         await setState(page, { t: Date.parse(e.start) });
         const { story, basemap } = await labelsNow(page);
@@ -117,6 +132,13 @@ describe('labels as a layout problem', () => {
         for (const { id, line } of await arcsNow(page, e.places))
           for (const l of story.filter((x) => x.id === id && x.kind !== 'distances'))
             if (line.some((q, k) => k > 0 && segmentCrosses([...line[k - 1], ...q], l.box, 1))) problems.push(`${e.id}: its distance arc runs through "${l.text.replace(/\n/g, ' ')}"`);
+        // an event's own name that another place's arc runs through takes a side wholly clear of every arc
+        // where one is free (`unstrike`, src/map/label-layout.ts; Olenya's arc ran through "Ivanovo Severny air
+        // base" at 1200 × 675); the names left where they are had no such side (the Spiderweb bases by Moscow
+        // almost on one another at this zoom, Moscow between the arcs' starts)
+        const onOthers = await namesOnOtherArcs(page, e.places);
+        arcsSeen += onOthers.drawn;
+        for (const p of onOthers.through) if (!CROWDED[`${size.width}x${size.height}`].includes(`${e.id}: ${p}`)) problems.push(`${e.id}: ${p}`);
         // and no other place's name has any arc drawn through it: it gives way, as to a label (Ivanovo's own arc
         // struck through its name on the 1 June 18:00 still)
         const others = story.filter((x) => !e.places.includes(x.id) && (x.kind === 'points' || x.kind === 'areas'));
@@ -125,6 +147,8 @@ describe('labels as a layout problem', () => {
             if (line.some((q, k) => k > 0 && segmentCrosses([...line[k - 1], ...q], l.box, 1))) problems.push(`${e.id}: ${id}'s distance arc runs through "${l.text.replace(/\n/g, ' ')}"`);
       }
       expect(problems).toEqual([]);
+      // the arcs check looked at arcs
+      expect(arcsSeen).toBeGreaterThan(0);
       expect(errors).toEqual([]);
       await page.context().close();
     });

@@ -181,6 +181,41 @@ describe('layoutLabels', () => {
     expect(boxesIntersect(after.box, one.box)).toBe(true);
   });
 
+  it("moves an event's own name that another place's line strikes through to a side wholly clear, taking no other label's room", () => {
+    // another place's line runs across where the name sits first (above), clear of its narrow form
+    const other = lineBoxes([
+      [30, -100],
+      [30, -5],
+    ]);
+    const lines = () => ({ at: other, now: other });
+    const name = (extra: Partial<LabelRequest> = {}) => req('name', [0, 0], { forced: true, namesMark: true, ...extra });
+    const frame: Box = [-60, -300, 60, 300];
+    // without the lines given, above (its first side, clear of everything it weighs)
+    expect(layoutLabels([name()], [], frame)[0].side).toBe('above');
+    // with them, the first side wholly clear: below
+    const moved = layoutLabels([name()], [], frame, [], lines)[0];
+    expect(moved.side).toBe('below');
+    expect(other.some((b) => boxesIntersect(b, moved.box))).toBe(false);
+    // a label placed after it below keeps its room; right and left are off the frame: the name stays, struck
+    const later = req('later', [0, 17], { sides: ['center'] });
+    const kept = layoutLabels([name(), later], [], frame, [], lines);
+    expect(kept.map((p) => [p.id, p.side])).toEqual([
+      ['name', 'above'],
+      ['later', 'center'],
+    ]);
+    // unless its narrower form is wholly clear on a side: above on two lines
+    const narrow = layoutLabels([name({ narrow: { w: 40, h: 28 } }), later], [], frame, [], lines);
+    expect(narrow.map((p) => [p.id, p.side, p.narrow])).toEqual([
+      ['name', 'above', true],
+      ['later', 'center', undefined],
+    ]);
+    expect(other.some((b) => boxesIntersect(b, narrow[0].box))).toBe(false);
+    expect(boxesIntersect(narrow[0].box, narrow[1].box)).toBe(false);
+    // a name a callout's leader starts from is not moved (the leader was laid out from it)
+    const callout = req('callout', [0, 0], { w: 30, h: 20, sides: ['below'], gap: 40, forced: true, leader: { start: 5, own: 'name' } });
+    expect(layoutLabels([name(), callout], [], frame, [], lines)[0].side).toBe('above');
+  });
+
   it('keeps labels apart where they are drawn now as well as at the zoom they are laid out at (offsets do not scale with the anchors)', () => {
     // a's name sits 40 px above its mark; b's label is centred 30 px above that mark at the layout's zoom
     // and 42 px above it now (zoomed in): apart at the layout's zoom, over a's name now
