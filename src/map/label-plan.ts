@@ -19,6 +19,13 @@ export interface PlannedLabel {
   h: number;
   /** The place it names, if any. */
   place?: PreparedPlace;
+  /**
+   * How its lines line up, for a name of several lines beside its mark: `start` (left-aligned) on the
+   * mark's right, `end` on its left, so the lines begin or end by the mark as one line would, the text
+   * drawn from `dx` px (from the anchor, the box's inner edge less its padding); centred (none) above,
+   * below or over its anchor.
+   */
+  align?: { anchor: 'start' | 'end'; dx: number };
 }
 
 /** Where every story label goes for one event at one zoom step; the layers draw exactly these. */
@@ -291,7 +298,7 @@ export function planLabels(o: PlanInput): LabelPlan {
   const currentIds = new Set(e?.places ?? []);
   /** Returns the radius (px at scale 1) a point's mark takes on the map now: its icon, or the ring drawn round it. */
   const markRadius = (p: PreparedPlace) => markReach(p, o.h, o.layers, currentIds, o.overview);
-  const requests: (Omit<LabelRequest, 'narrow'> & { narrow?: { text: string; w: number; h: number }; label: PlannedLabel; kind: 'areas' | 'points' | 'distances' | 'notes'; anchors?: () => [number, number][]; parts?: PlannedLabel[] })[] = [];
+  const requests: (Omit<LabelRequest, 'narrow'> & { narrow?: { text: string; pad: number; w: number; h: number }; label: PlannedLabel; kind: 'areas' | 'points' | 'distances' | 'notes'; anchors?: () => [number, number][]; parts?: PlannedLabel[] })[] = [];
   // a point's name tries the four sides, then the four corners (where two marks are close, a corner
   // can be clearly nearer its own mark when every side is about as near the other)
   const sidesOf = (p: PreparedPlace): LabelSide[] => (p.isArea ? AREA_SIDES : o.labelBelow(p) ? POINT_SIDES_BELOW : POINT_SIDES_ABOVE);
@@ -340,7 +347,7 @@ export function planLabels(o: PlanInput): LabelPlan {
     const outlineOf = () => (outline ??= outlinePoints(p, at, px));
     // the event's own point names may go on two lines beside their mark where one line meets something
     const narrowText = forced && !p.isArea ? twoLines(text, (line) => o.measure(line, size)) : null;
-    const narrow = narrowText === null ? undefined : { text: narrowText, ...sizeOf(narrowText, size, 3 * s) };
+    const narrow = narrowText === null ? undefined : { text: narrowText, pad: 3 * s, ...sizeOf(narrowText, size, 3 * s) };
     requests.push({
       id: p.id,
       at,
@@ -530,7 +537,7 @@ export function planLabels(o: PlanInput): LabelPlan {
     if (!p) continue;
     const position = p.anchor >= 0 && r.anchors ? r.anchors()[p.anchor] : r.label.position;
     if (r.parts) for (const part of r.parts) plan[r.kind].push({ ...part, dx: p.dx + part.dx, dy: p.dy + part.dy });
-    else if (p.narrow && r.narrow) plan[r.kind].push({ ...r.label, text: r.narrow.text, w: r.narrow.w, h: r.narrow.h, position, dx: p.dx, dy: p.dy });
+    else if (p.narrow && r.narrow) plan[r.kind].push({ ...r.label, text: r.narrow.text, w: r.narrow.w, h: r.narrow.h, position, dx: p.dx, dy: p.dy, ...alignBeside(p.side, p.dx, r.narrow.w, r.narrow.pad) });
     else plan[r.kind].push({ ...r.label, position, dx: p.dx, dy: p.dy });
     const leaderFrom = calloutFrom.get(r.id);
     if (leaderFrom && p.leader) {
@@ -544,9 +551,16 @@ export function planLabels(o: PlanInput): LabelPlan {
   return plan;
 }
 
+/** Returns the lines' alignment of a name of several lines (box `w` wide, `pad` px inside it) centred `dx` px from its mark on `side` (`PlannedLabel.align`). */
+export function alignBeside(side: LabelSide, dx: number, w: number, pad: number): { align?: PlannedLabel['align'] } {
+  if (side === 'right' || side === 'above-right' || side === 'below-right') return { align: { anchor: 'start', dx: dx - w / 2 + pad } };
+  if (side === 'left' || side === 'above-left' || side === 'below-left') return { align: { anchor: 'end', dx: dx + w / 2 - pad } };
+  return {};
+}
+
 /** Returns whether two planned labels are drawn alike (same text, place, size, anchor and offset). */
 function sameLabel(a: PlannedLabel, b: PlannedLabel): boolean {
-  return a.id === b.id && a.text === b.text && a.size === b.size && a.dx === b.dx && a.dy === b.dy && a.w === b.w && a.h === b.h && a.place === b.place && a.position[0] === b.position[0] && a.position[1] === b.position[1];
+  return a.id === b.id && a.text === b.text && a.size === b.size && a.dx === b.dx && a.dy === b.dy && a.w === b.w && a.h === b.h && a.align?.anchor === b.align?.anchor && a.align?.dx === b.align?.dx && a.place === b.place && a.position[0] === b.position[0] && a.position[1] === b.position[1];
 }
 
 /**

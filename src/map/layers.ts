@@ -312,8 +312,9 @@ export function buildLayers(data: LayerData, s: LayerState, theme: Theme, atlase
     getText: (l: PlannedLabel) => l.text,
     getPosition: (l: PlannedLabel) => l.position,
     getSize: (l: PlannedLabel) => l.size,
-    getPixelOffset: (l: PlannedLabel) => [l.dx, l.dy] as [number, number],
-    getTextAnchor: 'middle' as const,
+    getPixelOffset: (l: PlannedLabel) => [l.align?.dx ?? l.dx, l.dy] as [number, number],
+    // a name of several lines beside its mark lines up on the mark's side
+    getTextAnchor: (l: PlannedLabel) => l.align?.anchor ?? 'middle',
     getAlignmentBaseline: 'center' as const,
     lineHeight: 1,
     fontWeight: 700,

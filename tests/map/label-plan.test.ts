@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { PreparedPlace } from '../../src/data/prepare.ts';
-import { holds, keepUnchanged, NO_LABELS, outlinePoints, outward, planLabels, twoLines, wrapWords, type LabelPlan, type PlanInput, type PlannedLabel } from '../../src/map/label-plan.ts';
+import { alignBeside, holds, keepUnchanged, NO_LABELS, outlinePoints, outward, planLabels, twoLines, wrapWords, type LabelPlan, type PlanInput, type PlannedLabel } from '../../src/map/label-plan.ts';
 
 /** Returns an area place with this outer ring (all outlinePoints reads). */
 function createArea(ring: [number, number][]): PreparedPlace {
@@ -31,6 +31,15 @@ describe('outlinePoints', () => {
   it('gives nothing for a point', () => {
     const point = { feature: { type: 'Feature', geometry: { type: 'Point', coordinates: [1, 2] }, properties: {} } } as unknown as PreparedPlace;
     expect(outlinePoints(point, [0, 0], (ll) => ll)).toEqual([]);
+  });
+});
+
+describe('alignBeside', () => {
+  it('lines up a name of several lines on its mark\'s side: from the box\'s inner edge less its padding; centred above and below', () => {
+    // a box 60 px wide centred 40 px right of its mark, padded 3 px: its lines start 13 px right of the mark
+    for (const side of ['right', 'above-right', 'below-right'] as const) expect(alignBeside(side, 40, 60, 3)).toEqual({ align: { anchor: 'start', dx: 13 } });
+    for (const side of ['left', 'above-left', 'below-left'] as const) expect(alignBeside(side, -40, 60, 3)).toEqual({ align: { anchor: 'end', dx: -13 } });
+    for (const side of ['above', 'below', 'center'] as const) expect(alignBeside(side, 0, 60, 3)).toEqual({});
   });
 });
 
@@ -285,6 +294,9 @@ describe('planLabels: names and the distance arcs', () => {
     expect(two.text).toBe('Abcdefgh\nijk base');
     expect(two.w).toBeLessThan(one.w);
     expect(two.h).toBeGreaterThan(one.h);
+    // below its mark, its lines centred
+    expect(two.dy).toBeGreaterThan(0);
+    expect(two.align).toBeUndefined();
   });
 
   it('keeps another place’s name off a distance arc drawn across its first sides', () => {

@@ -234,6 +234,18 @@ describe('helpers', () => {
     expect(data.labels.some((p) => p.isArea)).toBe(false);
   });
 
+  it('draws a name of several lines beside its mark lined up on the mark\'s side, and any other label centred on its box', () => {
+    const data = prepareLayerData(createPrep());
+    const place = data.labels[0];
+    const base = { id: place.id, position: [0, 0] as [number, number], size: 13, dy: 0, w: 60, h: 30, place };
+    const right = { ...base, text: 'Ab\ncd ef', dx: 40, align: { anchor: 'start' as const, dx: 13 } };
+    const above = { ...base, text: 'Ab cd', dx: 0, dy: -20 };
+    const layer = buildLayers(data, { ...state(10), labels: { ...NO_LABELS, points: [right, above] } }, theme, atlases).find((l) => l.id === 'labels')!;
+    const { getTextAnchor, getPixelOffset } = layer.props as unknown as { getTextAnchor: (l: unknown) => string; getPixelOffset: (l: unknown) => [number, number] };
+    expect([getTextAnchor(right), getPixelOffset(right)]).toEqual(['start', [13, 0]]);
+    expect([getTextAnchor(above), getPixelOffset(above)]).toEqual(['middle', [0, -20]]);
+  });
+
   it('puts a label below its mark where asked, or only while zoomed out', () => {
     const place = (props: Record<string, unknown>) => ({ props }) as unknown as Parameters<typeof labelBelow>[0];
     expect(labelBelow(place({}), 2)).toBe(false);
