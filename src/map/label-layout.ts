@@ -251,15 +251,29 @@ class BoxGrid {
       }
   }
 
-  /** Returns whether `b` overlaps a box filed (by a positive area, as `overlap` counts it); no closure or array per call (a layout asks thousands of times). */
-  hits(b: Box): boolean {
+  /**
+   * Returns whether `b` overlaps a box filed (by a positive area, as `overlap` counts it), leaving out the
+   * boxes in `except`; no closure or array per call (a layout asks thousands of times).
+   */
+  hits(b: Box, except?: ReadonlySet<Box>): boolean {
     const k = this.size;
     const y0 = Math.floor(b[1] / k);
     const y1 = Math.floor(b[3] / k);
     for (let x = Math.floor(b[0] / k), x1 = Math.floor(b[2] / k); x <= x1; x++)
       for (let y = y0; y <= y1; y++) {
         const list = this.cells.get(x * CELL_KEY + y);
-        if (list) for (const o of list) if (overlapArea(b, o) > 0) return true;
+        if (list) for (const o of list) if (overlapArea(b, o) > 0 && !except?.has(o)) return true;
+      }
+    return false;
+  }
+
+  /** Returns whether `b` overlaps a box filed other than one centred within 1 px of `own` (a mark's own box, as `nearer` skips it). */
+  hitsBut(b: Box, own: [number, number]): boolean {
+    const k = this.size;
+    for (let x = Math.floor(b[0] / k), x1 = Math.floor(b[2] / k); x <= x1; x++)
+      for (let y = Math.floor(b[1] / k), y1 = Math.floor(b[3] / k); y <= y1; y++) {
+        const list = this.cells.get(x * CELL_KEY + y);
+        if (list) for (const o of list) if (overlapArea(b, o) > 0 && Math.hypot((o[0] + o[2]) / 2 - own[0], (o[1] + o[3]) / 2 - own[1]) >= 1) return true;
       }
     return false;
   }
@@ -391,15 +405,19 @@ export function layoutLabels(
   const placed: PlacedLabel[] = [];
   /** The lines' bands at both zooms (`LabelRequest.offLines`), filed when a label first asks. */
   let lineGrids: [BoxGrid, BoxGrid] | null = null;
-  const onLines = (box: Box, boxNow: Box): boolean => {
-    if (!lines) return false;
+  const lineGridsOf = (get: NonNullable<typeof lines>): [BoxGrid, BoxGrid] => {
     if (!lineGrids) {
-      const { at, now } = lines();
+      const { at, now } = get();
       lineGrids = [new BoxGrid(CELL_PX), new BoxGrid(CELL_PX)];
       for (const b of at) lineGrids[0].add(b);
       for (const b of now) lineGrids[1].add(b);
     }
-    return lineGrids[0].hits(box) || lineGrids[1].hits(boxNow);
+    return lineGrids;
+  };
+  const onLines = (box: Box, boxNow: Box): boolean => {
+    if (!lines) return false;
+    const [at, now] = lineGridsOf(lines);
+    return at.hits(box) || now.hits(boxNow);
   };
   const labels = new BoxGrid(CELL_PX);
   // The placed labels where they are drawn now, when laid out at another zoom: offsets do not scale
@@ -595,19 +613,20 @@ export function layoutLabels(
     }
     if (best) place(best, bestNow, r, bestAt);
   }
-  if (lines) unstrike(placed, requests, { marks, bounds, covers, onLines, unclearBy });
+  if (lines) unstrike(placed, requests, { marks, bounds, covers, lines: () => lineGridsOf(lines), unclearBy });
   return placed;
 }
 
 /**
  * Moves an event's own point name (a forced label that names its mark, at its own anchor, with no
- * leader drawn from it) that a line strikes through (another place's distance arc: its own is weighed
- * when it is placed) to the first of its sides, on one line and then on two (`LabelRequest.narrow`),
- * where it is wholly clear: of every other label placed (before it and after it) at both zooms, of the
- * marks, the frame's edge, the covers and every line, and clearly nearer its own mark. Nothing else
- * moves, so no label loses its room to it; where no side is wholly clear, the name stays. (Weighing the
- * other lines in the forced tries themselves took a distance label's room in a kiosk's frame, and on a
- * phone moved a neighbour's name beside the wrong mark, the names being placed one after another.)
+ * leader drawn from it) that another place's line strikes through (a distance arc; its own is weighed
+ * when it is placed, and one that only grazes it keeps it on one line: `NARROW_COST`) to the first of
+ * its sides, on one line and then on two (`LabelRequest.narrow`), where it is wholly clear: of every
+ * other label placed (before it and after it) at both zooms, of the marks but its own, the frame's
+ * edge, the covers and every line, its own too, and clearly nearer its own mark. Nothing else moves, so
+ * no label loses its room to it; where no side is wholly clear, the name stays. (Weighing the other
+ * lines in the forced tries themselves took a distance label's room in a kiosk's frame, and on a phone
+ * moved a neighbour's name beside the wrong mark, the names being placed one after another.)
  */
 function unstrike(
   placed: PlacedLabel[],
@@ -616,30 +635,49 @@ function unstrike(
     marks: BoxGrid;
     bounds?: Box;
     covers: readonly Box[];
-    onLines: (box: Box, boxNow: Box) => boolean;
+    /** The lines' bands filed at the layout's zoom and now (`layoutLabels`' `lines`). */
+    lines: () => [BoxGrid, BoxGrid];
     unclearBy: (box: Box, own: [number, number], any: boolean) => number;
   },
 ): void {
-  const byId = new Map(requests.map((r) => [r.id, r]));
-  const ownsLeader = new Set(placed.flatMap((p) => (p.leader ? [byId.get(p.id)?.leader?.own] : [])));
+  const byId = new Map<string, LabelRequest>();
+  for (const r of requests) if (r.forced) byId.set(r.id, r);
+  const nowOf = (p: PlacedLabel, r: LabelRequest, w: number, h: number): Box => {
+    const now = r.atNow ?? r.at;
+    return [now[0] + p.dx - w / 2, now[1] + p.dy - h / 2, now[0] + p.dx + w / 2, now[1] + p.dy + h / 2];
+  };
+  // the names another place's line runs through, found first: most plans have none, and build nothing more
+  const struck: number[] = [];
+  let grids: [BoxGrid, BoxGrid] | null = null;
+  for (const [i, p] of placed.entries()) {
+    const r = byId.get(p.id);
+    if (!r?.namesMark || r.leader || p.anchor !== -1) continue;
+    grids ??= o.lines();
+    const [w, h] = p.narrow && r.narrow ? [r.narrow.w, r.narrow.h] : [r.w, r.h];
+    // its own line's bands are the same boxes as in `lines` (the plan hands both from one list)
+    const own = new Set<Box>(r.line ? [...r.line.at, ...r.line.now] : []);
+    if (grids[0].hits(p.box, own) || grids[1].hits(nowOf(p, r, w, h), own)) struck.push(i);
+  }
+  if (!grids || !struck.length) return;
+  const [linesAt, linesNow] = grids;
+  const all = new Map(requests.map((r) => [r.id, r]));
+  const ownsLeader = new Set<string | undefined>();
+  for (const p of placed) if (p.leader) ownsLeader.add(all.get(p.id)?.leader?.own);
   /** A placed label's boxes (its text's and its leader's) at the layout's zoom and now. */
   const filed = (p: PlacedLabel): { at: Box[]; now: Box[] } => {
-    const r = byId.get(p.id)!;
-    const anchor = p.anchor < 0 ? { at: r.at, now: r.atNow ?? r.at } : (() => {
-      const more = typeof r.more === 'function' ? r.more() : (r.more ?? []);
-      return more[p.anchor];
-    })();
+    const r = all.get(p.id)!;
+    const more = p.anchor < 0 ? null : (typeof r.more === 'function' ? r.more() : (r.more ?? []))[p.anchor];
+    const [at, now] = more ? [more.at, more.now] : [r.at, r.atNow ?? r.at];
     const [w, h] = p.narrow && r.narrow ? [r.narrow.w, r.narrow.h] : [r.w, r.h];
-    const now: Box = [anchor.now[0] + p.dx - w / 2, anchor.now[1] + p.dy - h / 2, anchor.now[0] + p.dx + w / 2, anchor.now[1] + p.dy + h / 2];
-    if (!p.leader) return { at: [p.box], now: [now] };
-    return { at: [p.box, ...leaderBoxes(anchor.at, p.dx, p.dy, p.leader)], now: [now, ...leaderBoxes(anchor.now, p.dx, p.dy, p.leader)] };
+    const box: Box = [now[0] + p.dx - w / 2, now[1] + p.dy - h / 2, now[0] + p.dx + w / 2, now[1] + p.dy + h / 2];
+    if (!p.leader) return { at: [p.box], now: [box] };
+    return { at: [p.box, ...leaderBoxes(at, p.dx, p.dy, p.leader)], now: [box, ...leaderBoxes(now, p.dx, p.dy, p.leader)] };
   };
   const boxes = placed.map(filed);
-  for (const [i, p] of placed.entries()) {
-    const r = byId.get(p.id)!;
-    if (!r.forced || !r.namesMark || r.leader || p.anchor !== -1 || ownsLeader.has(r.id)) continue;
+  for (const i of struck) {
+    const r = byId.get(placed[i].id)!;
+    if (ownsLeader.has(r.id)) continue;
     const now = r.atNow ?? r.at;
-    if (!o.onLines(p.box, boxes[i].now[0])) continue;
     const others = new BoxGrid(CELL_PX);
     const othersNow = new BoxGrid(CELL_PX);
     for (const [j, b] of boxes.entries()) {
@@ -647,7 +685,7 @@ function unstrike(
       for (const x of b.at) others.add(x);
       for (const x of b.now) othersNow.add(x);
     }
-    const forms: { w: number; h: number; narrow?: true }[] = [{ w: r.w, h: r.h }, ...(r.narrow ? [{ ...r.narrow, narrow: true as const }] : [])];
+    const forms: { w: number; h: number; narrow?: true }[] = [{ w: r.w, h: r.h }, ...(r.narrow ? [{ w: r.narrow.w, h: r.narrow.h, narrow: true as const }] : [])];
     search: for (const { w, h, narrow } of forms)
       for (const side of r.sides) {
         const [dx, dy] = sideOffset(side, w, h, r.gap);
@@ -655,7 +693,8 @@ function unstrike(
         const boxNow: Box = [now[0] + dx - w / 2, now[1] + dy - h / 2, now[0] + dx + w / 2, now[1] + dy + h / 2];
         if (o.bounds && outsideArea(boxNow, o.bounds) > 0) continue;
         if (o.covers.length && coveredArea(boxNow, o.covers) > 0) continue;
-        if (others.hits(box) || othersNow.hits(boxNow) || o.marks.hits(box) || o.unclearBy(box, r.at, true) > 0 || o.onLines(box, boxNow)) continue;
+        // its own mark is not in the way: a corner's box may touch the mark's (its ring's) box corner
+        if (others.hits(box) || othersNow.hits(boxNow) || o.marks.hitsBut(box, r.at) || o.unclearBy(box, r.at, true) > 0 || linesAt.hits(box) || linesNow.hits(boxNow)) continue;
         placed[i] = { id: r.id, side, dx, dy, box, anchor: -1, ...(narrow ? { narrow } : {}) };
         boxes[i] = { at: [box], now: [boxNow] };
         break search;

@@ -211,9 +211,25 @@ describe('layoutLabels', () => {
     ]);
     expect(other.some((b) => boxesIntersect(b, narrow[0].box))).toBe(false);
     expect(boxesIntersect(narrow[0].box, narrow[1].box)).toBe(false);
-    // a name a callout's leader starts from is not moved (the leader was laid out from it)
-    const callout = req('callout', [0, 0], { w: 30, h: 20, sides: ['below'], gap: 40, forced: true, leader: { start: 5, own: 'name' } });
-    expect(layoutLabels([name(), callout], [], frame, [], lines)[0].side).toBe('above');
+    // a name a callout's leader starts from is not moved (the leader was laid out from it); a callout
+    // whose leader starts at the mark leaves it free to move
+    const callout = (own?: string) => req('callout', [0, 0], { w: 30, h: 20, sides: ['above'], gap: 60, forced: true, leader: { start: 5, own } });
+    expect(layoutLabels([name(), callout('name')], [], frame, [], lines)[0].side).toBe('above');
+    expect(layoutLabels([name(), callout()], [], frame, [], lines)[0].side).toBe('below');
+    // its own line, weighed when it was placed, does not move it: one that grazes a corner of the box keeps
+    // it on one line (NARROW_COST), where another's line through it sends it to two
+    const own = lineBoxes([
+      [39, -100],
+      [39, -22],
+    ]);
+    const grazed = (all: Box[]) => layoutLabels([name({ line: { at: own, now: own }, narrow: { w: 40, h: 28 } })], [], [-60, -300, 60, 5], [], () => ({ at: all, now: all }))[0];
+    expect([grazed(own).side, grazed(own).narrow]).toEqual(['above', undefined]);
+    expect(own.some((b) => boxesIntersect(b, grazed(own).box))).toBe(true);
+    expect([grazed([...own, ...other]).side, grazed([...own, ...other]).narrow]).toEqual(['above', true]);
+    // a corner touching its own ringed mark's box is wholly clear: with only above and above-right, above-right
+    const ring: Box = [-15, -15, 15, 15];
+    const cornered = layoutLabels([name({ sides: ['above', 'above-right'], gap: 21 })], [ring], [-300, -300, 300, 300], [], () => ({ at: lineBoxes([[0, -100], [0, -16]]), now: [] }))[0];
+    expect(cornered.side).toBe('above-right');
   });
 
   it('keeps labels apart where they are drawn now as well as at the zoom they are laid out at (offsets do not scale with the anchors)', () => {
