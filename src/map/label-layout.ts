@@ -128,14 +128,33 @@ export function leaderSpan(side: LabelSide, dx: number, dy: number, w: number, h
   return to - from >= 2 ? { from, to } : null;
 }
 
-/** Returns small boxes, `LEADER_BAND_PX` wide, along a polyline (screen px): the band a label keeps its text off. */
-export function lineBoxes(points: readonly [number, number][]): Box[] {
+/** Returns small boxes, `LEADER_BAND_PX` wide, along a polyline (screen px), within `clip` if given: the band a label keeps its text off. */
+export function lineBoxes(points: readonly [number, number][], clip?: Box): Box[] {
   const half = LEADER_BAND_PX / 2;
   const boxes: Box[] = [];
   for (let i = 1; i < points.length; i++) {
     const [[x0, y0], [x1, y1]] = [points[i - 1], points[i]];
     const len = Math.hypot(x1 - x0, y1 - y0);
-    for (let d = 0; d < len; d += LEADER_BAND_PX) {
+    // only the piece inside `clip` (Liang–Barsky), at the same 4 px steps from the piece's start as unclipped:
+    // an arc zoomed in runs millions of px off the frame, where no label is laid out
+    let [t0, t1] = [0, 1];
+    if (clip) {
+      const [dx, dy] = [x1 - x0, y1 - y0];
+      for (const [p, q] of [
+        [-dx, x0 - clip[0]],
+        [dx, clip[2] - x0],
+        [-dy, y0 - clip[1]],
+        [dy, clip[3] - y0],
+      ]) {
+        if (p === 0) {
+          if (q < 0) t0 = Infinity;
+        } else if (p < 0) t0 = Math.max(t0, q / p);
+        else t1 = Math.min(t1, q / p);
+      }
+      if (t0 > t1) continue;
+    }
+    const end = t1 * len;
+    for (let d = Math.floor((t0 * len) / LEADER_BAND_PX) * LEADER_BAND_PX; d < len && d <= end; d += LEADER_BAND_PX) {
       const [x, y] = [x0 + ((x1 - x0) * d) / len, y0 + ((y1 - y0) * d) / len];
       boxes.push([x - half, y - half, x + half, y + half]);
     }

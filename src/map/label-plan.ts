@@ -310,13 +310,18 @@ export function planLabels(o: PlanInput): LabelPlan {
    * ask for every arc shown (`allArcLines`), once the first of them is laid out.
    */
   // the bands depend only on the zooms and where the map is: a drag along the timeline keeps them
-  const arcKey = `${k} ${o.zoom} ${origin[0]} ${origin[1]}`;
+  const arcKey = `${k} ${o.zoom} ${origin[0]} ${origin[1]} ${o.view.join(' ')}`;
+  // an arc's bands only in and around the frame (half its longer side beyond each edge), where labels are
+  // laid out: zoomed in on one city, a base's arc runs millions of px off it (a page at zoom 18 ran out of stack)
+  const reach = Math.max(o.view[2] - o.view[0], o.view[3] - o.view[1]) / 2;
+  const clipNow: Box = [o.view[0] - reach, o.view[1] - reach, o.view[2] + reach, o.view[3] + reach];
+  const clipAt: Box = [(clipNow[0] - origin[0]) * k, (clipNow[1] - origin[1]) * k, (clipNow[2] - origin[0]) * k, (clipNow[3] - origin[1]) * k];
   const arcLine = (p: PreparedPlace) => {
     if (!o.layers.includes('distances') || !p.props.borderPoint || p.props.distanceKm === undefined) return undefined;
     const kept = arcBands.get(p);
     if (kept?.key === arcKey) return kept.line;
     const at = greatCirclePoints(p.props.borderPoint, p.feature.geometry.coordinates as [number, number], ARC_LINE_SAMPLES).map((q) => px(q as [number, number]));
-    const line = { at: lineBoxes(at), now: lineBoxes(at.map(toNow)) };
+    const line = { at: lineBoxes(at, clipAt), now: lineBoxes(at.map(toNow), clipNow) };
     arcBands.set(p, { key: arcKey, line });
     return line;
   };
@@ -327,8 +332,9 @@ export function planLabels(o: PlanInput): LabelPlan {
     for (const p of o.arcs) {
       const line = shown(p) ? arcLine(p) : undefined;
       if (line) {
-        at.push(...line.at);
-        now.push(...line.now);
+        // one at a time: spread as arguments, a long list overflows the call stack
+        for (const b of line.at) at.push(b);
+        for (const b of line.now) now.push(b);
       }
     }
     return { at, now };

@@ -15,6 +15,24 @@ describe('layoutLabels', () => {
     for (let i = 0; i < out.length; i++) for (let j = i + 1; j < out.length; j++) expect(boxesIntersect(out[i].box, out[j].box)).toBe(false);
   });
 
+  it('makes a line\'s boxes only within a clip box, the same boxes there as unclipped, for a line millions of px long', () => {
+    const line: [number, number][] = [
+      [-3e6, -1e6],
+      [20, 10],
+      [3e6, 2e6],
+    ];
+    const clip: Box = [-200, -150, 250, 180];
+    const inClip = (b: Box) => boxesIntersect(b, clip);
+    const all = lineBoxes(line);
+    const clipped = lineBoxes(line, clip);
+    expect(all.length).toBeGreaterThan(1e6);
+    expect(clipped.length).toBeLessThan(300);
+    expect(clipped.filter(inClip)).toEqual(all.filter(inClip));
+    expect(clipped.filter(inClip).length).toBeGreaterThan(50);
+    // a segment wholly outside gives none
+    expect(lineBoxes([[1000, 1000], [2000, 1000]], clip)).toEqual([]);
+  });
+
   it('keeps a label that asks off the lines drawn, at either zoom, asking for them only then', () => {
     // a line straight across, 10 px above the anchor: where the label's first side, above, would be
     const line = lineBoxes([[-200, -10], [200, -10]]);
