@@ -244,6 +244,11 @@ export function sideOffset(side: LabelSide, w: number, h: number, gap: number): 
   }
 }
 
+/** Returns whether a box (a mark's) is centred within 1 px of `p`: a mark on a label's own spot (two places at one address) names no other point. */
+function onSpot(m: Box, p: [number, number]): boolean {
+  return Math.hypot((m[0] + m[2]) / 2 - p[0], (m[1] + m[3]) / 2 - p[1]) < 1;
+}
+
 /** Cell columns per key step of a `BoxGrid`: cell (x, y) is key x · CELL_KEY + y, distinct while |y| < CELL_KEY / 2 (50 million px at 96 px cells). */
 const CELL_KEY = 2 ** 20;
 
@@ -286,15 +291,26 @@ class BoxGrid {
     return false;
   }
 
-  /** Returns whether `b` overlaps a box filed other than one centred within 1 px of `own` (a mark's own box, as `nearer` skips it). */
+  /** Returns whether `b` overlaps a box filed other than one on the spot `own` (`onSpot`: a mark's own box, as `nearer` skips it). */
   hitsBut(b: Box, own: [number, number]): boolean {
     const k = this.size;
     for (let x = Math.floor(b[0] / k), x1 = Math.floor(b[2] / k); x <= x1; x++)
       for (let y = Math.floor(b[1] / k), y1 = Math.floor(b[3] / k); y <= y1; y++) {
         const list = this.cells.get(x * CELL_KEY + y);
-        if (list) for (const o of list) if (overlapArea(b, o) > 0 && Math.hypot((o[0] + o[2]) / 2 - own[0], (o[1] + o[3]) / 2 - own[1]) >= 1) return true;
+        if (list) for (const o of list) if (overlapArea(b, o) > 0 && !onSpot(o, own)) return true;
       }
     return false;
+  }
+
+  /** Takes out a box filed (the same object given to `add`). */
+  remove(b: Box): void {
+    const k = this.size;
+    for (let x = Math.floor(b[0] / k); x <= Math.floor(b[2] / k); x++)
+      for (let y = Math.floor(b[1] / k); y <= Math.floor(b[3] / k); y++) {
+        const list = this.cells.get(x * CELL_KEY + y);
+        const i = list ? list.indexOf(b) : -1;
+        if (i >= 0) list!.splice(i, 1);
+      }
   }
 
   /** Returns the sum of the overlap areas (px²) of `b` with the boxes filed, each counted once, in the order the cells hold them. */
@@ -335,10 +351,9 @@ class BoxGrid {
         const list = this.cells.get(x * CELL_KEY + y);
         if (!list) continue;
         for (const m of list) {
+          if (onSpot(m, own)) continue;
           const cx = (m[0] + m[2]) / 2;
           const cy = (m[1] + m[3]) / 2;
-          // a mark on the same spot (two places at one address) names no other point
-          if (Math.hypot(cx - own[0], cy - own[1]) < 1) continue;
           worst = Math.max(worst, clear - Math.hypot(Math.max(box[0] - cx, 0, cx - box[2]), Math.max(box[1] - cy, 0, cy - box[3])));
           if (any && worst > 0) return worst;
         }
@@ -346,6 +361,12 @@ class BoxGrid {
     return worst;
   }
 }
+
+/** A placed label's boxes (its text's, then its leader's) at the layout's zoom and now. */
+type Filed = { at: Box[]; now: Box[] };
+
+/** `layoutLabels`' test of a box wholly clear (see `whollyClear` there). */
+type WhollyClear = (box: Box, boxNow: Box, named?: [number, number], ownMark?: [number, number], offLines?: boolean, except?: ReadonlySet<Box>) => boolean;
 
 /** Cell size (px) of the layout's grids: about a short label's width. */
 const CELL_PX = 96;
@@ -444,18 +465,18 @@ export function layoutLabels(
   // mark and a label centred just below that mark, 2 px in a 1080 × 1350 still).
   const labelsNow = new BoxGrid(CELL_PX);
   const boxNow: Box = [0, 0, 0, 0];
+  /** Each placed label's boxes as filed in `labels` (`at`) and `labelsNow` (`now`): its text's first, then its leader's. */
+  const filed: Filed[] = [];
   /** Files a placed label at both zooms. */
   const place = (p: PlacedLabel, now: [number, number], r: LabelRequest, at: [number, number]) => {
     placed.push(p);
     const [w, h] = p.narrow && r.narrow ? [r.narrow.w, r.narrow.h] : [r.w, r.h];
     const pNow: Box = [now[0] + p.dx - w / 2, now[1] + p.dy - h / 2, now[0] + p.dx + w / 2, now[1] + p.dy + h / 2];
     if (!boxById.has(p.id)) boxById.set(p.id, [p.box, pNow]);
-    labels.add(p.box);
-    labelsNow.add(pNow);
-    if (p.leader) {
-      for (const b of leaderBoxes(at, p.dx, p.dy, p.leader)) labels.add(b);
-      for (const b of leaderBoxes(now, p.dx, p.dy, p.leader)) labelsNow.add(b);
-    }
+    const boxes: Filed = p.leader ? { at: [p.box, ...leaderBoxes(at, p.dx, p.dy, p.leader)], now: [pNow, ...leaderBoxes(now, p.dx, p.dy, p.leader)] } : { at: [p.box], now: [pNow] };
+    filed.push(boxes);
+    for (const b of boxes.at) labels.add(b);
+    for (const b of boxes.now) labelsNow.add(b);
   };
   /** The boxes of the labels placed so far, by id (a leader starts where it leaves its place's name). */
   const boxById = new Map<string, [Box, Box]>();
@@ -491,6 +512,23 @@ export function layoutLabels(
    * own mark at `own` allows (0: none); with `any`, returns a positive amount at the first such mark.
    */
   const unclearBy = (box: Box, own: [number, number], any: boolean) => marks.nearer(box, own, boxDistance(box, own) * CLEAR_RATIO, any);
+  /**
+   * Returns whether a label's box at the layout's zoom (`box`) and now (`boxNow`) is wholly clear:
+   * inside the frame and under no cover (now), over no label filed (at both zooms, leaving out the boxes
+   * in `except`) and no mark (but one on the spot `ownMark`), for a name (`named`: its mark) no other
+   * mark nearly as near, and with `offLines`, off the lines. The test of a label that may not overlap,
+   * and of an event's name that `unstrike` moves. Cheapest first: in a crowded view most tries fail on
+   * a placed label, before the marks are looked at. Arguments, not an object: a dense story's plan asks
+   * thousands of times, and every object was garbage.
+   */
+  const whollyClear: WhollyClear = (box, boxNow, named, ownMark, offLines, except) => {
+    if (bounds && (boxNow[0] < bounds[0] || boxNow[1] < bounds[1] || boxNow[2] > bounds[2] || boxNow[3] > bounds[3]) && outsideArea(boxNow, bounds) > 0) return false;
+    if (covers.length && coveredArea(boxNow, covers) > 0) return false;
+    if (labels.hits(box, except) || labelsNow.hits(boxNow, except)) return false;
+    if (ownMark ? marks.hitsBut(box, ownMark) : marks.hits(box)) return false;
+    if (named && unclearBy(box, named, true) > 0) return false;
+    return !(offLines && onLines(box, boxNow));
+  };
   /** A try's box, reused: a label that may not overlap makes a box only where it is placed. */
   const box: Box = [0, 0, 0, 0];
   /**
@@ -503,23 +541,15 @@ export function layoutLabels(
   const firstClear = (r: LabelRequest): { p: PlacedLabel; now: [number, number] } | null => {
     const fits = (side: LabelSide, at: [number, number], now: [number, number], anchor: number): PlacedLabel | null => {
       const [dx, dy] = sideOffset(side, r.w, r.h, r.gap);
-      if (bounds) {
-        const l = now[0] + dx - r.w / 2;
-        const t = now[1] + dy - r.h / 2;
-        if ((l < bounds[0] || t < bounds[1] || l + r.w > bounds[2] || t + r.h > bounds[3]) && outsideArea([l, t, now[0] + dx + r.w / 2, now[1] + dy + r.h / 2], bounds) > 0) return null;
-      }
       boxNow[0] = now[0] + dx - r.w / 2;
       boxNow[1] = now[1] + dy - r.h / 2;
-      boxNow[2] = boxNow[0] + r.w;
-      boxNow[3] = boxNow[1] + r.h;
-      if (covers.length && coveredArea(boxNow, covers) > 0) return null;
+      boxNow[2] = now[0] + dx + r.w / 2;
+      boxNow[3] = now[1] + dy + r.h / 2;
       box[0] = at[0] + dx - r.w / 2;
       box[1] = at[1] + dy - r.h / 2;
       box[2] = at[0] + dx + r.w / 2;
       box[3] = at[1] + dy + r.h / 2;
-      // the placed labels first: in a crowded view most sides fail there, before the marks are looked at
-      if (labels.hits(box) || labelsNow.hits(boxNow) || marks.hits(box) || (r.namesMark && unclearBy(box, at, true) > 0)) return null;
-      if (r.offLines && onLines(box, boxNow)) return null;
+      if (!whollyClear(box, boxNow, r.namesMark ? at : undefined, undefined, r.offLines)) return null;
       if (anchor >= 0 && r.misread?.(box, boxNow)) return null;
       return { id: r.id, side, dx, dy, box: [box[0], box[1], box[2], box[3]], anchor };
     };
@@ -632,7 +662,7 @@ export function layoutLabels(
     }
     if (best) place(best, bestNow, r, bestAt);
   }
-  if (lines) unstrike(placed, requests, { marks, bounds, covers, lines: () => lineGridsOf(lines), unclearBy });
+  if (lines) unstrike(placed, filed, requests, { labels, labelsNow, lines: () => lineGridsOf(lines), whollyClear });
   return placed;
 }
 
@@ -649,73 +679,56 @@ export function layoutLabels(
  */
 function unstrike(
   placed: PlacedLabel[],
+  filed: Filed[],
   requests: readonly LabelRequest[],
   o: {
-    marks: BoxGrid;
-    bounds?: Box;
-    covers: readonly Box[];
+    /** The placed labels' boxes at the layout's zoom and now, as `filed` lists them. */
+    labels: BoxGrid;
+    labelsNow: BoxGrid;
     /** The lines' bands filed at the layout's zoom and now (`layoutLabels`' `lines`). */
     lines: () => [BoxGrid, BoxGrid];
-    unclearBy: (box: Box, own: [number, number], any: boolean) => number;
+    whollyClear: WhollyClear;
   },
 ): void {
   const byId = new Map<string, LabelRequest>();
   for (const r of requests) if (r.forced) byId.set(r.id, r);
-  const nowOf = (p: PlacedLabel, r: LabelRequest, w: number, h: number): Box => {
-    const now = r.atNow ?? r.at;
-    return [now[0] + p.dx - w / 2, now[1] + p.dy - h / 2, now[0] + p.dx + w / 2, now[1] + p.dy + h / 2];
-  };
-  // the names another place's line runs through, found first: most plans have none, and build nothing more
+  // the names another place's line runs through, found first: most plans have none, and look at nothing more
   const struck: number[] = [];
   let grids: [BoxGrid, BoxGrid] | null = null;
   for (const [i, p] of placed.entries()) {
     const r = byId.get(p.id);
     if (!r?.namesMark || r.leader || p.anchor !== -1) continue;
     grids ??= o.lines();
-    const [w, h] = p.narrow && r.narrow ? [r.narrow.w, r.narrow.h] : [r.w, r.h];
     // its own line's bands are the same boxes as in `lines` (the plan hands both from one list)
     const own = new Set<Box>(r.line ? [...r.line.at, ...r.line.now] : []);
-    if (grids[0].hits(p.box, own) || grids[1].hits(nowOf(p, r, w, h), own)) struck.push(i);
+    if (grids[0].hits(p.box, own) || grids[1].hits(filed[i].now[0], own)) struck.push(i);
   }
-  if (!grids || !struck.length) return;
-  const [linesAt, linesNow] = grids;
+  if (!struck.length) return;
+  const ownsLeader = new Set<string>();
   const all = new Map(requests.map((r) => [r.id, r]));
-  const ownsLeader = new Set<string | undefined>();
-  for (const p of placed) if (p.leader) ownsLeader.add(all.get(p.id)?.leader?.own);
-  /** A placed label's boxes (its text's and its leader's) at the layout's zoom and now. */
-  const filed = (p: PlacedLabel): { at: Box[]; now: Box[] } => {
-    const r = all.get(p.id)!;
-    const more = p.anchor < 0 ? null : (typeof r.more === 'function' ? r.more() : (r.more ?? []))[p.anchor];
-    const [at, now] = more ? [more.at, more.now] : [r.at, r.atNow ?? r.at];
-    const [w, h] = p.narrow && r.narrow ? [r.narrow.w, r.narrow.h] : [r.w, r.h];
-    const box: Box = [now[0] + p.dx - w / 2, now[1] + p.dy - h / 2, now[0] + p.dx + w / 2, now[1] + p.dy + h / 2];
-    if (!p.leader) return { at: [p.box], now: [box] };
-    return { at: [p.box, ...leaderBoxes(at, p.dx, p.dy, p.leader)], now: [box, ...leaderBoxes(now, p.dx, p.dy, p.leader)] };
-  };
-  const boxes = placed.map(filed);
+  for (const p of placed) {
+    const own = p.leader ? all.get(p.id)?.leader?.own : undefined;
+    if (own !== undefined) ownsLeader.add(own);
+  }
   for (const i of struck) {
     const r = byId.get(placed[i].id)!;
     if (ownsLeader.has(r.id)) continue;
     const now = r.atNow ?? r.at;
-    const others = new BoxGrid(CELL_PX);
-    const othersNow = new BoxGrid(CELL_PX);
-    for (const [j, b] of boxes.entries()) {
-      if (j === i) continue;
-      for (const x of b.at) others.add(x);
-      for (const x of b.now) othersNow.add(x);
-    }
+    const except = new Set([...filed[i].at, ...filed[i].now]);
     const forms: { w: number; h: number; narrow?: true }[] = [{ w: r.w, h: r.h }, ...(r.narrow ? [{ w: r.narrow.w, h: r.narrow.h, narrow: true as const }] : [])];
     search: for (const { w, h, narrow } of forms)
       for (const side of r.sides) {
         const [dx, dy] = sideOffset(side, w, h, r.gap);
         const box: Box = [r.at[0] + dx - w / 2, r.at[1] + dy - h / 2, r.at[0] + dx + w / 2, r.at[1] + dy + h / 2];
         const boxNow: Box = [now[0] + dx - w / 2, now[1] + dy - h / 2, now[0] + dx + w / 2, now[1] + dy + h / 2];
-        if (o.bounds && outsideArea(boxNow, o.bounds) > 0) continue;
-        if (o.covers.length && coveredArea(boxNow, o.covers) > 0) continue;
         // its own mark is not in the way: a corner's box may touch the mark's (its ring's) box corner
-        if (others.hits(box) || othersNow.hits(boxNow) || o.marks.hitsBut(box, r.at) || o.unclearBy(box, r.at, true) > 0 || linesAt.hits(box) || linesNow.hits(boxNow)) continue;
+        if (!o.whollyClear(box, boxNow, r.at, r.at, true, except)) continue;
         placed[i] = { id: r.id, side, dx, dy, box, anchor: -1, ...(narrow ? { narrow } : {}) };
-        boxes[i] = { at: [box], now: [boxNow] };
+        for (const b of filed[i].at) o.labels.remove(b);
+        for (const b of filed[i].now) o.labelsNow.remove(b);
+        filed[i] = { at: [box], now: [boxNow] };
+        o.labels.add(box);
+        o.labelsNow.add(boxNow);
         break search;
       }
   }

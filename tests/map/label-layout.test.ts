@@ -250,6 +250,33 @@ describe('layoutLabels', () => {
     expect(cornered.side).toBe('above-right');
   });
 
+  it('moves struck names one after another, each seeing where those before it went', () => {
+    // another place's lines through a's name above its mark, b's right of its own and c's left of its own
+    const other = [
+      ...lineBoxes([
+        [30, -30],
+        [30, -5],
+      ]),
+      ...lineBoxes([
+        [60, 20],
+        [60, 45],
+      ]),
+      ...lineBoxes([
+        [-100, -50],
+        [-100, -20],
+      ]),
+    ];
+    const lines = () => ({ at: other, now: other });
+    const name = (id: string, at: [number, number], sides: LabelRequest['sides']) => req(id, at, { forced: true, namesMark: true, sides });
+    const names = [name('a', [0, 0], ['above', 'below']), name('b', [0, 34], ['right', 'above']), name('c', [-30, -34], ['left', 'below'])];
+    const frame: Box = [-150, -300, 150, 300];
+    expect(layoutLabels(names, [], frame).map((p) => p.side)).toEqual(['above', 'right', 'left']);
+    const out = layoutLabels(names, [], frame, [], lines);
+    // a goes below; b's other side (above) is where a went now, so b stays; c takes the room a left
+    expect(out.map((p) => p.side)).toEqual(['below', 'right', 'below']);
+    for (let i = 0; i < out.length; i++) for (let j = i + 1; j < out.length; j++) expect(boxesIntersect(out[i].box, out[j].box)).toBe(false);
+  });
+
   it('keeps labels apart where they are drawn now as well as at the zoom they are laid out at (offsets do not scale with the anchors)', () => {
     // a's name sits 40 px above its mark; b's label is centred 30 px above that mark at the layout's zoom
     // and 42 px above it now (zoomed in): apart at the layout's zoom, over a's name now
