@@ -72,6 +72,12 @@ export interface LabelRequest {
    * label with a `leader` (its leader's span is worked out for the one-line size).
    */
   narrow?: { w: number; h: number };
+  /**
+   * For an event's own point name that another place's line strikes through where no side beside its
+   * mark is wholly clear (`unstrike`): it may move one to `OUT_LINES` lines further out, to a side wholly
+   * clear, with a leader from `start` px out from its anchor (the mark's edge) to the name's near edge.
+   */
+  outward?: { start: number };
 }
 
 /** A request's further anchors (see `LabelRequest.more`). */
@@ -92,6 +98,9 @@ export interface PlacedLabel {
   /** Placed in its narrower form (`LabelRequest.narrow`): its box is that form's size. */
   narrow?: true;
 }
+
+/** How many lines (the name's height) further out than its sides an event's struck name may move with a leader (`LabelRequest.outward`), nearest first. */
+const OUT_LINES = [1, 2, 3];
 
 /** Width (px) of the band a leader line keeps clear of labels (its line is 1.5 px at scale 1). */
 const LEADER_BAND_PX = 4;
@@ -662,7 +671,7 @@ export function layoutLabels(
     }
     if (best) place(best, bestNow, r, bestAt);
   }
-  if (lines) unstrike(placed, filed, requests, { labels, labelsNow, lines: () => lineGridsOf(lines), whollyClear });
+  if (lines) unstrike(placed, filed, requests, { labels, labelsNow, marks, lines: () => lineGridsOf(lines), whollyClear });
   return placed;
 }
 
@@ -685,6 +694,7 @@ function unstrike(
     /** The placed labels' boxes at the layout's zoom and now, as `filed` lists them. */
     labels: BoxGrid;
     labelsNow: BoxGrid;
+    marks: BoxGrid;
     /** The lines' bands filed at the layout's zoom and now (`layoutLabels`' `lines`). */
     lines: () => [BoxGrid, BoxGrid];
     whollyClear: WhollyClear;
@@ -703,33 +713,64 @@ function unstrike(
     const own = new Set<Box>(r.line ? [...r.line.at, ...r.line.now] : []);
     if (grids[0].hits(p.box, own) || grids[1].hits(filed[i].now[0], own)) struck.push(i);
   }
-  if (!struck.length) return;
+  if (!grids || !struck.length) return;
+  const [linesAt, linesNow] = grids;
   const ownsLeader = new Set<string>();
   const all = new Map(requests.map((r) => [r.id, r]));
   for (const p of placed) {
     const own = p.leader ? all.get(p.id)?.leader?.own : undefined;
     if (own !== undefined) ownsLeader.add(own);
   }
-  for (const i of struck) {
+  /** Moves the struck name at `i` beside its mark (`out` false) or further out with a leader (`out` true), where wholly clear; returns whether it moved. */
+  const moveClear = (i: number, out: boolean): boolean => {
     const r = byId.get(placed[i].id)!;
-    if (ownsLeader.has(r.id)) continue;
     const now = r.atNow ?? r.at;
     const except = new Set([...filed[i].at, ...filed[i].now]);
-    const forms: { w: number; h: number; narrow?: true }[] = [{ w: r.w, h: r.h }, ...(r.narrow ? [{ w: r.narrow.w, h: r.narrow.h, narrow: true as const }] : [])];
-    search: for (const { w, h, narrow } of forms)
+    const move = (p: PlacedLabel, at: Box[], now: Box[]) => {
+      placed[i] = p;
+      for (const b of filed[i].at) o.labels.remove(b);
+      for (const b of filed[i].now) o.labelsNow.remove(b);
+      filed[i] = { at, now };
+      for (const b of at) o.labels.add(b);
+      for (const b of now) o.labelsNow.add(b);
+      return true;
+    };
+    const boxesAt = (dx: number, dy: number, w: number, h: number): [Box, Box] => [
+      [r.at[0] + dx - w / 2, r.at[1] + dy - h / 2, r.at[0] + dx + w / 2, r.at[1] + dy + h / 2],
+      [now[0] + dx - w / 2, now[1] + dy - h / 2, now[0] + dx + w / 2, now[1] + dy + h / 2],
+    ];
+    if (!out) {
+      const forms: { w: number; h: number; narrow?: true }[] = [{ w: r.w, h: r.h }, ...(r.narrow ? [{ w: r.narrow.w, h: r.narrow.h, narrow: true as const }] : [])];
+      for (const { w, h, narrow } of forms)
+        for (const side of r.sides) {
+          const [dx, dy] = sideOffset(side, w, h, r.gap);
+          const [box, boxNow] = boxesAt(dx, dy, w, h);
+          // its own mark is not in the way: a corner's box may touch the mark's (its ring's) box corner
+          if (o.whollyClear(box, boxNow, r.at, r.at, true, except)) return move({ id: r.id, side, dx, dy, box, anchor: -1, ...(narrow ? { narrow } : {}) }, [box], [boxNow]);
+        }
+      return false;
+    }
+    if (!r.outward) return false;
+    // further out, with a leader to its mark: the name need not be the nearest to its mark, but no other
+    // mark may be as near it as a name beside its mark sits, and the leader keeps off labels, marks and lines
+    for (const k of OUT_LINES)
       for (const side of r.sides) {
-        const [dx, dy] = sideOffset(side, w, h, r.gap);
-        const box: Box = [r.at[0] + dx - w / 2, r.at[1] + dy - h / 2, r.at[0] + dx + w / 2, r.at[1] + dy + h / 2];
-        const boxNow: Box = [now[0] + dx - w / 2, now[1] + dy - h / 2, now[0] + dx + w / 2, now[1] + dy + h / 2];
-        // its own mark is not in the way: a corner's box may touch the mark's (its ring's) box corner
-        if (!o.whollyClear(box, boxNow, r.at, r.at, true, except)) continue;
-        placed[i] = { id: r.id, side, dx, dy, box, anchor: -1, ...(narrow ? { narrow } : {}) };
-        for (const b of filed[i].at) o.labels.remove(b);
-        for (const b of filed[i].now) o.labelsNow.remove(b);
-        filed[i] = { at: [box], now: [boxNow] };
-        o.labels.add(box);
-        o.labelsNow.add(boxNow);
-        break search;
+        const [dx, dy] = sideOffset(side, r.w, r.h, r.gap + k * r.h);
+        const [box, boxNow] = boxesAt(dx, dy, r.w, r.h);
+        if (!o.whollyClear(box, boxNow, undefined, r.at, true, except) || o.marks.nearer(box, r.at, r.gap, true) > 0) continue;
+        const len = Math.hypot(dx, dy);
+        // to where the way from the anchor to the name's centre enters its box
+        const to = len - Math.min(dx ? r.w / 2 / Math.abs(dx / len) : Infinity, dy ? r.h / 2 / Math.abs(dy / len) : Infinity);
+        const leader = { from: r.outward.start, to };
+        if (to - leader.from < 2) continue;
+        const [lead, leadNow] = [leaderBoxes(r.at, dx, dy, leader), leaderBoxes(now, dx, dy, leader)];
+        if (lead.some((b) => o.labels.hits(b, except) || o.marks.hitsBut(b, r.at) || linesAt.hits(b)) || leadNow.some((b) => o.labelsNow.hits(b, except) || linesNow.hits(b))) continue;
+        return move({ id: r.id, side, dx, dy, box, anchor: -1, leader }, [box, ...lead], [boxNow, ...leadNow]);
       }
-  }
+    return false;
+  };
+  // every name that can first tries beside its mark, then those that could not, further out: a name moved
+  // out does not take the room beside its mark that a later name would have moved to
+  const left = struck.filter((i) => !ownsLeader.has(placed[i].id) && !moveClear(i, false));
+  for (const i of left) moveClear(i, true);
 }

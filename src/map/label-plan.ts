@@ -372,6 +372,9 @@ export function planLabels(o: PlanInput): LabelPlan {
       // the event's own names keep off their own arc (on two lines if they must); the other places' arcs
       // are not weighed for them: weighing those moved names beside their neighbours' marks
       line: forced ? arcLine(p) : undefined,
+      // and where another place's arc strikes through them and no side beside the mark is clear, they may
+      // move further out with a leader from the mark's edge
+      outward: forced && !p.isArea ? { start: markRadius(p) * s } : undefined,
       // another place's name is not struck through by any distance arc
       offLines: !forced,
       kind: p.isArea ? 'areas' : 'points',
@@ -545,9 +548,9 @@ export function planLabels(o: PlanInput): LabelPlan {
     if (r.parts) for (const part of r.parts) plan[r.kind].push({ ...part, dx: p.dx + part.dx, dy: p.dy + part.dy });
     else if (p.narrow && r.narrow) plan[r.kind].push({ ...r.label, text: r.narrow.text, w: r.narrow.w, h: r.narrow.h, position, dx: p.dx, dy: p.dy, ...alignBeside(p.side, p.dx, r.narrow.w, r.narrow.pad) });
     else plan[r.kind].push({ ...r.label, position, dx: p.dx, dy: p.dy });
-    const leaderFrom = calloutFrom.get(r.id);
+    const leaderFrom = calloutFrom.get(r.id) ?? (r.outward ? r.label.position : undefined);
     if (leaderFrom && p.leader) {
-      // The leader runs as laid out (from the mark's edge, or its place's name, to the panel's near edge), at the zoom shown now.
+      // The leader runs as laid out (from the mark's edge, or its place's name, to the panel's or the name's near edge), at the zoom shown now.
       const [ax, ay] = o.project(leaderFrom);
       const len = Math.hypot(p.dx, p.dy);
       const along = (d: number) => o.unproject([ax + (p.dx / len) * d, ay + (p.dy / len) * d]);

@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { boxDistance } from '../../src/map/label-layout.ts';
 import { SHORT_ARC_KM } from '../../src/map/layers.ts';
 import { arcsNow, namesOnOtherArcs, namesOnOwnArcs, segmentCrosses } from './arcs.ts';
 import { openApp, setState, shownPoints, storyPlaces, useHarness } from './harness.ts';
@@ -10,6 +11,7 @@ type Label = { id: string; kind: string; text: string; size: number; box: Box };
 const h = useHarness();
 
 const intersect = (a: Box, b: Box) => a[0] < b[2] && b[0] < a[2] && a[1] < b[3] && b[1] < a[3];
+const mid = (b: Box): [number, number] => [(b[0] + b[2]) / 2, (b[1] + b[3]) / 2];
 
 /** Returns the story labels drawn now and the basemap's placed country names (boxes estimated from the style's size and the font's metrics). */
 function labelsNow(page: Page) {
@@ -77,12 +79,17 @@ async function storyEvents(page: Page) {
  */
 const CROWDED: Record<string, string[]> = {
   '1200x675': ['operation-spiderweb: ukrainka\'s distance arc runs through "Dyagilevo air base"', 'what-next: olenya\'s distance arc runs through "Moscow"'],
-  '1080x1350': [
-    'operation-spiderweb: belaya\'s distance arc runs through "Dyagilevo air base"',
-    'operation-spiderweb: ukrainka\'s distance arc runs through "Dyagilevo air base"',
-    'operation-spiderweb: olenya\'s distance arc runs through "Ivanovo Severny air base"',
-  ],
+  '1080x1350': ['operation-spiderweb: belaya\'s distance arc runs through "Dyagilevo air base"', 'operation-spiderweb: ukrainka\'s distance arc runs through "Dyagilevo air base"'],
   'explorer 1280x760': ['operation-spiderweb: belaya\'s distance arc runs through "Dyagilevo air base"', 'operation-spiderweb: ukrainka\'s distance arc runs through "Dyagilevo air base"'],
+};
+
+/**
+ * The event names moved out from their marks with a leader, where no side beside the mark was clear of the
+ * other arcs (`LabelRequest.outward`), in each still size's frames: a leader that goes or comes fails.
+ */
+const NAME_LEADERS: Record<string, string[]> = {
+  '1200x675': [],
+  '1080x1350': ['operation-spiderweb: ivanovo-severny'],
 };
 
 describe('labels as a layout problem', () => {
@@ -97,6 +104,7 @@ describe('labels as a layout problem', () => {
       const { start, events } = await storyEvents(page);
       const problems: string[] = [];
       let arcsSeen = 0;
+      const nameLeaders: string[] = [];
       for (const e of events) {
         await setState(page, { t: Date.parse(e.start) });
         const { story, basemap } = await labelsNow(page);
@@ -125,9 +133,19 @@ describe('labels as a layout problem', () => {
           if (!inside && !outside) problems.push(`${e.id}: the mark of ${m.id} is cut at the frame's edge ${JSON.stringify(m.box.map(Math.round))}`);
         }
         for (const s of story) for (const b of basemap) if (intersect(s.box, b.box)) problems.push(`${e.id}: "${s.text}" overlaps the basemap's ${b.id}`);
-        // a callout's line runs clear of every other label's text (1 px of a box's edge is its padding)
-        for (const seg of await leadersNow(page))
-          for (const l of story) if (!l.id.startsWith('callout') && segmentCrosses(seg, l.box, 1)) problems.push(`${e.id}: a callout's leader runs through "${l.text}"`);
+        // a leader runs clear of every other label's text (1 px of a box's edge is its padding): a callout's, and
+        // an event's name's moved out from its mark where no side beside it was clear of the other arcs
+        // (`LabelRequest.outward`), which runs from that name's own mark (the nearest to its start) to the name
+        for (const seg of await leadersNow(page)) {
+          const end = story.find((l) => boxDistance(l.box, [seg[2], seg[3]]) <= 2);
+          if (!end) problems.push(`${e.id}: a leader ends at no label ${JSON.stringify(seg.map(Math.round))}`);
+          else if (!end.id.startsWith('callout')) {
+            nameLeaders.push(`${e.id}: ${end.id}`);
+            const from = marks.reduce((a, b) => (Math.hypot(mid(b.box)[0] - seg[0], mid(b.box)[1] - seg[1]) < Math.hypot(mid(a.box)[0] - seg[0], mid(a.box)[1] - seg[1]) ? b : a));
+            if (!e.places.includes(end.id) || from.id !== end.id) problems.push(`${e.id}: the leader to "${end.text}" starts by ${from.id}'s mark`);
+          }
+          for (const l of story) if (l !== end && !l.id.startsWith('callout') && segmentCrosses(seg, l.box, 1)) problems.push(`${e.id}: a leader runs through "${l.text}"`);
+        }
         // no place's name is struck through by its own distance arc (one came in low through "Ukrainka air base");
         // another place's arc may cross a name where every side of it has one (the bases by Moscow, near the arcs' start)
         for (const { id, line } of await arcsNow(page, e.places))
@@ -148,8 +166,9 @@ describe('labels as a layout problem', () => {
             if (line.some((q, k) => k > 0 && segmentCrosses([...line[k - 1], ...q], l.box, 1))) problems.push(`${e.id}: ${id}'s distance arc runs through "${l.text.replace(/\n/g, ' ')}"`);
       }
       expect(problems).toEqual([]);
-      // the arcs check looked at arcs
+      // the arcs check looked at arcs, and the leaders check at a name's leader
       expect(arcsSeen).toBeGreaterThan(0);
+      expect(nameLeaders).toEqual(NAME_LEADERS[`${size.width}x${size.height}`]);
       expect(errors).toEqual([]);
       await page.context().close();
     });

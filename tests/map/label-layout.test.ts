@@ -250,6 +250,40 @@ describe('layoutLabels', () => {
     expect(cornered.side).toBe('above-right');
   });
 
+  it("moves an event's struck name further out with a leader where no side beside its mark is clear (LabelRequest.outward)", () => {
+    // another place's line runs through both sides beside the mark, and stops short of a line further out
+    const other = lineBoxes([
+      [30, -20],
+      [30, 20],
+    ]);
+    const frame: Box = [-300, -300, 300, 300];
+    const name = (extra: Partial<LabelRequest> = {}) => req('name', [0, 0], { forced: true, namesMark: true, sides: ['above', 'below'], ...extra });
+    const lay = (marks: Box[] = [], lines: Box[] = other, extra: Partial<LabelRequest> = {}) => layoutLabels([name(extra)], marks, frame, [], () => ({ at: lines, now: lines }))[0];
+    // without `outward` it stays, struck, above
+    expect([lay().side, lay().leader]).toEqual(['above', undefined]);
+    // with it, a line further out above, the leader from the mark's edge to the name's near edge
+    const out = lay([], other, { outward: { start: 5 } });
+    expect(out.side).toBe('above');
+    expect([out.dx, out.dy]).toEqual([0, -31]);
+    expect(out.leader).toEqual({ from: 5, to: 24 });
+    expect(other.some((b) => boxesIntersect(b, out.box))).toBe(false);
+    // another mark about as near that box as a name sits beside its mark: below instead
+    const near: Box = [40, -36, 50, -26];
+    expect(lay([near], other, { outward: { start: 5 } }).side).toBe('below');
+    // a line across the way up from the mark: the leader would cross it, so below
+    const across = lineBoxes([
+      [-6, -15],
+      [6, -15],
+    ]);
+    expect(lay([], [...other, ...across], { outward: { start: 5 } }).side).toBe('below');
+    // nothing clear within three lines out: it stays
+    const long = lineBoxes([
+      [30, -120],
+      [30, 120],
+    ]);
+    expect([lay([], long, { outward: { start: 5 } }).side, lay([], long, { outward: { start: 5 } }).leader]).toEqual(['above', undefined]);
+  });
+
   it('moves struck names one after another, each seeing where those before it went', () => {
     // another place's lines through a's name above its mark, b's right of its own and c's left of its own
     const other = [
