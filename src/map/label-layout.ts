@@ -93,7 +93,7 @@ export interface PlacedLabel {
   box: Box;
   /** Which anchor it sits beside: -1 for the request's own `at`, else an index into its `more`. */
   anchor: number;
-  /** A leader's ends (px from the anchor towards the box's centre; see `LabelRequest.leader`), if it has one. */
+  /** A leader's ends (px from the anchor towards the box's centre; see `LabelRequest.leader` and `outward`), if it has one. */
   leader?: { from: number; to: number };
   /** Placed in its narrower form (`LabelRequest.narrow`): its box is that form's size. */
   narrow?: true;
@@ -682,7 +682,9 @@ export function layoutLabels(
  * its sides, on one line and then on two (`LabelRequest.narrow`), where it is wholly clear: of every
  * other label placed (before it and after it) at both zooms, of the marks but its own, the frame's
  * edge, the covers and every line, its own too, and clearly nearer its own mark. Nothing else moves, so
- * no label loses its room to it; where no side is wholly clear, the name stays. (Weighing the other
+ * no label loses its room to it. Where no side beside its mark is wholly clear, a name that may
+ * (`LabelRequest.outward`) moves one to three lines further out with a leader, where name and leader are
+ * wholly clear; else it stays. (Weighing the other
  * lines in the forced tries themselves took a distance label's room in a kiosk's frame, and on a phone
  * moved a neighbour's name beside the wrong mark, the names being placed one after another.)
  */
@@ -713,8 +715,7 @@ function unstrike(
     const own = new Set<Box>(r.line ? [...r.line.at, ...r.line.now] : []);
     if (grids[0].hits(p.box, own) || grids[1].hits(filed[i].now[0], own)) struck.push(i);
   }
-  if (!grids || !struck.length) return;
-  const [linesAt, linesNow] = grids;
+  if (!struck.length) return;
   const ownsLeader = new Set<string>();
   const all = new Map(requests.map((r) => [r.id, r]));
   for (const p of placed) {
@@ -764,13 +765,15 @@ function unstrike(
         const leader = { from: r.outward.start, to };
         if (to - leader.from < 2) continue;
         const [lead, leadNow] = [leaderBoxes(r.at, dx, dy, leader), leaderBoxes(now, dx, dy, leader)];
-        if (lead.some((b) => o.labels.hits(b, except) || o.marks.hitsBut(b, r.at) || linesAt.hits(b)) || leadNow.some((b) => o.labelsNow.hits(b, except) || linesNow.hits(b))) continue;
+        // the leader's band as clear as the name: in the frame, under no cover, off labels, other marks and lines
+        if (!lead.every((b, j) => o.whollyClear(b, leadNow[j], undefined, r.at, true, except))) continue;
         return move({ id: r.id, side, dx, dy, box, anchor: -1, leader }, [box, ...lead], [boxNow, ...leadNow]);
       }
     return false;
   };
-  // every name that can first tries beside its mark, then those that could not, further out: a name moved
-  // out does not take the room beside its mark that a later name would have moved to
+  // every name that can first moves beside its mark, then those that could not try beside it again (a
+  // name after them may have moved out of their way) and then further out: a name moved out does not
+  // take the room beside its mark that a later name would have moved to
   const left = struck.filter((i) => !ownsLeader.has(placed[i].id) && !moveClear(i, false));
-  for (const i of left) moveClear(i, true);
+  for (const i of left) if (!moveClear(i, false)) moveClear(i, true);
 }

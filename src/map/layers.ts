@@ -390,8 +390,9 @@ export function buildLayers(data: LayerData, s: LayerState, theme: Theme, atlase
         extensions: [timeFilter],
       }),
     ),
-    // a callout's leader runs under every name, whose halo breaks the line where one crosses it, as on a
-    // printed map: the event's names are laid out before its callout, so one can lie across the leader's path
+    // a leader (a callout's, or a name's moved out from its mark) runs under every name, whose halo breaks
+    // the line where one crosses it, as on a printed map: the event's names are laid out before its callout,
+    // so one can lie across a callout's leader's path
     keep('leaders', [s.labels.leaders], () =>
       new LineLayer<{ from: [number, number]; to: [number, number] }>({
         id: 'leaders',

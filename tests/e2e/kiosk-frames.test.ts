@@ -242,10 +242,24 @@ function labelsOffTheirMarks(page: Page) {
       return { id: o.id, at: xy(o.props.anchor) };
     });
     const dist = (b: number[], [x, y]: [number, number]) => Math.hypot(Math.max(b[0] - x, 0, x - b[2]), Math.max(b[1] - y, 0, y - b[3]));
+    // the leaders drawn (a callout's, or an event's name's moved out from its mark where no side beside it
+    // was clear of the arcs), at their screen ends
+    const leaders = ((app.deckLayers().find((x) => x.id === 'leaders')?.props.data ?? []) as { from: [number, number]; to: [number, number] }[]).map((l) => ({ from: xy(l.from), to: xy(l.to) }));
     const out: string[] = [];
     for (const l of app.labelBoxes().filter((x) => x.kind === 'points')) {
       const own = xy(anchors.get(l.id)!);
       const d = dist(l.box, own);
+      // a name joined to its mark by a leader: the leader ends at the name and starts at its own mark, nearer
+      // it than any other mark and within a ring's reach of it
+      const leader = leaders.find((x) => dist(l.box, x.to) <= 2);
+      if (leader) {
+        const start = Math.hypot(leader.from[0] - own[0], leader.from[1] - own[1]);
+        if (start > 3 * l.size) out.push(`"${l.text}"'s leader starts ${Math.round(start)} px from its mark`);
+        for (const m of marks)
+          if (m.id !== l.id && Math.hypot(m.at[0] - own[0], m.at[1] - own[1]) >= 1 && Math.hypot(m.at[0] - leader.from[0], m.at[1] - leader.from[1]) <= start)
+            out.push(`"${l.text}"'s leader starts nearer ${m.id}'s mark than its own`);
+        continue;
+      }
       if (d > 2.5 * l.size) out.push(`"${l.text}" is ${Math.round(d)} px from its mark (over 2.5 × its ${Math.round(l.size)} px type)`);
       for (const m of marks) {
         if (m.id === l.id || Math.hypot(m.at[0] - own[0], m.at[1] - own[1]) < 1) continue;

@@ -13,6 +13,12 @@ const h = useHarness();
 const intersect = (a: Box, b: Box) => a[0] < b[2] && b[0] < a[2] && a[1] < b[3] && b[1] < a[3];
 const mid = (b: Box): [number, number] => [(b[0] + b[2]) / 2, (b[1] + b[3]) / 2];
 
+/** Returns whether two segments [x0, y0, x1, y1] cross (meeting at an end does not count). */
+function segmentsCross([a, b, c, d]: number[], [e, f, g, h]: number[]): boolean {
+  const side = (px: number, py: number, qx: number, qy: number, rx: number, ry: number) => Math.sign((qx - px) * (ry - py) - (qy - py) * (rx - px));
+  return side(a, b, c, d, e, f) * side(a, b, c, d, g, h) < 0 && side(e, f, g, h, a, b) * side(e, f, g, h, c, d) < 0;
+}
+
 /** Returns the story labels drawn now and the basemap's placed country names (boxes estimated from the style's size and the font's metrics). */
 function labelsNow(page: Page) {
   return page.evaluate(() => {
@@ -54,7 +60,7 @@ async function marksNow(page: Page, storyStart: number) {
   return (await shownPoints(page, storyStart)).map(({ id, x, y }) => ({ id, box: [x - r, y - r, x + r, y + r] as Box, area: frame.area }));
 }
 
-/** Returns the callouts' leader lines drawn now, as screen segments (CSS px). */
+/** Returns the leader lines drawn now (a callout's, a name's moved out from its mark), as screen segments (CSS px). */
 function leadersNow(page: Page) {
   return page.evaluate(() => {
     const app = window.explainer!;
@@ -136,15 +142,24 @@ describe('labels as a layout problem', () => {
         // a leader runs clear of every other label's text (1 px of a box's edge is its padding): a callout's, and
         // an event's name's moved out from its mark where no side beside it was clear of the other arcs
         // (`LabelRequest.outward`), which runs from that name's own mark (the nearest to its start) to the name
+        const arcs = await arcsNow(page, marks.map((m) => m.id));
         for (const seg of await leadersNow(page)) {
-          const end = story.find((l) => boxDistance(l.box, [seg[2], seg[3]]) <= 2);
+          const end = story.reduce<Label | null>((a, l) => (boxDistance(l.box, [seg[2], seg[3]]) <= Math.min(2, a ? boxDistance(a.box, [seg[2], seg[3]]) : 2) ? l : a), null);
           if (!end) problems.push(`${e.id}: a leader ends at no label ${JSON.stringify(seg.map(Math.round))}`);
-          else if (!end.id.startsWith('callout')) {
-            nameLeaders.push(`${e.id}: ${end.id}`);
-            const from = marks.reduce((a, b) => (Math.hypot(mid(b.box)[0] - seg[0], mid(b.box)[1] - seg[1]) < Math.hypot(mid(a.box)[0] - seg[0], mid(a.box)[1] - seg[1]) ? b : a));
-            if (!e.places.includes(end.id) || from.id !== end.id) problems.push(`${e.id}: the leader to "${end.text}" starts by ${from.id}'s mark`);
+          if (!end || end.id.startsWith('callout')) {
+            for (const l of story) if (!l.id.startsWith('callout') && segmentCrosses(seg, l.box, 1)) problems.push(`${e.id}: a callout's leader runs through "${l.text}"`);
+            continue;
           }
-          for (const l of story) if (l !== end && !l.id.startsWith('callout') && segmentCrosses(seg, l.box, 1)) problems.push(`${e.id}: a leader runs through "${l.text}"`);
+          // a name's leader: from the edge of its own place's ring (the nearest mark, within a ring's reach) out to
+          // the name, clear of every other label, mark and arc
+          nameLeaders.push(`${e.id}: ${end.id}`);
+          const dist = (m: { box: Box }, x: number, y: number) => Math.hypot(mid(m.box)[0] - x, mid(m.box)[1] - y);
+          const from = marks.reduce((a, b) => (dist(b, seg[0], seg[1]) < dist(a, seg[0], seg[1]) ? b : a));
+          if (!e.places.includes(end.id) || from.id !== end.id) problems.push(`${e.id}: the leader to "${end.text}" starts by ${from.id}'s mark`);
+          if (dist(from, seg[0], seg[1]) > 3 * (from.box[2] - from.box[0]) || dist(from, seg[2], seg[3]) <= dist(from, seg[0], seg[1])) problems.push(`${e.id}: the leader to "${end.text}" does not run out from its mark ${JSON.stringify(seg.map(Math.round))}`);
+          for (const l of story) if (l !== end && segmentCrosses(seg, l.box, 1)) problems.push(`${e.id}: the leader to "${end.text}" runs through "${l.text}"`);
+          for (const m of marks) if (m !== from && segmentCrosses(seg, m.box, 1)) problems.push(`${e.id}: the leader to "${end.text}" runs over ${m.id}'s mark`);
+          for (const { id, line } of arcs) if (line.some((q, k) => k > 0 && segmentsCross(seg, [...line[k - 1], ...q]))) problems.push(`${e.id}: the leader to "${end.text}" crosses ${id}'s distance arc`);
         }
         // no place's name is struck through by its own distance arc (one came in low through "Ukrainka air base");
         // another place's arc may cross a name where every side of it has one (the bases by Moscow, near the arcs' start)
@@ -161,7 +176,7 @@ describe('labels as a layout problem', () => {
         // and no other place's name has any arc drawn through it: it gives way, as to a label (Ivanovo's own arc
         // struck through its name on the 1 June 18:00 still)
         const others = story.filter((x) => !e.places.includes(x.id) && (x.kind === 'points' || x.kind === 'areas'));
-        for (const { id, line } of await arcsNow(page, marks.map((m) => m.id)))
+        for (const { id, line } of arcs)
           for (const l of others)
             if (line.some((q, k) => k > 0 && segmentCrosses([...line[k - 1], ...q], l.box, 1))) problems.push(`${e.id}: ${id}'s distance arc runs through "${l.text.replace(/\n/g, ' ')}"`);
       }

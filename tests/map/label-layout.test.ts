@@ -269,19 +269,43 @@ describe('layoutLabels', () => {
     expect(other.some((b) => boxesIntersect(b, out.box))).toBe(false);
     // another mark about as near that box as a name sits beside its mark: below instead
     const near: Box = [40, -36, 50, -26];
-    expect(lay([near], other, { outward: { start: 5 } }).side).toBe('below');
+    const below = lay([near], other, { outward: { start: 5 } });
+    expect([below.side, below.dy, below.leader]).toEqual(['below', 31, { from: 5, to: 24 }]);
     // a line across the way up from the mark: the leader would cross it, so below
     const across = lineBoxes([
       [-6, -15],
       [6, -15],
     ]);
-    expect(lay([], [...other, ...across], { outward: { start: 5 } }).side).toBe('below');
-    // nothing clear within three lines out: it stays
+    const crossed = lay([], [...other, ...across], { outward: { start: 5 } });
+    expect([crossed.side, crossed.dy, crossed.leader]).toEqual(['below', 31, { from: 5, to: 24 }]);
+    // nor a leader that would run under a cover (the legend) where the name would not: below instead
+    expect(layoutLabels([name({ outward: { start: 5 } })], [], frame, [[-10, -20, 10, -8]], () => ({ at: other, now: other }))[0].side).toBe('below');
+    // nothing clear within three lines out (a line 64 px either way reaches a name three lines out, not four): it stays
     const long = lineBoxes([
-      [30, -120],
-      [30, 120],
+      [30, -64],
+      [30, 64],
     ]);
     expect([lay([], long, { outward: { start: 5 } }).side, lay([], long, { outward: { start: 5 } }).leader]).toEqual(['above', undefined]);
+  });
+
+  it('tries a struck name beside its mark again, once the names after it have moved, before moving it out', () => {
+    // x's name is struck above; below it meets y's name, which is struck too and moves below its own mark
+    const other = [
+      ...lineBoxes([
+        [30, -30],
+        [30, -5],
+      ]),
+      ...lineBoxes([
+        [50, 5],
+        [50, 30],
+      ]),
+    ];
+    const name = (id: string, at: [number, number]) => req(id, at, { forced: true, namesMark: true, sides: ['above', 'below'], outward: { start: 5 } });
+    const out = layoutLabels([name('x', [0, 0]), name('y', [20, 34])], [], [-300, -300, 300, 300], [], () => ({ at: other, now: other }));
+    expect(out.map((p) => [p.id, p.side, p.dy, p.leader])).toEqual([
+      ['x', 'below', 17, undefined],
+      ['y', 'below', 17, undefined],
+    ]);
   });
 
   it('moves struck names one after another, each seeing where those before it went', () => {
