@@ -484,8 +484,18 @@ export function layoutLabels(
     if (!boxById.has(p.id)) boxById.set(p.id, [p.box, pNow]);
     const boxes: Filed = p.leader ? { at: [p.box, ...leaderBoxes(at, p.dx, p.dy, p.leader)], now: [pNow, ...leaderBoxes(now, p.dx, p.dy, p.leader)] } : { at: [p.box], now: [pNow] };
     filed.push(boxes);
-    for (const b of boxes.at) labels.add(b);
-    for (const b of boxes.now) labelsNow.add(b);
+    file(boxes, true);
+  };
+  /** Files a label's boxes in the grids of placed labels (at the layout's zoom and now), or takes them out. */
+  const file = (f: Filed, add: boolean) => {
+    for (const [grid, boxes] of [
+      [labels, f.at],
+      [labelsNow, f.now],
+    ] as const)
+      for (const b of boxes) {
+        if (add) grid.add(b);
+        else grid.remove(b);
+      }
   };
   /** The boxes of the labels placed so far, by id (a leader starts where it leaves its place's name). */
   const boxById = new Map<string, [Box, Box]>();
@@ -671,7 +681,13 @@ export function layoutLabels(
     }
     if (best) place(best, bestNow, r, bestAt);
   }
-  if (lines) unstrike(placed, filed, requests, { labels, labelsNow, marks, lines: () => lineGridsOf(lines), whollyClear });
+  /** Files the `i`th placed label's new boxes in place of its old ones (a name `unstrike` moves). */
+  const refile = (i: number, next: Filed) => {
+    file(filed[i], false);
+    filed[i] = next;
+    file(next, true);
+  };
+  if (lines) unstrike(placed, filed, requests, { refile, marks, lines: () => lineGridsOf(lines), whollyClear });
   return placed;
 }
 
@@ -693,9 +709,8 @@ function unstrike(
   filed: Filed[],
   requests: readonly LabelRequest[],
   o: {
-    /** The placed labels' boxes at the layout's zoom and now, as `filed` lists them. */
-    labels: BoxGrid;
-    labelsNow: BoxGrid;
+    /** Files a moved label's boxes in place of those `filed` holds for it, in the layout's grids. */
+    refile: (i: number, next: Filed) => void;
     marks: BoxGrid;
     /** The lines' bands filed at the layout's zoom and now (`layoutLabels`' `lines`). */
     lines: () => [BoxGrid, BoxGrid];
@@ -729,11 +744,7 @@ function unstrike(
     const except = new Set([...filed[i].at, ...filed[i].now]);
     const move = (p: PlacedLabel, at: Box[], now: Box[]) => {
       placed[i] = p;
-      for (const b of filed[i].at) o.labels.remove(b);
-      for (const b of filed[i].now) o.labelsNow.remove(b);
-      filed[i] = { at, now };
-      for (const b of at) o.labels.add(b);
-      for (const b of now) o.labelsNow.add(b);
+      o.refile(i, { at, now });
       return true;
     };
     const boxesAt = (dx: number, dy: number, w: number, h: number): [Box, Box] => [
