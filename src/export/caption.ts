@@ -5,7 +5,7 @@ import { greatCirclePoint } from '../map/layers.ts';
 import type { AppState } from '../state/store.ts';
 import type { LegendSymbol } from '../theme/symbols.ts';
 import { formatMoment } from '../time/format.ts';
-import { displayPrecision } from '../time/precision.ts';
+import { captionPrecision } from '../time/precision.ts';
 
 /** One legend row of the caption: a category (or the distance lines) that is on the map. */
 export interface LegendEntry {
@@ -173,7 +173,8 @@ export function captionContent(
   const ids = [...(ev?.sources ?? []), ...shown.flatMap((p) => p.props.sources)];
   const cited = [...new Set(ids)].map((id) => prep.story.sources.find((x) => x.id === id)).filter((x): x is Source => !!x);
   const unique = (xs: (string | null)[]) => [...new Set(xs.filter((x): x is string => !!x))];
-  const m = formatMoment(s.t, displayPrecision(prep, s.t), prep.story.displayZone);
+  // never finer than the current event's precision: the line stands over its title
+  const m = formatMoment(s.t, captionPrecision(prep, s.t), prep.story.displayZone);
   return {
     title: prep.story.title,
     moment: m.local ? `${m.utc} · ${m.local}` : m.utc,

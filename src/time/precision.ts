@@ -28,3 +28,19 @@ export function displayPrecision(prep: MomentContext, t: number): Precision {
   const inFocus = prep.story.focus.some((f) => t >= Date.parse(f.start) && t <= Date.parse(f.end));
   return inFocus ? 'minute' : 'hour';
 }
+
+/** How fine each precision is: a day is coarser than an hour, an hour than a minute. */
+const FINENESS: Record<Precision, number> = { day: 0, hour: 1, minute: 2 };
+
+/**
+ * Returns the precision to print a moment at beside its current event, as a caption does: the moment's
+ * own (`displayPrecision`), but never finer than the event's. A day-precision event is then never
+ * printed with a time of day its sources do not give, at whatever moment of the day the map stands.
+ */
+export function captionPrecision(prep: MomentContext, t: number): Precision {
+  const own = displayPrecision(prep, t);
+  const i = currentEventIndex(prep.events, t);
+  if (i < 0) return own;
+  const ev = prep.events[i].precision;
+  return FINENESS[ev] < FINENESS[own] ? ev : own;
+}

@@ -27,10 +27,14 @@ export function sourceByline(s: Source): string {
   return [s.author && s.author !== s.outlet ? `${s.outlet}, ${s.author}` : s.outlet, s.date ? formatDay(s.date) : 'reference article, undated'].join(' · ');
 }
 
-/** Returns how a source reported elsewhere is named in a mark: "Outlet, 9 June", or "Wikipedia" for an undated reference article. */
-export function elsewhereLabel(s: Source): string {
+/**
+ * Returns how a source reported elsewhere is named in a mark: "Outlet, 9 June" (with its year,
+ * "Outlet, 13 October 2022", when that is not `storyYear`), or "Wikipedia" for an undated reference article.
+ */
+export function elsewhereLabel(s: Source, storyYear?: number): string {
   if (s.kind === 'article') return sourceTitle(s);
-  return s.date ? `${s.outlet}, ${formatDay(s.date, true)}` : s.outlet.replace(/\s*\(.*\)$/, '');
+  if (!s.date) return s.outlet.replace(/\s*\(.*\)$/, '');
+  return `${s.outlet}, ${formatDay(s.date, Number(s.date.slice(0, 4)) === storyYear)}`;
 }
 
 /** Returns the sources reported elsewhere among `ids`, in order, without repeats. */
@@ -40,7 +44,8 @@ export function elsewhereSources(prep: PreparedStory, ids: readonly string[]): S
 
 /** Returns the "Reported elsewhere: …" mark for facts resting on sources outside the articles, or null when there are none. */
 export function elsewhereMark(prep: PreparedStory, ids: readonly string[]): HTMLElement | null {
-  const labels = [...new Set(elsewhereSources(prep, ids).map(elsewhereLabel))];
+  const year = new Date(prep.story.start).getUTCFullYear();
+  const labels = [...new Set(elsewhereSources(prep, ids).map((s) => elsewhereLabel(s, year)))];
   if (!labels.length) return null;
   return el('p', { class: 'elsewhere-mark' }, el('span', { class: 'tag' }, 'Reported elsewhere'), ` ${labels.join('; ')} (not among the story’s articles)`);
 }

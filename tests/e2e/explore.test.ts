@@ -86,7 +86,7 @@ describe('explore mode in Chromium', () => {
   it('prints no area for the schematic build-up and “buffer zone” shapes', async () => {
     for (const [id, name] of [
       ['sumy-buffer-zone', '“buffer zone”: Russia’s declared aim (schematic)'],
-      ['sumy-massing-area', 'Russian troops near Sumy (Ukrainian estimate)'],
+      ['sumy-massing-area', 'Russian troops near Sumy (per Ukraine, schematic)'],
     ]) {
       const { page, errors } = await openApp(h, `?t=2025-06-02T12:00Z&place=${id}`, undefined, { until: 'app' });
       const panel = page.locator('.place-panel');

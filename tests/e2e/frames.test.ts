@@ -287,7 +287,7 @@ describe('wording on the page and in exports', () => {
     expect(await callout()).toBe('390 people returned to Ukraine (LIGA.net, reported elsewhere)');
     await page.goto(`${h.url}?mode=screenshot&event=bodies-returned`);
     await waitReady(page);
-    expect(await callout()).toBe('6,057 bodies (Ukrainska Pravda, reported elsewhere)');
+    expect(await callout()).toBe('6,057 bodies (Ukraine, reported elsewhere)');
     await page.goto(`${h.url}?mode=screenshot&event=sumy-troop-build-up`);
     await waitReady(page);
     expect(await callout()).toBe('around 50,000 Russian troops (Ukrainian officials)');

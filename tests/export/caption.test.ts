@@ -88,6 +88,16 @@ describe('captionContent', () => {
     expect(c.event).toBe('The strike');
   });
 
+  it('never prints a time of day beside a day-precision event, at any moment while it is current', () => {
+    // inside the focus band (minutes) and outside it (hours), the first round keeps its date only
+    for (const t of ['2025-05-16T12:01Z', '2025-05-20T09:00Z', '2025-05-31T19:17Z'])
+      expect(captionContent(prep(), { t: at(t), layers: ALL }).moment, t).toBe(`${new Date(at(t)).getUTCDate()} May 2025`);
+    // a minute-precision event's clock still shows, at its start and after it
+    expect(captionContent(prep(), { t: at('2025-06-01T12:10Z'), layers: ALL }).moment).toBe('1 Jun 2025, 12:10 UTC · 15:10 UTC+3 (Istanbul)');
+    // before the first event there is no event to be faithful to: the moment's own precision
+    expect(captionContent(prep(), { t: at('2025-05-15T07:00Z'), layers: ALL }).moment).toBe('15 May 2025, 07:00 UTC · 10:00 UTC+3 (Istanbul)');
+  });
+
   it('has no event before the first one', () => {
     const c = captionContent(prep(), { t: at('2025-05-15T00:00Z'), layers: ALL });
     expect(c.event).toBeNull();
