@@ -203,7 +203,7 @@ export function createLayerController(o: LayerControllerOptions) {
     // the basemap's label space is sent again (a GeoJSON update, re-tiled in maplibre's worker, and a
     // redraw of the basemap) only when a label moved or the rings changed
     if (!same || spaceKey !== labelSpaceKey || map.getSource(LABEL_SPACE) !== labelSpaceSource) {
-      showLabelSpace(map, [...kept.areas, ...kept.points, ...kept.distances, ...kept.notes], { scale: sizeScale, ringed: ringedAt, points: kept.marks });
+      showLabelSpace(map, [...kept.areas, ...kept.points, ...kept.distances, ...kept.notes], { scale: sizeScale, ringed: ringedAt, points: kept.marks, leaders: kept.leaders });
       labelSpaceKey = spaceKey;
       labelSpaceSource = map.getSource(LABEL_SPACE);
     }

@@ -106,18 +106,23 @@ export function addBasemapImages(map: Pick<MapLibreMap, 'addImage' | 'hasImage'>
 const MARK_ROOM_PX = 24;
 /** Size (px at scale 1) of the room kept round a current event's point: its rings (layers.ts 'emphasis', 30 px across, and a venue's 'talks-on', 47 px) with an M's box about 0.85 of its size wide. */
 const RING_ROOM_PX = 56;
+/** Size (px at scale 1) of the room kept along a leader: an M this small, with the layer's 4 px padding, keeps a box about 12 px across. */
+const LEADER_ROOM_PX = 4;
+/** Distance (px) between two of a leader's rooms, less than a room's width so that no name fits between them. */
+const LEADER_STEP_PX = 8;
 
 /**
  * Tells the basemap where the story's labels are (text, size px, offset px from their point) and
  * its marks (at each label's point, and at every point mark shown, `points`, named or not), so that
  * its own names give way to both. The marks' room grows with the story's marks (`scale`: the mode's
  * mark scale times the screen's and the type scale), and a `ringed` point (the current event's,
- * [lon, lat]) keeps its ring's room.
+ * [lon, lat]) keeps its ring's room. The `leaders` that join a callout or a moved name to its place
+ * ([lon, lat] ends) keep a narrow room all along, so that no town's name is printed across one.
  */
 export function showLabelSpace(
-  map: MapLibreMap,
+  map: Pick<MapLibreMap, 'getSource' | 'project'>,
   labels: { text: string; position: [number, number]; size: number; dx: number; dy: number }[],
-  marks: { scale?: number; ringed?: [number, number][]; points?: [number, number][] } = {},
+  marks: { scale?: number; ringed?: [number, number][]; points?: [number, number][]; leaders?: { from: [number, number]; to: [number, number] }[] } = {},
 ): void {
   const source = map.getSource(LABEL_SPACE) as GeoJSONSource | undefined;
   const scale = marks.scale ?? 1;
@@ -141,6 +146,16 @@ export function showLabelSpace(
         properties: { text: 'M', size, offset: [0, 0] },
         geometry: { type: 'Point' as const, coordinates: position },
       })),
+      ...(marks.leaders ?? []).flatMap(({ from, to }) => {
+        // rooms every LEADER_STEP_PX along the leader as drawn now, both ends included
+        const [a, b] = [map.project(from), map.project(to)];
+        const n = Math.max(1, Math.ceil(Math.hypot(b.x - a.x, b.y - a.y) / LEADER_STEP_PX));
+        return Array.from({ length: n + 1 }, (_, k) => ({
+          type: 'Feature' as const,
+          properties: { text: 'M', size: LEADER_ROOM_PX * scale, offset: [0, 0] },
+          geometry: { type: 'Point' as const, coordinates: [from[0] + ((to[0] - from[0]) * k) / n, from[1] + ((to[1] - from[1]) * k) / n] },
+        }));
+      }),
     ],
   });
 }

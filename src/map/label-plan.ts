@@ -590,6 +590,6 @@ export function keepUnchanged(prev: LabelPlan | null, next: LabelPlan): { plan: 
     prev.leaders.every((l, j) => l.from[0] === next.leaders[j].from[0] && l.from[1] === next.leaders[j].from[1] && l.to[0] === next.leaders[j].to[0] && l.to[1] === next.leaders[j].to[1]);
   const marksSame = prev.marks.length === next.marks.length && prev.marks.every((m, j) => m[0] === next.marks[j][0] && m[1] === next.marks[j][1]);
   const plan: LabelPlan = { areas: lists[0], points: lists[1], distances: lists[2], notes: lists[3], leaders: leadersSame ? prev.leaders : next.leaders, marks: marksSame ? prev.marks : next.marks };
-  const same = plan.areas === prev.areas && plan.points === prev.points && plan.distances === prev.distances && plan.notes === prev.notes && plan.marks === prev.marks;
+  const same = plan.areas === prev.areas && plan.points === prev.points && plan.distances === prev.distances && plan.notes === prev.notes && plan.marks === prev.marks && plan.leaders === prev.leaders;
   return { plan, same };
 }

@@ -124,7 +124,11 @@ describe('showLabelSpace', () => {
   /** Returns the features the label space was given (a stand-in map that keeps them). */
   function space(...args: Parameters<typeof showLabelSpace> extends [unknown, ...infer R] ? R : never) {
     let data: FeatureCollection | null = null;
-    const map = { getSource: (id: string) => (id === LABEL_SPACE ? { setData: (d: FeatureCollection) => (data = d) } : undefined) };
+    // a stand-in projection: 10 px per degree, north up
+    const map = {
+      getSource: (id: string) => (id === LABEL_SPACE ? { setData: (d: FeatureCollection) => (data = d) } : undefined),
+      project: ([lon, lat]: [number, number]) => ({ x: lon * 10, y: -lat * 10 }),
+    };
     showLabelSpace(map as never, ...args);
     return data!.features.map((f) => ({ at: (f.geometry as { coordinates: number[] }).coordinates, ...(f.properties as { text: string; size: number }) }));
   }
@@ -136,6 +140,17 @@ describe('showLabelSpace', () => {
       { at: [25, 54], text: 'M', size: 24, offset: [0, 0] },
       { at: [30, 50], text: 'M', size: 24, offset: [0, 0] },
     ]);
+  });
+
+  it('keeps a narrow room all along a leader, both ends included, no more than 8 px apart', () => {
+    // 3 degrees east and 4 north: 50 px at 10 px a degree, so 7 steps of 50/7 px
+    const rooms = space([], { leaders: [{ from: [30, 50], to: [33, 54] }], scale: 2 }).filter((f) => f.text === 'M');
+    expect(rooms).toHaveLength(8);
+    expect(rooms[0]).toEqual({ at: [30, 50], text: 'M', size: 4 * 2, offset: [0, 0] });
+    expect(rooms[7].at[0]).toBeCloseTo(33, 9);
+    expect(rooms[7].at[1]).toBeCloseTo(54, 9);
+    for (let k = 1; k < rooms.length; k++) expect(Math.hypot(rooms[k].at[0] - rooms[k - 1].at[0], rooms[k].at[1] - rooms[k - 1].at[1]) * 10).toBeLessThanOrEqual(8);
+    expect(space([], {}).filter((f) => f.text === 'M')).toEqual([]);
   });
 
   it("keeps a ring's room at a ringed mark, grown with the marks' scale", () => {

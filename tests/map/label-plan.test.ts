@@ -90,6 +90,17 @@ describe('keepUnchanged', () => {
     expect(keepUnchanged(prev, createPlan([['b', 2], ['a', 1]])).same).toBe(false);
   });
 
+  it('says a leader moved is a change (the basemap keeps room along every leader), and keeps the leaders list while they are the same', () => {
+    const leader = (x: number) => [{ from: [x, 50] as [number, number], to: [x + 1, 51] as [number, number] }];
+    const prev = { ...createPlan([['a', 1]]), leaders: leader(1) };
+    const again = keepUnchanged(prev, { ...createPlan([['a', 1]]), leaders: leader(1) });
+    expect(again.same).toBe(true);
+    expect(again.plan.leaders).toBe(prev.leaders);
+    const moved = keepUnchanged(prev, { ...createPlan([['a', 1]]), leaders: leader(2) });
+    expect(moved.same).toBe(false);
+    expect(moved.plan.leaders[0].from).toEqual([2, 50]);
+  });
+
   it('keeps the marks list while the marks shown are the same, and says a mark shown or gone is a change', () => {
     const prev = { ...createPlan([['a', 1]]), marks: [[1, 2]] as [number, number][] };
     const again = keepUnchanged(prev, { ...createPlan([['a', 1]]), marks: [[1, 2]] });
