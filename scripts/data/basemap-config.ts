@@ -100,6 +100,10 @@ export const BasemapConfig = z.strictObject({
       .record(z.string().min(1), z.string().min(1))
       .default({})
       .describe('GeoNames name → the name the map prints (the story’s own spelling: Ukrainian towns romanised as the story writes Kyiv, "Odessa" → "Odesa"); each must match a town the map names.'),
+    leaveOut: z
+      .array(z.strictObject({ geonamesId: z.number().int().positive(), name: z.string().min(1), why: z.string().min(1) }))
+      .default([])
+      .describe('GeoNames entries the map does not name, each by its id and GeoNames name, with why (a duplicate entry of another town); each must be a town the map would otherwise name.'),
     minPopulationFine: z.number().int().positive(),
     minPopulationElsewhere: z.number().int().positive(),
     bounds: BBox,

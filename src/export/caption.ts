@@ -5,7 +5,7 @@ import { greatCirclePoint } from '../map/layers.ts';
 import type { AppState } from '../state/store.ts';
 import type { LegendSymbol } from '../theme/symbols.ts';
 import { formatMoment } from '../time/format.ts';
-import { captionPrecision } from '../time/precision.ts';
+import { momentPrecision } from '../time/precision.ts';
 
 /** One legend row of the caption: a category (or the distance lines) that is on the map. */
 export interface LegendEntry {
@@ -174,7 +174,7 @@ export function captionContent(
   const cited = [...new Set(ids)].map((id) => prep.story.sources.find((x) => x.id === id)).filter((x): x is Source => !!x);
   const unique = (xs: (string | null)[]) => [...new Set(xs.filter((x): x is string => !!x))];
   // never finer than the current event's precision: the line stands over its title
-  const m = formatMoment(s.t, captionPrecision(prep, s.t), prep.story.displayZone);
+  const m = formatMoment(s.t, momentPrecision(prep, s.t), prep.story.displayZone);
   return {
     title: prep.story.title,
     moment: m.local ? `${m.utc} · ${m.local}` : m.utc,

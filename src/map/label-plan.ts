@@ -585,9 +585,9 @@ export function keepUnchanged(prev: LabelPlan | null, next: LabelPlan): { plan: 
     const b = next[k];
     return a.length === b.length && a.every((l, j) => sameLabel(l, b[j])) ? a : b;
   });
-  const leadersSame =
-    prev.leaders.length === next.leaders.length &&
-    prev.leaders.every((l, j) => l.from[0] === next.leaders[j].from[0] && l.from[1] === next.leaders[j].from[1] && l.to[0] === next.leaders[j].to[0] && l.to[1] === next.leaders[j].to[1]);
+  // a leader's ends are worked out again from pixels at each plan: equal within a nanodegree (a tenth of a millimetre) is the same
+  const near = (a: [number, number], b: [number, number]) => Math.abs(a[0] - b[0]) <= 1e-9 && Math.abs(a[1] - b[1]) <= 1e-9;
+  const leadersSame = prev.leaders.length === next.leaders.length && prev.leaders.every((l, j) => near(l.from, next.leaders[j].from) && near(l.to, next.leaders[j].to));
   const marksSame = prev.marks.length === next.marks.length && prev.marks.every((m, j) => m[0] === next.marks[j][0] && m[1] === next.marks[j][1]);
   const plan: LabelPlan = { areas: lists[0], points: lists[1], distances: lists[2], notes: lists[3], leaders: leadersSame ? prev.leaders : next.leaders, marks: marksSame ? prev.marks : next.marks };
   const same = plan.areas === prev.areas && plan.points === prev.points && plan.distances === prev.distances && plan.notes === prev.notes && plan.marks === prev.marks && plan.leaders === prev.leaders;

@@ -33,11 +33,12 @@ export function displayPrecision(prep: MomentContext, t: number): Precision {
 const FINENESS: Record<Precision, number> = { day: 0, hour: 1, minute: 2 };
 
 /**
- * Returns the precision to print a moment at beside its current event, as a caption does: the moment's
- * own (`displayPrecision`), but never finer than the event's. A day-precision event is then never
- * printed with a time of day its sources do not give, at whatever moment of the day the map stands.
+ * Returns the precision to print a moment at beside its current event (a caption's date line, the
+ * slider's readout and value text): the moment's own (`displayPrecision`), but never finer than the
+ * event's. A day-precision event is then never printed with a time of day its sources do not give, at
+ * whatever moment of the day the map stands.
  */
-export function captionPrecision(prep: MomentContext, t: number): Precision {
+export function momentPrecision(prep: MomentContext, t: number): Precision {
   const own = displayPrecision(prep, t);
   const i = currentEventIndex(prep.events, t);
   if (i < 0) return own;

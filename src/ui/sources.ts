@@ -28,10 +28,11 @@ export function sourceByline(s: Source): string {
 }
 
 /**
- * Returns how a source reported elsewhere is named in a mark: "Outlet, 9 June" (with its year,
- * "Outlet, 13 October 2022", when that is not `storyYear`), or "Wikipedia" for an undated reference article.
+ * Returns how a source reported elsewhere is named in a mark: "Outlet, 9 June", or "Wikipedia" for an
+ * undated reference article. The year is left out only where it cannot mislead: a document of
+ * `storyYear`, the one year the story runs in (null for a story across two years); so "Outlet, 13 October 2022".
  */
-export function elsewhereLabel(s: Source, storyYear?: number): string {
+export function elsewhereLabel(s: Source, storyYear: number | null): string {
   if (s.kind === 'article') return sourceTitle(s);
   if (!s.date) return s.outlet.replace(/\s*\(.*\)$/, '');
   return `${s.outlet}, ${formatDay(s.date, Number(s.date.slice(0, 4)) === storyYear)}`;
@@ -44,7 +45,8 @@ export function elsewhereSources(prep: PreparedStory, ids: readonly string[]): S
 
 /** Returns the "Reported elsewhere: …" mark for facts resting on sources outside the articles, or null when there are none. */
 export function elsewhereMark(prep: PreparedStory, ids: readonly string[]): HTMLElement | null {
-  const year = new Date(prep.story.start).getUTCFullYear();
+  const [from, to] = [prep.story.start, prep.story.end].map((t) => new Date(t).getUTCFullYear());
+  const year = from === to ? from : null;
   const labels = [...new Set(elsewhereSources(prep, ids).map((s) => elsewhereLabel(s, year)))];
   if (!labels.length) return null;
   return el('p', { class: 'elsewhere-mark' }, el('span', { class: 'tag' }, 'Reported elsewhere'), ` ${labels.join('; ')} (not among the story’s articles)`);

@@ -3,7 +3,7 @@ import { currentEventIndex } from '../data/prepare.ts';
 import type { AppActions } from '../state/actions.ts';
 import type { Store } from '../state/store.ts';
 import { formatAt, formatMoment } from '../time/format.ts';
-import { displayPrecision } from '../time/precision.ts';
+import { momentPrecision } from '../time/precision.ts';
 import type { TimeScale } from '../time/time-scale.ts';
 import { el, listen } from './dom.ts';
 import { icon } from './icons.ts';
@@ -239,7 +239,7 @@ export function createTimeline(prep: PreparedStory, scale: TimeScale, store: Sto
   const render = () => {
     const s = store.getState();
     placePlayhead();
-    const m = formatMoment(s.t, displayPrecision(prep, s.t), zone);
+    const m = formatMoment(s.t, momentPrecision(prep, s.t), zone);
     if (utcText.data !== m.utc) {
       utcText.data = m.utc;
       utc.dateTime = new Date(s.t).toISOString();

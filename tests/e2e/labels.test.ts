@@ -74,6 +74,19 @@ function leadersNow(page: Page) {
   });
 }
 
+/** Returns where the basemap's label space keeps room for a mark or a leader (its "M" features), as screen points (CSS px). */
+function labelSpaceRooms(page: Page) {
+  return page.evaluate(async () => {
+    const map = window.explainer!.mapView.map;
+    const source = map.getSource('story-label-space') as unknown as { getData(): Promise<{ features: { properties: { text: string }; geometry: { coordinates: [number, number] } }[] }> };
+    const { features } = await source.getData();
+    return features.filter((f) => f.properties.text === 'M').map((f) => {
+      const q = map.project(f.geometry.coordinates);
+      return [q.x, q.y] as [number, number];
+    });
+  });
+}
+
 async function storyEvents(page: Page) {
   return page.evaluate(() => fetch('data/story.json').then((r) => r.json())) as Promise<{ start: string; events: { id: string; start: string; places: string[]; callout?: unknown; subject?: unknown }[] }>;
 }
@@ -143,7 +156,17 @@ describe('labels as a layout problem', () => {
         // an event's name's moved out from its mark where no side beside it was clear of the other arcs
         // (`LabelRequest.outward`), which runs from that name's own mark (the nearest to its start) to the name
         const arcs = await arcsNow(page, marks.map((m) => m.id));
+        const rooms = await labelSpaceRooms(page);
         for (const seg of await leadersNow(page)) {
+          // the basemap keeps room all along the leader (`showLabelSpace`): a room within 4.5 px of every point of it
+          const len = Math.hypot(seg[2] - seg[0], seg[3] - seg[1]);
+          for (let d = 0; d <= len; d += 4) {
+            const [x, y] = [seg[0] + ((seg[2] - seg[0]) * d) / len, seg[1] + ((seg[3] - seg[1]) * d) / len];
+            if (!rooms.some(([rx, ry]) => Math.hypot(rx - x, ry - y) <= 4.5)) {
+              problems.push(`${e.id}: the basemap keeps no room on a leader at ${Math.round(x)},${Math.round(y)}`);
+              break;
+            }
+          }
           const end = story.reduce<Label | null>((a, l) => (boxDistance(l.box, [seg[2], seg[3]]) <= Math.min(2, a ? boxDistance(a.box, [seg[2], seg[3]]) : 2) ? l : a), null);
           if (!end) problems.push(`${e.id}: a leader ends at no label ${JSON.stringify(seg.map(Math.round))}`);
           if (!end || end.id.startsWith('callout')) {

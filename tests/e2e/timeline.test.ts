@@ -70,6 +70,21 @@ describe('timeline in Chromium', () => {
     await page.context().close();
   });
 
+  it('prints no time of day in the readout or the value text while a day-precision event is current, wherever in the day the slider stands', async () => {
+    const { page } = await openApp(h, '?event=operation-spiderweb', undefined, { until: 'app' });
+    const track = page.locator('[role="slider"]');
+    const readout = page.locator('.readout');
+    // 1 June 11:35 UTC: Operation Spiderweb (a day-precision event) is current; the sources give no hour
+    await setState(page, { t: T('2025-06-01T11:35Z') });
+    await expect.poll(() => track.getAttribute('aria-valuenow')).toBe(String(T('2025-06-01T11:35Z')));
+    expect(await readout.textContent()).toBe('1 Jun 2025');
+    expect(await track.getAttribute('aria-valuetext')).toBe('1 Jun 2025. Operation Spiderweb: Ukrainian drone strikes on Russian airbases');
+    // 2 June 10:47 UTC: the scheduled start (a minute-precision event) is current: the clock shows, in both zones
+    await setState(page, { t: T('2025-06-02T10:47Z') });
+    await expect.poll(() => readout.textContent()).toBe('2 Jun 2025, 10:47 UTC13:47 UTC+3 (Istanbul, Kyiv, Moscow)');
+    await page.context().close();
+  });
+
   it('scrubbing the track moves time and the event list follows', async () => {
     const { page } = await openApp(h, '', undefined, { until: 'app' });
     const box = (await page.locator('.track').boundingBox())!;

@@ -96,6 +96,10 @@ describe('keepUnchanged', () => {
     const again = keepUnchanged(prev, { ...createPlan([['a', 1]]), leaders: leader(1) });
     expect(again.same).toBe(true);
     expect(again.plan.leaders).toBe(prev.leaders);
+    // worked out again after a pan, equal but for rounding: the same
+    const rounded = keepUnchanged(prev, { ...createPlan([['a', 1]]), leaders: leader(1 + 1e-12) });
+    expect(rounded.same).toBe(true);
+    expect(rounded.plan.leaders).toBe(prev.leaders);
     const moved = keepUnchanged(prev, { ...createPlan([['a', 1]]), leaders: leader(2) });
     expect(moved.same).toBe(false);
     expect(moved.plan.leaders[0].from).toEqual([2, 50]);

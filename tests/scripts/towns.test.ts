@@ -22,3 +22,30 @@ describe('basemapTowns spellings', () => {
     expect(() => basemapTowns(stale)).toThrow('data/basemap.json: towns.spellings["Atlantis"]: no town the map names is called "Atlantis" in GeoNames');
   });
 });
+
+describe('basemapTowns leaveOut', () => {
+  const rossosh = (c: BasemapConfig) => basemapTowns(c).features.filter((f) => f.properties.name === 'Rossosh').map((f) => f.geometry.coordinates);
+
+  it('names a town GeoNames lists twice once, at the entry kept', () => {
+    expect(rossosh(cfg)).toEqual([[39.56726, 50.19828]]);
+    // without the entry left out, the map named it twice, about 125 km apart
+    expect(rossosh({ ...cfg, towns: { ...cfg.towns, leaveOut: [] } })).toHaveLength(2);
+  });
+
+  it('refuses an entry left out that is not a town the map would name, or under another name, naming the field', () => {
+    const other = { ...cfg, towns: { ...cfg.towns, leaveOut: [{ geonamesId: 501215, name: 'Rossosh', why: 'a test' }] } };
+    expect(() => basemapTowns(other)).toThrow('data/basemap.json: towns.leaveOut[0]: GeoNames 501215 is "Rossosh’", not "Rossosh"');
+    const none = { ...cfg, towns: { ...cfg.towns, leaveOut: [{ geonamesId: 1, name: 'Atlantis', why: 'a test' }] } };
+    expect(() => basemapTowns(none)).toThrow('data/basemap.json: towns.leaveOut[0] ("Atlantis"): GeoNames 1 is not a town the map would name');
+  });
+});
+
+describe('basemapTowns: Ukrainian towns under Ukraine’s names', () => {
+  it('prints the names Ukraine gave towns in occupied Luhansk Oblast and renamed towns, not the old ones', () => {
+    const got = names(cfg);
+    for (const name of ['Dovzhansk', 'Khrustalnyi', 'Zviahel', 'Sheptytskyi', 'Samar']) expect(got.has(name), name).toBe(true);
+    for (const name of ['Sverdlovsk', 'Krasnyy Luch', 'Novohrad-Volynskyi', 'Chervonohrad']) expect(got.has(name), name).toBe(false);
+    // Russia's own Novomoskovsk (Tula Oblast) keeps its name
+    expect(got.has('Novomoskovsk')).toBe(true);
+  });
+});

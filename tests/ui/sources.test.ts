@@ -13,6 +13,10 @@ describe('elsewhereLabel', () => {
     expect(elsewhereLabel(outside('2022-10-13'), 2025)).toBe('The Paper, 13 October 2022');
   });
 
+  it('gives every year in a story that runs across two years', () => {
+    expect(elsewhereLabel(outside('2025-01-02'), null)).toBe('The Paper, 2 January 2025');
+  });
+
   it('names an undated reference article by its outlet, without the edition in brackets', () => {
     expect(elsewhereLabel(outside(null, 'Wikipedia (English)'), 2025)).toBe('Wikipedia');
   });
