@@ -100,10 +100,20 @@ export const BasemapConfig = z.strictObject({
       .record(z.string().min(1), z.string().min(1))
       .default({})
       .describe('GeoNames name → the name the map prints (the story’s own spelling: Ukrainian towns romanised as the story writes Kyiv, "Odessa" → "Odesa"); each must match a town the map names.'),
+    letters: z
+      .array(
+        z.strictObject({
+          countries: z.array(z.string().length(2)).min(1),
+          replace: z.record(z.string().min(1), z.string()).refine((r) => Object.keys(r).length > 0, 'give at least one letter to replace'),
+          why: z.string().min(1),
+        }),
+      )
+      .default([])
+      .describe('Letters replaced in the GeoNames names of one or more countries’ towns (GeoNames’ "ş" for Romanian "ș", its "ë" for the "yo" English writes in Russian names), each with why; a name in `spellings` is printed as given there. Each rule must change at least one name the map prints.'),
     leaveOut: z
       .array(z.strictObject({ geonamesId: z.number().int().positive(), name: z.string().min(1), why: z.string().min(1) }))
       .default([])
-      .describe('GeoNames entries the map does not name, each by its id and GeoNames name, with why (a duplicate entry of another town); each must be a town the map would otherwise name.'),
+      .describe('GeoNames entries the map does not name, each by its id and GeoNames name, with why (a duplicate entry of another town, a district of a city the map names); each must be a town the map would otherwise name.'),
     minPopulationFine: z.number().int().positive(),
     minPopulationElsewhere: z.number().int().positive(),
     bounds: BBox,

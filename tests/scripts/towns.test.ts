@@ -49,3 +49,41 @@ describe('basemapTowns: Ukrainian towns under Ukraine’s names', () => {
     expect(got.has('Novomoskovsk')).toBe(true);
   });
 });
+
+describe('basemapTowns letters', () => {
+  it('prints Romanian and Moldovan names with the comma below, and Russian ё as "yo", only in those countries', () => {
+    const got = names(cfg);
+    for (const name of ['Iași', 'Constanța', 'Bălți', 'Oryol', 'Shchyokino']) expect(got.has(name), name).toBe(true);
+    for (const name of ['Iaşi', 'Constanţa', 'Bălţi', 'Orël', 'Shchëkino']) expect(got.has(name), name).toBe(false);
+    // Turkish keeps its cedilla
+    expect(got.has('Eskişehir')).toBe(true);
+    // no rule, GeoNames' own letters
+    const bare = names({ ...cfg, towns: { ...cfg.towns, letters: [] } });
+    expect(bare.has('Iaşi') && bare.has('Orël')).toBe(true);
+    // a spelling wins over the letters
+    const spelled = names({ ...cfg, towns: { ...cfg.towns, spellings: { ...cfg.towns.spellings, 'Orël': 'Orel' } } });
+    expect(spelled.has('Orel') && !spelled.has('Oryol')).toBe(true);
+  });
+
+  it('refuses a rule that changes no name the map prints, naming the field', () => {
+    const stale = { ...cfg, towns: { ...cfg.towns, letters: [...cfg.towns.letters, { countries: ['LT'], replace: { 'ë': 'yo' }, why: 'a test' }] } };
+    expect(() => basemapTowns(stale)).toThrow(`data/basemap.json: towns.letters[${cfg.towns.letters.length}]: changes no name the map prints in LT`);
+  });
+});
+
+describe('basemapTowns: towns, not districts or places of the past', () => {
+  const near = (c: BasemapConfig, [x, y]: [number, number], km: number) =>
+    basemapTowns(c)
+      .features.filter((f) => {
+        const [fx, fy] = f.geometry.coordinates;
+        return Math.hypot((fx - x) * 111.32 * Math.cos((y * Math.PI) / 180), (fy - y) * 110.57) < km;
+      })
+      .map((f) => f.properties.name);
+
+  it("names no district of Moscow, and no historical GeoNames entry, beside Moscow's own name", () => {
+    // within 14 km of the Kremlin: Moscow only (Reutov, a town of Moscow Oblast, is 15 km out) (Troparëvo, Vatutino and Novokhovrino are GeoNames' historical entries, PPLH)
+    expect(near(cfg, [37.6173, 55.7558], 14)).toEqual(['Moscow']);
+    // Zelenograd, a town of its own in the city of Moscow, stays
+    expect(near(cfg, [37.18, 55.98], 3)).toEqual(['Zelenograd']);
+  });
+});
