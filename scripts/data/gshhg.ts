@@ -2,6 +2,8 @@ import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { multiPolygon } from '@turf/helpers';
+import { simplify } from '@turf/simplify';
 import { contours } from 'd3-contour';
 import type { MultiLineString, MultiPolygon, Position } from 'geojson';
 import { DataError } from './derive.ts';
@@ -62,7 +64,61 @@ export function gshhgLand(bbox: BBox): MultiPolygon {
   const [mp] = contours().size([nx, ny]).thresholds([0.5])(values);
   // d3-contour's coordinates are cell edges from the top-left corner; grid nodes sit at cell centres.
   const toLonLat = ([x, y]: Position): Position => [round(w + (x - 0.5) * step), round(n - (y - 0.5) * step)];
-  return { type: 'MultiPolygon', coordinates: mp.coordinates.map((poly) => poly.map((ring) => ring.map(toLonLat))) };
+  return { type: 'MultiPolygon', coordinates: straightenShore(mp.coordinates).map((poly) => poly.map((ring) => ring.map(toLonLat))) };
+}
+
+/**
+ * Returns polygons traced along grid cells (coordinates in cells) without their stairs: a shore
+ * traced from a 60 m mask steps from cell to cell, and seen closer than zoom 10 its jogs show.
+ * Each run of cells becomes one edge and the ring runs through the edges' middles (along a
+ * stair they lie on its slope), straightened within 0.35 of a cell (Douglas-Peucker), and its
+ * corners cut once, a cell at most (`chaikin`); a feature standing out a cell or more from the line stays.
+ */
+export function straightenShore(polygons: Position[][][]): Position[][][] {
+  // each run of cells as one edge, then the runs' middles: along a stair, they lie on its slope
+  const runs = simplify(multiPolygon(polygons), { tolerance: 0.01, highQuality: true }).geometry.coordinates;
+  const middles = runs.map((poly) => poly.map(edgeMiddles));
+  const straight = simplify(multiPolygon(middles), { tolerance: 0.35, highQuality: true }).geometry.coordinates;
+  return straight.map((poly) => poly.map((ring) => chaikin(ring, 1, 1)));
+}
+
+/**
+ * Returns a closed ring through the middles of `ring`'s edges, keeping a corner between two edges of
+ * 1.5 cells or more (a headland's tip, the box's corner: not a stair's jog). A ring of under four
+ * points is kept.
+ */
+function edgeMiddles(ring: Position[]): Position[] {
+  if (ring.length < 4) return ring;
+  const n = ring.length - 1;
+  const len = (i: number) => Math.hypot(ring[(i + 1) % n][0] - ring[i % n][0], ring[(i + 1) % n][1] - ring[i % n][1]);
+  const out: Position[] = [];
+  for (let i = 0; i < n; i++) {
+    if (len(i) >= 1.5 && len(i + n - 1) >= 1.5) out.push(ring[i]);
+    const b = ring[(i + 1) % n];
+    out.push([(ring[i][0] + b[0]) / 2, (ring[i][1] + b[1]) / 2]);
+  }
+  return [...out, out[0]];
+}
+
+/**
+ * Returns a closed ring (first point repeated last) cut at its corners `times` over (Chaikin: each
+ * edge keeps its middle half, or all but `reach` at each end), so a shore traced along grid cells
+ * reads as a line, not as stairs. A ring of under four points is kept.
+ */
+export function chaikin(ring: Position[], times: number, reach = Infinity): Position[] {
+  if (ring.length < 4 || times <= 0) return ring;
+  let pts = ring.slice(0, -1);
+  for (let k = 0; k < times; k++) {
+    const out: Position[] = [];
+    for (let i = 0; i < pts.length; i++) {
+      const [ax, ay] = pts[i];
+      const [bx, by] = pts[(i + 1) % pts.length];
+      const f = Math.min(0.25, reach / (Math.hypot(bx - ax, by - ay) || 1));
+      out.push([ax + f * (bx - ax), ay + f * (by - ay)], [bx - f * (bx - ax), by - f * (by - ay)]);
+    }
+    pts = out;
+  }
+  return [...pts, pts[0]];
 }
 
 /** Returns GSHHG's (WDBII) permanent major rivers (class 1) around `bbox` as lines (GMT's dump is not cut to the box). */
