@@ -21,9 +21,8 @@ export function currentEventIndex(events: readonly { t0: number }[], t: number):
   return found;
 }
 
-/** Returns the precision to show a moment (epoch ms UTC) at: the event's own at its start, else minutes inside a focus band and hours outside. */
-export function displayPrecision(prep: MomentContext, t: number): Precision {
-  const i = currentEventIndex(prep.events, t);
+/** Returns the precision to show a moment (epoch ms UTC) at: the event's own at its start, else minutes inside a focus band and hours outside (`i`: the current event's index, if known). */
+export function displayPrecision(prep: MomentContext, t: number, i = currentEventIndex(prep.events, t)): Precision {
   if (i >= 0 && prep.events[i].t0 === t) return prep.events[i].precision;
   const inFocus = prep.story.focus.some((f) => t >= Date.parse(f.start) && t <= Date.parse(f.end));
   return inFocus ? 'minute' : 'hour';
@@ -39,8 +38,8 @@ const FINENESS: Record<Precision, number> = { day: 0, hour: 1, minute: 2 };
  * whatever moment of the day the map stands.
  */
 export function momentPrecision(prep: MomentContext, t: number): Precision {
-  const own = displayPrecision(prep, t);
   const i = currentEventIndex(prep.events, t);
+  const own = displayPrecision(prep, t, i);
   if (i < 0) return own;
   const ev = prep.events[i].precision;
   return FINENESS[ev] < FINENESS[own] ? ev : own;
