@@ -3,7 +3,7 @@ import type { FeatureCollection } from 'geojson';
 import type { Topology } from 'topojson-specification';
 import { createCamera } from './app/camera.ts';
 import { trackChromeHeight } from './app/chrome-height.ts';
-import { MEDIA } from './theme/layout.ts';
+import { MEDIA, NARROW_MAP_PX } from './theme/layout.ts';
 import { defaultState, urlContext } from './app/defaults.ts';
 import { createExportFlag } from './app/export-flag.ts';
 import { followStory } from './app/follow.ts';
@@ -78,7 +78,7 @@ export function createApp(root: HTMLElement, prep: PreparedStory, basemap: Topol
 
   const mapEl = el('div', { class: 'map', role: 'region', 'aria-label': 'Map of the story; the event list is its text alternative' });
   const timeline = createTimeline(prep, scale, store, actions);
-  const card = createEventCard(prep, store);
+  const card = createEventCard(prep, store, { onPlace: profile.focusesPanel ? (id) => actions.selectPlace(id) : undefined });
   const list = createEventList(prep, store, actions, { scroll: profile.scrollsList });
   const placePanel = createPlacePanel(prep, store, actions, { focus: profile.focusesPanel });
   const legend = createLegend(prep.theme, store, actions, { open: legendStartsOpen(config, profile, window.innerWidth) });
@@ -99,7 +99,8 @@ export function createApp(root: HTMLElement, prep: PreparedStory, basemap: Topol
     preserveDrawingBuffer: true,
     interactive: profile.interactive,
     cooperativeGestures: config.embed,
-    foldCredits: config.embed || (profile.fitsShortScreens && window.matchMedia(MEDIA.short)),
+    // folded behind maplibre's ⓘ on a short screen and on an upright phone (four lines over a third of its map)
+    foldCredits: config.embed || (profile.fitsShortScreens && window.matchMedia(`${MEDIA.short}, (max-width: ${NARROW_MAP_PX}px)`)),
     tooltip: (p) => (store.getState().place === p.id ? null : `${p.props.name}\n${categoryLabel.get(p.category) ?? p.props.kind} · click for sources`),
     onClick: (p) => actions.selectPlace(p?.id ?? null),
     onUserMove: (view) => follow.userMoved(view),

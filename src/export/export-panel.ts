@@ -111,8 +111,9 @@ export function createPngDialog(ctx: AppContext, download: (blob: Blob, name: st
     }),
     listen(dialog, 'change', edited),
     listen(dialog, 'input', edited),
+    // typing a size chooses Custom; tabbing through the fields to Scale and Caption keeps the preset
     ...[customW, customH].map((input) =>
-      listen(input, 'focus', () => {
+      listen(input, 'input', () => {
         sizeRadios[sizeRadios.length - 1].input.checked = true;
         update();
       }),

@@ -143,7 +143,14 @@ export function calloutRow(panels: readonly PlannedLabel[], apart: number, maxW:
 export function wrapWords(text: string, max: number): string {
   const lines: string[] = [];
   let line = '';
-  for (const word of text.split(' ')) {
+  // a number stays with the word after it ("16 May", "390 people")
+  const words = text.split(' ').reduce<string[]>((out, w) => {
+    const last = out.at(-1);
+    if (last !== undefined && /^\d[\d,.]*$/.test(last)) out[out.length - 1] = `${last} ${w}`;
+    else out.push(w);
+    return out;
+  }, []);
+  for (const word of words) {
     if (line && (line + ' ' + word).length > max) {
       lines.push(line);
       line = word;

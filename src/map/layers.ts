@@ -82,7 +82,7 @@ export interface Atlases {
  */
 const timeFilter = new ClockFilterExtension({ filterSize: 1, categorySize: 1 });
 const rangeFilter = new ClockFilterExtension({ filterSize: 2, categorySize: 1 });
-/** The filter category of layers that show whatever the legend's toggles (the ring, the notes). */
+/** The filter category of layers that show whatever the legend's toggles (the notes). */
 const ALWAYS = 'always';
 /** A filter value inside every shown range (which all start at -1e4 hours). */
 const ALWAYS_SHOWN = -9999;
@@ -438,9 +438,10 @@ export function buildLayers(data: LayerData, s: LayerState, theme: Theme, atlase
         getLineWidth: CURRENT_RING.line * s.scale,
         lineWidthUnits: 'pixels',
         getFilterValue: (p) => [appear(p), 0],
-        getFilterCategory: () => ALWAYS,
+        // a ring goes with its mark: with the mark's layer toggled off, no empty ring is left
+        getFilterCategory: (p) => p.category,
         ...timed(emphasisRanges),
-        filterCategories: [ALWAYS],
+        filterCategories: s.layers,
         extensions: [rangeFilter],
       }),
     ),

@@ -108,6 +108,15 @@ export function createMapView(o: MapViewOptions): MapView {
   const overlay = new MapLibreOverlay({
     interleaved: false,
     onAfterRender: () => o.onDeckRender(),
+    // deck.gl's input handler makes its canvas a tab stop (tabindex 0) with no name or outline; the
+    // map's own canvas is the keyboard's stop, and the overlay is drawing only
+    onLoad: () => {
+      const c = overlay.getCanvas();
+      if (c) {
+        c.tabIndex = -1;
+        c.setAttribute('aria-hidden', 'true');
+      }
+    },
     layers: [],
     onClick: (info) => {
       o.onClick(placeOf(info));

@@ -4,9 +4,31 @@ import { eventSpan, formatMoment } from '../time/format.ts';
 import { el, fill } from './dom.ts';
 import { claimsView, elsewhereMark, sourceItems } from './sources.ts';
 
-/** Returns the card for the current event (time, title, text, claims, sources), re-rendered only when the event changes. */
-export function createEventCard(prep: PreparedStory, store: Store) {
+/**
+ * Returns the card for the current event (time, title, text, claims, sources), re-rendered only when
+ * the event changes. With `onPlace`, it lists the event's places as buttons that open their details:
+ * the keyboard's way to what a click on the map opens.
+ */
+export function createEventCard(prep: PreparedStory, store: Store, { onPlace }: { onPlace?: (id: string) => void } = {}) {
   const root = el('article', { class: 'event-card', 'aria-labelledby': 'event-title' });
+  const placesOf = (ids: readonly string[]) => {
+    const named = ids.map((id) => prep.placeById.get(id)).filter((p) => p !== undefined);
+    if (!onPlace || !named.length) return null;
+    return el(
+      'p',
+      { class: 'card-places' },
+      'On the map: ',
+      ...named.flatMap((p, i) => [
+        ...(i ? [' '] : []),
+        el('span', { class: 'cited-item' }, el('button', { type: 'button', class: 'linkish', 'data-place': p.id }, p.props.name), i < named.length - 1 ? ',' : ''),
+      ]),
+    );
+  };
+  if (onPlace)
+    root.addEventListener('click', (ev) => {
+      const id = (ev.target as Element).closest<HTMLElement>('button[data-place]')?.dataset.place;
+      if (id) onPlace(id);
+    });
   const announcer = el('div', { class: 'sr-only', 'aria-live': 'polite', 'aria-atomic': 'true' });
   const render = (i: number) => {
     if (i < 0) {
@@ -32,6 +54,7 @@ export function createEventCard(prep: PreparedStory, store: Store) {
       ),
       el('h2', { id: 'event-title' }, e.title),
       el('p', { class: 'body' }, e.body),
+      placesOf(e.places),
       elsewhereMark(prep, e.sources),
       claimsView(prep, e.claims),
       el('footer', { class: 'event-sources' }, el('h3', {}, 'Sources'), el('ul', {}, ...sourceItems(prep, e.sources))),

@@ -68,7 +68,11 @@ export function createEventList(prep: PreparedStory, store: Store, actions: Pick
   let frame = 0;
   const follow = () => {
     frame = 0;
-    if (cur < 0) return rows.update();
+    // before the first event the list goes back to its top, where the story starts
+    if (cur < 0) {
+      if (scroll) list.scrollTop = 0;
+      return rows.update();
+    }
     // the item is rendered already unless the list was scrolled away from it; the scroll renders the rest
     const current = rows.row(cur);
     if (scroll) revealRow(list, current);

@@ -7,7 +7,8 @@ import { citation, claimsView, elsewhereMark, sourceItems } from './sources.ts';
 
 /**
  * Returns the details panel of the selected place: name, kind, description, claims with claimants,
- * and sources. With `focus`, opening it moves the focus to it.
+ * and sources. With `focus`, opening it moves the focus to it, and closing it gives the focus back
+ * to what had it (a place button on the card, the map).
  */
 export function createPlacePanel(prep: PreparedStory, store: Store, actions: Pick<AppActions, 'selectPlace'>, { focus }: { focus: boolean }) {
   const body = el('div', { class: 'place-body' });
@@ -20,12 +21,20 @@ export function createPlacePanel(prep: PreparedStory, store: Store, actions: Pic
       if (e.key === 'Escape') actions.selectPlace(null);
     }),
   ];
+  /** What had the focus when the panel took it (the card's place button, the map): it gets it back when the panel closes. */
+  let returnTo: HTMLElement | null = null;
   const render = (id: string | null, was: string | null | undefined) => {
     const opening = !was && !!id;
     const p = id ? prep.placeById.get(id) : undefined;
+    const hadFocus = root.contains(document.activeElement);
     root.hidden = !p;
     // A closed panel keeps no content: a kiosk shows places to visitors for days, and the DOM must not grow.
-    if (!p) return body.replaceChildren();
+    if (!p) {
+      body.replaceChildren();
+      if (hadFocus && returnTo?.isConnected) returnTo.focus({ preventScroll: true });
+      returnTo = null;
+      return;
+    }
     const pr = p.props;
     const facts: (HTMLElement | null)[] = [
       pr.regionName ? el('li', {}, `Region: ${pr.regionName}`) : null,
@@ -44,7 +53,11 @@ export function createPlacePanel(prep: PreparedStory, store: Store, actions: Pic
       pr.claims ? claimsView(prep, pr.claims) : null,
       el('footer', { class: 'event-sources' }, el('h3', {}, 'Sources'), el('ul', {}, ...sourceItems(prep, pr.sources))),
     );
-    if (opening && focus) root.focus({ preventScroll: true });
+    if (opening && focus) {
+      const from = document.activeElement;
+      returnTo = from instanceof HTMLElement && from !== document.body && !root.contains(from) ? from : null;
+      root.focus({ preventScroll: true });
+    }
   };
   offs.push(store.subscribe((s) => s.place, render));
   render(store.getState().place, undefined);

@@ -33,7 +33,9 @@ export function createSourcesPanel(prep: PreparedStory, onEvent: (id: string) =>
    */
   const citedBy = (events: string[]) => {
     if (!events.length) return null;
-    if (events.length <= CITED_INLINE) return el('p', { class: 'cited' }, 'Cited by: ', ...events.flatMap((e, i) => (i ? [', ', button(e)] : [button(e)])));
+    // each title keeps its comma (a button is an atomic box: a comma after it could wrap to a line of its own)
+    if (events.length <= CITED_INLINE)
+      return el('p', { class: 'cited' }, 'Cited by: ', ...events.flatMap((e, i) => [...(i ? [' '] : []), el('span', { class: 'cited-item' }, button(e), i < events.length - 1 ? ',' : '')]));
     const list = el('ul', { class: 'cited-list', style: 'max-height:14em;overflow-y:auto;margin:0.2rem 0;padding-left:1.2rem' });
     createVirtualList(list, { count: events.length, renderRow: (i) => el('li', {}, button(events[i])), estimate: 24, renderAll: CITED_INLINE });
     return el('div', { class: 'cited' }, el('p', {}, `Cited by ${events.length.toLocaleString('en-GB')} events:`), list);
@@ -50,7 +52,7 @@ export function createSourcesPanel(prep: PreparedStory, onEvent: (id: string) =>
       { id: `source-${s.id}`, class: s.kind === 'elsewhere' ? 'elsewhere' : 'article' },
       el('cite', {}, sourceTitle(s)),
       s.kind === 'article' && !s.headline ? el('span', { class: 'byline' }, ' (its first sentence: the article has no headline)') : null,
-      el('p', { class: 'byline' }, sourceByline(s), s.kind === 'article' && s.credit && !sourceByline(s).startsWith(s.credit) ? ` · ${s.credit}` : ''),
+      el('p', { class: 'byline' }, sourceByline(s), s.kind === 'article' && s.credit && !sourceByline(s).startsWith(s.credit) ? ` · credit line as printed: “${s.credit}”` : ''),
       s.kind === 'elsewhere' ? el('p', { class: 'url' }, el('a', { href: s.url, rel: 'noopener noreferrer', target: '_blank' }, decodeURI(s.url).replace(/^https?:\/\/(www\.)?/, ''))) : null,
       s.kind === 'elsewhere' && s.summary ? el('p', { class: 'our-note' }, el('span', { class: 'tag' }, 'Our note'), ` ${s.summary}`) : null,
       citedBy(cites.events),

@@ -73,12 +73,16 @@ export function createTimeline(prep: PreparedStory, scale: TimeScale, store: Sto
         labelled.push(d);
       }
     }
-    // hours only after their day's own label, so "12h" never reads as another day's
+    // hours only after their day's own label, so "12h" never reads as another day's; the first says
+    // its zone (the axis is in UTC, as the readout's first time is), and needs the room of a wider label
+    let zoned = false;
     for (const d of labelled)
       for (const hh of [6, 12, 18]) {
         const p = scale.toPos(d + hh * HOUR);
-        if (d + hh * HOUR > prep.end || placed.some((x) => Math.abs(x - p * width) < hourGap)) continue;
-        marks.push(el('span', { class: 'hour-label', style: `left:${p * 100}%` }, `${String(hh).padStart(2, '0')}h`));
+        const need = zoned ? hourGap : hourGap * 1.6;
+        if (d + hh * HOUR > prep.end || placed.some((x) => Math.abs(x - p * width) < need)) continue;
+        marks.push(el('span', { class: 'hour-label', style: `left:${p * 100}%` }, `${String(hh).padStart(2, '0')}h${zoned ? '' : ' UTC'}`));
+        zoned = true;
         placed.push(p * width);
       }
     axis.replaceChildren(...marks);

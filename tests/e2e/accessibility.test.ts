@@ -42,6 +42,42 @@ describe('accessibility in Chromium', () => {
     await page.context().close();
   });
 
+  it('reaches everything from the keyboard: a place’s details from the card and back, no unnamed tab stop over the map, the export sizes, the list’s top', async () => {
+    const { page } = await openApp(h, '?event=operation-spiderweb', { width: 1280, height: 800 }, { reducedMotion: true });
+    // the card lists the event's places as buttons: Enter opens the details, Escape gives the focus back
+    const olenya = page.locator('.event-card button[data-place="olenya"]');
+    await olenya.focus();
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => window.explainer!.store.getState().place === 'olenya');
+    expect(await page.evaluate(() => document.activeElement?.className)).toBe('place-panel');
+    await page.keyboard.press('Escape');
+    await page.waitForFunction(() => window.explainer!.store.getState().place === null);
+    expect(await page.evaluate(() => (document.activeElement as HTMLElement).dataset.place)).toBe('olenya');
+    // every tab stop in the map has a name (deck.gl's own canvas made itself one, with none)
+    const unnamed = await page.evaluate(() =>
+      [...document.querySelectorAll<HTMLElement>('.map *')].filter((e) => e.tabIndex >= 0 && !e.getAttribute('aria-label') && !e.textContent?.trim()).map((e) => e.outerHTML.slice(0, 80)),
+    );
+    expect(unnamed).toEqual([]);
+    // tabbing past the custom size's fields to the scale keeps the chosen preset; typing a size chooses Custom
+    await page.getByRole('button', { name: 'Export PNG' }).click();
+    const radios = page.locator('.export-dialog input[name="export-size"]');
+    await radios.nth(1).check();
+    await page.locator('.export-dialog input[aria-label="Custom width in pixels"]').focus();
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    expect(await radios.nth(1).isChecked()).toBe(true);
+    await page.locator('.export-dialog input[aria-label="Custom height in pixels"]').fill('1000');
+    expect(await radios.last().isChecked()).toBe(true);
+    await page.keyboard.press('Escape');
+    // Home after End: the story's start, and the list back at its top
+    await page.locator('.event-card h2').click();
+    await page.keyboard.press('End');
+    await page.waitForFunction(() => document.querySelector('.event-list ol')!.scrollTop > 0);
+    await page.keyboard.press('Home');
+    await page.waitForFunction(() => document.querySelector('.event-list ol')!.scrollTop === 0);
+    await page.context().close();
+  });
+
   it('scrubs by touch on a phone', async () => {
     const context = await newContext(h, { viewport: { width: 390, height: 800 }, hasTouch: true, isMobile: true });
     const page = await context.newPage();

@@ -252,6 +252,18 @@ describe('the first screen', () => {
     it('says on the map, before the first event, what the map will show, clear of the legend', async () => {
       await checkIntro(phone.page, 360);
     });
+
+    // (last: it leaves the legend open)
+    it('keeps the open legend inside the map, scrolling there, not over the masthead', async () => {
+      await phone.page.locator('.legend summary').click();
+      await phone.page.waitForFunction(() => document.querySelector<HTMLDetailsElement>('.legend')!.open);
+      const r = await phone.page.evaluate(() => {
+        const legend = document.querySelector('.legend')!;
+        return { top: legend.getBoundingClientRect().top, stageTop: document.querySelector('.stage')!.getBoundingClientRect().top, scrolls: legend.scrollHeight > legend.clientHeight };
+      });
+      expect(r.top, 'the legend’s top against the map’s').toBeGreaterThanOrEqual(r.stageTop);
+      expect(r.scrolls).toBe(true);
+    });
   });
 
   it('says on the map of a 1280 × 800 desktop, before the first event, what the map will show, clear of the legend', async () => {

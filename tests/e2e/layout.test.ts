@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { canvasColourCount, openApp, pickAt, project, setState, shownPoints, storyPlaces, useHarness, WAIT, waitReady } from './harness.ts';
+import { canvasColourCount, frames, openApp, pickAt, project, setState, shownPoints, storyPlaces, useHarness, WAIT, waitReady } from './harness.ts';
 
 const h = useHarness();
 
@@ -353,7 +353,7 @@ describe('layout in Chromium', () => {
     await page.context().close();
   });
 
-  it('a phone on its side (667 × 375): the whole title, every button reachable, the map whole above the sticky timeline, the credits folded (and unfolded when turned upright)', async () => {
+  it('a phone on its side (667 × 375): the whole title, every button reachable, the map whole above the sticky timeline, the credits folded (still folded upright, unfolded on a wider window)', async () => {
     // the buttons had squeezed the title to nothing, a 5.5rem guess at the masthead and timeline let the
     // timeline cover the map's foot, and the credits took two lines of what was left
     const { page, errors } = await openApp(h, '?t=2025-06-02T12:00Z', { width: 667, height: 375 });
@@ -379,13 +379,17 @@ describe('layout in Chromium', () => {
     await last.focus();
     const r = (await last.boundingBox())!;
     expect(r.x + r.width).toBeLessThanOrEqual(667 + 1);
-    // turned upright the credits unfold (a tall screen has room for them), and fold again when turned back
+    // turned upright they stay folded (an upright phone's map is narrow: open, they took four lines of
+    // it), unfold on a window wider than a phone's map and taller than short, and fold again on the side
     const credits = () =>
       page.evaluate(() => {
         const a = document.querySelector('.maplibregl-ctrl-attrib')!;
         return a.classList.contains('maplibregl-compact') && !a.classList.contains('maplibregl-compact-show') ? 'folded' : a.hasAttribute('open') ? 'open' : 'closed';
       });
     await page.setViewportSize({ width: 375, height: 667 });
+    await frames(page, 2);
+    expect(await credits()).toBe('folded');
+    await page.setViewportSize({ width: 800, height: 1000 });
     await expect.poll(credits).toBe('open');
     await page.setViewportSize({ width: 667, height: 375 });
     await expect.poll(credits).toBe('folded');

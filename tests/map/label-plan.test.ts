@@ -58,6 +58,14 @@ describe('wrapWords', () => {
   it('breaks at spaces into lines of at most the given length', () => {
     expect(wrapWords('Russian troops near Sumy (Ukrainian estimate)', 26)).toBe('Russian troops near Sumy\n(Ukrainian estimate)');
   });
+  it('keeps a number with the word after it', () => {
+    // the intro note had "…in Istanbul on 16" above "May 2025."
+    expect(wrapWords('the timeline reaches them, from the first round of talks in Istanbul on 16 May 2025.', 40)).toBe(
+      'the timeline reaches them, from the\nfirst round of talks in Istanbul on\n16 May 2025.',
+    );
+    expect(wrapWords('returned 390 people', 12)).toBe('returned\n390 people');
+    expect(wrapWords('on 16', 3)).toBe('on\n16');
+  });
 });
 
 /** Returns a planned label at `x` (lon) with offset `dx`. */

@@ -113,6 +113,20 @@ describe('buildLayers', () => {
     expect(buildLayers(data, { ...state(421), current: [...current] }, theme, atlases).find((l) => l.id === 'emphasis')!.props.data).toBe(ring.data);
   });
 
+  it("filters the current event's ring by its place's layer: toggled off, the mark leaves no empty ring", () => {
+    const data = prepareLayerData(createPrep());
+    const s = state(420);
+    const olenya = data.points.find((p) => p.id === 'olenya')!;
+    const off = s.layers.filter((l) => l !== olenya.category);
+    for (const layers of [s.layers, off]) {
+      const ring = buildLayers(data, { ...s, layers, current: ['olenya'] }, theme, atlases).find((l) => l.id === 'emphasis')!.props as unknown as {
+        getFilterCategory: (p: unknown) => string;
+        filterCategories: string[];
+      };
+      expect(ring.filterCategories.includes(ring.getFilterCategory(olenya)), layers === off ? 'toggled off' : 'on').toBe(layers !== off);
+    }
+  });
+
   it('gives every layer of one class the same filter configuration, so each class compiles one shader program', () => {
     const layers = buildLayers(prepareLayerData(createPrep()), state(10), theme, atlases);
     const configs = new Map<string, Set<string>>();
