@@ -74,8 +74,9 @@ export function basemapTowns(cfg: BasemapConfig, file = 'data/basemap.json'): Fe
     let out = name;
     cfg.towns.letters.forEach((rule, i) => {
       if (!rule.countries.includes(country)) return;
+      const before = out;
       for (const [from, to] of Object.entries(rule.replace)) out = out.split(from).join(to);
-      if (out !== name) lettered.add(i);
+      if (out !== before) lettered.add(i);
     });
     return out.replace(/’/g, '');
   };

@@ -146,7 +146,7 @@ export function wrapWords(text: string, max: number): string {
   // a number stays with the word after it ("16 May", "390 people")
   const words = text.split(' ').reduce<string[]>((out, w) => {
     const last = out.at(-1);
-    if (last !== undefined && /^\d[\d,.]*$/.test(last)) out[out.length - 1] = `${last} ${w}`;
+    if (last !== undefined && /^\d([\d,.]*\d)?$/.test(last)) out[out.length - 1] = `${last} ${w}`;
     else out.push(w);
     return out;
   }, []);
@@ -284,7 +284,7 @@ function clearOf([x, y]: [number, number], size: { w: number; h: number }, view:
 
 /**
  * Returns the centre (screen px) for a box of `size` in the middle of `view`'s clear part: the view's
- * middle if the box there is clear of the covers, else the middle of the widest strip beside a cover
+ * middle if the box there is clear of the covers, else the middle of the largest strip (by area) beside a cover
  * (right, left, below or above it) that holds it, else the view's middle.
  */
 export function clearMiddle(size: { w: number; h: number }, view: Box, covers: readonly Box[]): [number, number] {

@@ -1,7 +1,7 @@
 import { currentEventIndex, type PreparedStory } from '../data/prepare.ts';
 import type { Store } from '../state/store.ts';
 import { eventSpan, formatMoment } from '../time/format.ts';
-import { el, fill } from './dom.ts';
+import { el, fill, listen } from './dom.ts';
 import { claimsView, elsewhereMark, sourceItems } from './sources.ts';
 
 /**
@@ -24,11 +24,12 @@ export function createEventCard(prep: PreparedStory, store: Store, { onPlace }: 
       ]),
     );
   };
-  if (onPlace)
-    root.addEventListener('click', (ev) => {
-      const id = (ev.target as Element).closest<HTMLElement>('button[data-place]')?.dataset.place;
-      if (id) onPlace(id);
-    });
+  const offClick = onPlace
+    ? listen(root, 'click', (ev) => {
+        const id = (ev.target as Element).closest<HTMLElement>('button[data-place]')?.dataset.place;
+        if (id) onPlace(id);
+      })
+    : () => {};
   const announcer = el('div', { class: 'sr-only', 'aria-live': 'polite', 'aria-atomic': 'true' });
   const render = (i: number) => {
     if (i < 0) {
@@ -62,5 +63,12 @@ export function createEventCard(prep: PreparedStory, store: Store, { onPlace }: 
     announcer.textContent = `${eventSpan(e)}: ${e.title}`;
   };
   const off = store.subscribe((s) => currentEventIndex(prep.events, s.t), render, { fireImmediately: true });
-  return { root, announcer, destroy: off };
+  return {
+    root,
+    announcer,
+    destroy: () => {
+      off();
+      offClick();
+    },
+  };
 }

@@ -31,7 +31,9 @@ export function createPlacePanel(prep: PreparedStory, store: Store, actions: Pic
     // A closed panel keeps no content: a kiosk shows places to visitors for days, and the DOM must not grow.
     if (!p) {
       body.replaceChildren();
-      if (hadFocus && returnTo?.isConnected) returnTo.focus({ preventScroll: true });
+      // the card's button for the place, found again if the card was drawn anew since (a step of the story)
+      const back = returnTo?.isConnected ? returnTo : was ? document.querySelector<HTMLElement>(`.event-card button[data-place="${CSS.escape(was)}"]`) : null;
+      if (hadFocus) back?.focus({ preventScroll: true });
       returnTo = null;
       return;
     }
@@ -53,11 +55,12 @@ export function createPlacePanel(prep: PreparedStory, store: Store, actions: Pic
       pr.claims ? claimsView(prep, pr.claims) : null,
       el('footer', { class: 'event-sources' }, el('h3', {}, 'Sources'), el('ul', {}, ...sourceItems(prep, pr.sources))),
     );
-    if (opening && focus) {
-      const from = document.activeElement;
-      returnTo = from instanceof HTMLElement && from !== document.body && !root.contains(from) ? from : null;
-      root.focus({ preventScroll: true });
-    }
+    // each place opened from outside the panel (another card button while it is open) is what the focus goes back to
+    const from = document.activeElement;
+    const outside = from instanceof HTMLElement && from !== document.body && !root.contains(from);
+    if (focus && outside) returnTo = from;
+    // the panel takes the focus when it opens, and when another place is opened from outside it
+    if (focus && (opening || (outside && id !== was))) root.focus({ preventScroll: true });
   };
   offs.push(store.subscribe((s) => s.place, render));
   render(store.getState().place, undefined);

@@ -52,7 +52,7 @@ export function createSourcesPanel(prep: PreparedStory, onEvent: (id: string) =>
       { id: `source-${s.id}`, class: s.kind === 'elsewhere' ? 'elsewhere' : 'article' },
       el('cite', {}, sourceTitle(s)),
       s.kind === 'article' && !s.headline ? el('span', { class: 'byline' }, ' (its first sentence: the article has no headline)') : null,
-      el('p', { class: 'byline' }, sourceByline(s), s.kind === 'article' && s.credit && !sourceByline(s).startsWith(s.credit) ? ` · credit line as printed: “${s.credit}”` : ''),
+      el('p', { class: 'byline' }, sourceByline(s), s.kind === 'article' && s.credit && !sourceByline(s).startsWith(s.credit) ? ` · credit: ${s.credit}` : ''),
       s.kind === 'elsewhere' ? el('p', { class: 'url' }, el('a', { href: s.url, rel: 'noopener noreferrer', target: '_blank' }, decodeURI(s.url).replace(/^https?:\/\/(www\.)?/, ''))) : null,
       s.kind === 'elsewhere' && s.summary ? el('p', { class: 'our-note' }, el('span', { class: 'tag' }, 'Our note'), ` ${s.summary}`) : null,
       citedBy(cites.events),

@@ -53,6 +53,15 @@ describe('accessibility in Chromium', () => {
     await page.keyboard.press('Escape');
     await page.waitForFunction(() => window.explainer!.store.getState().place === null);
     expect(await page.evaluate(() => (document.activeElement as HTMLElement).dataset.place)).toBe('olenya');
+    // another place opened from the card while one is open: the focus goes back to the last one's button
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => window.explainer!.store.getState().place === 'olenya');
+    await page.locator('.event-card button[data-place="belaya"]').focus();
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => window.explainer!.store.getState().place === 'belaya');
+    await page.keyboard.press('Escape');
+    await page.waitForFunction(() => window.explainer!.store.getState().place === null);
+    expect(await page.evaluate(() => (document.activeElement as HTMLElement).dataset.place)).toBe('belaya');
     // every tab stop in the map has a name (deck.gl's own canvas made itself one, with none)
     const unnamed = await page.evaluate(() =>
       [...document.querySelectorAll<HTMLElement>('.map *')].filter((e) => e.tabIndex >= 0 && !e.getAttribute('aria-label') && !e.textContent?.trim()).map((e) => e.outerHTML.slice(0, 80)),

@@ -65,6 +65,8 @@ describe('wrapWords', () => {
     );
     expect(wrapWords('returned 390 people', 12)).toBe('returned\n390 people');
     expect(wrapWords('on 16', 3)).toBe('on\n16');
+    // not a number ending a sentence or a list
+    expect(wrapWords('held in 2025. Then talks', 14)).toBe('held in 2025.\nThen talks');
   });
 });
 
@@ -344,7 +346,7 @@ describe('clearMiddle', () => {
   it('keeps the view’s middle when the box there is clear', () => {
     expect(clearMiddle({ w: 300, h: 60 }, view, [[10, 320, 340, 530]])).toEqual([450, 270]);
   });
-  it('moves the box beside a cover it would lie under, into the widest clear strip that holds it', () => {
+  it('moves the box beside a cover it would lie under, into the largest clear strip that holds it', () => {
     // a legend at the lower left reaching past the middle's left half
     expect(clearMiddle({ w: 300, h: 60 }, view, [[10, 220, 340, 530]])).toEqual([620, 270]);
     const wide = clearMiddle({ w: 300, h: 60 }, view, [[10, 220, 460, 530]]);
