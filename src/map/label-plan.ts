@@ -107,6 +107,8 @@ export function markReach(p: PreparedPlace, h: number, layers: readonly string[]
   return Math.max(MARK_PX / 2, current.has(p.id) && !overview ? CURRENT_RING_PX : 0, talks ? TALKS_RING_PX : 0);
 }
 
+/** Room (px at scale 1) a label keeps from the map's edges and from what covers the map (the legend, the credits). */
+const EDGE_ROOM_PX = 3;
 /** Room (px at scale 1) between a ring round a point and its own name's box. */
 const RING_ROOM_PX = 4;
 const LABEL_GAP = 24;
@@ -577,7 +579,11 @@ export function planLabels(o: PlanInput): LabelPlan {
     plan.marks.push(p.props.anchor);
   }
   for (const r of requests) r.atNow = toNow(r.at);
-  const placed = new Map(layoutLabels(requests, marks, o.view, o.covers, allArcLines).map((p) => [p.id, p]));
+  // labels keep a few px off the frame's edges and the covers (a name had sat flush on the credits)
+  const room = EDGE_ROOM_PX * s;
+  const view: Box = [o.view[0] + room, o.view[1] + room, o.view[2] - room, o.view[3] - room];
+  const covers = o.covers?.map((c): Box => [c[0] - room, c[1] - room, c[2] + room, c[3] + room]);
+  const placed = new Map(layoutLabels(requests, marks, view, covers, allArcLines).map((p) => [p.id, p]));
   for (const r of requests) {
     const p = placed.get(r.id);
     if (!p) continue;

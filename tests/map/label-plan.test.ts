@@ -200,6 +200,24 @@ describe('planLabels: distance labels', () => {
     expect(names([-500, -500, 500, 500], [[-20, 80, 20, 120]])).toEqual(['blocker']);
   });
 
+  it('keeps a name 3 px off a cover and the frame’s edge, not flush on them', () => {
+    const input = planInput([]);
+    const base = input.pointPlaces[0];
+    const boxOf = (covers: [number, number, number, number][], view: [number, number, number, number] = [-500, -500, 500, 500]) => {
+      const l = planLabels({ ...input, pointPlaces: [base], layers: ['struck', 'labels'], view, covers }).points.find((x) => x.id === base.id)!;
+      const [x, y] = l.position;
+      return [x + l.dx - l.w / 2, y + l.dy - l.h / 2, x + l.dx + l.w / 2, y + l.dy + l.h / 2];
+    };
+    const free = boxOf([]);
+    // a cover ending 1 px above where the name sits: the name moves, and keeps 3 px from it
+    const cover: [number, number, number, number] = [-500, -500, 500, free[1] - 1];
+    const moved = boxOf([cover]);
+    expect(moved[1] >= cover[3] + 3 || moved[3] <= cover[1] - 3).toBe(true);
+    // the frame's top edge 1 px above the name: likewise
+    const edged = boxOf([], [-500, free[1] - 1, 500, 500]);
+    expect(edged[1]).toBeGreaterThanOrEqual(free[1] - 1 + 3);
+  });
+
   it('lists every point mark shown, named or not, and none whose layer is off', () => {
     const input = planInput([]);
     // no names at all (the labels layer is off): both marks are still drawn, so the basemap keeps room at both
@@ -308,11 +326,12 @@ describe('holds', () => {
 describe('planLabels: names and the distance arcs', () => {
   it('puts the event’s own name on two lines where its arc strikes through it on every side of one line', () => {
     // the base's arc comes in from the upper left at 45°; a neighbour's mark sits down to the right; the view is narrow
+    // (120 px for labels: 126 less the 3 px every label keeps from the edges)
     const base = point('ab cd base', [0, 0], { borderPoint: [-60, -60], distanceKm: 4000 });
     const other = point('other', [44, 30]);
     const prep = { events: [{ id: 'e', places: ['ab cd base'] }], story: { sources: [] }, placeById: new Map([[base.id, base]]) } as unknown as PlanInput['prep'];
     const name = (layers: string[]) =>
-      planLabels(flatInput(prep, { current: 0, layers, view: [-60, -500, 60, 500], pointPlaces: [base, other], arcs: [base], labelText: (p) => (p === base ? 'Abcdefgh ijk base' : p.id), distanceText: () => '' })).points.find((x) => x.id === base.id)!;
+      planLabels(flatInput(prep, { current: 0, layers, view: [-63, -500, 63, 500], pointPlaces: [base, other], arcs: [base], labelText: (p) => (p === base ? 'Abcdefgh ijk base' : p.id), distanceText: () => '' })).points.find((x) => x.id === base.id)!;
     const one = name(['struck', 'labels']);
     expect(one.text).toBe('Abcdefgh ijk base');
     const two = name(['struck', 'labels', 'distances']);
