@@ -4,7 +4,7 @@ import { storyBox } from './bounds.ts';
 import { DISTANCE_LABELS_MIN_ZOOM, SMALLEST_MAP_LABEL_PX } from './label-sizes.ts';
 import { CURRENT_RING, TALKS_RING, ringReach } from './ring-sizes.ts';
 import { greatCirclePoints } from './first-view.ts';
-import { layoutLabels, lineBoxes, type Box, type LabelRequest, type LabelSide } from './label-layout.ts';
+import { coveredArea, layoutLabels, lineBoxes, outsideArea, type Box, type LabelRequest, type LabelSide } from './label-layout.ts';
 
 /** A label the layers draw: the text, the point it belongs to, its size and its offset (px) from that point to its centre. */
 export interface PlannedLabel {
@@ -280,8 +280,8 @@ function byRank(points: readonly PreparedPlace[], areas: readonly PreparedPlace[
 
 /** Whether a box of `size` centred at `at` lies inside `view` and clear of every cover. */
 function clearOf([x, y]: [number, number], size: { w: number; h: number }, view: Box, covers: readonly Box[]): boolean {
-  const [l, t, r, b] = [x - size.w / 2, y - size.h / 2, x + size.w / 2, y + size.h / 2];
-  return l >= view[0] && t >= view[1] && r <= view[2] && b <= view[3] && !covers.some((c) => l < c[2] && r > c[0] && t < c[3] && b > c[1]);
+  const box: Box = [x - size.w / 2, y - size.h / 2, x + size.w / 2, y + size.h / 2];
+  return outsideArea(box, view) === 0 && coveredArea(box, covers) === 0;
 }
 
 /**
@@ -322,6 +322,10 @@ export function planLabels(o: PlanInput): LabelPlan {
     return [(x - origin[0]) * k, (y - origin[1]) * k];
   };
   const s = o.scale;
+  // labels keep a few px off the frame's edges and the covers (a name had sat flush on the credits)
+  const room = EDGE_ROOM_PX * s;
+  const view: Box = [o.view[0] + room, o.view[1] + room, o.view[2] - room, o.view[3] - room];
+  const covers = (o.covers ?? []).map((c): Box => [c[0] - room, c[1] - room, c[2] + room, c[3] + room]);
   const lineH = (size: number) => size;
   const sizeOf = (text: string, size: number, pad: number) => {
     // most names are one line: no array of lines to make
@@ -479,7 +483,7 @@ export function planLabels(o: PlanInput): LabelPlan {
     const size = 15 * s;
     const box = sizeOf(text, size, 6 * s);
     const inView = mx > l + (r - l) * 0.2 && mx < r - (r - l) * 0.2 && my > t + (b - t) * 0.2 && my < b - (b - t) * 0.2;
-    const at = inView && clearOf([mx, my], box, o.view, o.covers ?? []) ? ([mx, my] as [number, number]) : clearMiddle(box, o.view, o.covers ?? []);
+    const at = inView && clearOf([mx, my], box, view, covers) ? ([mx, my] as [number, number]) : clearMiddle(box, view, covers);
     const position = o.unproject(at);
     requests.push({ id: 'intro', at: px(position), ...box, sides: ['center'], gap: 0, forced: true, opaque: true, kind: 'notes', label: { id: 'intro', text, position, size, dx: 0, dy: 0, ...box } });
   }
@@ -579,10 +583,6 @@ export function planLabels(o: PlanInput): LabelPlan {
     plan.marks.push(p.props.anchor);
   }
   for (const r of requests) r.atNow = toNow(r.at);
-  // labels keep a few px off the frame's edges and the covers (a name had sat flush on the credits)
-  const room = EDGE_ROOM_PX * s;
-  const view: Box = [o.view[0] + room, o.view[1] + room, o.view[2] - room, o.view[3] - room];
-  const covers = o.covers?.map((c): Box => [c[0] - room, c[1] - room, c[2] + room, c[3] + room]);
   const placed = new Map(layoutLabels(requests, marks, view, covers, allArcLines).map((p) => [p.id, p]));
   for (const r of requests) {
     const p = placed.get(r.id);

@@ -36,3 +36,15 @@ export function listen<K extends keyof HTMLElementEventMap>(
   target.addEventListener(type, fn as EventListener, opts);
   return () => target.removeEventListener(type, fn as EventListener, opts);
 }
+
+/**
+ * Returns buttons as an inline list, "a, b, c". Each comma goes inside its button, out of its name
+ * (aria-hidden) and its underline (an inline-block): a button is an atomic box, so a comma after it
+ * could wrap onto a line of its own, or sit apart from a wrapped name's last line.
+ */
+export function commaList(items: readonly HTMLElement[]): (Node | string)[] {
+  return items.flatMap((item, i) => {
+    if (i < items.length - 1) item.append(el('span', { class: 'comma', 'aria-hidden': 'true' }, ','));
+    return i ? [' ', item] : [item];
+  });
+}

@@ -1,7 +1,7 @@
 import { currentEventIndex, type PreparedStory } from '../data/prepare.ts';
 import type { Store } from '../state/store.ts';
 import { eventSpan, formatMoment } from '../time/format.ts';
-import { el, fill, listen } from './dom.ts';
+import { commaList, el, fill, listen } from './dom.ts';
 import { claimsView, elsewhereMark, sourceItems } from './sources.ts';
 
 /**
@@ -14,15 +14,7 @@ export function createEventCard(prep: PreparedStory, store: Store, { onPlace }: 
   const placesOf = (ids: readonly string[]) => {
     const named = ids.map((id) => prep.placeById.get(id)).filter((p) => p !== undefined);
     if (!onPlace || !named.length) return null;
-    return el(
-      'p',
-      { class: 'card-places' },
-      'On the map: ',
-      ...named.flatMap((p, i) => [
-        ...(i ? [' '] : []),
-        el('span', { class: 'cited-item' }, el('button', { type: 'button', class: 'linkish', 'data-place': p.id }, p.props.name), i < named.length - 1 ? ',' : ''),
-      ]),
-    );
+    return el('p', { class: 'card-places' }, 'On the map: ', ...commaList(named.map((p) => el('button', { type: 'button', class: 'linkish', 'data-place': p.id }, p.props.name))));
   };
   const offClick = onPlace
     ? listen(root, 'click', (ev) => {
@@ -66,6 +58,8 @@ export function createEventCard(prep: PreparedStory, store: Store, { onPlace }: 
   return {
     root,
     announcer,
+    /** The card's button for a place, if the current event lists it. */
+    placeButton: (id: string) => root.querySelector<HTMLElement>(`button[data-place="${CSS.escape(id)}"]`),
     destroy: () => {
       off();
       offClick();

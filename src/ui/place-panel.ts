@@ -10,7 +10,12 @@ import { citation, claimsView, elsewhereMark, sourceItems } from './sources.ts';
  * and sources. With `focus`, opening it moves the focus to it, and closing it gives the focus back
  * to what had it (a place button on the card, the map).
  */
-export function createPlacePanel(prep: PreparedStory, store: Store, actions: Pick<AppActions, 'selectPlace'>, { focus }: { focus: boolean }) {
+export function createPlacePanel(
+  prep: PreparedStory,
+  store: Store,
+  actions: Pick<AppActions, 'selectPlace'>,
+  { focus, opener }: { focus: boolean; /** Finds a place's button again (the card's, redrawn since it opened the panel). */ opener?: (id: string) => HTMLElement | null },
+) {
   const body = el('div', { class: 'place-body' });
   const close = el('button', { type: 'button', class: 'btn close', 'aria-label': 'Close details' }, '✕');
   const root = el('aside', { class: 'place-panel', 'aria-label': 'Place details', hidden: true, tabindex: -1 }, close, body);
@@ -32,7 +37,7 @@ export function createPlacePanel(prep: PreparedStory, store: Store, actions: Pic
     if (!p) {
       body.replaceChildren();
       // the card's button for the place, found again if the card was drawn anew since (a step of the story)
-      const back = returnTo?.isConnected ? returnTo : was ? document.querySelector<HTMLElement>(`.event-card button[data-place="${CSS.escape(was)}"]`) : null;
+      const back = returnTo?.isConnected ? returnTo : was ? (opener?.(was) ?? null) : null;
       if (hadFocus) back?.focus({ preventScroll: true });
       returnTo = null;
       return;

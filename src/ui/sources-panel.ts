@@ -1,6 +1,6 @@
 import type { PreparedStory } from '../data/prepare.ts';
 import type { Source } from '../data/schema.ts';
-import { el } from './dom.ts';
+import { commaList, el } from './dom.ts';
 import { NOTICES_FILE } from './notices.ts';
 import { sourceByline, sourceTitle } from './sources.ts';
 import { createVirtualList } from './virtual-list.ts';
@@ -33,9 +33,7 @@ export function createSourcesPanel(prep: PreparedStory, onEvent: (id: string) =>
    */
   const citedBy = (events: string[]) => {
     if (!events.length) return null;
-    // each title keeps its comma (a button is an atomic box: a comma after it could wrap to a line of its own)
-    if (events.length <= CITED_INLINE)
-      return el('p', { class: 'cited' }, 'Cited by: ', ...events.flatMap((e, i) => [...(i ? [' '] : []), el('span', { class: 'cited-item' }, button(e), i < events.length - 1 ? ',' : '')]));
+    if (events.length <= CITED_INLINE) return el('p', { class: 'cited' }, 'Cited by: ', ...commaList(events.map(button)));
     const list = el('ul', { class: 'cited-list', style: 'max-height:14em;overflow-y:auto;margin:0.2rem 0;padding-left:1.2rem' });
     createVirtualList(list, { count: events.length, renderRow: (i) => el('li', {}, button(events[i])), estimate: 24, renderAll: CITED_INLINE });
     return el('div', { class: 'cited' }, el('p', {}, `Cited by ${events.length.toLocaleString('en-GB')} events:`), list);

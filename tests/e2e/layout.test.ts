@@ -329,6 +329,44 @@ describe('layout in Chromium', () => {
     await page.context().close();
   });
 
+  it("keeps each comma of the card's and the sources' lists of buttons right after its name, where the names wrap (an 800 × 600 embed)", async () => {
+    const { page } = await openApp(h, '?event=sumy-troop-build-up&embed=1', { width: 800, height: 600 }, { reducedMotion: true });
+    /** Each comma in the elements matched, with how far it sits from the end of the character before it (px), and whether on the same line. */
+    const commas = (selector: string) =>
+      page.evaluate((sel) => {
+        const out: { before: string; gap: number; sameLine: boolean }[] = [];
+        for (const root of document.querySelectorAll(sel)) {
+          const chars: [Text, number][] = [];
+          const walk = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+          for (let n = walk.nextNode() as Text | null; n; n = walk.nextNode() as Text | null) for (let i = 0; i < n.data.length; i++) if (n.data[i].trim()) chars.push([n, i]);
+          const rect = ([n, i]: [Text, number]) => {
+            const r = document.createRange();
+            r.setStart(n, i);
+            r.setEnd(n, i + 1);
+            return r.getBoundingClientRect();
+          };
+          chars.forEach((c, k) => {
+            if (k === 0 || c[0].data[c[1]] !== ',') return;
+            const [a, b] = [rect(chars[k - 1]), rect(c)];
+            out.push({ before: chars[k - 1][0].data.slice(Math.max(0, chars[k - 1][1] - 12), chars[k - 1][1] + 1), gap: Math.round(b.left - a.right), sameLine: Math.abs(a.bottom - b.bottom) < 4 });
+          });
+        }
+        return out;
+      }, selector);
+    // two of the three names wrap at this size: a comma had wrapped onto a line of its own under one
+    // (three commas: the list's two and one inside a name)
+    const card = await commas('.event-card .card-places');
+    expect(card.length).toBe(3);
+    for (const c of card) expect(c.sameLine && Math.abs(c.gap) <= 2, `${c.before}: ${JSON.stringify(c)}`).toBe(true);
+    // the sources' "Cited by" lists, shown on a narrow window
+    await page.setViewportSize({ width: 360, height: 600 });
+    await page.evaluate(() => document.querySelector<HTMLDialogElement>('dialog.sources-dialog')!.showModal());
+    const cited = await commas('.sources-panel p.cited');
+    expect(cited.length).toBeGreaterThan(10);
+    for (const c of cited) expect(c.sameLine && Math.abs(c.gap) <= 2, `${c.before}: ${JSON.stringify(c)}`).toBe(true);
+    await page.context().close();
+  });
+
   it("narrow embed: map, card headline and timeline all inside the frame's height, the card scrolling in its own box, the credits folded", async () => {
     // the README's embed is 560 px tall; in a phone-width column the phone layout's page used to scroll inside the iframe,
     // the card under the sticky timeline (its date showed, its headline did not), and the credits covered a third of the map
