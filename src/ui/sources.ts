@@ -17,12 +17,14 @@ export function formatDay(date: string, short = false): string {
 
 /**
  * Returns the credit line of a source: agency or reporting credit and date for an article (photo
- * credits are not a byline: "No byline" then); outlet, author and date for an outside document.
+ * credits are not a byline: "No byline" then), and whether we read it in translation (its quotes are
+ * the translation's); outlet, author and date for an outside document.
  */
 export function sourceByline(s: Source): string {
   if (s.kind === 'article') {
     const credit = s.credit && !/^photos?\b/i.test(s.credit) ? s.credit : null;
-    return [s.agency ?? credit ?? 'No byline', s.date ? formatDay(s.date) : 'undated'].join(' · ');
+    const from = /translated from (\p{L}+)/u.exec(s.language ?? '')?.[1];
+    return [s.agency ?? credit ?? 'No byline', s.date ? formatDay(s.date) : 'undated', from ? `English translation from ${from}` : null].filter(Boolean).join(' · ');
   }
   return [s.author && s.author !== s.outlet ? `${s.outlet}, ${s.author}` : s.outlet, s.date ? formatDay(s.date) : 'reference article, undated'].join(' · ');
 }

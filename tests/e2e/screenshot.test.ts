@@ -98,7 +98,7 @@ describe('screenshot mode in Chromium', () => {
       expect(caption).toContain('Talks in the shadow of Spiderweb');
       // Spiderweb is a day-precision event: the sources give no time of day for it.
       expect(await page.locator('.shot-caption-text .shot-moment').textContent()).toBe('1 Jun 2025');
-      expect(caption).toContain('Operation Spiderweb: Ukrainian drone strikes on Russian airbases');
+      expect(caption).toContain('Operation Spiderweb: Ukrainian drone strikes on Russian air bases');
       expect(caption).toContain('Air base in a region Russia named');
       // Outlets, not titles.
       expect(caption).toMatch(/Sources: [^“”]*AFP/);

@@ -78,7 +78,7 @@ describe('timeline in Chromium', () => {
     await setState(page, { t: T('2025-06-01T11:35Z') });
     await expect.poll(() => track.getAttribute('aria-valuenow')).toBe(String(T('2025-06-01T11:35Z')));
     expect(await readout.textContent()).toBe('1 Jun 2025');
-    expect(await track.getAttribute('aria-valuetext')).toBe('1 Jun 2025. Operation Spiderweb: Ukrainian drone strikes on Russian airbases');
+    expect(await track.getAttribute('aria-valuetext')).toBe('1 Jun 2025. Operation Spiderweb: Ukrainian drone strikes on Russian air bases');
     // 2 June 10:47 UTC: the scheduled start (a minute-precision event) is current: the clock shows, in both zones
     await setState(page, { t: T('2025-06-02T10:47Z') });
     await expect.poll(() => readout.textContent()).toBe('2 Jun 2025, 10:47 UTC13:47 UTC+3 (Istanbul, Kyiv, Moscow)');
