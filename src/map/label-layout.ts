@@ -58,8 +58,9 @@ export interface LabelRequest {
    */
   leader?: { start: number; own?: string };
   /**
-   * A line drawn from the label's own mark (its distance arc), as small boxes along it (`lineBoxes`) at
-   * the layout's zoom and at the zoom shown now: a forced label's side whose text it runs under costs
+   * A line drawn from the label's own mark (its distance arc), or the lines a callout's panel should
+   * not hide (its event's area outlines), as small boxes along it (`lineBoxes`) at the layout's zoom
+   * and at the zoom shown now: a forced label's side whose text it runs under costs
    * (`LINE_CROSS_COST`), as a line struck through the name. Other places' lines are not looked at.
    */
   line?: { at: readonly Box[]; now: readonly Box[] };

@@ -492,6 +492,27 @@ export function planLabels(o: PlanInput): LabelPlan {
   // (each side's own count) are laid out there as one row, each on its own panel with who gives it, in
   // the data's order, left to right; where the row is wider than the map, one above the other.
   const calloutFrom = new Map<string, [number, number]>();
+  /**
+   * The outlines of the event's own areas shown, as bands at both zooms (worked out only for a callout
+   * at a place): its panel keeps off them where a side or a slide along one is clear (at 1280 × 800 it
+   * had hidden the top of the thin "buffer zone" band above the build-up it points to).
+   */
+  let outlines: { at: Box[]; now: Box[] } | undefined;
+  const eventOutlines = () => {
+    if (outlines) return outlines;
+    outlines = { at: [], now: [] };
+    for (const id of e?.places ?? []) {
+      const p = o.prep.placeById.get(id);
+      if (!p?.isArea || !shown(p)) continue;
+      for (const poly of polygonsOf(p))
+        for (const ring of poly) {
+          const pts = ring.map((c) => px([c[0], c[1]]));
+          for (const b of lineBoxes(pts, clipAt)) outlines.at.push(b);
+          for (const b of lineBoxes(pts.map(toNow), clipNow)) outlines.now.push(b);
+        }
+    }
+    return outlines;
+  };
   const floating: PlannedLabel[] = [];
   let floatingAt: [number, number] | undefined;
   calloutsOf(e ?? {}).forEach(({ callout: c }, j) => {
@@ -526,6 +547,7 @@ export function planLabels(o: PlanInput): LabelPlan {
       opaque: true,
       // its leader starts at the mark's edge, or where it leaves the place's own name (an area's, over its anchor)
       leader: { start: (MARK_PX * s) / 2, own: place.id },
+      line: eventOutlines(),
       kind: 'notes',
       label,
     });

@@ -278,6 +278,35 @@ describe('planLabels: figures given side by side', () => {
   });
 });
 
+describe('planLabels: a callout at a place', () => {
+  /**
+   * A callout at point `p` (0, 0) on a map 400 px wide: its panel is too wide for the sides beside the
+   * mark, and a mark under it blocks the side below; the event's thin band (x −60 to −50) runs up
+   * through the side above. Returns the panel's box.
+   */
+  function calloutBox(layers: string[]) {
+    const band = { id: 'band', isArea: true, appearH: 0, category: 'claimed', activeRanges: [], props: { anchor: [-55, -100] }, feature: { type: 'Feature', geometry: { type: 'Polygon', coordinates: [[[-60, -200], [-50, -200], [-50, 0], [-60, 0], [-60, -200]]] }, properties: {} } } as unknown as PreparedPlace;
+    const places = [point('p', [0, 0]), point('below', [0, 70])];
+    const event = { id: 'e', places: ['p', 'band'], callout: { place: 'p', text: 'fifty thousand', by: 'Someone', source: 'report' } };
+    const prep = { events: [event], story: { sources: [{ id: 'report', kind: 'article' }] }, placeById: new Map([...places, band].map((q) => [q.id, q])) } as unknown as PlanInput['prep'];
+    const [l] = planLabels(flatInput(prep, { current: 0, layers, view: [-200, -400, 200, 400], pointPlaces: places, areaPlaces: [band] })).notes;
+    return [l.position[0] + l.dx - l.w / 2, l.position[1] + l.dy - l.h / 2, l.position[0] + l.dx + l.w / 2, l.position[1] + l.dy + l.h / 2];
+  }
+
+  it('slides its panel along the side above off the outline of an area of its event, and sits centred above where none is drawn', () => {
+    const [x0, y0, x1, y1] = calloutBox(['struck', 'claimed']);
+    // above the mark, clear of the band's outline (its 4 px band), still spanning the mark
+    expect(y1).toBeLessThan(0);
+    expect(x0).toBeGreaterThan(-48);
+    expect(x0).toBeLessThan(0);
+    expect(x1).toBeLessThanOrEqual(197);
+    // the band's layer off: centred above its mark, over where the band would be
+    const [c0, , c1] = calloutBox(['struck']);
+    expect((c0 + c1) / 2).toBeCloseTo(0, 6);
+    expect(c0).toBeLessThan(-60);
+  });
+});
+
 describe('planLabels: an area’s name beside its outline', () => {
   /** Area `a` (a 100 px square) with its anchor and the sides of it blocked by marks, and area `b` all along its top. */
   function planAreas(bShown: boolean) {
