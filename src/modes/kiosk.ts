@@ -299,6 +299,16 @@ export function startKiosk(ctx: AppContext): ModeHandle {
   };
   for (const type of [...INPUTS, 'pointermove'] as const) offs.push(listen(window, type, onInput, { capture: true, passive: true }));
 
+  /**
+   * Goes from the attract frame to the events, on the store's change that reaches one. The camera has
+   * framed that event already (it listens to the store first), with the attract frame's padding, which
+   * maplibre adds to a fit's own: framed again without it (a tour resumed after a visitor had stopped
+   * at zoom 2.06 on a stop framed at 2.73, its names laid out for the right frame).
+   */
+  const leaveOverview = () => {
+    setStop('event');
+    if (ctx.framed() === 'event') ctx.frameEvent(ctx.reducedMotion);
+  };
   /** Moves the playhead (after the store's listeners have all seen the change in hand), unless the kiosk's state moved on meanwhile. */
   const jump = (from: number, to: number | 'attract') =>
     queueMicrotask(() => {
@@ -316,13 +326,13 @@ export function startKiosk(ctx: AppContext): ModeHandle {
       if (s.t === p.t) return;
       stopAttractClock();
       resumeT = null;
-      setStop('event');
+      leaveOverview();
       if (side) side.scrollTop = 0;
     }
     if (!s.playing) return;
     const i = currentEventIndex(events, s.t);
     if (stop === 'attract' && i >= arriving) {
-      setStop('event');
+      leaveOverview();
       arriving = -1;
     }
     if (stop === 'event') {

@@ -155,6 +155,28 @@ describe('kiosk mode in Chromium', () => {
     await page.context().close();
   });
 
+  it('frames the stop a visitor left, when the tour resumes there, as the tour framed it (not with the attract frame’s wider padding)', async () => {
+    const { page, errors } = await openKiosk('idle=6', { reducedMotion: true });
+    await setSpeed(page, 4);
+    // the tour, moved by a tool, reaches Operation Spiderweb (an area frame: the padding counts, as it
+    // does not for a single point held at its closest zoom)
+    await page.evaluate((t) => window.explainer!.store.getState().set({ t: t - 1, playing: true }), SPIDERWEB.t0);
+    const onStop = (t: number) =>
+      page.waitForFunction((t) => window.explainer!.store.getState().t === t && document.documentElement.dataset.kioskStop === 'event' && !window.explainer!.mapView.map.isMoving(), t);
+    await onStop(SPIDERWEB.t0);
+    const toured = await page.evaluate(() => window.explainer!.mapView.map.getZoom());
+    const box = (await page.locator('.map').boundingBox())!;
+    await page.mouse.click(box.x + 5, box.y + 5);
+    expect(await kioskState(page)).toBe('visitor');
+    // idle: the attract frame, then the tour back at the stop the visitor left
+    await page.waitForFunction(() => document.documentElement.dataset.kioskState === 'touring' && document.documentElement.dataset.kioskStop === 'attract');
+    await onStop(SPIDERWEB.t0);
+    // it had come back at zoom 2.06 instead of 2.73 (the attract frame's padding added to the fit's own), its names laid out for the other frame
+    expect(await page.evaluate(() => window.explainer!.mapView.map.getZoom())).toBeCloseTo(toured, 2);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
   it('opens the place a visitor touches in its panel, with no hover label left beside it', async () => {
     // where `npm run kiosk-shots` touches the map (a third of the way down its middle: Belgorod Oblast at
     // the last event's stop), whose still showed the region's hover label peeking out from under its panel

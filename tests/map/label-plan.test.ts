@@ -294,7 +294,7 @@ describe('planLabels: a callout at a place', () => {
   }
 
   it('slides its panel along the side above off the outline of an area of its event, and sits centred above where none is drawn', () => {
-    const [x0, y0, x1, y1] = calloutBox(['struck', 'claimed']);
+    const [x0, , x1, y1] = calloutBox(['struck', 'claimed']);
     // above the mark, clear of the band's outline (its 4 px band), still spanning the mark
     expect(y1).toBeLessThan(0);
     expect(x0).toBeGreaterThan(-48);
