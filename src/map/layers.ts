@@ -456,7 +456,10 @@ export function buildLayers(data: LayerData, s: LayerState, theme: Theme, atlase
         iconMapping: atlases.iconMapping as never,
         getIcon: (p) => pointOf(p.category).icon,
         getPosition: (p) => p.feature.geometry.coordinates as [number, number],
-        getSize: (p) => pointOf(p.category).size * s.scale,
+        getSize: (p) => pointOf(p.category).size,
+        // the mode's scale as a uniform: deck.gl does not rebuild an attribute when only an accessor
+        // function changes, so a scale inside `getSize` kept a page export's icons at the page's size
+        sizeScale: s.scale,
         sizeUnits: 'pixels',
         getColor: (p) => color(p.category),
         getFilterValue: appear,

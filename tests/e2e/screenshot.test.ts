@@ -164,6 +164,21 @@ describe('screenshot mode in Chromium', () => {
     });
   });
 
+  it('draws the marks at the frame’s type scale from the explorer as in screenshot mode (the same moment, the same PNG)', async () => {
+    // the explorer's Export PNG at 1080 × 1350 had drawn the air bases' diamonds at the page's size
+    // (about 15 px against 24 px), while their rings and names grew with the frame's type
+    const explorer = await openApp(h, '?event=operation-spiderweb', { width: 1280, height: 800 }, { reducedMotion: true });
+    const fromPage = await exportAndProbe(explorer.page, 1080, 1350, 1);
+    expect(explorer.errors).toEqual([]);
+    await explorer.page.context().close();
+    const shot = await openApp(h, SPIDERWEB, { width: 1080, height: 1350 });
+    const fromShot = await exportAndProbe(shot.page, 1080, 1350, 1);
+    await shot.page.context().close();
+    expect(fromShot.struck).toBeGreaterThan(500);
+    expect(fromPage.struck / fromShot.struck).toBeGreaterThan(0.9);
+    expect(fromPage.struck / fromShot.struck).toBeLessThan(1.1);
+  });
+
   it('exports a moment the same after another moment in one page (a batch of shots) as shot alone', async () => {
     // maplibre keeps a basemap name on the side it had in the frame before: once, the first round's
     // demands (16 May 14:00) shot after its opening two hours before had Chisinau and Odesa on other sides
