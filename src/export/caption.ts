@@ -1,6 +1,7 @@
 import { currentEventIndex, isVisibleAt, toHours, type PreparedPlace, type PreparedStory } from '../data/prepare.ts';
 import type { Source } from '../data/schema.ts';
 import { placeExtent, unionBox, type LonLatBox } from '../map/event-camera.ts';
+import { holds } from '../map/label-plan.ts';
 import { greatCirclePoint } from '../map/layers.ts';
 import type { AppState } from '../state/store.ts';
 import type { LegendSymbol } from '../theme/symbols.ts';
@@ -58,9 +59,22 @@ export interface InFrame {
   line?(points: readonly [number, number][]): boolean;
 }
 
-/** Returns the test of what lies in `view` ([west, south, east, north], degrees): places by their box (`placeBox`), lines by their segments. */
-export function frameTest(view: Box): InFrame {
-  const test = (p: PreparedPlace) => boxesOverlap(placeBox(p), view);
+/**
+ * Returns the test of what lies in `view` ([west, south, east, north], degrees): a point by its box
+ * (`placeBox`), an area by its shape in `areaView` (the view, or the view a few px in from its edges:
+ * an area is in frame where an outline crosses it or the shape holds its middle, so a region whose
+ * box reaches into the frame but whose shape lies outside it, or only on its edge, is not), lines by
+ * their segments.
+ */
+export function frameTest(view: Box, areaView: Box = view): InFrame {
+  const middle: [number, number] = [(areaView[0] + areaView[2]) / 2, (areaView[1] + areaView[3]) / 2];
+  const test = (p: PreparedPlace) => {
+    if (!p.isArea) return boxesOverlap(placeBox(p), view);
+    if (!boxesOverlap(placeExtent(p), areaView)) return false;
+    const g = p.feature.geometry;
+    const polygons = g.type === 'Polygon' ? [g.coordinates] : g.type === 'MultiPolygon' ? g.coordinates : [];
+    return polygons.some((poly) => poly.some((ring) => lineInBox(ring as [number, number][], areaView))) || holds(p, middle);
+  };
   test.line = (points: readonly [number, number][]) => lineInBox(points, view);
   return test;
 }

@@ -184,6 +184,9 @@ export function applyFraming(map: MapLibreMap, prep: PreparedStory, framing: Fra
   if (Math.abs(dy) >= 0.5) map.jumpTo({ center: map.unproject([frame.width / 2, frame.height / 2 - dy]) });
 }
 
+/** How far (CSS px) inside the frame an area must reach to count as shown (legend, source line). */
+const AREA_INSET_PX = 4;
+
 /**
  * Returns a test of whether a place's extent (or a line) overlaps what the map shows now between the caption's
  * bands (`frame` high, north up): a place under a band is hidden by the caption.
@@ -192,7 +195,10 @@ export function inFrameOf(map: MapLibreMap, frame: Frame, bands: Bands): InFrame
   const b = map.getBounds();
   const north = map.unproject([frame.width / 2, bands.top]).lat;
   const south = map.unproject([frame.width / 2, frame.height - bands.bottom]).lat;
-  return frameTest([b.getWest(), south, b.getEast(), north]);
+  // an area counts from AREA_INSET_PX inside the frame: a region that only meets its edge is not seen
+  const nw = map.unproject([AREA_INSET_PX, bands.top + AREA_INSET_PX]);
+  const se = map.unproject([frame.width - AREA_INSET_PX, frame.height - bands.bottom - AREA_INSET_PX]);
+  return frameTest([b.getWest(), south, b.getEast(), north], [nw.lng, se.lat, se.lng, nw.lat]);
 }
 
 /**

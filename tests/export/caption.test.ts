@@ -167,6 +167,24 @@ describe('outlets', () => {
   });
 });
 
+describe('frameTest', () => {
+  it('counts an area by its shape, not its box: crossed by the view, or holding it; not beside it, nor only on the edge of the area’s view', () => {
+    const region = prep().placeById.get('region')!;
+    // the triangle (33,45), (36,45), (36,47): its box reaches this view's corner, its shape does not
+    expect(boxesOverlap(placeBox(region), [33, 46.5, 34, 47])).toBe(true);
+    expect(frameTest([33, 46.5, 34, 47])(region)).toBe(false);
+    // an outline crosses the view
+    expect(frameTest([35, 44, 37, 46])(region)).toBe(true);
+    // the view inside the shape: no outline in it, the shape holds its middle
+    expect(frameTest([35.5, 45.2, 35.8, 45.5])(region)).toBe(true);
+    // a view that meets the shape only at its east edge: counted, unless areas are tested a little inside the view
+    expect(frameTest([36, 45, 37, 47])(region)).toBe(true);
+    expect(frameTest([36, 45, 37, 47], [36.01, 45.01, 36.99, 46.99])(region)).toBe(false);
+    // a point keeps its box test
+    expect(frameTest([28, 40, 30, 42], [29.5, 41.5, 30, 42])(prep().placeById.get('venue')!)).toBe(true);
+  });
+});
+
 describe('lineInBox', () => {
   it('finds a segment that crosses a box with neither end in it, and none that passes by', () => {
     expect(lineInBox([[0, 5], [20, 5]], [5, 0, 10, 10])).toBe(true);
