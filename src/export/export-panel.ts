@@ -56,9 +56,9 @@ export function createPngDialog(ctx: AppContext, download: (blob: Blob, name: st
     ),
     el('fieldset', { class: 'export-scales' }, el('legend', {}, 'Scale'), ...scaleRadios.map((r) => el('label', { class: 'export-scale' }, r.input, el('span', {}, `${r.k}×`)))),
     editor.root,
-    output,
-    status,
-    el('div', { class: 'export-actions' }, cancel, go),
+    // in the footer, which stays in view while the dialog scrolls: the size and file name, why a size
+    // cannot be exported, and what the last export did had sat below the fold at 1280 × 800
+    el('div', { class: 'export-actions' }, output, status, el('div', { class: 'export-buttons' }, cancel, go)),
   );
 
   const selected = (): ExportSize => {
@@ -90,6 +90,8 @@ export function createPngDialog(ctx: AppContext, download: (blob: Blob, name: st
   const run = async () => {
     const o = selected();
     if (sizeProblem(o)) return;
+    // the button is disabled while it renders: the focus comes back to it (it had fallen to the page)
+    const refocus = document.activeElement === go;
     setBusy(true);
     status.textContent = `Rendering ${o.width * o.scale} × ${o.height * o.scale} px…`;
     try {
@@ -100,6 +102,7 @@ export function createPngDialog(ctx: AppContext, download: (blob: Blob, name: st
       status.textContent = `Export failed: ${e instanceof Error ? e.message : String(e)}`;
     } finally {
       setBusy(false);
+      if (refocus && dialog.open) go.focus();
     }
   };
 

@@ -80,9 +80,9 @@ export function createVideoDialog(ctx: AppContext, download: (blob: Blob, name: 
       el('legend', {}, 'Size'),
       ...sizes.map((r) => choice(r.input, el('strong', {}, `${r.width} × ${r.height}`), ' ', el('span', { class: 'export-label' }, r.label))),
     ),
-    output,
     el('div', { class: 'video-run' }, preview, el('div', { class: 'video-meter' }, bar, left, status)),
-    el('div', { class: 'export-actions' }, close, stop, go),
+    // the span's length and frames, or why it cannot be written, in the footer that stays in view
+    el('div', { class: 'export-actions' }, output, el('div', { class: 'export-buttons' }, close, stop, go)),
   );
 
   const currentEvent = () => currentEventIndex(prep.events, store.getState().t);

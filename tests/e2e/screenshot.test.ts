@@ -319,10 +319,22 @@ describe('PNG export from the explorer', () => {
     expect(actions).toEqual({ scrolls: true, inView: true });
     await dialog.getByLabel(/1200 × 675/).check();
     await expect.poll(() => dialog.locator('.export-output').textContent()).toMatch(/1200 × 675 px · [a-z0-9-]+_2025-06-02T1200Z_1200x675@1x\.png/);
-    const [download] = await Promise.all([page.waitForEvent('download'), dialog.getByRole('button', { name: 'Export', exact: true }).click()]);
+    // from the keyboard: Enter on Export, and the focus back on it once the PNG is saved (it had fallen to the page)
+    await dialog.getByRole('button', { name: 'Export', exact: true }).focus();
+    const [download] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Enter')]);
     expect(download.suggestedFilename()).toMatch(/^[a-z0-9-]+_2025-06-02T1200Z_1200x675@1x\.png$/);
     expect(ihdrSize(await downloadBytes(download))).toEqual([1200, 675]);
     await expect.poll(() => dialog.locator('.export-status').textContent()).toMatch(/^Saved /);
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Export');
+    // what the export did, and the size and file name, are in view without scrolling the dialog (they had sat below its fold)
+    const seen = await dialog.evaluate((d) =>
+      ['.export-output', '.export-status'].map((q) => {
+        const b = d.querySelector(q)!.getBoundingClientRect();
+        const r = d.getBoundingClientRect();
+        return b.height > 0 && b.top >= r.top && b.bottom <= Math.min(r.bottom, innerHeight);
+      }),
+    );
+    expect(seen).toEqual([true, true]);
     const fits = await page.evaluate(() => (window as unknown as { __fits: { top: number; exporting: boolean }[] }).__fits.filter((f) => f.exporting));
     expect(fits.length, 'the export framed the story').toBeGreaterThan(0);
     expect(fits.filter((f) => f.top === 40), 'explorer refits during the export').toEqual([]);
@@ -347,6 +359,8 @@ describe('PNG export from the explorer', () => {
     await dialog.getByLabel('3×').check();
     expect(await dialog.locator('.export-output').textContent()).toMatch(/Cannot export: .*15000×2700 px; each side must be at most 8192 px/);
     expect(await dialog.getByRole('button', { name: 'Export', exact: true }).isDisabled()).toBe(true);
+    // the reason is in view beside the disabled button, not below the dialog's fold
+    expect(await dialog.evaluate((d) => d.querySelector('.export-output')!.getBoundingClientRect().bottom <= Math.min(d.getBoundingClientRect().bottom, innerHeight))).toBe(true);
     await page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'hidden' });
     await page.context().close();
