@@ -2,21 +2,27 @@ import type { AppContext } from '../contracts/app-context.ts';
 import { el, listen } from '../ui/dom.ts';
 import { captionContent, type CaptionContent } from './caption.ts';
 import { canvasMeasure, captionPalette, drawCaption } from './caption-draw.ts';
-import { layoutCaption, type Frame } from './caption-layout.ts';
+import { layoutCaption, type CaptionPart, type Frame } from './caption-layout.ts';
 
-/** A desk's own wording for an export's caption: the headline, the dek (the event line) and the credit. Empty means the story's. */
+/**
+ * A desk's own wording for an export's caption: the headline, the dek (the event line) and the graphic
+ * credit, which goes before the data credit (the basemap's licences: always printed). Empty means the story's.
+ */
 export interface CaptionText {
   title?: string;
   event?: string;
   credit?: string;
 }
 
-/** Returns the caption with the desk's wording put in where it gives any (trimmed, non-empty). */
+/** Returns the caption with the desk's wording put in where it gives any (trimmed, non-empty); a graphic credit keeps the data credit after it. */
 export function withCaptionText(c: CaptionContent, text: CaptionText | undefined): CaptionContent {
   if (!text) return c;
   const pick = (v: string | undefined) => (v && v.trim() ? v.trim() : undefined);
-  return { ...c, title: pick(text.title) ?? c.title, event: pick(text.event) ?? c.event, credit: pick(text.credit) ?? c.credit };
+  const credit = pick(text.credit);
+  return { ...c, title: pick(text.title) ?? c.title, event: pick(text.event) ?? c.event, credit: credit ? (c.dataCredit ? `${credit} · ${c.dataCredit}` : credit) : c.credit };
 }
+
+const PART_NAMES: Record<CaptionPart, string> = { headline: 'headline', dek: 'dek', credit: 'credit line' };
 
 /** Width (CSS px) of the dialog's preview. */
 const PREVIEW_W = 300;
@@ -35,9 +41,12 @@ export function createCaptionEditor(ctx: AppContext) {
   const title = field('Headline', 'export-title');
   const event = field('Dek', 'export-dek');
   const credit = field('Credit', 'export-credit');
+  const creditNote = el('p', { class: 'export-hint' }, 'The graphic credit; the map’s data credits and licences are always printed after it.');
+  // a text too long for the frame ends with "…" in the PNG: said here, beside the preview
+  const cutNote = el('p', { class: 'export-cut', 'aria-live': 'polite' });
   const canvas = el('canvas', { class: 'export-preview', role: 'img', 'aria-label': 'Preview of the exported image' });
   const note = el('p', { class: 'export-hint' }, 'Preview: the map as it is now; the export frames the event for its own size.');
-  const root = el('fieldset', { class: 'export-caption' }, el('legend', {}, 'Caption'), title.root, event.root, credit.root, canvas, note);
+  const root = el('fieldset', { class: 'export-caption' }, el('legend', {}, 'Caption'), title.root, event.root, credit.root, creditNote, cutNote, canvas, note);
   const measure = canvasMeasure(prep.theme.font);
   const palette = captionPalette(prep.theme);
   let frame: Frame = { width: 1200, height: 675 };
@@ -46,14 +55,14 @@ export function createCaptionEditor(ctx: AppContext) {
   const text = (): CaptionText => {
     const base = captionContent(prep, store.getState());
     const own = (v: string, story: string | null) => (v.trim() && v.trim() !== story ? v : undefined);
-    return { title: own(title.input.value, base.title), event: own(event.input.value, base.event), credit: own(credit.input.value, base.credit) };
+    return { title: own(title.input.value, base.title), event: own(event.input.value, base.event), credit: own(credit.input.value, prep.story.graphicCredit ?? '') };
   };
   /** Fills the fields with the story's wording for the current moment. */
   const reset = () => {
     const c = captionContent(prep, store.getState());
     title.input.value = c.title;
     event.input.value = c.event ?? '';
-    credit.input.value = c.credit;
+    credit.input.value = prep.story.graphicCredit ?? '';
   };
   const render = (next: Frame = frame) => {
     frame = next;
@@ -66,6 +75,8 @@ export function createCaptionEditor(ctx: AppContext) {
     const g = canvas.getContext('2d');
     if (!g) return;
     const layout = layoutCaption(withCaptionText(captionContent(prep, store.getState()), text()), frame, measure);
+    const cut = layout.cut.map((p) => PART_NAMES[p]);
+    cutNote.textContent = cut.length ? `At ${frame.width} × ${frame.height} the ${cut.join(' and the ')} ${cut.length > 1 ? 'are' : 'is'} too long and will end with “…”: shorten ${cut.length > 1 ? 'them' : 'it'} to print ${cut.length > 1 ? 'them' : 'it'} whole.` : '';
     g.setTransform(ratio * k, 0, 0, ratio * k, 0, 0);
     g.fillStyle = palette.panel;
     g.fillRect(0, 0, frame.width, frame.height);

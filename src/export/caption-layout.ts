@@ -65,7 +65,12 @@ export interface CaptionLayout {
   /** Shape the layout took: "wide" puts the moment beside the title. */
   shape: 'wide' | 'tall';
   ops: CaptionOp[];
+  /** The caption's own texts that did not fit and end with an ellipsis (a desk's headline too long for the frame). */
+  cut: CaptionPart[];
 }
+
+/** A text of the caption that a desk may write (`CaptionText`). */
+export type CaptionPart = 'headline' | 'dek' | 'credit';
 
 /** Largest share of the frame's height the two bands may take together. */
 export const MAX_BAND_SHARE = 0.5;
@@ -208,6 +213,12 @@ function layoutWith(c: CaptionContent, frame: Frame, measure: Measure, s: Settin
     return lines.length * h;
   };
   const moment = c.moment.replace(/ · /g, '\u00a0· ');
+  const cut = new Set<CaptionPart>();
+  /** The lines of a wrapped text, noting a cut one. */
+  const noted = (part: CaptionPart, w: { lines: string[]; cut: boolean }) => {
+    if (w.cut) cut.add(part);
+    return w.lines;
+  };
 
   // Top band.
   const shape: CaptionLayout['shape'] = tall ? 'tall' : 'wide';
@@ -217,19 +228,19 @@ function layoutWith(c: CaptionContent, frame: Frame, measure: Measure, s: Settin
     const gutter = Math.round(32 * u);
     const leftW = Math.round((inner - gutter) * 0.52);
     const rightW = inner - gutter - leftW;
-    const title = wrapBalanced(c.title, F.title, leftW, s.lines, measure).lines;
+    const title = noted('headline', wrapBalanced(c.title, F.title, leftW, s.lines, measure));
     const left = block(title, padX, strip + padY, F.title, 1.15, 'text');
     let ry = strip + padY;
     const m = wrapText(moment, F.moment, rightW, s.lines, measure).lines;
     ry += block(m, W - padX, ry, F.moment, 1.3, 'accent', 'right');
-    if (c.event) ry += block(wrapBalanced(c.event, F.event, rightW, s.lines, measure).lines, W - padX, ry + Math.round(2 * u), F.event, 1.25, 'text', 'right') + Math.round(2 * u);
+    if (c.event) ry += block(noted('dek', wrapBalanced(c.event, F.event, rightW, s.lines, measure)), W - padX, ry + Math.round(2 * u), F.event, 1.25, 'text', 'right') + Math.round(2 * u);
     top = Math.max(strip + padY + left, ry) + padY;
   } else {
     let y = strip + padY;
-    y += block(wrapBalanced(c.title, F.title, inner, s.lines, measure).lines, padX, y, F.title, 1.15, 'text');
+    y += block(noted('headline', wrapBalanced(c.title, F.title, inner, s.lines, measure)), padX, y, F.title, 1.15, 'text');
     y += Math.round(8 * u);
     y += block(wrapText(moment, F.moment, inner, s.lines, measure).lines, padX, y, F.moment, 1.3, 'accent');
-    if (c.event) y += Math.round(2 * u) + block(wrapBalanced(c.event, F.event, inner, s.lines, measure).lines, padX, y + Math.round(2 * u), F.event, 1.25, 'text');
+    if (c.event) y += Math.round(2 * u) + block(noted('dek', wrapBalanced(c.event, F.event, inner, s.lines, measure)), padX, y + Math.round(2 * u), F.event, 1.25, 'text');
     top = y + padY;
   }
   ops.splice(topOps, 0, { kind: 'rect', x: 0, y: 0, w: W, h: top, fill: 'panel' }, { kind: 'rect', x: 0, y: 0, w: W, h: strip, fill: 'accent' });
@@ -267,9 +278,9 @@ function layoutWith(c: CaptionContent, frame: Frame, measure: Measure, s: Settin
     const lines = sourcesText(c, F.sources, inner, s.sourceLines, measure);
     if (lines.length) y += block(lines, padX, y, F.sources, 1.4, 'muted') + Math.round(4 * u);
   }
-  y += block(wrapText(c.credit, F.credit, inner, s.lines, measure).lines, padX, y, F.credit, 1.4, 'muted');
+  y += block(noted('credit', wrapText(c.credit, F.credit, inner, s.lines, measure)), padX, y, F.credit, 1.4, 'muted');
   const bottom = y + padY;
   for (const op of ops.slice(bottomOps)) op.y += H - bottom;
   ops.splice(bottomOps, 0, { kind: 'rect', x: 0, y: H - bottom, w: W, h: bottom, fill: 'panel' }, { kind: 'rect', x: 0, y: H - bottom, w: W, h: rule, fill: 'rule' });
-  return { frame, unit: u, top, bottom, shape, ops };
+  return { frame, unit: u, top, bottom, shape, ops, cut: [...cut] };
 }

@@ -32,7 +32,10 @@ export interface CaptionContent {
   sources: string[];
   /** The outlets of the outside documents ("reported elsewhere") behind what is shown, once each. */
   elsewhere: string[];
+  /** The whole credit line: the graphic credit, then the data credit. */
   credit: string;
+  /** The data credit (the basemap's sources and their licences), which every caption prints, whatever graphic credit a desk writes. */
+  dataCredit?: string;
 }
 
 /** A place's extent in degrees: [west, south, east, north]. */
@@ -197,5 +200,6 @@ export function captionContent(
     sources: articleOutlets(cited.filter((x) => x.kind === 'article')),
     elsewhere: unique(cited.filter((x) => x.kind === 'elsewhere').map(outletName)),
     credit: prep.story.graphicCredit ? `${prep.story.graphicCredit} · ${prep.story.credit}` : prep.story.credit,
+    dataCredit: prep.story.credit,
   };
 }

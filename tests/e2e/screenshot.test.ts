@@ -351,6 +351,26 @@ describe('PNG export from the explorer', () => {
     await page.context().close();
   });
 
+  it('warns in the dialog when a desk’s headline is too long for the frame, and keeps the data credits whatever credit it types', async () => {
+    const { page } = await openApp(h, '?event=bodies-returned');
+    await page.getByRole('button', { name: 'Export PNG' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Export PNG' });
+    await dialog.getByLabel(/1080 × 1350/).check();
+    const cut = dialog.locator('.export-cut');
+    expect(await cut.isVisible()).toBe(false);
+    await dialog.getByLabel('Headline').fill('Ukraine says it received 6,057 bodies under the Istanbul agreements between 11 and 16 June, slightly more than the 6,000 each side was to hand over');
+    await expect.poll(() => cut.textContent()).toMatch(/^At 1080 × 1350 the headline is too long and will end with “…”/);
+    await dialog.getByLabel('Headline').fill('Bodies returned');
+    await expect.poll(() => cut.isVisible()).toBe(false);
+    // the credit field holds the graphic credit only: the basemap's licences are printed after what the
+    // desk types (`withCaptionText`, tests/export/caption-layout.test.ts)
+    const credit = dialog.getByLabel('Credit');
+    expect(await credit.inputValue()).not.toMatch(/GeoNames|Natural Earth/);
+    expect(await dialog.locator('.export-caption').textContent()).toContain('the map’s data credits and licences are always printed after it');
+    await page.keyboard.press('Escape');
+    await page.context().close();
+  });
+
   it('says why a custom size cannot be exported and disables the button', async () => {
     const { page } = await openApp(h, '?t=2025-06-02T12:00Z');
     await page.getByRole('button', { name: 'Export PNG' }).click();

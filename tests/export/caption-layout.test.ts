@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { CaptionContent } from '../../src/export/caption.ts';
 import { captionPalette, contrastRatio } from '../../src/export/caption-draw.ts';
+import { withCaptionText } from '../../src/export/caption-editor.ts';
 import { layoutCaption, MAX_BAND_SHARE, sourcesText, wrapBalanced, wrapText, type CaptionLayout, type Font, type TextOp } from '../../src/export/caption-layout.ts';
 import { PRESETS } from '../../src/export/presets.ts';
 import type { Theme } from '../../src/data/schema.ts';
@@ -181,5 +182,20 @@ describe('caption colours', () => {
   it('computes the WCAG ratio', () => {
     expect(contrastRatio('#000000', '#ffffff')).toBeCloseTo(21, 5);
     expect(contrastRatio('#777777', '#ffffff')).toBeCloseTo(4.48, 1);
+  });
+});
+
+describe('a desk’s own caption text', () => {
+  it('says which of its texts the layout cut short, and none when they fit', () => {
+    expect(layoutCaption(createContent(), { width: 1200, height: 675 }, measure).cut).toEqual([]);
+    const long = 'Ukraine says it received 6,057 bodies under the Istanbul agreements between 11 and 16 June, as the second round promised';
+    expect(layoutCaption(createContent({ title: long, event: long }), { width: 1200, height: 675 }, measure).cut.sort()).toEqual(['dek', 'headline']);
+  });
+
+  it('puts a graphic credit before the data credit, which stays (a desk could drop the licences)', () => {
+    const c = createContent({ credit: 'Graphic: Desk · Basemap: NE (public domain)', dataCredit: 'Basemap: NE (public domain)' });
+    expect(withCaptionText(c, { credit: 'Graphic: Our desk' }).credit).toBe('Graphic: Our desk · Basemap: NE (public domain)');
+    expect(withCaptionText(c, { credit: '  ' }).credit).toBe(c.credit);
+    expect(withCaptionText(c, { title: 'Own headline' })).toMatchObject({ title: 'Own headline', credit: c.credit });
   });
 });

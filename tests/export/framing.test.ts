@@ -229,7 +229,7 @@ describe('layoutInFrame', () => {
   const lay = (base: number, row: number, calls: boolean[]) => (inFrame: (p: typeof venue) => boolean) => {
     const shown = inFrame(venue);
     calls.push(shown);
-    return { frame, unit: 1, top: 0, bottom: base + (shown ? row : 0), shape: 'wide', ops: [] } as CaptionLayout;
+    return { frame, unit: 1, top: 0, bottom: base + (shown ? row : 0), shape: 'wide', ops: [], cut: [] } as CaptionLayout;
   };
 
   it('lays the caption out again for the bands it gives until they stay the same', () => {
@@ -277,7 +277,7 @@ describe('frameWithCaption', () => {
   };
   /** A caption whose bottom band is `hidden` px, or `shown` px when the venue is in frame. */
   const lay = (hidden: number, shown: number) => (inFrame: (p: typeof venue) => boolean) =>
-    ({ frame, unit: 1, top: 0, bottom: inFrame(venue) ? shown : hidden, shape: 'wide', ops: [] }) as CaptionLayout;
+    ({ frame, unit: 1, top: 0, bottom: inFrame(venue) ? shown : hidden, shape: 'wide', ops: [], cut: [] }) as CaptionLayout;
 
   it('frames the map again for the bands its caption ends with, until they stay', () => {
     // the first layout (everything listed) gave 450 px; in frame the legend needs 420 px, and framed
