@@ -5,7 +5,7 @@ import { holds } from '../map/label-plan.ts';
 import { greatCirclePoint } from '../map/layers.ts';
 import type { AppState } from '../state/store.ts';
 import type { LegendSymbol } from '../theme/symbols.ts';
-import { formatMoment } from '../time/format.ts';
+import { eventSpan, formatMoment } from '../time/format.ts';
 import { momentPrecision } from '../time/precision.ts';
 
 /** One legend row of the caption: a category (or the distance lines) that is on the map. */
@@ -191,10 +191,14 @@ export function captionContent(
   const cited = [...new Set(ids)].map((id) => prep.story.sources.find((x) => x.id === id)).filter((x): x is Source => !!x);
   const unique = (xs: (string | null)[]) => [...new Set(xs.filter((x): x is string => !!x))];
   // never finer than the current event's precision: the line stands over its title
-  const m = formatMoment(s.t, momentPrecision(prep, s.t), prep.story.displayZone);
+  const precision = momentPrecision(prep, s.t);
+  const m = formatMoment(s.t, precision, prep.story.displayZone);
+  // within an event of several days given to the day, its days: a figure reached by its last day is
+  // not printed under its first alone ("11–16 Jun 2025" over the bodies returned, not "11 Jun 2025")
+  const span = ev?.end && precision === 'day' && s.t <= ev.t1 ? eventSpan(ev) : null;
   return {
     title: prep.story.title,
-    moment: m.local ? `${m.utc} · ${m.local}` : m.utc,
+    moment: span ?? (m.local ? `${m.utc} · ${m.local}` : m.utc),
     event: ev?.title ?? null,
     legend,
     sources: articleOutlets(cited.filter((x) => x.kind === 'article')),

@@ -279,10 +279,11 @@ describe('screenshot mode in Chromium', () => {
     await page.context().close();
   });
 
-  it('shows a day-precision event as its date only', async () => {
+  it('shows a day-precision event as its date only, and one of several days as its days', async () => {
     const { page } = await openApp(h, '?mode=screenshot&event=fidan-in-moscow', { width: 1080, height: 1080 });
+    // Fidan in Moscow, 26 and 27 May: no hour, and not its first day alone
     const moment = await page.locator('.shot-caption-text .shot-moment').textContent();
-    expect(moment).toBe('26 May 2025');
+    expect(moment).toBe('26–27 May 2025');
     await page.context().close();
   });
 });

@@ -143,6 +143,16 @@ describe('captionContent', () => {
     expect(sourceLine(c)).not.toMatch(/[“”]|shadow|summit/);
   });
 
+  it('prints the days of an event of several days given to the day while it runs, not its first day alone', () => {
+    const story = createStory();
+    story.events.push(createEvent('returns', '2025-06-11T12:00Z', { precision: 'day', end: '2025-06-16T12:00Z', title: 'Bodies returned' }));
+    const p = prepareStory(story, createTestTheme(), createPlaces());
+    expect(captionContent(p, { t: at('2025-06-11T12:00Z'), layers: ALL }).moment).toBe('11–16 Jun 2025');
+    expect(captionContent(p, { t: at('2025-06-14T00:00Z'), layers: ALL }).moment).toBe('11–16 Jun 2025');
+    // past its end, the map's own day
+    expect(captionContent(p, { t: at('2025-06-16T18:00Z'), layers: ALL }).moment).toBe('16 Jun 2025');
+  });
+
   it('prints the graphic credit from the story before the data credit', () => {
     const story = { ...createStory(), graphicCredit: 'Graphic: A desk' };
     const c = captionContent(prepareStory(story, createTheme(), createPlaces()), { t: at('2025-06-01T12:00Z'), layers: ALL });
