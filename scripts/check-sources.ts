@@ -13,6 +13,7 @@ export interface RegistryEntry {
   credit: string | null;
   agency?: string | null;
   date: string | null;
+  language?: string;
 }
 
 /** A parsed project data file and the name it is reported under (e.g. `data/story.json`). */
@@ -44,7 +45,7 @@ export interface CheckResult {
 }
 
 /** Metadata fields of an article source that must equal the registry entry. */
-export const META_FIELDS = ['file', 'headline', 'lede', 'credit', 'agency', 'date'] as const;
+export const META_FIELDS = ['file', 'headline', 'lede', 'credit', 'agency', 'date', 'language'] as const;
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
@@ -103,7 +104,7 @@ function asRegistryEntry(value: unknown): Partial<RegistryEntry> & { id?: unknow
 
 /**
  * Returns the article metadata problems of a story: each `kind: "article"` source must match the
- * registry entry with the same id in file, headline, lede, credit, agency (when given) and date.
+ * registry entry with the same id in file, headline, lede, credit, agency and language (when given) and date.
  */
 export function checkArticleMetadata(file: ProjectFile, registry: readonly RegistryEntry[]): Problem[] {
   if (!isRecord(file.data) || !Array.isArray(file.data.sources)) return [];
@@ -118,7 +119,7 @@ export function checkArticleMetadata(file: ProjectFile, registry: readonly Regis
       return;
     }
     for (const field of META_FIELDS) {
-      if (field === 'agency' && !(field in s)) continue;
+      if ((field === 'agency' || field === 'language') && !(field in s)) continue;
       const ours = s[field] === undefined ? null : s[field];
       const theirs = entry[field] === undefined ? null : entry[field];
       if (ours !== theirs)

@@ -110,7 +110,7 @@ export function basemapTowns(cfg: BasemapConfig, file = 'data/basemap.json'): Fe
   });
   for (const name of Object.keys(cfg.towns.spellings))
     if (!spelled.has(name)) throw new DataError(`${file}: towns.spellings["${name}"]: no town the map names is called "${name}" in GeoNames`);
-  // two dots with one name read as one town misplaced (Donetsk, Ukraine, and Donetsk, Rostov Oblast, about 160 km apart)
+  // two dots with one name read as one town misplaced (two towns of one name on either side of a border, 160 km apart)
   const byName = new Map<string, number>();
   for (const [id, t] of chosen) {
     const other = byName.get(t.name);

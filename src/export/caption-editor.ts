@@ -24,6 +24,11 @@ export function withCaptionText(c: CaptionContent, text: CaptionText | undefined
 
 const PART_NAMES: Record<CaptionPart, string> = { headline: 'headline', dek: 'dek', credit: 'credit line' };
 
+/** Names the caption's texts that were cut ("the headline and the dek"), or null for none. */
+export function cutParts(cut: readonly CaptionPart[]): string | null {
+  return cut.length ? `the ${cut.map((p) => PART_NAMES[p]).join(' and the ')}` : null;
+}
+
 /** Width (CSS px) of the dialog's preview. */
 const PREVIEW_W = 300;
 
@@ -75,8 +80,10 @@ export function createCaptionEditor(ctx: AppContext) {
     const g = canvas.getContext('2d');
     if (!g) return;
     const layout = layoutCaption(withCaptionText(captionContent(prep, store.getState()), text()), frame, measure);
-    const cut = layout.cut.map((p) => PART_NAMES[p]);
-    cutNote.textContent = cut.length ? `At ${frame.width} × ${frame.height} the ${cut.join(' and the ')} ${cut.length > 1 ? 'are' : 'is'} too long and will end with “…”: shorten ${cut.length > 1 ? 'them' : 'it'} to print ${cut.length > 1 ? 'them' : 'it'} whole.` : '';
+    // the preview's caption names every place shown, the export's those in its own frame: "may"
+    const parts = cutParts(layout.cut);
+    const many = layout.cut.length > 1;
+    cutNote.textContent = parts ? `At ${frame.width} × ${frame.height} ${parts} may be too long and end with “…”: shorten ${many ? 'them' : 'it'} to print ${many ? 'them' : 'it'} whole.` : '';
     g.setTransform(ratio * k, 0, 0, ratio * k, 0, 0);
     g.fillStyle = palette.panel;
     g.fillRect(0, 0, frame.width, frame.height);
@@ -94,5 +101,9 @@ export function createCaptionEditor(ctx: AppContext) {
     drawCaption(g, layout, palette, prep.theme.font);
   };
   const offs = [title.input, event.input, credit.input].map((i) => listen(i, 'input', () => render()));
-  return { root, text, reset, render, destroy: () => offs.forEach((f) => f()) };
+  /** Says nothing of cut texts (no size to lay the caption out for). */
+  const clearCut = () => {
+    cutNote.textContent = '';
+  };
+  return { root, text, reset, render, clearCut, destroy: () => offs.forEach((f) => f()) };
 }

@@ -160,6 +160,23 @@ interface Settings {
 }
 
 /**
+ * Returns the credit line's lines, at most `maxLines` where it fits: where it does not, the graphic
+ * credit before the data credit (`dataCredit`: the basemap's sources and licences) is shortened or left
+ * out, and the data credit is printed whole, on as many lines as it needs (`onCut` is called).
+ */
+export function creditLines(c: Pick<CaptionContent, 'credit' | 'dataCredit'>, font: Font, width: number, maxLines: number, measure: Measure, onCut: () => void): string[] {
+  const whole = wrapText(c.credit, font, width, maxLines, measure);
+  if (!whole.cut) return whole.lines;
+  onCut();
+  const data = c.dataCredit;
+  if (!data || !c.credit.endsWith(data)) return whole.lines;
+  const dataLines = wrapText(data, font, width, Number.MAX_SAFE_INTEGER, measure).lines;
+  const own = c.credit.slice(0, c.credit.length - data.length).replace(/\s*·\s*$/, '');
+  const room = maxLines - dataLines.length;
+  return room > 0 && own ? [...wrapText(`${own} ·`, font, width, room, measure).lines, ...dataLines] : dataLines;
+}
+
+/**
  * Returns the caption laid out for a frame: a top band (title, moment, event) and a bottom band
  * (legend in as many columns as fit, sources, credit). Wide frames put the moment beside the
  * title; tall frames stack them. Sizes follow the frame, larger in portrait frames (read on phones,
@@ -278,7 +295,7 @@ function layoutWith(c: CaptionContent, frame: Frame, measure: Measure, s: Settin
     const lines = sourcesText(c, F.sources, inner, s.sourceLines, measure);
     if (lines.length) y += block(lines, padX, y, F.sources, 1.4, 'muted') + Math.round(4 * u);
   }
-  y += block(noted('credit', wrapText(c.credit, F.credit, inner, s.lines, measure)), padX, y, F.credit, 1.4, 'muted');
+  y += block(creditLines(c, F.credit, inner, s.lines, measure, () => cut.add('credit')), padX, y, F.credit, 1.4, 'muted');
   const bottom = y + padY;
   for (const op of ops.slice(bottomOps)) op.y += H - bottom;
   ops.splice(bottomOps, 0, { kind: 'rect', x: 0, y: H - bottom, w: W, h: bottom, fill: 'panel' }, { kind: 'rect', x: 0, y: H - bottom, w: W, h: rule, fill: 'rule' });

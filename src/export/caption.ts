@@ -1,7 +1,7 @@
 import { currentEventIndex, isVisibleAt, toHours, type PreparedPlace, type PreparedStory } from '../data/prepare.ts';
 import type { Source } from '../data/schema.ts';
 import { placeExtent, unionBox, type LonLatBox } from '../map/event-camera.ts';
-import { holds } from '../map/label-plan.ts';
+import { holds, polygonsOf } from '../map/label-plan.ts';
 import { greatCirclePoint } from '../map/layers.ts';
 import type { AppState } from '../state/store.ts';
 import type { LegendSymbol } from '../theme/symbols.ts';
@@ -54,8 +54,8 @@ export function placeBox(p: PreparedPlace): Box {
 }
 
 /**
- * A test of what the map shows: whether a place's extent is in frame, and (where the test knows the
- * frame) whether any part of a line through these [lon, lat] points is.
+ * A test of what the map shows: whether a place is in frame (see `frameTest`), and (where the test
+ * knows the frame) whether any part of a line through these [lon, lat] points is.
  */
 export interface InFrame {
   (p: PreparedPlace): boolean;
@@ -73,10 +73,9 @@ export function frameTest(view: Box, areaView: Box = view): InFrame {
   const middle: [number, number] = [(areaView[0] + areaView[2]) / 2, (areaView[1] + areaView[3]) / 2];
   const test = (p: PreparedPlace) => {
     if (!p.isArea) return boxesOverlap(placeBox(p), view);
-    if (!boxesOverlap(placeExtent(p), areaView)) return false;
-    const g = p.feature.geometry;
-    const polygons = g.type === 'Polygon' ? [g.coordinates] : g.type === 'MultiPolygon' ? g.coordinates : [];
-    return polygons.some((poly) => poly.some((ring) => lineInBox(ring as [number, number][], areaView))) || holds(p, middle);
+    if (!boxesOverlap(placeBox(p), areaView)) return false;
+    // an outline in the view, or the view inside the shape (its middle in this world copy or the next)
+    return polygonsOf(p).some((poly) => poly.some((ring) => lineInBox(ring as [number, number][], areaView))) || [-360, 0, 360].some((k) => holds(p, [middle[0] + k, middle[1]]));
   };
   test.line = (points: readonly [number, number][]) => lineInBox(points, view);
   return test;
@@ -195,7 +194,8 @@ export function captionContent(
   const m = formatMoment(s.t, precision, prep.story.displayZone);
   // within an event of several days given to the day, its days: a figure reached by its last day is
   // not printed under its first alone ("11–16 Jun 2025" over the bodies returned, not "11 Jun 2025")
-  const span = ev?.end && precision === 'day' && s.t <= ev.t1 ? eventSpan(ev) : null;
+  const lastDay = ev?.end ? new Date(ev.t1) : null;
+  const span = ev && lastDay && precision === 'day' && s.t < Date.UTC(lastDay.getUTCFullYear(), lastDay.getUTCMonth(), lastDay.getUTCDate() + 1) ? eventSpan(ev) : null;
   return {
     title: prep.story.title,
     moment: span ?? (m.local ? `${m.utc} · ${m.local}` : m.utc),

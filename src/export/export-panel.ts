@@ -1,6 +1,6 @@
 import type { AppContext } from '../contracts/app-context.ts';
 import { el, listen } from '../ui/dom.ts';
-import { createCaptionEditor } from './caption-editor.ts';
+import { createCaptionEditor, cutParts } from './caption-editor.ts';
 import { exportPng } from './export-png.ts';
 import { exportFileName } from './naming.ts';
 import { MAX_PIXELS, MIN_SIDE, PRESETS, SCALES, sizeProblem, type ExportSize } from './presets.ts';
@@ -77,6 +77,7 @@ export function createPngDialog(ctx: AppContext, download: (blob: Blob, name: st
     output.classList.toggle('invalid', !!problem);
     go.disabled = busy || !!problem;
     if (!problem) editor.render({ width: o.width, height: o.height });
+    else editor.clearCut();
   };
   const setBusy = (b: boolean) => {
     busy = b;
@@ -97,7 +98,8 @@ export function createPngDialog(ctx: AppContext, download: (blob: Blob, name: st
     try {
       const r = await exportPng(ctx, o, editor.text());
       download(r.blob, r.fileName);
-      status.textContent = `Saved ${r.fileName} (${bytesText(r.blob.size)}, ${(r.ms / 1000).toFixed(1)} s).`;
+      const cut = cutParts(r.cut);
+      status.textContent = `Saved ${r.fileName} (${bytesText(r.blob.size)}, ${(r.ms / 1000).toFixed(1)} s).${cut ? ` In it ${cut} ended with “…” to fit.` : ''}`;
     } catch (e) {
       status.textContent = `Export failed: ${e instanceof Error ? e.message : String(e)}`;
     } finally {

@@ -2,7 +2,7 @@ import type { AppContext } from '../contracts/app-context.ts';
 import { captionContent } from './caption.ts';
 import { withCaptionText, type CaptionText } from './caption-editor.ts';
 import { canvasMeasure, captionPalette, drawCaption } from './caption-draw.ts';
-import { layoutCaption, type CaptionLayout, type Frame } from './caption-layout.ts';
+import { layoutCaption, type CaptionLayout, type CaptionPart, type Frame } from './caption-layout.ts';
 import { exploreFraming, frameWithCaption, mapTypeScale, screenshotFraming, shownMarks, type Bands } from './framing.ts';
 import { keepSubjectVisible, withSubjectNote } from './subject-size.ts';
 import { exportFileName } from './naming.ts';
@@ -20,6 +20,8 @@ export interface ExportResult {
   bands: Bands;
   /** The caption's layout unit: its body (legend) text is 17 × unit CSS px, the map's smallest label at least that. */
   unit: number;
+  /** The caption's texts that did not fit and end with an ellipsis. */
+  cut: CaptionPart[];
   /** Time taken, ms. */
   ms: number;
 }
@@ -96,6 +98,7 @@ async function render(ctx: AppContext, { width, height, scale }: ExportSize, tex
       height: pxH,
       bands: { top: layout.top * scale, bottom: layout.bottom * scale },
       unit: layout.unit,
+      cut: layout.cut,
       ms: Math.round(performance.now() - started),
     };
   } finally {

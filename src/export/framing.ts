@@ -188,8 +188,9 @@ export function applyFraming(map: MapLibreMap, prep: PreparedStory, framing: Fra
 const AREA_INSET_PX = 4;
 
 /**
- * Returns a test of whether a place's extent (or a line) overlaps what the map shows now between the caption's
- * bands (`frame` high, north up): a place under a band is hidden by the caption.
+ * Returns a test of whether a place (a point by its box, an area by its shape, `AREA_INSET_PX` in from
+ * the edges) or a line lies in what the map shows now between the caption's bands (`frame` high, north
+ * up): a place under a band is hidden by the caption.
  */
 export function inFrameOf(map: MapLibreMap, frame: Frame, bands: Bands): InFrame {
   const b = map.getBounds();

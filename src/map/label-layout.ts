@@ -61,7 +61,8 @@ export interface LabelRequest {
    * A line drawn from the label's own mark (its distance arc), or the lines a callout's panel should
    * not hide (its event's area outlines), as small boxes along it (`lineBoxes`) at the layout's zoom
    * and at the zoom shown now: a forced label's side whose text it runs under costs
-   * (`LINE_CROSS_COST`), as a line struck through the name. Other places' lines are not looked at.
+   * (`LINE_CROSS_COST`), as a line struck through the name. Lines not given here (other places' arcs)
+   * are not looked at.
    */
   line?: { at: readonly Box[]; now: readonly Box[] };
   /**

@@ -226,7 +226,7 @@ const arcBands = new WeakMap<PreparedPlace, { key: string; line: { at: Box[]; no
 const areaBoxes = new WeakMap<PreparedPlace, [number, number, number, number]>();
 
 /** Returns an area's polygons (none for a point). */
-function polygonsOf(p: PreparedPlace) {
+export function polygonsOf(p: PreparedPlace) {
   const g = p.feature.geometry;
   return g.type === 'Polygon' ? [g.coordinates] : g.type === 'MultiPolygon' ? g.coordinates : [];
 }
@@ -494,8 +494,8 @@ export function planLabels(o: PlanInput): LabelPlan {
   const calloutFrom = new Map<string, [number, number]>();
   /**
    * The outlines of the event's own areas shown, as bands at both zooms (worked out only for a callout
-   * at a place): its panel keeps off them where a side or a slide along one is clear (at 1280 × 800 it
-   * had hidden the top of the thin "buffer zone" band above the build-up it points to).
+   * at a place): its panel keeps off them where a side or a slide along one is clear (a panel above
+   * the area it points to had hidden the top of a thin band of the same event).
    */
   let outlines: { at: Box[]; now: Box[] } | undefined;
   const eventOutlines = () => {

@@ -23,7 +23,7 @@ export function formatDay(date: string, short = false): string {
 export function sourceByline(s: Source): string {
   if (s.kind === 'article') {
     const credit = s.credit && !/^photos?\b/i.test(s.credit) ? s.credit : null;
-    const from = /translated from (\p{L}+)/u.exec(s.language ?? '')?.[1];
+    const from = /translated from ([^)]+)/.exec(s.language ?? '')?.[1]?.trim();
     return [s.agency ?? credit ?? 'No byline', s.date ? formatDay(s.date) : 'undated', from ? `English translation from ${from}` : null].filter(Boolean).join(' · ');
   }
   return [s.author && s.author !== s.outlet ? `${s.outlet}, ${s.author}` : s.outlet, s.date ? formatDay(s.date) : 'reference article, undated'].join(' · ');

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { CaptionContent } from '../../src/export/caption.ts';
 import { captionPalette, contrastRatio } from '../../src/export/caption-draw.ts';
 import { withCaptionText } from '../../src/export/caption-editor.ts';
-import { layoutCaption, MAX_BAND_SHARE, sourcesText, wrapBalanced, wrapText, type CaptionLayout, type Font, type TextOp } from '../../src/export/caption-layout.ts';
+import { creditLines, layoutCaption, MAX_BAND_SHARE, sourcesText, wrapBalanced, wrapText, type CaptionLayout, type Font, type TextOp } from '../../src/export/caption-layout.ts';
 import { PRESETS } from '../../src/export/presets.ts';
 import type { Theme } from '../../src/data/schema.ts';
 
@@ -190,6 +190,21 @@ describe('a desk’s own caption text', () => {
     expect(layoutCaption(createContent(), { width: 1200, height: 675 }, measure).cut).toEqual([]);
     const long = 'Ukraine says it received 6,057 bodies under the Istanbul agreements between 11 and 16 June, as the second round promised';
     expect(layoutCaption(createContent({ title: long, event: long }), { width: 1200, height: 675 }, measure).cut.sort()).toEqual(['dek', 'headline']);
+  });
+
+  it('shortens a long graphic credit, never the data credit after it (its licences)', () => {
+    const font: Font = { weight: 400, size: 10 };
+    const data = 'Basemap: Natural Earth (public domain); towns: GeoNames (CC BY 4.0); shores: GSHHG (LGPL).';
+    const own = 'Graphic: a desk whose credit runs on and on, naming every hand that drew, checked and subbed this map';
+    let cut = 0;
+    const lines = creditLines({ credit: `${own} · ${data}`, dataCredit: data }, font, 300, 3, measure, () => cut++);
+    expect(cut).toBe(1);
+    // the data credit's every word, in order, at the end
+    expect(lines.join(' ')).toMatch(/Basemap: Natural Earth \(public domain\); towns: GeoNames \(CC BY 4\.0\); shores: GSHHG \(LGPL\)\.$/);
+    expect(lines.join(' ')).toContain('…');
+    // one that fits is left alone
+    expect(creditLines({ credit: data, dataCredit: data }, font, 1000, 2, measure, () => cut++)).toEqual([data]);
+    expect(cut).toBe(1);
   });
 
   it('puts a graphic credit before the data credit, which stays (a desk could drop the licences)', () => {

@@ -149,8 +149,9 @@ describe('captionContent', () => {
     const p = prepareStory(story, createTestTheme(), createPlaces());
     expect(captionContent(p, { t: at('2025-06-11T12:00Z'), layers: ALL }).moment).toBe('11–16 Jun 2025');
     expect(captionContent(p, { t: at('2025-06-14T00:00Z'), layers: ALL }).moment).toBe('11–16 Jun 2025');
-    // past its end, the map's own day
-    expect(captionContent(p, { t: at('2025-06-16T18:00Z'), layers: ALL }).moment).toBe('16 Jun 2025');
+    // on its last day after the hour its end is stored at (a day is a day), and past it the map's own day
+    expect(captionContent(p, { t: at('2025-06-16T18:00Z'), layers: ALL }).moment).toBe('11–16 Jun 2025');
+    expect(captionContent(p, { t: at('2025-06-17T00:00Z'), layers: ALL }).moment).toBe('17 Jun 2025');
   });
 
   it('prints the graphic credit from the story before the data credit', () => {

@@ -31,7 +31,7 @@ describe('basemapTowns leaveOut', () => {
     expect(rossosh(cfg)).toEqual([[39.56726, 50.19828]]);
     // without the entry left out, the map would name it twice, about 125 km apart: the build stops
     const both = { ...cfg, towns: { ...cfg.towns, leaveOut: cfg.towns.leaveOut.filter((t) => t.geonamesId !== 501215) } };
-    expect(() => basemapTowns(both)).toThrow('data/basemap.json: towns: the map would name two towns "Rossosh" (GeoNames 501215 and 501231)');
+    expect(() => basemapTowns(both)).toThrow(/towns: the map would name two towns "Rossosh" \(GeoNames (501215 and 501231|501231 and 501215)\)/);
   });
 
   it('names one Donetsk, the Ukrainian city, and refuses two towns of one name, naming both', () => {
