@@ -2,7 +2,7 @@
 // and prints JS heap, DOM nodes, event listeners and WebGL contexts before the measured loops, each
 // quarter and at the end.
 //   npm run soak -- [--loops 200] [--warm-up 50] [--speed 512] [--first-speed 1] [--visit-every 25] [--size 1280x720] [--heap-snapshots DIR]
-// Loop 1 plays at --first-speed (1 = real time, about 10 minutes here), as a kiosk's first loop does: the
+// Loop 1 plays at --first-speed (1 = real time, about 15 minutes here), as a kiosk's first loop does: the
 // first reading then follows as many frames as a kiosk has drawn by then. An accelerated loop draws
 // about 100 frames, a real-time one about 16,000, and V8 compiles and optimises by frames drawn, not
 // by story time: measured from an accelerated loop 1, the JIT's warm-up (about 2–3 MB of code and

@@ -18,8 +18,7 @@ export interface CaptionText {
 export function withCaptionText(c: CaptionContent, text: CaptionText | undefined): CaptionContent {
   if (!text) return c;
   const pick = (v: string | undefined) => (v && v.trim() ? v.trim() : undefined);
-  const credit = pick(text.credit);
-  return { ...c, title: pick(text.title) ?? c.title, event: pick(text.event) ?? c.event, credit: credit ? (c.dataCredit ? `${credit} · ${c.dataCredit}` : credit) : c.credit };
+  return { ...c, title: pick(text.title) ?? c.title, event: pick(text.event) ?? c.event, graphicCredit: pick(text.credit) ?? c.graphicCredit };
 }
 
 const PART_NAMES: Record<CaptionPart, string> = { headline: 'headline', dek: 'dek', credit: 'credit line' };

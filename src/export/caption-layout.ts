@@ -1,5 +1,5 @@
 import type { LegendSymbol } from '../theme/symbols.ts';
-import { sourceLine, type CaptionContent } from './caption.ts';
+import { creditLine, sourceLine, type CaptionContent } from './caption.ts';
 
 /** A frame in CSS px. */
 export interface Frame {
@@ -164,16 +164,13 @@ interface Settings {
  * credit before the data credit (`dataCredit`: the basemap's sources and licences) is shortened or left
  * out, and the data credit is printed whole, on as many lines as it needs (`onCut` is called).
  */
-export function creditLines(c: Pick<CaptionContent, 'credit' | 'dataCredit'>, font: Font, width: number, maxLines: number, measure: Measure, onCut: () => void): string[] {
-  const whole = wrapText(c.credit, font, width, maxLines, measure);
+export function creditLines(c: Pick<CaptionContent, 'graphicCredit' | 'dataCredit'>, font: Font, width: number, maxLines: number, measure: Measure, onCut: () => void): string[] {
+  const whole = wrapText(creditLine(c), font, width, maxLines, measure);
   if (!whole.cut) return whole.lines;
   onCut();
-  const data = c.dataCredit;
-  if (!data || !c.credit.endsWith(data)) return whole.lines;
-  const dataLines = wrapText(data, font, width, Number.MAX_SAFE_INTEGER, measure).lines;
-  const own = c.credit.slice(0, c.credit.length - data.length).replace(/\s*·\s*$/, '');
+  const dataLines = wrapText(c.dataCredit, font, width, Number.MAX_SAFE_INTEGER, measure).lines;
   const room = maxLines - dataLines.length;
-  return room > 0 && own ? [...wrapText(`${own} ·`, font, width, room, measure).lines, ...dataLines] : dataLines;
+  return room > 0 && c.graphicCredit ? [...wrapText(`${c.graphicCredit} ·`, font, width, room, measure).lines, ...dataLines] : dataLines;
 }
 
 /**

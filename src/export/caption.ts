@@ -1,11 +1,12 @@
 import { currentEventIndex, isVisibleAt, toHours, type PreparedPlace, type PreparedStory } from '../data/prepare.ts';
 import type { Source } from '../data/schema.ts';
 import { placeExtent, unionBox, type LonLatBox } from '../map/event-camera.ts';
-import { holds, polygonsOf } from '../map/label-plan.ts';
+import { holds, polygonsOf } from '../map/area-shape.ts';
 import { greatCirclePoint } from '../map/layers.ts';
 import type { AppState } from '../state/store.ts';
 import type { LegendSymbol } from '../theme/symbols.ts';
 import { eventSpan, formatMoment } from '../time/format.ts';
+import { endOfUtcDay } from '../time/instant.ts';
 import { momentPrecision } from '../time/precision.ts';
 
 /** One legend row of the caption: a category (or the distance lines) that is on the map. */
@@ -32,10 +33,15 @@ export interface CaptionContent {
   sources: string[];
   /** The outlets of the outside documents ("reported elsewhere") behind what is shown, once each. */
   elsewhere: string[];
-  /** The whole credit line: the graphic credit, then the data credit. */
-  credit: string;
+  /** Who made the graphic (the story's, or a desk's own for an export), or null: printed before the data credit. */
+  graphicCredit: string | null;
   /** The data credit (the basemap's sources and their licences), which every caption prints, whatever graphic credit a desk writes. */
-  dataCredit?: string;
+  dataCredit: string;
+}
+
+/** Returns the caption's whole credit line: the graphic credit, if any, then the data credit. */
+export function creditLine(c: Pick<CaptionContent, 'graphicCredit' | 'dataCredit'>): string {
+  return c.graphicCredit ? `${c.graphicCredit} · ${c.dataCredit}` : c.dataCredit;
 }
 
 /** A place's extent in degrees: [west, south, east, north]. */
@@ -194,8 +200,7 @@ export function captionContent(
   const m = formatMoment(s.t, precision, prep.story.displayZone);
   // within an event of several days given to the day, its days: a figure reached by its last day is
   // not printed under its first alone ("11–16 Jun 2025" over the bodies returned, not "11 Jun 2025")
-  const lastDay = ev?.end ? new Date(ev.t1) : null;
-  const span = ev && lastDay && precision === 'day' && s.t < Date.UTC(lastDay.getUTCFullYear(), lastDay.getUTCMonth(), lastDay.getUTCDate() + 1) ? eventSpan(ev) : null;
+  const span = ev?.end && precision === 'day' && s.t < endOfUtcDay(ev.t1) ? eventSpan(ev) : null;
   return {
     title: prep.story.title,
     moment: span ?? (m.local ? `${m.utc} · ${m.local}` : m.utc),
@@ -203,7 +208,7 @@ export function captionContent(
     legend,
     sources: articleOutlets(cited.filter((x) => x.kind === 'article')),
     elsewhere: unique(cited.filter((x) => x.kind === 'elsewhere').map(outletName)),
-    credit: prep.story.graphicCredit ? `${prep.story.graphicCredit} · ${prep.story.credit}` : prep.story.credit,
+    graphicCredit: prep.story.graphicCredit ?? null,
     dataCredit: prep.story.credit,
   };
 }

@@ -1,5 +1,6 @@
 import type { PreparedPlace, PreparedStory } from '../data/prepare.ts';
 import { calloutsOf } from '../data/callouts.ts';
+import { areaBox, holds, polygonsOf } from './area-shape.ts';
 import { storyBox } from './bounds.ts';
 import { DISTANCE_LABELS_MIN_ZOOM, SMALLEST_MAP_LABEL_PX } from './label-sizes.ts';
 import { CURRENT_RING, TALKS_RING, ringReach } from './ring-sizes.ts';
@@ -221,50 +222,6 @@ export function outlinePoints(p: PreparedPlace, at: [number, number], px: (ll: [
 
 /** Each arc's bands (`lineBoxes`) at the layout's zoom and now, with the zooms and map position they were made at. */
 const arcBands = new WeakMap<PreparedPlace, { key: string; line: { at: Box[]; now: Box[] } }>();
-
-/** Each area's [west, south, east, north] (lon/lat), worked out once. */
-const areaBoxes = new WeakMap<PreparedPlace, [number, number, number, number]>();
-
-/** Returns an area's polygons (none for a point). */
-export function polygonsOf(p: PreparedPlace) {
-  const g = p.feature.geometry;
-  return g.type === 'Polygon' ? [g.coordinates] : g.type === 'MultiPolygon' ? g.coordinates : [];
-}
-
-/** Returns an area's [west, south, east, north] (lon/lat of its outer rings). */
-function areaBox(p: PreparedPlace): [number, number, number, number] {
-  let bbox = areaBoxes.get(p);
-  if (!bbox) {
-    let [w, s, e, n] = [Infinity, Infinity, -Infinity, -Infinity];
-    for (const poly of polygonsOf(p))
-      for (const [x, y] of poly[0]) {
-        if (x < w) w = x;
-        if (x > e) e = x;
-        if (y < s) s = y;
-        if (y > n) n = y;
-      }
-    bbox = [w, s, e, n];
-    areaBoxes.set(p, bbox);
-  }
-  return bbox;
-}
-
-/** Returns whether an area's shape (every polygon, holes left out) holds the point `q` (lon/lat), by counting ring crossings. */
-export function holds(p: PreparedPlace, q: [number, number]): boolean {
-  const polygons = polygonsOf(p);
-  const bbox = areaBox(p);
-  const [x, y] = q;
-  if (x < bbox[0] || x > bbox[2] || y < bbox[1] || y > bbox[3]) return false;
-  let inside = false;
-  for (const poly of polygons)
-    for (const ring of poly)
-      for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
-        const [xi, yi] = ring[i];
-        const [xj, yj] = ring[j];
-        if (yi > y !== yj > y && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) inside = !inside;
-      }
-  return inside;
-}
 
 /** The places of each pair of point and area lists, by label rank (`byRank`), sorted once: a plan runs at every rest of a drag. */
 const rankedCache = new WeakMap<readonly PreparedPlace[], { areas: readonly PreparedPlace[]; all: PreparedPlace[] }>();

@@ -1,17 +1,49 @@
 import { el } from '../ui/dom.ts';
 import './card-pages.css';
 
-/** A block of the card's text under the headline: its top and height (CSS px, from the top of the text) and its line height (px). */
+/**
+ * A block of the card's text under the headline (a paragraph, a claim, a dispute's columns): its top
+ * and height (CSS px, from the top of the text) and where a page may break inside it: the y of each
+ * gap between its lines of text, where no line of any of its columns is cut.
+ */
 export interface TextBlock {
   top: number;
   height: number;
-  line: number;
+  breaks: readonly number[];
+}
+
+/** A line of text's box, top and bottom (CSS px); a heading's line keeps with the line after it. */
+export interface LineBox {
+  top: number;
+  bottom: number;
+  keepWithNext?: boolean;
+}
+
+/**
+ * Returns where a page may break among lines of text (the middle of each gap between them), for
+ * lines in any order and in columns side by side whose lines do not line up: a y is a break only
+ * where no line of any column crosses it, and not right after a heading (it stays with its first line).
+ */
+export function lineBreaks(lines: readonly LineBox[]): number[] {
+  const sorted = lines.filter((l) => l.bottom > l.top).sort((a, b) => a.top - b.top);
+  const out: number[] = [];
+  let reach = Number.NEGATIVE_INFINITY;
+  // whether the run of lines since the last gap ends with a heading's line
+  let keep = false;
+  for (const l of sorted) {
+    if (l.top >= reach && Number.isFinite(reach) && !keep) out.push((reach + l.top) / 2);
+    if (l.bottom >= reach) keep = !!l.keepWithNext;
+    reach = Math.max(reach, l.bottom);
+  }
+  return out;
 }
 
 /**
  * Returns where each page of the card's text starts (px from its top) for pages `pageHeight` px
- * tall: a page breaks before the first block that does not fit on it, and inside a block taller than
- * a page between its lines. The first page starts at 0.
+ * tall. A block that fits on a page is never cut: the page breaks before it when it does not fit on
+ * the current one. A block taller than a page goes on from where the page is, and its pages break at
+ * the last gap between its lines that fits (cut at the page's height only where a single line is
+ * taller than a page). The first page starts at 0.
  */
 export function pageStarts(blocks: readonly TextBlock[], pageHeight: number): number[] {
   const starts = [0];
@@ -20,17 +52,57 @@ export function pageStarts(blocks: readonly TextBlock[], pageHeight: number): nu
   for (const b of [...blocks].sort((x, y) => x.top - y.top)) {
     const bottom = b.top + b.height;
     if (bottom - cur <= pageHeight + 0.5) continue;
-    if (b.top > cur + 0.5) starts.push((cur = b.top));
-    const step = Math.max(1, Math.floor(pageHeight / b.line)) * b.line;
-    while (bottom - cur > pageHeight + 0.5) starts.push((cur += step));
+    if (b.height <= pageHeight + 0.5) {
+      starts.push((cur = b.top));
+      continue;
+    }
+    const candidates = [b.top, ...b.breaks];
+    while (bottom - cur > pageHeight + 0.5) {
+      const limit = cur + pageHeight + 0.5;
+      const fit = candidates.filter((y) => y > cur + 0.5 && y <= limit);
+      starts.push((cur = fit.length ? Math.max(...fit) : cur + pageHeight));
+    }
   }
   return starts;
 }
 
-/** Returns the page (0-based) shown at a point (0–1) of the event's dwell: each of `pages` pages has an equal share of it. */
-export function pageAt(dwellProgress: number, pages: number): number {
-  if (pages <= 1) return 0;
-  return Math.min(pages - 1, Math.max(0, Math.floor(dwellProgress * pages)));
+/**
+ * Returns each page's share of the event's dwell (summing to 1): half the dwell shared equally, half
+ * by how much text each page holds, so a page of one line is not held as long as a full one, and no
+ * page less than half an equal share. `starts` are the pages' starts and `end` the text's bottom (px).
+ */
+export function pageShares(starts: readonly number[], end: number): number[] {
+  const n = starts.length;
+  if (n <= 1) return [1];
+  const heights = starts.map((s, k) => Math.max(0, (starts[k + 1] ?? end) - s));
+  const total = heights.reduce((a, h) => a + h, 0);
+  if (!(total > 0)) return starts.map(() => 1 / n);
+  return heights.map((h) => 0.5 / n + (0.5 * h) / total);
+}
+
+/** Returns the page (0-based) shown at a point (0–1) of the event's dwell, each page held for its share (`pageShares`). */
+export function pageAt(dwellProgress: number, shares: readonly number[]): number {
+  if (shares.length <= 1) return 0;
+  let acc = 0;
+  for (let k = 0; k < shares.length - 1; k++) {
+    acc += shares[k];
+    if (dwellProgress < acc - 1e-9) return k;
+  }
+  return shares.length - 1;
+}
+
+/** Returns the boxes of the lines of text in `root` (px from `origin`), from each text node's line fragments. */
+function textLines(root: HTMLElement, origin: number): LineBox[] {
+  const out: LineBox[] = [];
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+  const range = document.createRange();
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    if (!n.textContent?.trim()) continue;
+    range.selectNodeContents(n);
+    const keepWithNext = !!n.parentElement?.closest('h1, h2, h3, h4, h5, h6');
+    for (const q of range.getClientRects()) if (q.height > 0 && q.width > 0) out.push({ top: q.top - origin, bottom: q.bottom - origin, keepWithNext });
+  }
+  return out;
 }
 
 /** How long (ms) a page fades out before the next fades in (not under reduced motion: a cut). */
@@ -56,6 +128,7 @@ export function createCardPages(card: HTMLElement, reducedMotion: boolean): Card
   const inner = el('div', { class: 'kiosk-pages-inner' });
   const box = el('div', { class: 'kiosk-pages' }, inner);
   let starts = [0];
+  let shares = [1];
   let page = 0;
   let progress = 0;
   let fade = 0;
@@ -63,12 +136,10 @@ export function createCardPages(card: HTMLElement, reducedMotion: boolean): Card
     const top = inner.getBoundingClientRect().top;
     const units = Array.from(inner.children).flatMap((c) => (c.classList.contains('claims') ? Array.from(c.children) : [c]));
     return units
-      .filter((u) => u instanceof HTMLElement && u.offsetParent !== null)
+      .filter((u): u is HTMLElement => u instanceof HTMLElement && u.offsetParent !== null)
       .map((u) => {
         const r = u.getBoundingClientRect();
-        const cs = getComputedStyle(u);
-        const line = parseFloat(cs.lineHeight) || parseFloat(cs.fontSize) * 1.4 || 24;
-        return { top: r.top - top, height: r.height, line };
+        return { top: r.top - top, height: r.height, breaks: lineBreaks(textLines(u, top)) };
       });
   };
   const place = () => {
@@ -97,10 +168,12 @@ export function createCardPages(card: HTMLElement, reducedMotion: boolean): Card
     }, FADE_MS);
   };
   const measure = () => {
-    starts = pageStarts(blocks(), box.clientHeight);
+    const measured = blocks();
+    starts = pageStarts(measured, box.clientHeight);
+    shares = pageShares(starts, measured.reduce((m, b) => Math.max(m, b.top + b.height), 0));
     clearTimeout(fade);
     inner.classList.remove('turning');
-    page = target = pageAt(progress, starts.length);
+    page = target = pageAt(progress, shares);
     place();
   };
   const wrap = () => {
@@ -123,7 +196,7 @@ export function createCardPages(card: HTMLElement, reducedMotion: boolean): Card
   return {
     show(p) {
       progress = p;
-      turn(pageAt(p, starts.length));
+      turn(pageAt(p, shares));
     },
     state: () => ({ page, pages: starts.length }),
     destroy() {

@@ -1,4 +1,4 @@
-import { captionContent, sourceLine, type CaptionContent } from '../export/caption.ts';
+import { captionContent, creditLine, sourceLine, type CaptionContent } from '../export/caption.ts';
 import { canvasMeasure, captionPalette, drawCaption } from '../export/caption-draw.ts';
 import { layoutCaption, type Frame } from '../export/caption-layout.ts';
 import { registerExportApi } from '../export/export-png.ts';
@@ -16,7 +16,7 @@ function captionText(c: CaptionContent): (HTMLElement | null)[] {
     c.event ? el('p', { class: 'shot-event' }, c.event) : null,
     c.legend.length ? el('ul', { class: 'shot-legend' }, ...c.legend.map((e) => el('li', {}, e.label))) : null,
     c.sources.length || c.elsewhere.length ? el('p', { class: 'shot-sources' }, sourceLine(c)) : null,
-    el('p', { class: 'shot-credit' }, c.credit),
+    el('p', { class: 'shot-credit' }, creditLine(c)),
   ];
 }
 

@@ -1,5 +1,5 @@
 import type { PreparedEvent } from '../data/prepare.ts';
-import type { Story } from '../data/schema.ts';
+import type { Claim, Story } from '../data/schema.ts';
 import type { TimeScale } from '../time/time-scale.ts';
 import type { Store } from './store.ts';
 
@@ -8,21 +8,26 @@ export const TRACK_SECONDS = 90;
 
 /**
  * Returns how long playback holds on an event (s at 1×): the event's own dwell, else the story's
- * default; with `wordsPerMinute`, at least as long as its headline and text take to read at that pace
- * (an unattended screen pages a long card within the hold, so the hold must cover the reading).
+ * default; with `wordsPerMinute`, at least as long as its card takes to read at that pace: headline,
+ * text and each claim (who and what; an unattended screen pages a long card within the hold, so the
+ * hold must cover the reading).
  */
-export function dwellSeconds(event: Pick<PreparedEvent, 'dwell'> & Partial<Pick<PreparedEvent, 'title' | 'body'>>, story: Pick<Story, 'defaultDwell'>, wordsPerMinute: number | null = null): number {
+export function dwellSeconds(event: HoldEvent, story: Pick<Story, 'defaultDwell'>, wordsPerMinute: number | null = null): number {
   const authored = event.dwell ?? story.defaultDwell;
   if (!wordsPerMinute) return authored;
-  return Math.max(authored, (wordCount(`${event.title ?? ''} ${event.body ?? ''}`) / wordsPerMinute) * 60);
+  const claims = (event.claims ?? []).map((c) => `${c.claimant} ${c.text}`).join(' ');
+  return Math.max(authored, (wordCount(`${event.title ?? ''} ${event.body ?? ''} ${claims}`) / wordsPerMinute) * 60);
 }
+
+/** What an event's hold is worked out from: its authored dwell, and the words its card shows. */
+export type HoldEvent = Pick<PreparedEvent, 'dwell'> & Partial<Pick<PreparedEvent, 'title' | 'body'>> & { claims?: readonly Pick<Claim, 'claimant' | 'text'>[] };
 
 /**
  * Returns every event's hold (s at 1×, in the story's order): `dwellSeconds` at the mode's reading
  * pace, times the share of the dwell the mode holds (`dwellFactor`). Worked out once per page: the
  * player holds on each event this long and the kiosk's card pages and progress bar count it down.
  */
-export function eventHolds(events: (Pick<PreparedEvent, 'dwell'> & Partial<Pick<PreparedEvent, 'title' | 'body'>>)[], story: Pick<Story, 'defaultDwell'>, mode: { readingWordsPerMinute: number | null; dwellFactor: number }): number[] {
+export function eventHolds(events: readonly HoldEvent[], story: Pick<Story, 'defaultDwell'>, mode: { readingWordsPerMinute: number | null; dwellFactor: number }): number[] {
   return events.map((e) => dwellSeconds(e, story, mode.readingWordsPerMinute) * mode.dwellFactor);
 }
 

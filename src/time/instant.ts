@@ -16,3 +16,9 @@ export function parseUtcInstant(s: string): number | null {
     ? t
     : null;
 }
+
+/** Returns the end of the UTC day that holds `t` (epoch ms): the next day's 00:00 UTC. */
+export function endOfUtcDay(t: number): number {
+  const d = new Date(t);
+  return Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate() + 1);
+}

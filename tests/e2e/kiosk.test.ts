@@ -13,8 +13,8 @@ const h = useHarness();
  * Opens kiosk mode and waits until the tour has started. It does not wait for data-ready: while the
  * tour moves, every step redraws, so "ready" flickers; tests that probe pixels wait for a hold.
  */
-async function openKiosk(query: string, opts: { reducedMotion?: boolean } = {}) {
-  const opened = await openApp(h, `?mode=kiosk&${query}`, undefined, { ...opts, until: 'none' });
+async function openKiosk(query: string, opts: { reducedMotion?: boolean; size?: { width: number; height: number } } = {}) {
+  const opened = await openApp(h, `?mode=kiosk&${query}`, opts.size, { ...opts, until: 'none' });
   await opened.page.waitForFunction(() => !!window.explainer && document.documentElement.dataset.kioskState === 'touring');
   return opened;
 }
@@ -433,9 +433,10 @@ describe('kiosk tour and attract screen (issue 14)', () => {
   it('keeps the headline in view through a long event’s whole dwell, paging the text below it (fading, or cutting under reduced motion)', async () => {
     for (const reducedMotion of [false, true]) {
       const { page, errors } = await openKiosk('event=terms-on-the-table&idle=60', { reducedMotion });
-      // 3× (was 1.5×): the 14 s dwell in under 5 s of real time; the fade between pages runs in real time
-      // (260 ms), so the checks below still see every page and a fade
-      await setSpeed(page, 3);
+      // 6×: the hold (about a minute: the card's headline, text and claims at 200 words a minute) in
+      // about 10 s of real time; the fade between pages runs in real time (260 ms) and no page is held
+      // for less than half an equal share (over a second), so the checks below still see every page and a fade
+      await setSpeed(page, 6);
       const title = (await storyData(h.url)).events.find((e) => e.id === 'terms-on-the-table')!.title;
       const log = await page.evaluate(
         (target) =>
@@ -507,5 +508,52 @@ describe('kiosk tour and attract screen (issue 14)', () => {
       expect(errors).toEqual([]);
       await page.context().close();
     }
+  });
+  it('breaks an upright screen’s card pages between lines: no line of a dispute’s columns is cut at a page’s top or bottom', async () => {
+    // 1080 × 1920: the card's box holds about four lines, and the event's two disputes run in columns
+    const { page, errors } = await openKiosk('event=operation-spiderweb&idle=60', { reducedMotion: true, size: { width: 1080, height: 1920 } });
+    await setSpeed(page, 8);
+    const title = (await storyData(h.url)).events.find((e) => e.id === 'operation-spiderweb')!.title;
+    const log = await page.evaluate(
+      (target) =>
+        new Promise<{ page: string; pages: string; cut: string[] }[]>((done) => {
+          const out: { page: string; pages: string; cut: string[] }[] = [];
+          let started = false;
+          const tick = () => {
+            if (document.querySelector('.event-card h2')?.textContent === target) started = true;
+            else if (started) return done(out);
+            else return next();
+            const box = document.querySelector('.kiosk-pages') as HTMLElement;
+            const inner = document.querySelector('.kiosk-pages-inner') as HTMLElement;
+            if (out.length && out[out.length - 1].page === box.dataset.page) return next();
+            const origin = inner.getBoundingClientRect().top;
+            const top = parseFloat(inner.style.getPropertyValue('--page-top')) || 0;
+            const end = inner.offsetHeight - (parseFloat(inner.style.getPropertyValue('--page-bottom')) || 0);
+            // every fragment of text on the card, against the page's shown top and bottom
+            const cut: string[] = [];
+            const walker = document.createTreeWalker(inner, NodeFilter.SHOW_TEXT);
+            const range = document.createRange();
+            for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+              if (!n.textContent!.trim()) continue;
+              range.selectNodeContents(n);
+              for (const q of range.getClientRects()) {
+                const [a, b] = [q.top - origin, q.bottom - origin];
+                for (const y of [top, end]) if (q.height > 0 && a < y - 0.5 && b > y + 0.5) cut.push(`“${n.textContent!.trim().slice(0, 30)}” (${Math.round(a)}–${Math.round(b)} px) at ${Math.round(y)} px`);
+              }
+            }
+            out.push({ page: box.dataset.page ?? '', pages: box.dataset.pages ?? '', cut });
+            next();
+          };
+          const next = () => requestAnimationFrame(() => setTimeout(tick, 0));
+          next();
+        }),
+      title,
+    );
+    const pages = Number(log[0].pages);
+    expect(pages).toBeGreaterThan(2);
+    expect(log.map((r) => r.page)).toEqual(Array.from({ length: pages }, (_, i) => String(i + 1)));
+    for (const r of log) expect(r.cut, `page ${r.page}`).toEqual([]);
+    expect(errors).toEqual([]);
+    await page.context().close();
   });
 });

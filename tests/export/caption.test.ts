@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { arcPath, articleOutlets, boxesOverlap, captionContent, frameTest, lineInBox, outletName, placeBox, sourceLine } from '../../src/export/caption.ts';
+import { arcPath, articleOutlets, boxesOverlap, captionContent, creditLine, frameTest, lineInBox, outletName, placeBox, sourceLine } from '../../src/export/caption.ts';
 import { prepareStory, type BuiltPlace } from '../../src/data/prepare.ts';
 import type { PlaceProperties, Source, Story, StoryEvent, Theme } from '../../src/data/schema.ts';
 import { createCategory, createTheme } from '../fixtures/theme.ts';
@@ -79,7 +79,7 @@ describe('captionContent', () => {
     expect(c.moment).toBe('16 May 2025');
     expect(c.event).toBe('First round');
     expect(c.title).toBe('A story of talks');
-    expect(c.credit).toBe('Basemap: Natural Earth');
+    expect(creditLine(c)).toBe('Basemap: Natural Earth');
   });
 
   it('shows a minute-precision event’s moment in UTC and local time', () => {
@@ -157,7 +157,7 @@ describe('captionContent', () => {
   it('prints the graphic credit from the story before the data credit', () => {
     const story = { ...createStory(), graphicCredit: 'Graphic: A desk' };
     const c = captionContent(prepareStory(story, createTheme(), createPlaces()), { t: at('2025-06-01T12:00Z'), layers: ALL });
-    expect(c.credit).toBe('Graphic: A desk · Basemap: Natural Earth');
+    expect(creditLine(c)).toBe('Graphic: A desk · Basemap: Natural Earth');
   });
 });
 

@@ -66,7 +66,7 @@ describe('the subject of every export frame is visible', () => {
   });
 
   it('says so in the caption\'s event line', () => {
-    const c = { title: 'T', moment: 'M', event: 'E', legend: [], sources: [], elsewhere: [], credit: 'C' };
+    const c = { title: 'T', moment: 'M', event: 'E', legend: [], sources: [], elsewhere: [], graphicCredit: null, dataCredit: 'C' };
     expect(withSubjectNote(c, SUBJECT_FRAMED_NOTE).event).toBe(`E (${SUBJECT_FRAMED_NOTE})`);
     expect(withSubjectNote(c, null)).toBe(c);
   });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { PreparedPlace } from '../../src/data/prepare.ts';
-import { alignBeside, clearMiddle, holds, keepUnchanged, NO_LABELS, outlinePoints, outward, planLabels, twoLines, wrapWords, type LabelPlan, type PlanInput, type PlannedLabel } from '../../src/map/label-plan.ts';
+import { alignBeside, clearMiddle, keepUnchanged, NO_LABELS, outlinePoints, outward, planLabels, twoLines, wrapWords, type LabelPlan, type PlanInput, type PlannedLabel } from '../../src/map/label-plan.ts';
 
 /** Returns an area place with this outer ring (all outlinePoints reads). */
 function createArea(ring: [number, number][]): PreparedPlace {
@@ -337,18 +337,6 @@ describe('planLabels: an area’s name beside its outline', () => {
     const shown = planAreas(true);
     expect(shown.ids.sort()).toEqual(['a', 'b']);
     expect(shown.y).toBeGreaterThan(100);
-  });
-});
-
-describe('holds', () => {
-  it('tells a point inside an area from one outside it, in a hole of it, or in another of its polygons', () => {
-    const square = (x: number, y: number, size: number) => [[x, y], [x + size, y], [x + size, y + size], [x, y + size], [x, y]];
-    const place = { feature: { type: 'Feature', geometry: { type: 'MultiPolygon', coordinates: [[square(0, 0, 10), square(4, 4, 2)], [square(20, 0, 5)]] }, properties: {} } } as unknown as PreparedPlace;
-    expect(holds(place, [1, 1])).toBe(true);
-    expect(holds(place, [5, 5])).toBe(false);
-    expect(holds(place, [22, 2])).toBe(true);
-    expect(holds(place, [15, 2])).toBe(false);
-    expect(holds(place, [1, -1])).toBe(false);
   });
 });
 

@@ -65,6 +65,16 @@ describe('dwellSeconds', () => {
     // without a pace (explore, screenshot), the authored dwell alone
     expect(dwellSeconds({ dwell: 14, title: words(10), body: words(90) }, { defaultDwell: 8 }, null)).toBe(14);
   });
+  it('counts the claims a card shows (who and what) in its reading time', () => {
+    const words = (n: number) => Array.from({ length: n }, () => 'word').join(' ');
+    const claims = [
+      { claimant: 'Kyiv', text: words(29) },
+      { claimant: 'Russia’s defence ministry', text: words(47) },
+    ];
+    // 10 + 40 words of headline and text, 30 + 50 of claims: 130 words at 200 a minute, 39 s
+    expect(dwellSeconds({ dwell: 14, title: words(10), body: words(40), claims }, { defaultDwell: 8 }, 200)).toBe(39);
+    expect(dwellSeconds({ dwell: 14, title: words(10), body: words(40) }, { defaultDwell: 8 }, 200)).toBe(15);
+  });
 });
 
 describe('pageText', () => {
