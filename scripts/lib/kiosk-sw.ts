@@ -134,17 +134,26 @@ export async function writeWorker(dist: string): Promise<{ version: string; file
 /** The Vite plugin: writes the worker once the bundle and public/ are in dist/, before the compressed copies are made. */
 export function kioskWorkerPlugin(): Plugin {
   let outDir = '';
+  // whether the bundle was written: a build that failed before (a licence outside the list, say) still
+  // closes, and its own error, not "no index.html" from here, is the one to report
+  let written = false;
   return {
     name: 'kiosk-worker',
     apply: 'build',
     configResolved(config: ResolvedConfig) {
       outDir = resolve(config.root, config.build.outDir);
     },
+    buildStart() {
+      written = false;
+    },
+    writeBundle() {
+      written = true;
+    },
     closeBundle: {
       order: 'pre',
       sequential: true,
       async handler(error?: Error) {
-        if (!error) await writeWorker(outDir);
+        if (!error && written) await writeWorker(outDir);
       },
     },
   };

@@ -38,6 +38,17 @@ describe('dependencies', () => {
     expect(unused).toEqual([]);
   });
 
+  it('lists every package the page imports (a type-only import aside) among the runtime dependencies', () => {
+    const app = sources('src');
+    const specifiers = [
+      ...app.matchAll(/import\s+(?!type\b)[^;]*?from\s*'([^.'/][^']*)'/gs),
+      ...app.matchAll(/import\s*\(?\s*'([^.'/][^']*)'/g),
+    ].map((m) => m[1]);
+    const packages = [...new Set(specifiers.map((s) => s.split('/').slice(0, s.startsWith('@') ? 2 : 1).join('/')))];
+    expect(packages).toContain('maplibre-gl');
+    expect(packages.filter((name) => !(name in pkg.dependencies))).toEqual([]);
+  });
+
   it('keeps nothing the page does not need among runtime dependencies (build and test tools are dev-only)', () => {
     // zod is not among them: the page loads the data build's schemas when a data file differs from the build (src/data/validate.ts)
     for (const tool of ['vite', 'vitest', 'typescript', 'playwright-core', 'axe-core', 'tsx']) expect(pkg.dependencies, tool).not.toHaveProperty(tool);

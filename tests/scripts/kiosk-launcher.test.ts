@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BACKOFF, DEFAULT_LOG, logLine, nextBackoff, parseKioskArgs } from '../../scripts/kiosk.ts';
-import { precacheManifest, workerSource } from '../../scripts/lib/kiosk-sw.ts';
+import { kioskWorkerPlugin, precacheManifest, workerSource } from '../../scripts/lib/kiosk-sw.ts';
 
 describe('the kiosk launcher: restart back-off', () => {
   it('waits 1 s after the first exit, doubles while Chromium keeps failing, and stops at 60 s', () => {
@@ -66,6 +66,25 @@ describe('the offline worker the build writes', () => {
     const dir = await mkdtemp(join(tmpdir(), 'kiosk-sw-'));
     try {
       await expect(precacheManifest(dir)).rejects.toThrow(/has no index.html/);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('writes nothing when the bundle was not written: a failed build reports its own error, not a missing index.html', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'kiosk-sw-'));
+    try {
+      const plugin = kioskWorkerPlugin();
+      const hook = <K extends 'configResolved' | 'buildStart' | 'writeBundle'>(k: K) => plugin[k] as unknown as (...a: unknown[]) => unknown;
+      const close = (plugin.closeBundle as { handler: (e?: Error) => Promise<void> }).handler;
+      hook('configResolved')({ root: dir, build: { outDir: '.' } });
+      hook('buildStart')();
+      // the build failed before writing (no writeBundle): the worker's step passes, leaving the build's error to be seen
+      await expect(close()).resolves.toBeUndefined();
+      expect(existsSync(join(dir, 'kiosk-sw.js'))).toBe(false);
+      // written, but without index.html: that is the worker's own error
+      hook('writeBundle')();
+      await expect(close()).rejects.toThrow(/has no index.html/);
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
