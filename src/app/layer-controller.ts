@@ -325,9 +325,12 @@ export function createLayerController(o: LayerControllerOptions) {
   offs.push(() => map.off('moveend', onMoveEnd));
   // the legend opened or closed, the attribution folded: names move out from under them
   offs.push(
-    o.covers.onChange(() => {
-      if (lastState && !o.exporting.active && o.covers.onMap() !== plannedCovers) redraw();
-    }),
+    o.covers.onChange(
+      () => {
+        if (lastState && !o.exporting.active && o.covers.onMap() !== plannedCovers) redraw();
+      },
+      { quiet: true },
+    ),
   );
   // The areas' outlines follow the zoom as it moves (a flight crosses several bands) and the pixel ratio
   // (an export's): only the areas layer is made again, with the same labels, which wait for the zoom

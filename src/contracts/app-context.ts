@@ -95,6 +95,11 @@ export interface AppContext {
   setTypeScale(k: number, bands?: { top: number; bottom: number }): void;
   /** Draws the map as an overview of the whole story (the kiosk's attract frame: no event ringed or named first), or as usual. */
   setOverview(on: boolean): void;
+  /**
+   * Lays `el` over the map as a quiet cover: names keep clear of it, and a frame made while it shows,
+   * but its coming and going does not move the map (a kiosk visitor's touch controls). Returns the removal.
+   */
+  addQuietCover(el: HTMLElement): () => void;
   /** Resolves once fonts are loaded, the map is idle and every layer has drawn (data-ready). */
   whenReady(): Promise<void>;
   /** Forces the layers to be rebuilt and the map repainted. */

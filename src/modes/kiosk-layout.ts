@@ -46,6 +46,8 @@ export function mountKioskLayout(ctx: AppContext): { setOverview(on: boolean): v
   const credit = el('p', { class: 'kiosk-credit' }, ctx.prep.story.credit);
 
   stage?.append(touch.root);
+  // over the map's foot when a visitor has woken the kiosk: names keep clear of it, the map stays put
+  const offTouchCover = ctx.addQuietCover(touch.root);
 
   let typeScale = 1;
   /**
@@ -135,6 +137,7 @@ export function mountKioskLayout(ctx: AppContext): { setOverview(on: boolean): v
       credit.remove();
       chapters.destroy();
       legend.destroy();
+      offTouchCover();
       touch.destroy();
       delete html.dataset.kioskLayout;
       html.removeAttribute('data-kiosk-short');
