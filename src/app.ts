@@ -76,7 +76,9 @@ export function createApp(root: HTMLElement, prep: PreparedStory, basemap: Topol
   const urlSync = createUrlSync(store, { ...urlCtx, config }, window, pointers);
   const actions = createActions(store, prep, defaults, urlSync);
 
-  const mapEl = el('div', { class: 'map', role: 'region', 'aria-label': 'Map of the story; the event list is its text alternative' });
+  // an embed has no event list (its card tells the current event, and links to the full explorer, which has one)
+  const mapLabel = config.embed ? 'Map of the story; the event card tells the current event and names its places' : 'Map of the story; the event list is its text alternative';
+  const mapEl = el('div', { class: 'map', role: 'region', 'aria-label': mapLabel });
   const timeline = createTimeline(prep, scale, store, actions);
   const card = createEventCard(prep, store, { onPlace: profile.focusesPanel ? (id) => actions.selectPlace(id) : undefined });
   const list = createEventList(prep, store, actions, { scroll: profile.scrollsList });
@@ -117,6 +119,8 @@ export function createApp(root: HTMLElement, prep: PreparedStory, basemap: Topol
   const attribution = mapEl.querySelector<HTMLElement>('.maplibregl-ctrl-bottom-right');
   const covers = createMapCovers(mapEl, [legend.root, attribution]);
   const camera = createCamera({ ...common, mapEl, stage, legend, attribution, covers });
+  // a place's panel over the map: names keep clear of it while it is open (the map does not move for it)
+  const offPanelCover = covers.addQuiet(placePanel.root, { frames: false });
   // A link to a moment (t= or event=) opens on that event's frame when following; a bare link on the story.
   const v0 = store.getState().view;
   if (v0) mapView.map.jumpTo({ center: [v0.lon, v0.lat], zoom: v0.zoom });
@@ -143,7 +147,7 @@ export function createApp(root: HTMLElement, prep: PreparedStory, basemap: Topol
     deckLayers: layers.handedOver,
     exporting,
     destroy() {
-      for (const part of [chrome, sideMore, { destroy: offKeys }, { destroy: offContext }, { destroy: offDetail }, modeHandle, exportControl, player, follow, layers, camera, covers, readiness, masthead, urlSync, timeline, card, list, placePanel, legend, mapView, pointers]) part?.destroy();
+      for (const part of [chrome, sideMore, { destroy: offKeys }, { destroy: offContext }, { destroy: offDetail }, { destroy: offPanelCover }, modeHandle, exportControl, player, follow, layers, camera, covers, readiness, masthead, urlSync, timeline, card, list, placePanel, legend, mapView, pointers]) part?.destroy();
     },
   };
 }

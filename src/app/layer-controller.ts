@@ -77,6 +77,15 @@ export function createLayerController(o: LayerControllerOptions) {
   const townZoom = townNameZooms(layerData.labels, o.geo.towns);
   /** Export type scale (1 on screen): map labels, marks and lines grow with an export frame as its caption does. */
   let typeScale = 1;
+  /** Whether the map's style has loaded once (the app makes the map and this controller in one task, before its first 'style.load'). */
+  let styleSeen = map.isStyleLoaded() === true;
+  const onStyleLoad = () => {
+    styleSeen = true;
+  };
+  map.on('style.load', onStyleLoad);
+  const styleLoaded = () => styleSeen || map.isStyleLoaded() === true;
+  /** Whether a restyle waits for the style to load (`setTypeScale`). */
+  let restyleWaiting = false;
   /** Bands (CSS px) at the top and bottom of the map that a caption covers (exports, screenshots): labels keep clear. */
   let labelInsets = { top: 0, bottom: 0 };
   const fade = { in: 0, out: 0, since: 0, raf: 0 };
@@ -296,6 +305,7 @@ export function createLayerController(o: LayerControllerOptions) {
     () => document.fonts?.removeEventListener('loadingdone', clearWidths),
     () => cancelAnimationFrame(fade.raf),
     () => settle.cancel(),
+    () => map.off('style.load', onStyleLoad),
     offRelease,
   ];
   let lastZoomStep = layerState().zoom;
@@ -402,8 +412,18 @@ export function createLayerController(o: LayerControllerOptions) {
       setFrameInsets(map, bands);
       if (k === typeScale) return;
       typeScale = k;
-      // the detail files already loaded stay loaded (the new style's detail sources are empty)
-      map.setStyle(basemapStyle(o.geo, prep.theme, prep.story.credit, o.screenScale * k), { diff: true, transformStyle: keepRuntimeSources });
+      // the detail files already loaded stay loaded (the new style's detail sources are empty); a style
+      // still loading (a screenshot sets its scale as the page opens) cannot be diffed: maplibre would
+      // warn and rebuild it, so the new one waits until it has loaded, at the scale asked for last
+      const restyle = () => map.setStyle(basemapStyle(o.geo, prep.theme, prep.story.credit, o.screenScale * typeScale), { diff: true, transformStyle: keepRuntimeSources });
+      if (styleLoaded()) restyle();
+      else if (!restyleWaiting) {
+        restyleWaiting = true;
+        map.once('style.load', () => {
+          restyleWaiting = false;
+          restyle();
+        });
+      }
     },
     /** Returns the story's labels drawn now, each with its text, size (px) and box (CSS px on the map). */
     labelBoxes(): LabelBox[] {

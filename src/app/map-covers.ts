@@ -1,8 +1,8 @@
 import type { Box } from '../map/label-layout.ts';
 
 /**
- * What lies over the map and hides what is under it (the legend, maplibre's attribution, a kiosk
- * visitor's touch controls): the camera frames an event clear of it and the label plan keeps names
+ * What lies over the map and hides what is under it (the legend, maplibre's attribution, a place's
+ * panel, a kiosk visitor's touch controls): the camera frames an event clear of it and the label plan keeps names
  * clear of it, from one list.
  */
 export interface MapCovers {
@@ -19,9 +19,11 @@ export interface MapCovers {
   /**
    * Adds a quiet cover: labels keep clear of it and a frame made while it is shown keeps clear of it,
    * but its coming and going does not move a frame already made (a kiosk visitor's touch controls,
-   * shown by the touch that wakes the kiosk: the map must not move under the finger). Returns the removal.
+   * shown by the touch that wakes the kiosk: the map must not move under the finger). With `frames:
+   * false` the labels alone keep clear of it (a place's panel, which in an embed covers most of the map:
+   * no frame could keep clear of it). Returns the removal.
    */
-  addQuiet(el: HTMLElement): () => void;
+  addQuiet(el: HTMLElement, opts?: { frames?: boolean }): () => void;
   destroy(): void;
 }
 
@@ -29,8 +31,10 @@ export interface MapCovers {
 export function createMapCovers(mapEl: HTMLElement, elements: (HTMLElement | null)[]): MapCovers {
   const loud = elements.filter((e): e is HTMLElement => !!e);
   const quiet: HTMLElement[] = [];
+  /** The quiet covers that frames do not keep clear of. */
+  const labelsOnly = new Set<HTMLElement>();
   const shown = (els: HTMLElement[]) => els.map((e) => e.getBoundingClientRect()).filter((r) => r.width > 0 && r.height > 0);
-  const rects = () => shown([...loud, ...quiet]);
+  const rects = () => shown([...loud, ...quiet.filter((e) => !labelsOnly.has(e))]);
   const onMapOf = (els: HTMLElement[]): Box[] => {
     const m = mapEl.getBoundingClientRect();
     return shown(els).map((r) => [r.left - m.left, r.top - m.top, r.right - m.left, r.bottom - m.top]);
@@ -71,14 +75,16 @@ export function createMapCovers(mapEl: HTMLElement, elements: (HTMLElement | nul
       set.add(f);
       return () => set.delete(f);
     },
-    addQuiet(el) {
+    addQuiet(el, opts) {
       quiet.push(el);
+      if (opts?.frames === false) labelsOnly.add(el);
       ro.observe(el);
       if (!frame) frame = requestAnimationFrame(update);
       return () => {
         const i = quiet.indexOf(el);
         if (i < 0) return;
         quiet.splice(i, 1);
+        labelsOnly.delete(el);
         ro.unobserve(el);
         if (!frame) frame = requestAnimationFrame(update);
       };

@@ -39,12 +39,26 @@ export function listen<K extends keyof HTMLElementEventMap>(
 
 /**
  * Returns buttons as an inline list, "a, b, c". Each comma goes inside its button, out of its name
- * (aria-hidden) and its underline (an inline-block): a button is an atomic box, so a comma after it
- * could wrap onto a line of its own, or sit apart from a wrapped name's last line.
+ * (aria-hidden) and its underline (an inline-block), held to the name's last word by a span that does
+ * not wrap: a comma after a button (an atomic box) could wrap onto a line of its own, and so could an
+ * inline-block comma after a name that ends a line.
  */
 export function commaList(items: readonly HTMLElement[]): (Node | string)[] {
   return items.flatMap((item, i) => {
-    if (i < items.length - 1) item.append(el('span', { class: 'comma', 'aria-hidden': 'true' }, ','));
+    if (i < items.length - 1) glueAfterLastWord(item, el('span', { class: 'comma', 'aria-hidden': 'true' }, ','));
     return i ? [' ', item] : [item];
   });
+}
+
+/** Appends `mark` to `item` held to its last word (both in a `.nowrap` span), or at its end where it has no text. */
+function glueAfterLastWord(item: HTMLElement, mark: HTMLElement): void {
+  const walker = document.createTreeWalker(item, NodeFilter.SHOW_TEXT);
+  let last: Text | null = null;
+  for (let n = walker.nextNode() as Text | null; n; n = walker.nextNode() as Text | null) if (n.data.trim()) last = n;
+  const word = last ? /\S+\s*$/.exec(last.data) : null;
+  if (!last || !word) return void item.append(mark);
+  const tail = last.splitText(word.index);
+  const glue = el('span', { class: 'nowrap' });
+  tail.replaceWith(glue);
+  glue.append(tail, mark);
 }

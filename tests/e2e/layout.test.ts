@@ -324,6 +324,9 @@ describe('layout in Chromium', () => {
     // only the state goes to the full explorer: no embed flag, kiosk idle time or foreign parameter; the zoom clamped to the map's 13
     expect(await link.getAttribute('href')).toMatch(/^\/\?t=2025-06-01T06:00Z&event=[a-z0-9-]+&view=13\/41\/29$/);
     expect(await page.locator('.event-list').isVisible()).toBe(false);
+    // so the map's name does not point to a list the embed hides: it points to the card
+    expect(await page.locator('.map').getAttribute('aria-label')).toBe('Map of the story; the event card tells the current event and names its places');
+    expect(await page.locator('.event-card .card-places button').count()).toBeGreaterThan(0);
     expect(await page.locator('.timeline .opt').first().isVisible()).toBe(false);
     expect(await page.evaluate(() => window.explainer!.mapView.map.cooperativeGestures.isEnabled())).toBe(true);
     await page.context().close();
@@ -358,12 +361,15 @@ describe('layout in Chromium', () => {
     const card = await commas('.event-card .card-places');
     expect(card.length).toBe(3);
     for (const c of card) expect(c.sameLine && Math.abs(c.gap) <= 2, `${c.before}: ${JSON.stringify(c)}`).toBe(true);
-    // the sources' "Cited by" lists, shown on a narrow window
-    await page.setViewportSize({ width: 360, height: 600 });
+    // the sources' "Cited by" lists, shown on narrow windows (at 390 px a comma had wrapped onto a line
+    // of its own inside its button, after "…to meet Putin")
     await page.evaluate(() => document.querySelector<HTMLDialogElement>('dialog.sources-dialog')!.showModal());
-    const cited = await commas('.sources-panel p.cited');
-    expect(cited.length).toBeGreaterThan(10);
-    for (const c of cited) expect(c.sameLine && Math.abs(c.gap) <= 2, `${c.before}: ${JSON.stringify(c)}`).toBe(true);
+    for (const width of [360, 375, 390, 414]) {
+      await page.setViewportSize({ width, height: 600 });
+      const cited = await commas('.sources-panel p.cited');
+      expect(cited.length).toBeGreaterThan(10);
+      for (const c of cited) expect(c.sameLine && Math.abs(c.gap) <= 2, `${width} px: ${c.before}: ${JSON.stringify(c)}`).toBe(true);
+    }
     await page.context().close();
   });
 

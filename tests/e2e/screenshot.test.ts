@@ -281,6 +281,23 @@ describe('screenshot mode in Chromium', () => {
     await page.context().close();
   });
 
+  it('opens without a console warning: the frame’s type scale restyles the basemap once its style has loaded, not before', async () => {
+    const { page, errors } = await openApp(h, '?mode=screenshot&event=operation-spiderweb', { width: 1080, height: 1350 }, {
+      init: () => {
+        const w = ((window as unknown as { __warnings: string[] }).__warnings = [] as string[]);
+        const warn = console.warn.bind(console);
+        console.warn = (...a: unknown[]) => {
+          w.push(a.map(String).join(' '));
+          warn(...a);
+        };
+      },
+    });
+    const warnings = await page.evaluate(() => (window as unknown as { __warnings: string[] }).__warnings);
+    expect(warnings).toEqual([]);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
   it('shows a day-precision event as its date only, and one of several days as its days', async () => {
     const { page } = await openApp(h, '?mode=screenshot&event=fidan-in-moscow', { width: 1080, height: 1080 });
     // Fidan in Moscow, 26 and 27 May: no hour, and not its first day alone
