@@ -379,14 +379,16 @@ export function planLabels(o: PlanInput): LabelPlan {
       label: { id: p.id, text, position, size, dx: 0, dy: 0, w, h, place: p },
     });
   };
-  let areasShown: PreparedPlace[] | null = null;
   /**
    * Returns whether at least a third of a name's box (3 of 9 points spread over it) lies outside `p`'s own
-   * shape on another shown area, at the layout's zoom (`box`, layout px) or at the zoom shown now (`boxNow`,
-   * screen px): the box covers less ground nearer its anchor as the map zooms in.
+   * shape on another of the story's areas, at the layout's zoom (`box`, layout px) or at the zoom shown now
+   * (`boxNow`, screen px): the box covers less ground nearer its anchor as the map zooms in. Shown or not
+   * yet: the basemap draws the regions' borders, so a Ukrainian region's name over the Russian region
+   * across the border reads as that region's before the story draws it (the name of the oblast had sat
+   * in Kursk's before 2 June).
    */
   const overOtherArea = (p: PreparedPlace, box: Box, boxNow: Box): boolean => {
-    areasShown ??= o.areaPlaces.filter(shown);
+    const areas = o.areaPlaces;
     const ground = ([l, t, r, b]: Box, toScreen: (q: [number, number]) => [number, number]) => {
       const samples: [number, number][] = [];
       for (const fx of [0.1, 0.5, 0.9]) for (const fy of [0.1, 0.5, 0.9]) samples.push(o.unproject(toScreen([l + (r - l) * fx, t + (b - t) * fy])));
@@ -396,7 +398,7 @@ export function planLabels(o: PlanInput): LabelPlan {
     // only the areas whose bounds reach the box's are looked into (a story of thousands of areas asks this of many names)
     const points = samples.flat();
     const [w, so, e, n] = [Math.min(...points.map((q) => q[0])), Math.min(...points.map((q) => q[1])), Math.max(...points.map((q) => q[0])), Math.max(...points.map((q) => q[1]))];
-    const near = areasShown.filter((a) => {
+    const near = areas.filter((a) => {
       const [aw, as, ae, an] = areaBox(a);
       return a !== p && aw <= e && ae >= w && as <= n && an >= so;
     });

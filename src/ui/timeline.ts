@@ -271,10 +271,18 @@ export function createTimeline(prep: PreparedStory, scale: TimeScale, store: Sto
       tick.classList.toggle('current', first <= i && i <= last);
     }
   }
+  /** Marks Previous and Next as doing nothing where the story has no event that way (`ends`: "at start, at last event" as 0/1). */
+  function showEnds(ends: string) {
+    prev.setAttribute('aria-disabled', String(ends[0] === '1'));
+    next.setAttribute('aria-disabled', String(ends[1] === '1'));
+  }
   offs.push(
     store.subscribe(render),
     store.subscribe((s) => s.playing, showPlaying, { fireImmediately: true }),
     store.subscribe((s) => currentEventIndex(prep.events, s.t), (i, prev) => markTicks(i, prev)),
+    // at the story's start there is no event before, and from the last event's start none after: the
+    // buttons say so (aria-disabled, not disabled: a button that had the focus keeps it)
+    store.subscribe((s) => `${s.t <= prep.start ? 1 : 0}${currentEventIndex(prep.events, s.t) >= prep.events.length - 1 ? 1 : 0}`, showEnds, { fireImmediately: true }),
   );
   // drawn at once for a typical width, so the ticks are there before the first resize report
   layoutTicks(1000);

@@ -58,6 +58,28 @@ describe('timeline in Chromium', () => {
     await page.context().close();
   });
 
+  it('marks Previous at the story’s start and Next from its last event as doing nothing (aria-disabled), keeping the focus', async () => {
+    const { page } = await openApp(h, '', undefined, { until: 'app' });
+    const prev = page.getByRole('button', { name: 'Previous event' });
+    const next = page.getByRole('button', { name: 'Next event' });
+    const ends = async () => [await prev.getAttribute('aria-disabled'), await next.getAttribute('aria-disabled')];
+    await page.keyboard.press('Home');
+    await expect.poll(ends).toEqual(['true', 'false']);
+    await next.click();
+    await expect.poll(ends).toEqual(['false', 'false']);
+    await page.keyboard.press('End');
+    await expect.poll(ends).toEqual(['false', 'true']);
+    // a press on it changes nothing, and the button keeps the focus
+    const t = (await state(page)).t;
+    await next.focus();
+    await page.keyboard.press('Enter');
+    expect((await state(page)).t).toBe(t);
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Next event');
+    await prev.click();
+    await expect.poll(ends).toEqual(['false', 'false']);
+    await page.context().close();
+  });
+
   it('exposes an ARIA slider whose value text names the moment and event', async () => {
     const { page } = await openApp(h, '?event=operation-spiderweb', undefined, { until: 'app' });
     const track = page.locator('[role="slider"]');
