@@ -75,6 +75,9 @@ describe('timeline in Chromium', () => {
     await page.keyboard.press('Enter');
     expect((await state(page)).t).toBe(t);
     expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Next event');
+    // back from the story's end to the last event's start (still no event after it), then to the one before
+    await prev.click();
+    await expect.poll(ends).toEqual(['false', 'true']);
     await prev.click();
     await expect.poll(ends).toEqual(['false', 'false']);
     await page.context().close();
