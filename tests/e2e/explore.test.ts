@@ -191,6 +191,14 @@ describe('explore mode in Chromium', () => {
     await dialog.waitFor({ state: 'visible' });
     expect(await dialog.locator('.corrections li').count()).toBe(built.corrections.length);
     expect(requested.filter((p) => p.endsWith('/methods.json')).length).toBe(fetched);
+    // scrolled to the last correction, its ✕ is still in view, inside the dialog's top edge
+    const closeInView = await dialog.evaluate((d) => {
+      d.scrollTop = d.scrollHeight;
+      const c = d.querySelector('.close')!.getBoundingClientRect();
+      const b = d.getBoundingClientRect();
+      return d.scrollTop > 200 && c.top >= b.top && c.bottom <= b.top + 80;
+    });
+    expect(closeInView).toBe(true);
     expect(errors).toEqual([]);
     await page.context().close();
   });
