@@ -77,15 +77,18 @@ export function createLayerController(o: LayerControllerOptions) {
   const townZoom = townNameZooms(layerData.labels, o.geo.towns);
   /** Export type scale (1 on screen): map labels, marks and lines grow with an export frame as its caption does. */
   let typeScale = 1;
-  /** Whether the map's style has loaded once (the app makes the map and this controller in one task, before its first 'style.load'). */
-  let styleSeen = map.isStyleLoaded() === true;
+  /**
+   * Whether the map's style has loaded (its first 'style.load'; `getStyle` serializes nothing before,
+   * so a controller made after that event knows too). Tiles still loading do not matter to a diff.
+   */
+  let styleSeen = map.getStyle() !== undefined;
   const onStyleLoad = () => {
     styleSeen = true;
   };
   map.on('style.load', onStyleLoad);
-  const styleLoaded = () => styleSeen || map.isStyleLoaded() === true;
-  /** Whether a restyle waits for the style to load (`setTypeScale`). */
-  let restyleWaiting = false;
+  const styleLoaded = () => styleSeen || map.getStyle() !== undefined;
+  /** The restyle that waits for the style to load (`setTypeScale`), if one does. */
+  let restyleWaiting: (() => void) | null = null;
   /** Bands (CSS px) at the top and bottom of the map that a caption covers (exports, screenshots): labels keep clear. */
   let labelInsets = { top: 0, bottom: 0 };
   const fade = { in: 0, out: 0, since: 0, raf: 0 };
@@ -306,6 +309,9 @@ export function createLayerController(o: LayerControllerOptions) {
     () => cancelAnimationFrame(fade.raf),
     () => settle.cancel(),
     () => map.off('style.load', onStyleLoad),
+    () => {
+      if (restyleWaiting) map.off('style.load', restyleWaiting);
+    },
     offRelease,
   ];
   let lastZoomStep = layerState().zoom;
@@ -333,7 +339,7 @@ export function createLayerController(o: LayerControllerOptions) {
   };
   map.on('moveend', onMoveEnd);
   offs.push(() => map.off('moveend', onMoveEnd));
-  // the legend opened or closed, the attribution folded: names move out from under them
+  // the legend opened or closed, the attribution folded, a place's panel or a kiosk visitor's controls came or went: names move out from under them
   offs.push(
     o.covers.onChange(
       () => {
@@ -418,11 +424,11 @@ export function createLayerController(o: LayerControllerOptions) {
       const restyle = () => map.setStyle(basemapStyle(o.geo, prep.theme, prep.story.credit, o.screenScale * typeScale), { diff: true, transformStyle: keepRuntimeSources });
       if (styleLoaded()) restyle();
       else if (!restyleWaiting) {
-        restyleWaiting = true;
-        map.once('style.load', () => {
-          restyleWaiting = false;
+        restyleWaiting = () => {
+          restyleWaiting = null;
           restyle();
-        });
+        };
+        map.once('style.load', restyleWaiting);
       }
     },
     /** Returns the story's labels drawn now, each with its text, size (px) and box (CSS px on the map). */

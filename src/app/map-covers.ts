@@ -2,11 +2,11 @@ import type { Box } from '../map/label-layout.ts';
 
 /**
  * What lies over the map and hides what is under it (the legend, maplibre's attribution, a place's
- * panel, a kiosk visitor's touch controls): the camera frames an event clear of it and the label plan keeps names
- * clear of it, from one list.
+ * panel, a kiosk visitor's touch controls), from one list: the label plan keeps names clear of all of
+ * it, and the camera frames an event clear of all but the labels-only covers (see `addQuiet`).
  */
 export interface MapCovers {
-  /** Their boxes on the page now (CSS px); a hidden one (no size) is left out. */
+  /** The boxes on the page now (CSS px) that a frame keeps clear of: all but the labels-only covers, and a hidden one (no size) left out. */
   rects(): DOMRect[];
   /** Their boxes on the map (CSS px from its top-left corner), as last measured (at creation, then a frame after one of them or the map resized): the label plan's covers. */
   onMap(): readonly Box[];
@@ -56,8 +56,9 @@ export function createMapCovers(mapEl: HTMLElement, elements: (HTMLElement | nul
     const lk = onMapOf(loud).join(' ');
     const loudMoved = lk !== loudKey;
     loudKey = lk;
-    for (const f of quietListeners) f();
+    // the camera's refit first: the labels are then planned for the frame it makes
     if (loudMoved) for (const f of listeners) f();
+    for (const f of quietListeners) f();
   };
   // measured on the next frame, not in the observer's callback: the legend moves up over the
   // attribution when another callback (the camera's) sets the attribution's height, which moves it

@@ -10,7 +10,11 @@ import { PlaceProperties, SCHEMATIC_KINDS, checkTexts } from './schema.ts';
 const Lon = z.number().min(-540).max(540);
 const Lat = z.number().min(-90).max(90);
 const Position = z.tuple([Lon, Lat]);
-const Ring = z.array(Position).min(4);
+/** A closed ring (its last position its first): the page's point-in-area test (turf's) refuses an open one. */
+const Ring = z
+  .array(Position)
+  .min(4)
+  .refine((r) => r[0][0] === r[r.length - 1][0] && r[0][1] === r[r.length - 1][1], 'must be closed: its last position equal to its first');
 const Polygon = z.strictObject({ type: z.literal('Polygon'), coordinates: z.array(Ring).min(1) });
 const MultiPolygon = z.strictObject({ type: z.literal('MultiPolygon'), coordinates: z.array(z.array(Ring).min(1)).min(1) });
 

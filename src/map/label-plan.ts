@@ -379,16 +379,18 @@ export function planLabels(o: PlanInput): LabelPlan {
       label: { id: p.id, text, position, size, dx: 0, dy: 0, w, h, place: p },
     });
   };
+  let areasWeighed: PreparedPlace[] | null = null;
   /**
    * Returns whether at least a third of a name's box (3 of 9 points spread over it) lies outside `p`'s own
    * shape on another of the story's areas, at the layout's zoom (`box`, layout px) or at the zoom shown now
-   * (`boxNow`, screen px): the box covers less ground nearer its anchor as the map zooms in. Shown or not
-   * yet: the basemap draws the regions' borders, so a Ukrainian region's name over the Russian region
-   * across the border reads as that region's before the story draws it (the name of the oblast had sat
-   * in Kursk's before 2 June).
+   * (`boxNow`, screen px): the box covers less ground nearer its anchor as the map zooms in. The areas
+   * shown, and the administrative regions not shown (yet, or with their layer off): the basemap draws
+   * their borders, so a region's name over the neighbouring region across a border reads as that one's
+   * before the story draws it. A drawn-by-hand area not shown has no border on the map: it is left out.
    */
   const overOtherArea = (p: PreparedPlace, box: Box, boxNow: Box): boolean => {
-    const areas = o.areaPlaces;
+    areasWeighed ??= o.areaPlaces.filter((a) => shown(a) || a.props.derive?.from === 'admin1');
+    const areas = areasWeighed;
     const ground = ([l, t, r, b]: Box, toScreen: (q: [number, number]) => [number, number]) => {
       const samples: [number, number][] = [];
       for (const fx of [0.1, 0.5, 0.9]) for (const fy of [0.1, 0.5, 0.9]) samples.push(o.unproject(toScreen([l + (r - l) * fx, t + (b - t) * fy])));

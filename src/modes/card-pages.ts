@@ -20,9 +20,17 @@ export interface LineBox {
 }
 
 /**
+ * How far (CSS px) two lines' boxes may overlap and still have a break between them (in the middle of
+ * the overlap): a text box is the font's whole height (about 1.36 em for the theme's face), so at a line
+ * height of 1.4 the boxes of two lines are a pixel apart, and rounding can make them touch.
+ */
+const LINE_OVERLAP_PX = 1;
+
+/**
  * Returns where a page may break among lines of text (the middle of each gap between them), for
  * lines in any order and in columns side by side whose lines do not line up: a y is a break only
- * where no line of any column crosses it, and not right after a heading (it stays with its first line).
+ * where no line of any column crosses it (by more than `LINE_OVERLAP_PX`), and not right after a heading
+ * (it stays with its first line).
  */
 export function lineBreaks(lines: readonly LineBox[]): number[] {
   const sorted = lines.filter((l) => l.bottom > l.top).sort((a, b) => a.top - b.top);
@@ -31,7 +39,7 @@ export function lineBreaks(lines: readonly LineBox[]): number[] {
   // whether the run of lines since the last gap ends with a heading's line
   let keep = false;
   for (const l of sorted) {
-    if (l.top >= reach && Number.isFinite(reach) && !keep) out.push((reach + l.top) / 2);
+    if (l.top >= reach - LINE_OVERLAP_PX && Number.isFinite(reach) && !keep) out.push((reach + l.top) / 2);
     if (l.bottom >= reach) keep = !!l.keepWithNext;
     reach = Math.max(reach, l.bottom);
   }
@@ -42,12 +50,13 @@ export function lineBreaks(lines: readonly LineBox[]): number[] {
  * Returns where each page of the card's text starts (px from its top) for pages `pageHeight` px
  * tall. A block that fits on a page is never cut: the page breaks before it when it does not fit on
  * the current one. A block taller than a page goes on from where the page is, and its pages break at
- * the last gap between its lines that fits (cut at the page's height only where a single line is
- * taller than a page). The first page starts at 0.
+ * the last gap between its lines that fits (cut at the page's height only where no gap fits within a
+ * page: a line taller than a page, or columns whose gaps never line up within one). The first page
+ * starts at 0; a page under 1 px tall (not yet laid out) gives one page.
  */
 export function pageStarts(blocks: readonly TextBlock[], pageHeight: number): number[] {
   const starts = [0];
-  if (!(pageHeight > 0)) return starts;
+  if (!(pageHeight >= 1)) return starts;
   let cur = 0;
   for (const b of [...blocks].sort((x, y) => x.top - y.top)) {
     const bottom = b.top + b.height;

@@ -309,9 +309,9 @@ describe('planLabels: a callout at a place', () => {
 
 describe('planLabels: an area’s name beside its outline', () => {
   /** Area `a` (a 100 px square) with its anchor and the sides of it blocked by marks, and area `b` all along its top. */
-  function planAreas(bShown: boolean) {
+  function planAreas(bShown: boolean, bRegion = false) {
     const area = (id: string, ring: [number, number][], anchor: [number, number]) =>
-      ({ id, isArea: true, appearH: bShown || id === 'a' ? 0 : 5, category: 'claimed', activeRanges: [], props: { anchor }, feature: { type: 'Feature', geometry: { type: 'Polygon', coordinates: [ring] }, properties: {} } }) as unknown as PreparedPlace;
+      ({ id, isArea: true, appearH: bShown || id === 'a' ? 0 : 5, category: 'claimed', activeRanges: [], props: { anchor, ...(id === 'b' && bRegion ? { derive: { from: 'admin1', regions: ['r-b'] } } : {}) }, feature: { type: 'Feature', geometry: { type: 'Polygon', coordinates: [ring] }, properties: {} } }) as unknown as PreparedPlace;
     const a = area('a', [[0, 0], [100, 0], [100, 100], [0, 100], [0, 0]], [50, 50]);
     const b = area('b', [[-100, -200], [200, -200], [200, 0], [-100, 0], [-100, -200]], [50, -100]);
     const prep = { events: [], story: { sources: [] }, placeById: new Map() } as unknown as PlanInput['prep'];
@@ -334,11 +334,15 @@ describe('planLabels: an area’s name beside its outline', () => {
     const shown = planAreas(true);
     expect(shown.ids.sort()).toEqual(['a', 'b']);
     expect(shown.y).toBeGreaterThan(100);
-    // with b not yet shown, still clear of b's ground (the basemap draws its border; until session 35 the
-    // name took the first outline point's side, above a's top-left corner, over where b would be)
-    const hidden = planAreas(false);
-    expect(hidden.ids).toEqual(['a']);
-    expect(hidden.y).toBeGreaterThan(100);
+    // with b an administrative region not yet shown, still clear of b's ground (the basemap draws its
+    // border; until session 35 the name took the first outline point's side, above a's top-left corner)
+    const region = planAreas(false, true);
+    expect(region.ids).toEqual(['a']);
+    expect(region.y).toBeGreaterThan(100);
+    // with b an area drawn by hand and not yet shown, nothing on the map marks its ground: that first side
+    const drawn = planAreas(false, false);
+    expect(drawn.ids).toEqual(['a']);
+    expect(drawn.y).toBeLessThan(0);
   });
 });
 

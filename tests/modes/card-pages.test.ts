@@ -33,6 +33,12 @@ describe('lineBreaks', () => {
     expect(lineBreaks([heading, { ...heading, top: 22, bottom: 38 }, { top: 42, bottom: 58 }, { top: 62, bottom: 78 }])).toEqual([60]);
   });
 
+  it('breaks between two lines whose boxes touch or overlap by a rounding (a line height near the font’s own)', () => {
+    expect(lineBreaks([{ top: 0, bottom: 32.6 }, { top: 32.5, bottom: 65.1 }])).toEqual([32.55]);
+    // but not across a line that runs well into the next
+    expect(lineBreaks([{ top: 0, bottom: 40 }, { top: 37, bottom: 70 }])).toEqual([]);
+  });
+
   it('gives no break inside a single line', () => {
     expect(lineBreaks([{ top: 0, bottom: 30 }])).toEqual([]);
     expect(lineBreaks([])).toEqual([]);
@@ -87,6 +93,7 @@ describe('pageStarts', () => {
 
   it('gives one page for a page of no height (not yet laid out)', () => {
     expect(pageStarts([block(0, 500)], 0)).toEqual([0]);
+    expect(pageStarts([{ top: 0, height: 500, breaks: [] }], 0.001)).toEqual([0]);
   });
 });
 
@@ -97,7 +104,11 @@ describe('pageShares and pageAt', () => {
     expect(shares[0]).toBeCloseTo(shares[1], 9);
     expect(shares[2]).toBeLessThan(shares[0]);
     expect(shares[2]).toBeGreaterThanOrEqual(0.5 / 3);
-    expect(Math.min(...pageShares([0, 200, 201], 202))).toBeGreaterThanOrEqual(0.5 / 3);
+    // pages of 200, 1 and 201 px: half shared equally (1/6 each), half by height
+    const uneven = pageShares([0, 200, 201], 402);
+    expect(uneven[0]).toBeCloseTo(1 / 6 + 0.5 * (200 / 402), 9);
+    expect(uneven[1]).toBeCloseTo(1 / 6 + 0.5 * (1 / 402), 9);
+    expect(uneven[2]).toBeCloseTo(1 / 6 + 0.5 * (201 / 402), 9);
     expect(pageShares([0], 300)).toEqual([1]);
   });
 
