@@ -42,6 +42,8 @@ describe('dependencies', () => {
     const app = sources('src');
     const specifiers = [
       ...app.matchAll(/import\s+(?!type\b)[^;]*?from\s*'([^.'/][^']*)'/gs),
+      // re-exports: export * from 'pkg', export { a } from 'pkg'
+      ...app.matchAll(/export\s+(?!type\b)(?:\*(?:\s+as\s+\w+)?|\{[^}]*\})\s*from\s*'([^.'/][^']*)'/g),
       ...app.matchAll(/import\s*\(?\s*'([^.'/][^']*)'/g),
     ].map((m) => m[1]);
     const packages = [...new Set(specifiers.map((s) => s.split('/').slice(0, s.startsWith('@') ? 2 : 1).join('/')))];
