@@ -10,6 +10,7 @@ import { drawIconAtlas, iconMapping } from '../map/icons.ts';
 import { createTextWidths } from '../map/text-widths.ts';
 import type { Box } from '../map/label-layout.ts';
 import { keepUnchanged, planLabels, type LabelPlan } from '../map/label-plan.ts';
+import { inAnyShape } from '../map/area-shape.ts';
 import { buildLayers, distanceText, greatCircleMidpoint, greatCirclePoint, labelBelow, labelMinZoom, labelText, prepareLayerData, SHORT_ARC_KM, townNameZooms, type Atlases, type LayerState } from '../map/layers.ts';
 import type { MapView } from '../map/map-view.ts';
 import { drawPatternAtlas, patternMapping } from '../map/patterns.ts';
@@ -75,6 +76,8 @@ export function createLayerController(o: LayerControllerOptions) {
   const layerData = prepareLayerData(prep);
   /** The zoom a basemap town of a point's own name shows from, where one marks it: the story names that mark from there. */
   const townZoom = townNameZooms(layerData.labels, o.geo.towns);
+  /** Whether a point is in a country of the basemap (a region's name outside its shape on land lies in another region). */
+  const onLand = inAnyShape(o.geo.countries.features);
   /** Export type scale (1 on screen): map labels, marks and lines grow with an export frame as its caption does. */
   let typeScale = 1;
   /**
@@ -197,6 +200,7 @@ export function createLayerController(o: LayerControllerOptions) {
       },
       measure,
       areaPlaces: layerData.areaLabels,
+      onLand,
       pointPlaces: layerData.labels,
       arcs: layerData.arcs,
       labelText,

@@ -1,4 +1,5 @@
 import { booleanPointInPolygon } from '@turf/boolean-point-in-polygon';
+import type { MultiPolygon, Polygon } from 'geojson';
 import type { PreparedPlace } from '../data/prepare.ts';
 
 /** Each area's [west, south, east, north] (lon/lat), worked out once. */
@@ -35,4 +36,24 @@ export function holds(p: PreparedPlace, q: [number, number]): boolean {
   if (x < w || x > e || y < s || y > n) return false;
   const g = p.feature.geometry;
   return (g.type === 'Polygon' || g.type === 'MultiPolygon') && booleanPointInPolygon(q, g);
+}
+
+/**
+ * Returns a test of whether a point (lon/lat) lies in any of `shapes` (a country's outline, say), each
+ * shape's box worked out once: most points are ruled out by the boxes alone.
+ */
+export function inAnyShape(shapes: readonly { geometry: Polygon | MultiPolygon }[]): (q: [number, number]) => boolean {
+  const boxed = shapes.map((f) => {
+    let [w, s, e, n] = [Infinity, Infinity, -Infinity, -Infinity];
+    const polys = f.geometry.type === 'Polygon' ? [f.geometry.coordinates] : f.geometry.coordinates;
+    for (const poly of polys)
+      for (const [x, y] of poly[0]) {
+        if (x < w) w = x;
+        if (x > e) e = x;
+        if (y < s) s = y;
+        if (y > n) n = y;
+      }
+    return { box: [w, s, e, n] as const, geometry: f.geometry };
+  });
+  return ([x, y]) => boxed.some(({ box, geometry }) => x >= box[0] && x <= box[2] && y >= box[1] && y <= box[3] && booleanPointInPolygon([x, y], geometry));
 }

@@ -77,6 +77,11 @@ export interface PlanInput {
   covers?: readonly Box[];
   /** Returns the width (px) of a line of bold text at a size (px). */
   measure(text: string, size: number): number;
+  /**
+   * Whether a point (lon/lat) is on land, in any country (the basemap's): an administrative region's name
+   * outside its shape on land lies in another region, drawn or not. Without it, only the story's areas count.
+   */
+  onLand?(q: [number, number]): boolean;
   /** Sorted by label rank. */
   areaPlaces: PreparedPlace[];
   pointPlaces: PreparedPlace[];
@@ -387,10 +392,14 @@ export function planLabels(o: PlanInput): LabelPlan {
    * shown, and the administrative regions not shown (yet, or with their layer off): the basemap draws
    * their borders, so a region's name over the neighbouring region across a border reads as that one's
    * before the story draws it. A drawn-by-hand area not shown has no border on the map: it is left out.
+   * An administrative region's own name mostly outside its shape on land (`onLand`: more than half its
+   * box, 5 of the 9 points) lies in another region, whether the story has that one or not (a neighbouring
+   * region the story never draws): it counts too. A name mostly inside its region still reads as its.
    */
   const overOtherArea = (p: PreparedPlace, box: Box, boxNow: Box): boolean => {
     areasWeighed ??= o.areaPlaces.filter((a) => shown(a) || a.props.derive?.from === 'admin1');
     const areas = areasWeighed;
+    const land = p.props.derive?.from === 'admin1' ? o.onLand : undefined;
     const ground = ([l, t, r, b]: Box, toScreen: (q: [number, number]) => [number, number]) => {
       const samples: [number, number][] = [];
       for (const fx of [0.1, 0.5, 0.9]) for (const fy of [0.1, 0.5, 0.9]) samples.push(o.unproject(toScreen([l + (r - l) * fx, t + (b - t) * fy])));
@@ -404,10 +413,15 @@ export function planLabels(o: PlanInput): LabelPlan {
       const [aw, as, ae, an] = areaBox(a);
       return a !== p && aw <= e && ae >= w && as <= n && an >= so;
     });
-    if (!near.length) return false;
+    if (!near.length && !land) return false;
     return samples.some((list) => {
-      let on = 0;
-      for (const q of list) if (!holds(p, q) && near.some((a) => holds(a, q)) && ++on >= 3) return true;
+      let [onArea, onLand] = [0, 0];
+      for (const q of list) {
+        if (holds(p, q)) continue;
+        if (near.some((a) => holds(a, q))) onArea++;
+        else if (land?.(q)) onLand++;
+        if (onArea >= 3 || onArea + onLand >= 5) return true;
+      }
       return false;
     });
   };

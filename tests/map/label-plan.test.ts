@@ -309,9 +309,10 @@ describe('planLabels: a callout at a place', () => {
 
 describe('planLabels: an area’s name beside its outline', () => {
   /** Area `a` (a 100 px square) with its anchor and the sides of it blocked by marks, and area `b` all along its top. */
-  function planAreas(bShown: boolean, bRegion = false) {
+  function planAreas(bShown: boolean, bRegion = false, land?: { aRegion: boolean; onLand: (q: [number, number]) => boolean }) {
+    const region = (id: string) => (id === 'b' && bRegion) || (id === 'a' && land?.aRegion);
     const area = (id: string, ring: [number, number][], anchor: [number, number]) =>
-      ({ id, isArea: true, appearH: bShown || id === 'a' ? 0 : 5, category: 'claimed', activeRanges: [], props: { anchor, ...(id === 'b' && bRegion ? { derive: { from: 'admin1', regions: ['r-b'] } } : {}) }, feature: { type: 'Feature', geometry: { type: 'Polygon', coordinates: [ring] }, properties: {} } }) as unknown as PreparedPlace;
+      ({ id, isArea: true, appearH: bShown || id === 'a' ? 0 : 5, category: 'claimed', activeRanges: [], props: { anchor, ...(region(id) ? { derive: { from: 'admin1', regions: [`r-${id}`] } } : {}) }, feature: { type: 'Feature', geometry: { type: 'Polygon', coordinates: [ring] }, properties: {} } }) as unknown as PreparedPlace;
     const a = area('a', [[0, 0], [100, 0], [100, 100], [0, 100], [0, 0]], [50, 50]);
     const b = area('b', [[-100, -200], [200, -200], [200, 0], [-100, 0], [-100, -200]], [50, -100]);
     const prep = { events: [], story: { sources: [] }, placeById: new Map() } as unknown as PlanInput['prep'];
@@ -323,10 +324,11 @@ describe('planLabels: an area’s name beside its outline', () => {
         pointPlaces: [point('m1', [50, 50]), point('m2', [50, 36]), point('m3', [50, 64])],
         // the marks' own names are not asked for
         labelMinZoom: (p) => (p.isArea ? 0 : 99),
+        onLand: land?.onLand,
       }),
     );
-    const l = plan.areas.find((x) => x.id === 'a')!;
-    return { x: l.position[0] + l.dx, y: l.position[1] + l.dy, ids: plan.areas.map((x) => x.id) };
+    const l = plan.areas.find((x) => x.id === 'a');
+    return { x: l ? l.position[0] + l.dx : NaN, y: l ? l.position[1] + l.dy : NaN, ids: plan.areas.map((x) => x.id) };
   }
 
   it('sits outside its own shape, but not over another area, shown or not yet, where a reader would take it for that one’s', () => {
@@ -343,6 +345,18 @@ describe('planLabels: an area’s name beside its outline', () => {
     const drawn = planAreas(false, false);
     expect(drawn.ids).toEqual(['a']);
     expect(drawn.y).toBeLessThan(0);
+  });
+
+  it('keeps a region’s name outside its shape off land (another region, drawn or not), and only a region’s', () => {
+    // land everywhere: no place outside its shape (its anchor and sides taken) leaves a region's name
+    // mostly on its own ground: it is left out
+    expect(planAreas(false, false, { aRegion: true, onLand: () => true }).ids).toEqual([]);
+    // land above y = 0 only (north of a): not above a's shape, where the name had gone first
+    const south = planAreas(false, false, { aRegion: true, onLand: ([, y]) => y < 0 });
+    expect(south.ids).toEqual(['a']);
+    expect(south.y).toBeGreaterThanOrEqual(0);
+    // an area drawn by hand is not a region: land does not move its name
+    expect(planAreas(false, false, { aRegion: false, onLand: () => true }).y).toBeLessThan(0);
   });
 });
 
