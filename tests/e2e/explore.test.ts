@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canvasColourCount, openApp, pickAt, pixelAt, project, setState, state, useHarness, useSharedApp, waitReady } from './harness.ts';
+import { cameraKey, canvasColourCount, labelsUnder, openApp, pickAt, pixelAt, project, setState, state, useHarness, useSharedApp, waitReady } from './harness.ts';
 
 const OLENYA: [number, number] = [33.47, 68.1517];
 const BELAYA: [number, number] = [103.575, 52.915];
@@ -102,25 +102,11 @@ describe('explore mode in Chromium', () => {
   it('keeps the names clear of an open place panel, and the map where it was', async () => {
     // 27 May at 1280 × 800: the panel for Sumy lay over the "buffer zone" name, cut at its edge
     const { page, errors } = await openApp(h, '?event=sumy-troop-build-up', { width: 1280, height: 800 }, { reducedMotion: true });
-    const camera = () => page.evaluate(() => {
-      const m = window.explainer!.mapView.map;
-      return [m.getZoom(), m.getCenter().lng, m.getCenter().lat].map((v) => v.toFixed(4)).join(' ');
-    });
-    const before = await camera();
+    const before = await cameraKey(page);
     await setState(page, { place: 'sumy' });
-    const panel = page.locator('.place-panel');
-    await panel.waitFor({ state: 'visible' });
-    const underPanel = () =>
-      page.evaluate(() => {
-        const m = document.querySelector('.map')!.getBoundingClientRect();
-        const p = document.querySelector('.place-panel')!.getBoundingClientRect();
-        const [x0, y0, x1, y1] = [p.left - m.left, p.top - m.top, p.right - m.left, p.bottom - m.top];
-        return window.explainer!.labelBoxes()
-          .filter((l) => l.box[0] < x1 && l.box[2] > x0 && l.box[1] < y1 && l.box[3] > y0)
-          .map((l) => `"${l.text}" ${l.box.map(Math.round).join(',')}`);
-      });
-    await expect.poll(underPanel, { timeout: 15_000 }).toEqual([]);
-    expect(await camera()).toBe(before);
+    await page.locator('.place-panel').waitFor({ state: 'visible' });
+    await expect.poll(() => labelsUnder(page, '.place-panel'), { timeout: 15_000 }).toEqual([]);
+    expect(await cameraKey(page)).toBe(before);
     expect(errors).toEqual([]);
     await page.context().close();
   });

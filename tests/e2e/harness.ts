@@ -376,3 +376,24 @@ export async function footOfFade(page: Page, selector: string): Promise<Clip> {
   const [b, fade] = await Promise.all([page.locator(selector).boundingBox(), page.locator(selector).evaluate((e) => parseFloat(getComputedStyle(e, '::after').height))]);
   return { x: b!.x, y: b!.y + b!.height - fade / 3, width: b!.width, height: fade / 3 };
 }
+
+/** Returns the map's camera as one line (zoom, centre, to 4 decimals): equal before and after means the map did not move. */
+export function cameraKey(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const m = window.explainer!.mapView.map;
+    return [m.getZoom(), m.getCenter().lng, m.getCenter().lat].map((v) => v.toFixed(4)).join(' ');
+  });
+}
+
+/** Returns the story's labels drawn under the element `selector` (over the map), one line each with its box: none is []. */
+export function labelsUnder(page: Page, selector: string): Promise<string[]> {
+  return page.evaluate((sel) => {
+    const m = document.querySelector('.map')!.getBoundingClientRect();
+    const c = document.querySelector(sel)!.getBoundingClientRect();
+    const [x0, y0, x1, y1] = [c.left - m.left, c.top - m.top, c.right - m.left, c.bottom - m.top];
+    return window.explainer!
+      .labelBoxes()
+      .filter((l) => l.box[0] < x1 && l.box[2] > x0 && l.box[1] < y1 && l.box[3] > y0)
+      .map((l) => `"${l.text}" ${l.box.map(Math.round).join(',')} under ${sel} (${[x0, y0, x1, y1].map(Math.round).join(',')})`);
+  }, selector);
+}

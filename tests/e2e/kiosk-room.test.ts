@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { KIOSK_SHORT_PX } from '../../src/modes/kiosk-layout.ts';
-import { frames, inkUnderFade, openApp, storyPlaces, useHarness, waitReady } from './harness.ts';
+import { cameraKey, frames, inkUnderFade, labelsUnder, openApp, storyPlaces, useHarness, waitReady } from './harness.ts';
 
 const h = useHarness();
 const T = (iso: string) => Date.parse(iso);
@@ -287,33 +287,15 @@ describe('kiosk in a real room', () => {
     await holdAt(page, SPIDERWEB);
     const before = (await box(page, '.map'))!;
     expect(await page.locator('.kiosk-touch').isVisible()).toBe(false);
-    const camera = () => page.evaluate(() => {
-      const m = window.explainer!.mapView.map;
-      return [m.getZoom(), m.getCenter().lng, m.getCenter().lat].map((v) => v.toFixed(4)).join(' ');
-    });
-    const held = await camera();
+    const held = await cameraKey(page);
     await page.mouse.click(before.x + before.w / 2, before.y + before.h / 3);
     await page.waitForFunction(() => document.documentElement.dataset.kioskState === 'visitor');
     const after = (await box(page, '.map'))!;
     expect(after).toEqual(before);
     // The strip lies over the map's foot: the names move out from under it (at this stop "Belaya air
     // base" had lain across its top edge), and the map does not move under the visitor's finger.
-    const underStrip = () =>
-      page.evaluate(() => {
-        const m = document.querySelector('.map')!.getBoundingClientRect();
-        const t = document.querySelector('.kiosk-touch')!.getBoundingClientRect();
-        const [x0, y0, x1, y1] = [t.left - m.left, t.top - m.top, t.right - m.left, t.bottom - m.top];
-        return window.explainer!.labelBoxes()
-          .filter((l) => l.box[0] < x1 && l.box[2] > x0 && l.box[1] < y1 && l.box[3] > y0)
-          .map((l) => `"${l.text}" ${l.box.map(Math.round).join(',')} under the strip from y ${Math.round(y0)}`);
-      });
-    let under = await underStrip();
-    for (let k = 0; k < 40 && under.length; k++) {
-      await page.waitForTimeout(250);
-      under = await underStrip();
-    }
-    expect(under).toEqual([]);
-    expect(await camera()).toBe(held);
+    await expect.poll(() => labelsUnder(page, '.kiosk-touch'), { timeout: 15_000 }).toEqual([]);
+    expect(await cameraKey(page)).toBe(held);
     const targets = await page.evaluate(() =>
       Array.from(document.querySelectorAll<HTMLElement>('.kiosk-touch-btn, .kiosk-chip')).map((b) => {
         const r = b.getBoundingClientRect();
