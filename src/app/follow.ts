@@ -3,6 +3,7 @@ import { currentEventIndex, type PreparedStory } from '../data/prepare.ts';
 import type { MapView } from '../map/map-view.ts';
 import type { AppActions } from '../state/actions.ts';
 import type { Store, View } from '../state/store.ts';
+import { roundView } from '../state/view.ts';
 import { listen } from '../ui/dom.ts';
 import type { Camera } from './camera.ts';
 
@@ -68,8 +69,12 @@ export function followStory(o: FollowOptions): Follow {
     }),
   ];
   return {
-    userMoved(view) {
+    userMoved(moved) {
+      // the map is set to the view its link writes (at most a few hundredths of a pixel's move, or 2 px
+      // at the frame's edge for a zoom), so that the link opens the same frame, with the same names
+      const view = roundView(moved);
       lastUserView = view;
+      if (view.zoom !== moved.zoom || view.lat !== moved.lat || view.lon !== moved.lon) map.jumpTo({ center: [view.lon, view.lat], zoom: view.zoom });
       o.actions.setView(view);
     },
     destroy: () => offs.forEach((f) => f()),

@@ -334,11 +334,12 @@ export function createLayerController(o: LayerControllerOptions) {
   map.on('zoomend', onZoom);
   offs.push(() => map.off('zoomend', onZoom));
   // A new event's plan is laid out where the map is when the event changes, before the camera moves to
-  // its frame: at the end of a move the app made (not the reader's pan, which the names follow as they
-  // are), it is laid out again where the map now is, so names keep inside the frame and clear of the
-  // covers. An export, and a mode that frames the map itself (the screenshot's), frame and rebuild each moment themselves.
+  // its frame: at the end of a move, the app's or the reader's pan or zoom, it is laid out again where
+  // the map now is, so names keep inside the frame and clear of the covers, and a link to the view
+  // opens with the same names. An export, and a mode that frames the map itself (the screenshot's),
+  // frame and rebuild each moment themselves.
   const onMoveEnd = (e: { originalEvent?: unknown }) => {
-    if (e.originalEvent || !profile.follows || o.exporting.active || !lastState || viewKey() === plannedView) return;
+    if ((!e.originalEvent && !profile.follows) || o.exporting.active || !lastState || viewKey() === plannedView) return;
     redraw();
   };
   map.on('moveend', onMoveEnd);

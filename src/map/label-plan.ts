@@ -431,14 +431,21 @@ export function planLabels(o: PlanInput): LabelPlan {
    * name (or a distance) beside a mark off the frame would name an empty spot (a portrait kiosk wrote a
    * city's name just under the map's top edge, its mark 12 px above it, off the map).
    */
-  const seen = (lonLat: [number, number]) => {
+  const inFrame = (lonLat: [number, number]) => {
     const [x, y] = o.project(lonLat);
-    return x >= o.view[0] && x <= o.view[2] && y >= o.view[1] && y <= o.view[3] && !(o.covers ?? []).some((c) => x >= c[0] && x <= c[2] && y >= c[1] && y <= c[3]);
+    return x >= o.view[0] && x <= o.view[2] && y >= o.view[1] && y <= o.view[3];
   };
-  // the other places' names only: the current event's are always placed (the plan is not laid out again
-  // when the reader pans a place that was out of view into it)
+  const seen = (lonLat: [number, number]) => {
+    if (!inFrame(lonLat)) return false;
+    const [x, y] = o.project(lonLat);
+    return !(o.covers ?? []).some((c) => x >= c[0] && x <= c[2] && y >= c[1] && y <= c[3]);
+  };
   const named = (p: PreparedPlace) => p.isArea || seen(p.props.anchor);
-  if (labelsOn) for (const p of all) if (currentIds.has(p.id) && shown(p)) addPlace(p, !o.overview);
+  // The current event's points are named wherever their marks are in the frame, under a cover too (a
+  // place's panel may lie over one): a mark the reader panned out of the frame is not (its name, held
+  // to the frame's edge, would be cut there or name an empty spot). The plan is laid out again at every
+  // move's end, so the name comes back with its mark.
+  if (labelsOn) for (const p of all) if (currentIds.has(p.id) && shown(p) && (p.isArea || inFrame(p.props.anchor))) addPlace(p, !o.overview);
   if (e?.subject) {
     const [w0, s0, e0, n0] = e.subject.bbox;
     const position: [number, number] = [(w0 + e0) / 2, (s0 + n0) / 2];

@@ -1,4 +1,4 @@
-import { MAX_ZOOM, MIN_ZOOM } from './view.ts';
+import { MAX_ZOOM, MIN_ZOOM, roundView } from './view.ts';
 import { isoMinute } from '../time/format.ts';
 import { parseUtcInstant } from '../time/instant.ts';
 import { parseMode, type AppConfig } from './config.ts';
@@ -46,8 +46,8 @@ export function clampZoom(zoom: number): number {
 
 /** Returns "zoom/lat/lon" rounded as maplibre's hash does (zoom 2 dp, degrees 4 dp). */
 export function formatView(v: View): string {
-  const r = (n: number, d: number) => String(Number(n.toFixed(d)));
-  return `${r(v.zoom, 2)}/${r(v.lat, 4)}/${r(v.lon, 4)}`;
+  const r = roundView(v);
+  return `${r.zoom}/${r.lat}/${r.lon}`;
 }
 
 /**

@@ -8,3 +8,13 @@ export interface View {
 /** The map's zoom limits. 0, not 1, at the bottom: on a 360 px phone a story spanning a continent fits only below zoom 1. */
 export const MIN_ZOOM = 0;
 export const MAX_ZOOM = 13;
+
+/**
+ * Returns a view rounded as a link writes it (zoom to 2 decimals, degrees to 4, as maplibre's hash
+ * does): a view the reader moves to is kept at this precision, so that the link to it opens the very
+ * same view (the same frame, so the same names).
+ */
+export function roundView(v: View): View {
+  const r = (n: number, d: number) => Number(n.toFixed(d));
+  return { zoom: r(v.zoom, 2), lat: r(v.lat, 4), lon: r(v.lon, 4) };
+}

@@ -259,6 +259,52 @@ describe('timeline in Chromium', () => {
     await page.waitForFunction((t) => window.explainer!.store.getState().t === t, T('2025-06-03T12:00Z'));
     await page.context().close();
   });
+  it('a link copied after the reader drags the map reopens the same view with the same names', async () => {
+    const { page } = await openApp(h, '?event=operation-spiderweb');
+    const names = () =>
+      page.evaluate(() =>
+        window
+          .explainer!.labelBoxes()
+          .map((l) => `${l.kind} "${l.text}" ${l.box.map((v) => v.toFixed(1)).join(',')}`)
+          .sort(),
+      );
+    const before = await names();
+    // The reader drags the map 250 px right and 150 px down: names near the frame's edges must be laid out
+    // again. (The drag ends over the map: released over the legend, maplibre ends a drag at the mouse's next move.)
+    const box = (await page.locator('.map canvas').first().boundingBox())!;
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(box.x + box.width / 2 + 250, box.y + box.height / 2 + 150, { steps: 10 });
+    await page.mouse.up();
+    await page.waitForFunction(() => window.explainer!.store.getState().view !== null);
+    await waitReady(page);
+    // The URL is replaced at most every 600 ms: wait for it to carry the view the store holds.
+    await page.waitForFunction(() => {
+      const v = window.explainer!.store.getState().view!;
+      const r = (n: number, d: number) => Number(n.toFixed(d));
+      return location.search.includes(`view=${r(v.zoom, 2)}/${r(v.lat, 4)}/${r(v.lon, 4)}`);
+    });
+    const panned = await names();
+    expect(panned).not.toEqual(before);
+    const again = await (await newContext(h, { viewport: { width: 1280, height: 760 } })).newPage();
+    await again.goto(page.url());
+    await waitReady(again);
+    const camera = (p: typeof page) =>
+      p.evaluate(() => {
+        const m = window.explainer!.mapView.map;
+        return [m.getZoom(), m.getCenter().lat, m.getCenter().lng];
+      });
+    expect(await camera(again)).toEqual(await camera(page));
+    const fresh = await again.evaluate(() =>
+      window
+        .explainer!.labelBoxes()
+        .map((l) => `${l.kind} "${l.text}" ${l.box.map((v) => v.toFixed(1)).join(',')}`)
+        .sort(),
+    );
+    expect(panned).toEqual(fresh);
+    await again.context().close();
+    await page.context().close();
+  });
   it('a step inside one event redraws the same layers at the new time: the talks ring goes when the talks end', async () => {
     // 2 June: the Çırağan talks are on 12:00–13:00 UTC (a day-precision event: its span drives only the
     // ring), and end inside the event that runs from 12:30 to 13:30.

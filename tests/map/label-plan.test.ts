@@ -361,6 +361,19 @@ describe('planLabels: an area’s name beside its outline', () => {
 });
 
 describe('planLabels: names and the distance arcs', () => {
+  it('names the event’s own points while their marks are in the frame, under a cover too, and not once panned out of it', () => {
+    const base = point('base', [0, 100]);
+    const prep = { events: [{ id: 'e', places: ['base'] }], story: { sources: [] }, placeById: new Map([[base.id, base]]) } as unknown as PlanInput['prep'];
+    const names = (view: [number, number, number, number], covers: [number, number, number, number][] = []) =>
+      planLabels(flatInput(prep, { current: 0, layers: ['struck', 'labels'], view, covers, pointPlaces: [base] })).points.map((l) => l.id);
+    expect(names([-500, -500, 500, 500])).toEqual(['base']);
+    // under a cover (a place's panel): still named, as the event's own
+    expect(names([-500, -500, 500, 500], [[-20, 80, 20, 120]])).toEqual(['base']);
+    // its mark (0, 100) 10 px below the frame's foot: a name above the edge would sit beside an empty spot
+    expect(names([-500, -500, 500, 90])).toEqual([]);
+    expect(names([110, -500, 500, 500])).toEqual([]);
+  });
+
   it('puts the event’s own name on two lines where its arc strikes through it on every side of one line', () => {
     // the base's arc comes in from the upper left at 45°; a neighbour's mark sits down to the right; the view is narrow
     // (120 px for labels: 126 less the 3 px every label keeps from the edges)
