@@ -15,6 +15,7 @@ export const MAX_ZOOM = 13;
  * same view (the same frame, so the same names).
  */
 export function roundView(v: View): View {
-  const r = (n: number, d: number) => Number(n.toFixed(d));
+  // `|| 0`: no -0 (a view just south of the equator rounds to 0, as its link writes it)
+  const r = (n: number, d: number) => Number(n.toFixed(d)) || 0;
   return { zoom: r(v.zoom, 2), lat: r(v.lat, 4), lon: r(v.lon, 4) };
 }

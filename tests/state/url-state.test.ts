@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { KIOSK_DEFAULTS, kioskSettings } from '../../src/state/kiosk-settings.ts';
 import { LOAD_TIMEOUT_S, explorerQuery, formatView, parseInstant, parseLoadTimeout, parseUrl, parseView, serializeUrl, type UrlContext } from '../../src/state/url-state.ts';
+import { roundView } from '../../src/state/view.ts';
 
 const at = (iso: string) => Date.parse(iso);
 
@@ -394,5 +395,14 @@ describe('parseView / formatView', () => {
   it('parses what it formats, to the rounding', () => {
     const v = { zoom: 7.3456, lat: 50.123456, lon: 30.987654 };
     expect(parseView(formatView(v))).toEqual({ zoom: 7.35, lat: 50.1235, lon: 30.9877 });
+  });
+
+  it('parses what it formats to the view the map is set to after the reader moves it (roundView)', () => {
+    for (const v of [{ zoom: 7.3456, lat: 50.123456, lon: 30.987654 }, { zoom: 1.755416, lat: 71.130184, lon: -4.006464 }, { zoom: 0.004, lat: -0.00004, lon: 179.99996 }]) {
+      const r = roundView(v);
+      expect(parseView(formatView(v))).toEqual(r);
+      // already round: unchanged, so the map is not moved again
+      expect(roundView(r)).toEqual(r);
+    }
   });
 });
