@@ -136,11 +136,24 @@ export function createMapView(o: MapViewOptions): MapView {
     for (const el of map.getContainer().querySelectorAll<HTMLElement>(`.${TOOLTIP_CLASS}`)) el.style.display = 'none';
   };
   map.addControl(overlay);
+  // A move is the reader's when one of its events carries the input's DOM event, or when one of the
+  // map's gesture handlers was active during it: maplibre gives a wheel zoom of single notches, each
+  // animated to its end, no DOM event at all (mapbox-gl-js#12429), and such a zoom went unrecorded (no
+  // view in the link, following not stopped).
+  let readerMoving = false;
+  const gesture = () =>
+    [map.dragPan, map.scrollZoom, map.touchZoomRotate, map.doubleClickZoom, map.boxZoom, map.keyboard, map.dragRotate, map.touchPitch].some((h) => h.isActive());
+  const onMove = (e: { originalEvent?: unknown }) => {
+    if (!readerMoving && (e.originalEvent || gesture())) readerMoving = true;
+  };
   const onMoveEnd = (e: { originalEvent?: unknown }) => {
     showFrameEdges(map);
-    if (e.originalEvent) o.onUserMove(view());
+    const reader = readerMoving || !!e.originalEvent;
+    readerMoving = false;
+    if (reader) o.onUserMove(view());
   };
   const onFrameChange = () => showFrameEdges(map);
+  map.on('move', onMove);
   map.on('moveend', onMoveEnd);
   map.on('resize', onFrameChange);
   map.on('load', onFrameChange);
@@ -166,6 +179,7 @@ export function createMapView(o: MapViewOptions): MapView {
     destroy() {
       canvas.removeEventListener('webglcontextlost', lost);
       canvas.removeEventListener('webglcontextrestored', restored);
+      map.off('move', onMove);
       map.off('moveend', onMoveEnd);
       map.off('resize', onFrameChange);
       map.off('load', onFrameChange);

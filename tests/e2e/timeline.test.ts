@@ -305,6 +305,25 @@ describe('timeline in Chromium', () => {
     await again.context().close();
     await page.context().close();
   });
+  it('a wheel zoom of single notches is the reader’s: the link holds the zoom the map shows', async () => {
+    const { page } = await openApp(h, '?event=second-round-ciragan');
+    const box = (await page.locator('.map canvas').first().boundingBox())!;
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    const z0 = await page.evaluate(() => window.explainer!.mapView.map.getZoom());
+    // one notch at a time, each zoom animated to its end before the next (maplibre gives such a zoom's
+    // events no DOM event: mapbox-gl-js#12429)
+    for (let i = 0; i < 3; i++) {
+      await page.mouse.wheel(0, -120);
+      await page.waitForFunction(() => window.explainer!.mapView.map.isMoving());
+      await page.waitForFunction(() => !window.explainer!.mapView.map.isMoving());
+    }
+    await waitReady(page);
+    const { zoom, view } = await page.evaluate(() => ({ zoom: window.explainer!.mapView.map.getZoom(), view: window.explainer!.store.getState().view }));
+    expect(zoom).toBeGreaterThan(z0 + 0.2);
+    expect(view?.zoom).toBe(zoom);
+    await page.waitForFunction((z) => location.search.includes(`view=${z}/`), zoom);
+    await page.context().close();
+  });
   it('a step inside one event redraws the same layers at the new time: the talks ring goes when the talks end', async () => {
     // 2 June: the Çırağan talks are on 12:00–13:00 UTC (a day-precision event: its span drives only the
     // ring), and end inside the event that runs from 12:30 to 13:30.
