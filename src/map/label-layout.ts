@@ -33,6 +33,21 @@ export interface LabelRequest {
    */
   opaque?: boolean;
   /**
+   * For a panel that hides what lies under it (a callout): the story's areas shown in the frame. Hiding a
+   * share of an area's outline costs `HIDDEN_AREA_COST` × the share squared, so a panel may cross a
+   * corner of a region's border but does not hide half of a small area (the legend's key to it then
+   * names something the map no longer shows).
+   */
+  hides?: readonly HiddenArea[];
+  /**
+   * Laid out after the event's names that another place's line strikes through have moved clear of it
+   * (`unstrike`), so that it keeps off where they go (a distance label beside its arc had taken the only
+   * clear side of a name that arc struck through).
+   */
+  afterUnstrike?: boolean;
+  /** Not laid out when the label of this id was placed (a second try at another kind of place, after the first). */
+  unless?: string;
+  /**
    * More anchors to try after `at` has failed on every side, in order of preference (points on an
    * area's outline, nearest first), each on its `sides` (else above, below, right and left); `now` is the anchor at the zoom shown now.
    */
@@ -407,6 +422,36 @@ const LINE_CROSS_MAX = PUSH_COST / 10;
  * one-line side always wins (a slide along a side is tried only after: see `LabelRequest.narrow`).
  */
 const NARROW_COST = (LINE_CROSS_MAX * 3) / 4;
+/** An area a panel may hide (`LabelRequest.hides`). */
+export interface HiddenArea {
+  /** Its box on the map now (screen px). */
+  box: Box;
+  /** Its outline in the frame as bands at the zoom shown now (`lineBoxes`); asked only when a panel meets `box`. */
+  outline(): readonly Box[];
+}
+
+/**
+ * What hiding an area's whole outline under a panel costs (`LabelRequest.hides`), times the share hidden
+ * squared: a tenth of it (a corner of a region's border) costs less than a push a line out, a quarter
+ * more than two, half of it ten.
+ */
+const HIDDEN_AREA_COST = 40 * PUSH_COST;
+
+/** Returns what a panel at `box` (screen px now) costs for the areas it hides (`HIDDEN_AREA_COST`). */
+function hiddenAreaCost(areas: readonly HiddenArea[], box: Box): number {
+  let cost = 0;
+  for (const a of areas) {
+    if (a.box[0] >= box[2] || a.box[2] <= box[0] || a.box[1] >= box[3] || a.box[3] <= box[1]) continue;
+    const bands = a.outline();
+    if (!bands.length) continue;
+    let under = 0;
+    for (const b of bands) if (b[0] < box[2] && b[2] > box[0] && b[1] < box[3] && b[3] > box[1]) under++;
+    const share = under / bands.length;
+    cost += share * share * HIDDEN_AREA_COST;
+  }
+  return cost;
+}
+
 /** What a px² of a mark under an opaque label costs: a whole mark hidden (about 800 px²) outweighs pushing the panel two lines out. */
 const HIDDEN_MARK_COST = 20;
 /**
@@ -587,7 +632,22 @@ export function layoutLabels(
       }
     return null;
   };
+  /** Files the `i`th placed label's new boxes in place of its old ones (a name `unstrike` moves). */
+  const refile = (i: number, next: Filed) => {
+    file(filed[i], false);
+    filed[i] = next;
+    file(next, true);
+  };
+  let unstruck = false;
+  /** Moves the event's names struck through by another place's line (`unstrike`), once: before the first request laid out after it (`afterUnstrike`), else at the end. */
+  const unstrikeOnce = () => {
+    if (unstruck) return;
+    unstruck = true;
+    if (lines) unstrike(placed, filed, requests, { refile, marks, lines: () => lineGridsOf(lines), whollyClear });
+  };
   for (const r of requests) {
+    if (r.unless !== undefined && placed.some((p) => p.id === r.unless)) continue;
+    if (r.afterUnstrike) unstrikeOnce();
     if (!r.forced) {
       const clear = firstClear(r);
       if (clear) place(clear.p, clear.now, r, r.at);
@@ -672,7 +732,8 @@ export function layoutLabels(
       const { span: leader, on: onLeader } = r.leader ? underLeader(r, r.leader, side, dx, dy, at, now) : { span: null, on: 0 };
       // its own line drawn across its text (its place's arc, struck through the name above it)
       const onLines = r.line ? Math.min(LINE_CROSS_MAX, Math.max(overlapSum(box, r.line.at), overlapSum([now[0] + dx - w / 2, now[1] + dy - h / 2, now[0] + dx + w / 2, now[1] + dy + h / 2], r.line.now)) * LINE_CROSS_COST) : 0;
-      const cost = onLabels + onLeader * LEADER_CROSS_COST + onLines + unclear * 0.1 + onMarks * (r.opaque ? HIDDEN_MARK_COST : 1) + (onMarks > 0 ? middlesOf().overlap(box) * MARK_MIDDLE_COST : 0) + pushCost;
+      const onAreas = r.hides ? hiddenAreaCost(r.hides, [now[0] + dx - w / 2, now[1] + dy - h / 2, now[0] + dx + w / 2, now[1] + dy + h / 2]) : 0;
+      const cost = onLabels + onLeader * LEADER_CROSS_COST + onLines + unclear * 0.1 + onMarks * (r.opaque ? HIDDEN_MARK_COST : 1) + (onMarks > 0 ? middlesOf().overlap(box) * MARK_MIDDLE_COST : 0) + onAreas + pushCost;
       if (cost < bestCost) {
         best = { id: r.id, side, dx, dy, box, anchor, ...(leader ? { leader } : {}), ...(narrow ? { narrow } : {}) };
         bestNow = now;
@@ -683,13 +744,7 @@ export function layoutLabels(
     }
     if (best) place(best, bestNow, r, bestAt);
   }
-  /** Files the `i`th placed label's new boxes in place of its old ones (a name `unstrike` moves). */
-  const refile = (i: number, next: Filed) => {
-    file(filed[i], false);
-    filed[i] = next;
-    file(next, true);
-  };
-  if (lines) unstrike(placed, filed, requests, { refile, marks, lines: () => lineGridsOf(lines), whollyClear });
+  unstrikeOnce();
   return placed;
 }
 

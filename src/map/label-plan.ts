@@ -5,7 +5,7 @@ import { storyBox } from './bounds.ts';
 import { DISTANCE_LABELS_MIN_ZOOM, SMALLEST_MAP_LABEL_PX } from './label-sizes.ts';
 import { CURRENT_RING, TALKS_RING, ringReach } from './ring-sizes.ts';
 import { greatCirclePoints } from './first-view.ts';
-import { coveredArea, layoutLabels, lineBoxes, outsideArea, type Box, type LabelRequest, type LabelSide } from './label-layout.ts';
+import { coveredArea, layoutLabels, lineBoxes, outsideArea, type Box, type HiddenArea, type LabelRequest, type LabelSide } from './label-layout.ts';
 
 /** A label the layers draw: the text, the point it belongs to, its size and its offset (px) from that point to its centre. */
 export interface PlannedLabel {
@@ -124,6 +124,7 @@ const POINT_SIDES_ABOVE: LabelSide[] = ['above', 'below', 'right', 'left', ...CO
 const POINT_SIDES_BELOW: LabelSide[] = ['below', 'above', 'right', 'left', ...CORNERS];
 const AREA_SIDES: LabelSide[] = ['center', 'above', 'below'];
 const DISTANCE_SIDES: LabelSide[] = ['center', 'above', 'below'];
+const BESIDE_STEEP_ARC: LabelSide[] = ['right', 'left'];
 const CALLOUT_GAP = 46;
 /** Room (px at scale 1) between the panels of figures given side by side. */
 const PANEL_APART = 16;
@@ -145,6 +146,22 @@ export function calloutRow(panels: readonly PlannedLabel[], apart: number, maxW:
     return part;
   });
   return { w, h: Math.max(...panels.map((p) => p.h)), parts };
+}
+
+/**
+ * Lays figures given side by side out as one column, in their order, top to bottom, each panel centred
+ * on the column's middle line, `apart` px below the one before: where a row is wider than the map, the
+ * first figure stays first (on top), and the panels move as one.
+ */
+export function calloutColumn(panels: readonly PlannedLabel[], apart: number): { w: number; h: number; parts: PlannedLabel[] } {
+  const h = panels.reduce((a, p) => a + p.h, 0) + apart * (panels.length - 1);
+  let y = -h / 2;
+  const parts = panels.map((p) => {
+    const part = { ...p, dx: 0, dy: y + p.h / 2 };
+    y += p.h + apart;
+    return part;
+  });
+  return { w: Math.max(...panels.map((p) => p.w)), h, parts };
 }
 
 /** Returns text wrapped at spaces to lines of at most `max` characters. */
@@ -495,6 +512,26 @@ export function planLabels(o: PlanInput): LabelPlan {
     }
     return outlines;
   };
+  /**
+   * The story's areas shown in the frame, for the callouts' panels to keep from hiding (`hides`): each
+   * area's box now, and its outline's bands, worked out only for an area a panel's try meets.
+   */
+  let hideable: HiddenArea[] | undefined;
+  const storyAreas = (): HiddenArea[] => {
+    if (hideable) return hideable;
+    hideable = [];
+    for (const p of o.areaPlaces) {
+      if (!shown(p)) continue;
+      const [w, s0, e0, n] = areaBox(p);
+      const [x0, y0] = o.project([w, n]);
+      const [x1, y1] = o.project([e0, s0]);
+      const box: Box = [Math.min(x0, x1), Math.min(y0, y1), Math.max(x0, x1), Math.max(y0, y1)];
+      if (box[0] >= o.view[2] || box[2] <= o.view[0] || box[1] >= o.view[3] || box[3] <= o.view[1]) continue;
+      let bands: Box[] | undefined;
+      hideable.push({ box, outline: () => (bands ??= polygonsOf(p).flatMap((poly) => poly.flatMap((ring) => lineBoxes(ring.map((c) => o.project([c[0], c[1]])), o.view)))) });
+    }
+    return hideable;
+  };
   const floating: PlannedLabel[] = [];
   let floatingAt: [number, number] | undefined;
   calloutsOf(e ?? {}).forEach(({ callout: c }, j) => {
@@ -530,29 +567,32 @@ export function planLabels(o: PlanInput): LabelPlan {
       // its leader starts at the mark's edge, or where it leaves the place's own name (an area's, over its anchor)
       leader: { start: (MARK_PX * s) / 2, own: place.id },
       line: eventOutlines(),
+      hides: storyAreas(),
       kind: 'notes',
       label,
     });
   });
-  const row = floating.length > 1 ? calloutRow(floating, PANEL_APART * s, o.view[2] - o.view[0] - 2 * EDGE_ROOM * s) : null;
-  if (row) requests.push({ id: 'callouts', at: px(floatingAt!), w: row.w, h: row.h, sides: ['center', 'below', 'above', 'right', 'left'], gap: 30 * s, forced: true, opaque: true, kind: 'notes', label: { ...floating[0], w: row.w, h: row.h }, parts: row.parts });
+  // a row, or where the map is too narrow for one, a column (the first figure on top)
+  const row = floating.length > 1 ? (calloutRow(floating, PANEL_APART * s, o.view[2] - o.view[0] - 2 * EDGE_ROOM * s) ?? calloutColumn(floating, (PANEL_APART / 2) * s)) : null;
+  if (row) requests.push({ id: 'callouts', at: px(floatingAt!), w: row.w, h: row.h, sides: ['center', 'below', 'above', 'right', 'left'], gap: 30 * s, forced: true, opaque: true, hides: storyAreas(), kind: 'notes', label: { ...floating[0], w: row.w, h: row.h }, parts: row.parts });
   else
-    floating.forEach((label, k) =>
+    // one figure: below the middle of its event's places (else above)
+    for (const label of floating)
       requests.push({
         id: label.id,
         at: px(floatingAt!),
         w: label.w,
         h: label.h,
-        // one figure below its place (else above); figures too wide for a row: the first above, the others below
-        sides: floating.length > 1 && k === 0 ? ['above', 'below', 'right', 'left'] : ['below', 'above', 'right', 'left'],
+        sides: ['below', 'above', 'right', 'left'],
         gap: 30 * s,
         forced: true,
         opaque: true,
+        hides: storyAreas(),
         kind: 'notes',
         label,
-      }),
-    );
+      });
   if (labelsOn) for (const p of all) if (!currentIds.has(p.id) && shown(p) && o.zoomStep >= o.labelMinZoom(p) && named(p)) addPlace(p, false);
+  const besideArcs: typeof requests = [];
   if (o.layers.includes('distances'))
     for (const p of o.arcs) {
       // as the distance layer shows them (`buildLayers`): no room is kept for a label it would not draw
@@ -565,8 +605,10 @@ export function planLabels(o: PlanInput): LabelPlan {
       const position = o.distanceAt(p);
       // where the arc's middle has no room, the label slides along the arc
       const along = o.distanceAlong?.(p) ?? [];
+      const label: PlannedLabel = { id: p.id, text, position, size, dx: 0, dy: 0, ...box, place: p };
+      const id = `distance:${p.id}`;
       requests.push({
-        id: `distance:${p.id}`,
+        id,
         at: px(position),
         ...box,
         sides: DISTANCE_SIDES,
@@ -574,9 +616,29 @@ export function planLabels(o: PlanInput): LabelPlan {
         more: () => along.map((ll) => ({ at: px(ll), now: toNow(px(ll)), sides: DISTANCE_SIDES })),
         anchors: () => along,
         kind: 'distances',
-        label: { id: p.id, text, position, size, dx: 0, dy: 0, ...box, place: p },
+        label,
       });
+      // A steep arc's (more up than across, as its first two slide points run) with no room on its line
+      // goes beside it, at its middle and then at the same points, in the room left once every other
+      // label is laid out and the event's struck names have moved (on an arc near the frame's side, a
+      // label on the line runs off the frame: Olenya's, at a 1024 × 768 explorer's west edge).
+      const steep = along.length >= 2 && ((a, b) => Math.abs(a[1] - b[1]) > Math.abs(a[0] - b[0]))(o.project(along[0]), o.project(along[1]));
+      if (steep)
+        besideArcs.push({
+          id: `beside:${id}`,
+          unless: id,
+          afterUnstrike: true,
+          at: px(position),
+          ...box,
+          sides: BESIDE_STEEP_ARC,
+          gap: 4 * s,
+          more: () => along.map((ll) => ({ at: px(ll), now: toNow(px(ll)), sides: BESIDE_STEEP_ARC })),
+          anchors: () => along,
+          kind: 'distances',
+          label,
+        });
     }
+  requests.push(...besideArcs);
   const marks: Box[] = [];
   const plan: LabelPlan = { areas: [], points: [], distances: [], notes: [], leaders: [], marks: [] };
   for (const p of o.pointPlaces) {

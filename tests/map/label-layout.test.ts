@@ -74,6 +74,30 @@ describe('layoutLabels', () => {
     expect(opaque.box[3]).toBeLessThanOrEqual(bounds[3]);
   });
 
+  it('takes a push rather than let an opaque panel hide most of a small area, and crosses a corner of a large one rather than take a push', () => {
+    const bounds: Box = [-400, -400, 400, 400];
+    const ring = (l: number, t: number, r: number, b: number): [number, number][] => [[l, t], [r, t], [r, b], [l, b], [l, t]];
+    const area = (l: number, t: number, r: number, b: number) => {
+      const outline = lineBoxes(ring(l, t, r, b));
+      return { box: [l, t, r, b] as Box, outline: () => outline };
+    };
+    // a mark in the middle of the panel's place above and below (30 px out): those sides would hide it
+    const marks: Box[] = [
+      [-14, 56, 14, 84],
+      [-14, -84, 14, -56],
+    ];
+    const panel = req('panel', [0, 0], { w: 200, h: 40, sides: ['center', 'below', 'above'], gap: 30, forced: true, opaque: true });
+    expect(layoutLabels([panel], marks, bounds)[0].side).toBe('center');
+    // a small area (80 × 40) just right of the anchor, wholly under the centred panel: pushed a line out instead
+    const small = area(20, -20, 100, 20);
+    const [moved] = layoutLabels([{ ...panel, hides: [small] }], marks, bounds);
+    expect(moved.side).not.toBe('center');
+    expect(boxesIntersect(moved.box, small.box)).toBe(false);
+    // a large area (700 × 700) whose corner the centred panel crosses (2 % of its outline): kept there
+    const large = area(60, 0, 760, 700);
+    expect(layoutLabels([{ ...panel, hides: [large] }], marks, bounds)[0].side).toBe('center');
+  });
+
   it('takes a forced name a line further out rather than across the middle of a mark, though it may cover a mark’s edge', () => {
     // the only sides in the frame are below and above, each with a mark: below, a mark's top edge (none of its middle); above, a whole mark
     const bounds: Box = [-300, -60, 300, 300];

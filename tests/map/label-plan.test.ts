@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { PreparedPlace } from '../../src/data/prepare.ts';
-import { alignBeside, clearMiddle, keepUnchanged, NO_LABELS, outlinePoints, outward, planLabels, twoLines, wrapWords, type LabelPlan, type PlanInput, type PlannedLabel } from '../../src/map/label-plan.ts';
+import { alignBeside, calloutColumn, clearMiddle, keepUnchanged, NO_LABELS, outlinePoints, outward, planLabels, twoLines, wrapWords, type LabelPlan, type PlanInput, type PlannedLabel } from '../../src/map/label-plan.ts';
 
 /** Returns an area place with this outer ring (all outlinePoints reads). */
 function createArea(ring: [number, number][]): PreparedPlace {
@@ -40,6 +40,19 @@ describe('alignBeside', () => {
     for (const side of ['right', 'above-right', 'below-right'] as const) expect(alignBeside(side, 40, 60, 3)).toEqual({ align: { anchor: 'start', dx: 13 } });
     for (const side of ['left', 'above-left', 'below-left'] as const) expect(alignBeside(side, -40, 60, 3)).toEqual({ align: { anchor: 'end', dx: -13 } });
     for (const side of ['above', 'below', 'center'] as const) expect(alignBeside(side, 0, 60, 3)).toEqual({});
+  });
+});
+
+describe('calloutColumn', () => {
+  it('stacks figures in their order, the first on top, centred on one line, `apart` px apart', () => {
+    const a: PlannedLabel = { id: 'a', text: 'a', position: [0, 0], size: 15, dx: 0, dy: 0, w: 120, h: 40 };
+    const b: PlannedLabel = { ...a, id: 'b', w: 80, h: 20 };
+    const col = calloutColumn([a, b], 8);
+    expect([col.w, col.h]).toEqual([120, 68]);
+    expect(col.parts.map((p) => [p.id, p.dx, p.dy])).toEqual([
+      ['a', 0, -14],
+      ['b', 0, 24],
+    ]);
   });
 });
 
@@ -238,6 +251,17 @@ describe('planLabels: distance labels', () => {
   it('is left out while the place at its arc’s end is out of the frame', () => {
     expect(planArc([[0, 40], [0, 60]], [-500, -500, 500, 90]).distances).toEqual([]);
     expect(planArc([[0, 40], [0, 60]], [-500, -500, 500, 110]).distances).toHaveLength(1);
+  });
+
+  it('goes beside a steep arc’s middle where on the line it would run off the frame, and not beside a flat one', () => {
+    // the arc runs straight down the frame's west edge (x = 0, the frame from x = -20): a label on it runs off
+    const arc = (along: [number, number][]) =>
+      planLabels({ ...planInput(along, [-20, -500, 500, 500]), pointPlaces: [planInput().pointPlaces[0]] }).distances;
+    const [beside] = arc([[0, 40], [0, 60]]);
+    expect(beside.position).toEqual([0, 50]);
+    expect(beside.dx - beside.w / 2).toBeGreaterThanOrEqual(4);
+    // the same middle on a flat arc (its slide points either side of it, across): no side but on the line
+    expect(arc([[-1, 50], [1, 50]])).toEqual([]);
   });
 });
 
