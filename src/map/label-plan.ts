@@ -621,7 +621,7 @@ export function planLabels(o: PlanInput): LabelPlan {
       // A steep arc's (more up than across, as its first two slide points run) with no room on its line
       // goes beside it, at its middle and then at the same points, in the room left once every other
       // label is laid out and the event's struck names have moved (on an arc near the frame's side, a
-      // label on the line runs off the frame: Olenya's, at a 1024 × 768 explorer's west edge).
+      // label on the line runs off the frame: a base's arc down a 1024 × 768 explorer's west edge).
       const steep = along.length >= 2 && ((a, b) => Math.abs(a[1] - b[1]) > Math.abs(a[0] - b[0]))(o.project(along[0]), o.project(along[1]));
       if (steep)
         besideArcs.push({
