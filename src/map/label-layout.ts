@@ -722,9 +722,12 @@ export function layoutLabels(
       // try whose first terms already reach the best cost is dropped before the rest are looked up (a
       // float sum of terms ≥ 0 never falls as terms are added, so it could not have been taken).
       const pushCost = push * PUSH_COST + (narrow ? NARROW_COST : 0);
-      if (outside * 10 + pushCost >= bestCost) continue;
+      // a panel's text under a cover or off the frame is hidden as a name's overlap is: it costs as much,
+      // more than any area it would hide (`hides`), so a panel never trades its text for an area's outline
+      const offCost = outside * (r.opaque ? 1000 : 10);
+      if (offCost + pushCost >= bestCost) continue;
       // the overlap at the worse of the two zooms (where they are one, as much as before)
-      const onLabels = Math.max(labels.overlap(box), labelsNow.overlap([now[0] + dx - w / 2, now[1] + dy - h / 2, now[0] + dx + w / 2, now[1] + dy + h / 2])) * 1000 + outside * 10;
+      const onLabels = Math.max(labels.overlap(box), labelsNow.overlap([now[0] + dx - w / 2, now[1] + dy - h / 2, now[0] + dx + w / 2, now[1] + dy + h / 2])) * 1000 + offCost;
       if (onLabels + pushCost >= bestCost) continue;
       const unclear = r.namesMark ? unclearBy(box, at, false) : 0;
       const onMarks = marks.overlap(box);

@@ -148,22 +148,6 @@ export function calloutRow(panels: readonly PlannedLabel[], apart: number, maxW:
   return { w, h: Math.max(...panels.map((p) => p.h)), parts };
 }
 
-/**
- * Lays figures given side by side out as one column, in their order, top to bottom, each panel centred
- * on the column's middle line, `apart` px below the one before: where a row is wider than the map, the
- * first figure stays first (on top), and the panels move as one.
- */
-export function calloutColumn(panels: readonly PlannedLabel[], apart: number): { w: number; h: number; parts: PlannedLabel[] } {
-  const h = panels.reduce((a, p) => a + p.h, 0) + apart * (panels.length - 1);
-  let y = -h / 2;
-  const parts = panels.map((p) => {
-    const part = { ...p, dx: 0, dy: y + p.h / 2 };
-    y += p.h + apart;
-    return part;
-  });
-  return { w: Math.max(...panels.map((p) => p.w)), h, parts };
-}
-
 /** Returns text wrapped at spaces to lines of at most `max` characters. */
 export function wrapWords(text: string, max: number): string {
   const lines: string[] = [];
@@ -572,25 +556,25 @@ export function planLabels(o: PlanInput): LabelPlan {
       label,
     });
   });
-  // a row, or where the map is too narrow for one, a column (the first figure on top)
-  const row = floating.length > 1 ? (calloutRow(floating, PANEL_APART * s, o.view[2] - o.view[0] - 2 * EDGE_ROOM * s) ?? calloutColumn(floating, (PANEL_APART / 2) * s)) : null;
+  const row = floating.length > 1 ? calloutRow(floating, PANEL_APART * s, o.view[2] - o.view[0] - 2 * EDGE_ROOM * s) : null;
   if (row) requests.push({ id: 'callouts', at: px(floatingAt!), w: row.w, h: row.h, sides: ['center', 'below', 'above', 'right', 'left'], gap: 30 * s, forced: true, opaque: true, hides: storyAreas(), kind: 'notes', label: { ...floating[0], w: row.w, h: row.h }, parts: row.parts });
   else
-    // one figure: below the middle of its event's places (else above)
-    for (const label of floating)
+    floating.forEach((label, k) =>
       requests.push({
         id: label.id,
         at: px(floatingAt!),
         w: label.w,
         h: label.h,
-        sides: ['below', 'above', 'right', 'left'],
+        // one figure below its place (else above); figures too wide for a row: the first above, the others below
+        sides: floating.length > 1 && k === 0 ? ['above', 'below', 'right', 'left'] : ['below', 'above', 'right', 'left'],
         gap: 30 * s,
         forced: true,
         opaque: true,
         hides: storyAreas(),
         kind: 'notes',
         label,
-      });
+      }),
+    );
   if (labelsOn) for (const p of all) if (!currentIds.has(p.id) && shown(p) && o.zoomStep >= o.labelMinZoom(p) && named(p)) addPlace(p, false);
   const besideArcs: typeof requests = [];
   if (o.layers.includes('distances'))

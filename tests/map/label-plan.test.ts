@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { PreparedPlace } from '../../src/data/prepare.ts';
-import { alignBeside, calloutColumn, clearMiddle, keepUnchanged, NO_LABELS, outlinePoints, outward, planLabels, twoLines, wrapWords, type LabelPlan, type PlanInput, type PlannedLabel } from '../../src/map/label-plan.ts';
+import { alignBeside, clearMiddle, keepUnchanged, NO_LABELS, outlinePoints, outward, planLabels, twoLines, wrapWords, type LabelPlan, type PlanInput, type PlannedLabel } from '../../src/map/label-plan.ts';
 
 /** Returns an area place with this outer ring (all outlinePoints reads). */
 function createArea(ring: [number, number][]): PreparedPlace {
@@ -40,19 +40,6 @@ describe('alignBeside', () => {
     for (const side of ['right', 'above-right', 'below-right'] as const) expect(alignBeside(side, 40, 60, 3)).toEqual({ align: { anchor: 'start', dx: 13 } });
     for (const side of ['left', 'above-left', 'below-left'] as const) expect(alignBeside(side, -40, 60, 3)).toEqual({ align: { anchor: 'end', dx: -13 } });
     for (const side of ['above', 'below', 'center'] as const) expect(alignBeside(side, 0, 60, 3)).toEqual({});
-  });
-});
-
-describe('calloutColumn', () => {
-  it('stacks figures in their order, the first on top, centred on one line, `apart` px apart', () => {
-    const a: PlannedLabel = { id: 'a', text: 'a', position: [0, 0], size: 15, dx: 0, dy: 0, w: 120, h: 40 };
-    const b: PlannedLabel = { ...a, id: 'b', w: 80, h: 20 };
-    const col = calloutColumn([a, b], 8);
-    expect([col.w, col.h]).toEqual([120, 68]);
-    expect(col.parts.map((p) => [p.id, p.dx, p.dy])).toEqual([
-      ['a', 0, -14],
-      ['b', 0, 24],
-    ]);
   });
 });
 
