@@ -591,36 +591,24 @@ export function planLabels(o: PlanInput): LabelPlan {
       const along = o.distanceAlong?.(p) ?? [];
       const label: PlannedLabel = { id: p.id, text, position, size, dx: 0, dy: 0, ...box, place: p };
       const id = `distance:${p.id}`;
-      requests.push({
-        id,
+      // the label on its arc's line (its middle, then the slide points), or beside it, on these sides
+      const onArc = (sides: LabelSide[]) => ({
         at: px(position),
         ...box,
-        sides: DISTANCE_SIDES,
+        sides,
         gap: 4 * s,
-        more: () => along.map((ll) => ({ at: px(ll), now: toNow(px(ll)), sides: DISTANCE_SIDES })),
+        more: () => along.map((ll) => ({ at: px(ll), now: toNow(px(ll)), sides })),
         anchors: () => along,
-        kind: 'distances',
+        kind: 'distances' as const,
         label,
       });
+      requests.push({ id, ...onArc(DISTANCE_SIDES) });
       // A steep arc's (more up than across, as its first two slide points run) with no room on its line
       // goes beside it, at its middle and then at the same points, in the room left once every other
       // label is laid out and the event's struck names have moved (on an arc near the frame's side, a
       // label on the line runs off the frame: a base's arc down a 1024 × 768 explorer's west edge).
       const steep = along.length >= 2 && ((a, b) => Math.abs(a[1] - b[1]) > Math.abs(a[0] - b[0]))(o.project(along[0]), o.project(along[1]));
-      if (steep)
-        besideArcs.push({
-          id: `beside:${id}`,
-          unless: id,
-          afterUnstrike: true,
-          at: px(position),
-          ...box,
-          sides: BESIDE_STEEP_ARC,
-          gap: 4 * s,
-          more: () => along.map((ll) => ({ at: px(ll), now: toNow(px(ll)), sides: BESIDE_STEEP_ARC })),
-          anchors: () => along,
-          kind: 'distances',
-          label,
-        });
+      if (steep) besideArcs.push({ id: `beside:${id}`, unless: id, afterUnstrike: true, ...onArc(BESIDE_STEEP_ARC) });
     }
   requests.push(...besideArcs);
   const marks: Box[] = [];
