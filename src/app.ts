@@ -131,7 +131,12 @@ export function createApp(root: HTMLElement, prep: PreparedStory, basemap: Topol
   // each event's hold, worked out once (its reading time counts its words): the player's and the kiosk's
   const holds = eventHolds(prep.events, prep.story, profile);
   const player = createPlayer(store, { scale, events: prep.events, trackSeconds: TRACK_SECONDS, dwell: (e) => holds[e.index] });
-  const ctx: AppContext = { ...common, root, config, scale, holds, fitStory: camera.fitStory, frameEvent: camera.frameEvent, framed: camera.framed, setTypeScale: layers.setTypeScale, setOverview: layers.setOverview, addQuietCover: covers.addQuiet, whenReady, redraw: layers.redraw };
+  // the marks' size (the kiosk's type scale) moves both the labels and the camera's closest zoom
+  const setTypeScale: AppContext['setTypeScale'] = (k, bands) => {
+    camera.setTypeScale(k);
+    layers.setTypeScale(k, bands);
+  };
+  const ctx: AppContext = { ...common, root, config, scale, holds, fitStory: camera.fitStory, frameEvent: camera.frameEvent, framed: camera.framed, setTypeScale, setOverview: layers.setOverview, addQuietCover: covers.addQuiet, whenReady, redraw: layers.redraw };
   const offContext = recoverDeckContext(mapView, layers.redraw);
   const modeHandle = profile.hasModeCode ? startMode!(ctx) : null;
   const exportControl = profile.exportControls ? createExportControl(ctx) : null;

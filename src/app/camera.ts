@@ -3,6 +3,7 @@ import { currentEventIndex, type PreparedStory } from '../data/prepare.ts';
 import { scopeBox, type StoryScope } from '../map/bounds.ts';
 import { clearPadding, eventFrame } from '../map/event-camera.ts';
 import type { MapView } from '../map/map-view.ts';
+import { apartZoom, shownMarks } from '../map/marks.ts';
 import type { AppActions } from '../state/actions.ts';
 import type { MapCovers } from './map-covers.ts';
 import type { Store } from '../state/store.ts';
@@ -47,6 +48,8 @@ export interface Camera {
   framedEvent(): number;
   /** Frames again what the camera framed (at once, or with a short move when `animate`), unless the reader has moved the map, an export has it or the mode frames it itself; while the map moves, when that move ends. */
   refit(animate?: boolean): void;
+  /** Takes the map's type scale (`AppContext.setTypeScale`), which the marks are drawn at (an event's closest zoom keeps them apart: `apartZoom`), and frames a framed event again. */
+  setTypeScale(k: number): void;
   destroy(): void;
 }
 
@@ -58,6 +61,8 @@ export function createCamera(o: CameraOptions): Camera {
   let framedEvent = -1;
   /** The scope of the last story frame: a refit keeps it (the kiosk's attract frame stays every place). */
   let storyScope: StoryScope = 'story';
+  /** The map's type scale (the kiosk's, for its viewing distance; 1 elsewhere): with the mode's mark scale, how much larger than the explorer's the marks are drawn. */
+  let typeScale = 1;
   const fitStory = (instant = o.reducedMotion, scope: StoryScope = 'story') => {
     framed = 'story';
     storyScope = scope;
@@ -91,12 +96,17 @@ export function createCamera(o: CameraOptions): Camera {
     // framed at the margin's line has its ring and its name beyond it, which either would hide.
     const padding = clearPadding(mapEl.getBoundingClientRect(), o.covers.rects(), { top: m, bottom: m, left: 1.6 * m, right: 1.6 * m }, m, f.box);
     const [w, s, e, n] = f.box;
+    // The closest zoom shows a point with its region around it (closer on a big screen, whose marks and
+    // names are larger), and closer still where the event's marks, at the mode's and the kiosk type's
+    // scale, would touch another's (two venues a few km apart: one's star inside the other's ring).
+    const { t, layers } = store.getState();
+    const maxZoom = apartZoom(f.maxZoom + Math.log2(o.screenScale), shownMarks(prep, t, layers), o.screenScale * profile.markScale * typeScale);
     map.fitBounds(
       [
         [w, s],
         [e, n],
       ],
-      { padding, maxZoom: f.maxZoom + Math.log2(o.screenScale), animate: !instant, duration: instant ? 0 : 1400, linear: false },
+      { padding, maxZoom, animate: !instant, duration: instant ? 0 : 1400, linear: false },
     );
   };
   /** Whether the map changed size while it moved: the frame that move was heading for was fitted to the old size. */
@@ -153,5 +163,10 @@ export function createCamera(o: CameraOptions): Camera {
   const onResize = () => refit();
   map.on('resize', onResize);
   offs.push(() => map.off('resize', onResize));
-  return { fitStory, frameEvent, framed: () => framed, framedEvent: () => framedEvent, refit, destroy: () => offs.forEach((f) => f()) };
+  const setTypeScale = (k: number) => {
+    if (k === typeScale) return;
+    typeScale = k;
+    if (framed === 'event') refit();
+  };
+  return { fitStory, frameEvent, framed: () => framed, framedEvent: () => framedEvent, refit, setTypeScale, destroy: () => offs.forEach((f) => f()) };
 }

@@ -2,8 +2,8 @@ import type { Map as MapLibreMap } from 'maplibre-gl';
 import { storyBounds } from '../map/bounds.ts';
 import { SMALLEST_MAP_LABEL_PX } from '../map/label-sizes.ts';
 import { eventFrame, type LonLatBox } from '../map/event-camera.ts';
-import { currentEventIndex, toHours, type PreparedStory } from '../data/prepare.ts';
-import { markReach } from '../map/label-plan.ts';
+import { currentEventIndex, type PreparedStory } from '../data/prepare.ts';
+import { type FramedMark } from '../map/marks.ts';
 import { mercatorY, TILE_PX } from '../map/mercator.ts';
 import type { AppState } from '../state/store.ts';
 import { frameTest, type InFrame } from './caption.ts';
@@ -84,10 +84,6 @@ export function mapTypeScale(unit: number): number {
 }
 
 /** A point's mark on the map: where it is ([lon, lat]) and how far it reaches from there (CSS px at type scale 1, `markReach`). */
-export interface FramedMark {
-  at: [number, number];
-  reach: number;
-}
 
 /** A north-up camera: the centre ([lon, lat]) and zoom of a frame. */
 export interface FrameCamera {
@@ -101,14 +97,6 @@ export const WHOLE_MARKS_MAX_OUT = 0.5;
 /** Room (CSS px at type scale 1) kept between a mark brought inside and the frame's edge. */
 const MARK_EDGE_PX = 3;
 
-/** Returns the marks on the map at `t` (epoch ms UTC) with these layers on: the story's points shown then, each with its reach. */
-export function shownMarks(prep: PreparedStory, t: number, layers: readonly string[]): FramedMark[] {
-  const h = toHours(t, prep.start);
-  const current = new Set(prep.events[currentEventIndex(prep.events, t)]?.places ?? []);
-  return prep.places
-    .filter((p) => !p.isArea && p.appearH <= h && layers.includes(p.category))
-    .map((p) => ({ at: p.feature.geometry.coordinates as [number, number], reach: markReach(p, h, layers, current) }));
-}
 
 /** Returns where a north-up camera draws [lon, lat] in an area `width` × `height` CSS px (its centre at the area's centre), px from the area's top left. */
 export function projectIn(camera: FrameCamera, width: number, height: number, [lon, lat]: [number, number]): [number, number] {

@@ -2,7 +2,8 @@ import { captionContent, creditLine, sourceLine, type CaptionContent } from '../
 import { canvasMeasure, captionPalette, drawCaption } from '../export/caption-draw.ts';
 import { layoutCaption, type Frame } from '../export/caption-layout.ts';
 import { registerExportApi } from '../export/export-png.ts';
-import { frameWithCaption, layoutInFrame, mapTypeScale, screenshotFraming, shownMarks } from '../export/framing.ts';
+import { frameWithCaption, layoutInFrame, mapTypeScale, screenshotFraming } from '../export/framing.ts';
+import { shownMarks } from '../map/marks.ts';
 import { keepSubjectVisible, withSubjectNote } from '../export/subject-size.ts';
 import { el, fill } from '../ui/dom.ts';
 import type { AppContext, ModeHandle } from '../contracts/app-context.ts';

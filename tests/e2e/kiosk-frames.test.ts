@@ -316,3 +316,31 @@ describe('kiosk frames as a visitor sees them', () => {
       expect(errors).toEqual([]);
     });
 });
+
+describe('kiosk marks at an event’s closest zoom', () => {
+  it('at 1920×1080 on 2 June, the venue whose talks are on keeps its ring clear of the other venue’s star', async () => {
+    const { page, errors } = await openApp(h, '?mode=kiosk&idle=600&t=2025-06-02T10:30Z', { width: 1920, height: 1080 }, { reducedMotion: true });
+    // hold the stop while it is measured
+    await page.evaluate(() => window.explainer!.store.getState().set({ speed: 0.001 }));
+    await settled(page);
+    const m = await page.evaluate(() => {
+      type Place = { id: string; feature: { geometry: { coordinates: [number, number] } } };
+      const layers = window.explainer!.deckLayers();
+      const ring = layers.find((l) => l.id === 'talks-on')!.props as unknown as { data: { place: Place }[]; getRadius: number; getLineWidth: number };
+      const points = layers.find((l) => l.id === 'points')!.props as unknown as { data: Place[]; getSize: (p: Place) => number; sizeScale: number };
+      const [venue, other] = ['ciragan-palace', 'dolmabahce-palace'].map((id) => points.data.find((p) => p.id === id)!);
+      const { map } = window.explainer!.mapView;
+      const [a, b] = [venue, other].map((p) => map.project(p.feature.geometry.coordinates));
+      return {
+        ringed: ring.data.map((d) => d.place.id),
+        apart: Math.hypot(a.x - b.x, a.y - b.y),
+        ring: ring.getRadius + ring.getLineWidth / 2,
+        star: (points.getSize(other) * points.sizeScale) / 2,
+      };
+    });
+    expect(m.ringed).toContain('ciragan-palace');
+    // the ring's outer edge and the star's tips (its icon's half size) do not meet
+    expect(m.apart).toBeGreaterThan(m.ring + m.star);
+    expect(errors).toEqual([]);
+  });
+});

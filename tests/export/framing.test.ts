@@ -2,8 +2,9 @@ import type { Map as MapLibreMap } from 'maplibre-gl';
 import { describe, expect, it } from 'vitest';
 import { prepareStory, type BuiltPlace, type PreparedStory } from '../../src/data/prepare.ts';
 import type { Story } from '../../src/data/schema.ts';
-import { applyFraming, eventFraming, eventPadding, exploreFraming, framePadding, frameWithCaption, inFrameOf, keepMarksWhole, layoutInFrame, mapTypeScale, projectIn, screenshotFraming, shownMarks, WHOLE_MARKS_MAX_OUT, type FramedMark, type FrameCamera, type Framing } from '../../src/export/framing.ts';
+import { applyFraming, eventFraming, eventPadding, exploreFraming, framePadding, frameWithCaption, inFrameOf, keepMarksWhole, layoutInFrame, mapTypeScale, projectIn, screenshotFraming, WHOLE_MARKS_MAX_OUT, type FrameCamera, type Framing } from '../../src/export/framing.ts';
 import type { CaptionLayout } from '../../src/export/caption-layout.ts';
+import { shownMarks, type FramedMark } from '../../src/map/marks.ts';
 import { AREA_MAX_ZOOM, POINT_MAX_ZOOM } from '../../src/map/event-camera.ts';
 import { createTheme } from '../fixtures/theme.ts';
 
@@ -379,6 +380,8 @@ describe('shownMarks', () => {
       [33.5, 68],
     ]);
     const [venue, base] = atStrike;
+    // the strike's base is the current event's place, the venue not
+    expect(atStrike.map((m) => m.current)).toEqual([false, true]);
     expect(base.reach).toBeGreaterThan(venue.reach);
     const baseCategory = prep.placeById.get('base')!.category;
     expect(shownMarks(prep, T('2025-06-01T06:00Z'), layers.filter((id) => id !== baseCategory)).map((m) => m.at)).toEqual([[29, 41]]);
