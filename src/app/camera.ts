@@ -1,9 +1,10 @@
+import { LngLat } from 'maplibre-gl';
 import type { ExportFlag, ModeProfile } from '../contracts/app-context.ts';
 import { currentEventIndex, type PreparedStory } from '../data/prepare.ts';
 import { scopeBox, type StoryScope } from '../map/bounds.ts';
 import { clearPadding, eventFrame } from '../map/event-camera.ts';
 import type { MapView } from '../map/map-view.ts';
-import { apartZoom, shownMarks } from '../map/marks.ts';
+import { apartZoom, keepMarksWhole, shownMarks } from '../map/marks.ts';
 import type { AppActions } from '../state/actions.ts';
 import type { MapCovers } from './map-covers.ts';
 import type { Store } from '../state/store.ts';
@@ -100,14 +101,28 @@ export function createCamera(o: CameraOptions): Camera {
     // names are larger), and closer still where the event's marks, at the mode's and the kiosk type's
     // scale, would touch another's (two venues a few km apart: one's star inside the other's ring).
     const { t, layers } = store.getState();
-    const maxZoom = apartZoom(f.maxZoom + Math.log2(o.screenScale), shownMarks(prep, t, layers), o.screenScale * profile.markScale * typeScale);
-    map.fitBounds(
+    const marks = shownMarks(prep, t, layers);
+    const scale = o.screenScale * profile.markScale * typeScale;
+    const maxZoom = apartZoom(f.maxZoom + Math.log2(o.screenScale), marks, scale);
+    const fit = map.cameraForBounds(
       [
         [w, s],
         [e, n],
       ],
-      { padding, maxZoom, animate: !instant, duration: instant ? 0 : 1400, linear: false },
+      { padding, maxZoom },
     );
+    if (!fit?.center || fit.zoom === undefined) return;
+    // A mark the frame's edge would cut (a city's dot half under the masthead, an air base's star at
+    // the foot): the frame zooms out a little to show it whole, as a printed frame does. Measured in
+    // the map's area about the centre the camera is drawn at (the map's own padding, the kiosk's room
+    // each side and the credits strip over an upright screen's map, moves it).
+    const c = LngLat.convert(fit.center);
+    const inset = map.getPadding();
+    const box = map.getContainer();
+    const width = box.clientWidth - Math.abs((inset.left ?? 0) - (inset.right ?? 0));
+    const height = box.clientHeight - Math.abs((inset.top ?? 0) - (inset.bottom ?? 0));
+    const whole = keepMarksWhole({ center: [c.lng, c.lat], zoom: fit.zoom }, marks, width, height, scale);
+    map.flyTo({ center: whole.center, zoom: whole.zoom, bearing: fit.bearing ?? 0, animate: !instant, duration: instant ? 0 : 1400 });
   };
   /** Whether the map changed size while it moved: the frame that move was heading for was fitted to the old size. */
   let refitAtMoveEnd = false;

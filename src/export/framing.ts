@@ -3,8 +3,7 @@ import { storyBounds } from '../map/bounds.ts';
 import { SMALLEST_MAP_LABEL_PX } from '../map/label-sizes.ts';
 import { eventFrame, type LonLatBox } from '../map/event-camera.ts';
 import { currentEventIndex, type PreparedStory } from '../data/prepare.ts';
-import { type FramedMark } from '../map/marks.ts';
-import { mercatorY, TILE_PX } from '../map/mercator.ts';
+import { keepMarksWhole, type FrameCamera, type FramedMark } from '../map/marks.ts';
 import type { AppState } from '../state/store.ts';
 import { frameTest, type InFrame } from './caption.ts';
 import type { CaptionLayout, Frame } from './caption-layout.ts';
@@ -85,57 +84,6 @@ export function mapTypeScale(unit: number): number {
 
 /** A point's mark on the map: where it is ([lon, lat]) and how far it reaches from there (CSS px at type scale 1, `markReach`). */
 
-/** A north-up camera: the centre ([lon, lat]) and zoom of a frame. */
-export interface FrameCamera {
-  center: [number, number];
-  zoom: number;
-}
-
-/** The most an event frame zooms out (zoom levels) so that no mark is cut at its edge; a mark that would need more stays as it is. */
-export const WHOLE_MARKS_MAX_OUT = 0.5;
-
-/** Room (CSS px at type scale 1) kept between a mark brought inside and the frame's edge. */
-const MARK_EDGE_PX = 3;
-
-
-/** Returns where a north-up camera draws [lon, lat] in an area `width` × `height` CSS px (its centre at the area's centre), px from the area's top left. */
-export function projectIn(camera: FrameCamera, width: number, height: number, [lon, lat]: [number, number]): [number, number] {
-  const world = TILE_PX * 2 ** camera.zoom;
-  // the world copy nearest the centre
-  const dLon = ((((lon - camera.center[0]) % 360) + 540) % 360) - 180;
-  return [width / 2 + (dLon / 360) * world, height / 2 + (mercatorY(lat) - mercatorY(camera.center[1])) * world];
-}
-
-/**
- * Returns `camera` zoomed out about the centre of its map area (`width` × `height` CSS px) just enough
- * that no mark is cut by the area's edges: a printed frame shows a mark whole or not at all. A mark
- * wholly outside stays outside (zooming out may bring it in, whole); when that would take more than
- * `WHOLE_MARKS_MAX_OUT`, `camera` itself is returned. Marks' reaches grow with `typeScale`.
- */
-export function keepMarksWhole(camera: FrameCamera, marks: FramedMark[], width: number, height: number, typeScale = 1): FrameCamera {
-  const [cx, cy] = [width / 2, height / 2];
-  let out = 0;
-  for (let round = 0; round < 8; round++) {
-    const cam = { center: camera.center, zoom: camera.zoom - out };
-    let k = 1;
-    for (const m of marks) {
-      const [x, y] = projectIn(cam, width, height, m.at);
-      const r = (m.reach + MARK_EDGE_PX) * typeScale;
-      if (x + r <= 0 || x - r >= width || y + r <= 0 || y - r >= height) continue;
-      // the scale about the centre that brings the mark's box inside, for each edge it crosses
-      if (x - r < 0) k = Math.min(k, cx > x ? (cx - r) / (cx - x) : 0);
-      if (x + r > width) k = Math.min(k, x > cx ? (width - cx - r) / (x - cx) : 0);
-      if (y - r < 0) k = Math.min(k, cy > y ? (cy - r) / (cy - y) : 0);
-      if (y + r > height) k = Math.min(k, y > cy ? (height - cy - r) / (y - cy) : 0);
-    }
-    if (k >= 1) return out > 0 ? cam : camera;
-    if (k <= 0) return camera;
-    // a hair more than the exact scale, so the next round finds the mark inside
-    out += -Math.log2(k) + 1e-6;
-    if (out > WHOLE_MARKS_MAX_OUT) return camera;
-  }
-  return camera;
-}
 
 /**
  * Moves the map (whose container is `frame` in size) to a framing, at once, with the map area between

@@ -10,8 +10,8 @@ import { layoutCaption, type CaptionLayout, type Frame } from './caption-layout.
 import { composeFrame, enterExportSize, placeNamesAfresh, runExclusive, settle } from './export-png.ts';
 
 export { toBase64 } from './export-png.ts';
-import { applyFraming, eventPadding, framePadding, frameWithCaption, keepMarksWhole, layoutInFrame, mapTypeScale, type Bands, type Framing } from './framing.ts';
-import { shownMarks, type FramedMark } from '../map/marks.ts';
+import { applyFraming, eventPadding, framePadding, frameWithCaption, layoutInFrame, mapTypeScale, type Bands, type Framing } from './framing.ts';
+import { keepMarksWhole, shownMarks, type FramedMark } from '../map/marks.ts';
 import { videoFileName } from './naming.ts';
 import { videoSizeProblem } from './presets.ts';
 import { easeInOut, flyCamera, type CameraView } from './video-camera.ts';

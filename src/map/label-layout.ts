@@ -415,6 +415,14 @@ const LINE_CROSS_COST = 2;
  */
 const LINE_CROSS_MAX = PUSH_COST / 10;
 /**
+ * The share of its own line's cost a forced label still pays past `LINE_CROSS_MAX`: a name struck along
+ * its whole length costs more than one whose corner the line crosses, so where both forms of a name are
+ * struck past the cap the lighter strike wins (at a 1920 × 1080 kiosk stop an air base's one-line name,
+ * its arc through the middle of it, had cost as much as the two-line form above the mark, which the arc
+ * only touched), and only a strike of thousands of px² weighs as a push.
+ */
+const LINE_CROSS_BEYOND = 1 / 20;
+/**
  * What a forced label's narrower form costs (`LabelRequest.narrow`): three quarters of the most its own
  * line under the one-line form costs, so a name its arc strikes through on every side that is otherwise
  * clear goes on two lines beside its mark instead, while a line that only grazes a corner of the box
@@ -422,6 +430,12 @@ const LINE_CROSS_MAX = PUSH_COST / 10;
  * one-line side always wins (a slide along a side is tried only after: see `LabelRequest.narrow`).
  */
 const NARROW_COST = (LINE_CROSS_MAX * 3) / 4;
+/** Returns what `px2` px² of its own line under a forced label's text costs: `LINE_CROSS_COST` each up to `LINE_CROSS_MAX`, `LINE_CROSS_BEYOND` of that past it. */
+export function ownLineCost(px2: number): number {
+  const full = px2 * LINE_CROSS_COST;
+  return full <= LINE_CROSS_MAX ? full : LINE_CROSS_MAX + (full - LINE_CROSS_MAX) * LINE_CROSS_BEYOND;
+}
+
 /** An area a panel may hide (`LabelRequest.hides`). */
 export interface HiddenArea {
   /** Its box on the map now (screen px). */
@@ -734,7 +748,7 @@ export function layoutLabels(
       // a leader under another label's text: see LEADER_CROSS_COST
       const { span: leader, on: onLeader } = r.leader ? underLeader(r, r.leader, side, dx, dy, at, now) : { span: null, on: 0 };
       // its own line drawn across its text (its place's arc, struck through the name above it)
-      const onLines = r.line ? Math.min(LINE_CROSS_MAX, Math.max(overlapSum(box, r.line.at), overlapSum([now[0] + dx - w / 2, now[1] + dy - h / 2, now[0] + dx + w / 2, now[1] + dy + h / 2], r.line.now)) * LINE_CROSS_COST) : 0;
+      const onLines = r.line ? ownLineCost(Math.max(overlapSum(box, r.line.at), overlapSum([now[0] + dx - w / 2, now[1] + dy - h / 2, now[0] + dx + w / 2, now[1] + dy + h / 2], r.line.now))) : 0;
       const onAreas = r.hides ? hiddenAreaCost(r.hides, [now[0] + dx - w / 2, now[1] + dy - h / 2, now[0] + dx + w / 2, now[1] + dy + h / 2]) : 0;
       const cost = onLabels + onLeader * LEADER_CROSS_COST + onLines + unclear * 0.1 + onMarks * (r.opaque ? HIDDEN_MARK_COST : 1) + (onMarks > 0 ? middlesOf().overlap(box) * MARK_MIDDLE_COST : 0) + onAreas + pushCost;
       if (cost < bestCost) {

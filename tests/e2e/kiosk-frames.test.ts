@@ -344,3 +344,46 @@ describe('kiosk marks at an event’s closest zoom', () => {
     expect(errors).toEqual([]);
   });
 });
+
+/** Returns the story's point marks shown now that the map's edge cuts (partly inside), one line each, measured from the drawn icon layer; `start` is the story's start (epoch ms). */
+function marksCut(page: Page, start: number) {
+  return page.evaluate((start) => {
+    type Place = { id: string; appearH: number; category: string; feature: { geometry: { coordinates: [number, number] } } };
+    const app = window.explainer!;
+    const { map } = app.mapView;
+    const s = app.store.getState();
+    const hours = (s.t - start) / 3600000;
+    const points = app.deckLayers().find((l) => l.id === 'points')!.props as unknown as { data: Place[]; getSize: (p: Place) => number; sizeScale: number };
+    const box = map.getContainer();
+    const [w, h] = [box.clientWidth, box.clientHeight];
+    const out: string[] = [];
+    for (const p of points.data) {
+      if (p.appearH > hours || !s.layers.includes(p.category)) continue;
+      const q = map.project(p.feature.geometry.coordinates);
+      const r = (points.getSize(p) * points.sizeScale) / 2;
+      const inside = q.x - r >= 0 && q.x + r <= w && q.y - r >= 0 && q.y + r <= h;
+      const outside = q.x + r <= 0 || q.x - r >= w || q.y + r <= 0 || q.y - r >= h;
+      if (!inside && !outside) out.push(`${p.id} at ${Math.round(q.x)},${Math.round(q.y)} (radius ${r.toFixed(1)}, map ${w}×${h})`);
+    }
+    return out;
+  }, start);
+}
+
+describe('a stop’s frame shows the story’s marks whole or not at all', () => {
+  // each cut a mark at its edge: Kyiv's dot under the masthead, the Dolmabahçe star at the foot, an air base's at the top, the Sumy dot
+  for (const [query, size] of [
+    ['?mode=kiosk&idle=600&event=positions-going-in', { width: 1920, height: 1080 }],
+    ['?mode=kiosk&idle=600&event=operation-spiderweb', { width: 1920, height: 1080 }],
+    ['?mode=kiosk&idle=600&event=what-next', { width: 1920, height: 1080 }],
+    ['?mode=kiosk&idle=600&event=terms-on-the-table', { width: 1080, height: 1920 }],
+    ['?event=positions-going-in', { width: 1280, height: 800 }],
+  ] as const)
+    it(`${query} at ${size.width}×${size.height}`, async () => {
+      const { page, errors } = await openApp(h, query, size, { reducedMotion: true });
+      if (query.includes('kiosk')) await page.evaluate(() => window.explainer!.store.getState().set({ speed: 0.001 }));
+      await settled(page);
+      const { start } = await storyPlaces(page);
+      expect(await marksCut(page, start)).toEqual([]);
+      expect(errors).toEqual([]);
+    });
+});

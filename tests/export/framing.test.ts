@@ -2,9 +2,9 @@ import type { Map as MapLibreMap } from 'maplibre-gl';
 import { describe, expect, it } from 'vitest';
 import { prepareStory, type BuiltPlace, type PreparedStory } from '../../src/data/prepare.ts';
 import type { Story } from '../../src/data/schema.ts';
-import { applyFraming, eventFraming, eventPadding, exploreFraming, framePadding, frameWithCaption, inFrameOf, keepMarksWhole, layoutInFrame, mapTypeScale, projectIn, screenshotFraming, WHOLE_MARKS_MAX_OUT, type FrameCamera, type Framing } from '../../src/export/framing.ts';
+import { applyFraming, eventFraming, eventPadding, exploreFraming, framePadding, frameWithCaption, inFrameOf, layoutInFrame, mapTypeScale, screenshotFraming, type Framing } from '../../src/export/framing.ts';
 import type { CaptionLayout } from '../../src/export/caption-layout.ts';
-import { shownMarks, type FramedMark } from '../../src/map/marks.ts';
+import { keepMarksWhole, projectIn, shownMarks, WHOLE_MARKS_MAX_OUT, type FrameCamera, type FramedMark } from '../../src/map/marks.ts';
 import { AREA_MAX_ZOOM, POINT_MAX_ZOOM } from '../../src/map/event-camera.ts';
 import { createTheme } from '../fixtures/theme.ts';
 

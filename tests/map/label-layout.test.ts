@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { boxDistance, boxesIntersect, CLEAR_RATIO, coveredArea, layoutLabels, leaderSpan, lineBoxes, outsideArea, type Box, type LabelRequest } from '../../src/map/label-layout.ts';
+import { boxDistance, boxesIntersect, CLEAR_RATIO, coveredArea, layoutLabels, leaderSpan, lineBoxes, outsideArea, ownLineCost, type Box, type LabelRequest } from '../../src/map/label-layout.ts';
 
 const req = (id: string, at: [number, number], extra: Partial<LabelRequest> = {}): LabelRequest => ({ id, at, w: 80, h: 14, sides: ['above', 'below', 'right', 'left'], gap: 10, ...extra });
 
@@ -189,6 +189,22 @@ describe('layoutLabels', () => {
     // a line clear of the first side at the layout's zoom, through it at the zoom shown now
     const [now] = layoutLabels([name({ at: [], now: arc })], [], [-300, -300, 300, 300]);
     expect(now.side).toBe('below');
+  });
+
+  it('weighs a heavier strike of its own line as more, past the cap too, so the lighter-struck form of a name wins', () => {
+    // below the cap, 2 a px² as before; past it, a twentieth of that: never flat
+    expect(ownLineCost(20)).toBe(40);
+    expect(ownLineCost(50)).toBe(100);
+    expect(ownLineCost(450)).toBeCloseTo(100 + (900 - 100) / 20);
+    for (const [a, b] of [[60, 61], [100, 400], [400, 4000]]) expect(ownLineCost(b)).toBeGreaterThan(ownLineCost(a));
+    // a wide name's own line runs in along its whole one-line form above the mark, and into a corner of its
+    // two-line form: both past the cap, the one-line form struck nine times as long; only above is tried
+    const arc = lineBoxes([
+      [-300, -14],
+      [-24, -14],
+    ]);
+    const [p] = layoutLabels([req('name', [0, 0], { w: 600, h: 17, sides: ['above'], gap: 12, forced: true, line: { at: arc, now: arc }, narrow: { w: 60, h: 34 } })], [], [-300, -300, 300, 300]);
+    expect([p.side, p.narrow]).toEqual(['above', true]);
   });
 
   it('puts a forced name on two lines where its own line strikes through every side of one line and the narrower form clears it', () => {
