@@ -82,9 +82,6 @@ export function mapTypeScale(unit: number): number {
   return Math.max(1, (unit * CAPTION_BODY_PX) / SMALLEST_MAP_LABEL_PX);
 }
 
-/** A point's mark on the map: where it is ([lon, lat]) and how far it reaches from there (CSS px at type scale 1, `markReach`). */
-
-
 /**
  * Moves the map (whose container is `frame` in size) to a framing, at once, with the map area between
  * the bands. `typeScale` (≥ 1, `mapTypeScale`) lets an event frame come closer in proportion, as the
