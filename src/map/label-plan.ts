@@ -447,13 +447,34 @@ export function planLabels(o: PlanInput): LabelPlan {
   // to the frame's edge, would be cut there or name an empty spot). The plan is laid out again at every
   // move's end, so the name comes back with its mark.
   if (labelsOn) for (const p of all) if (currentIds.has(p.id) && shown(p) && (p.isArea || inFrame(p.props.anchor))) addPlace(p, !o.overview);
+  /**
+   * The story's areas shown in the frame, for the subject's and the callouts' panels to keep from hiding (`hides`): each
+   * area's box now, and its outline's bands, worked out only for an area a panel's try meets.
+   */
+  let hideable: HiddenArea[] | undefined;
+  const storyAreas = (): HiddenArea[] => {
+    if (hideable) return hideable;
+    hideable = [];
+    for (const p of o.areaPlaces) {
+      if (!shown(p)) continue;
+      const [w, s0, e0, n] = areaBox(p);
+      const [x0, y0] = o.project([w, n]);
+      const [x1, y1] = o.project([e0, s0]);
+      const box: Box = [Math.min(x0, x1), Math.min(y0, y1), Math.max(x0, x1), Math.max(y0, y1)];
+      if (box[0] >= o.view[2] || box[2] <= o.view[0] || box[1] >= o.view[3] || box[3] <= o.view[1]) continue;
+      let bands: Box[] | undefined;
+      hideable.push({ box, outline: () => (bands ??= polygonsOf(p).flatMap((poly) => poly.flatMap((ring) => lineBoxes(ring.map((c) => o.project([c[0], c[1]])), o.view)))) });
+    }
+    return hideable;
+  };
   if (e?.subject) {
     const [w0, s0, e0, n0] = e.subject.bbox;
     const position: [number, number] = [(w0 + e0) / 2, (s0 + n0) / 2];
     const text = wrapWords(e.subject.label, 34);
     const size = 13 * s;
     const box = sizeOf(text, size, 5 * s);
-    requests.push({ id: 'subject', at: px(position), ...box, sides: ['center', 'above', 'below'], gap: 8 * s, forced: true, opaque: true, kind: 'notes', label: { id: 'subject', text, position, size, dx: 0, dy: 0, ...box } });
+    // its panel, as a callout's, keeps off the story's areas where a side is clear (the box's middle can fall on one)
+    requests.push({ id: 'subject', at: px(position), ...box, sides: ['center', 'above', 'below', 'left', 'right'], gap: 8 * s, forced: true, opaque: true, hides: storyAreas(), kind: 'notes', label: { id: 'subject', text, position, size, dx: 0, dy: 0, ...box } });
   }
   if (!e && o.prep.story.intro) {
     // Before the first event the map is empty: a note in the middle of the story (the story view
@@ -495,26 +516,6 @@ export function planLabels(o: PlanInput): LabelPlan {
         }
     }
     return outlines;
-  };
-  /**
-   * The story's areas shown in the frame, for the callouts' panels to keep from hiding (`hides`): each
-   * area's box now, and its outline's bands, worked out only for an area a panel's try meets.
-   */
-  let hideable: HiddenArea[] | undefined;
-  const storyAreas = (): HiddenArea[] => {
-    if (hideable) return hideable;
-    hideable = [];
-    for (const p of o.areaPlaces) {
-      if (!shown(p)) continue;
-      const [w, s0, e0, n] = areaBox(p);
-      const [x0, y0] = o.project([w, n]);
-      const [x1, y1] = o.project([e0, s0]);
-      const box: Box = [Math.min(x0, x1), Math.min(y0, y1), Math.max(x0, x1), Math.max(y0, y1)];
-      if (box[0] >= o.view[2] || box[2] <= o.view[0] || box[1] >= o.view[3] || box[3] <= o.view[1]) continue;
-      let bands: Box[] | undefined;
-      hideable.push({ box, outline: () => (bands ??= polygonsOf(p).flatMap((poly) => poly.flatMap((ring) => lineBoxes(ring.map((c) => o.project([c[0], c[1]])), o.view)))) });
-    }
-    return hideable;
   };
   const floating: PlannedLabel[] = [];
   let floatingAt: [number, number] | undefined;

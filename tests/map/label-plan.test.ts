@@ -318,6 +318,25 @@ describe('planLabels: a callout at a place', () => {
   });
 });
 
+describe('planLabels: an event’s subject', () => {
+  /** The subject panel of an event with no places whose subject box's middle (0, 0) lies at the west edge of area `small` (a 40 px square), shown or not, on a map 800 px wide. */
+  function subjectBox(layers: string[]) {
+    const small = { id: 'small', isArea: true, appearH: 0, category: 'claimed', activeRanges: [], props: { anchor: [0, 0] }, feature: { type: 'Feature', geometry: { type: 'Polygon', coordinates: [[[-5, -20], [35, -20], [35, 20], [-5, 20], [-5, -20]]] }, properties: {} } } as unknown as PreparedPlace;
+    const event = { id: 'e', places: [], subject: { bbox: [-100, -100, 100, 100], label: 'Where it happened: not given in the sources' } };
+    const prep = { events: [event], story: { sources: [] }, placeById: new Map([[small.id, small]]) } as unknown as PlanInput['prep'];
+    const [l] = planLabels(flatInput(prep, { current: 0, layers, view: [-400, -400, 400, 400], pointPlaces: [], areaPlaces: [small] })).notes;
+    return [l.position[0] + l.dx - l.w / 2, l.position[1] + l.dy - l.h / 2, l.position[0] + l.dx + l.w / 2, l.position[1] + l.dy + l.h / 2];
+  }
+
+  it('sits off the story’s area its box’s middle falls on, on a clear side, and in the middle where none is drawn', () => {
+    const [x0, y0, x1, y1] = subjectBox(['claimed']);
+    // wholly clear of the square's outline (its 4 px band): beside it, to the west
+    expect(x1 <= -7 || x0 >= 37 || y1 <= -22 || y0 >= 22).toBe(true);
+    const [c0, d0, c1, d1] = subjectBox([]);
+    expect([(c0 + c1) / 2, (d0 + d1) / 2]).toEqual([0, 0]);
+  });
+});
+
 describe('planLabels: an area’s name beside its outline', () => {
   /** Area `a` (a 100 px square) with its anchor and the sides of it blocked by marks, and area `b` all along its top. */
   function planAreas(bShown: boolean, bRegion = false, land?: { aRegion: boolean; onLand: (q: [number, number]) => boolean }) {
