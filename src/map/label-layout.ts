@@ -436,6 +436,11 @@ export function ownLineCost(px2: number): number {
   return full <= LINE_CROSS_MAX ? full : LINE_CROSS_MAX + (full - LINE_CROSS_MAX) * LINE_CROSS_BEYOND;
 }
 
+/** Returns what `px2` px² of marks' middles under a label cost (`MARK_MIDDLE_COST`), and `HIDDEN_MIDDLE_COST` more for a panel that keeps off areas. */
+function middleCost(px2: number, hides: boolean): number {
+  return px2 > 0 ? px2 * MARK_MIDDLE_COST + (hides ? HIDDEN_MIDDLE_COST : 0) : 0;
+}
+
 /** An area a panel may hide (`LabelRequest.hides`). */
 export interface HiddenArea {
   /** Its box on the map now (screen px). */
@@ -476,9 +481,12 @@ const HIDDEN_MARK_COST = 20;
  * forced area name had taken the side across the current event's ringed city, 510 px² of its ring).
  */
 const MARK_MIDDLE_COST = 10;
-// A panel that keeps off the story's areas (`hides`) pays a whole area's outline (`HIDDEN_AREA_COST`) on
-// top for any mark's middle under it: a mark hidden is worse than any share of an outline (a phone's
-// figure panel, kept off the areas round it, had gone over the a point mark).
+/**
+ * What a panel that keeps off the story's areas (`LabelRequest.hides`) pays on top for any mark's middle
+ * under it: a whole area's outline, so a mark hidden is worse than any share of an outline (a phone's
+ * figure panel, kept off the areas round it, had gone over a point's mark).
+ */
+const HIDDEN_MIDDLE_COST = HIDDEN_AREA_COST;
 /** How far (px) inside its ends a label slid along the frame's side must still reach over its mark. */
 const SPAN_MARGIN_PX = 8;
 /** Where a forced label slides along its side, as shares of the most it may (`SPAN_MARGIN_PX` short of its end), nearest first. */
@@ -753,7 +761,7 @@ export function layoutLabels(
       // its own line drawn across its text (its place's arc, struck through the name above it)
       const onLines = r.line ? ownLineCost(Math.max(overlapSum(box, r.line.at), overlapSum([now[0] + dx - w / 2, now[1] + dy - h / 2, now[0] + dx + w / 2, now[1] + dy + h / 2], r.line.now))) : 0;
       const onAreas = r.hides ? hiddenAreaCost(r.hides, [now[0] + dx - w / 2, now[1] + dy - h / 2, now[0] + dx + w / 2, now[1] + dy + h / 2]) : 0;
-      const cost = onLabels + onLeader * LEADER_CROSS_COST + onLines + unclear * 0.1 + onMarks * (r.opaque ? HIDDEN_MARK_COST : 1) + (onMarks > 0 ? middlesOf().overlap(box) * MARK_MIDDLE_COST + (r.hides && middlesOf().overlap(box) > 0 ? HIDDEN_AREA_COST : 0) : 0) + onAreas + pushCost;
+      const cost = onLabels + onLeader * LEADER_CROSS_COST + onLines + unclear * 0.1 + onMarks * (r.opaque ? HIDDEN_MARK_COST : 1) + middleCost(onMarks > 0 ? middlesOf().overlap(box) : 0, !!r.hides) + onAreas + pushCost;
       if (cost < bestCost) {
         best = { id: r.id, side, dx, dy, box, anchor, ...(leader ? { leader } : {}), ...(narrow ? { narrow } : {}) };
         bestNow = now;
