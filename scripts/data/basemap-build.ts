@@ -217,10 +217,7 @@ function makeBasemapData(cfg: BasemapConfig, file: string): BasemapBuild {
   });
   const shapes = firstLoadShapes(countries, full, boxes, { inside: cfg.fine.minZoom, outside: cfg.coarseMaxZoom }, lakes);
   const towns = basemapTowns(cfg, file);
-  const water: FeatureCollection<Point> = {
-    type: 'FeatureCollection',
-    features: cfg.water.map((w) => ({ type: 'Feature', properties: { name: w.name, minZoom: w.minZoom, kind: w.kind, rotate: w.rotate ?? 0 }, geometry: { type: 'Point', coordinates: w.at } })),
-  };
+  const water = waterNames(cfg, file);
   const names = topology({ towns, water }, 1e5) as unknown as Topology;
   const firstLoad: FirstLoadTopology = { ...shapes, objects: { ...shapes.objects, towns: namesObject(names, 'towns', shapes), water: namesObject(names, 'water', shapes) } };
 
@@ -306,4 +303,26 @@ export function basemapProblems(build: BasemapBuild, cfg: BasemapConfig, story: 
   );
   if (handover.length) return handover;
   return doubledBorderProblems([fine.borders, fine.regionLines], places, DOUBLED_CHECK_ZOOMS);
+}
+
+/**
+ * Returns the water names (`water` in data/basemap.json) as points with their zoom and rotation; a
+ * name with a `closer` spot is two points, the first with `handover` (the zoom the second takes over
+ * from), the second with `closerFrom` (see `basemapStyle`). Throws if a closer spot does not come
+ * after the name's own zoom, naming the field.
+ */
+export function waterNames(cfg: Pick<BasemapConfig, 'water'>, file = 'data/basemap.json'): FeatureCollection<Point> {
+  return {
+    type: 'FeatureCollection',
+    features: cfg.water.flatMap((w, i) => {
+      const spot = (at: [number, number], props: Record<string, unknown>): Feature<Point> => ({ type: 'Feature', properties: { name: w.name, kind: w.kind, ...props }, geometry: { type: 'Point', coordinates: at } });
+      const { closer } = w;
+      if (!closer) return [spot(w.at, { minZoom: w.minZoom, rotate: w.rotate ?? 0 })];
+      if (closer.from <= w.minZoom) throw new DataError(`${file}: water[${i}] ("${w.name}").closer.from: ${closer.from} is not past minZoom (${w.minZoom})`);
+      return [
+        spot(w.at, { minZoom: w.minZoom, rotate: w.rotate ?? 0, handover: closer.from }),
+        spot(closer.at, { minZoom: closer.from, rotate: closer.rotate ?? w.rotate ?? 0, closerFrom: closer.from }),
+      ];
+    }),
+  };
 }

@@ -4,6 +4,10 @@ const Lon = z.number().min(-180).max(180);
 const Lat = z.number().min(-85).max(85);
 const BBox = z.tuple([Lon, Lat, Lon, Lat]).refine(([w, s, e, n]) => w < e && s < n, 'west < east and south < north');
 const Zoom = z.number().min(0).max(16);
+const Rotate = z.number().min(-90).max(90);
+/** A name's second spot, for the closer frames its first spot falls outside of (a city's name beside the story's venues). */
+const closerSpot = { from: Zoom, at: z.tuple([Lon, Lat]) };
+const CLOSER = 'From zoom `from` (past the first spot’s) the name is drawn at `at` instead: for closer frames, which the first spot falls outside of.';
 /** ISO 3166 alpha-3 code, as places.geojson names countries. */
 const Alpha3 = z.string().regex(/^[A-Z]{3}$/, 'an ISO 3166 alpha-3 code in capitals, e.g. "UKR"');
 const Id = z.string().regex(/^[a-z0-9-]+$/, 'lower-case letters, digits and hyphens');
@@ -91,9 +95,9 @@ export const BasemapConfig = z.strictObject({
         adminCode: z.string().optional(),
         minZoom: Zoom,
         area: z
-          .strictObject({ from: Zoom, at: z.tuple([Lon, Lat]) })
+          .strictObject({ from: Zoom, at: z.tuple([Lon, Lat]), closer: z.strictObject(closerSpot).optional().describe(CLOSER) })
           .optional()
-          .describe('From zoom `from` the town is an area on the map, not a dot: its name is drawn as an area name at `at` (clear of the story’s own places there), and the dot is not drawn.'),
+          .describe('From zoom `from` the town is an area on the map, not a dot: its name is drawn as an area name at `at` (clear of the story’s own places there), and the dot is not drawn; from `closer.from` at `closer.at`.'),
       }),
     ),
     spellings: z
@@ -119,7 +123,17 @@ export const BasemapConfig = z.strictObject({
     bounds: BBox,
   }),
   water: z.array(
-    z.strictObject({ name: z.string().min(1), at: z.tuple([Lon, Lat]), minZoom: Zoom, kind: z.enum(['sea', 'strait', 'river', 'lake']), rotate: z.number().min(-90).max(90).optional() }),
+    z.strictObject({
+      name: z.string().min(1),
+      at: z.tuple([Lon, Lat]),
+      minZoom: Zoom,
+      kind: z.enum(['sea', 'strait', 'river', 'lake']),
+      rotate: Rotate.optional(),
+      closer: z
+        .strictObject({ ...closerSpot, rotate: Rotate.optional() })
+        .optional()
+        .describe(`${CLOSER} Rotated by \`rotate\` (by default as at the first spot).`),
+    }),
   ),
 });
 export type BasemapConfig = z.infer<typeof BasemapConfig>;

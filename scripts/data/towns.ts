@@ -26,6 +26,10 @@ export interface TownProps {
   maxZoom?: number;
   /** An area name (a city seen close), placed by hand clear of the story's places, with no dot. */
   area?: true;
+  /** An area name's first spot: the zoom from which its closer spot (`closerFrom`) takes over. */
+  handover?: number;
+  /** An area name's closer spot: the zoom it takes over from. */
+  closerFrom?: number;
 }
 
 /** Returns the zoom a town's name shows from, by population: capitals and millions at 3–4, 50,000 at 7. */
@@ -52,7 +56,8 @@ const inBox = ([x, y]: [number, number], [w, s, e, n]: number[]) => x >= w && x 
  * `minPopulationFine`, elsewhere in `bounds` from `minPopulationElsewhere`). A town the story also
  * marks (Kyiv, Moscow) stays: where the story draws it, its name gives way to the story's mark and
  * label (`showLabelSpace`). A named town with `area` is, from `area.from`, an area name at
- * `area.at` (a feature of its own, `area: true`) instead of a dot; a town in `leaveOut` (by its
+ * `area.at` (a feature of its own, `area: true`) instead of a dot, and from `area.closer.from` at
+ * `area.closer.at` (two features then, `handover` and `closerFrom`: see `basemapStyle`); a town in `leaveOut` (by its
  * GeoNames id: a duplicate entry, a district) is not named, nor is a section of a city or a place of the
  * past (`isTown`). Names are GeoNames' with the story's `spellings`, else with `letters` replaced and
  * without apostrophes. Throws if a named town is not found exactly once, a town left out is not one
@@ -87,7 +92,11 @@ export function basemapTowns(cfg: BasemapConfig, file = 'data/basemap.json'): Fe
     const c = found[0];
     const props = { name: t.label ?? spell(c.name, c.country), pop: c.population, capital: c.featureCode === 'PPLC' || undefined };
     chosen.set(c.cityId, { ...props, minZoom: t.minZoom, maxZoom: t.area?.from, at: c.loc.coordinates });
-    if (t.area) areas.push({ ...props, minZoom: t.area.from, area: true, at: t.area.at });
+    if (!t.area) return;
+    const { from, at, closer } = t.area;
+    if (closer && closer.from <= from) throw new DataError(`${file}: towns.named[${i}] ("${t.name}").area.closer.from: ${closer.from} is not past area.from (${from})`);
+    if (!closer) areas.push({ ...props, minZoom: from, area: true, at });
+    else areas.push({ ...props, minZoom: from, area: true, handover: closer.from, at }, { ...props, minZoom: closer.from, area: true, closerFrom: closer.from, at: closer.at });
   });
   const leftOut = new Map(cfg.towns.leaveOut.map((t, i) => [t.geonamesId, { ...t, i, found: false }]));
   for (const c of cities) {

@@ -1,4 +1,4 @@
-import type { ExpressionSpecification, GeoJSONSource, LayerSpecification, Map as MapLibreMap, StyleSpecification } from 'maplibre-gl';
+import type { ExpressionSpecification, GeoJSONSource, LayerSpecification, Map as MapLibreMap, StyleSpecification, SymbolLayerSpecification } from 'maplibre-gl';
 import type { Feature, FeatureCollection, MultiLineString, MultiPolygon, Polygon } from 'geojson';
 import { feature, mesh } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
@@ -193,6 +193,27 @@ export function basemapStyle(geo: BasemapGeo, theme: Theme, credit: string, scal
   const shown = (dzFilter: number) => ['>=', ['zoom'], ['+', ['get', 'minZoom'], dzFilter]] as ExpressionSpecification;
   /** A town drawn as a dot with its name: from its minZoom, until its `maxZoom` (from which it is an area name). */
   const townDot = ['all', shown(dz), ['!', ['has', 'area']], ['<', ['zoom'], ['+', ['coalesce', ['get', 'maxZoom'], 99], dz]]] as ExpressionSpecification;
+  /**
+   * A name layer, split where names move to a closer spot (a name with one is two features: the first
+   * spot has `handover`, the zoom the second, with `closerFrom`, takes over from). A filter sees the
+   * tile's whole zoom (the kiosk's 11.8 is 11 there), so a handover shifted by a fraction for a big
+   * screen is made by the layers' zoom range, which is the camera's: a layer for the names with one
+   * spot, and for each handover zoom one for the first spots until it and one for the closer spots
+   * from it.
+   */
+  const spotLayers = (layer: SymbolLayerSpecification, names: FeatureCollection | undefined, filter: ExpressionSpecification): SymbolLayerSpecification[] => {
+    const handovers = new Set<number>();
+    for (const f of names?.features ?? []) if (typeof f.properties?.handover === 'number') handovers.add(f.properties.handover);
+    return [
+      { ...layer, filter: ['all', filter, ['!', ['has', 'handover']], ['!', ['has', 'closerFrom']]] },
+      ...[...handovers]
+        .sort((a, b) => a - b)
+        .flatMap((z): SymbolLayerSpecification[] => [
+          { ...layer, id: `${layer.id}-until-${z}`, maxzoom: z + dz, filter: ['all', filter, ['==', ['get', 'handover'], z]] },
+          { ...layer, id: `${layer.id}-from-${z}`, minzoom: z + dz, filter: ['==', ['get', 'closerFrom'], z] },
+        ]),
+    ];
+  };
   const empty = { type: 'FeatureCollection', features: [] } as FeatureCollection;
   return {
     version: 8,
@@ -259,23 +280,26 @@ export function basemapStyle(geo: BasemapGeo, theme: Theme, credit: string, scal
         },
       ]),
       ...closeUps.flatMap((d) => [detailFill(d, 'box', c.ocean, false), detailFill(d, 'land', c.land, true)]),
-      {
-        id: 'water-labels',
-        type: 'symbol',
-        source: 'water',
-        filter: shown(dz),
-        layout: {
-          'text-field': ['get', 'name'],
-          'text-font': [theme.font],
-          'text-size': ['interpolate', ['linear'], ['zoom'], ...[[3, 11, 10], [8, 15, 12], [11, 16, 14]].flatMap(([z, sea, other]) => [z + dz, ['match', ['get', 'kind'], 'sea', sea * scale, other * scale]])] as ExpressionSpecification,
-          'text-rotate': ['get', 'rotate'],
-          'text-letter-spacing': 0.08,
-          'text-max-width': 7,
-          'text-padding': 2 * scale,
+      ...spotLayers(
+        {
+          id: 'water-labels',
+          type: 'symbol',
+          source: 'water',
+          layout: {
+            'text-field': ['get', 'name'],
+            'text-font': [theme.font],
+            'text-size': ['interpolate', ['linear'], ['zoom'], ...[[3, 11, 10], [8, 15, 12], [11, 16, 14]].flatMap(([z, sea, other]) => [z + dz, ['match', ['get', 'kind'], 'sea', sea * scale, other * scale]])] as ExpressionSpecification,
+            'text-rotate': ['get', 'rotate'],
+            'text-letter-spacing': 0.08,
+            'text-max-width': 7,
+            'text-padding': 2 * scale,
+          },
+          // a strait's name lies across its banks: its halo is the land's
+          paint: { 'text-color': WATER_LABEL, 'text-halo-color': ['match', ['get', 'kind'], 'strait', c.land, c.ocean], 'text-halo-width': 1 * scale },
         },
-        // a strait's name lies across its banks: its halo is the land's
-        paint: { 'text-color': WATER_LABEL, 'text-halo-color': ['match', ['get', 'kind'], 'strait', c.land, c.ocean], 'text-halo-width': 1 * scale },
-      },
+        geo.water,
+        shown(dz),
+      ),
       {
         id: 'town-labels',
         type: 'symbol',
@@ -299,25 +323,28 @@ export function basemapStyle(geo: BasemapGeo, theme: Theme, credit: string, scal
         },
         paint: { 'text-color': c.muted, 'text-halo-color': c.land, 'text-halo-width': 1.2 * scale },
       },
-      {
-        // a city seen close (a named town marked `area` in data/basemap.json): its name over the city, no dot; placed
-        // before the towns' names (a layer above is placed first), so its districts give way to it
-        id: 'town-areas',
-        type: 'symbol',
-        source: 'towns',
-        filter: ['all', shown(dz), ['has', 'area']],
-        layout: {
-          'text-field': ['get', 'name'],
-          'text-font': [theme.font],
-          'text-size': 15 * scale,
-          'text-transform': 'uppercase',
-          'text-letter-spacing': 0.2,
-          'text-variable-anchor': ['center', 'bottom', 'top'],
-          'text-radial-offset': 1.2,
-          'text-padding': 4 * scale,
+      // a city seen close (a named town marked `area` in data/basemap.json): its name over the city, no dot; placed
+      // before the towns' names (a layer above is placed first), so its districts give way to it
+      ...spotLayers(
+        {
+          id: 'town-areas',
+          type: 'symbol',
+          source: 'towns',
+          layout: {
+            'text-field': ['get', 'name'],
+            'text-font': [theme.font],
+            'text-size': 15 * scale,
+            'text-transform': 'uppercase',
+            'text-letter-spacing': 0.2,
+            'text-variable-anchor': ['center', 'bottom', 'top'],
+            'text-radial-offset': 1.2,
+            'text-padding': 4 * scale,
+          },
+          paint: { 'text-color': c.countryLabel, 'text-halo-color': c.land, 'text-halo-width': 1.5 * scale },
         },
-        paint: { 'text-color': c.countryLabel, 'text-halo-color': c.land, 'text-halo-width': 1.5 * scale },
-      },
+        geo.towns,
+        ['all', shown(dz), ['has', 'area']],
+      ),
       {
         id: 'country-labels',
         type: 'symbol',

@@ -234,35 +234,44 @@ describe('labels as a layout problem', () => {
     await page.context().close();
   });
 
-  it("names Istanbul and the Bosphorus at the venues' camera stops, clear of the story's labels", async () => {
-    const { page, errors } = await openApp(h, '?mode=screenshot&event=first-round-dolmabahce', { width: 1200, height: 675 });
-    const { events } = await storyEvents(page);
-    const problems: string[] = [];
-    for (const id of ['first-round-dolmabahce', 'second-round-ciragan']) {
-      await setState(page, { t: Date.parse(events.find((e) => e.id === id)!.start) });
-      const seen = await page.evaluate(() => {
-        const map = window.explainer!.mapView.map;
-        /** Returns the screen box (px) of a placed basemap symbol, from maplibre's own collision boxes. */
-        const placed = (layer: string, name: string) => {
-          const f = map.queryRenderedFeatures({ layers: [layer] }).find((x) => x.properties.name === name);
-          if (!f) return null;
-          const p = map.project((f.geometry as GeoJSON.Point).coordinates as [number, number]);
-          return { at: [p.x, p.y], zoom: map.getZoom() };
-        };
-        return { city: placed('town-areas', 'Istanbul'), strait: placed('water-labels', 'Bosphorus') };
-      });
-      if (!seen.city) problems.push(`${id}: Istanbul is not named`);
-      if (!seen.strait) problems.push(`${id}: the Bosphorus is not named`);
-      // maplibre placed them, so they avoid the story labels' room (the invisible copies); the story labels are all there
-      const { story } = await labelsNow(page);
-      const ids = new Set(story.map((l) => l.id));
-      const want = id === 'first-round-dolmabahce' ? 'dolmabahce-palace' : 'ciragan-palace';
-      if (!ids.has(want)) problems.push(`${id}: ${want} is not labelled`);
-    }
-    expect(problems).toEqual([]);
-    expect(errors).toEqual([]);
-    await page.context().close();
-  });
+  // The kiosk frames the venues closer (its marks are bigger) and a portrait still is narrow: there the
+  // names move to their closer spots (data/basemap.json, `closer`), which the first spot falls outside of.
+  for (const [mode, size] of [
+    ['screenshot', { width: 1200, height: 675 }],
+    ['screenshot', { width: 1080, height: 1350 }],
+    ['kiosk&idle=600', { width: 1920, height: 1080 }],
+  ] as const)
+    it(`names Istanbul and the Bosphorus at the venues' camera stops, clear of the story's labels (${mode} ${size.width}×${size.height})`, async () => {
+      const problems: string[] = [];
+      for (const id of ['first-round-dolmabahce', 'second-round-ciragan']) {
+        const { page, errors } = await openApp(h, `?mode=${mode}&event=${id}`, size, { reducedMotion: true });
+        // the kiosk's tour held at this stop
+        if (mode.startsWith('kiosk')) await page.evaluate(() => window.explainer!.store.getState().set({ speed: 0.001 }));
+        await page.waitForFunction(() => !window.explainer!.mapView.map.isMoving() && document.documentElement.dataset.ready === 'true');
+        const seen = await page.evaluate(() => {
+          const map = window.explainer!.mapView.map;
+          /** Returns where a basemap name is placed (maplibre places only what fits: clear of the story labels' room and the frame's edges), in any layer of its kind. */
+          const placed = (kind: string, name: string) => {
+            const layers = map.getStyle().layers.filter((l) => l.id === kind || l.id.startsWith(`${kind}-`)).map((l) => l.id);
+            const f = map.queryRenderedFeatures({ layers }).find((x) => x.properties.name === name);
+            if (!f) return null;
+            const p = map.project((f.geometry as GeoJSON.Point).coordinates as [number, number]);
+            return { at: [p.x, p.y], zoom: map.getZoom() };
+          };
+          return { city: placed('town-areas', 'Istanbul'), strait: placed('water-labels', 'Bosphorus') };
+        });
+        if (!seen.city) problems.push(`${id}: Istanbul is not named`);
+        if (!seen.strait) problems.push(`${id}: the Bosphorus is not named`);
+        // the story labels are all there
+        const { story } = await labelsNow(page);
+        const ids = new Set(story.map((l) => l.id));
+        const want = id === 'first-round-dolmabahce' ? 'dolmabahce-palace' : 'ciragan-palace';
+        if (!ids.has(want)) problems.push(`${id}: ${want} is not labelled`);
+        expect(errors).toEqual([]);
+        await page.context().close();
+      }
+      expect(problems).toEqual([]);
+    });
 
   it('scales map type with an export frame: a 1080 × 1350 export draws labels at least as large as its caption body text (read from the export)', async () => {
     const { page } = await openApp(h, '?event=operation-spiderweb', { width: 1280, height: 800 });

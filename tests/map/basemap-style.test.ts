@@ -92,6 +92,40 @@ describe('basemapStyle names on the ground', () => {
     expect([8, 9].map((z) => shows(2, 'town-areas', area, z))).toEqual([false, true]);
   });
 
+  describe('a name that moves to a closer spot', () => {
+    const point = (props: Record<string, unknown>, at: number[]) => ({ type: 'Feature' as const, properties: props, geometry: { type: 'Point' as const, coordinates: at } });
+    const city = { name: 'Istanbul', pop: 1, area: true };
+    const towns: FeatureCollection = {
+      type: 'FeatureCollection',
+      features: [point({ ...city, minZoom: 8, handover: 10.5 }, [28.82, 41.11]), point({ ...city, minZoom: 10.5, closerFrom: 10.5 }, [28.975, 41.072]), point({ name: 'Kyiv', pop: 1, minZoom: 8, area: true }, [30.5, 50.4])],
+    };
+    const water: FeatureCollection = { type: 'FeatureCollection', features: [point({ name: 'Strait', kind: 'strait', minZoom: 8, rotate: 0, handover: 11 }, [29, 41.1]), point({ name: 'Strait', kind: 'strait', minZoom: 11, rotate: 0, closerFrom: 11 }, [29, 41.07])] };
+    /** Returns, for each layer of the style drawn at `zoom` (the camera's), the names it shows when its tiles are cut at `tileZoom`. */
+    const drawn = (scale: number, zoom: number, tileZoom = Math.floor(zoom)) =>
+      basemapStyle({ ...geo, towns, water }, theme, 'credit', scale)
+        .layers.filter((l): l is LayerSpecification & { source: string; filter: FilterSpecification } => 'source' in l && (l.source === 'towns' || l.source === 'water') && !!l.filter)
+        .filter((l) => zoom >= (l.minzoom ?? 0) && zoom < (l.maxzoom ?? 24))
+        .flatMap((l) => {
+          const f = featureFilter(l.filter, `layers.${l.id}.filter`);
+          return [...towns.features, ...water.features]
+            .filter((x) => (x.properties!.kind ? 'water' : 'towns') === l.source && f.filter({ zoom: tileZoom }, { type: 1, properties: x.properties!, geometry: [] } as never))
+            .map((x) => `${l.id}: ${x.properties!.name} ${(x.geometry as GeoJSON.Point).coordinates.join(',')}`);
+        });
+
+    it('draws the first spot until the handover zoom and the closer spot from it, exactly at the camera’s zoom', () => {
+      expect(drawn(1, 10.4)).toEqual(['water-labels-until-11: Strait 29,41.1', 'town-areas: Kyiv 30.5,50.4', 'town-areas-until-10.5: Istanbul 28.82,41.11']);
+      expect(drawn(1, 10.5)).toEqual(['water-labels-until-11: Strait 29,41.1', 'town-areas: Kyiv 30.5,50.4', 'town-areas-from-10.5: Istanbul 28.975,41.072']);
+      expect(drawn(1, 11)).toEqual(['water-labels-from-11: Strait 29,41.07', 'town-areas: Kyiv 30.5,50.4', 'town-areas-from-10.5: Istanbul 28.975,41.072']);
+    });
+
+    // a filter sees the tile's whole zoom: a handover filtered at 11 + 0.61 would not come before zoom 12 on a kiosk (its 11.82 is tile 11)
+    it('on a big screen hands over a fraction of a zoom later, though its tiles are cut at a whole zoom', () => {
+      const dz = Math.log2(1.53);
+      expect(drawn(1.53, 11 + dz - 0.01)).toContain('water-labels-until-11: Strait 29,41.1');
+      expect(drawn(1.53, 11.82)).toEqual(['water-labels-from-11: Strait 29,41.07', 'town-areas: Kyiv 30.5,50.4', 'town-areas-from-10.5: Istanbul 28.975,41.072']);
+    });
+  });
+
   it("draws a town's dot and its name as one symbol, so that a name that gives way takes its dot with it", () => {
     const style = basemapStyle(geo, theme, 'credit');
     const onTowns = style.layers.filter((l) => 'source' in l && l.source === 'towns');

@@ -7,7 +7,7 @@ import type { GeometryCollection, Topology } from 'topojson-specification';
 import { describe, expect, it } from 'vitest';
 import { BasemapConfig } from '../../scripts/data/basemap-config.ts';
 import { adminRegions, recognisedCountries, type BasemapTopology, type PolygonMove } from '../../scripts/data/basemap.ts';
-import { borderRuleProblems, firstLoadShapes } from '../../scripts/data/basemap-build.ts';
+import { borderRuleProblems, firstLoadShapes, waterNames } from '../../scripts/data/basemap-build.ts';
 import { DataError } from '../../scripts/data/derive.ts';
 import { stitchRings } from '../../scripts/data/gshhg.ts';
 import { snapRegionEdges } from '../../scripts/data/snap-edges.ts';
@@ -251,5 +251,20 @@ describe('snapping the regions’ shared edges', () => {
     // the outline's corners stay where they were; Ukraine's region is returned as it was
     expect((snapped.features[0].geometry as MultiPolygon).coordinates[0][0][0]).toEqual([0, 0]);
     expect(snapped.features[2]).toBe(regions.features[2]);
+  });
+});
+
+describe('waterNames', () => {
+  it('gives a name with a closer spot as two points, the first handing over at the zoom the second shows from', () => {
+    const got = waterNames({ water: [{ name: 'Strait', at: [29, 41.1], minZoom: 8, kind: 'strait', rotate: -60, closer: { from: 11, at: [29, 41.07] } }, { name: 'Sea', at: [34, 43], minZoom: 3, kind: 'sea' }] });
+    expect(got.features.map((f) => [f.properties, f.geometry.coordinates])).toEqual([
+      [{ name: 'Strait', kind: 'strait', minZoom: 8, rotate: -60, handover: 11 }, [29, 41.1]],
+      [{ name: 'Strait', kind: 'strait', minZoom: 11, rotate: -60, closerFrom: 11 }, [29, 41.07]],
+      [{ name: 'Sea', kind: 'sea', minZoom: 3, rotate: 0 }, [34, 43]],
+    ]);
+  });
+
+  it('refuses a closer spot that does not come after the name’s own zoom, naming the field', () => {
+    expect(() => waterNames({ water: [{ name: 'Strait', at: [29, 41.1], minZoom: 8, kind: 'strait', closer: { from: 7, at: [29, 41.07] } }] })).toThrow('data/basemap.json: water[0] ("Strait").closer.from: 7 is not past minZoom (8)');
   });
 });

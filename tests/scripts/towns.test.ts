@@ -95,3 +95,26 @@ describe('basemapTowns: towns, not districts or places of the past', () => {
     expect(near(cfg, [37.18, 55.98], 3)).toEqual(['Zelenograd']);
   });
 });
+
+describe('basemapTowns: a city seen close', () => {
+  const spots = (c: BasemapConfig) =>
+    basemapTowns(c)
+      .features.filter((f) => f.properties.name === 'Istanbul')
+      .map(({ properties: { minZoom, maxZoom, area, handover, closerFrom }, geometry: { coordinates } }) => ({ minZoom, maxZoom, area, handover, closerFrom, at: coordinates }));
+
+  it('is a dot until its area zoom, then an area name at its spot, then at its closer spot (data/basemap.json)', () => {
+    const area = cfg.towns.named.find((t) => t.name === 'Istanbul')!.area!;
+    expect(area.closer).toBeDefined();
+    expect(spots(cfg)).toEqual([
+      { minZoom: 3, maxZoom: area.from, area: undefined, handover: undefined, closerFrom: undefined, at: [28.94966, 41.01384] },
+      { minZoom: area.from, maxZoom: undefined, area: true, handover: area.closer!.from, closerFrom: undefined, at: area.at },
+      { minZoom: area.closer!.from, maxZoom: undefined, area: true, handover: undefined, closerFrom: area.closer!.from, at: area.closer!.at },
+    ]);
+  });
+
+  it('refuses a closer spot that does not come after the area zoom, naming the field', () => {
+    const named = cfg.towns.named.map((t) => (t.name === 'Istanbul' ? { ...t, area: { ...t.area!, closer: { ...t.area!.closer!, from: t.area!.from } } } : t));
+    const i = named.findIndex((t) => t.name === 'Istanbul');
+    expect(() => basemapTowns({ ...cfg, towns: { ...cfg.towns, named } })).toThrow(`data/basemap.json: towns.named[${i}] ("Istanbul").area.closer.from: 8 is not past area.from (8)`);
+  });
+});
