@@ -319,10 +319,15 @@ describe('kiosk frames as a visitor sees them', () => {
 
 describe('kiosk marks at an event’s closest zoom', () => {
   it('at 1920×1080 on 2 June, the venue whose talks are on keeps its ring clear of the other venue’s star', async () => {
-    const { page, errors } = await openApp(h, '?mode=kiosk&idle=600&t=2025-06-02T10:30Z', { width: 1920, height: 1080 }, { reducedMotion: true });
+    // the stop of the talks, from its start: opened at an earlier time, the tour's clock could be held
+    // (on a loaded machine) before the talks began, the ring not yet drawn and the frame rightly not yet closer
+    const { page, errors } = await openApp(h, '?mode=kiosk&idle=600&event=second-round-ciragan', { width: 1920, height: 1080 }, { reducedMotion: true });
     // hold the stop while it is measured
     await page.evaluate(() => window.explainer!.store.getState().set({ speed: 0.001 }));
     await settled(page);
+    // the talks are on now: the ring is drawn
+    const t = await page.evaluate(() => window.explainer!.store.getState().t);
+    expect(t >= Date.parse('2025-06-02T12:00Z') && t < Date.parse('2025-06-02T13:00Z'), new Date(t).toISOString()).toBe(true);
     const m = await page.evaluate(() => {
       type Place = { id: string; feature: { geometry: { coordinates: [number, number] } } };
       const layers = window.explainer!.deckLayers();
