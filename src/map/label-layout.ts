@@ -59,6 +59,8 @@ export interface LabelRequest {
    * otherwise clear, so a crowded plan asks it seldom.
    */
   misread?: (box: Box, boxNow: Box) => boolean;
+  /** For a forced area name: the share (0–1) of its box, in layout px and as drawn now, outside its own shape (see `OUTSIDE_OWN_COST`). */
+  outsideOwn?: (box: Box, boxNow: Box) => number;
   /**
    * For a label that may not overlap: keep its box off the lines drawn on the map (`layoutLabels`'
    * `lines`: the distance arcs), its own place's and every other's, as off a label: a name with an arc
@@ -430,6 +432,14 @@ const LINE_CROSS_BEYOND = 1 / 20;
  * one-line side always wins (a slide along a side is tried only after: see `LabelRequest.narrow`).
  */
 const NARROW_COST = (LINE_CROSS_MAX * 3) / 4;
+/**
+ * What a forced area name's try costs for all of its box outside the area's shape (`outsideOwn`), in
+ * proportion to the share outside: a name wider than its region reads across the border as the
+ * neighbour's (at a kiosk's type scale "Sumy Oblast" on one line ran into Russia). Two fifths of a
+ * push: a fifth of the box outside costs more than the narrower form (`NARROW_COST`), so such a name goes
+ * on two lines where they keep more of it inside; any overlap with a label costs more than all of it.
+ */
+const OUTSIDE_OWN_COST = (PUSH_COST * 2) / 5;
 /** Returns what `px2` px² of its own line under a forced label's text costs: `LINE_CROSS_COST` each up to `LINE_CROSS_MAX`, `LINE_CROSS_BEYOND` of that past it. */
 export function ownLineCost(px2: number): number {
   const full = px2 * LINE_CROSS_COST;
@@ -761,7 +771,9 @@ export function layoutLabels(
       // its own line drawn across its text (its place's arc, struck through the name above it)
       const onLines = r.line ? ownLineCost(Math.max(overlapSum(box, r.line.at), overlapSum([now[0] + dx - w / 2, now[1] + dy - h / 2, now[0] + dx + w / 2, now[1] + dy + h / 2], r.line.now))) : 0;
       const onAreas = r.hides ? hiddenAreaCost(r.hides, [now[0] + dx - w / 2, now[1] + dy - h / 2, now[0] + dx + w / 2, now[1] + dy + h / 2]) : 0;
-      const cost = onLabels + onLeader * LEADER_CROSS_COST + onLines + unclear * 0.1 + onMarks * (r.opaque ? HIDDEN_MARK_COST : 1) + middleCost(onMarks > 0 ? middlesOf().overlap(box) : 0, !!r.hides) + onAreas + pushCost;
+      let cost = onLabels + onLeader * LEADER_CROSS_COST + onLines + unclear * 0.1 + onMarks * (r.opaque ? HIDDEN_MARK_COST : 1) + middleCost(onMarks > 0 ? middlesOf().overlap(box) : 0, !!r.hides) + onAreas + pushCost;
+      // an area's own name off its shape: asked only of a try that could still win
+      if (r.outsideOwn && cost < bestCost) cost += OUTSIDE_OWN_COST * r.outsideOwn(box, [now[0] + dx - w / 2, now[1] + dy - h / 2, now[0] + dx + w / 2, now[1] + dy + h / 2]);
       if (cost < bestCost) {
         best = { id: r.id, side, dx, dy, box, anchor, ...(leader ? { leader } : {}), ...(narrow ? { narrow } : {}) };
         bestNow = now;

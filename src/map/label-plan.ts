@@ -355,8 +355,9 @@ export function planLabels(o: PlanInput): LabelPlan {
     // outline, found only then: a story of thousands of areas projects no outline it does not use
     let outline: ReturnType<typeof outlinePoints> | null = null;
     const outlineOf = () => (outline ??= outlinePoints(p, at, px));
-    // the event's own point names may go on two lines beside their mark where one line meets something
-    const narrowText = forced && !p.isArea ? twoLines(text, (line) => o.measure(line, size)) : null;
+    // the event's own names may go on two lines where one line meets something: a point's beside its
+    // mark, an area's over its anchor (a one-line region name wider than its region reads across its border)
+    const narrowText = forced && !text.includes('\n') ? twoLines(text, (line) => o.measure(line, size)) : null;
     const narrow = narrowText === null ? undefined : { text: narrowText, pad: 3 * s, ...sizeOf(narrowText, size, 3 * s) };
     requests.push({
       id: p.id,
@@ -371,6 +372,8 @@ export function planLabels(o: PlanInput): LabelPlan {
       more: p.isArea ? () => outlineOf().map((q) => ({ at: q.at, now: toNow(q.at), sides: outward(at, q.at) })) : undefined,
       // another place's area name, beside its outline, is not put over a different area shown (outside its own): it would read as that area's
       misread: p.isArea && !forced ? (box, boxNow) => overOtherArea(p, box, boxNow) : undefined,
+      // the event's own area name keeps inside its shape as far as it can (on two lines if that fits better)
+      outsideOwn: p.isArea && forced ? (box, boxNow) => outsideShare(p, box, boxNow) : undefined,
       anchors: p.isArea ? () => outlineOf().map((q) => q.lonLat) : undefined,
       forced,
       // the event's own names keep off their own arc (on two lines if they must); the other places' arcs
@@ -425,6 +428,22 @@ export function planLabels(o: PlanInput): LabelPlan {
       }
       return false;
     });
+  };
+  /**
+   * Returns the share of a name's box (15 points spread over it) outside `p`'s own shape, at the
+   * layout's zoom (`box`, layout px) and at the zoom shown now (`boxNow`, screen px), the mean of the two.
+   */
+  const outsideShare = (p: PreparedPlace, box: Box, boxNow: Box): number => {
+    let sum = 0;
+    for (const [[l, t, r, b], toScreen] of [
+      [box, toNow],
+      [boxNow, (q: [number, number]) => q],
+    ] as const) {
+      let out = 0;
+      for (const fx of [0.1, 0.3, 0.5, 0.7, 0.9]) for (const fy of [0.2, 0.5, 0.8]) if (!holds(p, o.unproject(toScreen([l + (r - l) * fx, t + (b - t) * fy])))) out++;
+      sum += out / 15;
+    }
+    return sum / 2;
   };
   const all = byRank(o.pointPlaces, o.areaPlaces);
   /**

@@ -239,6 +239,29 @@ describe('layoutLabels', () => {
     expect(boxesIntersect(after.box, one.box)).toBe(true);
   });
 
+  it("puts a forced area name on two lines where one line runs out of its shape and two keep inside it, and on one line where it fits", () => {
+    // a region 100 px wide about the anchor; the share of a box outside it, over the 15 points the plan samples
+    const outsideOf = (half: number) => (box: Box) => {
+      let out = 0;
+      for (const fx of [0.1, 0.3, 0.5, 0.7, 0.9]) for (const fy of [0.2, 0.5, 0.8]) {
+        const [x, y] = [box[0] + (box[2] - box[0]) * fx, box[1] + (box[3] - box[1]) * fy];
+        if (Math.abs(x) > half || Math.abs(y) > 50) out++;
+      }
+      return out / 15;
+    };
+    const name = (half?: number) => req('region', [0, 0], { w: 160, h: 17, sides: ['center', 'above', 'below'], gap: 6, forced: true, narrow: { w: 80, h: 34 }, outsideOwn: half === undefined ? undefined : outsideOf(half) });
+    const bounds: Box = [-300, -300, 300, 300];
+    // one line: two of the five columns outside (0.4 of the box), more than the two-line form costs
+    const [two] = layoutLabels([name(50)], [], bounds);
+    expect([two.side, two.narrow, two.box]).toEqual(['center', true, [-40, -17, 40, 17]]);
+    // where nothing weighs the shape, the one line over the anchor, as before
+    const [one] = layoutLabels([name()], [], bounds);
+    expect([one.side, one.narrow]).toEqual(['center', undefined]);
+    // a region as wide as the name keeps it on one line
+    const [wide] = layoutLabels([name(90)], [], bounds);
+    expect([wide.side, wide.narrow]).toEqual(['center', undefined]);
+  });
+
   it("moves an event's own name that another place's line strikes through to a side wholly clear, taking no other label's room", () => {
     // another place's line runs across where the name sits first (above), clear of its narrow form
     const other = lineBoxes([
