@@ -435,9 +435,10 @@ const NARROW_COST = (LINE_CROSS_MAX * 3) / 4;
 /**
  * What a forced area name's try costs for all of its box outside the area's shape (`outsideOwn`), in
  * proportion to the share outside: a name wider than its region reads across the border as the
- * neighbour's (at a kiosk's type scale "Sumy Oblast" on one line ran into Russia). Two fifths of a
- * push: a fifth of the box outside costs more than the narrower form (`NARROW_COST`), so such a name goes
- * on two lines where they keep more of it inside; any overlap with a label costs more than all of it.
+ * neighbour's (at a kiosk's type scale a region's one-line name ran into the next country). Two
+ * fifths of a push: a fifth of the box outside costs more than the narrower form (`NARROW_COST`), so
+ * such a name goes on two lines where they keep more of it inside; any overlap with a label costs more
+ * than all of it.
  */
 const OUTSIDE_OWN_COST = (PUSH_COST * 2) / 5;
 /** Returns what `px2` px² of its own line under a forced label's text costs: `LINE_CROSS_COST` each up to `LINE_CROSS_MAX`, `LINE_CROSS_BEYOND` of that past it. */
