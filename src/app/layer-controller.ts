@@ -23,7 +23,7 @@ import type { MapCovers } from './map-covers.ts';
 import { createScrubSettle } from './scrub-settle.ts';
 
 /** Where along its arc (fractions of the way from its start) a distance label may sit when the middle has no room, in order of preference. */
-const ARC_LABEL_ALONG = [0.4, 0.6, 0.3, 0.7];
+const ARC_LABEL_ALONG = [0.4, 0.6, 0.3, 0.7, 0.2, 0.8];
 
 /** Label widths the layer controller keeps measured (several times the labels of a 100× story). */
 const MEASURE_CACHE_MAX = 20_000;

@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { SHORT_ARC_KM } from '../../src/map/layers.ts';
 import { namesOnOwnArcs } from './arcs.ts';
 import { openApp, storyPlaces, useHarness, waitReady } from './harness.ts';
 
@@ -389,6 +390,29 @@ describe('a stop’s frame shows the story’s marks whole or not at all', () =>
       await settled(page);
       const { start } = await storyPlaces(page);
       expect(await marksCut(page, start)).toEqual([]);
+      expect(errors).toEqual([]);
+    });
+});
+
+describe('a stop’s distances', () => {
+  // Olenya's arc runs down the map's west edge: its middle and the points either side had no room (the
+  // frame's edge, Ivanovo Severny's name), and its 1,760 km was left out until session 38 let a label
+  // sit a fifth of the way from either end
+  for (const size of [
+    { width: 1920, height: 1080 },
+    { width: 1080, height: 1920 },
+  ])
+    it(`at ${size.width}×${size.height}, Operation Spiderweb's stop draws the distance of every arc long enough to be labelled`, async () => {
+      const { page, errors } = await openApp(h, '?mode=kiosk&idle=600&event=operation-spiderweb', size, { reducedMotion: true });
+      await page.evaluate(() => window.explainer!.store.getState().set({ speed: 0.001 }));
+      await settled(page);
+      const long = await page.evaluate(async (km) => {
+        const places = (await fetch('data/places.json').then((r) => r.json())) as { features: { properties: { id: string; distanceKm?: number } }[] };
+        return places.features.filter((f) => (f.properties.distanceKm ?? 0) >= km).map((f) => f.properties.id).sort();
+      }, SHORT_ARC_KM);
+      expect(long).toContain('olenya');
+      const drawn = await page.evaluate(() => window.explainer!.labelBoxes().filter((l) => l.kind === 'distances').map((l) => l.id));
+      expect(long.filter((id) => !drawn.includes(id))).toEqual([]);
       expect(errors).toEqual([]);
     });
 });
