@@ -356,8 +356,10 @@ export function planLabels(o: PlanInput): LabelPlan {
     let outline: ReturnType<typeof outlinePoints> | null = null;
     const outlineOf = () => (outline ??= outlinePoints(p, at, px));
     // the event's own names may go on two lines where one line meets something: a point's beside its
-    // mark, an area's over its anchor (a one-line region name wider than its region reads across its border)
-    const narrowText = forced && !text.includes('\n') ? twoLines(text, (line) => o.measure(line, size)) : null;
+    // mark, a region's over its anchor (a one-line region name wider than its region reads across its
+    // border). Not an area drawn by hand: a band or a schematic shape that no name fits inside.
+    const region = p.isArea && p.props.derive?.from === 'admin1';
+    const narrowText = forced && (!p.isArea || region) && !text.includes('\n') ? twoLines(text, (line) => o.measure(line, size)) : null;
     const narrow = narrowText === null ? undefined : { text: narrowText, pad: 3 * s, ...sizeOf(narrowText, size, 3 * s) };
     requests.push({
       id: p.id,
@@ -372,8 +374,8 @@ export function planLabels(o: PlanInput): LabelPlan {
       more: p.isArea ? () => outlineOf().map((q) => ({ at: q.at, now: toNow(q.at), sides: outward(at, q.at) })) : undefined,
       // another place's area name, beside its outline, is not put over a different area shown (outside its own): it would read as that area's
       misread: p.isArea && !forced ? (box, boxNow) => overOtherArea(p, box, boxNow) : undefined,
-      // the event's own area name keeps inside its shape as far as it can (on two lines if that fits better)
-      outsideOwn: p.isArea && forced ? (box, boxNow) => outsideShare(p, box, boxNow) : undefined,
+      // the event's own region name keeps inside its region as far as it can (on two lines if that fits better)
+      outsideOwn: region && forced ? (box, boxNow) => outsideShare(p, box, boxNow) : undefined,
       anchors: p.isArea ? () => outlineOf().map((q) => q.lonLat) : undefined,
       forced,
       // the event's own names keep off their own arc (on two lines if they must); the other places' arcs

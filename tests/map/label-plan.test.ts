@@ -391,18 +391,21 @@ describe('planLabels: an area’s name beside its outline', () => {
 });
 
 describe('planLabels: an event’s own region’s name', () => {
-  /** The label of the current event's region `r` (`width` px wide, 100 tall, its anchor in the middle), named "Longname Oblast" (13 px type, 6.5 px a character: 97.5 px and padding on one line). */
-  function regionName(width: number) {
-    const r = { id: 'r', isArea: true, appearH: 0, category: 'claimed', activeRanges: [], props: { anchor: [width / 2, 50] }, feature: { type: 'Feature', geometry: { type: 'Polygon', coordinates: [[[0, 0], [width, 0], [width, 100], [0, 100], [0, 0]]] }, properties: {} } } as unknown as PreparedPlace;
+  /** The label of the current event's region `r` (`width` px wide, 100 tall, its anchor in the middle; an area drawn by hand with `drawn`), named "Longname Oblast" (13 px type, 6.5 px a character: 97.5 px and padding on one line). */
+  function regionName(width: number, drawn = false) {
+    const derive = drawn ? {} : { derive: { from: 'admin1', regions: ['R-1'] } };
+    const r = { id: 'r', isArea: true, appearH: 0, category: 'claimed', activeRanges: [], props: { anchor: [width / 2, 50], ...derive }, feature: { type: 'Feature', geometry: { type: 'Polygon', coordinates: [[[0, 0], [width, 0], [width, 100], [0, 100], [0, 0]]] }, properties: {} } } as unknown as PreparedPlace;
     const prep = { events: [{ id: 'e', places: ['r'] }], story: { sources: [] }, placeById: new Map([[r.id, r]]) } as unknown as PlanInput['prep'];
     return planLabels(flatInput(prep, { current: 0, layers: ['claimed', 'labels'], view: [-400, -400, 400, 400], pointPlaces: [], areaPlaces: [r], labelText: () => 'Longname Oblast' })).areas.find((l) => l.id === 'r')!;
   }
 
-  it('goes on two lines inside a region narrower than its one line, and stays on one line in a region as wide', () => {
+  it('goes on two lines inside a region narrower than its one line, and stays on one line in a region as wide or an area drawn by hand', () => {
     const narrow = regionName(70);
     expect(narrow.text).toBe('Longname\nOblast');
     expect(narrow.w).toBeLessThanOrEqual(70);
     expect(regionName(200).text).toBe('Longname Oblast');
+    // an area drawn by hand (a band, a schematic shape) is not weighed so: one line, as before
+    expect(regionName(70, true).text).toBe('Longname Oblast');
   });
 });
 
