@@ -57,9 +57,9 @@ const inBox = ([x, y]: [number, number], [w, s, e, n]: number[]) => x >= w && x 
  * marks (Kyiv, Moscow) stays: where the story draws it, its name gives way to the story's mark and
  * label (`showLabelSpace`). A named town with `area` is, from `area.from`, an area name at
  * `area.at` (a feature of its own, `area: true`) instead of a dot, and from `area.closer.from` at
- * `area.closer.at` (two features then, `handover` and `closerFrom`: see `basemapStyle`); a town in `leaveOut` (by its
- * GeoNames id: a duplicate entry, a district) is not named, nor is a section of a city or a place of the
- * past (`isTown`). Names are GeoNames' with the story's `spellings`, else with `letters` replaced and
+ * `area.closer.at` (two features then, `handover` and `closerFrom`: see `basemapStyle`); a town in
+ * `leaveOut` (by its GeoNames id: a duplicate entry, a district) is not named, nor is a section of a
+ * city or a place of the past (`isTown`). Names are GeoNames' with the story's `spellings`, else with `letters` replaced and
  * without apostrophes. Throws if a named town is not found exactly once, a town left out is not one
  * the map would name under that name, a spelling or a letters rule changes no name the map prints, or
  * two towns the map names have the same name.
