@@ -36,6 +36,7 @@ import { DataError, anchorOf } from './derive.ts';
 import { doubledBorderProblems, doubledStretches } from './doubled-borders.ts';
 import { gshhgLakes, gshhgLand, gshhgRivers } from './gshhg.ts';
 import { snapRegionEdges } from './snap-edges.ts';
+import { nameSpots } from './name-spots.ts';
 import { basemapTowns } from './towns.ts';
 
 type BBox = [number, number, number, number];
@@ -315,14 +316,9 @@ export function waterNames(cfg: Pick<BasemapConfig, 'water'>, file = 'data/basem
   return {
     type: 'FeatureCollection',
     features: cfg.water.flatMap((w, i) => {
-      const spot = (at: [number, number], props: Record<string, unknown>): Feature<Point> => ({ type: 'Feature', properties: { name: w.name, kind: w.kind, ...props }, geometry: { type: 'Point', coordinates: at } });
-      const { closer } = w;
-      if (!closer) return [spot(w.at, { minZoom: w.minZoom, rotate: w.rotate ?? 0 })];
-      if (closer.from <= w.minZoom) throw new DataError(`${file}: water[${i}] ("${w.name}").closer.from: ${closer.from} is not past minZoom (${w.minZoom})`);
-      return [
-        spot(w.at, { minZoom: w.minZoom, rotate: w.rotate ?? 0, handover: closer.from }),
-        spot(closer.at, { minZoom: closer.from, rotate: closer.rotate ?? w.rotate ?? 0, closerFrom: closer.from }),
-      ];
+      const first = { minZoom: w.minZoom, rotate: w.rotate ?? 0, at: w.at };
+      const spots = nameSpots(first, w.closer, { field: `${file}: water[${i}] ("${w.name}").closer`, firstField: 'minZoom' }, { rotate: w.closer?.rotate ?? first.rotate });
+      return spots.map(({ at, ...props }): Feature<Point> => ({ type: 'Feature', properties: { name: w.name, kind: w.kind, ...props }, geometry: { type: 'Point', coordinates: at } }));
     }),
   };
 }

@@ -2,6 +2,7 @@ import { createRequire } from 'node:module';
 import type { Feature, FeatureCollection, Point } from 'geojson';
 import type { BasemapConfig } from './basemap-config.ts';
 import { DataError } from './derive.ts';
+import { nameSpots } from './name-spots.ts';
 
 const require = createRequire(import.meta.url);
 
@@ -94,9 +95,7 @@ export function basemapTowns(cfg: BasemapConfig, file = 'data/basemap.json'): Fe
     chosen.set(c.cityId, { ...props, minZoom: t.minZoom, maxZoom: t.area?.from, at: c.loc.coordinates });
     if (!t.area) return;
     const { from, at, closer } = t.area;
-    if (closer && closer.from <= from) throw new DataError(`${file}: towns.named[${i}] ("${t.name}").area.closer.from: ${closer.from} is not past area.from (${from})`);
-    if (!closer) areas.push({ ...props, minZoom: from, area: true, at });
-    else areas.push({ ...props, minZoom: from, area: true, handover: closer.from, at }, { ...props, minZoom: closer.from, area: true, closerFrom: closer.from, at: closer.at });
+    areas.push(...nameSpots({ ...props, minZoom: from, area: true as const, at }, closer, { field: `${file}: towns.named[${i}] ("${t.name}").area.closer`, firstField: 'area.from' }));
   });
   const leftOut = new Map(cfg.towns.leaveOut.map((t, i) => [t.geonamesId, { ...t, i, found: false }]));
   for (const c of cities) {

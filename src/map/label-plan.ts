@@ -390,6 +390,17 @@ export function planLabels(o: PlanInput): LabelPlan {
       label: { id: p.id, text, position, size, dx: 0, dy: 0, w, h, place: p },
     });
   };
+  /**
+   * Returns the points on the ground under a name's box at the fractions `fx` × `fy` of it: one list at
+   * the layout's zoom (`box`, layout px), one at the zoom shown now (`boxNow`, screen px).
+   */
+  const groundUnder = (box: Box, boxNow: Box, fx: readonly number[], fy: readonly number[]): [number, number][][] =>
+    (
+      [
+        [box, toNow],
+        [boxNow, (q: [number, number]) => q],
+      ] as const
+    ).map(([[l, t, r, b], toScreen]) => fx.flatMap((x) => fy.map((y) => o.unproject(toScreen([l + (r - l) * x, t + (b - t) * y])))));
   let areasWeighed: PreparedPlace[] | null = null;
   /**
    * Returns whether at least a third of a name's box (3 of 9 points spread over it) lies outside `p`'s own
@@ -406,12 +417,7 @@ export function planLabels(o: PlanInput): LabelPlan {
     areasWeighed ??= o.areaPlaces.filter((a) => shown(a) || a.props.derive?.from === 'admin1');
     const areas = areasWeighed;
     const land = p.props.derive?.from === 'admin1' ? o.onLand : undefined;
-    const ground = ([l, t, r, b]: Box, toScreen: (q: [number, number]) => [number, number]) => {
-      const samples: [number, number][] = [];
-      for (const fx of [0.1, 0.5, 0.9]) for (const fy of [0.1, 0.5, 0.9]) samples.push(o.unproject(toScreen([l + (r - l) * fx, t + (b - t) * fy])));
-      return samples;
-    };
-    const samples = [ground(box, toNow), ground(boxNow, (q) => q)];
+    const samples = groundUnder(box, boxNow, [0.1, 0.5, 0.9], [0.1, 0.5, 0.9]);
     // only the areas whose bounds reach the box's are looked into (a story of thousands of areas asks this of many names)
     const points = samples.flat();
     const [w, so, e, n] = [Math.min(...points.map((q) => q[0])), Math.min(...points.map((q) => q[1])), Math.max(...points.map((q) => q[0])), Math.max(...points.map((q) => q[1]))];
@@ -433,19 +439,11 @@ export function planLabels(o: PlanInput): LabelPlan {
   };
   /**
    * Returns the share of a name's box (15 points spread over it) outside `p`'s own shape, at the
-   * layout's zoom (`box`, layout px) and at the zoom shown now (`boxNow`, screen px), the mean of the two.
+   * layout's zoom and at the zoom shown now, the mean of the two.
    */
   const outsideShare = (p: PreparedPlace, box: Box, boxNow: Box): number => {
-    let sum = 0;
-    for (const [[l, t, r, b], toScreen] of [
-      [box, toNow],
-      [boxNow, (q: [number, number]) => q],
-    ] as const) {
-      let out = 0;
-      for (const fx of [0.1, 0.3, 0.5, 0.7, 0.9]) for (const fy of [0.2, 0.5, 0.8]) if (!holds(p, o.unproject(toScreen([l + (r - l) * fx, t + (b - t) * fy])))) out++;
-      sum += out / 15;
-    }
-    return sum / 2;
+    const lists = groundUnder(box, boxNow, [0.1, 0.3, 0.5, 0.7, 0.9], [0.2, 0.5, 0.8]);
+    return lists.reduce((sum, list) => sum + list.filter((q) => !holds(p, q)).length / list.length, 0) / lists.length;
   };
   const all = byRank(o.pointPlaces, o.areaPlaces);
   /**
