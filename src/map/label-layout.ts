@@ -40,6 +40,12 @@ export interface LabelRequest {
    */
   hides?: readonly HiddenArea[];
   /**
+   * For a panel that belongs to no place (an event's figure given for no place): how far (layout px) every
+   * mark's centre should stay from its box. Beside a mark it reads as that place's figure: a floating
+   * "390 people returned" sat against a city's dot, as if the exchange were there. See `NEAR_MARK_COST`.
+   */
+  apartFromMarks?: number;
+  /**
    * Laid out after the event's names that another place's line strikes through have moved clear of it
    * (`unstrike`), so that it keeps off where they go (a distance label beside its arc had taken the only
    * clear side of a name that arc struck through).
@@ -272,6 +278,9 @@ export function sideOffset(side: LabelSide, w: number, h: number, gap: number): 
   }
 }
 
+/** No spot on the map: no mark is on it (`onSpot`). */
+const NOWHERE: [number, number] = [NaN, NaN];
+
 /** Returns whether a box (a mark's) is centred within 1 px of `p`: a mark on a label's own spot (two places at one address) names no other point. */
 function onSpot(m: Box, p: [number, number]): boolean {
   return Math.hypot((m[0] + m[2]) / 2 - p[0], (m[1] + m[3]) / 2 - p[1]) < 1;
@@ -481,6 +490,13 @@ function hiddenAreaCost(areas: readonly HiddenArea[], box: Box): number {
   }
   return cost;
 }
+
+/**
+ * What a mark's centre right at the box of a panel that belongs to no place costs (`apartFromMarks`), in
+ * proportion to how far inside that distance it is: two pushes a line out, so the panel takes another
+ * side rather than sit against a mark, but not over a label or off the frame.
+ */
+const NEAR_MARK_COST = 2 * PUSH_COST;
 
 /** What a px² of a mark under an opaque label costs: a whole mark hidden (about 800 px²) outweighs pushing the panel two lines out. */
 const HIDDEN_MARK_COST = 20;
@@ -766,13 +782,14 @@ export function layoutLabels(
       const onLabels = Math.max(labels.overlap(box), labelsNow.overlap([now[0] + dx - w / 2, now[1] + dy - h / 2, now[0] + dx + w / 2, now[1] + dy + h / 2])) * 1000 + offCost;
       if (onLabels + pushCost >= bestCost) continue;
       const unclear = r.namesMark ? unclearBy(box, at, false) : 0;
+      const nearMarks = r.apartFromMarks ? (marks.nearer(box, NOWHERE, r.apartFromMarks, false) / r.apartFromMarks) * NEAR_MARK_COST : 0;
       const onMarks = marks.overlap(box);
       // a leader under another label's text: see LEADER_CROSS_COST
       const { span: leader, on: onLeader } = r.leader ? underLeader(r, r.leader, side, dx, dy, at, now) : { span: null, on: 0 };
       // its own line drawn across its text (its place's arc, struck through the name above it)
       const onLines = r.line ? ownLineCost(Math.max(overlapSum(box, r.line.at), overlapSum([now[0] + dx - w / 2, now[1] + dy - h / 2, now[0] + dx + w / 2, now[1] + dy + h / 2], r.line.now))) : 0;
       const onAreas = r.hides ? hiddenAreaCost(r.hides, [now[0] + dx - w / 2, now[1] + dy - h / 2, now[0] + dx + w / 2, now[1] + dy + h / 2]) : 0;
-      let cost = onLabels + onLeader * LEADER_CROSS_COST + onLines + unclear * 0.1 + onMarks * (r.opaque ? HIDDEN_MARK_COST : 1) + middleCost(onMarks > 0 ? middlesOf().overlap(box) : 0, !!r.hides) + onAreas + pushCost;
+      let cost = onLabels + onLeader * LEADER_CROSS_COST + onLines + unclear * 0.1 + nearMarks + onMarks * (r.opaque ? HIDDEN_MARK_COST : 1) + middleCost(onMarks > 0 ? middlesOf().overlap(box) : 0, !!r.hides) + onAreas + pushCost;
       // an area's own name off its shape: asked only of a try that could still win
       if (r.outsideOwn && cost < bestCost) cost += OUTSIDE_OWN_COST * r.outsideOwn(box, [now[0] + dx - w / 2, now[1] + dy - h / 2, now[0] + dx + w / 2, now[1] + dy + h / 2]);
       if (cost < bestCost) {

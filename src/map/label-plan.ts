@@ -126,6 +126,12 @@ const AREA_SIDES: LabelSide[] = ['center', 'above', 'below'];
 const DISTANCE_SIDES: LabelSide[] = ['center', 'above', 'below'];
 const BESIDE_STEEP_ARC: LabelSide[] = ['right', 'left'];
 const CALLOUT_GAP = 46;
+/**
+ * Room (px at scale 1) a figure given for no place keeps between its panel and every mark's centre
+ * (`LabelRequest.apartFromMarks`): a little less than a placed figure's way to its own mark
+ * (`CALLOUT_GAP`), which its leader makes its own.
+ */
+const FIGURE_APART_PX = 40;
 /** Room (px at scale 1) between the panels of figures given side by side. */
 const PANEL_APART = 16;
 /** Room (px at scale 1) a row of such panels keeps from each side of the map: a wider row is a column. */
@@ -577,7 +583,9 @@ export function planLabels(o: PlanInput): LabelPlan {
     });
   });
   const row = floating.length > 1 ? calloutRow(floating, PANEL_APART * s, o.view[2] - o.view[0] - 2 * EDGE_ROOM * s) : null;
-  if (row) requests.push({ id: 'callouts', at: px(floatingAt!), w: row.w, h: row.h, sides: ['center', 'below', 'above', 'right', 'left'], gap: 30 * s, forced: true, opaque: true, hides: storyAreas(), kind: 'notes', label: { ...floating[0], w: row.w, h: row.h }, parts: row.parts });
+  // figures given for no place keep off every mark: beside one they read as that place's
+  const apartFromMarks = FIGURE_APART_PX * s;
+  if (row) requests.push({ id: 'callouts', at: px(floatingAt!), w: row.w, h: row.h, sides: ['center', 'below', 'above', 'right', 'left'], gap: 30 * s, forced: true, opaque: true, hides: storyAreas(), apartFromMarks, kind: 'notes', label: { ...floating[0], w: row.w, h: row.h }, parts: row.parts });
   else
     floating.forEach((label, k) =>
       requests.push({
@@ -591,6 +599,7 @@ export function planLabels(o: PlanInput): LabelPlan {
         forced: true,
         opaque: true,
         hides: storyAreas(),
+        apartFromMarks,
         kind: 'notes',
         label,
       }),

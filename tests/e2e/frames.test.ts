@@ -313,6 +313,34 @@ describe('wording on the page and in exports', () => {
     await page.context().close();
   });
 
+  it('keeps a figure given for no place away from every mark, so it is not read as that place\'s (the exchange is placed nowhere)', async () => {
+    // the still, where "390 people returned" sat against the dot of a city of the story, and the kiosk's stop
+    for (const [query, size] of [
+      ['?mode=screenshot&event=exchange-1000-for-1000', { width: 1200, height: 675 }],
+      ['?mode=kiosk&idle=600&event=exchange-1000-for-1000', { width: 1920, height: 1080 }],
+    ] as const) {
+      const { page } = await openApp(h, query, size, { reducedMotion: true });
+      const near = await page.evaluate(() => {
+        const app = window.explainer!;
+        const map = app.mapView.map;
+        const c = map.getCanvas();
+        const figure = app.labelBoxes().find((l) => l.id === 'callout');
+        if (!figure) return 'no figure drawn';
+        const picked = app.mapView.overlay.pickObjects({ x: 0, y: 0, width: c.clientWidth, height: c.clientHeight, layerIds: ['points'] });
+        const b = figure.box;
+        return picked.map((i) => {
+          const o = i.object as { id: string; props: { anchor: [number, number] } };
+          const q = map.project(o.props.anchor);
+          return { id: o.id, px: Math.round(Math.hypot(Math.max(b[0] - q.x, 0, q.x - b[2]), Math.max(b[1] - q.y, 0, q.y - b[3]))) };
+        });
+      });
+      expect(near, query).not.toBe('no figure drawn');
+      // 40 px at type scale 1 (FIGURE_APART_PX); 30 px leaves room for a rounding of the layout's zoom
+      expect((near as { id: string; px: number }[]).filter((m) => m.px < 30), `${query} at ${size.width}×${size.height}`).toEqual([]);
+      await page.context().close();
+    }
+  });
+
   it("draws each side's figure of a disputed count side by side, in the data's order, each with who gives it, neither covering the other nor the build-up near Sumy (on a phone, too narrow for a row, each on its own)", async () => {
     // two stills, and the kiosk's stop, where the row once broke in two (one panel below, one to the
     // right); the explorer at 1440 × 900, and a phone, too narrow for a row

@@ -74,6 +74,23 @@ describe('layoutLabels', () => {
     expect(opaque.box[3]).toBeLessThanOrEqual(bounds[3]);
   });
 
+  it('keeps a panel that belongs to no place away from every mark, not against one, where another side is clear', () => {
+    const bounds: Box = [-400, -400, 400, 400];
+    // a dot 12 px right of where the panel's first side (below, 30 px out) puts its right edge: not under it
+    const dot: Box = [115, 55, 125, 65];
+    const panel = req('figure', [0, 0], { w: 200, h: 40, sides: ['below', 'above', 'right', 'left'], gap: 30, forced: true, opaque: true });
+    const [against] = layoutLabels([panel], [dot], bounds);
+    expect(against.side).toBe('below');
+    expect(boxesIntersect(against.box, dot)).toBe(false);
+    const [apart] = layoutLabels([{ ...panel, apartFromMarks: 40 }], [dot], bounds);
+    expect(apart.side).toBe('above');
+    // where every side is near a mark, it still takes one (never off the frame or over a label for it)
+    const ring: Box[] = [dot, [115, -65, 125, -55], [225, -5, 235, 5], [-235, -5, -225, 5]];
+    const [anyway] = layoutLabels([{ ...panel, apartFromMarks: 40 }], ring, bounds);
+    expect(anyway.box[0]).toBeGreaterThanOrEqual(bounds[0]);
+    expect(anyway.box[3]).toBeLessThanOrEqual(bounds[3]);
+  });
+
   it('takes a push rather than let an opaque panel hide most of a small area, and crosses a corner of a large one rather than take a push', () => {
     const bounds: Box = [-400, -400, 400, 400];
     const ring = (l: number, t: number, r: number, b: number): [number, number][] => [[l, t], [r, t], [r, b], [l, b], [l, t]];
