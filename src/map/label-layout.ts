@@ -42,7 +42,7 @@ export interface LabelRequest {
   /**
    * For a panel that belongs to no place (an event's figure given for no place): how far (layout px) every
    * mark's centre should stay from its box. Beside a mark it reads as that place's figure: a floating
-   * "390 people returned" sat against a city's dot, as if the exchange were there. See `NEAR_MARK_COST`.
+   * count sat against a city's dot, as if what it counts had happened there. See `NEAR_MARK_COST`.
    */
   apartFromMarks?: number;
   /**

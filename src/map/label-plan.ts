@@ -158,7 +158,7 @@ export function calloutRow(panels: readonly PlannedLabel[], apart: number, maxW:
 export function wrapWords(text: string, max: number): string {
   const lines: string[] = [];
   let line = '';
-  // a number stays with the word after it ("16 May", "390 people")
+  // a number stays with the word after it ("16 May", "20 people")
   const words = text.split(' ').reduce<string[]>((out, w) => {
     const last = out.at(-1);
     if (last !== undefined && /^\d([\d,.]*\d)?$/.test(last)) out[out.length - 1] = `${last} ${w}`;
