@@ -103,6 +103,14 @@ export interface LabelRequest {
    * clear, with a leader from `start` px out from its anchor (the mark's edge) to the name's near edge.
    */
   outward?: { start: number };
+  /**
+   * For a region's name (the event's own, or another place's placed over its anchor): whether its box as placed (layout px, and as drawn now) reads as
+   * another area's (`misread`: mostly off its own shape, over another area or land), and whether a box
+   * lies over an area shown (`onAreas`: another's, or with `own` its own too). A name placed where it is
+   * misread moves out of its shape to the nearest spot wholly clear and over no area shown, with a leader
+   * from its anchor over no other area (`leaveAreas`); where there is none, it stays.
+   */
+  outOfArea?: { misread: (box: Box, boxNow: Box) => boolean; onAreas: (box: Box, boxNow: Box, own: boolean) => boolean };
 }
 
 /** A request's further anchors (see `LabelRequest.more`). */
@@ -803,7 +811,85 @@ export function layoutLabels(
     if (best) place(best, bestNow, r, bestAt);
   }
   unstrikeOnce();
+  leaveAreas(placed, filed, requests, { refile, marks, whollyClear });
   return placed;
+}
+
+/** Directions (degrees from east) a region's name tries, out from its anchor, when it moves out of its shape (`leaveAreas`). */
+const OUT_OF_AREA_DIRECTIONS = Array.from({ length: 24 }, (_, i) => i * 15);
+/** How far out (in the name's heights, beyond half its width) a region's name may move with its leader. */
+const OUT_OF_AREA_LINES = 5;
+
+/**
+ * Moves a region's name that reads as another area's where it was placed (a one-line name wider than
+ * its region, across the border into the next: `LabelRequest.outOfArea`; the event's own, or another
+ * place's over its anchor) out to open ground, with a leader from its anchor inside the region. First
+ * its two-line form over the anchor (no leader), if that is clear and reads as its own; else the nearest
+ * spot (shortest leader, one line before two) where the name and its leader are wholly clear (in the
+ * frame, under no cover, off every label, mark and line, at both zooms), no mark's centre is within two
+ * gaps of the name (it would read as that town's), the name lies a gap off every area shown, its own
+ * too, and the leader over no other area (across a neighbouring region it would point into that one).
+ * Laid out last, so nothing else moves or loses its room; where there is no such spot it stays.
+ */
+function leaveAreas(
+  placed: PlacedLabel[],
+  filed: Filed[],
+  requests: readonly LabelRequest[],
+  o: { refile: (i: number, next: Filed) => void; marks: BoxGrid; whollyClear: WhollyClear },
+): void {
+  const byId = new Map<string, LabelRequest>();
+  for (const r of requests) if (r.outOfArea) byId.set(r.id, r);
+  if (!byId.size) return;
+  for (const [i, p] of placed.entries()) {
+    const r = byId.get(p.id);
+    // (another place's name beside its outline was kept off other areas as it was placed: `misread`)
+    if (!r?.outOfArea || p.leader || (!r.forced && p.anchor !== -1) || !r.outOfArea.misread(p.box, filed[i].now[0])) continue;
+    const now = r.atNow ?? r.at;
+    const except = new Set([...filed[i].at, ...filed[i].now]);
+    // first its two-line form over its anchor, if that reads as its own (no leader needed)
+    if (r.narrow && !p.narrow && r.sides.includes('center')) {
+      const { w, h } = r.narrow;
+      const box: Box = [r.at[0] - w / 2, r.at[1] - h / 2, r.at[0] + w / 2, r.at[1] + h / 2];
+      const boxNow: Box = [now[0] - w / 2, now[1] - h / 2, now[0] + w / 2, now[1] + h / 2];
+      if (o.whollyClear(box, boxNow, undefined, undefined, true, except) && !r.outOfArea.misread(box, boxNow)) {
+        placed[i] = { id: r.id, side: 'center', dx: 0, dy: 0, box, anchor: -1, narrow: true };
+        o.refile(i, { at: [box], now: [boxNow] });
+        continue;
+      }
+    }
+    const forms: { w: number; h: number; narrow?: true }[] = [{ w: r.w, h: r.h }, ...(r.narrow ? [{ w: r.narrow.w, h: r.narrow.h, narrow: true as const }] : [])];
+    type Try = { dx: number; dy: number; w: number; h: number; narrow?: true; to: number; n: number };
+    const tries: Try[] = [];
+    for (const [n, { w, h, narrow }] of forms.entries())
+      for (const deg of OUT_OF_AREA_DIRECTIONS) {
+        const [ux, uy] = [Math.cos((deg * Math.PI) / 180), Math.sin((deg * Math.PI) / 180)];
+        // where the way out enters the box, from its centre
+        const entry = Math.min(ux ? w / 2 / Math.abs(ux) : Infinity, uy ? h / 2 / Math.abs(uy) : Infinity);
+        for (let to = h; to <= w / 2 + OUT_OF_AREA_LINES * h; to += h / 2) {
+          const len = to + entry + r.gap;
+          tries.push({ dx: ux * len, dy: uy * len, w, h, narrow, to: to + r.gap, n });
+        }
+      }
+    // the shortest leader first; of two as long, the one-line form
+    tries.sort((a, b) => a.to - b.to || a.n - b.n);
+    for (const { dx, dy, w, h, narrow, to } of tries) {
+      const box: Box = [r.at[0] + dx - w / 2, r.at[1] + dy - h / 2, r.at[0] + dx + w / 2, r.at[1] + dy + h / 2];
+      const boxNow: Box = [now[0] + dx - w / 2, now[1] + dy - h / 2, now[0] + dx + w / 2, now[1] + dy + h / 2];
+      if (!o.whollyClear(box, boxNow, undefined, undefined, true, except) || o.marks.nearer(box, NOWHERE, 2 * r.gap, true) > 0) continue;
+      const leader = { from: 0, to };
+      const [lead, leadNow] = [leaderBoxes(r.at, dx, dy, leader), leaderBoxes(now, dx, dy, leader)];
+      if (!lead.every((b, j) => o.whollyClear(b, leadNow[j], undefined, undefined, true, except))) continue;
+      // the name wholly out of its shape (half over it, its leader would be a stub) and a gap off every
+      // area (against a neighbour's edge it reads as that one's); its leader over no other area
+      const g = r.gap;
+      if (r.outOfArea.onAreas([box[0] - g, box[1] - g, box[2] + g, box[3] + g], [boxNow[0] - g, boxNow[1] - g, boxNow[2] + g, boxNow[3] + g], true) || lead.some((b, j) => r.outOfArea!.onAreas(b, leadNow[j], false))) continue;
+      // the name reads away from its leader: ranged left on the right of its anchor, right on the left
+      const side: LabelSide = Math.abs(dx) < w / 2 ? (dy < 0 ? 'above' : 'below') : dx > 0 ? 'right' : 'left';
+      placed[i] = { id: r.id, side, dx, dy, box, anchor: -1, leader, ...(narrow ? { narrow } : {}) };
+      o.refile(i, { at: [box, ...lead], now: [boxNow, ...leadNow] });
+      break;
+    }
+  }
 }
 
 /**

@@ -189,6 +189,12 @@ export function twoLines(text: string, width: (line: string) => number): string 
   return best;
 }
 
+/**
+ * The share of an event's own region name (`outsideOnLand`) off its shape, over land or another area,
+ * from which it reads as another region's and moves out with a leader (`LabelRequest.outOfArea`).
+ */
+const OUT_OF_AREA_SHARE = 0.4;
+
 /** Characters per line of an area's name. */
 const AREA_LINE = 26;
 
@@ -363,9 +369,10 @@ export function planLabels(o: PlanInput): LabelPlan {
     const outlineOf = () => (outline ??= outlinePoints(p, at, px));
     // the event's own names may go on two lines where one line meets something: a point's beside its
     // mark, a region's over its anchor (a one-line region name wider than its region reads across its
-    // border). Not an area drawn by hand: a band or a schematic shape that no name fits inside.
+    // border); another place's region name too, where one line over its anchor reads as another's
+    // (`leaveAreas`). Not an area drawn by hand: a band or a schematic shape that no name fits inside.
     const region = p.isArea && p.props.derive?.from === 'admin1';
-    const narrowText = forced && (!p.isArea || region) && !text.includes('\n') ? twoLines(text, (line) => o.measure(line, size)) : null;
+    const narrowText = (forced ? !p.isArea || region : region) && !text.includes('\n') ? twoLines(text, (line) => o.measure(line, size)) : null;
     const narrow = narrowText === null ? undefined : { text: narrowText, pad: 3 * s, ...sizeOf(narrowText, size, 3 * s) };
     requests.push({
       id: p.id,
@@ -382,6 +389,9 @@ export function planLabels(o: PlanInput): LabelPlan {
       misread: p.isArea && !forced ? (box, boxNow) => overOtherArea(p, box, boxNow) : undefined,
       // the event's own region name keeps inside its region as far as it can (on two lines if that fits better)
       outsideOwn: region && forced ? (box, boxNow) => outsideShare(p, box, boxNow) : undefined,
+      // a region's name (the event's own or another's) that still reads as another area's takes its two lines
+      // over its anchor, or moves out to open ground with a leader from its anchor
+      outOfArea: region ? { misread: (box, boxNow) => outsideOnLand(p, box, boxNow) >= OUT_OF_AREA_SHARE, onAreas: (box, boxNow, own) => onAreaShown(own ? null : p, box, boxNow) } : undefined,
       anchors: p.isArea ? () => outlineOf().map((q) => q.lonLat) : undefined,
       forced,
       // the event's own names keep off their own arc (on two lines if they must); the other places' arcs
@@ -450,6 +460,28 @@ export function planLabels(o: PlanInput): LabelPlan {
   const outsideShare = (p: PreparedPlace, box: Box, boxNow: Box): number => {
     const lists = groundUnder(box, boxNow, [0.1, 0.3, 0.5, 0.7, 0.9], [0.2, 0.5, 0.8]);
     return lists.reduce((sum, list) => sum + list.filter((q) => !holds(p, q)).length / list.length, 0) / lists.length;
+  };
+  let areasShown: PreparedPlace[] | null = null;
+  /**
+   * Returns the share of a name's box (15 points spread over it) off `p`'s own shape and on land or on
+   * another area shown (not on open water: a coastal region's name over its sea reads as its), at the
+   * layout's zoom and at the zoom shown now, the mean of the two.
+   */
+  const outsideOnLand = (p: PreparedPlace, box: Box, boxNow: Box): number => {
+    areasShown ??= o.areaPlaces.filter(shown);
+    const lists = groundUnder(box, boxNow, [0.1, 0.3, 0.5, 0.7, 0.9], [0.2, 0.5, 0.8]);
+    const off = (q: [number, number]) => !holds(p, q) && (!!o.onLand?.(q) || areasShown!.some((a) => a !== p && holds(a, q)));
+    return lists.reduce((sum, list) => sum + list.filter(off).length / list.length, 0) / lists.length;
+  };
+  /**
+   * Returns whether any of 9 points spread over a box (a name's, or a band of its leader) lies on an area
+   * shown other than `but`, at the layout's zoom or now: a name moved out of its region keeps off them.
+   */
+  const onAreaShown = (but: PreparedPlace | null, box: Box, boxNow: Box): boolean => {
+    areasShown ??= o.areaPlaces.filter(shown);
+    const others = areasShown.filter((a) => a !== but);
+    if (!others.length) return false;
+    return groundUnder(box, boxNow, [0.1, 0.5, 0.9], [0.1, 0.5, 0.9]).some((list) => list.some((q) => others.some((a) => holds(a, q))));
   };
   const all = byRank(o.pointPlaces, o.areaPlaces);
   /**
@@ -658,7 +690,7 @@ export function planLabels(o: PlanInput): LabelPlan {
     if (r.parts) for (const part of r.parts) plan[r.kind].push({ ...part, dx: p.dx + part.dx, dy: p.dy + part.dy });
     else if (p.narrow && r.narrow) plan[r.kind].push({ ...r.label, text: r.narrow.text, w: r.narrow.w, h: r.narrow.h, position, dx: p.dx, dy: p.dy, ...alignBeside(p.side, p.dx, r.narrow.w, r.narrow.pad) });
     else plan[r.kind].push({ ...r.label, position, dx: p.dx, dy: p.dy });
-    const leaderFrom = calloutFrom.get(r.id) ?? (r.outward ? r.label.position : undefined);
+    const leaderFrom = calloutFrom.get(r.id) ?? (r.outward || r.outOfArea ? r.label.position : undefined);
     if (leaderFrom && p.leader) {
       // The leader runs as laid out (from the mark's edge, or its place's name, to the panel's or the name's near edge), at the zoom shown now.
       const [ax, ay] = o.project(leaderFrom);

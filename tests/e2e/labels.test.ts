@@ -173,6 +173,12 @@ describe('labels as a layout problem', () => {
             for (const l of story) if (!l.id.startsWith('callout') && segmentCrosses(seg, l.box, 1)) problems.push(`${e.id}: a callout's leader runs through "${l.text}"`);
             continue;
           }
+          // a region's name moved out of its shape (`leaveAreas`): from inside its region (checked in
+          // kiosk-frames.test.ts, which has the shapes), clear of every other label
+          if (end.kind === 'areas') {
+            for (const l of story) if (l !== end && segmentCrosses(seg, l.box, 1)) problems.push(`${e.id}: the leader to "${end.text}" runs through "${l.text}"`);
+            continue;
+          }
           // a name's leader: from the edge of its own place's ring (the nearest mark, within a ring's reach) out to
           // the name, clear of every other label, mark and arc
           nameLeaders.push(`${e.id}: ${end.id}`);

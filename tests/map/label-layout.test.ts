@@ -279,6 +279,44 @@ describe('layoutLabels', () => {
     expect([wide.side, wide.narrow]).toEqual(['center', undefined]);
   });
 
+  it("moves an event's region name that reads as another's out to open ground with a leader from its anchor (LabelRequest.outOfArea)", () => {
+    // its region 100 px square about the anchor, a neighbouring area shown west of it; land all round
+    const inOwn = ([x, y]: [number, number]) => Math.abs(x) <= 50 && Math.abs(y) <= 50;
+    const inWest = ([x, y]: [number, number]) => x >= -150 && x < -50 && Math.abs(y) <= 50;
+    const samples = (box: Box, fx: number[], fy: number[]) => fx.flatMap((x) => fy.map((y): [number, number] => [box[0] + (box[2] - box[0]) * x, box[1] + (box[3] - box[1]) * y]));
+    const outOfArea = {
+      misread: (box: Box) => samples(box, [0.1, 0.3, 0.5, 0.7, 0.9], [0.2, 0.5, 0.8]).filter((q) => !inOwn(q)).length / 15 >= 0.4,
+      onAreas: (box: Box, _now: Box, own: boolean) => samples(box, [0.1, 0.5, 0.9], [0.1, 0.5, 0.9]).some((q) => inWest(q) || (own && inOwn(q))),
+    };
+    const region = (extra: Partial<LabelRequest> = {}) => req('region', [0, 0], { w: 160, h: 17, sides: ['center', 'above', 'below'], gap: 6, forced: true, narrow: { w: 130, h: 34 }, ...extra });
+    const frame: Box = [-300, -300, 300, 300];
+    // without it, the name stays over its anchor, across the border (its ends over the neighbour and the land east)
+    const [stays] = layoutLabels([region()], [], frame);
+    expect([stays.side, stays.dx, stays.dy, stays.leader]).toEqual(['center', 0, 0, undefined]);
+    // with it, out east (the shortest leader clear of the neighbour), ranged left of its leader's end
+    const [out] = layoutLabels([region({ outOfArea })], [], frame);
+    expect([out.side, out.anchor, out.narrow, out.leader]).toEqual(['right', -1, undefined, { from: 0, to: 40 }]);
+    expect([out.dx, out.dy]).toEqual([120, 0]);
+    expect(outOfArea.onAreas(out.box, out.box, true)).toBe(false);
+    // a label placed east, where the name and its leader would go: above or below instead (west is the neighbour)
+    const east = req('east', [60, 0], { w: 30, h: 30, sides: ['center'], gap: 0 });
+    const [, moved] = layoutLabels([east, region({ outOfArea })], [], frame);
+    expect(moved.leader?.from).toBe(0);
+    expect(boxesIntersect(moved.box, [45, -15, 75, 15])).toBe(false);
+    expect(outOfArea.onAreas(moved.box, moved.box, true)).toBe(false);
+    expect(['above', 'below']).toContain(moved.side);
+    // a town's mark where the name would go east: not beside it (it would read as the town's)
+    const [offMark] = layoutLabels([region({ outOfArea })], [[116, -4, 124, 4]], frame);
+    expect(offMark.side).not.toBe('right');
+    expect(offMark.leader?.from).toBe(0);
+    // a region wide enough for its two-line form: that, over its anchor, with no leader
+    const [two] = layoutLabels([region({ outOfArea, narrow: { w: 80, h: 34 } })], [], frame);
+    expect([two.side, two.narrow, two.dx, two.dy, two.leader]).toEqual(['center', true, 0, 0, undefined]);
+    // nowhere clear (the frame hardly larger than the region): it stays
+    const [kept] = layoutLabels([region({ outOfArea })], [], [-90, -60, 90, 60]);
+    expect([kept.side, kept.leader]).toEqual(['center', undefined]);
+  });
+
   it("moves an event's own name that another place's line strikes through to a side wholly clear, taking no other label's room", () => {
     // another place's line runs across where the name sits first (above), clear of its narrow form
     const other = lineBoxes([
