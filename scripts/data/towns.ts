@@ -2,7 +2,7 @@ import { createRequire } from 'node:module';
 import type { Feature, FeatureCollection, Point } from 'geojson';
 import type { BasemapConfig } from './basemap-config.ts';
 import { DataError } from './derive.ts';
-import { nameSpots } from './name-spots.ts';
+import { nameSpots, type SpotMarks } from './name-spots.ts';
 
 const require = createRequire(import.meta.url);
 
@@ -16,7 +16,7 @@ interface City {
   loc: { coordinates: [number, number] };
 }
 
-export interface TownProps {
+export interface TownProps extends SpotMarks {
   name: string;
   /** Zoom the name shows from; bigger towns earlier. */
   minZoom: number;
@@ -25,12 +25,8 @@ export interface TownProps {
   capital?: boolean;
   /** Zoom from which the town is not drawn as a dot (its name is then an area name, `area`). */
   maxZoom?: number;
-  /** An area name (a city seen close), placed by hand clear of the story's places, with no dot. */
+  /** An area name (a city seen close), placed by hand clear of the story's places, with no dot; its one or two spots' zooms are `SpotMarks`'. */
   area?: true;
-  /** An area name's first spot: the zoom from which its closer spot (`closerFrom`) takes over. */
-  handover?: number;
-  /** An area name's closer spot: the zoom it takes over from. */
-  closerFrom?: number;
 }
 
 /** Returns the zoom a town's name shows from, by population: capitals and millions at 3–4, 50,000 at 7. */
