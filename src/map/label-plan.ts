@@ -474,14 +474,15 @@ export function planLabels(o: PlanInput): LabelPlan {
     return lists.reduce((sum, list) => sum + list.filter(off).length / list.length, 0) / lists.length;
   };
   /**
-   * Returns whether any of 9 points spread over a box (a name's, or a band of its leader) lies on an area
-   * shown other than `but`, at the layout's zoom or now: a name moved out of its region keeps off them.
+   * Returns whether any of 15 points over a box, its edges and corners included (a name's with the gap it
+   * keeps, or a band of its leader), lies on an area shown other than `but`, at the layout's zoom or now:
+   * a name moved out of its region keeps off them.
    */
   const onAreaShown = (but: PreparedPlace | null, box: Box, boxNow: Box): boolean => {
     areasShown ??= o.areaPlaces.filter(shown);
     const others = areasShown.filter((a) => a !== but);
     if (!others.length) return false;
-    return groundUnder(box, boxNow, [0.1, 0.5, 0.9], [0.1, 0.5, 0.9]).some((list) => list.some((q) => others.some((a) => holds(a, q))));
+    return groundUnder(box, boxNow, [0, 0.25, 0.5, 0.75, 1], [0, 0.5, 1]).some((list) => list.some((q) => others.some((a) => holds(a, q))));
   };
   const all = byRank(o.pointPlaces, o.areaPlaces);
   /**
