@@ -840,8 +840,16 @@ function leaveAreas(
   const byId = new Map<string, LabelRequest>();
   for (const r of requests) if (r.outOfArea) byId.set(r.id, r);
   if (!byId.size) return;
+  // a name that a callout's leader starts from (where it leaves the name's box) stays where the leader meets it
+  const all = new Map(requests.map((r) => [r.id, r]));
+  const ownsLeader = new Set<string>();
+  for (const q of placed) {
+    const own = q.leader ? all.get(q.id)?.leader?.own : undefined;
+    if (own !== undefined) ownsLeader.add(own);
+  }
   for (const [i, p] of placed.entries()) {
     const r = byId.get(p.id);
+    if (ownsLeader.has(p.id)) continue;
     // (another place's name beside its outline was kept off other areas as it was placed: `misread`)
     if (!r?.outOfArea || p.leader || (!r.forced && p.anchor !== -1) || !r.outOfArea.misread(p.box, filed[i].now[0])) continue;
     const now = r.atNow ?? r.at;

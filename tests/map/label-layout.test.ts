@@ -312,6 +312,11 @@ describe('layoutLabels', () => {
     // a region wide enough for its two-line form: that, over its anchor, with no leader
     const [two] = layoutLabels([region({ outOfArea, narrow: { w: 80, h: 34 } })], [], frame);
     expect([two.side, two.narrow, two.dx, two.dy, two.leader]).toEqual(['center', true, 0, 0, undefined]);
+    // a callout's leader that starts where it leaves the name's box: the name stays, so the leader still meets it
+    const callout = req('callout', [0, 0], { w: 60, h: 30, sides: ['below'], gap: 80, forced: true, opaque: true, leader: { start: 2, own: 'region' } });
+    const [held, panel] = layoutLabels([region({ outOfArea }), callout], [], frame);
+    expect([held.side, held.dx, held.dy, held.leader]).toEqual(['center', 0, 0, undefined]);
+    expect(panel.leader?.from).toBe(8.5);
     // nowhere clear (the frame hardly larger than the region): it stays
     const [kept] = layoutLabels([region({ outOfArea })], [], [-90, -60, 90, 60]);
     expect([kept.side, kept.leader]).toEqual(['center', undefined]);
