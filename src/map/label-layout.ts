@@ -817,6 +817,17 @@ export function layoutLabels(
 
 /** Directions (degrees from east) a region's name tries, out from its anchor, when it moves out of its shape (`leaveAreas`). */
 const OUT_OF_AREA_DIRECTIONS = Array.from({ length: 24 }, (_, i) => i * 15);
+/** The ids of the names that a placed callout's leader starts from (`leader.own`): they stay, or the leader would hang. */
+function leaderOwners(placed: readonly PlacedLabel[], requests: readonly LabelRequest[]): Set<string> {
+  const all = new Map(requests.map((r) => [r.id, r]));
+  const owners = new Set<string>();
+  for (const p of placed) {
+    const own = p.leader ? all.get(p.id)?.leader?.own : undefined;
+    if (own !== undefined) owners.add(own);
+  }
+  return owners;
+}
+
 /** How far out (in the name's heights, beyond half its width) a region's name may move with its leader. */
 const OUT_OF_AREA_LINES = 5;
 
@@ -841,12 +852,7 @@ function leaveAreas(
   for (const r of requests) if (r.outOfArea) byId.set(r.id, r);
   if (!byId.size) return;
   // a name that a callout's leader starts from (where it leaves the name's box) stays where the leader meets it
-  const all = new Map(requests.map((r) => [r.id, r]));
-  const ownsLeader = new Set<string>();
-  for (const q of placed) {
-    const own = q.leader ? all.get(q.id)?.leader?.own : undefined;
-    if (own !== undefined) ownsLeader.add(own);
-  }
+  const ownsLeader = leaderOwners(placed, requests);
   for (const [i, p] of placed.entries()) {
     const r = byId.get(p.id);
     if (ownsLeader.has(p.id)) continue;
@@ -940,12 +946,7 @@ function unstrike(
     if (grids[0].hits(p.box, own) || grids[1].hits(filed[i].now[0], own)) struck.push(i);
   }
   if (!struck.length) return;
-  const ownsLeader = new Set<string>();
-  const all = new Map(requests.map((r) => [r.id, r]));
-  for (const p of placed) {
-    const own = p.leader ? all.get(p.id)?.leader?.own : undefined;
-    if (own !== undefined) ownsLeader.add(own);
-  }
+  const ownsLeader = leaderOwners(placed, requests);
   /** Moves the struck name at `i` beside its mark (`out` false) or further out with a leader (`out` true), where wholly clear; returns whether it moved. */
   const moveClear = (i: number, out: boolean): boolean => {
     const r = byId.get(placed[i].id)!;

@@ -190,8 +190,8 @@ export function twoLines(text: string, width: (line: string) => number): string 
 }
 
 /**
- * The share of an event's own region name (`outsideOnLand`) off its shape, over land or another area,
- * from which it reads as another region's and moves out with a leader (`LabelRequest.outOfArea`).
+ * The share of a region's name (the event's own, or another place's over its anchor: `outsideOnLand`) off
+ * its shape, over land or another area, from which it reads as another region's and moves out with a leader (`LabelRequest.outOfArea`).
  */
 const OUT_OF_AREA_SHARE = 0.4;
 
