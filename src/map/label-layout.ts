@@ -51,6 +51,12 @@ export interface LabelRequest {
    * clear side of a name that arc struck through).
    */
   afterUnstrike?: boolean;
+  /**
+   * For a label that may not overlap: laid out after every other label, the region names that
+   * `leaveAreas` moves included, so that it takes only the room they leave (a mark's name that its
+   * rank would not give at this zoom: a mark drawn without its name reads as whatever lies beside it).
+   */
+  last?: boolean;
   /** Not laid out when the label of this id was placed (a second try at another kind of place, after the first). */
   unless?: string;
   /**
@@ -706,7 +712,7 @@ export function layoutLabels(
     if (lines) unstrike(placed, filed, requests, { refile, marks, lines: () => lineGridsOf(lines), whollyClear });
   };
   for (const r of requests) {
-    if (r.unless !== undefined && placed.some((p) => p.id === r.unless)) continue;
+    if (r.last || (r.unless !== undefined && placed.some((p) => p.id === r.unless))) continue;
     if (r.afterUnstrike) unstrikeOnce();
     if (!r.forced) {
       const clear = firstClear(r);
@@ -812,6 +818,11 @@ export function layoutLabels(
   }
   unstrikeOnce();
   leaveAreas(placed, filed, requests, { refile, marks, whollyClear });
+  for (const r of requests) {
+    if (!r.last || r.forced) continue;
+    const clear = firstClear(r);
+    if (clear) place(clear.p, clear.now, r, r.at);
+  }
   return placed;
 }
 

@@ -194,6 +194,8 @@ export function twoLines(text: string, width: (line: string) => number): string 
  * its shape, over land or another area, from which it reads as another region's and moves out with a leader (`LabelRequest.outOfArea`).
  */
 const OUT_OF_AREA_SHARE = 0.4;
+/** The cell (px at scale 1) of the grid that finds marks under another (`marksUnder`): the widest mark's reach, so such two lie in neighbouring cells. */
+const MARK_CELL_PX = Math.max(MARK_PX / 2, CURRENT_RING_PX, TALKS_RING_PX);
 
 /** Characters per line of an area's name. */
 const AREA_LINE = 26;
@@ -500,6 +502,29 @@ export function planLabels(o: PlanInput): LabelPlan {
     return !(o.covers ?? []).some((c) => x >= c[0] && x <= c[2] && y >= c[1] && y <= c[3]);
   };
   const named = (p: PreparedPlace) => p.isArea || seen(p.props.anchor);
+  /** Returns the test of whether a point's mark lies under another shown mark, each one's centre within the other's reach (a grid of the marks shown, made once). */
+  const marksUnder = () => {
+    const cell = MARK_CELL_PX * s;
+    const grid = new Map<string, { p: PreparedPlace; x: number; y: number; r: number }[]>();
+    const key = (i: number, j: number) => `${i} ${j}`;
+    for (const p of o.pointPlaces) {
+      if (!shown(p)) continue;
+      const [x, y] = px(p.props.anchor);
+      const k = key(Math.floor(x / cell), Math.floor(y / cell));
+      const list = grid.get(k) ?? [];
+      list.push({ p, x, y, r: markRadius(p) * s });
+      grid.set(k, list);
+    }
+    return (p: PreparedPlace) => {
+      const [x, y] = px(p.props.anchor);
+      const r = markRadius(p) * s;
+      const [i, j] = [Math.floor(x / cell), Math.floor(y / cell)];
+      for (let di = -1; di <= 1; di++)
+        for (let dj = -1; dj <= 1; dj++)
+          for (const q of grid.get(key(i + di, j + dj)) ?? []) if (q.p !== p && Math.hypot(q.x - x, q.y - y) < Math.min(q.r, r)) return true;
+      return false;
+    };
+  };
   // The current event's points are named wherever their marks are in the frame, under a cover too (a
   // place's panel may lie over one): a mark the reader panned out of the frame is not (its name, held
   // to the frame's edge, would be cut there or name an empty spot). The plan is laid out again at every
@@ -638,6 +663,19 @@ export function planLabels(o: PlanInput): LabelPlan {
       }),
     );
   if (labelsOn) for (const p of all) if (!currentIds.has(p.id) && shown(p) && o.zoomStep >= o.labelMinZoom(p) && named(p)) addPlace(p, false);
+  // A mark drawn below the zoom its rank names it from is named too where room is left once every
+  // other label is laid out: an unnamed dot reads as the place of whatever lies beside it (a figure
+  // given for no place, a neighbour's name), and the legend can say only what kind of place it is.
+  // Not a mark under another one (two venues a few km apart, at a continent's zoom): one symbol with
+  // two names would read as one place with two, the current one's ring round both.
+  if (labelsOn) {
+    let under: ((p: PreparedPlace) => boolean) | null = null;
+    for (const p of all)
+      if (!p.isArea && !currentIds.has(p.id) && shown(p) && o.zoomStep < o.labelMinZoom(p) && named(p) && !(under ??= marksUnder())(p)) {
+        addPlace(p, false);
+        requests[requests.length - 1].last = true;
+      }
+  }
   const besideArcs: typeof requests = [];
   if (o.layers.includes('distances'))
     for (const p of o.arcs) {

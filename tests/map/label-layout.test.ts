@@ -279,6 +279,32 @@ describe('layoutLabels', () => {
     expect([wide.side, wide.narrow]).toEqual(['center', undefined]);
   });
 
+  it('lays out a label asked to go last after every other, the region names moved out included: it takes only the room they leave', () => {
+    // listed first, it takes the only side (above) the second one has, which is then left out
+    const first = req('first', [0, 0], { sides: ['above', 'below'] });
+    const second = req('second', [0, 0], { sides: ['above'] });
+    expect(layoutLabels([first, second]).map((p) => [p.id, p.side])).toEqual([['first', 'above']]);
+    expect(layoutLabels([{ ...first, last: true }, second]).map((p) => [p.id, p.side])).toEqual([
+      ['second', 'above'],
+      ['first', 'below'],
+    ]);
+    // a region's name that moves out with its leader: east, its shortest clear spot, unless a label is there first
+    const inOwn = ([x, y]: [number, number]) => Math.abs(x) <= 50 && Math.abs(y) <= 50;
+    const pts = (box: Box) => [0.1, 0.3, 0.5, 0.7, 0.9].flatMap((fx) => [0.2, 0.5, 0.8].map((fy): [number, number] => [box[0] + (box[2] - box[0]) * fx, box[1] + (box[3] - box[1]) * fy]));
+    const outOfArea = { misread: (box: Box) => pts(box).filter((q) => !inOwn(q)).length / 15 >= 0.4, onAreas: (box: Box, _now: Box, own: boolean) => own && pts(box).some(inOwn) };
+    const region = req('region', [0, 0], { w: 160, h: 17, sides: ['center'], gap: 6, forced: true, outOfArea });
+    const town = (last: boolean) => req('town', [170, 10], { w: 40, h: 14, sides: ['above'], gap: 4, last });
+    const frame: Box = [-300, -300, 300, 300];
+    const [before, beforeTown] = layoutLabels([region, town(false)], [], frame);
+    expect(beforeTown.id).toBe('town');
+    expect(before.leader?.from).toBe(0);
+    expect(before.side).not.toBe('right');
+    // the town's name asked to go last: the region's name takes the east spot, and the town's has no room left
+    const after = layoutLabels([region, town(true)], [], frame);
+    expect(after.map((p) => p.id)).toEqual(['region']);
+    expect([after[0].side, after[0].dx, after[0].leader?.from]).toEqual(['right', 120, 0]);
+  });
+
   it("moves an event's region name that reads as another's out to open ground with a leader from its anchor (LabelRequest.outOfArea)", () => {
     // its region 100 px square about the anchor, a neighbouring area shown west of it; land all round
     const inOwn = ([x, y]: [number, number]) => Math.abs(x) <= 50 && Math.abs(y) <= 50;

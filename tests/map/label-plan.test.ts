@@ -252,6 +252,24 @@ describe('planLabels: distance labels', () => {
   });
 });
 
+describe('planLabels: a mark its rank does not name at this zoom', () => {
+  it('is named where room is left, last, and not where its mark lies under another (one symbol, two names)', () => {
+    const prep = { events: [], story: { sources: [] }, placeById: new Map() } as unknown as PlanInput['prep'];
+    const major = point('major', [0, 0]);
+    const minor = point('minor', [200, 0]);
+    const under = point('under', [0.5, 0.5]);
+    const input = flatInput(prep, { layers: ['struck', 'labels'], view: [-500, -500, 500, 500], pointPlaces: [major, minor, under], labelMinZoom: (p) => (p.id === 'major' ? 0 : 99) });
+    const plan = planLabels(input);
+    // the mark its rank names comes first; the other names follow it
+    expect(plan.points.map((l) => l.id)).toEqual(['major', 'minor']);
+    expect(plan.marks).toHaveLength(3);
+    // without the mark over it, the one under is named too (beside the other's name, not on it)
+    expect(planLabels({ ...input, pointPlaces: [minor, under] }).points.map((l) => l.id).sort()).toEqual(['minor', 'under']);
+    // with the labels layer off, none
+    expect(planLabels({ ...input, layers: ['struck'] }).points).toEqual([]);
+  });
+});
+
 describe('planLabels: figures given side by side', () => {
   /** The plan of an event at two points, 100 px apart, whose two figures have no place, in a view `width` px wide. */
   function planFigures(width: number) {
