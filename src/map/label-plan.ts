@@ -194,6 +194,12 @@ export function twoLines(text: string, width: (line: string) => number): string 
  * its shape, over land or another area, from which it reads as another region's and moves out with a leader (`LabelRequest.outOfArea`).
  */
 const OUT_OF_AREA_SHARE = 0.4;
+/**
+ * The most marks below their rank's zoom whose names a plan asks for (by rank), where room is left: the
+ * net for a story's few stray dots. A story of thousands (the bench's 100×, its marks in heaps) would
+ * otherwise try every one at every plan and name almost none, at a drag's rest too.
+ */
+export const LAST_NAMES_MAX = 32;
 /** The cell (px at scale 1) of the grid that finds marks under another (`marksUnder`): the widest mark's reach, so such two lie in neighbouring cells. */
 const MARK_CELL_PX = Math.max(MARK_PX / 2, CURRENT_RING_PX, TALKS_RING_PX);
 
@@ -670,11 +676,15 @@ export function planLabels(o: PlanInput): LabelPlan {
   // two names would read as one place with two, the current one's ring round both.
   if (labelsOn) {
     let under: ((p: PreparedPlace) => boolean) | null = null;
-    for (const p of all)
+    let asked = 0;
+    for (const p of all) {
+      if (asked === LAST_NAMES_MAX) break;
       if (!p.isArea && !currentIds.has(p.id) && shown(p) && o.zoomStep < o.labelMinZoom(p) && named(p) && !(under ??= marksUnder())(p)) {
         addPlace(p, false);
         requests[requests.length - 1].last = true;
+        asked++;
       }
+    }
   }
   const besideArcs: typeof requests = [];
   if (o.layers.includes('distances'))

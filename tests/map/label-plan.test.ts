@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { PreparedPlace } from '../../src/data/prepare.ts';
-import { alignBeside, clearMiddle, keepUnchanged, NO_LABELS, outlinePoints, outward, planLabels, twoLines, wrapWords, type LabelPlan, type PlanInput, type PlannedLabel } from '../../src/map/label-plan.ts';
+import { alignBeside, clearMiddle, keepUnchanged, LAST_NAMES_MAX, NO_LABELS, outlinePoints, outward, planLabels, twoLines, wrapWords, type LabelPlan, type PlanInput, type PlannedLabel } from '../../src/map/label-plan.ts';
 
 /** Returns an area place with this outer ring (all outlinePoints reads). */
 function createArea(ring: [number, number][]): PreparedPlace {
@@ -267,6 +267,20 @@ describe('planLabels: a mark its rank does not name at this zoom', () => {
     expect(planLabels({ ...input, pointPlaces: [minor, under] }).points.map((l) => l.id).sort()).toEqual(['minor', 'under']);
     // with the labels layer off, none
     expect(planLabels({ ...input, layers: ['struck'] }).points).toEqual([]);
+  });
+
+  it('asks for no more than LAST_NAMES_MAX of them, by rank: a story of thousands pays for no more at each plan', () => {
+    const prep = { events: [], story: { sources: [] }, placeById: new Map() } as unknown as PlanInput['prep'];
+    // a row of marks 200 px apart, each with room for its name, the later ones ranked first
+    const n = LAST_NAMES_MAX + 8;
+    const marks = Array.from({ length: n }, (_, i) => point(`m${i}`, [i * 200, 0], { labelRank: 9 - Math.floor((i * 4) / n) }));
+    const plan = planLabels(flatInput(prep, { layers: ['struck', 'labels'], view: [-500, -500, n * 200, 500], pointPlaces: marks, labelMinZoom: () => 99 }));
+    expect(plan.points).toHaveLength(LAST_NAMES_MAX);
+    expect(plan.marks).toHaveLength(n);
+    // ranks 9, 8, 7 and 6, ten marks each, first to last: the thirty ranked 6 to 8 are named, and two of those ranked 9
+    const ids = new Set(plan.points.map((l) => l.id));
+    expect(marks.slice(10).every((m) => ids.has(m.id))).toBe(true);
+    expect(marks.slice(0, 10).filter((m) => ids.has(m.id))).toHaveLength(LAST_NAMES_MAX - 30);
   });
 });
 
