@@ -195,9 +195,10 @@ export function twoLines(text: string, width: (line: string) => number): string 
  */
 const OUT_OF_AREA_SHARE = 0.4;
 /**
- * The most marks below their rank's zoom whose names a plan asks for (by rank), where room is left: the
- * net for a story's few stray dots. A story of thousands (the bench's 100×, its marks in heaps) would
- * otherwise try every one at every plan and name almost none, at a drag's rest too.
+ * The most marks below their rank's zoom in the frame that a plan looks at (by rank) to name where room
+ * is left, those under another mark included: the net for a story's few stray dots. A story of
+ * thousands (the bench's 100×, its marks in heaps of a hundred) would otherwise look at every one, each
+ * against its heap, at every plan and name almost none, at a drag's rest too.
  */
 export const LAST_NAMES_MAX = 32;
 /** The cell (px at scale 1) of the grid that finds marks under another (`marksUnder`): the widest mark's reach, so such two lie in neighbouring cells. */
@@ -676,14 +677,14 @@ export function planLabels(o: PlanInput): LabelPlan {
   // two names would read as one place with two, the current one's ring round both.
   if (labelsOn) {
     let under: ((p: PreparedPlace) => boolean) | null = null;
-    let asked = 0;
+    let seenMarks = 0;
     for (const p of all) {
-      if (asked === LAST_NAMES_MAX) break;
-      if (!p.isArea && !currentIds.has(p.id) && shown(p) && o.zoomStep < o.labelMinZoom(p) && named(p) && !(under ??= marksUnder())(p)) {
-        addPlace(p, false);
-        requests[requests.length - 1].last = true;
-        asked++;
-      }
+      if (seenMarks === LAST_NAMES_MAX) break;
+      if (p.isArea || currentIds.has(p.id) || !shown(p) || o.zoomStep >= o.labelMinZoom(p) || !named(p)) continue;
+      seenMarks++;
+      if ((under ??= marksUnder())(p)) continue;
+      addPlace(p, false);
+      requests[requests.length - 1].last = true;
     }
   }
   const besideArcs: typeof requests = [];
