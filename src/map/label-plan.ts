@@ -201,8 +201,6 @@ const OUT_OF_AREA_SHARE = 0.4;
  * against its heap, at every plan and name almost none, at a drag's rest too.
  */
 export const LAST_NAMES_MAX = 32;
-/** The cell (px at scale 1) of the grid that finds marks under another (`marksUnder`): the widest mark's reach, so such two lie in neighbouring cells. */
-const MARK_CELL_PX = Math.max(MARK_PX / 2, CURRENT_RING_PX, TALKS_RING_PX);
 
 /** Characters per line of an area's name. */
 const AREA_LINE = 26;
@@ -509,29 +507,6 @@ export function planLabels(o: PlanInput): LabelPlan {
     return !(o.covers ?? []).some((c) => x >= c[0] && x <= c[2] && y >= c[1] && y <= c[3]);
   };
   const named = (p: PreparedPlace) => p.isArea || seen(p.props.anchor);
-  /** Returns the test of whether a point's mark lies under another shown mark, each one's centre within the other's reach (a grid of the marks shown, made once). */
-  const marksUnder = () => {
-    const cell = MARK_CELL_PX * s;
-    const grid = new Map<string, { p: PreparedPlace; x: number; y: number; r: number }[]>();
-    const key = (i: number, j: number) => `${i} ${j}`;
-    for (const p of o.pointPlaces) {
-      if (!shown(p)) continue;
-      const [x, y] = px(p.props.anchor);
-      const k = key(Math.floor(x / cell), Math.floor(y / cell));
-      const list = grid.get(k) ?? [];
-      list.push({ p, x, y, r: markRadius(p) * s });
-      grid.set(k, list);
-    }
-    return (p: PreparedPlace) => {
-      const [x, y] = px(p.props.anchor);
-      const r = markRadius(p) * s;
-      const [i, j] = [Math.floor(x / cell), Math.floor(y / cell)];
-      for (let di = -1; di <= 1; di++)
-        for (let dj = -1; dj <= 1; dj++)
-          for (const q of grid.get(key(i + di, j + dj)) ?? []) if (q.p !== p && Math.hypot(q.x - x, q.y - y) < Math.min(q.r, r)) return true;
-      return false;
-    };
-  };
   // The current event's points are named wherever their marks are in the frame, under a cover too (a
   // place's panel may lie over one): a mark the reader panned out of the frame is not (its name, held
   // to the frame's edge, would be cut there or name an empty spot). The plan is laid out again at every
@@ -675,14 +650,25 @@ export function planLabels(o: PlanInput): LabelPlan {
   // given for no place, a neighbour's name), and the legend can say only what kind of place it is.
   // Not a mark under another one (two venues a few km apart, at a continent's zoom): one symbol with
   // two names would read as one place with two, the current one's ring round both.
+  // every mark shown: its place, centre and reach (layout px), and its box, which labels keep off
+  const shownMarks: { p: PreparedPlace; x: number; y: number; r: number }[] = [];
+  const marks: Box[] = [];
+  for (const p of o.pointPlaces) {
+    if (!shown(p)) continue;
+    const [x, y] = px(p.props.anchor);
+    const r = markRadius(p) * s;
+    shownMarks.push({ p, x, y, r });
+    marks.push([x - r, y - r, x + r, y + r]);
+  }
   if (labelsOn) {
-    let under: ((p: PreparedPlace) => boolean) | null = null;
-    let seenMarks = 0;
+    let looked = 0;
     for (const p of all) {
-      if (seenMarks === LAST_NAMES_MAX) break;
+      if (looked === LAST_NAMES_MAX) break;
       if (p.isArea || currentIds.has(p.id) || !shown(p) || o.zoomStep >= o.labelMinZoom(p) || !named(p)) continue;
-      seenMarks++;
-      if ((under ??= marksUnder())(p)) continue;
+      looked++;
+      // under another mark: each one's centre within the other's reach
+      const own = shownMarks.find((m) => m.p === p)!;
+      if (shownMarks.some((m) => m !== own && Math.hypot(m.x - own.x, m.y - own.y) < Math.min(m.r, own.r))) continue;
       addPlace(p, false);
       requests[requests.length - 1].last = true;
     }
@@ -722,15 +708,7 @@ export function planLabels(o: PlanInput): LabelPlan {
       if (steep) besideArcs.push({ id: `beside:${id}`, unless: id, afterUnstrike: true, ...onArc(BESIDE_STEEP_ARC) });
     }
   requests.push(...besideArcs);
-  const marks: Box[] = [];
-  const plan: LabelPlan = { areas: [], points: [], distances: [], notes: [], leaders: [], marks: [] };
-  for (const p of o.pointPlaces) {
-    if (!shown(p)) continue;
-    const [x, y] = px(p.props.anchor);
-    const r = markRadius(p) * s;
-    marks.push([x - r, y - r, x + r, y + r]);
-    plan.marks.push(p.props.anchor);
-  }
+  const plan: LabelPlan = { areas: [], points: [], distances: [], notes: [], leaders: [], marks: shownMarks.map((m) => m.p.props.anchor) };
   for (const r of requests) r.atNow = toNow(r.at);
   const placed = new Map(layoutLabels(requests, marks, view, covers, allArcLines).map((p) => [p.id, p]));
   for (const r of requests) {
