@@ -645,11 +645,6 @@ export function planLabels(o: PlanInput): LabelPlan {
       }),
     );
   if (labelsOn) for (const p of all) if (!currentIds.has(p.id) && shown(p) && o.zoomStep >= o.labelMinZoom(p) && named(p)) addPlace(p, false);
-  // A mark drawn below the zoom its rank names it from is named too where room is left once every
-  // other label is laid out: an unnamed dot reads as the place of whatever lies beside it (a figure
-  // given for no place, a neighbour's name), and the legend can say only what kind of place it is.
-  // Not a mark under another one (two venues a few km apart, at a continent's zoom): one symbol with
-  // two names would read as one place with two, the current one's ring round both.
   // every mark shown: its place, centre and reach (layout px), and its box, which labels keep off
   const shownMarks: { p: PreparedPlace; x: number; y: number; r: number }[] = [];
   const marks: Box[] = [];
@@ -660,6 +655,11 @@ export function planLabels(o: PlanInput): LabelPlan {
     shownMarks.push({ p, x, y, r });
     marks.push([x - r, y - r, x + r, y + r]);
   }
+  // A mark drawn below the zoom its rank names it from is named too where room is left once every
+  // other label is laid out: an unnamed dot reads as the place of whatever lies beside it (a figure
+  // given for no place, a neighbour's name), and the legend can say only what kind of place it is.
+  // Not a mark under another one (two venues a few km apart, at a continent's zoom): one symbol with
+  // two names would read as one place with two, the current one's ring round both.
   if (labelsOn) {
     let looked = 0;
     for (const p of all) {
