@@ -55,6 +55,7 @@ export interface LabelRequest {
    * For a label that may not overlap: laid out after every other label, the region names that
    * `leaveAreas` moves included, so that it takes only the room they leave (a mark's name that its
    * rank would not give at this zoom: a mark drawn without its name reads as whatever lies beside it).
+   * A forced label is laid out in its turn whatever this says.
    */
   last?: boolean;
   /** Not laid out when the label of this id was placed (a second try at another kind of place, after the first). */
@@ -712,7 +713,7 @@ export function layoutLabels(
     if (lines) unstrike(placed, filed, requests, { refile, marks, lines: () => lineGridsOf(lines), whollyClear });
   };
   for (const r of requests) {
-    if (r.last || (r.unless !== undefined && placed.some((p) => p.id === r.unless))) continue;
+    if ((r.last && !r.forced) || (r.unless !== undefined && placed.some((p) => p.id === r.unless))) continue;
     if (r.afterUnstrike) unstrikeOnce();
     if (!r.forced) {
       const clear = firstClear(r);

@@ -288,6 +288,8 @@ describe('layoutLabels', () => {
       ['second', 'above'],
       ['first', 'below'],
     ]);
+    // a forced label is laid out in its turn, not dropped
+    expect(layoutLabels([{ ...first, last: true, forced: true }, second]).map((p) => p.id)).toContain('first');
     // a region's name that moves out with its leader: east, its shortest clear spot, unless a label is there first
     const inOwn = ([x, y]: [number, number]) => Math.abs(x) <= 50 && Math.abs(y) <= 50;
     const pts = (box: Box) => [0.1, 0.3, 0.5, 0.7, 0.9].flatMap((fx) => [0.2, 0.5, 0.8].map((fy): [number, number] => [box[0] + (box[2] - box[0]) * fx, box[1] + (box[3] - box[1]) * fy]));
