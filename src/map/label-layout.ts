@@ -98,7 +98,8 @@ export interface LabelRequest {
   /**
    * A forced label's narrower form (a long name on two lines, `w` × `h`): tried on the label's own sides
    * after the one-line form's, at `NARROW_COST`, so it is taken only where it clears something every
-   * side of the one-line form meets (its own arc struck through it, a neighbour's name, the frame's edge).
+   * side of the one-line form meets (its own arc struck through it, a neighbour's name, the frame's edge);
+   * a region's name (with `outsideOwn`) at `AREA_NARROW_COST`, where it keeps more of the name inside.
    * A clear narrow form also spares the one-line form's slides along its side (its cost is under
    * `SLIDE_FROM_COST`): two lines centred on the mark read better than one line slid off it. Not for a
    * label with a `leader` (its leader's span is worked out for the one-line size).
@@ -457,12 +458,21 @@ const LINE_CROSS_BEYOND = 1 / 20;
  */
 const NARROW_COST = (LINE_CROSS_MAX * 3) / 4;
 /**
+ * What a forced region name's two lines cost (one that weighs its share outside its shape:
+ * `outsideOwn`): a third of `NARROW_COST`. A region's name stacked over its shape reads as well as on one
+ * line (atlases do both), so two lines win wherever they keep a sixteenth more of the box inside
+ * (`OUTSIDE_OWN_COST`); at `NARROW_COST` the one line kept the stop of a portrait kiosk where a claimed
+ * region's name began over the next region, and a threatened one's hung past both its borders, their
+ * two lines inside. Still more than nothing: a one-line name wholly inside stays on one line.
+ */
+const AREA_NARROW_COST = NARROW_COST / 3;
+/**
  * What a forced area name's try costs for all of its box outside the area's shape (`outsideOwn`), in
  * proportion to the share outside: a name wider than its region reads across the border as the
  * neighbour's (at a kiosk's type scale a region's one-line name ran into the next country). Two
- * fifths of a push: a fifth of the box outside costs more than the narrower form (`NARROW_COST`), so
- * such a name goes on two lines where they keep more of it inside; any overlap with a label costs more
- * than all of it.
+ * fifths of a push: a sixteenth more of the box outside costs more than the narrower form
+ * (`AREA_NARROW_COST`), so such a name goes on two lines where they keep more of it inside; any overlap
+ * with a label costs more than all of it.
  */
 const OUTSIDE_OWN_COST = (PUSH_COST * 2) / 5;
 /** Returns what `px2` px² of its own line under a forced label's text costs: `LINE_CROSS_COST` each up to `LINE_CROSS_MAX`, `LINE_CROSS_BEYOND` of that past it. */
@@ -788,7 +798,7 @@ export function layoutLabels(
       // frame's edge, not for a side a little near another mark. The cost is summed in that order; a
       // try whose first terms already reach the best cost is dropped before the rest are looked up (a
       // float sum of terms ≥ 0 never falls as terms are added, so it could not have been taken).
-      const pushCost = push * PUSH_COST + (narrow ? NARROW_COST : 0);
+      const pushCost = push * PUSH_COST + (narrow ? (r.outsideOwn ? AREA_NARROW_COST : NARROW_COST) : 0);
       // a panel's text under a cover or off the frame is hidden as a name's overlap is: it costs as much,
       // more than any area it would hide (`hides`), so a panel never trades its text for an area's outline
       const offCost = outside * (r.opaque ? 1000 : 10);
