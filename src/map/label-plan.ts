@@ -117,7 +117,15 @@ export function markReach(p: PreparedPlace, h: number, layers: readonly string[]
 const EDGE_ROOM_PX = 3;
 /** Room (px at scale 1) between a ring round a point and its own name's box. */
 const RING_ROOM_PX = 4;
-const LABEL_GAP = 24;
+/** The least gap (px at scale 1) from a ringed point's centre to its name's box: 6 px beyond the current event's ring. */
+const RING_GAP_PX = 21;
+/**
+ * The gap (px at scale 1) from an unringed point's centre to its name's box: just enough that a name at
+ * a corner (`sideOffset`: the gap's diagonal) clears the mark's box (`MARK_PX` square) by 1 px. Until
+ * session 42 it was the ringed gap, and a wall screen's type scale set a town's name some 45 px below
+ * its dot, nearer the next region's dots than its own.
+ */
+const MARK_GAP_PX = (MARK_PX / 2 + 1) * Math.SQRT2;
 const CORNERS: LabelSide[] = ['above-right', 'below-right', 'above-left', 'below-left'];
 /** The sides a point's name tries (above or below first), and an area's: shared by every request (a plan makes thousands). */
 const POINT_SIDES_ABOVE: LabelSide[] = ['above', 'below', 'right', 'left', ...CORNERS];
@@ -388,8 +396,8 @@ export function planLabels(o: PlanInput): LabelPlan {
       h,
       narrow,
       sides: sidesOf(p),
-      // a point's name sits clear of the ring drawn round it (the talks' ring is wider than the gap)
-      gap: p.isArea ? 6 * s : Math.max(LABEL_GAP - 3, markRadius(p) + RING_ROOM_PX) * s,
+      // a point's name sits just clear of its mark, or of the ring drawn round it (the talks' ring is wider than the ringed gap)
+      gap: (p.isArea ? 6 : markRadius(p) > MARK_PX / 2 ? Math.max(RING_GAP_PX, markRadius(p) + RING_ROOM_PX) : MARK_GAP_PX) * s,
       namesMark: !p.isArea,
       more: p.isArea ? () => outlineOf().map((q) => ({ at: q.at, now: toNow(q.at), sides: outward(at, q.at) })) : undefined,
       // another place's area name, beside its outline, is not put over a different area shown (outside its own): it would read as that area's

@@ -489,6 +489,20 @@ describe('planLabels: names and the distance arcs', () => {
     expect(two.align).toBeUndefined();
   });
 
+  it('sets an unringed point’s name just off its mark, a ringed one’s off its ring', () => {
+    const a = point('a', [0, 0]);
+    const prep = { events: [{ id: 'e', places: ['a'] }], story: { sources: [] }, placeById: new Map([[a.id, a]]) } as unknown as PlanInput['prep'];
+    // the gap from the mark's centre to the name's box, above it
+    const gap = (current: number) => {
+      const l = planLabels(flatInput(prep, { current, layers: ['struck', 'labels'], view: [-500, -500, 500, 500], pointPlaces: [a] })).points.find((x) => x.id === 'a')!;
+      return -l.dy - l.h / 2;
+    };
+    // unringed: a corner of the name clears the mark's 20 px box by 1 px (until session 42, 21 px as ringed)
+    expect(gap(-1)).toBeCloseTo(11 * Math.SQRT2, 5);
+    // the current event's ring (15 px) is drawn round it: 6 px beyond the ring
+    expect(gap(0)).toBe(21);
+  });
+
   it('keeps another place’s name off a distance arc drawn across its first sides', () => {
     // a base's arc runs up the screen along x = 0; a town sits 1 px east of it
     const base = point('base', [0, 10], { borderPoint: [0, -30], distanceKm: 4000 });
