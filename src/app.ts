@@ -12,6 +12,7 @@ import { createLayerController, type LabelBox } from './app/layer-controller.ts'
 import { createMapCovers } from './app/map-covers.ts';
 import { createMasthead } from './app/masthead.ts';
 import { createReadiness, setReady, whenReady } from './app/readiness.ts';
+import { revealPlace } from './app/reveal-place.ts';
 import { screenScaleFor } from './app/screen-scale.ts';
 import type { AppContext, ExportFlag, ModeStart } from './contracts/app-context.ts';
 import type { PreparedStory } from './data/prepare.ts';
@@ -105,7 +106,10 @@ export function createApp(root: HTMLElement, prep: PreparedStory, basemap: Topol
     foldCredits: config.embed || (profile.fitsShortScreens && window.matchMedia(`${MEDIA.short}, (max-width: ${NARROW_MAP_PX}px)`)),
     tooltip: (p) => (store.getState().place === p.id ? null : `${p.props.name}\n${categoryLabel.get(p.category) ?? p.props.kind} · click for sources`),
     onClick: (p) => actions.selectPlace(p?.id ?? null),
-    onUserMove: (view) => follow.userMoved(view),
+    onUserMove: (view) => {
+      reveal?.readerMoved();
+      follow.userMoved(view);
+    },
     onContextLost: () => setReady(false, 'webgl-context-lost'),
     onDeckRender: () => readiness.deckRendered(),
     onContextRestored: () => layers.redraw(),
@@ -119,8 +123,10 @@ export function createApp(root: HTMLElement, prep: PreparedStory, basemap: Topol
   const attribution = mapEl.querySelector<HTMLElement>('.maplibregl-ctrl-bottom-right');
   const covers = createMapCovers(mapEl, [legend.root, attribution]);
   const camera = createCamera({ ...common, mapEl, stage, legend, attribution, covers });
-  // a place's panel over the map: names keep clear of it while it is open (the map does not move for it)
+  // a place's panel over the map: names keep clear of it while it is open; the frame stays, but for
+  // a move that shows the place beside it while it is open
   const offPanelCover = covers.addQuiet(placePanel.root, { frames: false });
+  const reveal = profile.revealsPlace ? revealPlace({ ...common, map: mapView.map, mapEl, panel: placePanel.root, covers }) : null;
   // A link to a moment (t= or event=) opens on that event's frame when following; a bare link on the story.
   const v0 = store.getState().view;
   if (v0) mapView.map.jumpTo({ center: [v0.lon, v0.lat], zoom: v0.zoom });
@@ -152,7 +158,7 @@ export function createApp(root: HTMLElement, prep: PreparedStory, basemap: Topol
     deckLayers: layers.handedOver,
     exporting,
     destroy() {
-      for (const part of [chrome, sideMore, { destroy: offKeys }, { destroy: offContext }, { destroy: offDetail }, { destroy: offPanelCover }, modeHandle, exportControl, player, follow, layers, camera, covers, readiness, masthead, urlSync, timeline, card, list, placePanel, legend, mapView, pointers]) part?.destroy();
+      for (const part of [chrome, sideMore, { destroy: offKeys }, { destroy: offContext }, { destroy: offDetail }, { destroy: offPanelCover }, reveal, modeHandle, exportControl, player, follow, layers, camera, covers, readiness, masthead, urlSync, timeline, card, list, placePanel, legend, mapView, pointers]) part?.destroy();
     },
   };
 }

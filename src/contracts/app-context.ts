@@ -37,6 +37,8 @@ export interface ModeProfile {
   exportControls: boolean;
   /** Opening a place's details moves the focus to them. */
   focusesPanel: boolean;
+  /** A place's panel opened over the place it is about moves the map to show the place beside it, and back when it closes. */
+  revealsPlace: boolean;
   /** The event list scrolls its current event into view. */
   scrollsList: boolean;
   /** The screen is a captioned frame (the screenshot's): an export frames as it does and keeps its type scale. */

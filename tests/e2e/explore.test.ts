@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cameraKey, canvasColourCount, labelsUnder, openApp, pickAt, pixelAt, project, setState, state, useHarness, useSharedApp, waitReady } from './harness.ts';
+import { cameraKey, canvasColourCount, labelsUnder, openApp, pickAt, pixelAt, project, setState, state, storyPlaces, useHarness, useSharedApp, waitReady } from './harness.ts';
 
 const OLENYA: [number, number] = [33.47, 68.1517];
 const BELAYA: [number, number] = [103.575, 52.915];
@@ -107,6 +107,48 @@ describe('explore mode in Chromium', () => {
     await page.locator('.place-panel').waitFor({ state: 'visible' });
     await expect.poll(() => labelsUnder(page, '.place-panel'), { timeout: 15_000 }).toEqual([]);
     expect(await cameraKey(page)).toBe(before);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('shows a place its panel opens over beside the panel, gives the frame back when it closes, and a link to it opens the same view', async () => {
+    // 16 May at 1280 × 800: Donetsk Oblast lies where the panel opens, at the map's right
+    const query = '?event=first-round-demands';
+    const { page, errors } = await openApp(h, query, { width: 1280, height: 800 }, { reducedMotion: true });
+    const before = await cameraKey(page);
+    const { anchors } = await storyPlaces(page);
+    const clearOfPanel = async () => {
+      const p = await project(page, anchors['claimed-donetsk']);
+      const r = await page.locator('.place-panel').boundingBox();
+      const m = await page.locator('.map').boundingBox();
+      return { left: r!.x - p.x, inMap: p.x > m!.x && p.y > m!.y && p.y < m!.y + m!.height };
+    };
+    const was = await project(page, anchors['claimed-donetsk']);
+    await page.locator('.event-card button[data-place="claimed-donetsk"]').click();
+    await page.locator('.place-panel').waitFor({ state: 'visible' });
+    // where the event framed it, the panel lies over it
+    expect(was.x).toBeGreaterThan((await page.locator('.place-panel').boundingBox())!.x);
+    await page.waitForFunction((b) => {
+      const m = window.explainer!.mapView.map;
+      return !m.isMoving() && [m.getZoom(), m.getCenter().lng, m.getCenter().lat].map((v) => v.toFixed(4)).join(' ') !== b;
+    }, before);
+    await waitReady(page);
+    const shown = await clearOfPanel();
+    expect(shown.left).toBeGreaterThanOrEqual(60);
+    expect(shown.inMap).toBe(true);
+    await expect.poll(async () => (await labelsUnder(page, '.place-panel')).filter((l) => l.startsWith('"Donetsk')), { timeout: 15_000 }).toEqual([]);
+    // the panel borrows the frame: the link names the place, not a view, and opens the same map
+    const revealed = await cameraKey(page);
+    expect(await page.evaluate(() => location.search)).toMatch(/place=claimed-donetsk/);
+    expect(await page.evaluate(() => location.search)).not.toMatch(/view=/);
+    const again = await openApp(h, await page.evaluate(() => location.search), { width: 1280, height: 800 }, { reducedMotion: true });
+    expect(await cameraKey(again.page)).toBe(revealed);
+    expect(again.errors).toEqual([]);
+    await again.page.context().close();
+    // closed, the map goes back to the event's frame
+    await page.locator('.place-panel .close').click();
+    await page.waitForFunction(() => window.explainer!.store.getState().place === null);
+    await expect.poll(() => cameraKey(page), { timeout: 15_000 }).toBe(before);
     expect(errors).toEqual([]);
     await page.context().close();
   });
