@@ -565,7 +565,8 @@ export function boxDistance(b: Box, [x, y]: [number, number]): number {
  * (the clear map area, tested at `atNow`) if given, under none of the `covers` (boxes over the map now, tested
  * at `atNow` too: what lies under them is hidden, as off the frame), and for a label that names a mark, no other mark's
  * centre is nearly as near its box as its own (`namesMark`); a label that fits nowhere is left out, unless forced, when it takes
- * the side that overlaps least (other labels weigh most, then the frame's edge and the covers, then the middle of a mark, then the rest of one). A label
+ * the side that overlaps least (other labels weigh most, then the frame's edge and the covers, then the middle of a mark, then the rest of one),
+ * or is left out after all where that side would be cut at the frame's edge or a cover's (deeper than `room`, the px that `bounds` and `covers` keep labels off). A label
  * that asks (`offLines`) keeps clear of `lines` too: bands along the lines drawn, at the layout's zoom and now, made only when asked. Pure, in screen px.
  */
 export function layoutLabels(
@@ -574,6 +575,7 @@ export function layoutLabels(
   bounds?: Box,
   covers: readonly Box[] = [],
   lines?: () => { at: readonly Box[]; now: readonly Box[] },
+  room = 0,
 ): PlacedLabel[] {
   const placed: PlacedLabel[] = [];
   /** The lines' bands at both zooms (`LabelRequest.offLines`), filed when a label first asks. */
@@ -715,6 +717,19 @@ export function layoutLabels(
     filed[i] = next;
     file(next, true);
   };
+  /**
+   * Returns whether a forced label's best side leaves part of its text under a cover or beyond the
+   * frame's edge, deeper than the `room` the bounds and covers keep it off: it is then left out, as a
+   * name cut at an edge reads as another word (a region's name with its first letters under the legend,
+   * while a place's panel is open: the panel moves the map, and the event's frame is clear of the legend
+   * no longer).
+   */
+  const cut = (p: PlacedLabel, now: [number, number], r: LabelRequest) => {
+    const [w, h] = p.narrow && r.narrow ? [r.narrow.w, r.narrow.h] : [r.w, r.h];
+    const [cx, cy] = [now[0] + p.dx, now[1] + p.dy];
+    const seen: Box = [cx - w / 2 + room, cy - h / 2 + room, cx + w / 2 - room, cy + h / 2 - room];
+    return (!!bounds && outsideArea(seen, bounds) > 0) || (covers.length > 0 && coveredArea(seen, covers) > 0);
+  };
   let unstruck = false;
   /** Moves the event's names struck through by another place's line (`unstrike`), once: before the first request laid out after it (`afterUnstrike`), else at the end. */
   const unstrikeOnce = () => {
@@ -825,7 +840,7 @@ export function layoutLabels(
         if (cost === 0) break;
       }
     }
-    if (best) place(best, bestNow, r, bestAt);
+    if (best && !cut(best, bestNow, r)) place(best, bestNow, r, bestAt);
   }
   unstrikeOnce();
   leaveAreas(placed, filed, requests, { refile, marks, whollyClear });

@@ -718,7 +718,7 @@ export function planLabels(o: PlanInput): LabelPlan {
   requests.push(...besideArcs);
   const plan: LabelPlan = { areas: [], points: [], distances: [], notes: [], leaders: [], marks: shownMarks.map((m) => m.p.props.anchor) };
   for (const r of requests) r.atNow = toNow(r.at);
-  const placed = new Map(layoutLabels(requests, marks, view, covers, allArcLines).map((p) => [p.id, p]));
+  const placed = new Map(layoutLabels(requests, marks, view, covers, allArcLines, room).map((p) => [p.id, p]));
   for (const r of requests) {
     const p = placed.get(r.id);
     if (!p) continue;

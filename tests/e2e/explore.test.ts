@@ -137,6 +137,25 @@ describe('explore mode in Chromium', () => {
     expect(shown.left).toBeGreaterThanOrEqual(60);
     expect(shown.inMap).toBe(true);
     await expect.poll(async () => (await labelsUnder(page, '.place-panel')).filter((l) => l.startsWith('"Donetsk')), { timeout: 15_000 }).toEqual([]);
+    // and no name of the event's is cut at the panel's, the legend's or the map's edge (one whose side
+    // would be is left out): Kherson's had its first letters under the legend once the map moved
+    const cut = await page.evaluate(() => {
+      const m = document.querySelector('.map')!.getBoundingClientRect();
+      const covers = ['.place-panel', 'details.legend', '.maplibregl-ctrl-bottom-right'].map((s) => {
+        const r = document.querySelector(s)!.getBoundingClientRect();
+        return [r.left - m.left, r.top - m.top, r.right - m.left, r.bottom - m.top];
+      });
+      const overlap = (a: number[], b: number[]) => Math.max(0, Math.min(a[2], b[2]) - Math.max(a[0], b[0])) * Math.max(0, Math.min(a[3], b[3]) - Math.max(a[1], b[1]));
+      return window
+        .explainer!.labelBoxes()
+        .filter(({ box }) => {
+          const area = (box[2] - box[0]) * (box[3] - box[1]);
+          const hidden = covers.reduce((sum, c) => sum + overlap(box, c), 0) + area - overlap(box, [0, 0, m.width, m.height]);
+          return hidden > 1 && hidden < area - 1;
+        })
+        .map((l) => l.text);
+    });
+    expect(cut).toEqual([]);
     // the panel borrows the frame: the link names the place, not a view, and opens the same map
     const revealed = await cameraKey(page);
     expect(await page.evaluate(() => location.search)).toMatch(/place=claimed-donetsk/);

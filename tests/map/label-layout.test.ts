@@ -15,6 +15,24 @@ describe('layoutLabels', () => {
     for (let i = 0; i < out.length; i++) for (let j = i + 1; j < out.length; j++) expect(boxesIntersect(out[i].box, out[j].box)).toBe(false);
   });
 
+  it('leaves out a forced label that every side leaves cut at a cover\'s edge, and keeps one that only meets the room kept off it', () => {
+    // a cover over the right of the frame, its edge 20 px right of the anchor: every side of an 80 px
+    // label but the left runs under it, and the left is off the frame's edge
+    const bounds: Box = [-60, -100, 300, 100];
+    const cover: Box = [20, -100, 300, 100];
+    const forced = req('a', [0, 0], { forced: true });
+    expect(layoutLabels([forced], [], bounds, [cover])).toEqual([]);
+    // with the frame's edge further off, the left side is clear: taken
+    expect(layoutLabels([forced], [], [-200, -100, 300, 100], [cover]).map((p) => p.side)).toEqual(['left']);
+    // a side 2 px into a cover as the plan hands it over (3 px wider than the cover, the room kept off
+    // it) is drawn whole; with no room kept, the same 2 px are under the cover, and it is left out
+    // (the frame's edge 2 px beyond its other end: no slide clears it)
+    const one = () => [req('a', [0, 0], { forced: true, sides: ['above'] })];
+    const [tight, widened]: [Box, Box] = [[-42, -100, 300, 100], [38, -100, 300, 100]];
+    expect(layoutLabels(one(), [], tight, [widened], undefined, 3).map((p) => [p.side, p.dx])).toEqual([['above', 0]]);
+    expect(layoutLabels(one(), [], tight, [widened])).toEqual([]);
+  });
+
   it('makes a line\'s boxes only within a clip box, the same boxes there as unclipped, for a line millions of px long', () => {
     const line: [number, number][] = [
       [-3e6, -1e6],
@@ -232,7 +250,7 @@ describe('layoutLabels', () => {
       [0, 0],
     ]);
     const bounds: Box = [-70, -300, 70, 300];
-    const neighbour = req('neighbour', [-90, 32], { w: 100, h: 17, sides: ['center'], forced: true });
+    const neighbour = req('neighbour', [-46, 32], { w: 24, h: 17, sides: ['center'], forced: true });
     const name = (narrow?: { w: number; h: number }) => req('name', [0, 0], { w: 120, h: 17, sides: ['above', 'below', 'right', 'left'], gap: 12, forced: true, line: { at: arc, now: arc }, narrow });
     const one = layoutLabels([neighbour, name()], [], bounds).find((p) => p.id === 'name')!;
     // without a narrower form the arc's capped cost is the least: above, struck through
@@ -244,7 +262,7 @@ describe('layoutLabels', () => {
     expect(two.box[2] - two.box[0]).toBeCloseTo(64);
     expect(two.box[3] - two.box[1]).toBeCloseTo(34);
     expect(arc.some((b) => boxesIntersect(b, two.box))).toBe(false);
-    expect(boxesIntersect(two.box, [-140, 23.5, -40, 40.5])).toBe(false);
+    expect(boxesIntersect(two.box, [-58, 23.5, -34, 40.5])).toBe(false);
     // where a side of one line is clear, one line it is
     const clear = layoutLabels([name({ w: 64, h: 34 })], [], [-300, -300, 300, 300])[0];
     expect([clear.side, clear.narrow]).toEqual(['below', undefined]);
@@ -547,13 +565,16 @@ describe('layoutLabels', () => {
     // laid out at another zoom (`at`), the cover is tested at the anchor shown now (`atNow`): here clear of it
     expect(layoutLabels([{ ...r, at: [0, 0], atNow: [400, 150] }], [], undefined, [legend]).map((p) => p.side)).toEqual(['left']);
     // nowhere clear: left out, unless forced, when it takes the side least under the cover, pushed two
-    // lines out (a px² under a cover costs as one off the frame: 40 × 14 px² at the right's own gap)
+    // lines out (a px² under a cover costs as one off the frame: 40 × 14 px² at the right's own gap)...
     const boxed = req('b', [70, 200], { sides: ['left', 'above', 'right'] });
     expect(layoutLabels([boxed], [], undefined, [legend])).toEqual([]);
-    const [forced] = layoutLabels([{ ...boxed, forced: true }], [], undefined, [legend]);
+    // (drawn, where the plan keeps it 12 px off the cover: the 12 px under it are that room)
+    const [forced] = layoutLabels([{ ...boxed, forced: true }], [], undefined, [legend], undefined, 12);
     expect(forced.side).toBe('right');
     expect(forced.box[0]).toBeCloseTo(70 + 10 + 2 * 14, 6);
     expect(coveredArea(forced.box, [legend])).toBeCloseTo(12 * 14, 6);
+    // ...and is left out after all where that side would show it cut at the cover's edge (no room kept off it)
+    expect(layoutLabels([{ ...boxed, forced: true }], [], undefined, [legend])).toEqual([]);
     // two covers add up; a box clear of them (touching an edge) is 0 exactly
     expect(coveredArea([0, 0, 10, 10], [[5, 0, 20, 10], [0, 5, 10, 20]])).toBe(100);
     expect(coveredArea([120, 100, 200, 114], [legend])).toBe(0);
