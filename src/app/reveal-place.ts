@@ -101,7 +101,7 @@ export function revealPlace(o: RevealOptions): PlaceReveal {
     if (!place || !ownFrame() || map.isMoving() || o.panel.hidden) return;
     const m = o.mapEl.getBoundingClientRect();
     const onMap = (r: DOMRect): Box => [r.left - m.left, r.top - m.top, r.right - m.left, r.bottom - m.top];
-    const at = map.project(place.props.anchor as [number, number]);
+    const at = map.project(place.props.anchor);
     const d = revealShift([at.x, at.y], [m.width, m.height], onMap(o.panel.getBoundingClientRect()), o.covers.rects().map(onMap), REVEAL_MARGIN_PX * o.screenScale);
     if (!d || (d[0] === 0 && d[1] === 0)) return;
     if (!before) {
