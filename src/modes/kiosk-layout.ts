@@ -48,6 +48,10 @@ export function mountKioskLayout(ctx: AppContext): { setOverview(on: boolean): v
   stage?.append(touch.root);
   // over the map's foot when a visitor has woken the kiosk: names keep clear of it, the map stays put
   const offTouchCover = ctx.addQuietCover(touch.root);
+  // A visitor's place panel ends above the strip (kiosk.css reads `--kiosk-touch-h`), which is one row
+  // or, with a long title in its chips, taller: a fixed allowance left the panel's foot under it.
+  const touchWatch = new ResizeObserver(() => stage?.style.setProperty('--kiosk-touch-h', `${touch.root.offsetHeight}px`));
+  touchWatch.observe(touch.root);
 
   let typeScale = 1;
   /**
@@ -138,6 +142,8 @@ export function mountKioskLayout(ctx: AppContext): { setOverview(on: boolean): v
       chapters.destroy();
       legend.destroy();
       offTouchCover();
+      touchWatch.disconnect();
+      stage?.style.removeProperty('--kiosk-touch-h');
       touch.destroy();
       delete html.dataset.kioskLayout;
       html.removeAttribute('data-kiosk-short');

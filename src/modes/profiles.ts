@@ -39,7 +39,7 @@ export const MODE_PROFILES: Readonly<Record<Mode, Readonly<ModeProfile>>> = {
     ownLegend: true,
     exportControls: false,
     focusesPanel: false,
-    revealsPlace: false,
+    revealsPlace: true,
     scrollsList: true,
     captioned: false,
     hasModeCode: true,

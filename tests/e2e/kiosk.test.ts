@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { MODE_PROFILES } from '../../src/modes/profiles.ts';
 import { dwellSeconds } from '../../src/state/player.ts';
-import { frames, installPixels, loseContexts, openApp, restoreContexts, state, useHarness, waitReady, type PixelsWindow } from './harness.ts';
+import { cameraKey, frames, installPixels, loseContexts, openApp, project, restoreContexts, state, storyPlaces, useHarness, waitReady, type PixelsWindow } from './harness.ts';
 
 const T = (iso: string) => Date.parse(iso);
 const SPIDERWEB = { t0: T('2025-06-01T06:00Z') };
@@ -189,6 +189,55 @@ describe('kiosk mode in Chromium', () => {
     // ten frames: time for the pick to come back and show a label (it did, under the panel's edge)
     await frames(page, 10);
     expect(await page.locator('.map-tooltip').isVisible()).toBe(false);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('shows the place a visitor touches beside its panel, clear of the touch strip, and gives the tour its frame back when the kiosk resumes', async () => {
+    // Operation Spiderweb at 1920 × 1080: the panel opens at the map's top right, over Belaya and Ukrainka
+    const { page, errors } = await openKiosk('idle=8', { reducedMotion: true, size: { width: 1920, height: 1080 } });
+    await setSpeed(page, 4);
+    await page.evaluate((t) => window.explainer!.store.getState().set({ t: t - 1, playing: true }), SPIDERWEB.t0);
+    const onStop = () =>
+      page.waitForFunction((t) => window.explainer!.store.getState().t === t && document.documentElement.dataset.kioskStop === 'event' && !window.explainer!.mapView.map.isMoving(), SPIDERWEB.t0);
+    await onStop();
+    // the stop's frame once it is whole (the kiosk's key under the card can refit it once)
+    await waitReady(page);
+    const toured = await cameraKey(page);
+    const { anchors } = await storyPlaces(page);
+    const touched = await project(page, anchors.belaya);
+    await page.mouse.click(touched.x, touched.y);
+    const panel = page.locator('.place-panel');
+    await panel.waitFor({ state: 'visible' });
+    expect(await page.evaluate(() => [document.documentElement.dataset.kioskState, window.explainer!.store.getState().place])).toEqual(['visitor', 'belaya']);
+    // where the tour framed it, the panel lay over it
+    const box = (await panel.boundingBox())!;
+    expect(touched.x).toBeGreaterThan(box.x);
+    expect(touched.y).toBeLessThan(box.y + box.height);
+    // beside it once the map has moved (a frame under reduced motion), while the visitor is still there
+    const clearOfPanel = () =>
+      page.evaluate((at) => {
+        const { map } = window.explainer!.mapView;
+        const p = map.project(at);
+        const m = map.getCanvas().getBoundingClientRect();
+        return map.isMoving() ? -Infinity : document.querySelector('.place-panel')!.getBoundingClientRect().left - (m.left + p.x);
+      }, anchors.belaya);
+    await expect.poll(clearOfPanel, { timeout: 10_000 }).toBeGreaterThanOrEqual(60);
+    expect(await page.evaluate(() => document.documentElement.dataset.kioskState)).toBe('visitor');
+    // on the map, above the strip; and the panel ends above the strip, not under it
+    const strip = (await page.locator('.kiosk-touch').boundingBox())!;
+    const shown = await project(page, anchors.belaya);
+    const map = (await page.locator('.map').boundingBox())!;
+    expect(shown.x).toBeGreaterThan(map.x);
+    expect(shown.y).toBeGreaterThan(map.y);
+    expect(strip.y - shown.y).toBeGreaterThanOrEqual(30);
+    const open = (await panel.boundingBox())!;
+    expect(open.y + open.height).toBeLessThanOrEqual(strip.y);
+    // the visitor leaves: the attract frame, then the stop as the tour framed it
+    await page.waitForFunction(() => document.documentElement.dataset.kioskState === 'touring' && document.documentElement.dataset.kioskStop === 'attract');
+    await onStop();
+    await waitReady(page);
+    expect(await cameraKey(page)).toBe(toured);
     expect(errors).toEqual([]);
     await page.context().close();
   });

@@ -22,8 +22,8 @@ describe('theme colours as CSS custom properties', () => {
   it('gives every custom property the CSS reads a source: the theme, the layout, or the CSS itself', () => {
     const text = css().join('\n');
     const defined = new Set([...text.matchAll(/(--[a-z0-9-]+)\s*:/g)].map((m) => m[1]));
-    // set by code on an element: a swatch's colour, the attribution's height, the kiosk card's page window, the masthead's and timeline's height
-    const byCode = new Set(['--c', '--attribution-h', '--page-top', '--page-bottom', '--chrome-h']);
+    // set by code on an element: a swatch's colour, the attribution's height, the kiosk card's page window, the masthead's and timeline's height, a kiosk visitor's touch strip's height
+    const byCode = new Set(['--c', '--attribution-h', '--page-top', '--page-bottom', '--chrome-h', '--kiosk-touch-h']);
     const read = new Set([...text.matchAll(/var\((--[a-z0-9-]+)/g)].map((m) => m[1]));
     const missing = [...read].filter((v) => !(v in props) && !defined.has(v) && !byCode.has(v));
     expect(missing).toEqual([]);
