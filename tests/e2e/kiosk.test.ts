@@ -32,6 +32,11 @@ async function leftAttract(page: Page): Promise<number> {
   return ((await handle.jsonValue()) as number) - 1;
 }
 
+/** Waits until the tour holds the event that starts at `t` on its stop, the camera at rest. */
+function onStop(page: Page, t: number) {
+  return page.waitForFunction((t) => window.explainer!.store.getState().t === t && document.documentElement.dataset.kioskStop === 'event' && !window.explainer!.mapView.map.isMoving(), t);
+}
+
 function kioskState(page: Page) {
   return page.evaluate(() => document.documentElement.dataset.kioskState);
 }
@@ -161,16 +166,14 @@ describe('kiosk mode in Chromium', () => {
     // the tour, moved by a tool, reaches Operation Spiderweb (an area frame: the padding counts, as it
     // does not for a single point held at its closest zoom)
     await page.evaluate((t) => window.explainer!.store.getState().set({ t: t - 1, playing: true }), SPIDERWEB.t0);
-    const onStop = (t: number) =>
-      page.waitForFunction((t) => window.explainer!.store.getState().t === t && document.documentElement.dataset.kioskStop === 'event' && !window.explainer!.mapView.map.isMoving(), t);
-    await onStop(SPIDERWEB.t0);
+    await onStop(page, SPIDERWEB.t0);
     const toured = await page.evaluate(() => window.explainer!.mapView.map.getZoom());
     const box = (await page.locator('.map').boundingBox())!;
     await page.mouse.click(box.x + 5, box.y + 5);
     expect(await kioskState(page)).toBe('visitor');
     // idle: the attract frame, then the tour back at the stop the visitor left
     await page.waitForFunction(() => document.documentElement.dataset.kioskState === 'touring' && document.documentElement.dataset.kioskStop === 'attract');
-    await onStop(SPIDERWEB.t0);
+    await onStop(page, SPIDERWEB.t0);
     // it had come back at zoom 2.06 instead of 2.73 (the attract frame's padding added to the fit's own), its names laid out for the other frame
     expect(await page.evaluate(() => window.explainer!.mapView.map.getZoom())).toBeCloseTo(toured, 2);
     expect(errors).toEqual([]);
@@ -198,9 +201,7 @@ describe('kiosk mode in Chromium', () => {
     const { page, errors } = await openKiosk('idle=8', { reducedMotion: true, size: { width: 1920, height: 1080 } });
     await setSpeed(page, 4);
     await page.evaluate((t) => window.explainer!.store.getState().set({ t: t - 1, playing: true }), SPIDERWEB.t0);
-    const onStop = () =>
-      page.waitForFunction((t) => window.explainer!.store.getState().t === t && document.documentElement.dataset.kioskStop === 'event' && !window.explainer!.mapView.map.isMoving(), SPIDERWEB.t0);
-    await onStop();
+    await onStop(page, SPIDERWEB.t0);
     // the stop's frame once it is whole (the kiosk's key under the card can refit it once)
     await waitReady(page);
     const toured = await cameraKey(page);
@@ -235,7 +236,7 @@ describe('kiosk mode in Chromium', () => {
     expect(open.y + open.height).toBeLessThanOrEqual(strip.y);
     // the visitor leaves: the attract frame, then the stop as the tour framed it
     await page.waitForFunction(() => document.documentElement.dataset.kioskState === 'touring' && document.documentElement.dataset.kioskStop === 'attract');
-    await onStop();
+    await onStop(page, SPIDERWEB.t0);
     await waitReady(page);
     expect(await cameraKey(page)).toBe(toured);
     expect(errors).toEqual([]);
