@@ -83,7 +83,7 @@ export function createApp(root: HTMLElement, prep: PreparedStory, basemap: Topol
   const timeline = createTimeline(prep, scale, store, actions);
   const card = createEventCard(prep, store, { onPlace: profile.focusesPanel ? (id) => actions.selectPlace(id) : undefined });
   const list = createEventList(prep, store, actions, { scroll: profile.scrollsList });
-  const placePanel = createPlacePanel(prep, store, actions, { focus: profile.focusesPanel, opener: card.placeButton });
+  const placePanel = createPlacePanel(prep, store, actions, { focus: profile.focusesPanel, opener: (id) => card.placeButton(id) ?? card.title() });
   const legend = createLegend(prep.theme, store, actions, { open: legendStartsOpen(config, profile, window.innerWidth) });
   const masthead = createMasthead({ prep, store, actions, fitStory: () => camera.fitStory(), explorerLink: config.embed ? urlCtx : undefined });
   const stage = el('div', { class: 'stage' }, mapEl, placePanel.root, el('div', { class: 'legend-wrap' }, legend.root));

@@ -4,7 +4,7 @@ import { currentEventIndex, type PreparedStory } from '../data/prepare.ts';
 import { scopeBox, type StoryScope } from '../map/bounds.ts';
 import { clearPadding, eventFrame } from '../map/event-camera.ts';
 import type { MapView } from '../map/map-view.ts';
-import { apartZoom, keepMarksWhole, shownMarks } from '../map/marks.ts';
+import { apartZoom, keepMarksWhole, onMap, shownMarks, type FrameCamera } from '../map/marks.ts';
 import type { AppActions } from '../state/actions.ts';
 import type { MapCovers } from './map-covers.ts';
 import type { Store } from '../state/store.ts';
@@ -43,6 +43,8 @@ export interface Camera {
   fitStory(instant?: boolean, scope?: StoryScope): void;
   /** Frames the current event (its places, subject box and data camera; `eventFrame`); the whole story before the first event. */
   frameEvent(instant?: boolean): void;
+  /** Returns whether the frame `frameEvent` would move to now has [lon, lat] on the map (inside its box; under a cover or not). */
+  eventFrameShows(at: [number, number]): boolean;
   /** Returns what the camera last framed by itself. */
   framed(): 'story' | 'event';
   /** Returns the index of the event the camera last framed (-1: none). */
@@ -64,10 +66,8 @@ export function createCamera(o: CameraOptions): Camera {
   let storyScope: StoryScope = 'story';
   /** The map's type scale (the kiosk's, for its viewing distance; 1 elsewhere): with the mode's mark scale, how much larger than the explorer's the marks are drawn. */
   let typeScale = 1;
-  const fitStory = (instant = o.reducedMotion, scope: StoryScope = 'story') => {
-    framed = 'story';
-    storyScope = scope;
-    o.actions.setView(null);
+  /** Returns the box that frames the story in `scope` and the padding it is fitted with. */
+  const storyFit = (scope: StoryScope) => {
     const mapBox = mapEl.getBoundingClientRect();
     const narrow = mapEl.clientWidth <= FIT_NARROW_PX;
     const l = legend.box();
@@ -80,17 +80,19 @@ export function createCamera(o: CameraOptions): Camera {
     // its 22 px ring) would otherwise land on a short or narrow map.
     const closed = profile.fitsClearOfLegendButton && !l.open ? l.rect : undefined;
     const box = scopeBox(prep, mapBox.width / Math.max(1, mapBox.height), scope);
-    map.fitBounds(box, {
-      padding: clearPadding(mapBox, closed ? [closed] : [], { top: 40, bottom: 30, right: narrow ? 64 : 80, left }, 30, box),
-      animate: !instant,
-      duration: instant ? 0 : 1200,
-    });
+    return { box, padding: clearPadding(mapBox, closed ? [closed] : [], { top: 40, bottom: 30, right: narrow ? 64 : 80, left }, 30, box) };
   };
-  const frameEvent = (instant = o.reducedMotion) => {
-    framedEvent = currentEventIndex(prep.events, store.getState().t);
-    const f = eventFrame(prep, framedEvent);
-    if (!f) return fitStory(instant);
-    framed = 'event';
+  const fitStory = (instant = o.reducedMotion, scope: StoryScope = 'story') => {
+    framed = 'story';
+    storyScope = scope;
+    o.actions.setView(null);
+    const { box, padding } = storyFit(scope);
+    map.fitBounds(box, { padding, animate: !instant, duration: instant ? 0 : 1200 });
+  };
+  /** Returns the camera that frames event `i` (`frameEvent`), 'story' where the story is framed instead (no event, or nothing to frame), null where the frame cannot be fitted. */
+  const eventCamera = (i: number): (FrameCamera & { bearing: number }) | 'story' | null => {
+    const f = eventFrame(prep, i);
+    if (!f) return 'story';
     const m = 40 * o.screenScale;
     // Clear of the legend and of the attribution over the map's foot (two or three lines on a small map,
     // open until the reader first moves the map) by the whole margin, as of the map's own edges: a place
@@ -111,18 +113,42 @@ export function createCamera(o: CameraOptions): Camera {
       ],
       { padding, maxZoom },
     );
-    if (!fit?.center || fit.zoom === undefined) return;
+    if (!fit?.center || fit.zoom === undefined) return null;
     // A mark the frame's edge would cut (a city's dot half under the masthead, an air base's star at
     // the foot): the frame zooms out a little to show it whole, as a printed frame does. Measured in
     // the map's area about the centre the camera is drawn at (the map's own padding, the kiosk's room
     // each side and the credits strip over an upright screen's map, moves it).
     const c = LngLat.convert(fit.center);
+    const { width, height } = drawnArea();
+    return { ...keepMarksWhole({ center: [c.lng, c.lat], zoom: fit.zoom }, marks, width, height, scale), bearing: fit.bearing ?? 0 };
+  };
+  /** The map's area the camera's centre is drawn in the middle of (the container less the map's own padding's difference each way), CSS px. */
+  const drawnArea = () => {
     const inset = map.getPadding();
     const box = map.getContainer();
-    const width = box.clientWidth - Math.abs((inset.left ?? 0) - (inset.right ?? 0));
-    const height = box.clientHeight - Math.abs((inset.top ?? 0) - (inset.bottom ?? 0));
-    const whole = keepMarksWhole({ center: [c.lng, c.lat], zoom: fit.zoom }, marks, width, height, scale);
-    map.flyTo({ center: whole.center, zoom: whole.zoom, bearing: fit.bearing ?? 0, animate: !instant, duration: instant ? 0 : 1400 });
+    return { width: box.clientWidth - Math.abs((inset.left ?? 0) - (inset.right ?? 0)), height: box.clientHeight - Math.abs((inset.top ?? 0) - (inset.bottom ?? 0)) };
+  };
+  const frameEvent = (instant = o.reducedMotion) => {
+    framedEvent = currentEventIndex(prep.events, store.getState().t);
+    const cam = eventCamera(framedEvent);
+    if (cam === 'story') return fitStory(instant);
+    framed = 'event';
+    if (cam) map.flyTo({ center: cam.center, zoom: cam.zoom, bearing: cam.bearing, animate: !instant, duration: instant ? 0 : 1400 });
+  };
+  /** Returns the camera a story frame (`storyFit`) is fitted to, null where it cannot be. */
+  const storyCameraFor = ({ box, padding }: ReturnType<typeof storyFit>): FrameCamera | null => {
+    const fit = map.cameraForBounds(box, { padding });
+    if (!fit?.center || fit.zoom === undefined) return null;
+    const c = LngLat.convert(fit.center);
+    return { center: [c.lng, c.lat], zoom: fit.zoom };
+  };
+  const eventFrameShows = (at: [number, number]) => {
+    const cam = eventCamera(currentEventIndex(prep.events, store.getState().t));
+    const fit = cam === 'story' ? storyCameraFor(storyFit('story')) : cam;
+    if (!fit) return true;
+    const { top = 0, bottom = 0, left = 0, right = 0 } = map.getPadding();
+    const box = map.getContainer();
+    return onMap(fit, box.clientWidth, box.clientHeight, { top, bottom, left, right }, at);
   };
   /** Whether the map changed size while it moved: the frame that move was heading for was fitted to the old size. */
   let refitAtMoveEnd = false;
@@ -183,5 +209,5 @@ export function createCamera(o: CameraOptions): Camera {
     typeScale = k;
     if (framed === 'event') refit();
   };
-  return { fitStory, frameEvent, framed: () => framed, framedEvent: () => framedEvent, refit, setTypeScale, destroy: () => offs.forEach((f) => f()) };
+  return { fitStory, frameEvent, eventFrameShows, framed: () => framed, framedEvent: () => framedEvent, refit, setTypeScale, destroy: () => offs.forEach((f) => f()) };
 }

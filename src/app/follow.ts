@@ -10,7 +10,7 @@ import type { Camera } from './camera.ts';
 export interface FollowOptions {
   prep: PreparedStory;
   store: Store;
-  actions: Pick<AppActions, 'setView'>;
+  actions: Pick<AppActions, 'setView' | 'selectPlace'>;
   mapView: MapView;
   camera: Camera;
   /** The timeline's track: while the reader scrubs it, the camera waits for the scrub to end. */
@@ -40,12 +40,25 @@ export function followStory(o: FollowOptions): Follow {
   let lastUserView: View | null = null;
   let scrubbing = false;
   const follows = () => store.getState().follow && profile.follows;
+  /**
+   * Frames the current event, first closing an open place's panel that the new frame leaves off the
+   * map: a panel about a place out of view would lie over the new event's marks (a place the frame
+   * shows keeps its panel, and is shown beside it: `revealPlace`). Closed before the camera moves, so
+   * that the panel's giving back of its frame does not cut the new one short; it joins the step's
+   * history entry.
+   */
+  const frameEvent = (instant?: boolean) => {
+    const id = store.getState().place;
+    const place = id ? prep.placeById.get(id) : undefined;
+    if (place && !camera.eventFrameShows(place.props.anchor)) o.actions.selectPlace(null, { history: 'replace' });
+    camera.frameEvent(instant);
+  };
   const scrubEnd = () => {
     if (!scrubbing) return;
     scrubbing = false;
     if (follows() && currentEventIndex(prep.events, store.getState().t) !== camera.framedEvent()) {
       if (store.getState().view) o.actions.setView(null);
-      camera.frameEvent();
+      frameEvent();
     }
   };
   const offs = [
@@ -60,12 +73,12 @@ export function followStory(o: FollowOptions): Follow {
         const j = currentEventIndex(prep.events, p.t);
         if (i !== j && s.follow && profile.follows && !scrubbing && !o.exporting.active) {
           if (s.view) o.actions.setView(null);
-          camera.frameEvent(o.reducedMotion || (!s.playing && Math.abs(i - j) > 1));
+          frameEvent(o.reducedMotion || (!s.playing && Math.abs(i - j) > 1));
         }
       }
       if (s.view !== p.view && s.view && s.view !== lastUserView) map.jumpTo({ center: [s.view.lon, s.view.lat], zoom: s.view.zoom });
       if (s.view !== p.view && !s.view && p.view && !s.follow) camera.fitStory();
-      if (s.follow && !p.follow && !s.view) camera.frameEvent();
+      if (s.follow && !p.follow && !s.view) frameEvent();
     }),
   ];
   return {

@@ -69,6 +69,20 @@ export function projectIn(camera: FrameCamera, width: number, height: number, [l
   return [width / 2 + (dLon / 360) * world, height / 2 + (mercatorY(lat) - mercatorY(camera.center[1])) * world];
 }
 
+/** The map's own padding (maplibre's `getPadding`), CSS px: the camera's centre is drawn in the middle of the map less it. */
+export interface MapInset {
+  top: number;
+  bottom: number;
+  left: number;
+  right: number;
+}
+
+/** Returns whether a north-up camera draws [lon, lat] inside a map `width` × `height` CSS px with the padding `inset` (edges included). */
+export function onMap(camera: FrameCamera, width: number, height: number, inset: MapInset, at: [number, number]): boolean {
+  const [x, y] = projectIn(camera, width - inset.left - inset.right, height - inset.top - inset.bottom, at);
+  return x + inset.left >= 0 && x + inset.left <= width && y + inset.top >= 0 && y + inset.top <= height;
+}
+
 /**
  * Returns `camera` zoomed out about the centre of its map area (`width` × `height` CSS px) just enough
  * that no mark is cut by the area's edges: a printed frame shows a mark whole or not at all. A mark

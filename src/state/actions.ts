@@ -27,8 +27,8 @@ export interface AppActions {
   togglePlay(): void;
   /** Pauses if playing (an export or a kiosk visitor takes over); no history entry. */
   pause(): void;
-  /** Opens a place's details (null closes them), adding a history entry. */
-  selectPlace(id: string | null): void;
+  /** Opens a place's details (null closes them); `history` defaults to push (replace: the app closes them as part of another change, which makes its own entry). */
+  selectPlace(id: string | null, opts?: { history?: HistoryKind }): void;
   /** Shows or hides a layer, adding a history entry. */
   toggleLayer(id: string): void;
   /** Turns the camera's following on or off, adding a history entry. */
@@ -82,9 +82,9 @@ export function createActions(store: Store, story: ActionStory, defaults: AppSta
     pause() {
       if (store.getState().playing) set({ playing: false });
     },
-    selectPlace(id) {
+    selectPlace(id, { history: kind = 'push' } = {}) {
       set({ place: id });
-      history.push();
+      if (kind === 'push') history.push();
     },
     toggleLayer(id) {
       const layers = store.getState().layers;

@@ -28,7 +28,7 @@ export function createEventCard(prep: PreparedStory, store: Store, { onPlace }: 
       fill(
         root,
         el('p', { class: 'kicker' }, 'Before the story begins'),
-        el('h2', { id: 'event-title' }, prep.story.title),
+        el('h2', { id: 'event-title', tabindex: -1 }, prep.story.title),
         el('p', { class: 'body' }, prep.story.subtitle),
         el('p', { class: 'hint' }, 'Press play, drag the timeline, or pick an event from the list.'),
       );
@@ -45,7 +45,7 @@ export function createEventCard(prep: PreparedStory, store: Store, { onPlace }: 
         el('time', { datetime: e.start }, eventSpan(e)),
         m.local ? el('span', { class: 'local' }, ` · ${m.local}`) : null,
       ),
-      el('h2', { id: 'event-title' }, e.title),
+      el('h2', { id: 'event-title', tabindex: -1 }, e.title),
       el('p', { class: 'body' }, e.body),
       placesOf(e.places),
       elsewhereMark(prep, e.sources),
@@ -60,6 +60,8 @@ export function createEventCard(prep: PreparedStory, store: Store, { onPlace }: 
     announcer,
     /** The card's button for a place, if the current event lists it. */
     placeButton: (id: string) => root.querySelector<HTMLElement>(`button[data-place="${CSS.escape(id)}"]`),
+    /** The card's title (focusable from script): where the focus goes from a place's panel that closes when the card has no button for it. */
+    title: () => root.querySelector<HTMLElement>('h2'),
     destroy: () => {
       off();
       offClick();

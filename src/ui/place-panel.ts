@@ -14,7 +14,7 @@ export function createPlacePanel(
   prep: PreparedStory,
   store: Store,
   actions: Pick<AppActions, 'selectPlace'>,
-  { focus, opener }: { focus: boolean; /** Finds a place's button again (the card's, redrawn since it opened the panel). */ opener?: (id: string) => HTMLElement | null },
+  { focus, opener }: { focus: boolean; /** Finds a place's button again (the card's, redrawn since it opened the panel), else what takes the focus instead (the card's title: a step of the story closed the panel). */ opener?: (id: string) => HTMLElement | null },
 ) {
   const body = el('div', { class: 'place-body' });
   const close = el('button', { type: 'button', class: 'btn close', 'aria-label': 'Close details' }, '✕');
@@ -36,7 +36,8 @@ export function createPlacePanel(
     // A closed panel keeps no content: a kiosk shows places to visitors for days, and the DOM must not grow.
     if (!p) {
       body.replaceChildren();
-      // the card's button for the place, found again if the card was drawn anew since (a step of the story)
+      // the card's button for the place, found again if the card was drawn anew since (a step of the
+      // story), else what the opener gives instead (a step closed the panel: the new event's title)
       const back = returnTo?.isConnected ? returnTo : was ? (opener?.(was) ?? null) : null;
       if (hadFocus) back?.focus({ preventScroll: true });
       returnTo = null;

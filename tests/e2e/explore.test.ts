@@ -172,6 +172,56 @@ describe('explore mode in Chromium', () => {
     await page.context().close();
   });
 
+  it('closes a place’s panel when a step frames an event that leaves the place off the map, keeps it for one that shows the place, and Back opens it again', async () => {
+    // 1 June at 1280 × 800: Belaya's panel open at Operation Spiderweb; the next event (Zelensky's terms)
+    // frames Kyiv and Moscow, and a panel left open there lay over Moscow's ring
+    const { page, errors } = await openApp(h, '?event=operation-spiderweb', { width: 1280, height: 800 }, { reducedMotion: true });
+    const { anchors } = await storyPlaces(page);
+    await page.locator('.event-card button[data-place="belaya"]').focus();
+    await page.keyboard.press('Enter');
+    await page.locator('.place-panel').waitFor({ state: 'visible' });
+    expect(await page.evaluate(() => document.activeElement?.className)).toBe('place-panel');
+    // → from inside the panel steps the story on
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(() => state(page).then((s) => s.place), { timeout: 10_000 }).toBeNull();
+    expect((await state(page)).t).toBe(T('2025-06-01T12:00Z'));
+    expect(await page.locator('.place-panel').isHidden()).toBe(true);
+    await waitReady(page);
+    // the map is the event's own frame (as a link to it opens), with Moscow clear of any panel
+    const terms = await openApp(h, '?event=zelensky-sets-out-position', { width: 1280, height: 800 }, { reducedMotion: true });
+    expect(await cameraKey(page)).toBe(await cameraKey(terms.page));
+    await terms.page.context().close();
+    // the step makes one history entry, without the place; the focus, whose panel closed, is on the new event's title
+    await page.waitForFunction(() => location.search.includes('event=zelensky-sets-out-position'));
+    expect(await page.evaluate(() => location.search)).not.toMatch(/place=/);
+    expect(await page.evaluate(() => [document.activeElement?.tagName, document.activeElement?.textContent])).toEqual(['H2', await page.locator('.event-card h2').textContent()]);
+    // Moscow's panel, open at this event: the next one (the Lavrov–Rubio call) frames Moscow too, and the panel stays, beside it
+    await page.locator('.event-card button[data-place="moscow"]').click();
+    await page.locator('.place-panel').waitFor({ state: 'visible' });
+    await page.getByRole('button', { name: 'Next event' }).click();
+    await page.waitForFunction((t) => window.explainer!.store.getState().t === t, T('2025-06-01T18:00Z'));
+    await waitReady(page);
+    expect((await state(page)).place).toBe('moscow');
+    await expect
+      .poll(async () => {
+        const p = await project(page, anchors.moscow);
+        return (await page.locator('.place-panel').boundingBox())!.x - p.x;
+      }, { timeout: 10_000 })
+      .toBeGreaterThanOrEqual(60);
+    // Back: Zelensky's terms with Moscow open, then without it, then Spiderweb with Belaya's panel open again
+    await page.goBack();
+    await page.waitForFunction((t) => window.explainer!.store.getState().t === t, T('2025-06-01T12:00Z'));
+    expect((await state(page)).place).toBe('moscow');
+    await page.goBack();
+    await page.waitForFunction(() => window.explainer!.store.getState().place === null);
+    await page.goBack();
+    await page.waitForFunction((t) => window.explainer!.store.getState().t === t, T('2025-06-01T06:00Z'));
+    expect((await state(page)).place).toBe('belaya');
+    await page.locator('.place-panel').waitFor({ state: 'visible' });
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
   // The sources dialog and the place panel on one page (each test starts from the page's opening state)
   describe('on one page at the story’s start', () => {
     const sources = useSharedApp(h);

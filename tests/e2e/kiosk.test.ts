@@ -196,7 +196,7 @@ describe('kiosk mode in Chromium', () => {
     await page.context().close();
   });
 
-  it('shows the place a visitor touches beside its panel, clear of the touch strip, and gives the tour its frame back when the kiosk resumes', async () => {
+  it('shows the place a visitor touches beside its panel, clear of the touch strip, closes it when Next frames a stop without it, and gives the tour its frame back when the kiosk resumes', async () => {
     // Operation Spiderweb at 1920 × 1080: the panel opens at the map's top right, over Belaya and Ukrainka
     const { page, errors } = await openKiosk('idle=8', { reducedMotion: true, size: { width: 1920, height: 1080 } });
     await setSpeed(page, 4);
@@ -234,6 +234,16 @@ describe('kiosk mode in Chromium', () => {
     expect(strip.y - shown.y).toBeGreaterThanOrEqual(30);
     const open = (await panel.boundingBox())!;
     expect(open.y + open.height).toBeLessThanOrEqual(strip.y);
+    // Next: the next stop (Zelensky's terms) frames Kyiv and Moscow, Belaya off the map; its panel,
+    // left open, lay over Moscow's ring
+    await page.getByRole('button', { name: 'Next' }).click();
+    // (well within the 8 s idle, after which the tour's return would close it anyway)
+    await expect.poll(() => page.evaluate(() => window.explainer!.store.getState().place), { timeout: 4_000 }).toBeNull();
+    expect(await page.evaluate(() => document.documentElement.dataset.kioskState)).toBe('visitor');
+    expect(await panel.isHidden()).toBe(true);
+    // and Previous, back at the Spiderweb stop, where the kiosk resumes its tour
+    await page.getByRole('button', { name: 'Previous' }).click();
+    await page.waitForFunction((t) => window.explainer!.store.getState().t === t, SPIDERWEB.t0);
     // the visitor leaves: the attract frame, then the stop as the tour framed it
     await page.waitForFunction(() => document.documentElement.dataset.kioskState === 'touring' && document.documentElement.dataset.kioskStop === 'attract');
     await onStop(page, SPIDERWEB.t0);

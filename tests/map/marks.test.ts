@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { APART_MAX_IN, apartZoom, MARKS_APART_PX, type FramedMark } from '../../src/map/marks.ts';
+import { APART_MAX_IN, apartZoom, MARKS_APART_PX, onMap, type FramedMark } from '../../src/map/marks.ts';
 import { mercatorX, mercatorY, TILE_PX } from '../../src/map/mercator.ts';
 
 /** Returns the px between two [lon, lat] at zoom `z` (north up, no wrap). */
@@ -50,5 +50,34 @@ describe('apartZoom', () => {
     const z = apartZoom(10, [east, west], 1);
     expect(z).toBeGreaterThan(10);
     expect(z).toBeLessThanOrEqual(10 + APART_MAX_IN);
+  });
+});
+
+describe('onMap', () => {
+  const none = { top: 0, bottom: 0, left: 0, right: 0 };
+  // at zoom 5 the world is 16,384 px wide: 1° of longitude is 45.5 px
+  const cam = { center: [30, 50] as [number, number], zoom: 5 };
+
+  it('finds a point inside the map, on its edge, and outside it each way', () => {
+    expect(onMap(cam, 1000, 600, none, [30, 50])).toBe(true);
+    expect(onMap(cam, 1000, 600, none, [30 + 500 / (16384 / 360), 50])).toBe(true);
+    expect(onMap(cam, 1000, 600, none, [30 + 501 / (16384 / 360), 50])).toBe(false);
+    expect(onMap(cam, 1000, 600, none, [30 - 12, 50])).toBe(false);
+    expect(onMap(cam, 1000, 600, none, [30, 60])).toBe(false);
+    expect(onMap(cam, 1000, 600, none, [30, 40])).toBe(false);
+  });
+
+  it('draws the centre in the middle of the map less its padding', () => {
+    // 400 px of padding at the left: the centre is drawn at x 700, and 300 px east of it is the edge
+    const inset = { ...none, left: 400 };
+    expect(onMap(cam, 1000, 600, inset, [30 + 299 / (16384 / 360), 50])).toBe(true);
+    expect(onMap(cam, 1000, 600, inset, [30 + 301 / (16384 / 360), 50])).toBe(false);
+    expect(onMap(cam, 1000, 600, inset, [30 - 699 / (16384 / 360), 50])).toBe(true);
+    expect(onMap(cam, 1000, 600, inset, [30 - 701 / (16384 / 360), 50])).toBe(false);
+  });
+
+  it('takes the world copy nearest the centre (a place across the antimeridian)', () => {
+    const east = { center: [175, 60] as [number, number], zoom: 4 };
+    expect(onMap(east, 1000, 600, none, [-178, 60])).toBe(true);
   });
 });

@@ -152,6 +152,22 @@ describe('createActions: layers, places and reset', () => {
     expect(state().place).toBeNull();
   });
 
+  it('closes a place with history replace as part of another change: the step’s one entry holds the place closed', () => {
+    const story = createStory();
+    const defaults = createDefaults(story);
+    const store = createAppStore(defaults, {});
+    const entries: (string | null)[] = [];
+    const actions = createActions(store, story, defaults, { push: () => entries.push(store.getState().place) });
+    actions.selectPlace('olenya');
+    // as the camera's side does when a step's frame leaves the open place off the map
+    store.subscribe((s, p) => {
+      if (s.t !== p.t && s.place) actions.selectPlace(null, { history: 'replace' });
+    });
+    actions.stepEvent(1);
+    expect(store.getState().place).toBeNull();
+    expect(entries).toEqual(['olenya', null]);
+  });
+
   it('resets every state field to its default and adds a history entry', () => {
     const { actions, state, pushes, defaults } = createApp();
     actions.goToEvent('second-round');
