@@ -85,7 +85,7 @@ export function createApp(root: HTMLElement, prep: PreparedStory, basemap: Topol
   const list = createEventList(prep, store, actions, { scroll: profile.scrollsList });
   const placePanel = createPlacePanel(prep, store, actions, { focus: profile.focusesPanel, opener: (id) => card.placeButton(id) ?? card.title() });
   const legend = createLegend(prep.theme, store, actions, { open: legendStartsOpen(config, profile, window.innerWidth) });
-  const masthead = createMasthead({ prep, store, actions, fitStory: () => camera.fitStory(), explorerLink: config.embed ? urlCtx : undefined });
+  const masthead = createMasthead({ prep, store, actions, fitStory: () => follow.fitStory(), explorerLink: config.embed ? urlCtx : undefined });
   const stage = el('div', { class: 'stage' }, mapEl, placePanel.root, el('div', { class: 'legend-wrap' }, legend.root));
   const side = el('div', { class: 'side' }, card.root, list.root);
   root.replaceChildren(masthead.root, el('main', { class: 'layout' }, stage, side), timeline.root, ...masthead.dialogs, card.announcer);

@@ -43,8 +43,8 @@ export interface Camera {
   fitStory(instant?: boolean, scope?: StoryScope): void;
   /** Frames the current event (its places, subject box and data camera; `eventFrame`); the whole story before the first event. */
   frameEvent(instant?: boolean): void;
-  /** Returns whether the frame `frameEvent` would move to now has [lon, lat] on the map (inside its box; under a cover or not). */
-  eventFrameShows(at: [number, number]): boolean;
+  /** Returns whether the frame that `frameEvent` (`what` 'event') or `fitStory` ('story') would move to now has [lon, lat] on the map (inside its box; under a cover or not). */
+  frameShows(at: [number, number], what: 'event' | 'story'): boolean;
   /** Returns what the camera last framed by itself. */
   framed(): 'story' | 'event';
   /** Returns the index of the event the camera last framed (-1: none). */
@@ -142,8 +142,8 @@ export function createCamera(o: CameraOptions): Camera {
     const c = LngLat.convert(fit.center);
     return { center: [c.lng, c.lat], zoom: fit.zoom };
   };
-  const eventFrameShows = (at: [number, number]) => {
-    const cam = eventCamera(currentEventIndex(prep.events, store.getState().t));
+  const frameShows = (at: [number, number], what: 'event' | 'story') => {
+    const cam = what === 'event' ? eventCamera(currentEventIndex(prep.events, store.getState().t)) : 'story';
     const fit = cam === 'story' ? storyCameraFor(storyFit('story')) : cam;
     if (!fit) return true;
     const { top = 0, bottom = 0, left = 0, right = 0 } = map.getPadding();
@@ -209,5 +209,5 @@ export function createCamera(o: CameraOptions): Camera {
     typeScale = k;
     if (framed === 'event') refit();
   };
-  return { fitStory, frameEvent, eventFrameShows, framed: () => framed, framedEvent: () => framedEvent, refit, setTypeScale, destroy: () => offs.forEach((f) => f()) };
+  return { fitStory, frameEvent, frameShows, framed: () => framed, framedEvent: () => framedEvent, refit, setTypeScale, destroy: () => offs.forEach((f) => f()) };
 }

@@ -24,6 +24,8 @@ export interface FollowOptions {
 export interface Follow {
   /** Records a pan or zoom the reader made (the map's own move, not one to jump to). */
   userMoved(view: View): void;
+  /** Frames the whole story at the reader's asking (Fit story), first closing an open place's panel that the story's frame leaves off the map, as a step does. */
+  fitStory(): void;
   destroy(): void;
 }
 
@@ -41,16 +43,19 @@ export function followStory(o: FollowOptions): Follow {
   let scrubbing = false;
   const follows = () => store.getState().follow && profile.follows;
   /**
-   * Frames the current event, first closing an open place's panel that the new frame leaves off the
-   * map: a panel about a place out of view would lie over the new event's marks (a place the frame
-   * shows keeps its panel, and is shown beside it: `revealPlace`). Closed before the camera moves, so
-   * that the panel's giving back of its frame does not cut the new one short; it joins the step's
-   * history entry.
+   * Closes an open place's panel that the frame about to be made leaves off the map: a panel about a
+   * place out of view would lie over the new frame's marks (a place the frame shows keeps its panel,
+   * and is shown beside it: `revealPlace`). Called before the camera moves, so that the panel's giving
+   * back of its frame does not cut the new one short; it joins the step's history entry.
    */
-  const frameEvent = (instant?: boolean) => {
+  const closeOffFrame = (what: 'event' | 'story') => {
     const id = store.getState().place;
     const place = id ? prep.placeById.get(id) : undefined;
-    if (place && !camera.eventFrameShows(place.props.anchor)) o.actions.selectPlace(null, { history: 'replace' });
+    if (place && !camera.frameShows(place.props.anchor, what)) o.actions.selectPlace(null, { history: 'replace' });
+  };
+  /** Frames the current event, first closing a place's panel the frame leaves off the map. */
+  const frameEvent = (instant?: boolean) => {
+    closeOffFrame('event');
     camera.frameEvent(instant);
   };
   const scrubEnd = () => {
@@ -89,6 +94,10 @@ export function followStory(o: FollowOptions): Follow {
       lastUserView = view;
       if (view.zoom !== moved.zoom || view.lat !== moved.lat || view.lon !== moved.lon) map.jumpTo({ center: [view.lon, view.lat], zoom: view.zoom });
       o.actions.setView(view);
+    },
+    fitStory() {
+      closeOffFrame('story');
+      camera.fitStory();
     },
     destroy: () => offs.forEach((f) => f()),
   };

@@ -174,7 +174,7 @@ describe('explore mode in Chromium', () => {
     await page.context().close();
   });
 
-  it('closes a place’s panel when a step frames an event that leaves the place off the map, keeps it for one that shows the place, and Back opens it again', async () => {
+  it('closes a place’s panel when a step (or Fit story) frames the map without the place, keeps it for a frame that shows the place, and Back opens it again', async () => {
     // 1 June at 1280 × 800: Belaya's panel open at Operation Spiderweb; the next event (Zelensky's terms)
     // frames Kyiv and Moscow, and a panel left open there lay over Moscow's ring
     const { page, errors } = await openApp(h, '?event=operation-spiderweb', { width: 1280, height: 800 }, { reducedMotion: true });
@@ -220,8 +220,18 @@ describe('explore mode in Chromium', () => {
     await page.waitForFunction((t) => window.explainer!.store.getState().t === t, T('2025-06-01T06:00Z'));
     expect((await state(page)).place).toBe('belaya');
     await page.locator('.place-panel').waitFor({ state: 'visible' });
+    // Fit story: the story's frame at 1280 × 800 holds Belaya, and its panel stays
+    await page.getByRole('button', { name: 'Fit story' }).click();
+    await waitReady(page);
+    expect((await state(page)).place).toBe('belaya');
     expect(errors).toEqual([]);
     await page.context().close();
+    // on a phone the story's frame ends at the Urals: Fit story closes Ukrainka's panel
+    const phone = await openApp(h, '?event=operation-spiderweb&place=ukrainka', { width: 390, height: 844 }, { reducedMotion: true });
+    await phone.page.getByRole('button', { name: 'Fit story' }).click();
+    await expect.poll(() => state(phone.page).then((s) => s.place), { timeout: 10_000 }).toBeNull();
+    expect(phone.errors).toEqual([]);
+    await phone.page.context().close();
   });
 
   // The sources dialog and the place panel on one page (each test starts from the page's opening state)
