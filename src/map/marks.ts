@@ -1,4 +1,5 @@
 import { currentEventIndex, toHours, type PreparedStory } from '../data/prepare.ts';
+import type { Padding } from './event-camera.ts';
 import { markReach } from './label-plan.ts';
 import { mercatorX, mercatorY, TILE_PX } from './mercator.ts';
 
@@ -69,16 +70,8 @@ export function projectIn(camera: FrameCamera, width: number, height: number, [l
   return [width / 2 + (dLon / 360) * world, height / 2 + (mercatorY(lat) - mercatorY(camera.center[1])) * world];
 }
 
-/** The map's own padding (maplibre's `getPadding`), CSS px: the camera's centre is drawn in the middle of the map less it. */
-export interface MapInset {
-  top: number;
-  bottom: number;
-  left: number;
-  right: number;
-}
-
-/** Returns whether a north-up camera draws [lon, lat] inside a map `width` × `height` CSS px with the padding `inset` (edges included). */
-export function onMap(camera: FrameCamera, width: number, height: number, inset: MapInset, at: [number, number]): boolean {
+/** Returns whether a north-up camera draws [lon, lat] inside a map `width` × `height` CSS px whose own padding (maplibre's `getPadding`: the centre is drawn in the middle of the map less it) is `inset` (edges included). */
+export function onMap(camera: FrameCamera, width: number, height: number, inset: Padding, at: [number, number]): boolean {
   const [x, y] = projectIn(camera, width - inset.left - inset.right, height - inset.top - inset.bottom, at);
   return x + inset.left >= 0 && x + inset.left <= width && y + inset.top >= 0 && y + inset.top <= height;
 }
